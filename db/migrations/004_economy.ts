@@ -1,0 +1,2 @@
+// Schema changes of the economy feature (filled in when the feature lands; empty steps are dropped before release).
+export const sql = /* sql */ ``;

@@ -1,0 +1,12 @@
+// Numbered migrations: entry i takes a store from user_version i to i + 1.
+// Add a new file for every change; never edit one that has shipped.
+import { sql as m001 } from './001_initial';
+import { sql as m002 } from './002_board';
+import { sql as m003 } from './003_pull_list';
+import { sql as m004 } from './004_economy';
+import { sql as m005 } from './005_flow';
+import { sql as m006 } from './006_data';
+
+export const MIGRATIONS: readonly string[] = [m001, m002, m003, m004, m005, m006].filter((sql) => sql.trim() !== '');
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

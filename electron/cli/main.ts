@@ -1,0 +1,80 @@
+// npm run cli -- <command>: the administrators' command line.
+import { parseArgs } from 'node:util';
+import { StoreError } from '../../db/connection';
+import { UsageError, type Command } from './command';
+import { dataCommands } from './commands/data';
+import { demoCommand } from './commands/demo';
+import { economyCommands } from './commands/economy';
+import { flowCommands } from './commands/flow';
+import { initCommand } from './commands/init';
+import { pullListCommands } from './commands/pullList';
+import { serveCommand } from './commands/serve';
+
+const COMMANDS: readonly Command[] = [
+  initCommand,
+  demoCommand,
+  serveCommand,
+  ...pullListCommands,
+  ...economyCommands,
+  ...flowCommands,
+  ...dataCommands,
+];
+
+function help(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.usage.length));
+  return [
+    'Flowtavle – kommandolinje',
+    '',
+    'Brug: npm run cli -- <kommando> [valg]',
+    '',
+    ...COMMANDS.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    '',
+    'Alle kommandoer, der læser eller skriver en database, tager --db PATH (standard: brugerens egen database).',
+  ].join('\n');
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(help());
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    console.error(`Ukendt kommando: ${name}\n\n${help()}`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    console.log(`Brug: npm run cli -- ${command.usage}\n\n${command.summary}`);
+    return 0;
+  }
+  try {
+    const { values, positionals } = parseArgs({
+      args: rest,
+      options: command.options,
+      allowPositionals: command.allowPositionals ?? false,
+      strict: true,
+    });
+    return await command.run(values as Record<string, string | boolean | undefined>, positionals);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`Fejl: ${(error as Error).message}\nBrug: npm run cli -- ${command.usage}`);
+      return 2;
+    }
+    if (error instanceof StoreError) {
+      console.error(`Fejl: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+runCli(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== 0 || process.exitCode === undefined) process.exitCode = code;
+  },
+  (error) => {
+    console.error(error);
+    process.exitCode = 1;
+  },
+);

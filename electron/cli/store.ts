@@ -1,0 +1,22 @@
+// How CLI commands reach a store: --db PATH, or the user's own store.
+import { existsSync } from 'node:fs';
+import { closeStore, type Db } from '../../db/connection';
+import { createService, type Service } from '../../db/service';
+import { defaultStorePath, openWorkspace } from '../../db/workspace';
+import { stringOption, UsageError } from './command';
+
+export function storePath(values: Record<string, unknown>): string {
+  return stringOption(values, 'db') ?? defaultStorePath();
+}
+
+/** Opens an existing store (refusing to invent one, so a typo in --db does not create a file). */
+export function withExistingStore<T>(values: Record<string, unknown>, work: (service: Service, db: Db) => T): T {
+  const path = storePath(values);
+  if (!existsSync(path)) throw new UsageError(`Databasen findes ikke: ${path}`);
+  const { db } = openWorkspace(path);
+  try {
+    return work(createService(db), db);
+  } finally {
+    closeStore(db);
+  }
+}

@@ -1,0 +1,42 @@
+import { Suspense, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Header } from './components/Header';
+import { WhoAreYou } from './features/identity/WhoAreYou';
+import { VIEWS } from './features/registry';
+import { useLive } from './stores/live';
+import { useSession } from './stores/session';
+
+export function App() {
+  const { t } = useTranslation();
+  const { ready, loadError, actor, view, load } = useSession();
+  const start = useLive((s) => s.start);
+
+  useEffect(() => start(), [start]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (!ready) return <div className="notice" aria-busy="true">{t('app.loading')}</div>;
+  if (loadError) {
+    return (
+      <main className="notice error" role="alert">
+        <h1>{t('app.errorTitle')}</h1>
+        <p>{loadError}</p>
+        <button type="button" onClick={() => void load()}>{t('app.retry')}</button>
+      </main>
+    );
+  }
+  if (!actor) return <WhoAreYou />;
+  const current = VIEWS.find((v) => v.id === view) ?? VIEWS[0]!;
+  const View = current.component;
+  return (
+    <div className="app">
+      <Header />
+      <main className="app-main" id="main">
+        <Suspense fallback={<div className="notice" aria-busy="true">{t('app.loading')}</div>}>
+          <View />
+        </Suspense>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../../shared/format';
+import { VIEWS } from '../features/registry';
+import { rememberLocale, type AppLocale } from '../i18n';
+import { useLive } from '../stores/live';
+import { useSession } from '../stores/session';
+
+export function Header() {
+  const { t, i18n } = useTranslation();
+  const { workspace, teams, teamId, actor, view, chooseTeam, chooseActor, navigate } = useSession();
+  const connection = useLive((s) => s.connection);
+  const views = VIEWS.filter((v) => !v.leaderOnly || actor?.role === 'leader');
+  const locale = (i18n.language === 'en' ? 'en' : 'da') as AppLocale;
+  return (
+    <>
+      <header className="app-header">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">▦</span>
+          <span className="brand-name">{t('app.title')}</span>
+          {workspace?.isDemo && (
+            <span className="demo-badge" title={t('app.demoTitle')}>{t('app.demo')}</span>
+          )}
+        </div>
+        <label className="team-switcher">
+          <span className="visually-hidden">{t('team.label')}</span>
+          <select value={teamId ?? ''} onChange={(e) => chooseTeam(Number(e.target.value))} aria-label={t('team.label')}>
+            {teams.map((team) => (
+              <option key={team.id} value={team.id}>{team.name}</option>
+            ))}
+          </select>
+        </label>
+        <nav aria-label={t('nav.label')} className="main-nav">
+          {views.map((v) => (
+            <a key={v.id} href={`#/${v.id}`} aria-current={view === v.id ? 'page' : undefined}
+              onClick={(e) => { e.preventDefault(); navigate(v.id); }}>
+              {t(v.labelKey)}
+            </a>
+          ))}
+        </nav>
+        <div className="header-end">
+          <label className="locale-switch">
+            <span className="visually-hidden">{t('app.language')}</span>
+            <select value={locale} onChange={(e) => rememberLocale(e.target.value as AppLocale)} aria-label={t('app.language')}>
+              <option value="da">Dansk</option>
+              <option value="en">English</option>
+            </select>
+          </label>
+          {actor && (
+            <button type="button" className="actor" onClick={() => chooseActor(null)} title={t('identity.change')}>
+              <span className="avatar" aria-hidden="true">{actor.initials}</span>
+              <span className="actor-name">{actor.name}</span>
+              <span className="visually-hidden">– {t('identity.change')}</span>
+            </button>
+          )}
+        </div>
+      </header>
+      {!connection.online && (
+        <div className="offline-banner" role="status">
+          {t('app.offlineSince', { time: formatDateTime(connection.since.toISOString(), locale).slice(-5) })}
+        </div>
+      )}
+    </>
+  );
+}

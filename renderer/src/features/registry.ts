@@ -1,0 +1,13 @@
+// Every feature plugs in here with its views and its own i18n namespace.
+import { boardFeature } from './board';
+import { dataFeature } from './data';
+import { economyFeature } from './economy';
+import { flowFeature } from './flow';
+import { pullFeature } from './pull';
+import type { Feature, ViewDef } from './types';
+
+export const FEATURES: readonly Feature[] = [boardFeature, pullFeature, economyFeature, flowFeature, dataFeature];
+
+export const VIEWS: readonly ViewDef[] = FEATURES.flatMap((f) => f.views).sort((a, b) => a.order - b.order);
+
+export const FEATURE_TRANSLATIONS = FEATURES.flatMap((f) => (f.translations ? [f.translations] : []));

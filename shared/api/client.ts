@@ -1,0 +1,28 @@
+// The typed client. A transport moves one call across a process line; the client gives every
+// method of the contract a typed function, so no method is written out by hand.
+import type { InputOf, MethodName, ResultOf } from './contract';
+import { METHOD_NAMES } from './contract';
+import type { Envelope } from './envelope';
+
+export type Transport = (method: MethodName, input: unknown) => Promise<Envelope<unknown>>;
+
+export type ApiClient = { [K in MethodName]: (input: InputOf<K>) => Promise<Envelope<ResultOf<K>>> };
+
+export function createClient(transport: Transport): ApiClient {
+  const client = {} as Record<MethodName, (input: unknown) => Promise<Envelope<unknown>>>;
+  for (const name of METHOD_NAMES) client[name] = (input) => transport(name, input);
+  return client as ApiClient;
+}
+
+/** What Electron's preload exposes on window.flowtavle. */
+export interface PreloadBridge {
+  call(method: MethodName, input: unknown, actorId: number | null): Promise<Envelope<unknown>>;
+  /** Subscribes to committed changes; returns the unsubscribe function. */
+  onChange(listener: (change: ChangeNotice) => void): () => void;
+}
+
+export interface ChangeNotice {
+  seq: number;
+  method: string;
+  at: string;
+}

@@ -1,0 +1,33 @@
+// The one API contract: method name → input schema → result type. The Electron IPC binding,
+// the HTTP binding and the renderer client are all derived from this object.
+import type { z } from 'zod';
+import type { MethodDef } from './define';
+import { boardMethods } from './methods/board';
+import { dataMethods } from './methods/data';
+import { economyMethods } from './methods/economy';
+import { flowMethods } from './methods/flow';
+import { pullListMethods } from './methods/pullList';
+import { workspaceMethods } from './methods/workspace';
+
+export const contract = {
+  ...workspaceMethods,
+  ...boardMethods,
+  ...pullListMethods,
+  ...economyMethods,
+  ...flowMethods,
+  ...dataMethods,
+} satisfies Record<string, MethodDef>;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+/** What a caller sends. */
+export type InputOf<K extends MethodName> = z.input<Contract[K]['input']>;
+/** What a handler receives, after validation and defaults. */
+export type ParsedInputOf<K extends MethodName> = z.output<Contract[K]['input']>;
+export type ResultOf<K extends MethodName> = Contract[K] extends MethodDef<z.ZodType, infer O> ? O : never;
+
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}

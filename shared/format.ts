@@ -1,0 +1,54 @@
+// Danish number and date formats (1.096,0 mio. kr., 23.11.2026), used by every view and export.
+import type { IsoDate } from './domain';
+
+export type Locale = 'da' | 'en';
+
+const intlLocale = (locale: Locale) => (locale === 'da' ? 'da-DK' : 'en-GB');
+
+const cache = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: Locale, min: number, max: number): Intl.NumberFormat {
+  const key = `${locale}:${min}:${max}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(intlLocale(locale), { minimumFractionDigits: min, maximumFractionDigits: max });
+    cache.set(key, f);
+  }
+  return f;
+}
+
+export function formatNumber(value: number, decimals = 0, locale: Locale = 'da'): string {
+  return numberFormat(locale, decimals, decimals).format(value);
+}
+
+/** Whole kroner: "7.085 kr." */
+export function formatKroner(value: number, locale: Locale = 'da'): string {
+  return `${formatNumber(Math.round(value), 0, locale)} ${locale === 'da' ? 'kr.' : 'DKK'}`;
+}
+
+/** Millions with one decimal: "1.096,0 mio. kr." */
+export function formatMillions(value: number, locale: Locale = 'da'): string {
+  const millions = value / 1_000_000;
+  return `${formatNumber(millions, 1, locale)} ${locale === 'da' ? 'mio. kr.' : 'm DKK'}`;
+}
+
+/** 23.11.2026 (Danish) or 23/11/2026 (English). */
+export function formatDate(date: IsoDate | null | undefined, locale: Locale = 'da'): string {
+  if (!date) return '';
+  const [y, m, d] = date.slice(0, 10).split('-');
+  return locale === 'da' ? `${d}.${m}.${y}` : `${d}/${m}/${y}`;
+}
+
+/** 23.11.2026 09:02 in the host's local time. */
+export function formatDateTime(timestamp: string, locale: Locale = 'da'): string {
+  const t = new Date(timestamp);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const date = formatDate(`${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}`, locale);
+  return `${date} ${pad(t.getHours())}:${pad(t.getMinutes())}`;
+}
+
+/** "§ 85", "§ 82 a", "§ 95-96": a paragraph as users write it. */
+export function formatParagraph(paragraph: string): string {
+  const p = paragraph.replace(/^§\s*/, '');
+  const m = /^(\d+)([a-z])$/i.exec(p);
+  return m ? `§ ${m[1]} ${m[2]!.toLowerCase()}` : `§ ${p}`;
+}
