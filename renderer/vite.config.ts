@@ -9,7 +9,8 @@ export default defineConfig({
   base: './',
   plugins: [react()],
   build: {
-    outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
+    // FLOWTAVLE_RENDERER_OUT lets parallel work build into a folder of its own.
+    outDir: process.env.FLOWTAVLE_RENDERER_OUT ?? fileURLToPath(new URL('../dist/renderer', import.meta.url)),
     emptyOutDir: true,
     chunkSizeWarningLimit: 900,
     rollupOptions: {

@@ -7,7 +7,8 @@ import { openWorkspace } from '../../db/workspace';
 import { REPO } from '../support/server';
 
 export default function setup(): () => void {
-  if (!existsSync(join(REPO, 'dist', 'renderer', 'index.html'))) {
+  const renderer = process.env.FLOWTAVLE_RENDERER_DIST ?? join(REPO, 'dist', 'renderer');
+  if (!existsSync(join(renderer, 'index.html'))) {
     throw new Error('Build the renderer first: npm run build:renderer (npm test does it for you)');
   }
   const dir = mkdtempSync(join(tmpdir(), 'flowtavle-e2e-'));

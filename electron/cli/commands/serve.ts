@@ -6,7 +6,8 @@ import { startHttpHost } from '../../http/server';
 import { DB_OPTION, intOption, type Command, UsageError } from '../command';
 import { storePath } from '../store';
 
-export const RENDERER_DIST = fileURLToPath(new URL('../../../dist/renderer', import.meta.url));
+export const RENDERER_DIST =
+  process.env.FLOWTAVLE_RENDERER_DIST ?? fileURLToPath(new URL('../../../dist/renderer', import.meta.url));
 
 export const serveCommand: Command = {
   name: 'serve',
