@@ -8,6 +8,10 @@ import { legalDeadlineDays, paragraphInfo } from '../../shared/paragraphs';
 import { createRandom, type Random } from '../../shared/random';
 import { spacedKeys } from '../../shared/sortKey';
 import type { Db } from '../connection';
+import { boardDemo } from './board';
+import { economyDemo } from './economy';
+import { flowDemo } from './flow';
+import { pullListDemo } from './pullList';
 import {
   BLOCK_REASONS, COLUMN_TEMPLATE, DEPARTMENT_NAME, FIRST_NAMES, LAST_NAMES, TEAM_PROFILES,
   type GrantProfile, type TeamProfile,
@@ -137,6 +141,10 @@ class DemoWriter {
     TEAM_PROFILES.forEach((profile, index) => {
       caseId = this.writeTeam(profile, index + 1, caseId);
     });
+    // Features add their own demo data on top, each from its own stream of the seed.
+    for (const [offset, addDemo] of [boardDemo, pullListDemo, economyDemo, flowDemo].entries()) {
+      addDemo(this.db, createRandom(this.seed * 1_000 + offset + 1), this.today);
+    }
     return {
       teams: TEAM_PROFILES.length,
       people: this.personId,
