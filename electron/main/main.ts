@@ -1,0 +1,157 @@
+// Electron main: window, menu, single-instance lock, IPC wiring. Everything else lives in db/
+// and shared/; this file only connects them to the desktop.
+import { app, BrowserWindow, ipcMain, Menu, dialog, session, shell, type MenuItemConstructorOptions } from 'electron';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { closeStore, StoreError, type Db } from '../../db/connection';
+import { createService, type Service } from '../../db/service';
+import { openWorkspace, STORE_FILE } from '../../db/workspace';
+import { isTrustedRendererUrl, rendererUrl, WEB_PREFERENCES } from './security';
+
+app.setName('Flowtavle');
+
+const appRoot = app.getAppPath();
+const INDEX_HTML = join(appRoot, 'dist', 'renderer', 'index.html');
+const PRELOAD = join(appRoot, 'dist-electron', 'preload.cjs');
+
+let db: Db | null = null;
+let service: Service | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+/** better-sqlite3 built for Electron's ABI, kept beside the Node build used by the tests. */
+function nativeBinding(): string | undefined {
+  const fromEnv = process.env.FLOWTAVLE_NATIVE_BINDING;
+  if (fromEnv && existsSync(fromEnv)) return fromEnv;
+  const beside = join(appRoot, 'native', `electron-${process.versions.electron}`, 'better_sqlite3.node');
+  return existsSync(beside) ? beside : undefined;
+}
+
+function openStoreOrExplain(): boolean {
+  const path = process.env.FLOWTAVLE_DB ?? join(app.getPath('userData'), STORE_FILE);
+  try {
+    const binding = nativeBinding();
+    const opened = openWorkspace(path, {
+      empty: process.argv.includes('--empty'),
+      ...(binding ? { nativeBinding: binding } : {}),
+    });
+    db = opened.db;
+    service = createService(db);
+    return true;
+  } catch (error) {
+    const message = error instanceof StoreError ? error.message : `Databasen kunne ikke åbnes: ${(error as Error).message}`;
+    dialog.showErrorBox('Flowtavle kan ikke starte', `${message}\n\nDatabase: ${path}`);
+    return false;
+  }
+}
+
+function buildMenu(): void {
+  const template: MenuItemConstructorOptions[] = [
+    { label: 'Filer', submenu: [{ role: 'quit', label: 'Afslut' }] },
+    {
+      label: 'Redigér',
+      submenu: [
+        { role: 'cut', label: 'Klip' },
+        { role: 'copy', label: 'Kopiér' },
+        { role: 'paste', label: 'Sæt ind' },
+        { role: 'selectAll', label: 'Markér alt' },
+      ],
+    },
+    {
+      label: 'Vis',
+      submenu: [
+        { role: 'reload', label: 'Genindlæs' },
+        { role: 'togglefullscreen', label: 'Fuld skærm' },
+        { role: 'zoomIn', label: 'Zoom ind' },
+        { role: 'zoomOut', label: 'Zoom ud' },
+        { role: 'resetZoom', label: 'Nulstil zoom' },
+        { type: 'separator' },
+        { role: 'toggleDevTools', label: 'Udviklerværktøjer' },
+      ],
+    },
+    {
+      label: 'Hjælp',
+      submenu: [{ label: 'Om Flowtavle', click: () => dialog.showMessageBox({ message: `Flowtavle ${app.getVersion()}` }) }],
+    },
+  ];
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+function createWindow(): void {
+  mainWindow = new BrowserWindow({
+    width: 1600,
+    height: 960,
+    minWidth: 1024,
+    minHeight: 640,
+    title: 'Flowtavle',
+    backgroundColor: '#f3f5f8',
+    show: false,
+    webPreferences: { ...WEB_PREFERENCES, preload: PRELOAD },
+  });
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  const contents = mainWindow.webContents;
+  contents.on('will-navigate', (event, url) => {
+    if (!isTrustedRendererUrl(url, INDEX_HTML)) event.preventDefault();
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    // Links out (none are expected) open in the user's browser, never in an app window.
+    if (url.startsWith('https://')) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  void mainWindow.loadURL(rendererUrl(INDEX_HTML));
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+function wireIpc(): void {
+  ipcMain.handle('flowtavle:call', (event, method: unknown, input: unknown, actorId: unknown) => {
+    const frameUrl = event.senderFrame?.url ?? '';
+    if (!isTrustedRendererUrl(frameUrl, INDEX_HTML)) {
+      return { ok: false, error: { code: 'forbidden', message: 'Kaldet kom ikke fra Flowtavles eget vindue.' } };
+    }
+    if (typeof method !== 'string') return { ok: false, error: { code: 'unknown_method', message: 'Ukendt metode.' } };
+    const actor = typeof actorId === 'number' && Number.isInteger(actorId) && actorId > 0 ? actorId : null;
+    return service!.dispatch(method, input, { actorId: actor });
+  });
+  service!.subscribe((notice) => {
+    for (const window of BrowserWindow.getAllWindows()) window.webContents.send('flowtavle:changed', notice);
+  });
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+
+  void app.whenReady().then(() => {
+    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    if (!openStoreOrExplain()) {
+      app.quit();
+      return;
+    }
+    buildMenu();
+    wireIpc();
+    createWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('will-quit', () => {
+    if (db) closeStore(db);
+    db = null;
+  });
+}

@@ -1,0 +1,69 @@
+// npm start: make sure Electron's binary and an Electron build of better-sqlite3 exist (fetching
+// them on first use, since installs may skip Electron's download), build what is stale, launch.
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { arch } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildIfStale } from './build-if-stale.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(join(root, 'package.json'));
+
+function fail(message) {
+  console.error(`\nFlowtavle kunne ikke starte:\n  ${message}\n`);
+  process.exit(1);
+}
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { stdio: 'inherit', cwd: root, ...options });
+  return result.status === 0;
+}
+
+// 1. Electron's binary (its install script may have been skipped, see package.json allowScripts).
+const electronDir = dirname(require.resolve('electron/package.json'));
+const electronVersion = require('electron/package.json').version;
+if (!existsSync(join(electronDir, 'path.txt')) || !existsSync(join(electronDir, 'dist'))) {
+  console.log(`Henter Electron ${electronVersion} (første start) …`);
+  if (!run(process.execPath, [join(electronDir, 'install.js')])) {
+    fail(
+      `Electron ${electronVersion} kunne ikke hentes. Kontrollér netværksforbindelsen (eller proxy-indstillingerne) ` +
+        'og kør "npm start" igen. Brug "npm run serve" for at køre Flowtavle i en browser uden Electron.',
+    );
+  }
+}
+
+// 2. better-sqlite3 for Electron's ABI, beside the Node build that the tests use.
+const bindingDir = join(root, 'native', `electron-${electronVersion}`);
+const binding = join(bindingDir, 'better_sqlite3.node');
+if (!existsSync(binding)) {
+  console.log(`Bygger better-sqlite3 til Electron ${electronVersion} (første start) …`);
+  const sqliteDir = dirname(require.resolve('better-sqlite3/package.json'));
+  const work = join(root, 'native', 'build-tmp');
+  rmSync(work, { recursive: true, force: true });
+  cpSync(sqliteDir, work, { recursive: true, filter: (src) => !src.includes(`${join('build', 'Release')}`) });
+  const prebuild = join(dirname(require.resolve('prebuild-install/package.json')), 'bin.js');
+  const fetched = run(process.execPath, [prebuild, '--runtime', 'electron', '--target', electronVersion, '--arch', arch()], { cwd: work });
+  const built = fetched || run('npx', ['--yes', 'node-gyp', 'rebuild', '--release', `--target=${electronVersion}`, `--arch=${arch()}`,
+    '--dist-url=https://electronjs.org/headers'], { cwd: work });
+  const output = join(work, 'build', 'Release', 'better_sqlite3.node');
+  if (!built || !existsSync(output)) {
+    fail(
+      'better-sqlite3 kunne ikke bygges til Electron (hverken et færdigbygget modul eller Electrons headers kunne hentes). ' +
+        'Kontrollér netværksforbindelsen og kør "npm start" igen, eller brug "npm run serve".',
+    );
+  }
+  mkdirSync(bindingDir, { recursive: true });
+  copyFileSync(output, binding);
+  rmSync(work, { recursive: true, force: true });
+}
+
+// 3. Build what changed, then launch.
+buildIfStale({ electron: true });
+const electronBinary = require('electron');
+const child = spawn(electronBinary, [root, ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  env: { ...process.env, FLOWTAVLE_NATIVE_BINDING: binding },
+});
+child.on('exit', (code) => process.exit(code ?? 0));
