@@ -110,7 +110,7 @@ export const TEAM_PROFILES: readonly TeamProfile[] = [
     name: 'Team Merudgifter', budget: 6_000_000, cases: 300, caseworkers: 3, caseloadNorm: 100, forecastRatio: 0.996,
     kinds: [['application', 0.55], ['follow_up', 0.35], ['complaint', 0.1]],
     grants: [
-      { paragraph: '100', service: 'Dækning af nødvendige merudgifter', unit: 'month', takst: [400, 3_500], quantity: [1, 1], weight: 1 },
+      { paragraph: '100', service: 'Dækning af nødvendige merudgifter', unit: 'month', takst: [620, 3_500], quantity: [1, 1], weight: 1 },
     ],
     internalShare: 1,
     internalProviders: ['Aalborg Kommune, udbetaling'],
