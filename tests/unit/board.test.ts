@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import {
+  activeCardsHeld, ageingLevel, cardMatches, daysBlocked, daysInColumn, deadlineStatus, EMPTY_FILTER, emptyHistory,
+  followUpLevel, groupIntoLanes, moveWipBreaches, parseFilter, recordAction, takeRedo, takeUndo, type BoardFilter,
+} from '../../shared/board';
+import type { BoardColumn, CaseCard, Person } from '../../shared/domain';
+
+const TODAY = '2026-11-23';
+
+function card(id: number, over: Partial<CaseCard> = {}): CaseCard {
+  return {
+    id, caseNumber: `2026-${String(id).padStart(6, '0')}`, citizenInitials: 'AB', teamId: 1, assigneeId: null,
+    kind: 'application', paragraph: '85', columnId: 1, sortKey: id * 10, classOfService: 'standard',
+    receivedDate: '2026-11-01', legalDeadline: null, blocked: false, blockedReason: null, blockedSince: null,
+    columnEnteredAt: TODAY, nextFollowUp: null, ...over,
+  };
+}
+const column = (id: number, kind: BoardColumn['kind'], wipLimit: number | null = null): BoardColumn =>
+  ({ id, teamId: 1, name: `Kolonne ${id}`, position: id, kind, wipLimit });
+const person = (id: number, wipLimit: number | null, role: Person['role'] = 'caseworker'): Person =>
+  ({ id, name: `Person ${id}`, initials: `P${id}`, role, teamId: 1, caseloadNorm: null, wipLimit });
+
+describe('ageing and deadlines', () => {
+  it('counts days in the column and grades them by week', () => {
+    expect(daysInColumn(card(1, { columnEnteredAt: '2026-11-16' }), TODAY)).toBe(7);
+    expect(ageingLevel(6, 'active')).toBe('fresh');
+    expect(ageingLevel(7, 'active')).toBe('warm');
+    expect(ageingLevel(13, 'queue')).toBe('warm');
+    expect(ageingLevel(14, 'queue')).toBe('ageing');
+    expect(ageingLevel(28, 'active')).toBe('stale');
+    expect(ageingLevel(400, 'done')).toBe('none');
+  });
+
+  it('is amber at 14 days or fewer and red at 7 or fewer or overdue', () => {
+    expect(deadlineStatus('2026-12-08', TODAY, 'active')).toEqual({ level: 'ok', daysLeft: 15, overdue: false });
+    expect(deadlineStatus('2026-12-07', TODAY, 'active')).toEqual({ level: 'amber', daysLeft: 14, overdue: false });
+    expect(deadlineStatus('2026-12-01', TODAY, 'queue')).toEqual({ level: 'amber', daysLeft: 8, overdue: false });
+    expect(deadlineStatus('2026-11-30', TODAY, 'queue')).toEqual({ level: 'red', daysLeft: 7, overdue: false });
+    expect(deadlineStatus('2026-11-20', TODAY, 'active')).toEqual({ level: 'red', daysLeft: -3, overdue: true });
+    expect(deadlineStatus('2026-11-20', TODAY, 'done').level).toBe('none');
+    expect(deadlineStatus(null, TODAY, 'active').level).toBe('none');
+  });
+
+  it('counts blocked days and grades follow-ups', () => {
+    expect(daysBlocked(card(1, { blocked: true, blockedReason: 'x', blockedSince: '2026-11-03' }), TODAY)).toBe(20);
+    expect(daysBlocked(card(1), TODAY)).toBeNull();
+    expect(followUpLevel('2026-11-22', TODAY)).toBe('overdue');
+    expect(followUpLevel('2026-12-23', TODAY)).toBe('due');
+    expect(followUpLevel('2026-12-24', TODAY)).toBe('later');
+    expect(followUpLevel(null, TODAY)).toBe('none');
+  });
+});
+
+describe('filters', () => {
+  const kinds = new Map([[1, 'active' as const], [2, 'done' as const]]);
+  const context = { today: TODAY, actorId: 7, kindOf: (id: number) => kinds.get(id)! };
+  const cards = [
+    card(1, { assigneeId: 7, paragraph: '85', legalDeadline: '2026-11-25', citizenInitials: 'KL' }),
+    card(2, { assigneeId: 8, paragraph: '82b', blocked: true, blockedReason: 'Afventer', blockedSince: TODAY, legalDeadline: '2026-12-05' }),
+    card(3, { assigneeId: null, paragraph: '85', legalDeadline: '2027-02-01', citizenInitials: 'ØS' }),
+    card(4, { assigneeId: 7, paragraph: '85', legalDeadline: '2026-11-01', columnId: 2 }),
+  ];
+  const ids = (f: Partial<BoardFilter>) => cards.filter((c) => cardMatches(c, { ...EMPTY_FILTER, ...f }, context)).map((c) => c.id);
+
+  it('filters by caseworker, "my cards", paragraph and blocked', () => {
+    expect(ids({})).toEqual([1, 2, 3, 4]);
+    expect(ids({ assignee: 8 })).toEqual([2]);
+    expect(ids({ assignee: 'unassigned' })).toEqual([3]);
+    expect(ids({ mine: true, assignee: 8 })).toEqual([1, 4]);
+    expect(ids({ paragraph: '85' })).toEqual([1, 3, 4]);
+    expect(ids({ blocked: 'blocked' })).toEqual([2]);
+    expect(ids({ blocked: 'not_blocked', paragraph: '85' })).toEqual([1, 3, 4]);
+  });
+
+  it('filters by deadline risk, ignoring decided cases', () => {
+    expect(ids({ deadline: 'at_risk' })).toEqual([1, 2]);
+    expect(ids({ deadline: 'red' })).toEqual([1]);
+  });
+
+  it('searches case numbers and citizen initials, every word must match', () => {
+    expect(ids({ text: '000003' })).toEqual([3]);
+    expect(ids({ text: ' øs ' })).toEqual([3]);
+    expect(ids({ text: 'kl 2026-000001' })).toEqual([1]);
+    expect(ids({ text: 'kl 000002' })).toEqual([]);
+  });
+
+  it('reads saved filters defensively', () => {
+    expect(parseFilter(null)).toEqual(EMPTY_FILTER);
+    expect(parseFilter('{not json')).toEqual(EMPTY_FILTER);
+    expect(parseFilter(JSON.stringify({ text: 'ab', assignee: 12, paragraph: '85', blocked: 'blocked', deadline: 'red', mine: true })))
+      .toEqual({ text: 'ab', assignee: 12, paragraph: '85', blocked: 'blocked', deadline: 'red', mine: true });
+    expect(parseFilter(JSON.stringify({ assignee: -3, blocked: 'maybe', deadline: 7, mine: 'yes' })))
+      .toEqual(EMPTY_FILTER);
+    expect(parseFilter(JSON.stringify({ assignee: 'unassigned' })).assignee).toBe('unassigned');
+  });
+});
+
+describe('swimlanes', () => {
+  const people = [person(5, 3), person(6, 3), person(9, null, 'leader')];
+  const cards = [
+    card(1, { classOfService: 'can_wait', assigneeId: 6 }),
+    card(2, { classOfService: 'urgent', assigneeId: null }),
+    card(3, { classOfService: 'urgent', assigneeId: 6 }),
+    card(4, { classOfService: 'standard', assigneeId: 42 }),
+  ];
+
+  it('groups by class of service, most urgent first, keeping card order', () => {
+    const lanes = groupIntoLanes(cards, 'class', people);
+    expect(lanes.map((l) => [l.key, l.cards.map((c) => c.id)])).toEqual([
+      ['class:urgent', [2, 3]], ['class:standard', [4]], ['class:can_wait', [1]],
+    ]);
+  });
+
+  it('groups by caseworker: every caseworker, then strangers, then unassigned', () => {
+    const lanes = groupIntoLanes(cards, 'assignee', people);
+    expect(lanes.map((l) => [l.key, l.cards.map((c) => c.id)])).toEqual([
+      ['person:5', []], ['person:6', [1, 3]], ['person:42', [4]], ['person:none', [2]],
+    ]);
+  });
+
+  it('has one lane with everything when lanes are off', () => {
+    expect(groupIntoLanes(cards, 'none', people)).toEqual([{ key: 'all', kind: 'all', cards }]);
+  });
+});
+
+describe('WIP policy', () => {
+  const columns = [column(1, 'queue'), column(2, 'active', 2), column(3, 'active'), column(4, 'done')];
+  const people = [person(5, 2), person(6, null)];
+  const board = (cards: CaseCard[]) => ({ columns, cards, people });
+
+  it('breaches a full column only when the card changes column', () => {
+    const cards = [card(1, { columnId: 1 }), card(2, { columnId: 2 }), card(3, { columnId: 2 })];
+    expect(moveWipBreaches(board(cards), 1, 2)).toEqual([{ scope: 'column', name: 'Kolonne 2', limit: 2, count: 2 }]);
+    expect(moveWipBreaches(board(cards), 2, 2)).toEqual([]);
+    expect(moveWipBreaches(board(cards.slice(0, 2)), 1, 2)).toEqual([]);
+  });
+
+  it('breaches a caseworker who already holds their limit of active cards', () => {
+    const cards = [card(1, { columnId: 1, assigneeId: 5 }), card(2, { columnId: 3, assigneeId: 5 }), card(3, { columnId: 2, assigneeId: 5 }),
+      card(4, { columnId: 4, assigneeId: 5 })];
+    expect(activeCardsHeld(5, cards, columns)).toBe(2);
+    expect(moveWipBreaches(board(cards), 1, 3)).toEqual([{ scope: 'person', name: 'Person 5', limit: 2, count: 2 }]);
+    // Moving between active columns does not add to the caseworker's work in progress.
+    expect(moveWipBreaches(board(cards), 2, 2)).toEqual([]);
+    expect(moveWipBreaches(board(cards), 4, 1)).toEqual([]);
+    expect(moveWipBreaches(board([...cards, card(5, { columnId: 1, assigneeId: 6 })]), 5, 3)).toEqual([]);
+  });
+
+  it('reports both limits at once', () => {
+    const cards = [card(1, { columnId: 1, assigneeId: 5 }), card(2, { columnId: 2, assigneeId: 5 }), card(3, { columnId: 2, assigneeId: 5 })];
+    expect(moveWipBreaches(board(cards), 1, 2).map((b) => b.scope)).toEqual(['column', 'person']);
+  });
+});
+
+describe('undo / redo history', () => {
+  it('undoes newest first, redoes in order, and a new action drops the redo list', () => {
+    let h = emptyHistory<string>();
+    h = recordAction(h, 'a');
+    h = recordAction(h, 'b');
+    const u1 = takeUndo(h)!;
+    expect(u1.entry).toBe('b');
+    const u2 = takeUndo(u1.history)!;
+    expect(u2.entry).toBe('a');
+    expect(takeUndo(u2.history)).toBeNull();
+    const r1 = takeRedo(u2.history)!;
+    expect(r1.entry).toBe('a');
+    expect(r1.history).toEqual({ past: ['a'], future: ['b'] });
+    expect(recordAction(r1.history, 'c')).toEqual({ past: ['a', 'c'], future: [] });
+  });
+
+  it('keeps only the newest entries', () => {
+    let h = emptyHistory<number>();
+    for (let i = 1; i <= 5; i++) h = recordAction(h, i, 3);
+    expect(h.past).toEqual([3, 4, 5]);
+  });
+});
