@@ -13,7 +13,10 @@ export interface WorkspaceInfo {
 }
 
 export const workspaceMethods = {
-  getWorkspace: method<WorkspaceInfo>()(noInput, { write: false }),
-  listTeams: method<Team[]>()(noInput, { write: false }),
-  listPeople: method<Person[]>()(z.object({ teamId: id.optional() }).strict(), { write: false }),
+  getWorkspace: method<WorkspaceInfo>()(noInput, { write: false, summary: 'The workspace: department name, demo flag, schema version, today and case count.' }),
+  listTeams: method<Team[]>()(noInput, { write: false, summary: 'All teams in menu order.' }),
+  listPeople: method<Person[]>()(z.object({ teamId: id.optional() }).strict(), {
+    write: false,
+    summary: 'Active people (caseworkers, leaders, secretariat), optionally of one team.',
+  }),
 };
