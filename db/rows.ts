@@ -1,5 +1,6 @@
 // Row → domain mapping, in one place so every query returns the same shapes.
 import type { BoardColumn, CaseCard, CaseEvent, Grant, Person, Team } from '../shared/domain';
+import type { Assessment, VumScores } from '../shared/progression';
 
 export const TEAM_COLUMNS = 'id, name, sort_order, bottom_line_tolerance';
 export interface TeamRow { id: number; name: string; sort_order: number; bottom_line_tolerance: number }
@@ -110,4 +111,19 @@ export const toEvent = (r: EventRow): CaseEvent => ({
   fromValue: r.from_value,
   toValue: r.to_value,
   reason: r.reason,
+});
+
+export const ASSESSMENT_COLUMNS = 'id, case_id, assessed_on, scores, expected_scores, expected_by, note';
+export interface AssessmentRow {
+  id: number; case_id: number; assessed_on: string; scores: string; expected_scores: string | null;
+  expected_by: string | null; note: string | null;
+}
+export const toAssessment = (r: AssessmentRow): Assessment => ({
+  id: r.id,
+  caseId: r.case_id,
+  assessedOn: r.assessed_on,
+  scores: JSON.parse(r.scores) as VumScores,
+  expectedScores: r.expected_scores === null ? null : (JSON.parse(r.expected_scores) as VumScores),
+  expectedBy: r.expected_by,
+  note: r.note,
 });

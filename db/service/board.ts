@@ -1,14 +1,36 @@
+import { columnWipBreach, personWipBreach, type WipBreach } from '../../shared/board';
 import type { Handlers } from '../../shared/api/dispatch';
 import { ApiFailure } from '../../shared/api/envelope';
 import type { boardMethods } from '../../shared/api/methods/board';
+import type { CallContext } from '../../shared/api/define';
+import type { ColumnKind } from '../../shared/domain';
+import { progressionStatus } from '../../shared/progression';
 import { keyBetween, spacedKeys } from '../../shared/sortKey';
 import { appendEvent } from '../events';
 import {
-  CARD_SELECT, COLUMN_COLUMNS, GRANT_COLUMNS, PERSON_COLUMNS, TEAM_COLUMNS,
-  toCard, toColumn, toEvent, toGrant, toPerson, toTeam,
-  type CardRow, type ColumnRow, type EventRow, type GrantRow, type PersonRow, type TeamRow,
+  ASSESSMENT_COLUMNS, CARD_SELECT, COLUMN_COLUMNS, GRANT_COLUMNS, PERSON_COLUMNS, TEAM_COLUMNS,
+  toAssessment, toCard, toColumn, toEvent, toGrant, toPerson, toTeam,
+  type AssessmentRow, type CardRow, type ColumnRow, type EventRow, type GrantRow, type PersonRow, type TeamRow,
 } from '../rows';
 import type { ServiceContext } from './context';
+
+type Replay = { kind: 'undo' | 'redo'; eventId: number } | undefined;
+
+/** The reason column of an event, with a note when the write undoes or redoes an earlier one. */
+function eventReason(reason: string | null | undefined, replay: Replay): string | null {
+  const note = replay ? `${replay.kind === 'undo' ? 'Fortrudt' : 'Gentaget'} (hændelse #${replay.eventId})` : null;
+  return [reason ?? null, note].filter((x): x is string => x !== null && x !== '').join(' – ') || null;
+}
+
+function breachMessage(breaches: WipBreach[]): string {
+  const parts = breaches.map((b) =>
+    b.scope === 'column'
+      ? `kolonnen "${b.name}" har nået sin WIP-grænse (${b.count} af ${b.limit})`
+      : `${b.name} har nået sin personlige WIP-grænse (${b.count} af ${b.limit} aktive sager)`,
+  );
+  const text = parts.join(', og ');
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}. Angiv en begrundelse for at gå over grænsen.`;
+}
 
 export function boardHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof boardMethods> {
   const { db } = ctx;
@@ -23,8 +45,9 @@ export function boardHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
     ),
     card: db.prepare(`SELECT ${CARD_SELECT} FROM cases c JOIN citizens z ON z.id = c.citizen_id WHERE c.id = ?`),
     people: db.prepare(`SELECT ${PERSON_COLUMNS} FROM people WHERE active = 1 AND team_id = ? ORDER BY name`),
+    person: db.prepare(`SELECT ${PERSON_COLUMNS}, active FROM people WHERE id = ?`),
     caseExtras: db.prepare(
-      `SELECT z.ref AS citizen_ref, c.notes, p.name AS assignee_name, b.name AS column_name
+      `SELECT z.ref AS citizen_ref, c.notes, p.name AS assignee_name, b.name AS column_name, b.kind AS column_kind
        FROM cases c JOIN citizens z ON z.id = c.citizen_id JOIN board_columns b ON b.id = c.column_id
        LEFT JOIN people p ON p.id = c.assignee_id WHERE c.id = ?`,
     ),
@@ -34,18 +57,84 @@ export function boardHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
               e.from_value, e.to_value, e.reason
        FROM events e LEFT JOIN people p ON p.id = e.actor_id WHERE e.case_id = ? ORDER BY e.id DESC`,
     ),
+    eventCase: db.prepare('SELECT case_id FROM events WHERE id = ?'),
+    assessments: db.prepare(`SELECT ${ASSESSMENT_COLUMNS} FROM assessments WHERE case_id = ? ORDER BY assessed_on, id`),
+    assessment: db.prepare(`SELECT ${ASSESSMENT_COLUMNS} FROM assessments WHERE id = ?`),
+    insertAssessment: db.prepare(
+      `INSERT INTO assessments (case_id, assessed_on, method, scores, expected_scores, expected_by, note, created_by, created_at)
+       VALUES (?, ?, 'VUM 2.0', ?, ?, ?, ?, ?, ?)`,
+    ),
     columnCount: db.prepare('SELECT COUNT(*) AS n FROM cases WHERE column_id = ?'),
+    activeHeld: db.prepare(
+      `SELECT COUNT(*) AS n FROM cases c JOIN board_columns b ON b.id = c.column_id
+       WHERE c.assignee_id = ? AND b.kind = 'active' AND c.id <> ?`,
+    ),
     keyAbove: db.prepare('SELECT MAX(sort_key) AS k FROM cases WHERE column_id = ? AND sort_key < ? AND id <> ?'),
     lastKey: db.prepare('SELECT MAX(sort_key) AS k FROM cases WHERE column_id = ? AND id <> ?'),
     columnIds: db.prepare('SELECT id FROM cases WHERE column_id = ? ORDER BY sort_key, id'),
     setKey: db.prepare('UPDATE cases SET sort_key = ? WHERE id = ?'),
     move: db.prepare('UPDATE cases SET column_id = ?, sort_key = ?, column_entered_at = ? WHERE id = ?'),
+    setAssignee: db.prepare('UPDATE cases SET assignee_id = ? WHERE id = ?'),
+    setBlocked: db.prepare('UPDATE cases SET blocked = ?, blocked_reason = ?, blocked_since = ? WHERE id = ?'),
+    setClass: db.prepare('UPDATE cases SET class_of_service = ? WHERE id = ?'),
+    setNotes: db.prepare('UPDATE cases SET notes = ? WHERE id = ?'),
+    insertColumn: db.prepare('INSERT INTO board_columns (team_id, name, position, kind, wip_limit) VALUES (?, ?, ?, ?, ?)'),
+    updateColumn: db.prepare('UPDATE board_columns SET name = ?, kind = ?, wip_limit = ? WHERE id = ?'),
+    setPosition: db.prepare('UPDATE board_columns SET position = ? WHERE id = ?'),
+    deleteColumn: db.prepare('DELETE FROM board_columns WHERE id = ?'),
   };
 
   function getCard(caseId: number) {
     const row = q.card.get(caseId) as CardRow | undefined;
     if (!row) throw new ApiFailure('not_found', `Sag ${caseId} findes ikke.`, [{ field: 'caseId', message: 'Sagen findes ikke' }]);
     return toCard(row);
+  }
+
+  function getColumn(columnId: number, field = 'columnId'): ColumnRow {
+    const row = q.column.get(columnId) as ColumnRow | undefined;
+    if (!row) throw new ApiFailure('not_found', 'Kolonnen findes ikke.', [{ field, message: 'Kolonnen findes ikke' }]);
+    return row;
+  }
+
+  function activeHeld(personId: number, exceptCaseId: number): number {
+    return (q.activeHeld.get(personId, exceptCaseId) as { n: number }).n;
+  }
+
+  function checkReplay(replay: Replay, caseId: number | null): void {
+    if (!replay) return;
+    const row = q.eventCase.get(replay.eventId) as { case_id: number | null } | undefined;
+    if (!row || (caseId !== null && row.case_id !== caseId)) {
+      throw new ApiFailure('invalid_input', 'Hændelsen, der skal fortrydes, hører ikke til sagen.', [
+        { field: 'replay.eventId', message: 'Ukendt hændelse for denne sag' },
+      ]);
+    }
+  }
+
+  /** Board settings belong to the team leader; the UI hides them from others, this enforces it. */
+  function requireLeader(call: CallContext): void {
+    const actor = call.actorId === null ? undefined : (q.person.get(call.actorId) as PersonRow | undefined);
+    if (!actor || actor.role !== 'leader') {
+      throw new ApiFailure('forbidden', 'Kun en teamleder kan ændre tavlens kolonner.');
+    }
+  }
+
+  function teamColumns(teamId: number): ColumnRow[] {
+    return q.columns.all(teamId) as ColumnRow[];
+  }
+
+  /** Writes positions 1..n in the given order; via negatives first because (team, position) is unique. */
+  function writePositions(ordered: ColumnRow[]): void {
+    ordered.forEach((c) => q.setPosition.run(-c.id, c.id));
+    ordered.forEach((c, i) => q.setPosition.run(i + 1, c.id));
+  }
+
+  function assertUniqueName(teamId: number, name: string, exceptId: number | null): void {
+    const clash = teamColumns(teamId).find((c) => c.id !== exceptId && c.name.toLocaleLowerCase('da') === name.toLocaleLowerCase('da'));
+    if (clash) {
+      throw new ApiFailure('conflict', `Tavlen har allerede en kolonne, der hedder "${clash.name}".`, [
+        { field: 'name', message: 'Navnet er allerede brugt på tavlen' },
+      ]);
+    }
   }
 
   function renumber(columnId: number) {
@@ -81,7 +170,7 @@ export function boardHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
       if (!team) throw new ApiFailure('not_found', 'Teamet findes ikke.', [{ field: 'teamId', message: 'Teamet findes ikke' }]);
       return {
         team: toTeam(team),
-        columns: (q.columns.all(teamId) as ColumnRow[]).map(toColumn),
+        columns: teamColumns(teamId).map(toColumn),
         cards: (q.cards.all(teamId) as CardRow[]).map(toCard),
         people: (q.people.all(teamId) as PersonRow[]).map(toPerson),
       };
@@ -90,6 +179,7 @@ export function boardHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
     getCase: ({ caseId }) => {
       const card = getCard(caseId);
       const extras = q.caseExtras.get(caseId) as { citizen_ref: string; notes: string | null; assignee_name: string | null; column_name: string };
+      const assessments = (q.assessments.all(caseId) as AssessmentRow[]).map(toAssessment);
       return {
         card,
         citizenRef: extras.citizen_ref,
@@ -98,10 +188,12 @@ export function boardHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
         columnName: extras.column_name,
         grants: (q.grants.all(caseId) as GrantRow[]).map(toGrant),
         events: (q.events.all(caseId) as EventRow[]).map(toEvent),
+        assessments,
+        progression: progressionStatus(assessments.at(-1) ?? null, assessments.at(-2) ?? null),
       };
     },
 
-    moveCard: ({ caseId, toColumnId, beforeCaseId, reason }, call) => {
+    moveCard: ({ caseId, toColumnId, beforeCaseId, reason, replay }, call) => {
       const card = getCard(caseId);
       const target = q.column.get(toColumnId) as ColumnRow | undefined;
       if (!target || target.team_id !== card.teamId) {
@@ -114,38 +206,207 @@ export function boardHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
           { field: 'beforeCaseId', message: 'Må ikke være det flyttede kort' },
         ]);
       }
+      checkReplay(replay, caseId);
+      const from = getColumn(card.columnId);
       const changesColumn = card.columnId !== toColumnId;
-      let wipLimitExceeded = false;
-      if (changesColumn && target.wip_limit !== null) {
-        const count = (q.columnCount.get(toColumnId) as { n: number }).n;
-        if (count >= target.wip_limit) {
-          if (!reason) {
-            throw new ApiFailure(
-              'wip_limit',
-              `Kolonnen "${target.name}" har nået sin WIP-grænse (${count} af ${target.wip_limit}). Angiv en begrundelse for at gå over grænsen.`,
-              [{ field: 'reason', message: 'Begrundelse kræves for at overskride WIP-grænsen' }],
-              { columnId: target.id, columnName: target.name, limit: target.wip_limit, count },
-            );
-          }
-          wipLimitExceeded = true;
-        }
+      const breaches: WipBreach[] = [];
+      const columnBreach = columnWipBreach(
+        { name: target.name, wipLimit: target.wip_limit },
+        changesColumn ? (q.columnCount.get(toColumnId) as { n: number }).n : 0,
+        changesColumn,
+      );
+      if (columnBreach) breaches.push(columnBreach);
+      const entersActive = target.kind === 'active' && from.kind !== 'active';
+      if (card.assigneeId !== null && entersActive) {
+        const person = q.person.get(card.assigneeId) as PersonRow | undefined;
+        const personBreach = personWipBreach(person ? { name: person.name, wipLimit: person.wip_limit } : null, activeHeld(card.assigneeId, caseId), true);
+        if (personBreach) breaches.push(personBreach);
+      }
+      if (breaches.length > 0 && !reason) {
+        throw new ApiFailure('wip_limit', breachMessage(breaches), [
+          { field: 'reason', message: 'Begrundelse kræves for at overskride WIP-grænsen' },
+        ], {
+          breaches,
+          // Kept for callers written against the first version of this refusal.
+          ...(columnBreach ? { columnId: target.id, columnName: target.name, limit: columnBreach.limit, count: columnBreach.count } : {}),
+        });
       }
       const key = placement(toColumnId, caseId, beforeCaseId ?? null);
-      const at = ctx.now().toISOString();
       q.move.run(toColumnId, key, changesColumn ? ctx.today() : card.columnEnteredAt, caseId);
-      appendEvent(db, {
-        at,
+      const eventId = appendEvent(db, {
+        at: ctx.now().toISOString(),
         actorId: call.actorId,
         caseId,
         entity: 'case',
         entityId: caseId,
-        type: changesColumn ? (wipLimitExceeded ? 'moved_over_wip_limit' : 'moved') : 'reordered',
+        type: changesColumn ? (breaches.length > 0 ? 'moved_over_wip_limit' : 'moved') : 'reordered',
         field: 'column',
         from: card.columnId,
         to: toColumnId,
-        reason: reason ?? null,
+        reason: eventReason(reason, replay),
       });
-      return { card: getCard(caseId), wipLimitExceeded };
+      return { card: getCard(caseId), wipLimitExceeded: breaches.length > 0, eventId };
+    },
+
+    updateCase: (input, call) => {
+      const card = getCard(input.caseId);
+      const extras = q.caseExtras.get(card.id) as { notes: string | null; column_kind: ColumnKind };
+      checkReplay(input.replay, card.id);
+      const at = ctx.now().toISOString();
+      const eventIds: number[] = [];
+      const log = (type: string, field: string, from: string | number | null, to: string | number | null, reason: string | null = null) =>
+        eventIds.push(
+          appendEvent(db, { at, actorId: call.actorId, caseId: card.id, entity: 'case', entityId: card.id, type, field, from, to, reason: eventReason(reason, input.replay) }),
+        );
+
+      if (input.assigneeId !== undefined && input.assigneeId !== card.assigneeId) {
+        if (input.assigneeId !== null) {
+          const person = q.person.get(input.assigneeId) as (PersonRow & { active: number }) | undefined;
+          if (!person || person.active !== 1 || person.team_id !== card.teamId) {
+            throw new ApiFailure('invalid_input', 'Sagen kan kun gives til en aktiv medarbejder i teamet.', [
+              { field: 'assigneeId', message: 'Ikke en medarbejder i sagens team' },
+            ]);
+          }
+          const breach = personWipBreach({ name: person.name, wipLimit: person.wip_limit }, activeHeld(person.id, card.id), extras.column_kind === 'active');
+          if (breach && !input.reason) {
+            throw new ApiFailure('wip_limit', breachMessage([breach]), [
+              { field: 'reason', message: 'Begrundelse kræves for at overskride WIP-grænsen' },
+            ], { breaches: [breach] });
+          }
+          q.setAssignee.run(person.id, card.id);
+          log(breach ? 'assigned_over_wip_limit' : 'assigned', 'assignee', card.assigneeId, person.id, breach ? input.reason ?? null : null);
+        } else {
+          q.setAssignee.run(null, card.id);
+          log('assigned', 'assignee', card.assigneeId, null);
+        }
+      }
+
+      if (input.blocked === true || (input.blocked === undefined && input.blockedReason !== undefined)) {
+        if (!card.blocked && input.blocked === undefined) {
+          throw new ApiFailure('invalid_input', 'Sagen er ikke blokeret; sæt den som blokeret for at angive en begrundelse.', [
+            { field: 'blocked', message: 'Skal være sand, når en begrundelse angives' },
+          ]);
+        }
+        const reason = input.blockedReason!;
+        if (!card.blocked || card.blockedReason !== reason) {
+          q.setBlocked.run(1, reason, card.blocked ? card.blockedSince : ctx.today(), card.id);
+          log('blocked', 'blocked', card.blocked ? card.blockedReason : null, reason, reason);
+        }
+      } else if (input.blocked === false && card.blocked) {
+        q.setBlocked.run(0, null, null, card.id);
+        log('unblocked', 'blocked', card.blockedReason, null);
+      }
+
+      if (input.classOfService !== undefined && input.classOfService !== card.classOfService) {
+        q.setClass.run(input.classOfService, card.id);
+        log('class_changed', 'class_of_service', card.classOfService, input.classOfService);
+      }
+
+      if (input.notes !== undefined) {
+        const notes = input.notes === null || input.notes === '' ? null : input.notes;
+        if (notes !== extras.notes) {
+          q.setNotes.run(notes, card.id);
+          log('notes_changed', 'notes', extras.notes, notes);
+        }
+      }
+
+      const after = q.caseExtras.get(card.id) as { notes: string | null };
+      return { card: getCard(card.id), notes: after.notes, eventIds };
+    },
+
+    addAssessment: (input, call) => {
+      const card = getCard(input.caseId);
+      if (input.assessedOn > ctx.today()) {
+        throw new ApiFailure('invalid_input', 'En vurdering kan ikke dateres i fremtiden.', [
+          { field: 'assessedOn', message: 'Datoen ligger efter i dag' },
+        ]);
+      }
+      const expected = input.expectedScores ?? null;
+      const expectedBy = input.expectedBy ?? null;
+      if (expectedBy !== null && expectedBy <= input.assessedOn) {
+        throw new ApiFailure('invalid_input', 'Den forventede progression skal gælde en dato efter vurderingen.', [
+          { field: 'expectedBy', message: 'Skal ligge efter vurderingsdatoen' },
+        ]);
+      }
+      const at = ctx.now().toISOString();
+      const id = Number(
+        q.insertAssessment.run(
+          card.id, input.assessedOn, JSON.stringify(input.scores), expected === null ? null : JSON.stringify(expected),
+          expectedBy, input.note ?? null, call.actorId, at,
+        ).lastInsertRowid,
+      );
+      appendEvent(db, {
+        at, actorId: call.actorId, caseId: card.id, entity: 'assessment', entityId: id, type: 'assessed', field: 'assessment',
+        from: null, to: input.assessedOn, reason: null,
+      });
+      return toAssessment(q.assessment.get(id) as AssessmentRow);
+    },
+
+    addColumn: ({ teamId, name, kind, wipLimit }, call) => {
+      requireLeader(call);
+      if (!q.team.get(teamId)) throw new ApiFailure('not_found', 'Teamet findes ikke.', [{ field: 'teamId', message: 'Teamet findes ikke' }]);
+      assertUniqueName(teamId, name, null);
+      const position = teamColumns(teamId).length + 1;
+      const id = Number(q.insertColumn.run(teamId, name, position, kind, wipLimit ?? null).lastInsertRowid);
+      appendEvent(db, { at: ctx.now().toISOString(), actorId: call.actorId, entity: 'column', entityId: id, type: 'column_added', field: 'name', to: name });
+      return toColumn(getColumn(id));
+    },
+
+    updateColumn: ({ columnId, name, kind, wipLimit }, call) => {
+      requireLeader(call);
+      const column = getColumn(columnId);
+      const at = ctx.now().toISOString();
+      const log = (type: string, field: string, from: string | number | null, to: string | number | null) =>
+        appendEvent(db, { at, actorId: call.actorId, entity: 'column', entityId: columnId, type, field, from, to });
+      if (name !== undefined && name !== column.name) {
+        assertUniqueName(column.team_id, name, columnId);
+        log('column_renamed', 'name', column.name, name);
+      }
+      if (kind !== undefined && kind !== column.kind) log('column_kind_changed', 'kind', column.kind, kind);
+      if (wipLimit !== undefined && wipLimit !== column.wip_limit) log('column_limit_changed', 'wip_limit', column.wip_limit, wipLimit);
+      q.updateColumn.run(name ?? column.name, kind ?? column.kind, wipLimit === undefined ? column.wip_limit : wipLimit, columnId);
+      return toColumn(getColumn(columnId));
+    },
+
+    moveColumn: ({ columnId, toPosition }, call) => {
+      requireLeader(call);
+      const column = getColumn(columnId);
+      const others = teamColumns(column.team_id).filter((c) => c.id !== columnId);
+      const index = Math.min(toPosition, others.length + 1) - 1;
+      const ordered = [...others.slice(0, index), column, ...others.slice(index)];
+      if (index + 1 !== column.position) {
+        writePositions(ordered);
+        appendEvent(db, {
+          at: ctx.now().toISOString(), actorId: call.actorId, entity: 'column', entityId: columnId, type: 'column_moved',
+          field: 'position', from: column.position, to: index + 1,
+        });
+      }
+      return teamColumns(column.team_id).map(toColumn);
+    },
+
+    removeColumn: ({ columnId }, call) => {
+      requireLeader(call);
+      const column = getColumn(columnId);
+      const count = (q.columnCount.get(columnId) as { n: number }).n;
+      if (count > 0) {
+        throw new ApiFailure(
+          'conflict',
+          `Kolonnen "${column.name}" har ${count} ${count === 1 ? 'kort' : 'kort'}. Flyt dem til en anden kolonne, før kolonnen fjernes.`,
+          [{ field: 'columnId', message: 'Kolonnen har kort' }],
+          { count },
+        );
+      }
+      const remaining = teamColumns(column.team_id).filter((c) => c.id !== columnId);
+      if (remaining.length === 0) {
+        throw new ApiFailure('conflict', 'Tavlen skal have mindst én kolonne.', [{ field: 'columnId', message: 'Tavlens sidste kolonne' }]);
+      }
+      q.deleteColumn.run(columnId);
+      writePositions(remaining);
+      appendEvent(db, {
+        at: ctx.now().toISOString(), actorId: call.actorId, entity: 'column', entityId: columnId, type: 'column_removed',
+        field: 'name', from: column.name, to: null,
+      });
+      return teamColumns(column.team_id).map(toColumn);
     },
   };
 }

@@ -1,6 +1,9 @@
 import { z } from 'zod';
+import type { WipBreach } from '../../board';
 import type { BoardColumn, CaseCard, CaseDetail, Person, Team } from '../../domain';
+import { VUM_THEMES, type Assessment, type ProgressionStatus } from '../../progression';
 import { id, method } from '../define';
+import { classOfService, columnKind, isoDate, shortText } from '../schemas';
 
 export interface Board {
   team: Team;
@@ -15,11 +18,41 @@ export interface MoveResult {
   card: CaseCard;
   /** True when the move went over a WIP limit on purpose (a reason was given and logged). */
   wipLimitExceeded: boolean;
+  /** The event that records the move (an undo refers to it). */
+  eventId: number;
 }
+
+export interface CaseDetailWithProgression extends CaseDetail {
+  /** VUM assessments, oldest first. */
+  assessments: Assessment[];
+  /** Whether the latest assessment reached what the one before it expected. */
+  progression: ProgressionStatus;
+}
+
+export interface UpdateCaseResult {
+  card: CaseCard;
+  notes: string | null;
+  /** One event per changed field; empty when nothing changed. */
+  eventIds: number[];
+}
+
+/** Marks a write as the undo or redo of an earlier event, so the log tells the story. */
+const replay = z
+  .object({ kind: z.enum(['undo', 'redo']), eventId: id })
+  .strict()
+  .optional();
+
+const reason = z.string().trim().min(3).max(500);
+const wipLimit = z.number().int().positive().max(10_000).nullable();
+const score = z.number().int().min(0).max(4);
+const scores = z
+  .object(Object.fromEntries(VUM_THEMES.map((t) => [t, score.optional()])) as Record<(typeof VUM_THEMES)[number], z.ZodOptional<typeof score>>)
+  .strict()
+  .refine((s) => Object.values(s).some((v) => v !== undefined), { message: 'Angiv mindst ét tema' });
 
 export const boardMethods = {
   getBoard: method<Board>()(z.object({ teamId: id }).strict(), { write: false }),
-  getCase: method<CaseDetail>()(z.object({ caseId: id }).strict(), { write: false }),
+  getCase: method<CaseDetailWithProgression>()(z.object({ caseId: id }).strict(), { write: false }),
   moveCard: method<MoveResult>()(
     z
       .object({
@@ -27,10 +60,63 @@ export const boardMethods = {
         toColumnId: id,
         /** The card that will sit directly below the moved card; null or absent puts it last. */
         beforeCaseId: id.nullable().optional(),
-        /** Required when the move takes a column over its WIP limit; recorded in the event log. */
-        reason: z.string().trim().min(3).max(500).optional(),
+        /** Required when the move takes a column or a caseworker over a WIP limit; recorded in the event log. */
+        reason: reason.optional(),
+        replay,
       })
       .strict(),
     { write: true },
   ),
+  /** Edits the fields a caseworker owns. Absent fields stay as they are. */
+  updateCase: method<UpdateCaseResult>()(
+    z
+      .object({
+        caseId: id,
+        assigneeId: id.nullable().optional(),
+        /** true needs blockedReason; false lifts the block. */
+        blocked: z.boolean().optional(),
+        blockedReason: reason.optional(),
+        classOfService: classOfService.optional(),
+        notes: z.string().trim().max(4000).nullable().optional(),
+        /** Required when the new assignee is already at their WIP limit and the case is active. */
+        reason: reason.optional(),
+        replay,
+      })
+      .strict()
+      .refine((v) => v.blocked !== true || v.blockedReason !== undefined, {
+        message: 'Angiv en begrundelse for blokeringen',
+        path: ['blockedReason'],
+      }),
+    { write: true },
+  ),
+  addAssessment: method<Assessment>()(
+    z
+      .object({
+        caseId: id,
+        assessedOn: isoDate,
+        scores,
+        expectedScores: scores.nullable().optional(),
+        expectedBy: isoDate.nullable().optional(),
+        note: z.string().trim().max(2000).nullable().optional(),
+      })
+      .strict(),
+    { write: true },
+  ),
+  // Board settings: team leaders only (enforced in the service).
+  addColumn: method<BoardColumn>()(
+    z.object({ teamId: id, name: shortText(60), kind: columnKind, wipLimit: wipLimit.optional() }).strict(),
+    { write: true },
+  ),
+  updateColumn: method<BoardColumn>()(
+    z.object({ columnId: id, name: shortText(60).optional(), kind: columnKind.optional(), wipLimit: wipLimit.optional() }).strict(),
+    { write: true },
+  ),
+  /** Moves a column to a 1-based position on its board; the others close up. */
+  moveColumn: method<BoardColumn[]>()(
+    z.object({ columnId: id, toPosition: z.number().int().positive() }).strict(),
+    { write: true },
+  ),
+  removeColumn: method<BoardColumn[]>()(z.object({ columnId: id }).strict(), { write: true }),
 };
+
+export type { WipBreach };
