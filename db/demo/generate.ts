@@ -11,6 +11,7 @@ import type { Db } from '../connection';
 import { boardDemo } from './board';
 import { economyDemo } from './economy';
 import { flowDemo } from './flow';
+import { plansDemo } from './plans';
 import { pullListDemo } from './pullList';
 import {
   BLOCK_REASONS, COLUMN_TEMPLATE, DEPARTMENT_NAME, FIRST_NAMES, LAST_NAMES, TEAM_PROFILES,
@@ -142,7 +143,7 @@ class DemoWriter {
       caseId = this.writeTeam(profile, index + 1, caseId);
     });
     // Features add their own demo data on top, each from its own stream of the seed.
-    for (const [offset, addDemo] of [boardDemo, pullListDemo, economyDemo, flowDemo].entries()) {
+    for (const [offset, addDemo] of [boardDemo, pullListDemo, economyDemo, flowDemo, plansDemo].entries()) {
       addDemo(this.db, createRandom(this.seed * 1_000 + offset + 1), this.today);
     }
     return {

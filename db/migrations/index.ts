@@ -6,7 +6,9 @@ import { sql as m003 } from './003_pull_list';
 import { sql as m004 } from './004_economy';
 import { sql as m005 } from './005_flow';
 import { sql as m006 } from './006_data';
+import { sql as m007 } from './007_wall';
+import { sql as m008 } from './008_plans';
 
-export const MIGRATIONS: readonly string[] = [m001, m002, m003, m004, m005, m006].filter((sql) => sql.trim() !== '');
+export const MIGRATIONS: readonly string[] = [m001, m002, m003, m004, m005, m006, m007, m008].filter((sql) => sql.trim() !== '');
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -8,7 +8,9 @@ import { createContext, type ClockOptions, type ServiceContext } from './context
 import { dataHandlers } from './data';
 import { economyHandlers } from './economy';
 import { flowHandlers } from './flow';
+import { plansHandlers } from './plans';
 import { pullListHandlers } from './pullList';
+import { wallHandlers } from './wall';
 import { workspaceHandlers } from './workspace';
 
 export interface Service {
@@ -33,6 +35,8 @@ export function createService(db: Db, options: ServiceOptions = {}): Service {
     ...economyHandlers(context),
     ...flowHandlers(context),
     ...dataHandlers(context),
+    ...wallHandlers(context),
+    ...plansHandlers(context),
   };
   const listeners = new Set<(change: ChangeNotice) => void>();
   let seq = 0;

@@ -7,8 +7,10 @@ import { demoCommand } from './commands/demo';
 import { economyCommands } from './commands/economy';
 import { flowCommands } from './commands/flow';
 import { initCommand } from './commands/init';
+import { plansCommands } from './commands/plans';
 import { pullListCommands } from './commands/pullList';
 import { serveCommand } from './commands/serve';
+import { wallCommands } from './commands/wall';
 
 const COMMANDS: readonly Command[] = [
   initCommand,
@@ -18,6 +20,8 @@ const COMMANDS: readonly Command[] = [
   ...economyCommands,
   ...flowCommands,
   ...dataCommands,
+  ...wallCommands,
+  ...plansCommands,
 ];
 
 function help(): string {

@@ -6,7 +6,9 @@ import { boardMethods } from './methods/board';
 import { dataMethods } from './methods/data';
 import { economyMethods } from './methods/economy';
 import { flowMethods } from './methods/flow';
+import { plansMethods } from './methods/plans';
 import { pullListMethods } from './methods/pullList';
+import { wallMethods } from './methods/wall';
 import { workspaceMethods } from './methods/workspace';
 
 export const contract = {
@@ -16,6 +18,8 @@ export const contract = {
   ...economyMethods,
   ...flowMethods,
   ...dataMethods,
+  ...wallMethods,
+  ...plansMethods,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

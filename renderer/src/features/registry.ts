@@ -3,10 +3,12 @@ import { boardFeature } from './board';
 import { dataFeature } from './data';
 import { economyFeature } from './economy';
 import { flowFeature } from './flow';
+import { plansFeature } from './plans';
 import { pullFeature } from './pull';
+import { wallFeature } from './wall';
 import type { Feature, ViewDef } from './types';
 
-export const FEATURES: readonly Feature[] = [boardFeature, pullFeature, economyFeature, flowFeature, dataFeature];
+export const FEATURES: readonly Feature[] = [boardFeature, pullFeature, economyFeature, flowFeature, dataFeature, plansFeature, wallFeature];
 
 export const VIEWS: readonly ViewDef[] = FEATURES.flatMap((f) => f.views).sort((a, b) => a.order - b.order);
 
