@@ -1,2 +1,14 @@
-// Schema changes of the data feature (filled in when the feature lands; empty steps are dropped before release).
-export const sql = /* sql */ ``;
+// Schema changes of the data feature: saved column mappings for imports, and indexes for the
+// audit log's filters (period, person) over the event log.
+export const sql = /* sql */ `
+CREATE TABLE import_profiles (
+  id         INTEGER PRIMARY KEY,
+  name       TEXT NOT NULL UNIQUE,
+  -- JSON object: canonical column -> the column's header in the file
+  mapping    TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  updated_by INTEGER REFERENCES people(id)
+);
+CREATE INDEX events_at ON events(at);
+CREATE INDEX events_actor_at ON events(actor_id, at);
+`;

@@ -1,8 +1,171 @@
+import type { CallContext } from '../../shared/api/define';
 import type { Handlers } from '../../shared/api/dispatch';
-import type { dataMethods } from '../../shared/api/methods/data';
+import { ApiFailure } from '../../shared/api/envelope';
+import type { dataMethods, ImportPreview, ImportProfile } from '../../shared/api/methods/data';
+import { CANONICAL_COLUMNS, maskCpr, parseCsv, resolveColumns, validateMapping, type CanonicalColumn, type ColumnMapping } from '../../shared/import';
+import {
+  backupJob, createSnapshot, listSnapshots, readKeepDays, restoreSnapshot, startBackupJob, writeKeepDays, backupFolder, findSnapshot,
+} from '../backup';
+import { appendEvent } from '../events';
+import { exportTable, queryAudit } from '../export';
+import { decodeExtract, importExtract, type ImportSummary } from '../import';
 import type { ServiceContext } from './context';
 
+const SAMPLE_ROWS = 8;
+
 export function dataHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof dataMethods> {
-  void ctx;
-  return {};
+  const { db } = ctx;
+  const q = {
+    role: db.prepare('SELECT role FROM people WHERE id = ? AND active = 1'),
+    profiles: db.prepare('SELECT id, name, mapping, updated_at FROM import_profiles ORDER BY name'),
+    profileByName: db.prepare('SELECT id, name, mapping, updated_at FROM import_profiles WHERE name = ?'),
+    profileById: db.prepare('SELECT id, name, mapping, updated_at FROM import_profiles WHERE id = ?'),
+    upsertProfile: db.prepare(
+      `INSERT INTO import_profiles (name, mapping, updated_at, updated_by) VALUES (?, ?, ?, ?)
+       ON CONFLICT (name) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+    ),
+    deleteProfile: db.prepare('DELETE FROM import_profiles WHERE id = ?'),
+  };
+
+  /** Imports and restores replace what the teams work on: leaders and the secretariat only. */
+  function requireSteward(call: CallContext, what: string): number {
+    const row = call.actorId === null ? undefined : (q.role.get(call.actorId) as { role: string } | undefined);
+    if (!row) throw new ApiFailure('forbidden', 'Vælg først, hvem du er; personen findes ikke eller er ikke aktiv.');
+    if (row.role !== 'leader' && row.role !== 'secretariat') {
+      throw new ApiFailure('forbidden', `Kun ledere og sekretariatet må ${what}.`);
+    }
+    return call.actorId!;
+  }
+
+  function bytesOf(contentBase64: string): Uint8Array {
+    return new Uint8Array(Buffer.from(contentBase64, 'base64'));
+  }
+
+  function checkedMapping(mapping: ColumnMapping | undefined): ColumnMapping {
+    const { mapping: valid, errors } = validateMapping(mapping ?? {});
+    if (errors.length) throw new ApiFailure('invalid_input', errors.join(' '), errors.map((message) => ({ field: 'mapping', message })));
+    return valid;
+  }
+
+  const toResult = (s: ImportSummary) => ({
+    inserted: s.inserted, updated: s.updated, unchanged: s.unchanged, encoding: s.encoding, delimiter: s.delimiter, rows: s.rows,
+    cases: s.cases, grants: s.grants, newTeams: s.newTeams, newCaseworkers: s.newCaseworkers,
+  });
+
+  const toProfile = (r: { id: number; name: string; mapping: string; updated_at: string }): ImportProfile => ({
+    id: r.id, name: r.name, mapping: JSON.parse(r.mapping) as ImportProfile['mapping'], updatedAt: r.updated_at,
+  });
+
+  return {
+    previewImport: ({ fileName, contentBase64, mapping }) => {
+      const valid = checkedMapping(mapping);
+      const bytes = bytesOf(contentBase64);
+      const { text } = decodeExtract(bytes);
+      const { rows } = parseCsv(text);
+      const headers = (rows[0] ?? []).map((h) => h.replace(/^\ufeff/, '').trim());
+      const { columns } = resolveColumns(headers, valid);
+      const named = Object.fromEntries(
+        CANONICAL_COLUMNS.map((c) => [c, columns[c] === null ? null : headers[columns[c]!] ?? null]),
+      ) as Record<CanonicalColumn, string | null>;
+      const sample = rows.slice(1).filter((r) => r.some((c) => c.trim() !== '')).slice(0, SAMPLE_ROWS).map((r) => r.map(maskCpr));
+      // A dry run: the same code path as the import, inside a savepoint it never commits.
+      const outcome = importExtract(db, bytes, { mapping: valid, dryRun: true, actorId: null, now: ctx.now(), today: ctx.today(), fileName });
+      const preview: ImportPreview = outcome.ok
+        ? {
+          ok: true, encoding: outcome.summary.encoding, delimiter: outcome.summary.delimiter, headers: headers.map(maskCpr), columns: named,
+          rows: outcome.summary.rows, sample, result: toResult(outcome.summary), errors: [], totalErrors: 0,
+        }
+        : {
+          ok: false, encoding: outcome.encoding, delimiter: outcome.delimiter, headers: headers.map(maskCpr), columns: named,
+          rows: outcome.rows, sample, result: null, errors: outcome.errors, totalErrors: outcome.totalErrors,
+        };
+      return preview;
+    },
+
+    runImport: ({ fileName, contentBase64, mapping }, call) => {
+      const actorId = requireSteward(call, 'importere data');
+      const valid = checkedMapping(mapping);
+      const outcome = importExtract(db, bytesOf(contentBase64), { mapping: valid, actorId, now: ctx.now(), today: ctx.today(), fileName });
+      if (!outcome.ok) {
+        throw new ApiFailure(
+          'invalid_input',
+          `Filen blev ikke importeret: ${outcome.totalErrors} ${outcome.totalErrors === 1 ? 'fejl' : 'fejl'}. Ret fejlene i filen, og prøv igen. Intet er ændret.`,
+          outcome.errors.slice(0, 50).map((e) => ({ field: `række ${e.row}${e.column ? `, ${e.column}` : ''}`, message: e.reason })),
+          { errors: outcome.errors, totalErrors: outcome.totalErrors },
+        );
+      }
+      return toResult(outcome.summary);
+    },
+
+    listImportProfiles: () => (q.profiles.all() as Parameters<typeof toProfile>[0][]).map(toProfile),
+
+    saveImportProfile: ({ name, mapping }, call) => {
+      const actorId = requireSteward(call, 'gemme kolonnetilknytninger');
+      const valid = checkedMapping(mapping);
+      const before = q.profileByName.get(name) as { id: number; mapping: string } | undefined;
+      const json = JSON.stringify(valid);
+      q.upsertProfile.run(name, json, ctx.now().toISOString(), actorId);
+      const saved = toProfile(q.profileByName.get(name) as Parameters<typeof toProfile>[0]);
+      appendEvent(db, {
+        at: ctx.now().toISOString(), actorId, entity: 'import_profile', entityId: saved.id, type: before ? 'updated' : 'created',
+        field: 'mapping', from: before?.mapping ?? null, to: json, reason: name,
+      });
+      return saved;
+    },
+
+    deleteImportProfile: ({ id }, call) => {
+      const actorId = requireSteward(call, 'slette kolonnetilknytninger');
+      const row = q.profileById.get(id) as { id: number; name: string; mapping: string } | undefined;
+      if (!row) throw new ApiFailure('not_found', 'Kolonnetilknytningen findes ikke.', [{ field: 'id', message: 'Findes ikke' }]);
+      q.deleteProfile.run(id);
+      appendEvent(db, {
+        at: ctx.now().toISOString(), actorId, entity: 'import_profile', entityId: id, type: 'deleted', field: 'mapping', from: row.mapping, reason: row.name,
+      });
+      return { deleted: true };
+    },
+
+    listAudit: (filter) => {
+      if (filter.from && filter.to && filter.from > filter.to) {
+        throw new ApiFailure('invalid_input', 'Perioden slutter før den begynder.', [{ field: 'to', message: 'Skal være efter fra-datoen' }]);
+      }
+      return queryAudit(db, filter);
+    },
+
+    exportTable: ({ table, teamId, filter }) => exportTable(db, table, { ...(teamId !== undefined ? { teamId } : {}), ...(filter ? { filter } : {}) }),
+
+    listBackups: () => ({
+      folder: backupFolder(db.name),
+      keepDays: readKeepDays(db),
+      snapshots: listSnapshots(db.name).map(({ file, createdAt, reason, bytes }) => ({ file, createdAt, reason, bytes })),
+      job: backupJob(db),
+    }),
+
+    createBackup: () => {
+      if (db.memory) throw new ApiFailure('conflict', 'En database i hukommelsen kan ikke sikkerhedskopieres.');
+      const started = startBackupJob(db, 'snapshot', async () => (await createSnapshot(db, { reason: 'manual' })).file, ctx.now);
+      if (!started) throw new ApiFailure('conflict', 'En sikkerhedskopiering eller gendannelse kører allerede. Vent et øjeblik.');
+      return { started };
+    },
+
+    restoreBackup: ({ file }, call) => {
+      const actorId = requireSteward(call, 'gendanne sikkerhedskopier');
+      if (!findSnapshot(db.name, file)) {
+        throw new ApiFailure('not_found', `Sikkerhedskopien ${file} findes ikke.`, [{ field: 'file', message: 'Findes ikke' }]);
+      }
+      const started = startBackupJob(db, 'restore', async () => {
+        await restoreSnapshot(db, file, { actorId, now: ctx.now });
+        return file;
+      }, ctx.now);
+      if (!started) throw new ApiFailure('conflict', 'En sikkerhedskopiering eller gendannelse kører allerede. Vent et øjeblik.');
+      return { started };
+    },
+
+    setBackupKeepDays: ({ days }, call) => {
+      const actorId = requireSteward(call, 'ændre, hvor længe sikkerhedskopier gemmes');
+      const before = readKeepDays(db);
+      writeKeepDays(db, days);
+      appendEvent(db, { at: ctx.now().toISOString(), actorId, entity: 'workspace', type: 'updated', field: 'backup_keep_days', from: before, to: days });
+      return { keepDays: days };
+    },
+  };
 }

@@ -1,2 +1,147 @@
-// Methods of this feature; the contract spreads them in (shared/api/contract.ts).
-export const dataMethods = {};
+// Data in and out: import of the case system's extract, saved column mappings, the audit log,
+// export tables, backups and restore.
+import { z } from 'zod';
+import type { CaseEvent } from '../../domain';
+import { CANONICAL_COLUMNS, type CanonicalColumn, type ImportError } from '../../import';
+import type { ExportColumn, ExportRow } from '../../importExport';
+import { id, method, noInput } from '../define';
+import { isoDate, shortText } from '../schemas';
+
+export interface ImportCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface ImportResult extends ImportCounts {
+  encoding: string;
+  delimiter: string;
+  /** Data rows in the file. */
+  rows: number;
+  cases: number;
+  grants: number;
+  newTeams: string[];
+  newCaseworkers: string[];
+}
+
+export interface ImportPreview {
+  /** True when the whole file is valid and would import. */
+  ok: boolean;
+  encoding: string;
+  delimiter: string;
+  headers: string[];
+  /** The file's header used for each canonical column, or null when absent. */
+  columns: Record<CanonicalColumn, string | null>;
+  rows: number;
+  /** The first rows as the file has them (CPR-like values masked). */
+  sample: string[][];
+  /** What the import would do; null when the file has errors. */
+  result: ImportResult | null;
+  errors: ImportError[];
+  totalErrors: number;
+}
+
+export interface ImportProfile {
+  id: number;
+  name: string;
+  mapping: Partial<Record<CanonicalColumn, string>>;
+  updatedAt: string;
+}
+
+export interface AuditEntry extends CaseEvent {
+  caseNumber: string | null;
+}
+
+export interface AuditPage {
+  total: number;
+  entries: AuditEntry[];
+  /** Every event type in the log, for the type filter. */
+  types: string[];
+}
+
+export interface SnapshotInfo {
+  file: string;
+  createdAt: string;
+  reason: 'start' | 'daily' | 'manual' | 'before-restore' | 'before-import';
+  bytes: number;
+}
+
+export interface BackupOverview {
+  folder: string;
+  keepDays: number;
+  snapshots: SnapshotInfo[];
+  /** The latest snapshot or restore started from the app, while running and after. */
+  job: {
+    operation: 'snapshot' | 'restore';
+    running: boolean;
+    startedAt: string;
+    finishedAt: string | null;
+    ok: boolean | null;
+    message: string | null;
+    file: string | null;
+  } | null;
+}
+
+export const EXPORT_TABLES = ['cases', 'grants', 'audit'] as const;
+export type ExportTableName = (typeof EXPORT_TABLES)[number];
+
+export interface ExportTable {
+  title: string;
+  columns: ExportColumn[];
+  rows: ExportRow[];
+}
+
+/** 20 MB of HTTP body: the base64 of a file up to about 15 MB. */
+const base64 = z
+  .string()
+  .min(1, { message: 'Filen er tom' })
+  .max(20_000_000, { message: 'Filen er for stor (højst 15 MB)' })
+  .refine((s) => s.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(s), { message: 'Filens indhold skal være base64-kodet' });
+
+const mapping = z.partialRecord(z.enum(CANONICAL_COLUMNS), z.string().trim().min(1).max(200));
+
+const importInput = z
+  .object({
+    fileName: z.string().trim().min(1).max(255),
+    contentBase64: base64,
+    mapping: mapping.optional(),
+  })
+  .strict();
+
+const auditFilter = z
+  .object({
+    actorId: id.optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    caseNumber: z.string().trim().min(1).max(50).optional(),
+    type: z.string().trim().min(1).max(50).optional(),
+    limit: z.number().int().min(1).max(5_000).default(200),
+    offset: z.number().int().min(0).default(0),
+  })
+  .strict();
+
+export const dataMethods = {
+  /** Validates the file and reports what an import would do, writing nothing. */
+  previewImport: method<ImportPreview>()(importInput, { write: false }),
+  /** Imports the whole file or nothing; leaders and secretariat only. */
+  runImport: method<ImportResult>()(importInput, { write: true }),
+  listImportProfiles: method<ImportProfile[]>()(noInput, { write: false }),
+  /** Saves a column mapping under a name (replacing one of the same name). */
+  saveImportProfile: method<ImportProfile>()(z.object({ name: shortText(80), mapping }).strict(), { write: true }),
+  deleteImportProfile: method<{ deleted: boolean }>()(z.object({ id }).strict(), { write: true }),
+  listAudit: method<AuditPage>()(auditFilter, { write: false }),
+  /** A list or report as rows for CSV/XLSX export. */
+  exportTable: method<ExportTable>()(
+    z.object({ table: z.enum(EXPORT_TABLES), teamId: id.optional(), filter: auditFilter.omit({ limit: true, offset: true }).optional() }).strict(),
+    { write: false },
+  ),
+  listBackups: method<BackupOverview>()(noInput, { write: false }),
+  /** Starts a snapshot now; poll listBackups for the outcome. */
+  createBackup: method<{ started: boolean }>()(noInput, { write: true }),
+  /** Backs up the current store, then restores the chosen snapshot; leaders and secretariat only. */
+  restoreBackup: method<{ started: boolean }>()(
+    z.object({ file: z.string().regex(/^flowtavle-[0-9TZ-]+-[a-z-]+\.db$/, { message: 'Ukendt sikkerhedskopi' }) }).strict(),
+    { write: true },
+  ),
+  setBackupKeepDays: method<{ keepDays: number }>()(z.object({ days: z.number().int().min(1).max(3650) }).strict(), { write: true }),
+};
