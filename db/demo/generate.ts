@@ -9,6 +9,7 @@ import { createRandom, type Random } from '../../shared/random';
 import { spacedKeys } from '../../shared/sortKey';
 import type { Db } from '../connection';
 import { boardDemo } from './board';
+import { committeeDemo } from './committee';
 import { economyDemo } from './economy';
 import { flowDemo } from './flow';
 import { plansDemo } from './plans';
@@ -143,7 +144,7 @@ class DemoWriter {
       caseId = this.writeTeam(profile, index + 1, caseId);
     });
     // Features add their own demo data on top, each from its own stream of the seed.
-    for (const [offset, addDemo] of [boardDemo, pullListDemo, economyDemo, flowDemo, plansDemo].entries()) {
+    for (const [offset, addDemo] of [boardDemo, pullListDemo, economyDemo, flowDemo, plansDemo, committeeDemo].entries()) {
       addDemo(this.db, createRandom(this.seed * 1_000 + offset + 1), this.today);
     }
     return {

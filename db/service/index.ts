@@ -4,6 +4,7 @@ import type { ChangeNotice } from '../../shared/api/client';
 import { createDispatcher, type Dispatch, type Handlers } from '../../shared/api/dispatch';
 import type { Db } from '../connection';
 import { boardHandlers } from './board';
+import { committeeHandlers } from './committee';
 import { createContext, type ClockOptions, type ServiceContext } from './context';
 import { dataHandlers } from './data';
 import { economyHandlers } from './economy';
@@ -37,6 +38,7 @@ export function createService(db: Db, options: ServiceOptions = {}): Service {
     ...dataHandlers(context),
     ...wallHandlers(context),
     ...plansHandlers(context),
+    ...committeeHandlers(context),
   };
   const listeners = new Set<(change: ChangeNotice) => void>();
   let seq = 0;

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { StoreError } from '../../db/connection';
 import { UsageError, type Command } from './command';
+import { committeeCommands } from './commands/committee';
 import { dataCommands } from './commands/data';
 import { demoCommand } from './commands/demo';
 import { economyCommands } from './commands/economy';
@@ -22,6 +23,7 @@ const COMMANDS: readonly Command[] = [
   ...dataCommands,
   ...wallCommands,
   ...plansCommands,
+  ...committeeCommands,
 ];
 
 function help(): string {

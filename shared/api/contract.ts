@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type { MethodDef } from './define';
 import { boardMethods } from './methods/board';
+import { committeeMethods } from './methods/committee';
 import { dataMethods } from './methods/data';
 import { economyMethods } from './methods/economy';
 import { flowMethods } from './methods/flow';
@@ -20,6 +21,7 @@ export const contract = {
   ...dataMethods,
   ...wallMethods,
   ...plansMethods,
+  ...committeeMethods,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
 // Every feature plugs in here with its views and its own i18n namespace.
 import { boardFeature } from './board';
+import { committeeFeature } from './committee';
 import { dataFeature } from './data';
 import { economyFeature } from './economy';
 import { flowFeature } from './flow';
@@ -8,7 +9,7 @@ import { pullFeature } from './pull';
 import { wallFeature } from './wall';
 import type { Feature, ViewDef } from './types';
 
-export const FEATURES: readonly Feature[] = [boardFeature, pullFeature, economyFeature, flowFeature, dataFeature, plansFeature, wallFeature];
+export const FEATURES: readonly Feature[] = [boardFeature, pullFeature, economyFeature, flowFeature, dataFeature, plansFeature, wallFeature, committeeFeature];
 
 export const VIEWS: readonly ViewDef[] = FEATURES.flatMap((f) => f.views).sort((a, b) => a.order - b.order);
 

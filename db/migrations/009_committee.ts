@@ -1,0 +1,2 @@
+// Schema changes of the grant-authority and visitation-committee feature.
+export const sql = /* sql */ ``;
