@@ -1,8 +1,411 @@
+// Flow metrics, caseload and the weekly flow review. Reads the per-case flow facts the event-log
+// triggers keep (db/migrations/005_flow.ts), never the event log itself, so a 12-month report of
+// a team stays well under the dashboards' time budget even at ten times the demo department.
 import type { Handlers } from '../../shared/api/dispatch';
-import type { flowMethods } from '../../shared/api/methods/flow';
+import { ApiFailure } from '../../shared/api/envelope';
+import type {
+  AgeingItem, BlockedItem, Caseload, CaseloadRow, CaseloadWeight, CycleTimePoint, DeadlineItem, FlowColumn,
+  flowMethods, FollowUpItem, ReviewNote, WeeklyReview,
+} from '../../shared/api/methods/flow';
+import { addDays, daysBetween } from '../../shared/dates';
+import type { ColumnKind, IsoDate } from '../../shared/domain';
+import {
+  age, blockedDays, caseloadStatus, cumulativeFlow, cycleTime, DEADLINE_RISK_DAYS, flowReport, forecastHowMany,
+  forecastWhen, MONTE_CARLO_RUNS, reviewWeek, sampleWindow, summarizeCycleTimes, throughputPerDay, throughputPerWeek,
+  weightedCaseload, wipPerDay,
+} from '../../shared/flow';
+import { PARAGRAPHS, paragraphInfo } from '../../shared/paragraphs';
+import { formatParagraph } from '../../shared/format';
+import { appendEvent } from '../events';
 import type { ServiceContext } from './context';
 
+interface DayRow { day: IsoDate; n: number }
+interface FlowRow { case_id: number; start_day: IsoDate | null; finish_day: IsoDate | null }
+interface FinishedRow { case_id: number; case_number: string; start_day: IsoDate; finish_day: IsoDate; assignee_name: string | null }
+interface BlockRow { case_id: number; case_number: string; reason: string | null; from_day: IsoDate; to_day: IsoDate | null; assignee_name: string | null }
+interface NoteRow { id: number; week_start: IsoDate; kind: 'decision' | 'note'; text: string; created_by: string | null; created_at: string }
+
+const toMap = (rows: DayRow[]) => new Map(rows.map((r) => [r.day, r.n]));
+
 export function flowHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof flowMethods> {
-  void ctx;
-  return {};
+  const { db } = ctx;
+  const q = {
+    team: db.prepare('SELECT id, name FROM teams WHERE id = ?'),
+    columns: db.prepare('SELECT id, name, kind, position FROM board_columns WHERE team_id = ? ORDER BY position'),
+    finishesByDay: db.prepare(
+      'SELECT finish_day AS day, COUNT(*) AS n FROM flow_cases WHERE team_id = ? AND finish_day IS NOT NULL GROUP BY finish_day',
+    ),
+    startsByDay: db.prepare(
+      'SELECT start_day AS day, COUNT(*) AS n FROM flow_cases WHERE team_id = ? AND start_day IS NOT NULL GROUP BY start_day',
+    ),
+    finishedIn: db.prepare(
+      `SELECT f.case_id, c.case_number, f.start_day, f.finish_day, p.name AS assignee_name
+       FROM flow_cases f JOIN cases c ON c.id = f.case_id LEFT JOIN people p ON p.id = c.assignee_id
+       WHERE f.team_id = ? AND f.finish_day BETWEEN ? AND ? ORDER BY f.finish_day, f.case_id`,
+    ),
+    finishedFacts: db.prepare(
+      'SELECT case_id, start_day, finish_day FROM flow_cases WHERE team_id = ? AND finish_day BETWEEN ? AND ?',
+    ),
+    // In progress at the end of a day: not finished yet, or finished after it (two index ranges).
+    wipAt: db.prepare(
+      `SELECT case_id, start_day, finish_day FROM flow_cases WHERE team_id = ? AND finish_day IS NULL AND start_day <= ?
+       UNION ALL
+       SELECT case_id, start_day, finish_day FROM flow_cases WHERE team_id = ? AND finish_day > ? AND start_day <= ?`,
+    ),
+    ageing: db.prepare(
+      `SELECT f.case_id, c.case_number, c.column_id, f.start_day, c.blocked, c.blocked_reason, p.initials
+       FROM flow_cases f JOIN cases c ON c.id = f.case_id LEFT JOIN people p ON p.id = c.assignee_id
+       WHERE f.team_id = ? AND f.start_day <= ? AND (f.finish_day IS NULL OR f.finish_day > ?)
+       ORDER BY f.start_day, f.case_id`,
+    ),
+    reached: db.prepare('SELECT day, COUNT(*) AS n FROM flow_reached WHERE column_id = ? AND day <= ? GROUP BY day'),
+    blocks: db.prepare(
+      `SELECT b.case_id, c.case_number, b.reason, b.from_day, b.to_day, p.name AS assignee_name
+       FROM flow_blocks b JOIN flow_cases f ON f.case_id = b.case_id JOIN cases c ON c.id = b.case_id
+       LEFT JOIN people p ON p.id = c.assignee_id
+       WHERE f.team_id = ? AND b.from_day <= ? AND (b.to_day IS NULL OR b.to_day >= ?)
+       ORDER BY b.from_day, b.id`,
+    ),
+    blocksOfFinished: db.prepare(
+      `SELECT b.case_id, b.from_day, b.to_day FROM flow_blocks b JOIN flow_cases f ON f.case_id = b.case_id
+       WHERE f.team_id = ? AND f.finish_day BETWEEN ? AND ?`,
+    ),
+    caseworkers: db.prepare(
+      `SELECT id, name, initials, caseload_norm FROM people
+       WHERE active = 1 AND ((team_id = ? AND role = 'caseworker')
+         OR id IN (SELECT assignee_id FROM cases WHERE team_id = ? AND assignee_id IS NOT NULL))
+       ORDER BY name`,
+    ),
+    // The caseload definition (docs/flow.md): open on the board, or finished with a grant still running.
+    held: db.prepare(
+      `SELECT c.assignee_id, c.paragraph, COUNT(*) AS n
+       FROM cases c JOIN board_columns b ON b.id = c.column_id
+       WHERE c.team_id = ? AND (b.kind <> 'done'
+         OR EXISTS (SELECT 1 FROM grants g WHERE g.case_id = c.id AND (g.end_date IS NULL OR g.end_date >= ?)))
+       GROUP BY c.assignee_id, c.paragraph`,
+    ),
+    deadlines: db.prepare(
+      `SELECT c.id, c.case_number, c.paragraph, c.assignee_id, p.name AS assignee_name, b.name AS column_name, c.legal_deadline
+       FROM cases c JOIN board_columns b ON b.id = c.column_id LEFT JOIN people p ON p.id = c.assignee_id
+       WHERE c.team_id = ? AND b.kind <> 'done' AND c.legal_deadline IS NOT NULL AND c.legal_deadline <= ?
+       ORDER BY c.legal_deadline, c.id`,
+    ),
+    overdueFollowUps: db.prepare(
+      `SELECT g.id, g.case_id, c.case_number, g.paragraph, c.assignee_id, p.name AS assignee_name, g.next_follow_up
+       FROM grants g JOIN cases c ON c.id = g.case_id LEFT JOIN people p ON p.id = c.assignee_id
+       WHERE c.team_id = ? AND g.next_follow_up < ? AND (g.end_date IS NULL OR g.end_date >= ?)
+       ORDER BY g.next_follow_up, g.id`,
+    ),
+    weights: db.prepare(
+      `SELECT w.paragraph, w.weight, w.updated_at, p.name AS updated_by
+       FROM caseload_weights w LEFT JOIN people p ON p.id = w.updated_by`,
+    ),
+    weight: db.prepare('SELECT weight FROM caseload_weights WHERE paragraph = ?'),
+    setWeight: db.prepare(
+      `INSERT INTO caseload_weights (paragraph, weight, updated_by, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (paragraph) DO UPDATE SET weight = excluded.weight, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+    ),
+    actor: db.prepare('SELECT id, name, role FROM people WHERE id = ?'),
+    notes: db.prepare(
+      `SELECT n.id, n.week_start, n.kind, n.text, p.name AS created_by, n.created_at
+       FROM flow_review_notes n LEFT JOIN people p ON p.id = n.created_by
+       WHERE n.team_id = ? AND n.week_start = ? ORDER BY n.kind, n.id`,
+    ),
+    note: db.prepare(
+      `SELECT n.id, n.week_start, n.kind, n.text, p.name AS created_by, n.created_at
+       FROM flow_review_notes n LEFT JOIN people p ON p.id = n.created_by WHERE n.id = ?`,
+    ),
+    addNote: db.prepare(
+      'INSERT INTO flow_review_notes (team_id, week_start, kind, text, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+  };
+
+  function team(teamId: number): { id: number; name: string } {
+    const row = q.team.get(teamId) as { id: number; name: string } | undefined;
+    if (!row) throw new ApiFailure('not_found', 'Teamet findes ikke.', [{ field: 'teamId', message: 'Teamet findes ikke' }]);
+    return row;
+  }
+
+  function report(teamId: number, from: IsoDate, to: IsoDate) {
+    const { name } = team(teamId);
+    const finished = q.finishedFacts.all(teamId, from, to) as FlowRow[];
+    const wip = q.wipAt.all(teamId, to, teamId, to, to) as FlowRow[];
+    const flows = [...finished, ...wip].map((r) => ({ start: r.start_day, finish: r.finish_day }));
+    return { teamId, ...flowReport(name, flows, from, to) };
+  }
+
+  function cycleTimesIn(teamId: number, from: IsoDate, to: IsoDate): number[] {
+    return (q.finishedFacts.all(teamId, from, to) as FlowRow[]).map((r) => cycleTime(r.start_day ?? r.finish_day!, r.finish_day!));
+  }
+
+  /** Work in progress at the end of `asOf`, oldest first; the column is where each case is now. */
+  function ageingAt(teamId: number, asOf: IsoDate): AgeingItem[] {
+    const rows = q.ageing.all(teamId, asOf, asOf) as {
+      case_id: number; case_number: string; column_id: number; start_day: IsoDate; blocked: number;
+      blocked_reason: string | null; initials: string | null;
+    }[];
+    return rows.map((r) => ({
+      caseId: r.case_id,
+      caseNumber: r.case_number,
+      columnId: r.column_id,
+      start: r.start_day,
+      age: age(r.start_day, asOf),
+      blocked: r.blocked === 1,
+      blockedReason: r.blocked_reason,
+      assigneeInitials: r.initials,
+    }));
+  }
+
+  function blockedIn(teamId: number, from: IsoDate, to: IsoDate) {
+    const rows = q.blocks.all(teamId, to, from) as BlockRow[];
+    const periods: (BlockedItem & { assigneeName: string | null })[] = rows.map((r) => {
+      // Only the part of the blocked period that lies inside [from, to] counts.
+      const start = r.from_day < from ? from : r.from_day;
+      return {
+        caseId: r.case_id,
+        caseNumber: r.case_number,
+        reason: r.reason,
+        from: r.from_day,
+        to: r.to_day,
+        days: blockedDays({ from: start, to: r.to_day }, to),
+        assigneeName: r.assignee_name,
+      };
+    });
+    return periods;
+  }
+
+  function caseload(teamId: number): Caseload {
+    team(teamId);
+    const today = ctx.today();
+    const weightRows = q.weights.all() as { paragraph: string; weight: number; updated_at: string; updated_by: string | null }[];
+    const weightMap = new Map(weightRows.map((w) => [w.paragraph, w.weight]));
+    const held = q.held.all(teamId, today) as { assignee_id: number | null; paragraph: string; n: number }[];
+    const deadlines: DeadlineItem[] = (q.deadlines.all(teamId, addDays(today, DEADLINE_RISK_DAYS)) as {
+      id: number; case_number: string; paragraph: string; assignee_id: number | null; assignee_name: string | null;
+      column_name: string; legal_deadline: IsoDate;
+    }[]).map((r) => ({
+      caseId: r.id,
+      caseNumber: r.case_number,
+      paragraph: r.paragraph,
+      assigneeId: r.assignee_id,
+      assigneeName: r.assignee_name,
+      columnName: r.column_name,
+      legalDeadline: r.legal_deadline,
+      daysLeft: daysBetween(today, r.legal_deadline),
+    }));
+    const overdueFollowUps: FollowUpItem[] = (q.overdueFollowUps.all(teamId, today, today) as {
+      id: number; case_id: number; case_number: string; paragraph: string; assignee_id: number | null;
+      assignee_name: string | null; next_follow_up: IsoDate;
+    }[]).map((r) => ({
+      grantId: r.id,
+      caseId: r.case_id,
+      caseNumber: r.case_number,
+      paragraph: r.paragraph,
+      assigneeId: r.assignee_id,
+      assigneeName: r.assignee_name,
+      nextFollowUp: r.next_follow_up,
+      daysOverdue: daysBetween(r.next_follow_up, today),
+    }));
+
+    const countOf = (list: { assigneeId: number | null }[], personId: number) => list.filter((x) => x.assigneeId === personId).length;
+    const people = q.caseworkers.all(teamId, teamId) as { id: number; name: string; initials: string; caseload_norm: number | null }[];
+    const rows: CaseloadRow[] = people.map((p) => {
+      const byParagraph = new Map<string, number>();
+      for (const h of held) if (h.assignee_id === p.id) byParagraph.set(h.paragraph, (byParagraph.get(h.paragraph) ?? 0) + h.n);
+      const weighted = weightedCaseload(byParagraph, weightMap);
+      return {
+        personId: p.id,
+        name: p.name,
+        initials: p.initials,
+        norm: p.caseload_norm,
+        activeCases: [...byParagraph.values()].reduce((a, b) => a + b, 0),
+        weighted,
+        status: caseloadStatus(weighted, p.caseload_norm),
+        deadlinesAtRisk: countOf(deadlines, p.id),
+        overdueFollowUps: countOf(overdueFollowUps, p.id),
+        byParagraph: [...byParagraph].map(([paragraph, count]) => ({ paragraph, count })).sort((a, b) => b.count - a.count),
+      };
+    });
+    return {
+      teamId,
+      today,
+      rows,
+      unassigned: held.filter((h) => h.assignee_id === null).reduce((a, h) => a + h.n, 0),
+      weights: weightList(weightRows),
+      deadlines,
+      overdueFollowUps,
+    };
+  }
+
+  function weightList(rows: { paragraph: string; weight: number; updated_at: string; updated_by: string | null }[]): CaseloadWeight[] {
+    const set = new Map(rows.map((r) => [r.paragraph, r]));
+    const codes = [...PARAGRAPHS.map((p) => p.code), ...rows.map((r) => r.paragraph).filter((c) => !paragraphInfo(c))];
+    return codes.map((code) => {
+      const row = set.get(code);
+      return {
+        paragraph: code,
+        label: paragraphInfo(code)?.label ?? formatParagraph(code),
+        weight: row?.weight ?? 1,
+        updatedAt: row?.updated_at ?? null,
+        updatedBy: row?.updated_by ?? null,
+      };
+    });
+  }
+
+  const toNote = (r: NoteRow): ReviewNote => ({
+    id: r.id, weekStart: r.week_start, kind: r.kind, text: r.text, createdBy: r.created_by, createdAt: r.created_at,
+  });
+
+  return {
+    getFlowReport: ({ teamId, from, to }) => report(teamId, from, to),
+
+    getFlowDashboard: ({ teamId, from, to, forecastDate, forecastItems, seed }) => {
+      const today = ctx.today();
+      const flow = report(teamId, from, to);
+      const columns = (q.columns.all(teamId) as FlowColumn[]).map((c) => ({ id: c.id, name: c.name, kind: c.kind as ColumnKind, position: c.position }));
+      const finishes = toMap(q.finishesByDay.all(teamId) as DayRow[]);
+      const starts = toMap(q.startsByDay.all(teamId) as DayRow[]);
+
+      const blockedByCase = new Map<number, number>();
+      for (const b of q.blocksOfFinished.all(teamId, from, to) as { case_id: number; from_day: IsoDate; to_day: IsoDate | null }[]) {
+        blockedByCase.set(b.case_id, (blockedByCase.get(b.case_id) ?? 0) + blockedDays({ from: b.from_day, to: b.to_day }, to));
+      }
+      const cycleTimes: CycleTimePoint[] = (q.finishedIn.all(teamId, from, to) as FinishedRow[]).map((r) => ({
+        caseId: r.case_id,
+        caseNumber: r.case_number,
+        start: r.start_day ?? r.finish_day,
+        finish: r.finish_day,
+        cycleTime: cycleTime(r.start_day ?? r.finish_day, r.finish_day),
+        blockedDays: blockedByCase.get(r.case_id) ?? 0,
+      }));
+
+      const reached = new Map(columns.map((c) => [c.id, toMap(q.reached.all(c.id, to) as DayRow[])]));
+      const periods = blockedIn(teamId, from, to);
+      const byReason = new Map<string, { periods: number; days: number }>();
+      for (const p of periods) {
+        const key = p.reason ?? 'Uden begrundelse';
+        const total = byReason.get(key) ?? { periods: 0, days: 0 };
+        total.periods++;
+        total.days += p.days;
+        byReason.set(key, total);
+      }
+
+      const window = sampleWindow(today);
+      const samples = throughputPerDay(finishes, window.from, window.to).map((d) => d.count);
+      const ageing = ageingAt(teamId, today);
+      const runSeed = seed ?? 1;
+      const target = forecastDate ?? addDays(today, 27);
+      return {
+        teamId,
+        today,
+        report: flow,
+        columns,
+        cfd: cumulativeFlow(columns.map((c) => c.id), reached, from, to),
+        cycleTimes,
+        throughputPerDay: throughputPerDay(finishes, from, to),
+        throughputPerWeek: throughputPerWeek(finishes, from, to),
+        wipPerDay: wipPerDay(starts, finishes, from, to),
+        ageing,
+        recentCycleTime: summarizeCycleTimes(cycleTimesIn(teamId, window.from, window.to)),
+        blocked: {
+          byReason: [...byReason].map(([reason, t]) => ({ reason, ...t })).sort((a, b) => b.days - a.days),
+          periods: periods.map(({ assigneeName: _, ...p }) => p),
+          totalDays: periods.reduce((a, p) => a + p.days, 0),
+        },
+        forecast: {
+          runs: MONTE_CARLO_RUNS,
+          seed: runSeed,
+          sampleFrom: window.from,
+          sampleTo: window.to,
+          sampleMean: samples.length ? Math.round((samples.reduce((a, b) => a + b, 0) / samples.length) * 100) / 100 : 0,
+          howMany: { target, ...forecastHowMany(samples, today, target, { seed: runSeed }) },
+          when: forecastWhen(samples, today, forecastItems ?? Math.max(1, ageing.length), { seed: runSeed }),
+        },
+      };
+    },
+
+    getCaseload: ({ teamId }) => caseload(teamId),
+
+    setCaseloadWeight: ({ paragraph, weight }, call) => {
+      const actor = q.actor.get(call.actorId) as { id: number; name: string; role: string } | undefined;
+      if (!actor || actor.role !== 'leader') {
+        throw new ApiFailure('forbidden', 'Kun en leder kan ændre vægtene i sagstallet.');
+      }
+      const before = (q.weight.get(paragraph) as { weight: number } | undefined)?.weight ?? 1;
+      const at = ctx.now().toISOString();
+      q.setWeight.run(paragraph, weight, actor.id, at);
+      appendEvent(db, {
+        at,
+        actorId: actor.id,
+        entity: 'caseload_weight',
+        type: 'caseload_weight_changed',
+        field: `weight:${paragraph}`,
+        from: before,
+        to: weight,
+      });
+      return weightList(q.weights.all() as never[]).find((w) => w.paragraph === paragraph)!;
+    },
+
+    getWeeklyReview: ({ teamId, weekStart: requested }) => {
+      const { name } = team(teamId);
+      const today = ctx.today();
+      const { weekStart, weekEnd, previousWeekStart } = reviewWeek(requested ?? today);
+      const asOf = weekEnd < today ? weekEnd : today;
+      const window = sampleWindow(addDays(asOf, 1));
+      const threshold = summarizeCycleTimes(cycleTimesIn(teamId, window.from, window.to)).p85;
+      const load = caseload(teamId);
+      const columnNames = new Map((q.columns.all(teamId) as FlowColumn[]).map((c) => [c.id, c.name]));
+      const wip = ageingAt(teamId, asOf);
+      return {
+        teamId,
+        team: name,
+        weekStart,
+        weekEnd,
+        asOf,
+        finished: (q.finishedIn.all(teamId, weekStart, weekEnd) as FinishedRow[]).map((r) => ({
+          caseId: r.case_id,
+          caseNumber: r.case_number,
+          finish: r.finish_day,
+          cycleTime: cycleTime(r.start_day ?? r.finish_day, r.finish_day),
+          assigneeName: r.assignee_name,
+        })),
+        finishedLastWeek: (q.finishedFacts.all(teamId, previousWeekStart, addDays(weekStart, -1)) as FlowRow[]).length,
+        blocked: blockedIn(teamId, weekStart, asOf).map((p) => ({
+          caseId: p.caseId,
+          caseNumber: p.caseNumber,
+          reason: p.reason,
+          since: p.from,
+          days: blockedDays({ from: p.from, to: p.to }, asOf),
+          assigneeName: p.assigneeName,
+        })),
+        ageingOutliers: threshold === null
+          ? []
+          : wip.filter((w) => w.age > threshold).sort((a, b) => b.age - a.age)
+            .map((w) => ({ ...w, columnName: columnNames.get(w.columnId) ?? '' })),
+        ageingThreshold: threshold,
+        deadlines: load.deadlines,
+        caseloadOutliers: load.rows.filter((r) => r.status === 'over').sort((a, b) => b.weighted / (b.norm ?? 1) - a.weighted / (a.norm ?? 1)),
+        notes: (q.notes.all(teamId, weekStart) as NoteRow[]).map(toNote),
+        previousNotes: (q.notes.all(teamId, previousWeekStart) as NoteRow[]).map(toNote),
+      } satisfies WeeklyReview;
+    },
+
+    addReviewNote: ({ teamId, weekStart, kind, text }, call) => {
+      team(teamId);
+      const monday = reviewWeek(weekStart).weekStart;
+      const at = ctx.now().toISOString();
+      const noteId = Number(q.addNote.run(teamId, monday, kind, text, call.actorId, at).lastInsertRowid);
+      appendEvent(db, {
+        at,
+        actorId: call.actorId,
+        entity: 'flow_review_note',
+        entityId: noteId,
+        type: kind === 'decision' ? 'review_decision_added' : 'review_note_added',
+        field: 'week',
+        to: monday,
+        reason: text.slice(0, 500),
+      });
+      return toNote(q.note.get(noteId) as NoteRow);
+    },
+  };
 }

@@ -1,2 +1,202 @@
-// Methods of this feature; the contract spreads them in (shared/api/contract.ts).
-export const flowMethods = {};
+// Methods of the flow feature: flow metrics, caseload and the weekly flow review.
+import { z } from 'zod';
+import type { ColumnKind, IsoDate } from '../../domain';
+import type {
+  CaseloadStatus, CfdPoint, CycleTimeSummary, DayCount, FlowReport, HowManyForecast, WeekCount, WhenForecast,
+} from '../../flow';
+import { id, method } from '../define';
+import { isoDate, paragraph, shortText } from '../schemas';
+
+export interface FlowColumn {
+  id: number;
+  name: string;
+  kind: ColumnKind;
+  position: number;
+}
+
+export interface CycleTimePoint {
+  caseId: number;
+  caseNumber: string;
+  start: IsoDate;
+  finish: IsoDate;
+  cycleTime: number;
+  blockedDays: number;
+}
+
+export interface AgeingItem {
+  caseId: number;
+  caseNumber: string;
+  columnId: number;
+  start: IsoDate;
+  age: number;
+  blocked: boolean;
+  blockedReason: string | null;
+  assigneeInitials: string | null;
+}
+
+export interface BlockedReasonTotal {
+  reason: string;
+  periods: number;
+  days: number;
+}
+
+export interface BlockedItem {
+  caseId: number;
+  caseNumber: string;
+  reason: string | null;
+  from: IsoDate;
+  to: IsoDate | null;
+  /** Elapsed days blocked inside the period (open periods run to its end). */
+  days: number;
+}
+
+export interface FlowDashboard {
+  teamId: number;
+  today: IsoDate;
+  report: FlowReport;
+  columns: FlowColumn[];
+  cfd: CfdPoint[];
+  cycleTimes: CycleTimePoint[];
+  throughputPerDay: DayCount[];
+  throughputPerWeek: WeekCount[];
+  wipPerDay: DayCount[];
+  /** Today's work in progress, oldest first, with the column each item is in now. */
+  ageing: AgeingItem[];
+  /** Cycle-time percentiles of the last 12 weeks: the yardstick the ageing chart measures against. */
+  recentCycleTime: CycleTimeSummary;
+  blocked: { byReason: BlockedReasonTotal[]; periods: BlockedItem[]; totalDays: number };
+  forecast: {
+    runs: number;
+    seed: number;
+    sampleFrom: IsoDate;
+    sampleTo: IsoDate;
+    /** Mean finished per day in the sample window. */
+    sampleMean: number;
+    howMany: HowManyForecast & { target: IsoDate };
+    when: WhenForecast;
+  };
+}
+
+export interface CaseloadRow {
+  personId: number;
+  name: string;
+  initials: string;
+  norm: number | null;
+  /** Cases held: not finished on the board, or finished with a grant still running (docs/flow.md). */
+  activeCases: number;
+  weighted: number;
+  status: CaseloadStatus;
+  deadlinesAtRisk: number;
+  overdueFollowUps: number;
+  byParagraph: { paragraph: string; count: number }[];
+}
+
+export interface DeadlineItem {
+  caseId: number;
+  caseNumber: string;
+  paragraph: string;
+  assigneeId: number | null;
+  assigneeName: string | null;
+  columnName: string;
+  legalDeadline: IsoDate;
+  /** Negative when the deadline has passed. */
+  daysLeft: number;
+}
+
+export interface FollowUpItem {
+  grantId: number;
+  caseId: number;
+  caseNumber: string;
+  paragraph: string;
+  assigneeId: number | null;
+  assigneeName: string | null;
+  nextFollowUp: IsoDate;
+  daysOverdue: number;
+}
+
+export interface CaseloadWeight {
+  paragraph: string;
+  label: string;
+  weight: number;
+  updatedAt: string | null;
+  updatedBy: string | null;
+}
+
+export interface Caseload {
+  teamId: number;
+  today: IsoDate;
+  rows: CaseloadRow[];
+  /** Cases the team holds that no caseworker has yet. */
+  unassigned: number;
+  weights: CaseloadWeight[];
+  deadlines: DeadlineItem[];
+  overdueFollowUps: FollowUpItem[];
+}
+
+export interface ReviewNote {
+  id: number;
+  weekStart: IsoDate;
+  kind: 'decision' | 'note';
+  text: string;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+export interface WeeklyReview {
+  teamId: number;
+  team: string;
+  weekStart: IsoDate;
+  weekEnd: IsoDate;
+  /** The day the figures are taken on: the week's end, or today while the week is running. */
+  asOf: IsoDate;
+  finished: { caseId: number; caseNumber: string; finish: IsoDate; cycleTime: number; assigneeName: string | null }[];
+  finishedLastWeek: number;
+  blocked: { caseId: number; caseNumber: string; reason: string | null; since: IsoDate | null; days: number; assigneeName: string | null }[];
+  /** WIP older than the 85th percentile cycle time of the last 12 weeks. */
+  ageingOutliers: (AgeingItem & { columnName: string })[];
+  ageingThreshold: number | null;
+  deadlines: DeadlineItem[];
+  caseloadOutliers: CaseloadRow[];
+  notes: ReviewNote[];
+  previousNotes: ReviewNote[];
+}
+
+const period = { teamId: id, from: isoDate, to: isoDate };
+const periodCheck = (v: { from: string; to: string }) => v.from <= v.to;
+const periodMessage = { message: 'Perioden skal slutte samme dag eller efter, den begynder', path: ['to'] };
+
+export const flowMethods = {
+  getFlowReport: method<FlowReport & { teamId: number }>()(
+    z.object(period).strict().refine(periodCheck, periodMessage),
+    { write: false },
+  ),
+  getFlowDashboard: method<FlowDashboard>()(
+    z
+      .object({
+        ...period,
+        forecastDate: isoDate.optional(),
+        forecastItems: z.number().int().min(1).max(100_000).optional(),
+        seed: z.number().int().min(0).max(2 ** 31).optional(),
+      })
+      .strict()
+      .refine(periodCheck, periodMessage),
+    { write: false },
+  ),
+  getCaseload: method<Caseload>()(z.object({ teamId: id }).strict(), { write: false }),
+  setCaseloadWeight: method<CaseloadWeight>()(
+    z.object({ paragraph, weight: z.number().gt(0).max(10) }).strict(),
+    { write: true },
+  ),
+  getWeeklyReview: method<WeeklyReview>()(z.object({ teamId: id, weekStart: isoDate.optional() }).strict(), { write: false }),
+  addReviewNote: method<ReviewNote>()(
+    z
+      .object({
+        teamId: id,
+        weekStart: isoDate,
+        kind: z.enum(['decision', 'note']),
+        text: shortText(4000),
+      })
+      .strict(),
+    { write: true },
+  ),
+};
