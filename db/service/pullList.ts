@@ -1,8 +1,494 @@
+// The pull list on the store: candidate cases in a handful of set-based queries (no query per
+// case), ordered by shared/pullList.ts; "Tag næste sag" inside the write transaction, which the
+// dispatcher opens with BEGIN IMMEDIATE, so two pulls never read the same list.
 import type { Handlers } from '../../shared/api/dispatch';
-import type { pullListMethods } from '../../shared/api/methods/pullList';
+import type { CallContext } from '../../shared/api/define';
+import { ApiFailure } from '../../shared/api/envelope';
+import type { MyCase, PullList, pullListMethods } from '../../shared/api/methods/pullList';
+import { addDays } from '../../shared/dates';
+import type { CaseKind, ClassOfService, ColumnKind, IsoDate } from '../../shared/domain';
+import { formatParagraph } from '../../shared/format';
+import { PARAGRAPHS, paragraphInfo } from '../../shared/paragraphs';
+import type { Assessment, VumScores } from '../../shared/progression';
+import {
+  choosePull, compareParagraphs, DEFAULT_RULE_WEIGHTS, FOLLOW_UP_LEAD_DAYS, PULL_RULE_LABELS, PULL_RULES,
+  rankWorkItems, toWorkItem, WORK_ITEM_KIND_LABELS,
+  type PriorityTag, type PullCandidate, type PullRule, type RankedItem, type RuleWeights, type WorkItem, type WorkItemKind,
+} from '../../shared/pullList';
+import { keyBetween } from '../../shared/sortKey';
+import type { Db } from '../connection';
+import { appendEvent } from '../events';
+import { CARD_SELECT, PERSON_COLUMNS, TEAM_COLUMNS, toCard, toPerson, toTeam, type CardRow, type PersonRow, type TeamRow } from '../rows';
 import type { ServiceContext } from './context';
 
+interface CandidateRow {
+  id: number; case_number: string; citizen_initials: string; kind: CaseKind; paragraph: string;
+  column_kind: ColumnKind; class_of_service: ClassOfService; received_date: string; legal_deadline: string | null;
+  blocked: number; column_entered_at: string; assignee_id: number | null; assignee_name: string | null;
+  next_follow_up: string | null; later_assessment: number; pinned_at: string | null; pinned_by_name: string | null;
+}
+
+interface AssessmentRow {
+  id: number; case_id: number; assessed_on: string; scores: string; expected_scores: string | null;
+  expected_by: string | null; note: string | null;
+}
+
+interface MyCaseRow {
+  id: number; case_number: string; citizen_initials: string; kind: CaseKind; paragraph: string; team_id: number;
+  column_name: string; column_kind: ColumnKind; column_position: number; class_of_service: ClassOfService;
+  received_date: string; legal_deadline: string | null; next_follow_up: string | null; blocked: number;
+  blocked_reason: string | null; blocked_since: string | null; column_entered_at: string;
+}
+
+interface TagRow { id: number; label: string; weight: number; paragraph: string | null; item_kind: WorkItemKind | null }
+
+/** A current grant's next follow-up: not for grants that have ended, or end before it. */
+const CURRENT_FOLLOW_UP = `
+  (SELECT MIN(g.next_follow_up) FROM grants g WHERE g.case_id = c.id AND g.next_follow_up IS NOT NULL
+     AND (g.end_date IS NULL OR (g.end_date >= g.next_follow_up AND g.end_date >= :today)))`;
+
+function parseScores(text: string | null): VumScores | null {
+  if (text === null) return null;
+  try {
+    const value = JSON.parse(text) as unknown;
+    return value && typeof value === 'object' ? (value as VumScores) : null;
+  } catch {
+    return null;
+  }
+}
+
+const toAssessment = (r: AssessmentRow): Assessment => ({
+  id: r.id,
+  caseId: r.case_id,
+  assessedOn: r.assessed_on,
+  scores: parseScores(r.scores) ?? {},
+  expectedScores: parseScores(r.expected_scores),
+  expectedBy: r.expected_by,
+  note: r.note,
+});
+
+export function createPullListQueries(db: Db) {
+  const q = {
+    team: db.prepare(`SELECT ${TEAM_COLUMNS} FROM teams WHERE id = ?`),
+    person: db.prepare(`SELECT ${PERSON_COLUMNS} FROM people WHERE id = ? AND active = 1`),
+    // Starts from the few rows that matter (follow-ups falling due, assessments recorded after a
+    // case closed) instead of probing every closed case of the team.
+    candidates: db.prepare(`
+      WITH due AS MATERIALIZED (
+        SELECT g.case_id, MIN(g.next_follow_up) AS next_follow_up
+        FROM grants g JOIN cases c ON c.id = g.case_id
+        WHERE g.next_follow_up <= :horizon AND c.team_id = :team
+          AND (g.end_date IS NULL OR (g.end_date >= g.next_follow_up AND g.end_date >= :today))
+        GROUP BY g.case_id
+      ), later AS MATERIALIZED (
+        SELECT DISTINCT a.case_id FROM assessments a JOIN cases c ON c.id = a.case_id
+        WHERE c.team_id = :team AND a.assessed_on > c.column_entered_at
+      )
+      SELECT c.id, c.case_number, z.initials AS citizen_initials, c.kind, c.paragraph, b.kind AS column_kind,
+             c.class_of_service, c.received_date, c.legal_deadline, c.blocked, c.column_entered_at, c.assignee_id,
+             p.name AS assignee_name, d.next_follow_up, (c.id IN (SELECT case_id FROM later)) AS later_assessment,
+             pp.pinned_at, pb.name AS pinned_by_name
+      FROM cases c
+      JOIN board_columns b ON b.id = c.column_id
+      JOIN citizens z ON z.id = c.citizen_id
+      LEFT JOIN due d ON d.case_id = c.id
+      LEFT JOIN people p ON p.id = c.assignee_id
+      LEFT JOIN pull_pins pp ON pp.case_id = c.id
+      LEFT JOIN people pb ON pb.id = pp.pinned_by
+      WHERE c.team_id = :team AND c.blocked = 0
+        AND (b.kind = 'queue' OR (b.kind = 'done' AND (d.case_id IS NOT NULL OR c.id IN (SELECT case_id FROM later))))`),
+    // The latest two assessments of the given cases (a JSON array of ids), newest first.
+    assessments: db.prepare(`
+      SELECT id, case_id, assessed_on, scores, expected_scores, expected_by, note FROM (
+        SELECT a.id, a.case_id, a.assessed_on, a.scores, a.expected_scores, a.expected_by, a.note,
+               ROW_NUMBER() OVER (PARTITION BY a.case_id ORDER BY a.assessed_on DESC, a.id DESC) AS rn
+        FROM assessments a WHERE a.case_id IN (SELECT value FROM json_each(?))
+      ) AS r WHERE r.rn <= 2 ORDER BY case_id, rn`),
+    weights: db.prepare('SELECT rule, weight FROM pull_rule_weights WHERE team_id = ?'),
+    setWeight: db.prepare(
+      `INSERT INTO pull_rule_weights (team_id, rule, weight) VALUES (?, ?, ?)
+       ON CONFLICT (team_id, rule) DO UPDATE SET weight = excluded.weight`,
+    ),
+    tags: db.prepare('SELECT id, label, weight, paragraph, item_kind FROM priority_tags WHERE team_id = ? ORDER BY weight DESC, label'),
+    tag: db.prepare('SELECT id, team_id, label, weight, paragraph, item_kind FROM priority_tags WHERE id = ?'),
+    tagByLabel: db.prepare('SELECT id FROM priority_tags WHERE team_id = ? AND label = ?'),
+    insertTag: db.prepare(
+      'INSERT INTO priority_tags (team_id, label, weight, paragraph, item_kind, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    updateTag: db.prepare('UPDATE priority_tags SET label = ?, weight = ?, paragraph = ?, item_kind = ? WHERE id = ?'),
+    deleteTag: db.prepare('DELETE FROM priority_tags WHERE id = ?'),
+    competences: db.prepare('SELECT paragraph FROM person_competences WHERE person_id = ?'),
+    deleteCompetences: db.prepare('DELETE FROM person_competences WHERE person_id = ?'),
+    insertCompetence: db.prepare('INSERT INTO person_competences (person_id, paragraph) VALUES (?, ?)'),
+    wipCount: db.prepare(
+      `SELECT COUNT(*) AS n FROM cases c JOIN board_columns b ON b.id = c.column_id
+       WHERE c.assignee_id = ? AND b.kind = 'active'`,
+    ),
+    firstActive: db.prepare(
+      "SELECT id, name, wip_limit FROM board_columns WHERE team_id = ? AND kind = 'active' ORDER BY position LIMIT 1",
+    ),
+    columnCount: db.prepare('SELECT COUNT(*) AS n FROM cases WHERE column_id = ?'),
+    lastKey: db.prepare('SELECT MAX(sort_key) AS k FROM cases WHERE column_id = ?'),
+    caseState: db.prepare('SELECT id, team_id, column_id, assignee_id FROM cases WHERE id = ?'),
+    take: db.prepare(
+      `UPDATE cases SET assignee_id = ?, column_id = ?, sort_key = ?, column_entered_at = ?
+       WHERE id = ? AND column_id = ? AND blocked = 0`,
+    ),
+    card: db.prepare(`SELECT ${CARD_SELECT} FROM cases c JOIN citizens z ON z.id = c.citizen_id WHERE c.id = ?`),
+    pin: db.prepare('SELECT case_id FROM pull_pins WHERE case_id = ?'),
+    insertPin: db.prepare('INSERT INTO pull_pins (case_id, team_id, pinned_by, pinned_at) VALUES (?, ?, ?, ?)'),
+    deletePin: db.prepare('DELETE FROM pull_pins WHERE case_id = ?'),
+    myCases: db.prepare(`
+      SELECT c.id, c.case_number, z.initials AS citizen_initials, c.kind, c.paragraph, c.team_id,
+             b.name AS column_name, b.kind AS column_kind, b.position AS column_position, c.class_of_service,
+             c.received_date, c.legal_deadline, ${CURRENT_FOLLOW_UP} AS next_follow_up, c.blocked, c.blocked_reason,
+             c.blocked_since, c.column_entered_at
+      FROM cases c JOIN board_columns b ON b.id = c.column_id JOIN citizens z ON z.id = c.citizen_id
+      WHERE c.assignee_id = :person`),
+    processingTimes: db.prepare(
+      `SELECT t.paragraph, t.processing_weeks, t.updated_at, p.name AS updated_by_name
+       FROM processing_times t LEFT JOIN people p ON p.id = t.updated_by`,
+    ),
+    processingTime: db.prepare('SELECT processing_weeks FROM processing_times WHERE paragraph = ?'),
+    setProcessingTime: db.prepare(
+      `INSERT INTO processing_times (paragraph, processing_weeks, updated_at, updated_by) VALUES (?, ?, ?, ?)
+       ON CONFLICT (paragraph) DO UPDATE SET processing_weeks = excluded.processing_weeks,
+         updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+    ),
+    // Complaints keep their own deadline; done cases keep the one they were decided under.
+    moveDeadlines: db.prepare(`
+      UPDATE cases SET legal_deadline = CASE WHEN :weeks IS NULL THEN NULL ELSE date(received_date, '+' || (:weeks * 7) || ' days') END
+      WHERE paragraph = :paragraph AND kind <> 'complaint'
+        AND column_id IN (SELECT id FROM board_columns WHERE kind <> 'done')`),
+  };
+
+  function weights(teamId: number): { weights: RuleWeights; isDefault: boolean } {
+    const rows = q.weights.all(teamId) as { rule: PullRule; weight: number }[];
+    const result = { ...DEFAULT_RULE_WEIGHTS };
+    for (const r of rows) result[r.rule] = r.weight;
+    return { weights: result, isDefault: rows.length === 0 };
+  }
+
+  function tags(teamId: number): PriorityTag[] {
+    return (q.tags.all(teamId) as TagRow[]).map((r) => ({ id: r.id, label: r.label, weight: r.weight, paragraph: r.paragraph, kind: r.item_kind }));
+  }
+
+  function workItems(teamId: number, today: IsoDate): WorkItem[] {
+    const rows = q.candidates.all({ team: teamId, today, horizon: addDays(today, FOLLOW_UP_LEAD_DAYS) }) as CandidateRow[];
+    // Progression only changes an item for queued follow-ups and cases assessed after they closed.
+    const needAssessments = rows
+      .filter((r) => (r.column_kind === 'queue' && r.kind === 'follow_up') || (r.column_kind === 'done' && r.later_assessment === 1))
+      .map((r) => r.id);
+    const pairs = new Map<number, Assessment[]>();
+    if (needAssessments.length > 0) {
+      for (const row of q.assessments.all(JSON.stringify(needAssessments)) as AssessmentRow[]) {
+        const list = pairs.get(row.case_id);
+        if (list) list.push(toAssessment(row));
+        else pairs.set(row.case_id, [toAssessment(row)]);
+      }
+    }
+    const items: WorkItem[] = [];
+    for (const r of rows) {
+      const [latest, previous] = pairs.get(r.id) ?? [];
+      const candidate: PullCandidate = {
+        caseId: r.id,
+        caseNumber: r.case_number,
+        citizenInitials: r.citizen_initials,
+        caseKind: r.kind,
+        paragraph: r.paragraph,
+        columnKind: r.column_kind,
+        classOfService: r.class_of_service,
+        receivedDate: r.received_date,
+        legalDeadline: r.legal_deadline,
+        blocked: r.blocked === 1,
+        columnEnteredAt: r.column_entered_at,
+        assigneeId: r.assignee_id,
+        assigneeName: r.assignee_name,
+        nextFollowUp: r.next_follow_up,
+        latestAssessment: latest ?? null,
+        previousAssessment: previous ?? null,
+        pinnedAt: r.pinned_at,
+        pinnedByName: r.pinned_by_name,
+      };
+      const item = toWorkItem(candidate, today);
+      if (item) items.push(item);
+    }
+    return items;
+  }
+
+  function pullList(teamId: number, today: IsoDate): PullList {
+    const team = q.team.get(teamId) as TeamRow | undefined;
+    if (!team) throw new ApiFailure('not_found', 'Teamet findes ikke.', [{ field: 'teamId', message: 'Teamet findes ikke' }]);
+    const w = weights(teamId);
+    const teamTags = tags(teamId);
+    return {
+      team: toTeam(team),
+      today,
+      items: rankWorkItems(workItems(teamId, today), w.weights, teamTags, today),
+      weights: w.weights,
+      defaultWeights: w.isDefault,
+      tags: teamTags,
+    };
+  }
+
+  return { q, weights, tags, pullList };
+}
+
 export function pullListHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof pullListMethods> {
-  void ctx;
-  return {};
+  const { db } = ctx;
+  const { q, weights, pullList } = createPullListQueries(db);
+
+  function actorOf(call: CallContext): PersonRow {
+    const actor = call.actorId === null ? undefined : (q.person.get(call.actorId) as PersonRow | undefined);
+    if (!actor) throw new ApiFailure('forbidden', 'Den valgte bruger findes ikke (længere). Vælg, hvem du er, igen.');
+    return actor;
+  }
+
+  /** Leaders change the rules; a team's leader only their own team's (a leader without a team, all). */
+  function requireLeader(call: CallContext, teamId: number | null, what: string): PersonRow {
+    const actor = actorOf(call);
+    if (actor.role !== 'leader') throw new ApiFailure('forbidden', `Kun ledere kan ${what}.`);
+    if (teamId !== null && actor.team_id !== null && actor.team_id !== teamId) {
+      throw new ApiFailure('forbidden', `Du er leder for et andet team og kan ikke ${what} for dette team.`);
+    }
+    return actor;
+  }
+
+  function competencesOf(personId: number): string[] {
+    return (q.competences.all(personId) as { paragraph: string }[]).map((r) => r.paragraph).sort(compareParagraphs);
+  }
+
+  function pullerOf(person: PersonRow) {
+    return {
+      personId: person.id,
+      wipCount: (q.wipCount.get(person.id) as { n: number }).n,
+      wipLimit: person.wip_limit,
+      competences: competencesOf(person.id),
+    };
+  }
+
+  const toMyCase = (r: MyCaseRow): MyCase => ({
+    caseId: r.id,
+    caseNumber: r.case_number,
+    citizenInitials: r.citizen_initials,
+    kind: r.kind,
+    paragraph: r.paragraph,
+    teamId: r.team_id,
+    columnName: r.column_name,
+    columnKind: r.column_kind,
+    classOfService: r.class_of_service,
+    receivedDate: r.received_date,
+    legalDeadline: r.legal_deadline,
+    nextFollowUp: r.next_follow_up,
+    blocked: r.blocked === 1,
+    blockedReason: r.blocked_reason,
+    blockedSince: r.blocked_since,
+    columnEnteredAt: r.column_entered_at,
+  });
+
+  const byDate = (key: 'legalDeadline' | 'nextFollowUp') => (a: MyCase, b: MyCase) =>
+    a[key]! < b[key]! ? -1 : a[key]! > b[key]! ? 1 : a.caseNumber < b.caseNumber ? -1 : 1;
+
+  return {
+    getPullList: ({ teamId }) => pullList(teamId, ctx.today()),
+
+    getMyCases: ({ personId }) => {
+      const person = q.person.get(personId) as PersonRow | undefined;
+      if (!person) throw new ApiFailure('not_found', 'Medarbejderen findes ikke.', [{ field: 'personId', message: 'Findes ikke' }]);
+      const today = ctx.today();
+      const rows = q.myCases.all({ person: personId, today }) as MyCaseRow[];
+      const position = new Map(rows.map((r) => [r.id, r.column_position]));
+      const mine = rows.map(toMyCase);
+      const horizon = addDays(today, FOLLOW_UP_LEAD_DAYS);
+      const puller = pullerOf(person);
+      const inProgress = mine
+        .filter((c) => c.columnKind === 'active')
+        .sort((a, b) => position.get(a.caseId)! - position.get(b.caseId)! || (a.legalDeadline ?? '9999') .localeCompare(b.legalDeadline ?? '9999') || a.caseNumber.localeCompare(b.caseNumber));
+      return {
+        person: toPerson(person),
+        today,
+        wipCount: puller.wipCount,
+        wipLimit: person.wip_limit,
+        competences: puller.competences,
+        inProgress,
+        deadlines: mine.filter((c) => c.columnKind !== 'done' && c.legalDeadline !== null).sort(byDate('legalDeadline')),
+        followUps: mine.filter((c) => c.nextFollowUp !== null && c.nextFollowUp <= horizon).sort(byDate('nextFollowUp')),
+        blocked: mine.filter((c) => c.blocked).sort((a, b) => (a.blockedSince ?? '').localeCompare(b.blockedSince ?? '')),
+        next: person.team_id === null
+          ? { reason: 'empty', message: 'Du er ikke medlem af et team og har derfor ingen pull-liste.' }
+          : choosePull(pullList(person.team_id, today).items, puller),
+      };
+    },
+
+    pullNext: (_input, call) => {
+      const actor = actorOf(call);
+      if (actor.team_id === null) {
+        throw new ApiFailure('forbidden', 'Du er ikke medlem af et team og kan derfor ikke tage sager fra en pull-liste.');
+      }
+      const today = ctx.today();
+      const choice = choosePull(pullList(actor.team_id, today).items, pullerOf(actor));
+      if (!('item' in choice)) return { pulled: false, ...choice };
+      const item: RankedItem = choice.item;
+      const column = q.firstActive.get(actor.team_id) as { id: number; name: string; wip_limit: number | null } | undefined;
+      if (!column) throw new ApiFailure('conflict', 'Teamets tavle har ingen aktiv kolonne at tage sagen ind i.');
+      const before = q.caseState.get(item.caseId) as { column_id: number; assignee_id: number | null };
+      const count = (q.columnCount.get(column.id) as { n: number }).n;
+      const overLimit = column.wip_limit !== null && count >= column.wip_limit;
+      const key = keyBetween((q.lastKey.get(column.id) as { k: number | null }).k, null)!;
+      const taken = q.take.run(actor.id, column.id, key, today, item.caseId, before.column_id).changes;
+      if (taken !== 1) throw new ApiFailure('conflict', 'Sagen blev ændret samtidig. Prøv igen.');
+
+      const at = ctx.now().toISOString();
+      const base = { at, actorId: actor.id, caseId: item.caseId, entity: 'case', entityId: item.caseId };
+      appendEvent(db, { ...base, type: 'pulled', field: 'pull_list', from: item.position, to: item.kind, reason: item.reasons.join('; ').slice(0, 2000) });
+      if (before.assignee_id !== actor.id) {
+        appendEvent(db, { ...base, type: 'assigned', field: 'assignee', from: before.assignee_id, to: actor.id, reason: 'Taget fra pull-listen' });
+      }
+      appendEvent(db, {
+        ...base,
+        type: overLimit ? 'moved_over_wip_limit' : 'moved',
+        field: 'column',
+        from: before.column_id,
+        to: column.id,
+        reason: overLimit
+          ? `Taget fra pull-listen (${WORK_ITEM_KIND_LABELS[item.kind].toLowerCase()}); kolonnen havde ${count} af ${column.wip_limit} sager`
+          : `Taget fra pull-listen (${WORK_ITEM_KIND_LABELS[item.kind].toLowerCase()})`,
+      });
+      if (q.pin.get(item.caseId)) {
+        q.deletePin.run(item.caseId);
+        appendEvent(db, { ...base, type: 'unpinned', field: 'pull_pin', from: 'pinned', to: null, reason: 'Sagen blev taget fra pull-listen' });
+      }
+      const card = toCard(q.card.get(item.caseId) as CardRow);
+      return { pulled: true, item, card, columnName: column.name, columnOverLimit: overLimit };
+    },
+
+    setRuleWeights: ({ teamId, weights: next }, call) => {
+      requireLeader(call, teamId, 'ændre pull-listens vægte');
+      if (!q.team.get(teamId)) throw new ApiFailure('not_found', 'Teamet findes ikke.', [{ field: 'teamId', message: 'Teamet findes ikke' }]);
+      const current = weights(teamId).weights;
+      const at = ctx.now().toISOString();
+      for (const rule of PULL_RULES) {
+        q.setWeight.run(teamId, rule, next[rule]);
+        if (current[rule] !== next[rule]) {
+          appendEvent(db, {
+            at, actorId: call.actorId, entity: 'team', entityId: teamId, type: 'pull_weight_changed', field: rule,
+            from: current[rule], to: next[rule], reason: `Vægt for ${PULL_RULE_LABELS[rule].toLowerCase()}`,
+          });
+        }
+      }
+      return weights(teamId).weights;
+    },
+
+    setPin: ({ caseId, pinned }, call) => {
+      const state = q.caseState.get(caseId) as { team_id: number } | undefined;
+      if (!state) throw new ApiFailure('not_found', 'Sagen findes ikke.', [{ field: 'caseId', message: 'Sagen findes ikke' }]);
+      requireLeader(call, state.team_id, 'fastgøre sager på pull-listen');
+      const isPinned = q.pin.get(caseId) !== undefined;
+      if (isPinned === pinned) return { caseId, pinned };
+      const at = ctx.now().toISOString();
+      if (pinned) {
+        if (!pullList(state.team_id, ctx.today()).items.some((i) => i.caseId === caseId)) {
+          throw new ApiFailure('invalid_input', 'Sagen står ikke på pull-listen og kan derfor ikke fastgøres.', [
+            { field: 'caseId', message: 'Ikke på pull-listen' },
+          ]);
+        }
+        q.insertPin.run(caseId, state.team_id, call.actorId, at);
+      } else {
+        q.deletePin.run(caseId);
+      }
+      appendEvent(db, {
+        at, actorId: call.actorId, caseId, entity: 'case', entityId: caseId, type: pinned ? 'pinned' : 'unpinned',
+        field: 'pull_pin', from: pinned ? null : 'pinned', to: pinned ? 'pinned' : null, reason: null,
+      });
+      return { caseId, pinned };
+    },
+
+    savePriorityTag: ({ teamId, tagId, label, weight, paragraph, kind }, call) => {
+      requireLeader(call, teamId, 'ændre strategiske prioriteter');
+      if (!q.team.get(teamId)) throw new ApiFailure('not_found', 'Teamet findes ikke.', [{ field: 'teamId', message: 'Teamet findes ikke' }]);
+      const clash = q.tagByLabel.get(teamId, label) as { id: number } | undefined;
+      if (clash && clash.id !== tagId) {
+        throw new ApiFailure('conflict', `Teamet har allerede en prioritet, der hedder "${label}".`, [{ field: 'label', message: 'Navnet er brugt' }]);
+      }
+      const at = ctx.now().toISOString();
+      const describe = (t: { label: string; weight: number; paragraph: string | null; item_kind: string | null }) =>
+        `${t.label}: ${t.weight} point${t.paragraph ? `, ${formatParagraph(t.paragraph)}` : ''}${t.item_kind ? `, ${WORK_ITEM_KIND_LABELS[t.item_kind as WorkItemKind].toLowerCase()}` : ''}`;
+      const now = { label, weight, paragraph, item_kind: kind };
+      let id: number;
+      if (tagId === undefined) {
+        id = Number(q.insertTag.run(teamId, label, weight, paragraph, kind, call.actorId, at).lastInsertRowid);
+        appendEvent(db, { at, actorId: call.actorId, entity: 'priority_tag', entityId: id, type: 'priority_tag_created', field: 'tag', from: null, to: describe(now), reason: null });
+      } else {
+        const old = q.tag.get(tagId) as (TagRow & { team_id: number }) | undefined;
+        if (!old || old.team_id !== teamId) throw new ApiFailure('not_found', 'Prioriteten findes ikke på teamet.', [{ field: 'tagId', message: 'Findes ikke' }]);
+        q.updateTag.run(label, weight, paragraph, kind, tagId);
+        id = tagId;
+        appendEvent(db, { at, actorId: call.actorId, entity: 'priority_tag', entityId: id, type: 'priority_tag_changed', field: 'tag', from: describe(old), to: describe(now), reason: null });
+      }
+      return { id, label, weight, paragraph, kind };
+    },
+
+    deletePriorityTag: ({ tagId }, call) => {
+      const old = q.tag.get(tagId) as (TagRow & { team_id: number }) | undefined;
+      if (!old) throw new ApiFailure('not_found', 'Prioriteten findes ikke.', [{ field: 'tagId', message: 'Findes ikke' }]);
+      requireLeader(call, old.team_id, 'ændre strategiske prioriteter');
+      q.deleteTag.run(tagId);
+      appendEvent(db, {
+        at: ctx.now().toISOString(), actorId: call.actorId, entity: 'priority_tag', entityId: tagId, type: 'priority_tag_deleted',
+        field: 'tag', from: `${old.label}: ${old.weight} point`, to: null, reason: null,
+      });
+      return { tagId };
+    },
+
+    listProcessingTimes: () => {
+      const rows = q.processingTimes.all() as { paragraph: string; processing_weeks: number | null; updated_at: string | null; updated_by_name: string | null }[];
+      const stored = new Map(rows.map((r) => [r.paragraph, r]));
+      const codes = [...new Set([...PARAGRAPHS.map((p) => p.code), ...stored.keys()])].sort(compareParagraphs);
+      return codes.map((code) => {
+        const info = paragraphInfo(code);
+        const row = stored.get(code);
+        const defaultWeeks = info ? info.processingWeeks : 8;
+        return {
+          paragraph: code,
+          label: info?.label ?? '',
+          weeks: row ? row.processing_weeks : defaultWeeks,
+          defaultWeeks,
+          updatedAt: row?.updated_at ?? null,
+          updatedByName: row?.updated_by_name ?? null,
+        };
+      });
+    },
+
+    setProcessingTime: ({ paragraph, weeks }, call) => {
+      requireLeader(call, null, 'ændre sagsbehandlingsfrister');
+      const row = q.processingTime.get(paragraph) as { processing_weeks: number | null } | undefined;
+      const previous = row ? row.processing_weeks : (paragraphInfo(paragraph)?.processingWeeks ?? 8);
+      const at = ctx.now().toISOString();
+      q.setProcessingTime.run(paragraph, weeks, at, call.actorId);
+      const casesUpdated = q.moveDeadlines.run({ weeks, paragraph }).changes;
+      appendEvent(db, {
+        at, actorId: call.actorId, entity: 'paragraph', entityId: null, type: 'processing_time_changed', field: paragraph,
+        from: previous, to: weeks,
+        reason: `Sagsbehandlingsfrist for ${formatParagraph(paragraph)}: ${weeks === null ? 'ingen' : `${weeks} uger`}; ${casesUpdated} åbne sager fik ny frist`,
+      });
+      return { paragraph, weeks, casesUpdated };
+    },
+
+    setCompetences: ({ personId, paragraphs }, call) => {
+      const person = q.person.get(personId) as PersonRow | undefined;
+      if (!person) throw new ApiFailure('not_found', 'Medarbejderen findes ikke.', [{ field: 'personId', message: 'Findes ikke' }]);
+      requireLeader(call, person.team_id, 'registrere kompetencer');
+      const before = competencesOf(personId);
+      const after = [...new Set(paragraphs)].sort(compareParagraphs);
+      q.deleteCompetences.run(personId);
+      for (const p of after) q.insertCompetence.run(personId, p);
+      if (before.join(',') !== after.join(',')) {
+        appendEvent(db, {
+          at: ctx.now().toISOString(), actorId: call.actorId, entity: 'person', entityId: personId, type: 'competences_changed',
+          field: 'competences', from: before.map(formatParagraph).join(', '), to: after.map(formatParagraph).join(', '), reason: null,
+        });
+      }
+      return { personId, paragraphs: after };
+    },
+  };
 }

@@ -1,2 +1,118 @@
-// Methods of this feature; the contract spreads them in (shared/api/contract.ts).
-export const pullListMethods = {};
+// Methods of the pull list and "Mine sager"; the contract spreads them in (shared/api/contract.ts).
+import { z } from 'zod';
+import type { CaseCard, ClassOfService, IsoDate, Person, Team } from '../../domain';
+import {
+  MAX_RULE_WEIGHT, WORK_ITEM_KINDS,
+  type NothingToPull, type PriorityTag, type RankedItem, type RuleWeights,
+} from '../../pullList';
+import { id, method, noInput } from '../define';
+import { paragraph, shortText } from '../schemas';
+
+export interface PullList {
+  team: Team;
+  today: IsoDate;
+  items: RankedItem[];
+  weights: RuleWeights;
+  /** True when the team uses the default weights (no leader has set any). */
+  defaultWeights: boolean;
+  tags: PriorityTag[];
+}
+
+export type PullResult =
+  | { pulled: true; item: RankedItem; card: CaseCard; columnName: string; columnOverLimit: boolean }
+  | ({ pulled: false } & NothingToPull);
+
+export interface MyCase {
+  caseId: number;
+  caseNumber: string;
+  citizenInitials: string;
+  kind: CaseCard['kind'];
+  paragraph: string;
+  teamId: number;
+  columnName: string;
+  columnKind: 'queue' | 'active' | 'done';
+  classOfService: ClassOfService;
+  receivedDate: IsoDate;
+  legalDeadline: IsoDate | null;
+  nextFollowUp: IsoDate | null;
+  blocked: boolean;
+  blockedReason: string | null;
+  blockedSince: IsoDate | null;
+  columnEnteredAt: IsoDate;
+}
+
+export interface MyCases {
+  person: Person;
+  today: IsoDate;
+  wipCount: number;
+  wipLimit: number | null;
+  competences: string[];
+  /** Cases I hold in active columns, by column then deadline. */
+  inProgress: MyCase[];
+  /** My open cases (queue and active) with a legal deadline, earliest first. */
+  deadlines: MyCase[];
+  /** My cases whose follow-up is overdue or due within FOLLOW_UP_LEAD_DAYS, earliest first. */
+  followUps: MyCase[];
+  blocked: MyCase[];
+  /** What "Tag næste sag" would give me now, or why nothing. */
+  next: { item: RankedItem } | NothingToPull;
+}
+
+export interface ProcessingTime {
+  paragraph: string;
+  label: string;
+  weeks: number | null;
+  defaultWeeks: number | null;
+  updatedAt: string | null;
+  updatedByName: string | null;
+}
+
+const weight = z
+  .number()
+  .min(0)
+  .max(MAX_RULE_WEIGHT)
+  .refine((w) => Number.isInteger(w * 2), { message: 'Vægten skal være et helt eller halvt tal (fx 1 eller 1,5)' });
+
+export const pullListMethods = {
+  getPullList: method<PullList>()(z.object({ teamId: id }).strict(), { write: false }),
+  getMyCases: method<MyCases>()(z.object({ personId: id }).strict(), { write: false }),
+  /** "Tag næste sag": the caller (the actor) takes the top item they may take. */
+  pullNext: method<PullResult>()(noInput, { write: true }),
+  setRuleWeights: method<RuleWeights>()(
+    z.object({
+      teamId: id,
+      weights: z.object({ deadline: weight, class_of_service: weight, strategic: weight, waiting: weight }).strict(),
+    }).strict(),
+    { write: true },
+  ),
+  setPin: method<{ caseId: number; pinned: boolean }>()(z.object({ caseId: id, pinned: z.boolean() }).strict(), { write: true }),
+  savePriorityTag: method<PriorityTag>()(
+    z
+      .object({
+        teamId: id,
+        /** Absent for a new tag. */
+        tagId: id.optional(),
+        label: shortText(80),
+        weight: z.number().int().min(0).max(100),
+        paragraph: paragraph.nullable(),
+        kind: z.enum(WORK_ITEM_KINDS).nullable(),
+      })
+      .strict()
+      .refine((t) => t.paragraph !== null || t.kind !== null, {
+        message: 'Angiv en paragraf, en slags sag eller begge, så mærket ved, hvilke sager det gælder',
+        path: ['paragraph'],
+      }),
+    { write: true },
+  ),
+  deletePriorityTag: method<{ tagId: number }>()(z.object({ tagId: id }).strict(), { write: true }),
+  listProcessingTimes: method<ProcessingTime[]>()(noInput, { write: false }),
+  /** Sets a paragraph's legal processing time and moves the deadline of its open cases with it. */
+  setProcessingTime: method<{ paragraph: string; weeks: number | null; casesUpdated: number }>()(
+    z.object({ paragraph, weeks: z.number().int().min(1).max(104).nullable() }).strict(),
+    { write: true },
+  ),
+  setCompetences: method<{ personId: number; paragraphs: string[] }>()(
+    z.object({ personId: id, paragraphs: z.array(paragraph).max(40) }).strict(),
+    { write: true },
+  ),
+};

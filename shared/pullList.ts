@@ -1,0 +1,408 @@
+// The team's pull list: which cases become work items, and the explicit, visible rules that order
+// them (docs/pull-list.md). Pure: the store hands over candidate rows, this file decides.
+import type { CaseKind, ClassOfService, ColumnKind, IsoDate } from './domain';
+import { addDays, daysBetween, toDayNumber } from './dates';
+import { formatDate, formatParagraph } from './format';
+import { progressionStatus, totalScore, VUM_THEMES, type Assessment } from './progression';
+
+/** What a caseworker pulls. One case gives at most one item, whatever put it on the list. */
+export const WORK_ITEM_KINDS = ['application', 'follow_up', 'revisitation', 'complaint', 'task'] as const;
+export type WorkItemKind = (typeof WORK_ITEM_KINDS)[number];
+
+export const WORK_ITEM_KIND_LABELS: Record<WorkItemKind, string> = {
+  application: 'Ny ansøgning',
+  follow_up: 'Opfølgning',
+  revisitation: 'Revisitation',
+  complaint: 'Klage',
+  task: 'Opgave',
+};
+
+export const PULL_RULES = ['deadline', 'class_of_service', 'strategic', 'waiting'] as const;
+export type PullRule = (typeof PULL_RULES)[number];
+export type RuleWeights = Record<PullRule, number>;
+
+export const PULL_RULE_LABELS: Record<PullRule, string> = {
+  deadline: 'Fristrisiko',
+  class_of_service: 'Serviceklasse',
+  strategic: 'Strategisk prioritet',
+  waiting: 'Ventetid',
+};
+
+/** Every rule counts once until a leader says otherwise. */
+export const DEFAULT_RULE_WEIGHTS: RuleWeights = { deadline: 1, class_of_service: 1, strategic: 1, waiting: 1 };
+export const MAX_RULE_WEIGHT = 5;
+
+/** A grant's follow-up joins the list this many days before it falls due (and "Mine sager" looks as far ahead). */
+export const FOLLOW_UP_LEAD_DAYS = 30;
+
+export const CLASS_OF_SERVICE_POINTS: Record<ClassOfService, number> = {
+  urgent: 100,
+  fixed_date: 60,
+  standard: 30,
+  can_wait: 0,
+};
+
+export const CLASS_OF_SERVICE_LABELS: Record<ClassOfService, string> = {
+  urgent: 'Akut',
+  fixed_date: 'Fast dato',
+  standard: 'Standard',
+  can_wait: 'Kan vente',
+};
+
+/** Deadline points: share of the processing time used, in per cent, up to half the time again overdue. */
+export const MAX_DEADLINE_POINTS = 150;
+/** One point per day waited, up to 100 days. */
+export const MAX_WAITING_POINTS = 100;
+export const MAX_STRATEGIC_POINTS = 100;
+
+// ---------------------------------------------------------------------------------------------
+// From a case to a work item
+
+/** A case the store found on the team's board that may be a work item. */
+export interface PullCandidate {
+  caseId: number;
+  caseNumber: string;
+  citizenInitials: string;
+  caseKind: CaseKind;
+  paragraph: string;
+  columnKind: ColumnKind;
+  classOfService: ClassOfService;
+  receivedDate: IsoDate;
+  legalDeadline: IsoDate | null;
+  blocked: boolean;
+  /** Day the case entered its current column. */
+  columnEnteredAt: IsoDate;
+  assigneeId: number | null;
+  assigneeName: string | null;
+  /** Earliest follow-up of the case's current grants. */
+  nextFollowUp: IsoDate | null;
+  /** Latest and the one before, for progression (shared/progression.ts). */
+  latestAssessment: Assessment | null;
+  previousAssessment: Assessment | null;
+  pinnedAt: string | null;
+  pinnedByName: string | null;
+}
+
+export interface WorkItem {
+  caseId: number;
+  caseNumber: string;
+  citizenInitials: string;
+  kind: WorkItemKind;
+  paragraph: string;
+  classOfService: ClassOfService;
+  receivedDate: IsoDate;
+  /** The date the item is measured against: the legal deadline, or the follow-up date. */
+  deadline: IsoDate | null;
+  /** Days from the start of the clock to the deadline (the paragraph's processing time, or the follow-up lead). */
+  deadlineWindowDays: number | null;
+  /** The day the item joined the list; waiting time counts from it. */
+  waitingSince: IsoDate;
+  /** A queue case already given to one person: only they may pull it. */
+  reservedForId: number | null;
+  reservedForName: string | null;
+  pinnedAt: string | null;
+  pinnedByName: string | null;
+  /** Facts that put the item on the list, in Danish ("Opfølgning forfalder 12.12.2026"). */
+  origin: string[];
+  /** Whether pulling moves the case out of a done column (follow-ups and revisitations). */
+  reopens: boolean;
+}
+
+/** The off-track facts of an assessment pair, or null when it is on track or has no expectation. */
+export function offTrack(latest: Assessment | null, previous: Assessment | null): { actual: number; expected: number } | null {
+  if (progressionStatus(latest, previous) !== 'off_track') return null;
+  const themes = VUM_THEMES.filter((t) => previous!.expectedScores![t] !== undefined && latest!.scores[t] !== undefined);
+  return { actual: totalScore(latest!.scores, themes), expected: totalScore(previous!.expectedScores!, themes) };
+}
+
+/**
+ * The work item a case gives today, or null. Queue cases are items as they are; a case in a done
+ * column is an item when a current grant's follow-up falls due within FOLLOW_UP_LEAD_DAYS and the
+ * case was closed before that window opened, or when an assessment recorded after it was closed is
+ * off track. Cases in active columns are someone's work already; blocked cases cannot be pulled.
+ */
+export function toWorkItem(c: PullCandidate, today: IsoDate): WorkItem | null {
+  if (c.blocked || c.columnKind === 'active') return null;
+  const pin = { pinnedAt: c.pinnedAt, pinnedByName: c.pinnedByName };
+  const base = {
+    caseId: c.caseId,
+    caseNumber: c.caseNumber,
+    citizenInitials: c.citizenInitials,
+    paragraph: c.paragraph,
+    receivedDate: c.receivedDate,
+    ...pin,
+  };
+  const off = offTrack(c.latestAssessment, c.previousAssessment);
+  const offTrackNote = off
+    ? `Seneste VUM-vurdering ${formatDate(c.latestAssessment!.assessedOn)} er ikke på sporet: samlet score ${off.actual}, forventet ${off.expected}`
+    : null;
+
+  if (c.columnKind === 'queue') {
+    const kind: WorkItemKind = c.caseKind === 'follow_up' && off ? 'revisitation' : c.caseKind;
+    const received = `modtaget ${formatDate(c.receivedDate)} (${formatParagraph(c.paragraph)})`;
+    const origin = [
+      c.caseKind === 'application' ? `Ny ansøgning ${received}`
+        : c.caseKind === 'complaint' ? `Klage ${received}`
+        : c.caseKind === 'task' ? `Opgave ${received}`
+        : `Opfølgning ${received}`,
+    ];
+    if (offTrackNote) origin.push(offTrackNote);
+    return {
+      ...base,
+      kind,
+      classOfService: c.classOfService,
+      deadline: c.legalDeadline,
+      deadlineWindowDays: c.legalDeadline === null ? null : Math.max(1, daysBetween(c.receivedDate, c.legalDeadline)),
+      waitingSince: c.receivedDate,
+      reservedForId: c.assigneeId,
+      reservedForName: c.assigneeId === null ? null : c.assigneeName,
+      origin,
+      reopens: false,
+    };
+  }
+
+  // A done case: a follow-up falling due, an off-track assessment since it was closed, or both.
+  const followUpDue =
+    c.nextFollowUp !== null &&
+    daysBetween(today, c.nextFollowUp) <= FOLLOW_UP_LEAD_DAYS &&
+    c.columnEnteredAt < addDays(c.nextFollowUp, -FOLLOW_UP_LEAD_DAYS);
+  const revisit = off !== null && c.latestAssessment!.assessedOn > c.columnEnteredAt;
+  if (!followUpDue && !revisit) return null;
+  const origin: string[] = [];
+  const candidatesSince: IsoDate[] = [];
+  if (followUpDue) {
+    const due = c.nextFollowUp!;
+    origin.push(due < today ? `Opfølgning på bevilling forfaldt ${formatDate(due)}` : `Opfølgning på bevilling forfalder ${formatDate(due)}`);
+    candidatesSince.push(addDays(due, -FOLLOW_UP_LEAD_DAYS));
+  }
+  if (revisit) {
+    origin.push(offTrackNote!);
+    candidatesSince.push(c.latestAssessment!.assessedOn);
+  }
+  return {
+    ...base,
+    kind: revisit ? 'revisitation' : 'follow_up',
+    // A follow-up has its date; a revisitation without one is ordinary work.
+    classOfService: followUpDue ? 'fixed_date' : 'standard',
+    deadline: followUpDue ? c.nextFollowUp : null,
+    deadlineWindowDays: followUpDue ? FOLLOW_UP_LEAD_DAYS : null,
+    waitingSince: candidatesSince.sort()[0]!,
+    reservedForId: null,
+    reservedForName: null,
+    origin,
+    reopens: true,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ordering
+
+/** A team's strategic priority: matches items by paragraph and/or kind; both empty matches nothing. */
+export interface PriorityTag {
+  id: number;
+  label: string;
+  /** Points an item gets when the tag matches (0–100). */
+  weight: number;
+  paragraph: string | null;
+  kind: WorkItemKind | null;
+}
+
+export function tagMatches(tag: PriorityTag, item: Pick<WorkItem, 'paragraph' | 'kind'>): boolean {
+  if (tag.paragraph === null && tag.kind === null) return false;
+  return (tag.paragraph === null || tag.paragraph === item.paragraph) && (tag.kind === null || tag.kind === item.kind);
+}
+
+export interface RulePoints {
+  rule: PullRule;
+  /** Points before the weight. */
+  points: number;
+  weight: number;
+  /** points × weight: what the rule adds to the score. */
+  contribution: number;
+}
+
+export interface RankedItem extends WorkItem {
+  /** 1-based place in pull order. */
+  position: number;
+  score: number;
+  rules: RulePoints[];
+  /** Labels of the strategic tags that matched. */
+  tags: string[];
+  /** Days to the deadline (negative when overdue), or null without one. */
+  daysToDeadline: number | null;
+  waitingDays: number;
+  /** "Why is this here", in Danish, most important first. */
+  reasons: string[];
+}
+
+const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
+
+export function deadlinePoints(deadline: IsoDate | null, windowDays: number | null, today: IsoDate): number {
+  if (deadline === null || windowDays === null) return 0;
+  return deadlinePointsFor(daysBetween(today, deadline), windowDays);
+}
+
+function deadlinePointsFor(daysLeft: number, windowDays: number): number {
+  const window = Math.max(1, windowDays);
+  return clamp(Math.round((100 * (window - daysLeft)) / window), 0, MAX_DEADLINE_POINTS);
+}
+
+export function waitingPoints(waitingSince: IsoDate, today: IsoDate): number {
+  return clamp(daysBetween(waitingSince, today), 0, MAX_WAITING_POINTS);
+}
+
+export function strategicPoints(tags: readonly PriorityTag[], item: Pick<WorkItem, 'paragraph' | 'kind'>): { points: number; matched: PriorityTag[] } {
+  const matched = tags.filter((t) => tagMatches(t, item));
+  return { points: Math.min(MAX_STRATEGIC_POINTS, matched.reduce((sum, t) => sum + t.weight, 0)), matched };
+}
+
+/** "+46", "+22,5", "+1.050": Danish digits without Intl, which is slow for a list of thousands. */
+export function signedPoints(value: number): string {
+  const rounded = Math.round(value * 10) / 10;
+  const [whole, decimals] = Math.abs(rounded).toFixed(1).split('.') as [string, string];
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return `${rounded < 0 ? '−' : '+'}${grouped}${decimals === '0' ? '' : `,${decimals}`}`;
+}
+const signed = signedPoints;
+const days = (n: number) => `${n} ${Math.abs(n) === 1 ? 'dag' : 'dage'}`;
+
+function ruleReason(rule: RulePoints, item: WorkItem, left: number | null, waited: number, matched: PriorityTag[]): string | null {
+  const plus = `(${signed(rule.contribution)})`;
+  switch (rule.rule) {
+    case 'deadline': {
+      if (item.deadline === null || left === null) return null;
+      const what = item.reopens ? 'Opfølgningsdato' : item.kind === 'complaint' ? 'Klagefrist' : 'Frist';
+      if (left < 0) return `${what} ${formatDate(item.deadline)} er overskredet med ${days(-left)} ${plus}`;
+      if (left === 0) return `${what} ${formatDate(item.deadline)} er i dag ${plus}`;
+      return `${what} ${formatDate(item.deadline)}: ${days(left)} tilbage af ${item.deadlineWindowDays} ${plus}`;
+    }
+    case 'class_of_service':
+      return `Serviceklasse: ${CLASS_OF_SERVICE_LABELS[item.classOfService]} ${plus}`;
+    case 'strategic':
+      if (matched.length === 0) return null;
+      return `Strategisk prioritet: ${matched.map((t) => `«${t.label}»`).join(', ')} ${plus}`;
+    case 'waiting': {
+      return waited <= 0 ? `Kom på listen i dag ${plus}` : `Har ventet ${days(waited)} ${plus}`;
+    }
+  }
+}
+
+/**
+ * Orders the items: pinned items first (earliest pin first), then by score (the sum of each rule's
+ * points times its weight), highest first; ties go to the item that has waited longest, then to
+ * the lowest case number, so the order is the same on every machine.
+ */
+export function rankWorkItems(
+  items: readonly WorkItem[],
+  weights: RuleWeights,
+  tags: readonly PriorityTag[],
+  today: IsoDate,
+): RankedItem[] {
+  const todayNumber = toDayNumber(today);
+  const scored = items.map((item) => {
+    const strategic = strategicPoints(tags, item);
+    const daysLeft = item.deadline === null ? null : toDayNumber(item.deadline) - todayNumber;
+    const waited = todayNumber - toDayNumber(item.waitingSince);
+    const points: Record<PullRule, number> = {
+      deadline: daysLeft === null || item.deadlineWindowDays === null ? 0 : deadlinePointsFor(daysLeft, item.deadlineWindowDays),
+      class_of_service: CLASS_OF_SERVICE_POINTS[item.classOfService],
+      strategic: strategic.points,
+      waiting: clamp(waited, 0, MAX_WAITING_POINTS),
+    };
+    const rules = PULL_RULES.map((rule) => ({ rule, points: points[rule], weight: weights[rule], contribution: points[rule] * weights[rule] }));
+    const score = rules.reduce((sum, r) => sum + r.contribution, 0);
+    const ruleReasons = [...rules]
+      .sort((a, b) => b.contribution - a.contribution || PULL_RULES.indexOf(a.rule) - PULL_RULES.indexOf(b.rule))
+      .map((r) => ruleReason(r, item, daysLeft, waited, strategic.matched))
+      .filter((r): r is string => r !== null);
+    const reasons = [
+      ...(item.pinnedAt ? [`Fastgjort øverst af ${item.pinnedByName ?? 'en leder'}`] : []),
+      ...item.origin,
+      ...(item.reservedForId !== null ? [`Reserveret til ${item.reservedForName ?? 'en bestemt medarbejder'}`] : []),
+      ...ruleReasons,
+    ];
+    return {
+      ...item,
+      position: 0,
+      score,
+      rules,
+      tags: strategic.matched.map((t) => t.label),
+      daysToDeadline: daysLeft,
+      waitingDays: Math.max(0, waited),
+      reasons,
+    };
+  });
+  scored.sort(comparePullOrder);
+  scored.forEach((item, i) => (item.position = i + 1));
+  return scored;
+}
+
+export function comparePullOrder(
+  a: Pick<RankedItem, 'pinnedAt' | 'score' | 'waitingSince' | 'caseNumber'>,
+  b: Pick<RankedItem, 'pinnedAt' | 'score' | 'waitingSince' | 'caseNumber'>,
+): number {
+  if (a.pinnedAt !== null || b.pinnedAt !== null) {
+    if (a.pinnedAt === null) return 1;
+    if (b.pinnedAt === null) return -1;
+    if (a.pinnedAt !== b.pinnedAt) return a.pinnedAt < b.pinnedAt ? -1 : 1;
+  }
+  if (a.score !== b.score) return b.score - a.score;
+  if (a.waitingSince !== b.waitingSince) return a.waitingSince < b.waitingSince ? -1 : 1;
+  return a.caseNumber < b.caseNumber ? -1 : a.caseNumber > b.caseNumber ? 1 : 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pulling
+
+export interface Puller {
+  personId: number;
+  /** Cases the person holds in active columns now. */
+  wipCount: number;
+  wipLimit: number | null;
+  competences: readonly string[];
+}
+
+export type NothingToPull =
+  | { reason: 'wip_limit'; message: string }
+  | { reason: 'no_competence'; message: string; paragraphs: string[] }
+  | { reason: 'reserved'; message: string }
+  | { reason: 'empty'; message: string };
+
+/** The first item in pull order this person may take, or why there is none. */
+export function choosePull(ranked: readonly RankedItem[], puller: Puller): { item: RankedItem } | NothingToPull {
+  if (puller.wipLimit !== null && puller.wipCount >= puller.wipLimit) {
+    return {
+      reason: 'wip_limit',
+      message: `Du har nået din personlige WIP-grænse: ${puller.wipCount} af ${puller.wipLimit} sager i gang. Afslut eller aflevér en sag, før du tager en ny.`,
+    };
+  }
+  if (ranked.length === 0) return { reason: 'empty', message: 'Teamets pull-liste er tom: der er ingen sager at tage lige nu.' };
+  const competent = new Set(puller.competences);
+  const open = ranked.filter((item) => item.reservedForId === null || item.reservedForId === puller.personId);
+  const item = open.find((i) => competent.has(i.paragraph));
+  if (item) return { item };
+  if (open.length === 0) {
+    return { reason: 'reserved', message: 'Alle sager på pull-listen er reserveret til andre medarbejdere.' };
+  }
+  const paragraphs = [...new Set(open.map((i) => i.paragraph))].sort(compareParagraphs);
+  const list = paragraphs.map(formatParagraph).join(', ');
+  return {
+    reason: 'no_competence',
+    message: puller.competences.length === 0
+      ? `Du er ikke markeret som kompetent til nogen paragraffer. Pull-listen har sager efter ${list}: bed din leder om at registrere dine kompetencer.`
+      : `Du er ikke markeret som kompetent til de paragraffer, der er tilbage på pull-listen (${list}).`,
+    paragraphs,
+  };
+}
+
+/** "12" < "82a" < "85" < "95-96" < "100": numeric part first, then the rest. */
+export function compareParagraphs(a: string, b: string): number {
+  const na = parseInt(a, 10);
+  const nb = parseInt(b, 10);
+  return na !== nb ? na - nb : a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The legal deadline of a case from its received date and the paragraph's processing time (weeks). */
+export function legalDeadlineFrom(receivedDate: IsoDate, processingWeeks: number | null): IsoDate | null {
+  return processingWeeks === null ? null : addDays(receivedDate, processingWeeks * 7);
+}
