@@ -8,6 +8,7 @@ import { fieldErrors } from '../../../shared/api/dispatch';
 import type { Service } from '../../../db/service';
 import { DB_OPTION, JSON_OPTION, printJson, requiredString, stringOption, UsageError, type Command, type OptionSpec } from '../command';
 import { withExistingStore } from '../store';
+import { reportFlowCommand } from './flow';
 import { formatDate, formatKroner, formatParagraph } from '../../../shared/format';
 
 export interface ReportSubcommand {
@@ -107,6 +108,15 @@ registerReportSubcommand({
       return 0;
     });
   },
+});
+
+// Issue 7's flow report, written as a command of its own: wired in here under `report flow`.
+registerReportSubcommand({
+  name: 'flow',
+  summary: reportFlowCommand.summary,
+  usage: reportFlowCommand.usage.replace(/^report\s+/, ''),
+  options: reportFlowCommand.options,
+  run: (values, positionals) => reportFlowCommand.run(values, positionals),
 });
 
 export const reportCommand: Command = {
