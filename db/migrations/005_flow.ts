@@ -29,17 +29,25 @@ CREATE TABLE flow_reached (
   PRIMARY KEY (case_id, column_id)
 ) WITHOUT ROWID;
 CREATE INDEX flow_reached_column ON flow_reached(column_id, day);
+-- How many cases first reached each column (or beyond) per day: the diagram reads only this.
+CREATE TABLE flow_reached_daily (
+  column_id INTEGER NOT NULL,
+  day       TEXT NOT NULL,
+  n         INTEGER NOT NULL,
+  PRIMARY KEY (column_id, day)
+) WITHOUT ROWID;
 
 -- Blocked periods; to_day is NULL while the case is still blocked.
 CREATE TABLE flow_blocks (
   id       INTEGER PRIMARY KEY,
   case_id  INTEGER NOT NULL,
+  team_id  INTEGER,
   reason   TEXT,
   from_day TEXT NOT NULL,
   to_day   TEXT
 );
 CREATE INDEX flow_blocks_case ON flow_blocks(case_id, to_day);
-CREATE INDEX flow_blocks_days ON flow_blocks(from_day);
+CREATE INDEX flow_blocks_team ON flow_blocks(team_id, from_day);
 
 -- Weight of a case under a paragraph in the caseload (1 when absent). Leaders set them.
 CREATE TABLE caseload_weights (
@@ -82,6 +90,9 @@ JOIN board_columns c ON c.team_id = t.team_id AND c.position <= t.position
 WHERE ${COLUMN_EVENT('e')}
 GROUP BY e.case_id, c.id;
 
+INSERT INTO flow_reached_daily (column_id, day, n)
+SELECT column_id, day, COUNT(*) FROM flow_reached GROUP BY column_id, day;
+
 -- Blocked periods: each 'blocked' opens one (unless one is open), the next 'unblocked' closes it.
 WITH ordered AS (
   SELECT e.id, e.at, e.case_id, e.type, substr(e.at, 1, 10) AS day, COALESCE(e.reason, e.to_value) AS reason,
@@ -89,8 +100,8 @@ WITH ordered AS (
   FROM events e
   WHERE e.case_id IS NOT NULL AND e.type IN ('blocked', 'unblocked')
 )
-INSERT INTO flow_blocks (case_id, reason, from_day, to_day)
-SELECT o.case_id, o.reason, o.day,
+INSERT INTO flow_blocks (case_id, team_id, reason, from_day, to_day)
+SELECT o.case_id, (SELECT c.team_id FROM cases c WHERE c.id = o.case_id), o.reason, o.day,
        (SELECT substr(u.at, 1, 10) FROM events u
         WHERE u.case_id = o.case_id AND u.type = 'unblocked' AND (u.at, u.id) > (o.at, o.id)
         ORDER BY u.at, u.id LIMIT 1)
@@ -124,8 +135,10 @@ END;
 CREATE TRIGGER flow_blocked AFTER INSERT ON events
 WHEN NEW.type = 'blocked' AND NEW.case_id IS NOT NULL
 BEGIN
-  INSERT INTO flow_blocks (case_id, reason, from_day)
-  SELECT NEW.case_id, COALESCE(NEW.reason, NEW.to_value), substr(NEW.at, 1, 10)
+  INSERT INTO flow_blocks (case_id, team_id, reason, from_day)
+  SELECT NEW.case_id,
+         COALESCE((SELECT team_id FROM cases WHERE id = NEW.case_id), (SELECT team_id FROM flow_cases WHERE case_id = NEW.case_id)),
+         COALESCE(NEW.reason, NEW.to_value), substr(NEW.at, 1, 10)
   WHERE NOT EXISTS (SELECT 1 FROM flow_blocks WHERE case_id = NEW.case_id AND to_day IS NULL);
 END;
 
@@ -136,4 +149,22 @@ BEGIN
 END;
 `;
 
-export const sql = schema + backfill + triggers;
+const counters = /* sql */ `
+CREATE TRIGGER flow_reached_counted AFTER INSERT ON flow_reached
+BEGIN
+  INSERT INTO flow_reached_daily (column_id, day, n) VALUES (NEW.column_id, NEW.day, 1)
+  ON CONFLICT (column_id, day) DO UPDATE SET n = n + 1;
+END;
+
+-- An earlier event arriving late moves a case's first day in a column.
+CREATE TRIGGER flow_reached_moved AFTER UPDATE OF day ON flow_reached
+WHEN NEW.day <> OLD.day
+BEGIN
+  UPDATE flow_reached_daily SET n = n - 1 WHERE column_id = OLD.column_id AND day = OLD.day;
+  INSERT INTO flow_reached_daily (column_id, day, n) VALUES (NEW.column_id, NEW.day, 1)
+  ON CONFLICT (column_id, day) DO UPDATE SET n = n + 1;
+END;
+`;
+
+// Backfill before the triggers exist, so the facts of existing events are counted once.
+export const sql = schema + backfill + triggers + counters;

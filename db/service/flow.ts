@@ -58,17 +58,16 @@ export function flowHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof f
        WHERE f.team_id = ? AND f.start_day <= ? AND (f.finish_day IS NULL OR f.finish_day > ?)
        ORDER BY f.start_day, f.case_id`,
     ),
-    reached: db.prepare('SELECT day, COUNT(*) AS n FROM flow_reached WHERE column_id = ? AND day <= ? GROUP BY day'),
+    reached: db.prepare('SELECT day, n FROM flow_reached_daily WHERE column_id = ? AND day <= ? AND n <> 0'),
     blocks: db.prepare(
       `SELECT b.case_id, c.case_number, b.reason, b.from_day, b.to_day, p.name AS assignee_name
-       FROM flow_blocks b JOIN flow_cases f ON f.case_id = b.case_id JOIN cases c ON c.id = b.case_id
-       LEFT JOIN people p ON p.id = c.assignee_id
-       WHERE f.team_id = ? AND b.from_day <= ? AND (b.to_day IS NULL OR b.to_day >= ?)
+       FROM flow_blocks b JOIN cases c ON c.id = b.case_id LEFT JOIN people p ON p.id = c.assignee_id
+       WHERE b.team_id = ? AND b.from_day <= ? AND (b.to_day IS NULL OR b.to_day >= ?)
        ORDER BY b.from_day, b.id`,
     ),
     blocksOfFinished: db.prepare(
       `SELECT b.case_id, b.from_day, b.to_day FROM flow_blocks b JOIN flow_cases f ON f.case_id = b.case_id
-       WHERE f.team_id = ? AND f.finish_day BETWEEN ? AND ?`,
+       WHERE b.team_id = ? AND f.finish_day BETWEEN ? AND ?`,
     ),
     caseworkers: db.prepare(
       `SELECT id, name, initials, caseload_norm FROM people
@@ -270,12 +269,12 @@ export function flowHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof f
       for (const b of q.blocksOfFinished.all(teamId, from, to) as { case_id: number; from_day: IsoDate; to_day: IsoDate | null }[]) {
         blockedByCase.set(b.case_id, (blockedByCase.get(b.case_id) ?? 0) + blockedDays({ from: b.from_day, to: b.to_day }, to));
       }
-      const cycleTimes: CycleTimePoint[] = (q.finishedIn.all(teamId, from, to) as FinishedRow[]).map((r) => ({
+      // Ten thousand points at scale 10: read them from the covering index, without joins.
+      const cycleTimes: CycleTimePoint[] = (q.finishedFacts.all(teamId, from, to) as FlowRow[]).map((r) => ({
         caseId: r.case_id,
-        caseNumber: r.case_number,
-        start: r.start_day ?? r.finish_day,
-        finish: r.finish_day,
-        cycleTime: cycleTime(r.start_day ?? r.finish_day, r.finish_day),
+        start: r.start_day ?? r.finish_day!,
+        finish: r.finish_day!,
+        cycleTime: cycleTime(r.start_day ?? r.finish_day!, r.finish_day!),
         blockedDays: blockedByCase.get(r.case_id) ?? 0,
       }));
 

@@ -16,7 +16,6 @@ export interface FlowColumn {
 
 export interface CycleTimePoint {
   caseId: number;
-  caseNumber: string;
   start: IsoDate;
   finish: IsoDate;
   cycleTime: number;
