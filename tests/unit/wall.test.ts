@@ -1,0 +1,215 @@
+import { describe, expect, it } from 'vitest';
+import type { CaseCard } from '../../shared/domain';
+import {
+  availableWallViews, cardsThatFit, compareUrgency, formatClock, isLoopbackAddress, isTokenShaped, newTimer,
+  parseWallViews, pinLockedUntil, pinProblem, rotationOf, stepView, timerLevel, timerRemaining, toggleTimer,
+  toWallCard, urgencyTier, walkColumns, walkOrder, wallCommandForKey, wallOrder, type WallCard,
+} from '../../shared/wall';
+
+const TODAY = '2026-11-23';
+
+function card(over: Partial<CaseCard> = {}): CaseCard {
+  return {
+    id: 1, caseNumber: 'S-2026-0001', citizenInitials: 'AB', teamId: 1, assigneeId: 7, kind: 'application', paragraph: '85',
+    columnId: 1, sortKey: 1, classOfService: 'standard', receivedDate: '2026-11-01', legalDeadline: null, blocked: false,
+    blockedReason: null, blockedSince: null, columnEnteredAt: TODAY, nextFollowUp: null, ...over,
+  };
+}
+
+function wall(over: Partial<WallCard>): WallCard {
+  return {
+    id: 1, caseNumber: 'S', kind: 'application', paragraph: '85', classOfService: 'standard', assigneeInitials: 'KL',
+    blocked: false, daysBlocked: null, daysInColumn: 0, ageing: 'fresh', deadline: 'none', daysLeft: null, ...over,
+  };
+}
+
+const people = new Map([[7, { name: 'Karen Lund', initials: 'KL' }]]);
+
+describe('privacy mode on the wall', () => {
+  it('keeps case number, paragraph and caseworker initials and drops everything personal', () => {
+    const c = card({ blocked: true, blockedReason: 'Venter på lægen, ring til Karen', blockedSince: '2026-11-20', legalDeadline: '2026-11-27', columnEnteredAt: '2026-10-20' });
+    const redacted = toWallCard(c, 'active', TODAY, people, true);
+    expect(redacted).toEqual({
+      id: 1, caseNumber: 'S-2026-0001', kind: 'application', paragraph: '85', classOfService: 'standard', assigneeInitials: 'KL',
+      blocked: true, daysBlocked: 3, daysInColumn: 34, ageing: 'stale', deadline: 'red', daysLeft: 4,
+    });
+    expect(JSON.stringify(redacted)).not.toMatch(/Karen|lægen|AB/);
+  });
+
+  it('shows names, citizen initials and the blocked reason only without privacy mode', () => {
+    const c = card({ blocked: true, blockedReason: 'Venter på lægen', blockedSince: '2026-11-20' });
+    const open = toWallCard(c, 'active', TODAY, people, false);
+    expect(open.citizenInitials).toBe('AB');
+    expect(open.assigneeName).toBe('Karen Lund');
+    expect(open.blockedReason).toBe('Venter på lægen');
+  });
+
+  it('marks a card held by someone unknown with "?" and an unassigned one with null', () => {
+    expect(toWallCard(card({ assigneeId: 99 }), 'queue', TODAY, people, true).assigneeInitials).toBe('?');
+    expect(toWallCard(card({ assigneeId: null }), 'queue', TODAY, people, true).assigneeInitials).toBeNull();
+  });
+
+  it('gives done cards no deadline risk and no ageing', () => {
+    const done = toWallCard(card({ legalDeadline: '2026-11-20', columnEnteredAt: '2026-09-01' }), 'done', TODAY, people, true);
+    expect(done.deadline).toBe('none');
+    expect(done.ageing).toBe('none');
+  });
+});
+
+describe('urgency on the wall', () => {
+  it('ranks blocked, red deadline, stale, amber, ageing, urgent class, the rest', () => {
+    expect(urgencyTier(wall({ blocked: true }))).toBe(0);
+    expect(urgencyTier(wall({ deadline: 'red' }))).toBe(1);
+    expect(urgencyTier(wall({ ageing: 'stale' }))).toBe(2);
+    expect(urgencyTier(wall({ deadline: 'amber' }))).toBe(3);
+    expect(urgencyTier(wall({ ageing: 'ageing' }))).toBe(4);
+    expect(urgencyTier(wall({ classOfService: 'urgent' }))).toBe(5);
+    expect(urgencyTier(wall({ ageing: 'warm' }))).toBe(6);
+  });
+
+  it('orders within a tier by nearest deadline, then longest in the column, then id', () => {
+    const cards = [
+      wall({ id: 1, deadline: 'red', daysLeft: 5 }),
+      wall({ id: 2, deadline: 'red', daysLeft: -3 }),
+      wall({ id: 3, daysInColumn: 2 }),
+      wall({ id: 4, daysInColumn: 9, ageing: 'warm' }),
+      wall({ id: 5, blocked: true }),
+      wall({ id: 6, daysInColumn: 2 }),
+    ];
+    expect(wallOrder(cards, 'active').map((c) => c.id)).toEqual([5, 2, 1, 4, 3, 6]);
+    expect(compareUrgency(cards[2]!, cards[5]!)).toBeLessThan(0);
+  });
+
+  it('shows the most recently finished first in a done column', () => {
+    const cards = [wall({ id: 1, daysInColumn: 10 }), wall({ id: 2, daysInColumn: 0 }), wall({ id: 3, daysInColumn: 3 })];
+    expect(wallOrder(cards, 'done').map((c) => c.id)).toEqual([2, 3, 1]);
+  });
+
+  it('walks blocked first, then ageing longest first, then by urgency', () => {
+    const cards = [
+      wall({ id: 1, deadline: 'red', daysLeft: 1 }),
+      wall({ id: 2, ageing: 'ageing', daysInColumn: 15 }),
+      wall({ id: 3, ageing: 'stale', daysInColumn: 40 }),
+      wall({ id: 4, blocked: true }),
+    ];
+    expect(walkOrder(cards).map((c) => c.id)).toEqual([4, 3, 2, 1]);
+  });
+
+  it('walks the columns right to left and leaves the done column out', () => {
+    const cols = [
+      { id: 10, position: 1, kind: 'queue' as const },
+      { id: 11, position: 2, kind: 'active' as const },
+      { id: 12, position: 3, kind: 'active' as const },
+      { id: 13, position: 4, kind: 'done' as const },
+    ];
+    expect(walkColumns(cols).map((c) => c.id)).toEqual([12, 11, 10]);
+  });
+});
+
+describe('how many cards fit in a column', () => {
+  it('shows all when they fit exactly', () => {
+    // 5 cards of 100 with 4 gaps of 10 = 540
+    expect(cardsThatFit(5, 540, 100, 10, 50)).toEqual({ shown: 5, hidden: 0 });
+  });
+
+  it('keeps room for the "+N flere" line when they do not', () => {
+    // 539 px: (539 - 50) / 110 = 4.44 → 4 cards, 6 hidden
+    expect(cardsThatFit(10, 539, 100, 10, 50)).toEqual({ shown: 4, hidden: 6 });
+  });
+
+  it('never shows fewer than none and handles an empty column', () => {
+    expect(cardsThatFit(3, 30, 100, 10, 50)).toEqual({ shown: 0, hidden: 3 });
+    expect(cardsThatFit(0, 500, 100, 10, 50)).toEqual({ shown: 0, hidden: 0 });
+  });
+});
+
+describe('rotation and keys', () => {
+  it('shows only views whose data source exists, in the team\'s order', () => {
+    const has = (m: string) => ['getWallScreen', 'getBottomLine'].includes(m);
+    expect(availableWallViews(has)).toEqual(['board', 'pull_list', 'deadlines', 'bottom_line']);
+    expect(rotationOf(['bottom_line', 'sprint_burnup', 'board'], availableWallViews(has))).toEqual(['bottom_line', 'board']);
+    expect(rotationOf(['plan_kpis'], availableWallViews(has))).toEqual(['board']);
+  });
+
+  it('wraps both ways', () => {
+    expect(stepView(3, 4, 1)).toBe(0);
+    expect(stepView(0, 4, -1)).toBe(3);
+    expect(stepView(0, 0, 1)).toBe(0);
+  });
+
+  it('maps keyboard and clicker keys', () => {
+    expect(wallCommandForKey('PageDown')).toBe('next');
+    expect(wallCommandForKey('ArrowLeft')).toBe('previous');
+    expect(wallCommandForKey(' ')).toBe('toggle_pause');
+    expect(wallCommandForKey('b')).toBe('toggle_pause');
+    expect(wallCommandForKey('g')).toBe('walk');
+    expect(wallCommandForKey('x')).toBeNull();
+  });
+
+  it('reads stored view lists, dropping unknown and repeated names', () => {
+    expect(parseWallViews('["deadlines","nope","deadlines","board"]')).toEqual(['deadlines', 'board']);
+    expect(parseWallViews('not json')).toEqual(['board', 'pull_list', 'deadlines', 'bottom_line']);
+    expect(parseWallViews(null)).toEqual(['board', 'pull_list', 'deadlines', 'bottom_line']);
+  });
+});
+
+describe('the standup timer', () => {
+  it('counts down while running and keeps the time used when paused', () => {
+    let t = newTimer(15);
+    t = toggleTimer(t, 1_000);
+    expect(timerRemaining(t, 61_000)).toBe(14 * 60_000);
+    t = toggleTimer(t, 61_000);
+    expect(timerRemaining(t, 500_000)).toBe(14 * 60_000);
+    t = toggleTimer(t, 500_000);
+    expect(timerRemaining(t, 500_000 + 14 * 60_000 + 65_000)).toBe(-65_000);
+  });
+
+  it('formats minutes and seconds, with a minus when over time', () => {
+    expect(formatClock(15 * 60_000)).toBe('15:00');
+    expect(formatClock(8_200)).toBe('0:09');
+    expect(formatClock(-65_000)).toBe('−1:05');
+    expect(formatClock(-400)).toBe('0:00');
+  });
+
+  it('turns amber in the last two minutes and red when over', () => {
+    expect(timerLevel(120_001)).toBe('ok');
+    expect(timerLevel(120_000)).toBe('amber');
+    expect(timerLevel(-1)).toBe('red');
+  });
+});
+
+describe('LAN sharing rules', () => {
+  it('accepts only 43-character base64url tokens', () => {
+    expect(isTokenShaped('a'.repeat(43))).toBe(true);
+    expect(isTokenShaped('a'.repeat(42))).toBe(false);
+    expect(isTokenShaped(`${'a'.repeat(42)}=`)).toBe(false);
+    expect(isTokenShaped(undefined)).toBe(false);
+  });
+
+  it('refuses PINs a passer-by would guess', () => {
+    expect(pinProblem('123')).toMatch(/4 til 8 cifre/);
+    expect(pinProblem('12a4')).toMatch(/4 til 8 cifre/);
+    expect(pinProblem('0000')).toMatch(/samme ciffer/);
+    expect(pinProblem('1234')).toMatch(/talrække/);
+    expect(pinProblem('98765')).toMatch(/talrække/);
+    expect(pinProblem('2580')).toBeNull();
+    expect(pinProblem('13572468')).toBeNull();
+  });
+
+  it('locks after five wrong PINs within ten minutes, for ten minutes from the last', () => {
+    const min = 60_000;
+    const fails = [0, 1 * min, 2 * min, 3 * min];
+    expect(pinLockedUntil(fails, 4 * min)).toBeNull();
+    expect(pinLockedUntil([...fails, 4 * min], 4 * min)).toBe(14 * min);
+    // The first failure has aged out after ten minutes: four recent ones do not lock.
+    expect(pinLockedUntil([...fails, 4 * min], 10 * min)).toBeNull();
+  });
+
+  it('knows loopback addresses', () => {
+    expect(isLoopbackAddress('127.0.0.1')).toBe(true);
+    expect(isLoopbackAddress('::ffff:127.0.0.1')).toBe(true);
+    expect(isLoopbackAddress('::1')).toBe(true);
+    expect(isLoopbackAddress('192.168.1.20')).toBe(false);
+    expect(isLoopbackAddress(undefined)).toBe(false);
+  });
+});
