@@ -1,2 +1,117 @@
-// Methods of this feature; the contract spreads them in (shared/api/contract.ts).
-export const wallMethods = {};
+// Methods of the wall screen and LAN sharing; the contract spreads them in (shared/api/contract.ts).
+import { z } from 'zod';
+import type { BoardColumn, IsoDate, Team } from '../../domain';
+import { MAX_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS, WALL_VIEWS, type WallCard, type WallSettings } from '../../wall';
+import type { TeamBottomLine } from './economy';
+import { id, method, noInput } from '../define';
+import { shortText } from '../schemas';
+
+export interface WallColumn extends Pick<BoardColumn, 'id' | 'name' | 'position' | 'kind' | 'wipLimit'> {
+  /** Every card in the column, also those not sent. */
+  count: number;
+  blocked: number;
+  /** Deadline red (7 days or fewer, or overdue). */
+  red: number;
+  /** Ageing or stale (two weeks or more in the column). */
+  ageing: number;
+  /** The most urgent cards first (shared/wall.ts wallOrder), at most WALL_CARDS_PER_COLUMN. */
+  cards: WallCard[];
+}
+
+export interface WallPullItem {
+  position: number;
+  caseNumber: string;
+  kind: string;
+  paragraph: string;
+  classOfService: string;
+  daysToDeadline: number | null;
+  waitingDays: number;
+  /** The pull list's reasons; left out in privacy mode (they may name a caseworker). */
+  reasons?: string[];
+}
+
+/** Everything the wall shows, redacted on the server when privacy mode is on. */
+export interface WallScreen {
+  team: Pick<Team, 'id' | 'name'>;
+  today: IsoDate;
+  /** Whether the data was redacted. LAN viewers without the team PIN always get true. */
+  privacy: boolean;
+  columns: WallColumn[];
+  /** Open cards with a legal deadline within 14 days or overdue, nearest first (at most 30). */
+  deadlines: (WallCard & { columnName: string })[];
+  /** Amber and red cards in all; `deadlines` may hold fewer. */
+  deadlinesTotal: number;
+  /** The top of the team's pull list; null when the pull list cannot be computed. */
+  pullList: { items: WallPullItem[]; total: number } | null;
+  /** The team's bottom line this year (team totals: not tied to a person); null when unavailable. */
+  bottomLine: TeamBottomLine | null;
+}
+
+export interface LanToken {
+  id: number;
+  label: string;
+  createdAt: string;
+  createdByName: string | null;
+  revokedAt: string | null;
+  revokedByName: string | null;
+  sessions: number;
+  lastSeenAt: string | null;
+}
+
+export interface LanSession {
+  id: number;
+  tokenId: number;
+  tokenLabel: string;
+  remoteAddress: string;
+  userAgent: string | null;
+  startedAt: string;
+  lastSeenAt: string;
+  requests: number;
+  pinTeamName: string | null;
+  pinEnteredAt: string | null;
+}
+
+const views = z.array(z.enum(WALL_VIEWS)).min(1).max(WALL_VIEWS.length).refine((v) => new Set(v).size === v.length, {
+  message: 'En visning må kun være med én gang',
+});
+
+export const wallMethods = {
+  getWallScreen: method<WallScreen>()(z.object({ teamId: id, privacy: z.boolean().default(true) }).strict(), {
+    write: false,
+    summary: 'The wall screen of a team: board columns with their most urgent cards, deadlines at risk, the top of the pull list and the bottom line; redacted in privacy mode, always for read-only LAN viewers.',
+  }),
+  getWallSettings: method<WallSettings>()(z.object({ teamId: id }).strict(), {
+    write: false,
+    summary: 'The wall settings of a team: views in rotation, interval, standup timer, privacy mode.',
+  }),
+  saveWallSettings: method<WallSettings>()(
+    z
+      .object({
+        teamId: id,
+        views,
+        intervalSeconds: z.number().int().min(MIN_INTERVAL_SECONDS).max(MAX_INTERVAL_SECONDS),
+        timerMinutes: z.number().int().min(1).max(120),
+        privacy: z.boolean(),
+      })
+      .strict(),
+    { write: true, summary: 'Saves the wall settings of a team (a member of the team or a leader).' },
+  ),
+  listLanTokens: method<LanToken[]>()(noInput, { write: false, summary: 'LAN sharing tokens, newest first (leaders only).' }),
+  /** The token itself is returned once, here; the store keeps only its hash. */
+  createLanToken: method<LanToken & { token: string }>()(z.object({ label: shortText(80) }).strict(), {
+    write: true,
+    summary: 'Creates a LAN sharing token (leaders only); the token is shown once.',
+  }),
+  revokeLanToken: method<LanToken>()(z.object({ tokenId: id }).strict(), {
+    write: true,
+    summary: 'Revokes a LAN sharing token: its viewers are refused from the next request (leaders only).',
+  }),
+  listLanSessions: method<LanSession[]>()(z.object({ limit: z.number().int().min(1).max(1000).default(200) }).strict(), {
+    write: false,
+    summary: 'The log of LAN sessions, newest first (leaders only).',
+  }),
+  setTeamPin: method<{ teamId: number; pinSet: boolean }>()(
+    z.object({ teamId: id, pin: z.string().trim().nullable() }).strict(),
+    { write: true, summary: 'Sets or clears the PIN LAN viewers enter to make changes for a team (leaders only).' },
+  ),
+};
