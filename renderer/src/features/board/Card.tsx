@@ -1,30 +1,142 @@
-import { memo } from 'react';
+import { useSortable } from '@dnd-kit/sortable';
+import { memo, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseCard } from '../../../../shared/domain';
-import { formatParagraph } from '../../../../shared/format';
+import { ageingLevel, daysBlocked, daysInColumn, deadlineStatus, followUpLevel } from '../../../../shared/board';
+import type { CaseCard, ColumnKind } from '../../../../shared/domain';
+import { formatDate, formatParagraph } from '../../../../shared/format';
+import { useBoardStore } from './boardStore';
 
-interface CardProps {
+export const CARD_HEIGHT = 92;
+export const BLOCKED_CARD_HEIGHT = 116;
+export const CARD_GAP = 8;
+export const cardHeight = (card: CaseCard) => (card.blocked ? BLOCKED_CARD_HEIGHT : CARD_HEIGHT);
+
+export const cardDndId = (caseId: number) => `card:${caseId}`;
+
+interface FaceProps {
   card: CaseCard;
   assigneeInitials: string | null;
+  assigneeName: string | null;
+  columnKind: ColumnKind;
+  today: string;
 }
 
-export const Card = memo(function Card({ card, assigneeInitials }: CardProps) {
-  const { t } = useTranslation();
+/** What a card shows; also the drag overlay, which must not be a draggable itself. */
+export function CardFace({ card, assigneeInitials, assigneeName, columnKind, today }: FaceProps) {
+  const { t } = useTranslation('board');
+  const inColumn = daysInColumn(card, today);
+  const ageing = ageingLevel(inColumn, columnKind);
+  const deadline = deadlineStatus(card.legalDeadline, today, columnKind);
+  const blockedDays = daysBlocked(card, today);
+  const followUp = columnKind === 'done' ? 'none' : followUpLevel(card.nextFollowUp, today);
+  const deadlineText = deadline.daysLeft === null ? null
+    : deadline.overdue ? t('card.deadlineOverdue', { count: -deadline.daysLeft })
+      : deadline.daysLeft === 0 ? t('card.deadlineToday') : t('card.deadlineIn', { count: deadline.daysLeft });
+  const deadlineLong = deadline.daysLeft === null ? null
+    : deadline.overdue ? t('card.deadlineOverdueLong', { date: formatDate(card.legalDeadline), count: -deadline.daysLeft })
+      : t('card.deadlineLong', { date: formatDate(card.legalDeadline), count: deadline.daysLeft });
   return (
-    <article className={`card cos-${card.classOfService}`} data-case-number={card.caseNumber} aria-label={card.caseNumber}>
+    <>
       <div className="card-row">
         <span className="card-number">{card.caseNumber}</span>
+        {card.classOfService !== 'standard' && (
+          <span className={`card-class cos-badge-${card.classOfService}`}>{t(`translation:classes.${card.classOfService}`)}</span>
+        )}
         <span className="card-paragraph">{formatParagraph(card.paragraph)}</span>
       </div>
       <div className="card-row card-meta">
-        <span className="card-citizen" title={t('board.citizen', { defaultValue: 'Borger' })}>
-          {card.citizenInitials}
-        </span>
-        <span className="card-kind">{t(`kinds.${card.kind}`)}</span>
-        <span className={`card-assignee${assigneeInitials ? '' : ' unassigned'}`}>
+        <span className="card-citizen" title={t('card.citizen', { initials: card.citizenInitials })}>{card.citizenInitials}</span>
+        <span className="card-kind">{t(`translation:kinds.${card.kind}`)}</span>
+        <span className={`card-assignee${assigneeInitials ? '' : ' unassigned'}`} title={assigneeName ?? t('card.unassigned')}>
           {assigneeInitials ?? '–'}
         </span>
       </div>
+      <div className="card-row card-badges">
+        {ageing !== 'none' && (
+          <span className={`badge age-${ageing}`} title={t('card.inColumnLong', { count: inColumn })}>
+            <span aria-hidden="true">◷ </span>{t('card.inColumn', { count: inColumn })}
+          </span>
+        )}
+        {deadline.level !== 'none' && (
+          <span className={`badge deadline-${deadline.level}`} title={deadlineLong ?? undefined}>{deadlineText}</span>
+        )}
+        {(followUp === 'due' || followUp === 'overdue') && (
+          <span className={`badge follow-${followUp}`} title={t(followUp === 'overdue' ? 'card.followUpOverdue' : 'card.followUpLong', { date: formatDate(card.nextFollowUp) })}>
+            {t('card.followUp', { date: formatDate(card.nextFollowUp).slice(0, 5) })}
+          </span>
+        )}
+      </div>
+      {card.blocked && (
+        <div className="card-blocked" title={t('card.blockedLong', { count: blockedDays ?? 0, reason: card.blockedReason ?? '' })}>
+          <strong>{t('card.blocked', { count: blockedDays ?? 0 })}</strong> {card.blockedReason}
+        </div>
+      )}
+    </>
+  );
+}
+
+/** The words a screen reader gets for a card: everything the face shows, in one sentence. */
+function useCardLabel(props: FaceProps): string {
+  const { t } = useTranslation('board');
+  const { card, assigneeName, columnKind, today } = props;
+  const parts = [
+    t('card.label', { number: card.caseNumber }),
+    formatParagraph(card.paragraph),
+    t(`translation:kinds.${card.kind}`),
+    t('card.citizen', { initials: card.citizenInitials }),
+    assigneeName ? t('card.assignee', { name: assigneeName }) : t('card.unassigned'),
+    t(`translation:classes.${card.classOfService}`),
+  ];
+  if (columnKind !== 'done') parts.push(t('card.inColumnLong', { count: daysInColumn(card, today) }));
+  const deadline = deadlineStatus(card.legalDeadline, today, columnKind);
+  if (deadline.daysLeft !== null) {
+    parts.push(deadline.overdue
+      ? t('card.deadlineOverdueLong', { date: formatDate(card.legalDeadline), count: -deadline.daysLeft })
+      : t('card.deadlineLong', { date: formatDate(card.legalDeadline), count: deadline.daysLeft }));
+  }
+  if (card.blocked) parts.push(t('card.blockedLong', { count: daysBlocked(card, today) ?? 0, reason: card.blockedReason ?? '' }));
+  return parts.join(', ');
+}
+
+interface CardProps extends FaceProps {
+  laneKey: string;
+}
+
+export const Card = memo(function Card(props: CardProps) {
+  const { card, columnKind, laneKey } = props;
+  const { t } = useTranslation('board');
+  // Narrow selectors: only the card under the pointer and the opened card re-render.
+  const isOver = useBoardStore((s) => s.dropTarget === card.id);
+  const isSelected = useBoardStore((s) => s.selectedCaseId === card.id);
+  const select = useBoardStore((s) => s.select);
+  const label = useCardLabel(props);
+  const { attributes, listeners, setNodeRef, isDragging } = useSortable({
+    id: cardDndId(card.id),
+    data: { type: 'card', caseId: card.id, columnId: card.columnId, laneKey },
+  });
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    if (e.key === 'Enter' && !e.repeat) {
+      e.preventDefault();
+      select(card.id);
+      return;
+    }
+    listeners?.onKeyDown?.(e);
+  };
+  return (
+    <article
+      ref={setNodeRef}
+      {...attributes}
+      {...listeners}
+      onKeyDown={onKeyDown}
+      aria-roledescription={t('dnd.roleDescription')}
+      aria-label={label}
+      aria-current={isSelected ? 'true' : undefined}
+      className={`card cos-${card.classOfService} kind-${columnKind}${card.blocked ? ' is-blocked' : ''}${isDragging ? ' is-dragging' : ''}${isOver ? ' drop-before' : ''}${isSelected ? ' is-selected' : ''}`}
+      data-case-id={card.id}
+      data-case-number={card.caseNumber}
+      onClick={() => select(card.id)}
+    >
+      <CardFace {...props} />
     </article>
   );
 });
