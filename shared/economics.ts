@@ -172,10 +172,12 @@ export function pipeline(
   rate: number,
   asOf: IsoDate,
 ): number {
+  // Proration is linear in the yearly cost: work out the remaining share of the year once.
+  const remainingShare = expectedGrantCost(1, asOf);
   let total = 0;
   for (const application of applications) {
     const typical = medianByParagraph.get(application.paragraph) ?? teamMedian;
-    if (typical !== null) total += expectedGrantCost(typical, asOf);
+    if (typical !== null) total += typical * remainingShare;
   }
   return total * rate;
 }

@@ -4,7 +4,6 @@
 export const sql = /* sql */ `
 ALTER TABLE grants ADD COLUMN follow_up_months INTEGER CHECK (follow_up_months IS NULL OR follow_up_months BETWEEN 1 AND 60);
 ALTER TABLE grants ADD COLUMN support_goal TEXT CHECK (support_goal IS NULL OR support_goal IN ('developing', 'maintaining'));
-CREATE INDEX grants_period ON grants(start_date, end_date);
 
 -- Hours per week → takst category and follow-up interval; the upper bound is inclusive, NULL = open.
 CREATE TABLE takst_categories (
