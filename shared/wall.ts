@@ -20,8 +20,8 @@ export const WALL_VIEW_SOURCES: Record<WallViewId, string> = {
   pull_list: 'getWallScreen',
   deadlines: 'getWallScreen',
   bottom_line: 'getBottomLine',
-  sprint_burnup: 'getSprintBurnUp',
-  plan_kpis: 'getPlanKpis',
+  sprint_burnup: 'getSprint',
+  plan_kpis: 'getPlan',
 };
 
 export function availableWallViews(hasMethod: (name: string) => boolean): WallViewId[] {

@@ -42,6 +42,13 @@ const toToken = (r: TokenRow): LanToken => ({
   lastSeenAt: r.last_seen_at,
 });
 
+const TOKENS_SQL = `
+  SELECT t.id, t.label, t.created_at, c.name AS created_by_name, t.revoked_at, r.name AS revoked_by_name,
+         (SELECT COUNT(*) FROM lan_sessions s WHERE s.token_id = t.id) AS sessions,
+         (SELECT MAX(s.last_seen_at) FROM lan_sessions s WHERE s.token_id = t.id) AS last_seen_at
+  FROM lan_tokens t LEFT JOIN people c ON c.id = t.created_by LEFT JOIN people r ON r.id = t.revoked_by
+  ORDER BY t.id DESC`;
+
 export function sha256(value: string): string {
   return createHash('sha256').update(value).digest('hex');
 }
@@ -74,13 +81,7 @@ export function wallHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof w
          timer_minutes = excluded.timer_minutes, privacy = excluded.privacy, updated_at = excluded.updated_at,
          updated_by = excluded.updated_by`,
     ),
-    tokens: db.prepare(
-      `SELECT t.id, t.label, t.created_at, c.name AS created_by_name, t.revoked_at, r.name AS revoked_by_name,
-              (SELECT COUNT(*) FROM lan_sessions s WHERE s.token_id = t.id) AS sessions,
-              (SELECT MAX(s.last_seen_at) FROM lan_sessions s WHERE s.token_id = t.id) AS last_seen_at
-       FROM lan_tokens t LEFT JOIN people c ON c.id = t.created_by LEFT JOIN people r ON r.id = t.revoked_by
-       ORDER BY t.id DESC`,
-    ),
+    tokens: db.prepare(TOKENS_SQL),
     insertToken: db.prepare('INSERT INTO lan_tokens (token_hash, label, created_at, created_by) VALUES (?, ?, ?, ?)'),
     revokeToken: db.prepare('UPDATE lan_tokens SET revoked_at = ?, revoked_by = ? WHERE id = ? AND revoked_at IS NULL'),
     tokenExists: db.prepare('SELECT id FROM lan_tokens WHERE id = ?'),
@@ -322,6 +323,11 @@ export interface LanAccess {
 }
 
 export interface LanStore {
+  /** For the host itself (`serve --lan`, the CLI): no actor, so the event log records none. */
+  createToken(label: string): LanToken & { token: string };
+  listTokens(): LanToken[];
+  /** False when the token did not exist or was revoked already. */
+  revokeToken(tokenId: number): boolean;
   /** The token's id when it exists and is not revoked. */
   validToken(token: string): number | null;
   /** Logs a new session for a valid token; returns its secret (for the session cookie). */
@@ -348,8 +354,31 @@ export function createLanStore(db: Db, now: () => Date = () => new Date()): LanS
     pin: db.prepare('SELECT salt, pin_hash FROM team_pins WHERE team_id = ?'),
     failures: db.prepare('UPDATE lan_sessions SET pin_failures = ? WHERE id = ?'),
     unlock: db.prepare("UPDATE lan_sessions SET pin_team_id = ?, pin_entered_at = ?, pin_failures = '[]' WHERE id = ?"),
+    tokens: db.prepare(TOKENS_SQL),
+    insertToken: db.prepare('INSERT INTO lan_tokens (token_hash, label, created_at, created_by) VALUES (?, ?, ?, NULL)'),
+    revokeToken: db.prepare('UPDATE lan_tokens SET revoked_at = ?, revoked_by = NULL WHERE id = ? AND revoked_at IS NULL'),
   };
+  const listTokens = () => (q.tokens.all() as TokenRow[]).map(toToken);
   return {
+    createToken(label) {
+      const token = newSecret();
+      const at = now().toISOString();
+      const id = db.transaction(() => {
+        const tokenId = Number(q.insertToken.run(sha256(token), label, at).lastInsertRowid);
+        appendEvent(db, { at, actorId: null, entity: 'lan_token', entityId: tokenId, type: 'lan_token_created', to: label });
+        return tokenId;
+      })();
+      return { ...listTokens().find((t) => t.id === id)!, token };
+    },
+    listTokens,
+    revokeToken(tokenId) {
+      const at = now().toISOString();
+      return db.transaction(() => {
+        if (q.revokeToken.run(at, tokenId).changes !== 1) return false;
+        appendEvent(db, { at, actorId: null, entity: 'lan_token', entityId: tokenId, type: 'lan_token_revoked' });
+        return true;
+      })();
+    },
     validToken(token) {
       const row = q.token.get(sha256(token)) as { id: number } | undefined;
       return row?.id ?? null;

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { ApiErrorCode, Envelope } from '../../shared/api/envelope';
 import type { Service } from '../../db/service';
+import type { LanGate } from './lan';
 
 export interface HttpHostOptions {
   service: Service;
@@ -14,6 +15,8 @@ export interface HttpHostOptions {
   staticDir?: string;
   port?: number;
   host?: string;
+  /** LAN sharing: callers other than loopback need a token and are read-only until a team PIN (electron/http/lan.ts). */
+  lan?: LanGate;
 }
 
 export interface HttpHost {
@@ -112,7 +115,7 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
   }, 15_000);
   heartbeat.unref();
 
-  async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
+  async function handleApi(req: IncomingMessage, res: ServerResponse, method: string, readOnly: boolean): Promise<void> {
     if (req.method !== 'POST') {
       res.setHeader('Allow', 'POST');
       return fail(res, 'invalid_input', 'API-kald skal sendes med POST.');
@@ -129,7 +132,7 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
       const tooLarge = (error as Error).message === 'too_large';
       return fail(res, 'invalid_input', tooLarge ? 'Forespørgslen er for stor.' : 'Forespørgslen er ikke gyldig JSON.');
     }
-    sendEnvelope(res, service.dispatch(method, input, { actorId: actorFrom(req) }));
+    sendEnvelope(res, service.dispatch(method, input, { actorId: actorFrom(req), ...(readOnly ? { readOnly } : {}) }));
   }
 
   function handleChanges(req: IncomingMessage, res: ServerResponse): void {
@@ -174,9 +177,16 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
     if (origin && origin !== `http://${req.headers.host}`) {
       return fail(res, 'forbidden', 'Forespørgsler fra andre websteder afvises.');
     }
+    let readOnly = false;
+    if (options.lan) {
+      const admission = options.lan.admit(req, res, url);
+      if (!admission) return;
+      if (options.lan.handle(req, res, url, admission)) return;
+      readOnly = admission.readOnly;
+    }
     if (url.pathname === '/api/changes') return handleChanges(req, res);
     if (url.pathname.startsWith('/api/')) {
-      handleApi(req, res, url.pathname.slice('/api/'.length)).catch(() => fail(res, 'internal', 'Uventet fejl.'));
+      handleApi(req, res, url.pathname.slice('/api/'.length), readOnly).catch(() => fail(res, 'internal', 'Uventet fejl.'));
       return;
     }
     handleStatic(req, res, url.pathname);

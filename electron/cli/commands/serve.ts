@@ -1,7 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { closeStore } from '../../../db/connection';
 import { createService } from '../../../db/service';
+import { createLanStore } from '../../../db/service/wall';
 import { openWorkspace } from '../../../db/workspace';
+import { createLanGate, lanUrls } from '../../http/lan';
 import { startHttpHost } from '../../http/server';
 import { DB_OPTION, intOption, type Command, UsageError } from '../command';
 import { storePath } from '../store';
@@ -11,18 +13,30 @@ export const RENDERER_DIST =
 
 export const serveCommand: Command = {
   name: 'serve',
-  summary: 'Start HTTP-værten (API og brugerflade) på 127.0.0.1',
-  usage: 'serve [--db PATH] [--port N] [--empty]',
-  options: { ...DB_OPTION, port: { type: 'string' }, empty: { type: 'boolean' } },
+  summary: 'Start HTTP-værten (API og brugerflade) på 127.0.0.1; med --lan også på netværket med en adgangsnøgle',
+  usage: 'serve [--db PATH] [--port N] [--empty] [--lan]',
+  options: { ...DB_OPTION, port: { type: 'string' }, empty: { type: 'boolean' }, lan: { type: 'boolean' } },
   async run(values) {
     const port = intOption(values, 'port', 4317)!;
     if (port < 0 || port > 65_535) throw new UsageError('--port skal være mellem 0 og 65535.');
     const path = storePath(values);
     const { db, created } = openWorkspace(path, { empty: values.empty === true });
     const service = createService(db);
-    const host = await startHttpHost({ service, port, staticDir: RENDERER_DIST });
+    const lan = values.lan === true ? createLanStore(db) : null;
+    const host = await startHttpHost({
+      service,
+      port,
+      staticDir: RENDERER_DIST,
+      ...(lan ? { host: '0.0.0.0', lan: createLanGate(lan) } : {}),
+    });
     if (created) console.log(`Ny database oprettet: ${path}${values.empty ? '' : ' (demoafdeling)'}`);
-    console.log(`Flowtavle kører på ${host.url}  (database: ${path})`);
+    console.log(`Flowtavle kører på http://127.0.0.1:${host.port}/  (database: ${path})`);
+    if (lan) {
+      const { id, token } = lan.createToken(`serve --lan ${new Date().toLocaleString('da-DK')}`);
+      console.log('LAN-deling er slået til. Seere på netværket skal bruge linket med adgangsnøglen:');
+      for (const url of lanUrls(host.port, token)) console.log(`  ${url}`);
+      console.log(`Seerne kan kun se, indtil de indtaster teamets PIN-kode. Træk nøglen tilbage med: npm run cli -- lan-revoke --db ${JSON.stringify(path)} --id ${id}`);
+    }
     const stop = async () => {
       await host.close();
       closeStore(db);
