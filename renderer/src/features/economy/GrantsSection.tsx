@@ -1,5 +1,18 @@
-// The grants of a case in the card detail panel (the economics feature fills this in).
-import type { Grant } from '../../../../shared/domain';
+// The grants of a case in the card detail panel: takst, unit, extent, yearly cost, provider,
+// internal/external, takst category and next follow-up, with editing and a "what if" preview of
+// the change's effect on the yearly cost and the team's bottom line before anything is saved.
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Grant, ProviderType, TakstUnit } from '../../../../shared/domain';
+import { PROVIDER_TYPES, TAKST_UNITS } from '../../../../shared/domain';
+import type { CatalogueEntry, GrantFields, GrantPreview, GrantView } from '../../../../shared/api/methods/economy';
+import type { SupportGoal } from '../../../../shared/economics';
+import { formatDate, formatKroner, formatNumber, formatParagraph } from '../../../../shared/format';
+import { PARAGRAPHS, paragraphInfo } from '../../../../shared/paragraphs';
+import { api } from '../../api/client';
+import { useSession } from '../../stores/session';
+import { useEnvelope } from './useEnvelope';
+import './economy.css';
 
 export interface GrantsSectionProps {
   caseId: number;
@@ -9,7 +22,357 @@ export interface GrantsSectionProps {
   onChanged(): void;
 }
 
-export function GrantsSection(props: GrantsSectionProps) {
-  void props;
-  return null;
+type Mode = { kind: 'list' } | { kind: 'new' } | { kind: 'edit'; grant: GrantView } | { kind: 'end'; grant: GrantView };
+
+export function GrantsSection({ caseId, grants, onChanged }: GrantsSectionProps) {
+  const { t, i18n } = useTranslation('economy');
+  const locale = i18n.language === 'en' ? 'en' : 'da';
+  const today = useSession((s) => s.workspace?.today ?? '');
+  // The panel's grants change after every save; they key the reload of the richer view here.
+  const grantsKey = grants.map((g) => `${g.id}:${g.takst}:${g.quantity}:${g.endDate}`).join(',');
+  const economy = useEnvelope(() => api.getCaseEconomy({ caseId }), [caseId, grantsKey]);
+  const [mode, setMode] = useState<Mode>({ kind: 'list' });
+  const [message, setMessage] = useState<string | null>(null);
+  const headingId = useId();
+
+  useEffect(() => setMode({ kind: 'list' }), [caseId]);
+
+  const done = (text: string) => {
+    setMode({ kind: 'list' });
+    setMessage(text);
+    economy.reload();
+    onChanged();
+  };
+
+  const list = economy.data?.grants ?? [];
+  return (
+    <section className="detail-section grants-section" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('grants.title')}</h3>
+      {economy.error && <p className="field-error" role="alert">{economy.error}</p>}
+      {economy.data && list.length === 0 && <p>{t('grants.none')}</p>}
+      <ul className="grant-list">
+        {list.map((g) => (
+          <li key={g.id} className={`grant-item${g.activeToday ? '' : ' grant-inactive'}`} data-grant-id={g.id}>
+            <div className="grant-head">
+              <strong>{formatParagraph(g.paragraph)} {g.service}</strong>
+              {g.endDate !== null && g.endDate < today && <span className="grant-badge">{t('grants.ended')}</span>}
+              {g.startDate > today && <span className="grant-badge">{t('grants.future')}</span>}
+              {g.category && <span className="grant-category" title={t('grants.category')}>{g.category.label}</span>}
+            </div>
+            <dl className="grant-facts">
+              <div><dt>{t('grants.takst')}</dt><dd>{formatNumber(g.takst, g.takst % 1 === 0 ? 0 : 2, locale)} {t(`unitsPer.${g.takstUnit}`)}</dd></div>
+              <div><dt>{t('grants.quantity')}</dt><dd>{quantityText(g, t, locale)}</dd></div>
+              <div><dt>{t('grants.yearlyCost')}</dt><dd className="grant-yearly">{formatKroner(g.yearlyCost, locale)}</dd></div>
+              <div><dt>{t('grants.provider')}</dt><dd>{g.provider} <span className={`provider-${g.providerType}`}>({t(`providerTypes.${g.providerType}`)})</span></dd></div>
+              <div><dt>{t('grants.period')}</dt><dd>{formatDate(g.startDate, locale)} – {g.endDate ? formatDate(g.endDate, locale) : t('grants.open')}</dd></div>
+              <div>
+                <dt>{t('grants.nextFollowUp')}</dt>
+                <dd>
+                  {g.nextFollowUp ? formatDate(g.nextFollowUp, locale) : t('common.none')}
+                  {g.followUpMonths !== null && <> ({t('grants.followUpEvery', { count: g.followUpMonths })})</>}
+                </dd>
+              </div>
+            </dl>
+            {mode.kind === 'list' && (
+              <div className="form-actions">
+                <button type="button" onClick={() => { setMessage(null); setMode({ kind: 'edit', grant: g }); }} aria-label={t('grants.editNamed', { service: g.service })}>
+                  {t('grants.edit')}
+                </button>
+                {(g.endDate === null || g.endDate >= today) && (
+                  <button type="button" onClick={() => { setMessage(null); setMode({ kind: 'end', grant: g }); }} aria-label={t('grants.endNamed', { service: g.service })}>
+                    {t('grants.end')}
+                  </button>
+                )}
+              </div>
+            )}
+            {mode.kind === 'edit' && mode.grant.id === g.id && (
+              <GrantForm caseId={caseId} grant={g} today={today} onCancel={() => setMode({ kind: 'list' })} onSaved={() => done(t('grants.saved'))} />
+            )}
+            {mode.kind === 'end' && mode.grant.id === g.id && (
+              <EndGrantForm grant={g} today={today} onCancel={() => setMode({ kind: 'list' })} onSaved={() => done(t('grants.endedSaved'))} />
+            )}
+          </li>
+        ))}
+      </ul>
+      {mode.kind === 'new' && (
+        <GrantForm caseId={caseId} grant={null} paragraph={economy.data?.paragraph} today={today} onCancel={() => setMode({ kind: 'list' })} onSaved={() => done(t('grants.saved'))} />
+      )}
+      <div className="form-actions">
+        {mode.kind === 'list' && (
+          <button type="button" onClick={() => { setMessage(null); setMode({ kind: 'new' }); }}>{t('grants.add')}</button>
+        )}
+        {message && <span className="field-ok" role="status">{message}</span>}
+      </div>
+    </section>
+  );
+}
+
+type T = (key: string, options?: Record<string, unknown>) => string;
+
+function quantityText(g: Pick<GrantView, 'takstUnit' | 'quantity'>, t: T, locale: 'da' | 'en'): string {
+  const n = formatNumber(g.quantity, g.quantity % 1 === 0 ? 0 : 2, locale);
+  return g.takstUnit === 'hour' ? `${n} ${locale === 'da' ? 't/uge' : 'h/week'}` : `${n} × ${t(`units.${g.takstUnit}`)}`;
+}
+
+interface Draft {
+  paragraph: string;
+  service: string;
+  provider: string;
+  providerType: ProviderType;
+  takst: string;
+  takstUnit: TakstUnit;
+  quantity: string;
+  startDate: string;
+  endDate: string;
+  followUpMonths: string;
+  supportGoal: SupportGoal | '';
+}
+
+function draftOf(grant: GrantView | null, paragraph: string | undefined, today: string): Draft {
+  if (!grant) {
+    return {
+      paragraph: paragraph ?? '85', service: '', provider: '', providerType: 'internal', takst: '', takstUnit: 'hour',
+      quantity: '1', startDate: today, endDate: '', followUpMonths: String(paragraphInfo(paragraph ?? '85')?.followUpMonths ?? ''), supportGoal: '',
+    };
+  }
+  return {
+    paragraph: grant.paragraph, service: grant.service, provider: grant.provider, providerType: grant.providerType,
+    takst: String(grant.takst), takstUnit: grant.takstUnit, quantity: String(grant.quantity), startDate: grant.startDate,
+    endDate: grant.endDate ?? '', followUpMonths: grant.followUpMonths === null ? '' : String(grant.followUpMonths),
+    supportGoal: grant.supportGoal ?? '',
+  };
+}
+
+/** The draft as the API takes it, or null while a field is still incomplete. */
+function fieldsOf(d: Draft): GrantFields | null {
+  const takst = Number(d.takst);
+  const quantity = Number(d.quantity);
+  const months = d.followUpMonths === '' ? null : Number(d.followUpMonths);
+  if (d.takst.trim() === '' || !Number.isFinite(takst) || takst < 0) return null;
+  if (d.quantity.trim() === '' || !Number.isFinite(quantity) || quantity < 0) return null;
+  if (months !== null && (!Number.isInteger(months) || months < 1 || months > 60)) return null;
+  if (!d.service.trim() || !d.provider.trim() || !d.startDate) return null;
+  if (d.endDate && d.endDate < d.startDate) return null;
+  return {
+    paragraph: d.paragraph, service: d.service.trim(), provider: d.provider.trim(), providerType: d.providerType, takst,
+    takstUnit: d.takstUnit, quantity, startDate: d.startDate, endDate: d.endDate || null, followUpMonths: months,
+    supportGoal: d.supportGoal || null,
+  };
+}
+
+function GrantForm({ caseId, grant, paragraph, today, onCancel, onSaved }: {
+  caseId: number; grant: GrantView | null; paragraph?: string; today: string; onCancel(): void; onSaved(): void;
+}) {
+  const { t, i18n } = useTranslation('economy');
+  const locale = i18n.language === 'en' ? 'en' : 'da';
+  const [draft, setDraft] = useState<Draft>(() => draftOf(grant, paragraph, today));
+  const [reason, setReason] = useState('');
+  const [preview, setPreview] = useState<GrantPreview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [catalogue, setCatalogue] = useState<CatalogueEntry[]>([]);
+  const titleId = useId();
+  const fields = useMemo(() => fieldsOf(draft), [draft]);
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+
+  useEffect(() => {
+    void api.getTakstCatalogue({ date: draft.startDate || today }).then((r) => r.ok && setCatalogue(r.value.entries));
+    // The catalogue's prices are those in force on the start date.
+  }, [draft.startDate, today]);
+
+  // "What if": ask the store what the draft would do, a moment after the typing stops.
+  useEffect(() => {
+    if (!fields) {
+      setPreview(null);
+      return;
+    }
+    let current = true;
+    const timer = setTimeout(() => {
+      void api.previewGrant({ caseId, ...(grant ? { grantId: grant.id } : {}), grant: fields }).then((r) => {
+        if (!current) return;
+        if (r.ok) {
+          setPreview(r.value);
+          setError(null);
+        } else setError(r.error.message);
+      });
+    }, 250);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [caseId, grant, fields]);
+
+  const fromCatalogue = (key: string) => {
+    const entry = catalogue.find((e) => `${e.serviceId}:${e.providerId}` === key);
+    if (!entry) return;
+    setDraft((d) => ({
+      ...d, paragraph: entry.paragraph, service: entry.service, provider: entry.provider, providerType: entry.providerType,
+      takstUnit: entry.unit, takst: entry.takst === null ? d.takst : String(entry.takst),
+    }));
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!fields) {
+      setError(t('grants.save'));
+      return;
+    }
+    setBusy(true);
+    const result = grant
+      ? await api.updateGrant({ grantId: grant.id, grant: fields, ...(reason.trim() ? { reason: reason.trim() } : {}) })
+      : await api.createGrant({ caseId, grant: fields });
+    setBusy(false);
+    if (!result.ok) {
+      setError(result.error.fields?.map((f) => f.message).join('; ') || result.error.message);
+      return;
+    }
+    onSaved();
+  };
+
+  const kr = (n: number) => formatKroner(n, locale);
+  const signed = (n: number) => `${n > 0 ? '+' : ''}${kr(n)}`;
+  const relevant = catalogue.filter((e) => e.paragraph === draft.paragraph);
+  const shownCatalogue = relevant.length ? relevant : catalogue;
+  return (
+    <form className="grant-form" onSubmit={(e) => void submit(e)} aria-labelledby={titleId}>
+      <h4 id={titleId}>{grant ? t('grants.formTitleEdit') : t('grants.formTitleNew')}</h4>
+      {shownCatalogue.length > 0 && (
+        <label className="field span-2">
+          {t('grants.fromCatalogue')}
+          <select value="" onChange={(e) => fromCatalogue(e.target.value)}>
+            <option value="">{t('grants.chooseCatalogue')}</option>
+            {shownCatalogue.map((e) => (
+              <option key={`${e.serviceId}:${e.providerId}`} value={`${e.serviceId}:${e.providerId}`}>
+                {formatParagraph(e.paragraph)} {e.service} – {e.provider}{e.takst !== null ? ` – ${formatNumber(e.takst, 2, locale)} ${t(`unitsPer.${e.unit}`)}` : ''}
+              </option>
+            ))}
+          </select>
+          <span className="field-help">{t('grants.catalogueHelp')}</span>
+        </label>
+      )}
+      <label className="field">
+        {t('grants.paragraph')}
+        <select value={draft.paragraph} onChange={(e) => set('paragraph', e.target.value)}>
+          {PARAGRAPHS.map((p) => <option key={p.code} value={p.code}>{formatParagraph(p.code)} {p.label}</option>)}
+        </select>
+      </label>
+      <label className="field">
+        {t('grants.service')}
+        <input type="text" value={draft.service} required maxLength={200} onChange={(e) => set('service', e.target.value)} />
+      </label>
+      <label className="field">
+        {t('grants.provider')}
+        <input type="text" value={draft.provider} required maxLength={200} onChange={(e) => set('provider', e.target.value)} />
+      </label>
+      <label className="field">
+        {t('grants.providerType')}
+        <select value={draft.providerType} onChange={(e) => set('providerType', e.target.value as ProviderType)}>
+          {PROVIDER_TYPES.map((p) => <option key={p} value={p}>{t(`providerTypes.${p}`)}</option>)}
+        </select>
+      </label>
+      <label className="field">
+        {t('grants.takst')} ({t(`unitsPer.${draft.takstUnit}`)})
+        <input type="number" inputMode="decimal" min={0} step="any" value={draft.takst} required onChange={(e) => set('takst', e.target.value)} />
+      </label>
+      <label className="field">
+        {t('grants.unit')}
+        <select value={draft.takstUnit} onChange={(e) => set('takstUnit', e.target.value as TakstUnit)}>
+          {TAKST_UNITS.map((u) => <option key={u} value={u}>{t(`units.${u}`)}</option>)}
+        </select>
+      </label>
+      <label className="field">
+        {draft.takstUnit === 'hour' ? t('quantity.hour') : t('quantity.other')}
+        <input type="number" inputMode="decimal" min={0} step="any" value={draft.quantity} required onChange={(e) => set('quantity', e.target.value)} />
+      </label>
+      <label className="field">
+        {t('grants.supportGoal')}
+        <select value={draft.supportGoal} onChange={(e) => set('supportGoal', e.target.value as SupportGoal | '')}>
+          <option value="">{t('grants.noGoal')}</option>
+          <option value="developing">{t('goals.developing')}</option>
+          <option value="maintaining">{t('goals.maintaining')}</option>
+        </select>
+      </label>
+      <label className="field">
+        {t('grants.startDate')}
+        <input type="date" value={draft.startDate} required onChange={(e) => set('startDate', e.target.value)} />
+      </label>
+      <label className="field">
+        {t('grants.endDate')}
+        <input type="date" value={draft.endDate} min={draft.startDate} onChange={(e) => set('endDate', e.target.value)} />
+      </label>
+      <label className="field">
+        {t('grants.followUpMonths')}
+        <input type="number" min={1} max={60} step={1} value={draft.followUpMonths} onChange={(e) => set('followUpMonths', e.target.value)} />
+      </label>
+      {grant && (
+        <label className="field">
+          {t('grants.reason')}
+          <input type="text" value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
+        </label>
+      )}
+      <div className="what-if span-2" aria-live="polite">
+        <h5>{t('grants.whatIf')}</h5>
+        {preview ? (
+          <ul>
+            <li>
+              {preview.yearlyBefore === null
+                ? t('grants.yearlyNew', { after: kr(preview.yearlyAfter ?? 0) })
+                : t('grants.yearlyChange', { before: kr(preview.yearlyBefore), after: kr(preview.yearlyAfter ?? 0) })}
+            </li>
+            <li>{t('grants.forecastChange', { year: preview.year, effect: signed(preview.forecastEffect) })}</li>
+            <li className={`what-if-line status-${preview.statusAfter}`} data-testid="what-if-bottom-line">
+              {t('grants.bottomLineChange', { before: kr(preview.bottomLineBefore), after: kr(preview.bottomLineAfter) })}
+              {' '}({t(`status.${preview.statusAfter}`)})
+            </li>
+            {preview.category && <li>{t('grants.categoryIs', { category: preview.category.label })}</li>}
+            {preview.suggestedFollowUpMonths !== null && String(preview.suggestedFollowUpMonths) !== draft.followUpMonths && (
+              <li>
+                {t('grants.suggestedFollowUp', { count: preview.suggestedFollowUpMonths })}{' '}
+                <button type="button" className="link" onClick={() => set('followUpMonths', String(preview.suggestedFollowUpMonths))}>{t('grants.useSuggestion')}</button>
+              </li>
+            )}
+          </ul>
+        ) : (
+          <p className="field-help">{t('common.none')}</p>
+        )}
+      </div>
+      {error && <p className="field-error span-2" role="alert">{error}</p>}
+      <div className="form-actions span-2">
+        <button type="button" onClick={onCancel}>{t('grants.cancel')}</button>
+        <button type="submit" className="primary" disabled={busy || !fields}>{t('grants.save')}</button>
+      </div>
+    </form>
+  );
+}
+
+function EndGrantForm({ grant, today, onCancel, onSaved }: { grant: GrantView; today: string; onCancel(): void; onSaved(): void }) {
+  const { t } = useTranslation('economy');
+  const [endDate, setEndDate] = useState(grant.startDate > today ? grant.startDate : today);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const titleId = useId();
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const result = await api.endGrant({ grantId: grant.id, endDate, ...(reason.trim() ? { reason: reason.trim() } : {}) });
+    if (!result.ok) setError(result.error.message);
+    else onSaved();
+  };
+  return (
+    <form className="grant-form" onSubmit={(e) => void submit(e)} aria-labelledby={titleId}>
+      <h4 id={titleId}>{t('grants.end')}</h4>
+      <label className="field">
+        {t('grants.endDateLabel')}
+        <input type="date" value={endDate} min={grant.startDate} required onChange={(e) => setEndDate(e.target.value)} />
+      </label>
+      <label className="field">
+        {t('grants.reason')}
+        <input type="text" value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
+      </label>
+      {error && <p className="field-error span-2" role="alert">{error}</p>}
+      <div className="form-actions span-2">
+        <button type="button" onClick={onCancel}>{t('grants.cancel')}</button>
+        <button type="submit" className="primary">{t('grants.endConfirm')}</button>
+      </div>
+    </form>
+  );
 }

@@ -1,3 +1,12 @@
+import { lazy } from 'react';
 import type { Feature } from '../types';
+import { da, en } from './translations';
 
-export const economyFeature: Feature = { views: [] };
+export const economyFeature: Feature = {
+  views: [
+    { id: 'bottom-line', labelKey: 'economy:nav', component: lazy(() => import('./BottomLineView')), order: 40 },
+    { id: 'takst', labelKey: 'economy:navTakst', component: lazy(() => import('./TakstView')), order: 45 },
+    { id: 'economy-settings', labelKey: 'economy:navSettings', component: lazy(() => import('./EconomySettingsView')), order: 90, leaderOnly: true },
+  ],
+  translations: { namespace: 'economy', da, en },
+};

@@ -1,0 +1,218 @@
+// Leaders' page: budgets per team and year (optionally per paragraph) with their history, the
+// takst catalogue with dated price changes, and the takst categories.
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CatalogueEntry } from '../../../../shared/api/methods/economy';
+import { formatDate, formatDateTime, formatKroner, formatNumber, formatParagraph } from '../../../../shared/format';
+import { api } from '../../api/client';
+import { useSession } from '../../stores/session';
+import { useEnvelope } from './useEnvelope';
+import './economy.css';
+
+export default function EconomySettingsView() {
+  const { t } = useTranslation('economy');
+  const actor = useSession((s) => s.actor);
+  return (
+    <div className="economy-view">
+      <header className="economy-header"><h1>{t('settings.title')}</h1></header>
+      {actor?.role !== 'leader' && <p className="field-help">{t('settings.leadersOnly')}</p>}
+      <Budgets />
+      <Catalogue />
+    </div>
+  );
+}
+
+function Budgets() {
+  const { t, i18n } = useTranslation('economy');
+  const locale = i18n.language === 'en' ? 'en' : 'da';
+  const teams = useSession((s) => s.teams);
+  const sessionTeam = useSession((s) => s.teamId);
+  const today = useSession((s) => s.workspace?.today ?? '2026-01-01');
+  const [teamId, setTeamId] = useState<number>(sessionTeam ?? teams[0]?.id ?? 1);
+  const [year, setYear] = useState(Number(today.slice(0, 4)));
+  const [amount, setAmount] = useState('');
+  const [paragraph, setParagraph] = useState('');
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const overview = useEnvelope(() => api.getBudget({ teamId, year }), [teamId, year]);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const value = Number(amount.replace(/\./g, '').replace(',', '.'));
+    if (!Number.isFinite(value) || value < 0 || amount.trim() === '') {
+      setMessage({ ok: false, text: t('settings.amount') });
+      return;
+    }
+    const result = await api.setBudget({ teamId, year, amount: value, ...(paragraph.trim() ? { paragraph: paragraph.trim() } : {}) });
+    if (!result.ok) setMessage({ ok: false, text: result.error.message });
+    else {
+      setMessage({ ok: true, text: t('settings.budgetSaved') });
+      setAmount('');
+      overview.reload();
+    }
+  };
+
+  const o = overview.data;
+  return (
+    <section className="economy-card" aria-labelledby="budgets-title">
+      <h2 id="budgets-title">{t('settings.budgets')}</h2>
+      <form className="inline-form" onSubmit={(e) => void submit(e)}>
+        <label className="field">
+          {t('common.team')}
+          <select value={teamId} onChange={(e) => setTeamId(Number(e.target.value))}>
+            {teams.map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
+          </select>
+        </label>
+        <label className="field">
+          {t('settings.year')}
+          <input type="number" min={2000} max={2100} value={year} onChange={(e) => setYear(Number(e.target.value))} />
+        </label>
+        <label className="field">
+          {t('settings.paragraphOptional')}
+          <input type="text" value={paragraph} maxLength={12} placeholder="85" onChange={(e) => setParagraph(e.target.value)} />
+        </label>
+        <label className="field">
+          {t('settings.amount')}
+          <input type="text" inputMode="decimal" value={amount} required onChange={(e) => setAmount(e.target.value)} />
+        </label>
+        <div className="form-actions">
+          <button type="submit" className="primary">{t('settings.setBudget')}</button>
+          {message && <span className={message.ok ? 'field-ok' : 'field-error'} role={message.ok ? 'status' : 'alert'}>{message.text}</span>}
+        </div>
+      </form>
+      {overview.error && <p className="field-error" role="alert">{overview.error}</p>}
+      {o && (
+        <>
+          <p className="budget-current">{o.amount === null ? t('settings.noBudget', { year: o.year }) : t('settings.current', { year: o.year, amount: formatKroner(o.amount, locale) })}</p>
+          {o.paragraphs.length > 0 && (
+            <>
+              <h3>{t('settings.perParagraph')}</h3>
+              <ul className="plain-list">
+                {o.paragraphs.map((p) => <li key={p.paragraph}>{formatParagraph(p.paragraph)}: {formatKroner(p.amount, locale)}</li>)}
+              </ul>
+            </>
+          )}
+          {o.history.length > 0 && (
+            <>
+              <h3>{t('settings.history')}</h3>
+              <ul className="plain-list history-list">
+                {o.history.map((h) => (
+                  <li key={h.id}>
+                    {t('settings.historyEntry', {
+                      when: formatDateTime(h.setAt, locale),
+                      what: `${h.year} ${h.paragraph ? formatParagraph(h.paragraph) : t('settings.wholeTeam')}`,
+                      amount: formatKroner(h.amount, locale),
+                      previous: h.previous === null ? '–' : formatKroner(h.previous, locale),
+                      who: h.setBy ?? t('settings.admin'),
+                    })}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function Catalogue() {
+  const { t, i18n } = useTranslation('economy');
+  const locale = i18n.language === 'en' ? 'en' : 'da';
+  const catalogue = useEnvelope(() => api.getTakstCatalogue({}), []);
+  const [filter, setFilter] = useState('');
+  const [editing, setEditing] = useState<string | null>(null);
+  const needle = filter.trim().toLocaleLowerCase('da');
+  const entries = (catalogue.data?.entries ?? []).filter((e) => !needle || `${e.paragraph} ${e.service} ${e.provider}`.toLocaleLowerCase('da').includes(needle));
+  return (
+    <>
+      <section className="economy-card" aria-labelledby="categories-title">
+        <h2 id="categories-title">{t('settings.categories')}</h2>
+        <ul className="plain-list">
+          {catalogue.data?.categories.map((c) => (
+            <li key={c.id}>
+              <strong>{c.label}</strong>:{' '}
+              {c.maxHours === null ? t('settings.categoryOpen', { min: formatNumber(c.minHours, 0, locale) }) : t('settings.categoryRange', { min: formatNumber(c.minHours, 0, locale), max: formatNumber(c.maxHours, 2, locale) })}
+              {' · '}{t('settings.followUps', { developing: c.followUpMonthsDeveloping, maintaining: c.followUpMonthsMaintaining })}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section className="economy-card" aria-labelledby="catalogue-title">
+        <h2 id="catalogue-title">{t('settings.catalogue')}</h2>
+        <p className="field-help">{t('settings.catalogueIntro')}</p>
+        <label className="field inline">
+          {t('settings.filter')}
+          <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
+        </label>
+        {catalogue.error && <p className="field-error" role="alert">{catalogue.error}</p>}
+        <div className="table-wrap">
+          <table className="economy-table compact catalogue-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('grants.paragraph')}</th>
+                <th scope="col">{t('grants.service')}</th>
+                <th scope="col">{t('grants.provider')}</th>
+                <th scope="col" className="num">{t('settings.price')}</th>
+                <th scope="col">{t('settings.validFrom')}</th>
+                <th scope="col">{t('settings.previous')}</th>
+                <th scope="col"><span className="visually-hidden">{t('settings.changePrice')}</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((e) => {
+                const key = `${e.serviceId}:${e.providerId}`;
+                return (
+                  <tr key={key}>
+                    <td>{formatParagraph(e.paragraph)}</td>
+                    <td>{e.service}</td>
+                    <td>{e.provider} <span className="field-help">({t(`providerTypes.${e.providerType}`)})</span></td>
+                    <td className="num">{e.takst === null ? '–' : `${formatNumber(e.takst, 2, locale)}`} <span className="field-help">{t(`unitsPer.${e.unit}`)}</span></td>
+                    <td>{formatDate(e.validFrom, locale)}</td>
+                    <td className="field-help">{e.history.filter((h) => h.validFrom !== e.validFrom).slice(0, 2).map((h) => `${formatDate(h.validFrom, locale)}: ${formatNumber(h.takst, 2, locale)}`).join(' · ')}</td>
+                    <td>
+                      {editing === key
+                        ? <PriceForm entry={e} onDone={() => { setEditing(null); catalogue.reload(); }} />
+                        : <button type="button" onClick={() => setEditing(key)} aria-label={`${t('settings.changePrice')}: ${e.service}, ${e.provider}`}>{t('settings.changePrice')}</button>}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </>
+  );
+}
+
+function PriceForm({ entry, onDone }: { entry: CatalogueEntry; onDone(): void }) {
+  const { t } = useTranslation('economy');
+  const today = useSession((s) => s.workspace?.today ?? '');
+  const [takst, setTakst] = useState(entry.takst === null ? '' : String(entry.takst));
+  const [validFrom, setValidFrom] = useState(today);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const value = Number(takst.replace(',', '.'));
+    const result = await api.setTakstPrice({ serviceId: entry.serviceId, providerId: entry.providerId, takst: value, validFrom });
+    if (!result.ok) setError(result.error.message);
+    else onDone();
+  };
+  return (
+    <form className="price-form" onSubmit={(e) => void submit(e)}>
+      <label className="field">
+        {t('settings.newPrice')}
+        <input type="text" inputMode="decimal" value={takst} required onChange={(e) => setTakst(e.target.value)} />
+      </label>
+      <label className="field">
+        {t('settings.validFrom')}
+        <input type="date" value={validFrom} required onChange={(e) => setValidFrom(e.target.value)} />
+      </label>
+      <div className="form-actions">
+        <button type="button" onClick={onDone}>{t('grants.cancel')}</button>
+        <button type="submit" className="primary">{t('app.save', { ns: 'translation' })}</button>
+      </div>
+      {error && <p className="field-error" role="alert">{error}</p>}
+    </form>
+  );
+}
