@@ -257,7 +257,7 @@ function ColumnHeader({ column, total, shown, filtering }: { column: BoardColumn
   const over = column.wipLimit !== null && total > column.wipLimit;
   const atLimit = column.wipLimit !== null && total === column.wipLimit;
   return (
-    <div className={`column-header kind-${column.kind}${over ? ' over-limit' : ''}`} data-column={column.name}>
+    <div className={`column column-header kind-${column.kind}${over ? ' over-limit' : ''}`} data-column={column.name}>
       <h2>{column.name}</h2>
       <div className="column-counts">
         <span className="column-kind">{t(`columnKinds.${column.kind}`)}</span>

@@ -129,14 +129,17 @@ export const Card = memo(function Card(props: CardProps) {
       {...listeners}
       onKeyDown={onKeyDown}
       aria-roledescription={t('dnd.roleDescription')}
-      aria-label={label}
       aria-current={isSelected ? 'true' : undefined}
       className={`card cos-${card.classOfService} kind-${columnKind}${card.blocked ? ' is-blocked' : ''}${isDragging ? ' is-dragging' : ''}${isOver ? ' drop-before' : ''}${isSelected ? ' is-selected' : ''}`}
       data-case-id={card.id}
       data-case-number={card.caseNumber}
       onClick={() => select(card.id)}
     >
-      <CardFace {...props} />
+      {/* The name comes from this sentence, which starts with the visible case number (label in name). */}
+      <span className="visually-hidden">{label}</span>
+      <div className="card-face" aria-hidden="true">
+        <CardFace {...props} />
+      </div>
     </article>
   );
 });

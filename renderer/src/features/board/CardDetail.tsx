@@ -117,7 +117,7 @@ function DeadlineText({ deadline, today, kind }: { deadline: string | null; toda
   if (status.daysLeft === null) return <>{date}</>;
   return (
     <span className={`deadline-text deadline-${status.level}`}>
-      {status.overdue ? t('card.deadlineOverdueLong', { date, count: -status.daysLeft }) : t('card.deadlineLong', { date, count: status.daysLeft })}
+      {status.overdue ? t('detail.deadlineOverdue', { date, count: -status.daysLeft }) : t('detail.deadlineIn', { date, count: status.daysLeft })}
     </span>
   );
 }

@@ -43,7 +43,7 @@ export const Cell = memo(function Cell({ column, laneKey, cards, peopleById, tod
   const style = fill ? undefined : { height: Math.min(Math.max(total + 16, 72), 440) };
   return (
     <div
-      className={`cell kind-${column.kind}${isTarget ? ' is-target' : ''}${fill ? ' fill' : ''}`}
+      className={`cell column-scroll kind-${column.kind}${isTarget ? ' is-target' : ''}${fill ? ' fill' : ''}`}
       ref={(node) => {
         setNodeRef(node);
         scrollRef.current = node;
