@@ -11,6 +11,7 @@ import {
 import { paragraphInfo } from '../../shared/paragraphs';
 import type { Random } from '../../shared/random';
 import type { Db } from '../connection';
+import { TEAM_PROFILES } from './profiles';
 
 interface DemoGrant {
   id: number; case_id: number; team_id: number; assignee_id: number | null; paragraph: string; service: string;
@@ -31,9 +32,42 @@ export function economyDemo(db: Db, random: Random, today: string): void {
   const leaders = new Map(
     (db.prepare(`SELECT team_id, id FROM people WHERE role = 'leader'`).all() as { team_id: number; id: number }[]).map((r) => [r.team_id, r.id]),
   );
+  levelHourTakster(db, grants);
   writeCatalogue(db, random, today, grants, leaders);
   writeSupportGoals(db, random, grants);
   writeRecentChanges(db, random, today, grants, leaders);
+}
+
+/**
+ * The generator meets each team's budget by scaling its takster, which leaves one team's hour
+ * price for § 85 far from another's and makes whole teams look like takst outliers. For hour
+ * grants the same yearly cost is re-expressed at the profile's price level with the hours
+ * adjusted (to the quarter hour), so the takst dashboard shows the caseworkers who stand out.
+ */
+function levelHourTakster(db: Db, grants: DemoGrant[]): void {
+  const teamNames = new Map((db.prepare('SELECT id, name FROM teams').all() as { id: number; name: string }[]).map((t) => [t.id, t.name]));
+  const groups = new Map<string, DemoGrant[]>();
+  for (const g of grants) {
+    if (g.takst_unit !== 'hour' || (g.takst === 545 && g.quantity === 0.25)) continue; // keep seed 000's 7,085 kr. anchor
+    const key = `${g.team_id}|${g.paragraph}|${g.service}`;
+    groups.set(key, [...(groups.get(key) ?? []), g]);
+  }
+  const update = db.prepare('UPDATE grants SET takst = ?, quantity = ? WHERE id = ?');
+  for (const [key, list] of groups) {
+    const [teamId, paragraph, service] = key.split('|') as [string, string, string];
+    const profile = TEAM_PROFILES.find((p) => p.name === teamNames.get(Number(teamId)))?.grants.find((x) => x.paragraph === paragraph && x.service === service);
+    const level = median(list.map((g) => g.takst));
+    if (!profile || level === null) continue;
+    const factor = level / ((profile.takst[0] + profile.takst[1]) / 2);
+    for (const g of list) {
+      const quantity = Math.max(0.25, Math.round(g.quantity * factor * 4) / 4);
+      // The takst absorbs the rounding of the hours, so the yearly cost stays what it was.
+      const takst = Math.round(((g.takst * g.quantity) / quantity) * 100) / 100;
+      update.run(takst, quantity, g.id);
+      g.takst = takst;
+      g.quantity = quantity;
+    }
+  }
 }
 
 function writeCatalogue(db: Db, random: Random, today: string, grants: DemoGrant[], leaders: Map<number, number>): void {

@@ -127,6 +127,10 @@ function TeamDetail({ report, team }: { report: BottomLineReport; team: TeamBott
       <section className="economy-card chart-card" aria-labelledby="bottom-line-chart-title">
         <h2 id="bottom-line-chart-title">{t('bottomLine.chartTitle', { team: team.team })}</h2>
         <p className="field-help" id="bottom-line-chart-desc">{t('bottomLine.chartDesc', { date: formatDate(report.asOf, locale) })}</p>
+        <p className="chart-summary">
+          {t('bottomLine.budget')}: <strong>{kr(team.budget)}</strong> · {t('bottomLine.forecast')} 31.12: <strong>{kr(team.forecast)}</strong> ·{' '}
+          {t('bottomLine.bottomLine')}: <strong className={team.bottomLine < 0 ? 'negative' : undefined}>{kr(team.bottomLine)}</strong> · <TrafficLight row={team} />
+        </p>
         {chart.error && <p className="field-error" role="alert">{chart.error}</p>}
         {chart.data && (
           <>

@@ -152,6 +152,7 @@ function Catalogue() {
                 <th scope="col">{t('grants.paragraph')}</th>
                 <th scope="col">{t('grants.service')}</th>
                 <th scope="col">{t('grants.provider')}</th>
+                <th scope="col">{t('grants.providerType')}</th>
                 <th scope="col" className="num">{t('settings.price')}</th>
                 <th scope="col">{t('settings.validFrom')}</th>
                 <th scope="col">{t('settings.previous')}</th>
@@ -165,7 +166,8 @@ function Catalogue() {
                   <tr key={key}>
                     <td>{formatParagraph(e.paragraph)}</td>
                     <td>{e.service}</td>
-                    <td>{e.provider} <span className="field-help">({t(`providerTypes.${e.providerType}`)})</span></td>
+                    <td>{e.provider}</td>
+                    <td>{t(`providerTypes.${e.providerType}`)}</td>
                     <td className="num">{e.takst === null ? '–' : `${formatNumber(e.takst, 2, locale)}`} <span className="field-help">{t(`unitsPer.${e.unit}`)}</span></td>
                     <td>{formatDate(e.validFrom, locale)}</td>
                     <td className="field-help">{e.history.filter((h) => h.validFrom !== e.validFrom).slice(0, 2).map((h) => `${formatDate(h.validFrom, locale)}: ${formatNumber(h.takst, 2, locale)}`).join(' · ')}</td>

@@ -57,13 +57,14 @@ export function GrantsSection({ caseId, grants, onChanged }: GrantsSectionProps)
               <strong>{formatParagraph(g.paragraph)} {g.service}</strong>
               {g.endDate !== null && g.endDate < today && <span className="grant-badge">{t('grants.ended')}</span>}
               {g.startDate > today && <span className="grant-badge">{t('grants.future')}</span>}
-              {g.category && <span className="grant-category" title={t('grants.category')}>{g.category.label}</span>}
             </div>
             <dl className="grant-facts">
               <div><dt>{t('grants.takst')}</dt><dd>{formatNumber(g.takst, g.takst % 1 === 0 ? 0 : 2, locale)} {t(`unitsPer.${g.takstUnit}`)}</dd></div>
               <div><dt>{t('grants.quantity')}</dt><dd>{quantityText(g, t, locale)}</dd></div>
               <div><dt>{t('grants.yearlyCost')}</dt><dd className="grant-yearly">{formatKroner(g.yearlyCost, locale)}</dd></div>
-              <div><dt>{t('grants.provider')}</dt><dd>{g.provider} <span className={`provider-${g.providerType}`}>({t(`providerTypes.${g.providerType}`)})</span></dd></div>
+              <div><dt>{t('grants.provider')}</dt><dd>{g.provider}</dd></div>
+              <div><dt>{t('grants.providerType')}</dt><dd className={`provider-${g.providerType}`}>{t(`providerTypes.${g.providerType}`)}</dd></div>
+              <div><dt>{t('grants.category')}</dt><dd>{g.category?.label ?? t('common.none')}</dd></div>
               <div><dt>{t('grants.period')}</dt><dd>{formatDate(g.startDate, locale)} – {g.endDate ? formatDate(g.endDate, locale) : t('grants.open')}</dd></div>
               <div>
                 <dt>{t('grants.nextFollowUp')}</dt>
