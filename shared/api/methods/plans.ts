@@ -1,2 +1,283 @@
-// Methods of this feature; the contract spreads them in (shared/api/contract.ts).
-export const plansMethods = {};
+// Methods of sprints and strategic action plans; the contract spreads them in (shared/api/contract.ts).
+import { z } from 'zod';
+import type { CaseCard, ColumnKind, IsoDate } from '../../domain';
+import { investmentInput, type InvestmentInput, type InvestmentYear } from '../../investment';
+import {
+  ACTION_STATUSES, DIRECTIONS, kpiSpec,
+  type ActionStatus, type Direction, type KpiDefinition, type KpiSpec, type KpiStatus, type KpiTrend, type KpiUnit,
+} from '../../plans';
+import { WORK_ITEM_KINDS, type PriorityTag } from '../../pullList';
+import type { BurnUpPoint, Sprint, SprintLaneInfo, SprintOutcome, SprintReviewSummary } from '../../sprints';
+import { id, method, noInput } from '../define';
+import { isoDate, optionalText, paragraph, shortText } from '../schemas';
+
+export interface SprintItem {
+  caseId: number;
+  caseNumber: string;
+  citizenInitials: string;
+  kind: CaseCard['kind'];
+  paragraph: string;
+  assigneeName: string | null;
+  columnName: string;
+  columnKind: ColumnKind;
+  /** In a done column now (for a closed sprint: the outcome the review recorded). */
+  done: boolean;
+  committedOn: IsoDate;
+  outcome: SprintOutcome | null;
+}
+
+export interface SprintSummary extends Sprint {
+  committed: number;
+  done: number;
+}
+
+export interface SprintDetail {
+  sprint: Sprint;
+  today: IsoDate;
+  /** "current", "next", "past" or "later" as seen today. */
+  position: 'current' | 'next' | 'past' | 'later';
+  items: SprintItem[];
+  burnUp: BurnUpPoint[];
+  review: SprintReviewSummary;
+  /** The team's open sprints after this one: where unfinished items can go when it closes. */
+  carryTargets: { id: number; name: string; startDate: IsoDate; endDate: IsoDate }[];
+}
+
+export interface CaseSprintState {
+  caseId: number;
+  teamId: number;
+  /** The open sprint the case is committed to, if any. */
+  sprint: { id: number; name: string; startDate: IsoDate; endDate: IsoDate } | null;
+  /** The team's open sprints it can be committed to. */
+  openSprints: { id: number; name: string; startDate: IsoDate; endDate: IsoDate }[];
+}
+
+export interface CaseHit {
+  caseId: number;
+  caseNumber: string;
+  citizenInitials: string;
+  kind: CaseCard['kind'];
+  paragraph: string;
+  columnName: string;
+  /** The open sprint it is already committed to, if any. */
+  sprintId: number | null;
+}
+
+export interface KpiValue {
+  id: number;
+  goalId: number;
+  spec: KpiSpec;
+  label: string;
+  unit: KpiUnit;
+  target: number;
+  direction: Direction;
+  /** The value on the plan's start date. */
+  baseline: number | null;
+  /** The value today (or on the plan's end date once it has passed). */
+  current: number | null;
+  /** The value TREND_LOOKBACK_DAYS before the current one, for the trend. */
+  previous: number | null;
+  asOf: IsoDate;
+  trend: KpiTrend;
+  status: KpiStatus;
+}
+
+export interface PlanAction {
+  id: number;
+  goalId: number;
+  title: string;
+  ownerId: number | null;
+  ownerName: string | null;
+  dueDate: IsoDate | null;
+  status: ActionStatus;
+  overdue: boolean;
+  cases: { caseId: number; caseNumber: string }[];
+}
+
+export interface RealisedYear extends InvestmentYear {
+  /** The last day the realised figures cover (31 December, or today in the running year). */
+  through: IsoDate;
+  /** Citizens with a replacement grant started in the year. */
+  citizens: number;
+}
+
+export interface PlanInvestment {
+  id: number;
+  goalId: number;
+  title: string;
+  fromParagraph: string;
+  toParagraph: string;
+  input: InvestmentInput;
+  /** Planned lines, kroner rounded to øre. */
+  planned: InvestmentYear[];
+  paybackYears: number | null;
+  /** The same lines from the grants in the store since the start date (docs/plans.md). */
+  realised: RealisedYear[];
+  /** What a moved citizen saves per year on the realised side, and where the figure comes from. */
+  realisedSavingPerCitizenYear: number;
+  realisedSavingBasis: 'store' | 'plan';
+}
+
+export interface PlanGoal {
+  id: number;
+  planId: number;
+  position: number;
+  title: string;
+  description: string | null;
+  actions: PlanAction[];
+  kpis: KpiValue[];
+  investments: PlanInvestment[];
+}
+
+export interface PlanSummary {
+  id: number;
+  teamId: number;
+  teamName: string;
+  title: string;
+  periodStart: IsoDate;
+  periodEnd: IsoDate;
+  ownerId: number;
+  ownerName: string;
+  goals: number;
+}
+
+export interface PlanDetail extends Omit<PlanSummary, 'goals'> {
+  today: IsoDate;
+  goals: PlanGoal[];
+  /** The plan's strategic priorities, as the pull list weighs them. */
+  priorities: PriorityTag[];
+  updatedAt: string;
+}
+
+const sprintFields = {
+  name: shortText(80),
+  goal: shortText(1000),
+  startDate: isoDate,
+  endDate: isoDate,
+};
+const periodCheck = (v: { startDate: string; endDate: string }) => v.endDate >= v.startDate;
+const periodMessage = { message: 'Sprinten skal slutte samme dag eller efter, den begynder', path: ['endDate'] };
+
+const planPeriodCheck = (v: { periodStart: string; periodEnd: string }) => v.periodEnd > v.periodStart;
+const planPeriodMessage = { message: 'Planens periode skal slutte efter, den begynder', path: ['periodEnd'] };
+
+const kroner = z.number().finite().min(-1e12).max(1e12);
+
+export const plansMethods = {
+  // Sprints
+  listSprints: method<SprintSummary[]>()(z.object({ teamId: id }).strict(), { write: false, summary: "The team's sprints, newest first, with committed and done counts." }),
+  getSprint: method<SprintDetail>()(z.object({ sprintId: id }).strict(), { write: false, summary: 'A sprint with its committed cases, burn-up and review figures.' }),
+  createSprint: method<Sprint>()(
+    z.object({ teamId: id, ...sprintFields }).strict().refine(periodCheck, periodMessage),
+    { write: true, summary: 'Creates a sprint (name, goal, start and end); refused when it overlaps an open sprint of the team.' },
+  ),
+  updateSprint: method<Sprint>()(
+    z.object({ sprintId: id, ...sprintFields }).strict().refine(periodCheck, periodMessage),
+    { write: true, summary: "Changes an open sprint's name, goal or dates." },
+  ),
+  commitToSprint: method<CaseSprintState>()(
+    z.object({ sprintId: id, caseId: id }).strict(),
+    { write: true, summary: 'Commits a case or task to an open sprint of its team (moving it from another open sprint if need be).' },
+  ),
+  uncommitFromSprint: method<CaseSprintState>()(
+    z.object({ sprintId: id, caseId: id, reason: z.string().trim().max(500).optional() }).strict(),
+    { write: true, summary: 'Takes a case out of an open sprint, back to the pull list.' },
+  ),
+  closeSprint: method<SprintDetail>()(
+    z
+      .object({
+        sprintId: id,
+        goalMet: z.boolean(),
+        note: optionalText(4000),
+        carryOver: z.enum(['next_sprint', 'pull_list']),
+        /** Required for next_sprint: an open sprint of the team starting after this one. */
+        nextSprintId: id.optional(),
+      })
+      .strict()
+      .refine((v) => v.carryOver === 'pull_list' || v.nextSprintId !== undefined, {
+        message: 'Vælg den sprint, de ufærdige sager skal med over i',
+        path: ['nextSprintId'],
+      }),
+    { write: true, summary: 'Sprint review and close: goal met or not with a note; unfinished items go to the next sprint or back to the pull list.' },
+  ),
+  getSprintLanes: method<SprintLaneInfo>()(z.object({ teamId: id }).strict(), { write: false, summary: "The board's sprint lanes: current and next sprint and which cases are in them." }),
+  getCaseSprint: method<CaseSprintState>()(z.object({ caseId: id }).strict(), { write: false, summary: 'Which open sprint a case is committed to, and the sprints it can go into.' }),
+  searchSprintCases: method<CaseHit[]>()(
+    z.object({ teamId: id, query: z.string().trim().min(1).max(60) }).strict(),
+    { write: false, summary: "The team's open cases whose case number contains the query (at most 20)." },
+  ),
+
+  // Strategic action plans
+  listKpiDefinitions: method<KpiDefinition[]>()(noInput, { write: false, summary: 'The KPI catalogue: definitions and their parameters.' }),
+  previewKpi: method<{ value: number | null; asOf: IsoDate; label: string; unit: KpiUnit }>()(
+    z.object({ teamId: id, spec: kpiSpec, asOf: isoDate.optional() }).strict(),
+    { write: false, summary: "A KPI's value for a team as of a day (today by default), computed from the store." },
+  ),
+  listPlans: method<PlanSummary[]>()(z.object({ teamId: id.optional() }).strict(), { write: false, summary: 'Strategic action plans, of a team or all.' }),
+  getPlan: method<PlanDetail>()(z.object({ planId: id }).strict(), { write: false, summary: 'A plan with goals, actions, KPIs (baseline, current, target, trend, status) and investment cases.' }),
+  createPlan: method<PlanSummary>()(
+    z.object({ teamId: id, title: shortText(200), periodStart: isoDate, periodEnd: isoDate }).strict().refine(planPeriodCheck, planPeriodMessage),
+    { write: true, summary: "Creates a plan for a team; only the team's leader may." },
+  ),
+  updatePlan: method<PlanSummary>()(
+    z.object({ planId: id, title: shortText(200), periodStart: isoDate, periodEnd: isoDate }).strict().refine(planPeriodCheck, planPeriodMessage),
+    { write: true, summary: "Changes a plan's title or period (leader only)." },
+  ),
+  saveGoal: method<{ id: number }>()(
+    z.object({ planId: id, goalId: id.optional(), title: shortText(300), description: optionalText(4000) }).strict(),
+    { write: true, summary: 'Adds or changes a goal of a plan (leader only).' },
+  ),
+  deleteGoal: method<{ id: number }>()(z.object({ goalId: id }).strict(), { write: true, summary: 'Removes a goal with its actions, KPIs and investment cases (leader only).' }),
+  saveAction: method<{ id: number }>()(
+    z
+      .object({
+        goalId: id,
+        actionId: id.optional(),
+        title: shortText(300),
+        ownerId: id.nullable(),
+        dueDate: isoDate.nullable(),
+        status: z.enum(ACTION_STATUSES),
+        caseIds: z.array(id).max(200),
+      })
+      .strict(),
+    { write: true, summary: 'Adds or changes an action: owner, due date, status and linked cases (leader only).' },
+  ),
+  deleteAction: method<{ id: number }>()(z.object({ actionId: id }).strict(), { write: true, summary: 'Removes an action (leader only).' }),
+  saveKpi: method<{ id: number }>()(
+    z.object({ goalId: id, kpiId: id.optional(), spec: kpiSpec, target: kroner, direction: z.enum(DIRECTIONS) }).strict(),
+    { write: true, summary: 'Adds or changes a KPI on a goal: a catalogue definition with parameters, target and direction (leader only).' },
+  ),
+  deleteKpi: method<{ id: number }>()(z.object({ kpiId: id }).strict(), { write: true, summary: 'Removes a KPI (leader only).' }),
+  saveInvestment: method<{ id: number }>()(
+    z
+      .object({
+        goalId: id,
+        investmentId: id.optional(),
+        title: shortText(300),
+        fromParagraph: paragraph,
+        toParagraph: paragraph,
+        input: investmentInput,
+      })
+      .strict(),
+    { write: true, summary: 'Adds or changes an investment case on a goal (leader only).' },
+  ),
+  deleteInvestment: method<{ id: number }>()(z.object({ investmentId: id }).strict(), { write: true, summary: 'Removes an investment case (leader only).' }),
+  savePlanPriority: method<PriorityTag>()(
+    z
+      .object({
+        planId: id,
+        tagId: id.optional(),
+        label: shortText(80),
+        weight: z.number().int().min(0).max(100),
+        paragraph: paragraph.nullable(),
+        kind: z.enum(WORK_ITEM_KINDS).nullable(),
+      })
+      .strict()
+      .refine((t) => t.paragraph !== null || t.kind !== null, {
+        message: 'Angiv en paragraf, en slags sag eller begge, så prioriteten ved, hvilke sager den gælder',
+        path: ['paragraph'],
+      }),
+    { write: true, summary: "A strategic priority of the plan, written to the team's pull-list priority tags (leader only)." },
+  ),
+  deletePlanPriority: method<{ tagId: number }>()(z.object({ tagId: id }).strict(), { write: true, summary: 'Removes a strategic priority of a plan from the pull list (leader only).' }),
+};
