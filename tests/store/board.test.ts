@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { closeStore, openStore, type Db } from '../../db/connection';
 import { generateDemo } from '../../db/demo/generate';
 import { createService, type Service } from '../../db/service';
+import type { InputOf, MethodName, ResultOf } from '../../shared/api/contract';
 import type { Envelope } from '../../shared/api/envelope';
 import { progressionStatus } from '../../shared/progression';
 import type { Assessment } from '../../shared/progression';
@@ -37,6 +38,11 @@ function fixture(name: string): { db: Db; service: Service } {
   return { db, service: createService(db, { now: () => NOW }) };
 }
 
+/** A typed dispatch, as the renderer's client sees it. */
+function call<K extends MethodName>(service: Service, method: K, input: InputOf<K>, actorId: number | null): Envelope<ResultOf<K>> {
+  return service.dispatch(method, input, { actorId }) as Envelope<ResultOf<K>>;
+}
+
 function ok<T>(e: Envelope<T>): T {
   if (!e.ok) throw new Error(`${e.error.code}: ${e.error.message}`);
   return e.value;
@@ -51,7 +57,7 @@ describe('moving cards under WIP limits', () => {
   beforeEach((t) => ({ db, service } = fixture(`move-${t.task.id}`)));
 
   it('moves a card and records who, when, from and to', () => {
-    const result = ok(service.dispatch('moveCard', { caseId: 2, toColumnId: 12 }, { actorId: 3 })) as { card: { columnId: number; columnEnteredAt: string }; wipLimitExceeded: boolean; eventId: number };
+    const result = ok(call(service, 'moveCard', { caseId: 2, toColumnId: 12 }, 3)) as { card: { columnId: number; columnEnteredAt: string }; wipLimitExceeded: boolean; eventId: number };
     expect(result.card.columnId).toBe(12);
     expect(result.card.columnEnteredAt).toBe(TODAY);
     expect(result.wipLimitExceeded).toBe(false);
@@ -60,7 +66,7 @@ describe('moving cards under WIP limits', () => {
   });
 
   it('refuses a move into a full column without a reason and records one with it', () => {
-    const refused = service.dispatch('moveCard', { caseId: 2, toColumnId: 11 }, { actorId: 3 });
+    const refused = call(service, 'moveCard', { caseId: 2, toColumnId: 11 }, 3);
     expect(refused.ok).toBe(false);
     if (refused.ok) return;
     expect(refused.error.code).toBe('wip_limit');
@@ -69,7 +75,7 @@ describe('moving cards under WIP limits', () => {
     expect(db.prepare('SELECT column_id FROM cases WHERE id = 2').get()).toEqual({ column_id: 10 });
     expect(events(db, 2)).toEqual([]);
 
-    const moved = ok(service.dispatch('moveCard', { caseId: 2, toColumnId: 11, reason: 'Akut sag fra hospitalet' }, { actorId: 3 }));
+    const moved = ok(call(service, 'moveCard', { caseId: 2, toColumnId: 11, reason: 'Akut sag fra hospitalet' }, 3));
     expect(moved).toMatchObject({ wipLimitExceeded: true, card: { columnId: 11 } });
     expect(events(db, 2)).toEqual([
       { type: 'moved_over_wip_limit', field: 'column', from_value: '10', to_value: '11', reason: 'Akut sag fra hospitalet', actor_id: 3 },
@@ -78,34 +84,34 @@ describe('moving cards under WIP limits', () => {
 
   it("holds a caseworker to their personal limit of active cases", () => {
     // Rita (limit 1) holds case 3 in an active column; her case 1 entering the unlimited column 12 breaches her limit.
-    const refused = service.dispatch('moveCard', { caseId: 1, toColumnId: 12 }, { actorId: 2 });
+    const refused = call(service, 'moveCard', { caseId: 1, toColumnId: 12 }, 2);
     expect(refused.ok || refused.error.details?.breaches).toEqual([{ scope: 'person', name: 'Rita Rådgiver', limit: 1, count: 1 }]);
     // Moving between active columns does not add to her work in progress.
-    ok(service.dispatch('moveCard', { caseId: 3, toColumnId: 12 }, { actorId: 2 }));
+    ok(call(service, 'moveCard', { caseId: 3, toColumnId: 12 }, 2));
     // Bo has no personal limit.
-    ok(service.dispatch('moveCard', { caseId: 2, toColumnId: 12 }, { actorId: 3 }));
+    ok(call(service, 'moveCard', { caseId: 2, toColumnId: 12 }, 3));
   });
 
   it('places a card above another and reorders without an over-limit', () => {
-    ok(service.dispatch('moveCard', { caseId: 2, toColumnId: 10, beforeCaseId: 1 }, { actorId: 3 }));
+    ok(call(service, 'moveCard', { caseId: 2, toColumnId: 10, beforeCaseId: 1 }, 3));
     const order = db.prepare('SELECT id FROM cases WHERE column_id = 10 ORDER BY sort_key').all();
     expect(order).toEqual([{ id: 2 }, { id: 1 }]);
     expect(events(db, 2)).toMatchObject([{ type: 'reordered', from_value: '10', to_value: '10' }]);
   });
 
   it('records an undo as a new move that names the event it undoes', () => {
-    const first = ok(service.dispatch('moveCard', { caseId: 2, toColumnId: 12 }, { actorId: 3 })) as { eventId: number };
-    ok(service.dispatch('moveCard', { caseId: 2, toColumnId: 10, beforeCaseId: null, replay: { kind: 'undo', eventId: first.eventId } }, { actorId: 3 }));
+    const first = ok(call(service, 'moveCard', { caseId: 2, toColumnId: 12 }, 3)) as { eventId: number };
+    ok(call(service, 'moveCard', { caseId: 2, toColumnId: 10, beforeCaseId: null, replay: { kind: 'undo', eventId: first.eventId } }, 3));
     expect(events(db, 2)).toEqual([
       { type: 'moved', field: 'column', from_value: '10', to_value: '12', reason: null, actor_id: 3 },
       { type: 'moved', field: 'column', from_value: '12', to_value: '10', reason: `Fortrudt (hændelse #${first.eventId})`, actor_id: 3 },
     ]);
-    const foreign = service.dispatch('moveCard', { caseId: 1, toColumnId: 12, replay: { kind: 'undo', eventId: first.eventId } }, { actorId: 3 });
+    const foreign = call(service, 'moveCard', { caseId: 1, toColumnId: 12, replay: { kind: 'undo', eventId: first.eventId } }, 3);
     expect(foreign.ok).toBe(false);
   });
 
   it('refuses a column of another team', () => {
-    const refused = service.dispatch('moveCard', { caseId: 1, toColumnId: 20 }, { actorId: 2 });
+    const refused = call(service, 'moveCard', { caseId: 1, toColumnId: 20 }, 2);
     expect(refused.ok ? null : refused.error.code).toBe('invalid_input');
   });
 });
@@ -116,36 +122,36 @@ describe('editing a case', () => {
   beforeEach((t) => ({ db, service } = fixture(`edit-${t.task.id}`)));
 
   it('blocks with a reason, counts from today, and unblocks', () => {
-    const blocked = ok(service.dispatch('updateCase', { caseId: 2, blocked: true, blockedReason: 'Afventer lægeerklæring' }, { actorId: 3 }));
+    const blocked = ok(call(service, 'updateCase', { caseId: 2, blocked: true, blockedReason: 'Afventer lægeerklæring' }, 3));
     expect(blocked.card).toMatchObject({ blocked: true, blockedReason: 'Afventer lægeerklæring', blockedSince: TODAY });
-    ok(service.dispatch('updateCase', { caseId: 2, blocked: false }, { actorId: 3 }));
+    ok(call(service, 'updateCase', { caseId: 2, blocked: false }, 3));
     expect(events(db, 2)).toEqual([
       { type: 'blocked', field: 'blocked', from_value: null, to_value: 'Afventer lægeerklæring', reason: 'Afventer lægeerklæring', actor_id: 3 },
       { type: 'unblocked', field: 'blocked', from_value: 'Afventer lægeerklæring', to_value: null, reason: null, actor_id: 3 },
     ]);
-    const noReason = service.dispatch('updateCase', { caseId: 2, blocked: true }, { actorId: 3 });
+    const noReason = call(service, 'updateCase', { caseId: 2, blocked: true }, 3);
     expect(noReason.ok ? null : noReason.error.fields?.[0]?.field).toBe('blockedReason');
   });
 
   it('changes class of service, notes and assignee, one event each; an unchanged field writes nothing', () => {
-    const result = ok(service.dispatch('updateCase', { caseId: 2, classOfService: 'urgent', notes: 'Ring til pårørende', assigneeId: 3 }, { actorId: 1 }));
+    const result = ok(call(service, 'updateCase', { caseId: 2, classOfService: 'urgent', notes: 'Ring til pårørende', assigneeId: 3 }, 1));
     expect(result.eventIds).toHaveLength(2);
     expect(result.notes).toBe('Ring til pårørende');
     expect(events(db, 2)).toEqual([
       { type: 'class_changed', field: 'class_of_service', from_value: 'standard', to_value: 'urgent', reason: null, actor_id: 1 },
       { type: 'notes_changed', field: 'notes', from_value: null, to_value: 'Ring til pårørende', reason: null, actor_id: 1 },
     ]);
-    ok(service.dispatch('updateCase', { caseId: 2, assigneeId: 2 }, { actorId: 1 }));
+    ok(call(service, 'updateCase', { caseId: 2, assigneeId: 2 }, 1));
     expect(events(db, 2).at(-1)).toMatchObject({ type: 'assigned', from_value: '3', to_value: '2' });
   });
 
   it("asks for a reason when an active case goes to a caseworker at their limit, and refuses other teams' staff", () => {
-    ok(service.dispatch('moveCard', { caseId: 2, toColumnId: 12 }, { actorId: 3 }));
-    const refused = service.dispatch('updateCase', { caseId: 2, assigneeId: 2 }, { actorId: 1 });
+    ok(call(service, 'moveCard', { caseId: 2, toColumnId: 12 }, 3));
+    const refused = call(service, 'updateCase', { caseId: 2, assigneeId: 2 }, 1);
     expect(refused.ok ? null : refused.error.code).toBe('wip_limit');
-    ok(service.dispatch('updateCase', { caseId: 2, assigneeId: 2, reason: 'Rita kender borgeren' }, { actorId: 1 }));
+    ok(call(service, 'updateCase', { caseId: 2, assigneeId: 2, reason: 'Rita kender borgeren' }, 1));
     expect(events(db, 2).at(-1)).toMatchObject({ type: 'assigned_over_wip_limit', reason: 'Rita kender borgeren' });
-    const stranger = service.dispatch('updateCase', { caseId: 2, assigneeId: 4 }, { actorId: 1 });
+    const stranger = call(service, 'updateCase', { caseId: 2, assigneeId: 4 }, 1);
     expect(stranger.ok ? null : stranger.error.code).toBe('invalid_input');
   });
 
@@ -154,14 +160,14 @@ describe('editing a case', () => {
       caseId: 1, assessedOn: '2026-08-20', scores: { self_care: 3, mobility: 2 },
       expectedScores: { self_care: 2, mobility: 2 }, expectedBy: '2026-11-20',
     }, { actorId: 2 }));
-    const second = ok(service.dispatch('addAssessment', { caseId: 1, assessedOn: '2026-11-20', scores: { self_care: 3, mobility: 2 } }, { actorId: 2 }));
+    const second = ok(call(service, 'addAssessment', { caseId: 1, assessedOn: '2026-11-20', scores: { self_care: 3, mobility: 2 } }, 2));
     expect(second).toMatchObject({ caseId: 1, assessedOn: '2026-11-20', scores: { self_care: 3, mobility: 2 }, expectedScores: null });
-    const detail = ok(service.dispatch('getCase', { caseId: 1 }, { actorId: 2 })) as { assessments: Assessment[]; progression: string };
+    const detail = ok(call(service, 'getCase', { caseId: 1 }, 2)) as { assessments: Assessment[]; progression: string };
     expect(detail.assessments.map((a) => a.assessedOn)).toEqual(['2026-08-20', '2026-11-20']);
     expect(detail.progression).toBe('off_track');
-    const future = service.dispatch('addAssessment', { caseId: 1, assessedOn: '2026-11-24', scores: { health: 1 } }, { actorId: 2 });
+    const future = call(service, 'addAssessment', { caseId: 1, assessedOn: '2026-11-24', scores: { health: 1 } }, 2);
     expect(future.ok).toBe(false);
-    const bad = service.dispatch('addAssessment', { caseId: 1, assessedOn: '2026-11-20', scores: { health: 5 } }, { actorId: 2 });
+    const bad = call(service, 'addAssessment', { caseId: 1, assessedOn: '2026-11-20', scores: { health: 5 } }, 2);
     expect(bad.ok ? null : bad.error.code).toBe('invalid_input');
   });
 });
@@ -173,28 +179,28 @@ describe('board settings', () => {
   const names = () => (db.prepare('SELECT name FROM board_columns WHERE team_id = 1 ORDER BY position').all() as { name: string }[]).map((r) => r.name);
 
   it('is for leaders only', () => {
-    const refused = service.dispatch('addColumn', { teamId: 1, name: 'Visitationsudvalg', kind: 'active' }, { actorId: 2 });
+    const refused = call(service, 'addColumn', { teamId: 1, name: 'Visitationsudvalg', kind: 'active' }, 2);
     expect(refused.ok ? null : refused.error.code).toBe('forbidden');
     expect(names()).toEqual(['Indkommet', 'Udredning', 'Afgørelse', 'Afsluttet']);
   });
 
   it('adds, renames, limits, reorders and removes columns', () => {
-    const added = ok(service.dispatch('addColumn', { teamId: 1, name: 'Visitationsudvalg', kind: 'active', wipLimit: 4 }, { actorId: 1 }));
+    const added = ok(call(service, 'addColumn', { teamId: 1, name: 'Visitationsudvalg', kind: 'active', wipLimit: 4 }, 1));
     expect(added).toMatchObject({ name: 'Visitationsudvalg', position: 5, kind: 'active', wipLimit: 4 });
-    ok(service.dispatch('moveColumn', { columnId: added.id, toPosition: 3 }, { actorId: 1 }));
+    ok(call(service, 'moveColumn', { columnId: added.id, toPosition: 3 }, 1));
     expect(names()).toEqual(['Indkommet', 'Udredning', 'Visitationsudvalg', 'Afgørelse', 'Afsluttet']);
-    ok(service.dispatch('updateColumn', { columnId: added.id, name: 'Udvalg', wipLimit: null }, { actorId: 1 }));
+    ok(call(service, 'updateColumn', { columnId: added.id, name: 'Udvalg', wipLimit: null }, 1));
     expect(db.prepare('SELECT name, wip_limit FROM board_columns WHERE id = ?').get(added.id)).toEqual({ name: 'Udvalg', wip_limit: null });
-    const dup = service.dispatch('updateColumn', { columnId: added.id, name: 'afgørelse' }, { actorId: 1 });
+    const dup = call(service, 'updateColumn', { columnId: added.id, name: 'afgørelse' }, 1);
     expect(dup.ok ? null : dup.error.code).toBe('conflict');
-    const columns = ok(service.dispatch('removeColumn', { columnId: added.id }, { actorId: 1 }));
+    const columns = ok(call(service, 'removeColumn', { columnId: added.id }, 1));
     expect(columns.map((c) => [c.name, c.position])).toEqual([['Indkommet', 1], ['Udredning', 2], ['Afgørelse', 3], ['Afsluttet', 4]]);
     const types = db.prepare("SELECT type FROM events WHERE entity = 'column' ORDER BY id").all();
     expect(types.map((r) => (r as { type: string }).type)).toEqual(['column_added', 'column_moved', 'column_renamed', 'column_limit_changed', 'column_removed']);
   });
 
   it('keeps a column that still has cards', () => {
-    const refused = service.dispatch('removeColumn', { columnId: 10 }, { actorId: 1 });
+    const refused = call(service, 'removeColumn', { columnId: 10 }, 1);
     expect(refused.ok ? null : [refused.error.code, refused.error.details]).toEqual(['conflict', { count: 2 }]);
     expect(names()).toContain('Indkommet');
   });
@@ -217,7 +223,7 @@ describe('the demo department', () => {
     const ids = (db.prepare('SELECT DISTINCT case_id FROM assessments ORDER BY case_id').all() as { case_id: number }[]).map((r) => r.case_id);
     const counts = { on_track: 0, off_track: 0, no_expectation: 0 };
     for (const caseId of ids) {
-      const detail = ok(service.dispatch('getCase', { caseId }, { actorId: null })) as { assessments: Assessment[]; progression: keyof typeof counts };
+      const detail = ok(call(service, 'getCase', { caseId }, null)) as { assessments: Assessment[]; progression: keyof typeof counts };
       expect(detail.assessments.length).toBeGreaterThanOrEqual(1);
       expect(detail.assessments.length).toBeLessThanOrEqual(4);
       expect(detail.progression).toBe(progressionStatus(detail.assessments.at(-1)!, detail.assessments.at(-2) ?? null));
@@ -232,7 +238,7 @@ describe('the demo department', () => {
   it('serves the largest team board with every card', () => {
     const service = createService(db, { now: () => NOW });
     const t0 = performance.now();
-    const board = ok(service.dispatch('getBoard', { teamId: 4 }, { actorId: null })) as { cards: unknown[]; columns: unknown[] };
+    const board = ok(call(service, 'getBoard', { teamId: 4 }, null)) as { cards: unknown[]; columns: unknown[] };
     const ms = performance.now() - t0;
     expect(board.cards).toHaveLength(2224);
     expect(board.columns).toHaveLength(6);
