@@ -174,3 +174,14 @@ describe('undo / redo history', () => {
     expect(h.past).toEqual([3, 4, 5]);
   });
 });
+
+describe('board texts', () => {
+  it('has the same keys in Danish and English, none empty', async () => {
+    const { da, en } = await import('../../renderer/src/features/board/translations');
+    const paths = (o: object, prefix = ''): string[] =>
+      Object.entries(o).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`] : paths(v as object, `${prefix}${k}.`)));
+    expect(paths(en)).toEqual(paths(da));
+    const empty = (o: object): boolean => Object.values(o).some((v) => (typeof v === 'string' ? v.trim() === '' : empty(v as object)));
+    expect(empty(da) || empty(en)).toBe(false);
+  });
+});

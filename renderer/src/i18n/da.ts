@@ -30,17 +30,6 @@ export const da = {
   team: {
     label: 'Team',
   },
-  board: {
-    title: 'Tavle for {{team}}',
-    cards: '{{count}} kort',
-    wip: '{{count}} / {{limit}}',
-    wipTitle: '{{count}} kort, WIP-grænse {{limit}}',
-    overLimit: 'Over WIP-grænsen',
-    empty: 'Ingen kort',
-    unassigned: 'Ikke fordelt',
-    columnKinds: { queue: 'Kø', active: 'I gang', done: 'Færdig' },
-    noColumns: 'Teamet har ingen kolonner endnu.',
-  },
   kinds: { application: 'Ansøgning', follow_up: 'Opfølgning', complaint: 'Klage', task: 'Opgave' },
   classes: { urgent: 'Akut', fixed_date: 'Fast dato', standard: 'Standard', can_wait: 'Kan vente' },
   units: { hour: 'time', day: 'dag', week: 'uge', month: 'måned', year: 'år' },

@@ -31,17 +31,6 @@ export const en: Dictionary = {
   team: {
     label: 'Team',
   },
-  board: {
-    title: 'Board for {{team}}',
-    cards: '{{count}} cards',
-    wip: '{{count}} / {{limit}}',
-    wipTitle: '{{count}} cards, WIP limit {{limit}}',
-    overLimit: 'Over the WIP limit',
-    empty: 'No cards',
-    unassigned: 'Unassigned',
-    columnKinds: { queue: 'Queue', active: 'In progress', done: 'Done' },
-    noColumns: 'The team has no columns yet.',
-  },
   kinds: { application: 'Application', follow_up: 'Follow-up', complaint: 'Complaint', task: 'Task' },
   classes: { urgent: 'Urgent', fixed_date: 'Fixed date', standard: 'Standard', can_wait: 'Can wait' },
   units: { hour: 'hour', day: 'day', week: 'week', month: 'month', year: 'year' },
