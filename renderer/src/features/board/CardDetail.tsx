@@ -89,7 +89,11 @@ export default function CardDetail({ caseId, board, today }: Props) {
               </div>
               <div>
                 <dt>{t('detail.followUp')}</dt>
-                <dd className={`follow-${followUpLevel(detail.card.nextFollowUp, today)}`}>{formatDate(detail.card.nextFollowUp, locale) || t('detail.none')}</dd>
+                <dd>
+                  {detail.card.nextFollowUp
+                    ? <span className={`badge follow-${followUpLevel(detail.card.nextFollowUp, today)}`}>{formatDate(detail.card.nextFollowUp, locale)}</span>
+                    : t('detail.none')}
+                </dd>
               </div>
               {detail.card.blocked && (
                 <div className="fact-blocked">
