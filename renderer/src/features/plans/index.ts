@@ -1,3 +1,11 @@
+import { lazy } from 'react';
 import type { Feature } from '../types';
+import { da, en } from './translations';
 
-export const plansFeature: Feature = { views: [] };
+export const plansFeature: Feature = {
+  views: [
+    { id: 'sprint', labelKey: 'plans:nav', component: lazy(() => import('./SprintView')), order: 30 },
+    { id: 'plan', labelKey: 'plans:navPlan', component: lazy(() => import('./PlanView')), order: 60 },
+  ],
+  translations: { namespace: 'plans', da, en },
+};
