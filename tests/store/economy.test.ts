@@ -221,7 +221,10 @@ describe('economics on the demo department', () => {
     };
     const withGrants = result.caseworkers.filter((c) => c.grantCount > 0);
     expect(withGrants.length).toBeGreaterThan(30);
-    expect(withGrants.filter((c) => c.medians.some((m) => m.outlier)).length).toBeGreaterThanOrEqual(3);
+    // One standout per team with grants (the demo's design), not whole teams.
+    const flagged = withGrants.filter((c) => c.medians.some((m) => m.outlier)).length;
+    expect(flagged).toBeGreaterThanOrEqual(3);
+    expect(flagged).toBeLessThanOrEqual(8);
     expect(withGrants.every((c) => c.internalShare !== null && c.internalShare >= 0 && c.internalShare <= 1)).toBe(true);
   });
 
