@@ -313,3 +313,18 @@ export function takeRedo<T>(history: UndoHistory<T>): { entry: T; history: UndoH
   if (entry === undefined) return null;
   return { entry, history: { past: [...history.past, entry], future: history.future.slice(0, -1) } };
 }
+
+/**
+ * What a drop into another swimlane means: the card takes the lane's class of service or
+ * caseworker. Null when the lanes are the same or carry no attribute.
+ */
+export function laneChangeFor(fromLane: LaneKey, toLane: LaneKey): { assigneeId: number | null } | { classOfService: ClassOfService } | null {
+  if (fromLane === toLane) return null;
+  const cls = /^class:(.+)$/.exec(toLane)?.[1];
+  if (cls && fromLane.startsWith('class:') && (CLASSES_OF_SERVICE as readonly string[]).includes(cls)) {
+    return { classOfService: cls as ClassOfService };
+  }
+  const person = /^person:(none|\d+)$/.exec(toLane)?.[1];
+  if (person && fromLane.startsWith('person:')) return { assigneeId: person === 'none' ? null : Number(person) };
+  return null;
+}

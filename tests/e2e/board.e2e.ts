@@ -197,7 +197,7 @@ describe('the team board', () => {
     }
   });
 
-  it('has no serious or critical accessibility violations (axe-core), with lanes and the detail panel open', async () => {
+  it('has no serious or critical accessibility violations (axe-core) with lanes and the detail panel open; lanes hand cases over', async () => {
     const context = await launchBrowser();
     try {
       const page = await openBoardAs(context, leader);
@@ -214,6 +214,25 @@ describe('the team board', () => {
       });
       const serious = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       expect(serious).toEqual([]);
+
+      // A drop into another caseworker's lane hands the case over; one undo reverts it.
+      await page.getByRole('button', { name: 'Luk sagen' }).click();
+      const board = await getBoard();
+      const done = board.columns.find((c) => c.kind === 'done')!;
+      const [from, to] = board.people.filter((p) => p.role === 'caseworker');
+      const handed = board.cards.find((c) => c.columnId === done.id && c.assigneeId === from!.id)!;
+      const source = (await page.locator(`.cell[data-lane="person:${from!.id}"] [data-case-number="${handed.caseNumber}"]`).boundingBox())!;
+      const target = (await page.locator(`.cell[data-lane="person:${to!.id}"][data-column-id="${done.id}"]`).boundingBox())!;
+      await page.mouse.move(source.x + 40, source.y + 20);
+      await page.mouse.down();
+      await page.mouse.move(source.x + 48, source.y + 28, { steps: 3 });
+      await page.mouse.move(target.x + target.width / 2, target.y + target.height - 12, { steps: 12 });
+      await page.mouse.up();
+      const assigneeOf = async () => (await getBoard()).cards.find((c) => c.id === handed.id)!.assigneeId;
+      await eventually(assigneeOf).toBe(to!.id);
+      await page.locator(`.cell[data-lane="person:${to!.id}"] [data-case-number="${handed.caseNumber}"]`).waitFor();
+      await page.getByRole('button', { name: 'Fortryd' }).click();
+      await eventually(assigneeOf).toBe(from!.id);
     } finally {
       await context.close();
     }

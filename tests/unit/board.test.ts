@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   activeCardsHeld, ageingLevel, cardMatches, daysBlocked, daysInColumn, deadlineStatus, EMPTY_FILTER, emptyHistory,
-  followUpLevel, groupIntoLanes, moveWipBreaches, parseFilter, recordAction, takeRedo, takeUndo, type BoardFilter,
+  followUpLevel, groupIntoLanes, laneChangeFor, moveWipBreaches, parseFilter, recordAction, takeRedo, takeUndo, type BoardFilter,
 } from '../../shared/board';
 import type { BoardColumn, CaseCard, Person } from '../../shared/domain';
 
@@ -116,6 +116,15 @@ describe('swimlanes', () => {
     expect(lanes.map((l) => [l.key, l.cards.map((c) => c.id)])).toEqual([
       ['person:5', []], ['person:6', [1, 3]], ['person:42', [4]], ['person:none', [2]],
     ]);
+  });
+
+  it('turns a drop into another lane into a change of class or caseworker', () => {
+    expect(laneChangeFor('class:standard', 'class:urgent')).toEqual({ classOfService: 'urgent' });
+    expect(laneChangeFor('person:6', 'person:5')).toEqual({ assigneeId: 5 });
+    expect(laneChangeFor('person:6', 'person:none')).toEqual({ assigneeId: null });
+    expect(laneChangeFor('person:6', 'person:6')).toBeNull();
+    expect(laneChangeFor('all', 'all')).toBeNull();
+    expect(laneChangeFor('class:standard', 'class:bogus')).toBeNull();
   });
 
   it('has one lane with everything when lanes are off', () => {

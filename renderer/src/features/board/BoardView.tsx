@@ -5,7 +5,7 @@ import {
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  activeCardsHeld, cardMatches, groupIntoLanes, isFilterActive, type Lane, type SwimlaneMode,
+  activeCardsHeld, cardMatches, groupIntoLanes, isFilterActive, laneChangeFor, type Lane, type SwimlaneMode,
 } from '../../../../shared/board';
 import { localToday } from '../../../../shared/dates';
 import type { BoardColumn, CaseCard, Person } from '../../../../shared/domain';
@@ -117,8 +117,16 @@ export default function BoardView() {
   // Announcements read the board as it is at the moment they are spoken.
   const boardRef = useRef(board);
   boardRef.current = board;
+  const peopleRef = useRef(peopleById);
+  peopleRef.current = peopleById;
   const describe = useCallback((caseId: number) => boardRef.current?.cards.find((c) => c.id === caseId), []);
   const columnName = useCallback((columnId: number) => boardRef.current?.columns.find((c) => c.id === columnId)?.name ?? '', []);
+  const laneLabel = useCallback((key: string) => {
+    const [kind, value] = key.split(':');
+    if (kind === 'class') return t(`translation:classes.${value}`);
+    if (value === 'none') return t('lane.unassigned');
+    return peopleRef.current.get(Number(value))?.name ?? t('lane.unknownPerson', { id: value });
+  }, [t]);
   const caseIdOf = (id: string | number) => Number(String(id).replace(/^card:/, ''));
   const announcements: Announcements = useMemo(() => ({
     onDragStart: ({ active }) => {
@@ -129,8 +137,10 @@ export default function BoardView() {
       const card = describe(caseIdOf(active.id));
       const data = over?.data.current as DropData | undefined;
       if (!data) return t('dnd.notOver', { card: card?.caseNumber });
-      if (data.type === 'card') return t('dnd.overCard', { card: card?.caseNumber, column: columnName(data.columnId), other: describe(data.caseId)?.caseNumber });
-      return t('dnd.overColumn', { card: card?.caseNumber, column: columnName(data.columnId) });
+      const where = data.type === 'card'
+        ? t('dnd.overCard', { card: card?.caseNumber, column: columnName(data.columnId), other: describe(data.caseId)?.caseNumber })
+        : t('dnd.overColumn', { card: card?.caseNumber, column: columnName(data.columnId) });
+      return data.laneKey === 'all' ? where : `${where} ${t('dnd.inLane', { lane: laneLabel(data.laneKey) })}`;
     },
     onDragEnd: ({ active, over }) => {
       const card = describe(caseIdOf(active.id));
@@ -142,7 +152,7 @@ export default function BoardView() {
       const card = describe(caseIdOf(active.id));
       return t('dnd.cancelled', { card: card?.caseNumber, column: columnName(card?.columnId ?? 0) });
     },
-  }), [t, describe, columnName]);
+  }), [t, describe, columnName, laneLabel]);
 
   const sensors = useSensors(
     useSensor(MouseAndPenSensor, { activationConstraint: pointerActivation }),
@@ -164,7 +174,8 @@ export default function BoardView() {
     const data = e.over?.data.current as DropData | undefined;
     const caseId = caseIdOf(e.active.id);
     if (!data) return;
-    void move(caseId, data.columnId, data.type === 'card' ? data.caseId : null, today);
+    const fromLane = (e.active.data.current as DropData).laneKey;
+    void move(caseId, data.columnId, data.type === 'card' ? data.caseId : null, today, laneChangeFor(fromLane, data.laneKey) ?? undefined);
   };
   const onDragCancel = () => {
     setDropTarget(null);

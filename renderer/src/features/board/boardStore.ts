@@ -6,22 +6,31 @@ import type { InputOf } from '../../../../shared/api/contract';
 import type { ApiError, Envelope } from '../../../../shared/api/envelope';
 import type { Board, WipBreach } from '../../../../shared/api/methods/board';
 import { emptyHistory, recordAction, takeRedo, takeUndo, type UndoHistory } from '../../../../shared/board';
-import type { CaseCard } from '../../../../shared/domain';
+import type { CaseCard, ClassOfService } from '../../../../shared/domain';
 import { api } from '../../api/client';
 
 type MoveInput = InputOf<'moveCard'>;
 type UpdateInput = InputOf<'updateCase'>;
 export type Operation = { method: 'moveCard'; input: MoveInput } | { method: 'updateCase'; input: UpdateInput };
 
-export interface HistoryEntry {
-  /** What the user did, for the undo/redo buttons' titles: "Flyt 2026-000123". */
-  label: string;
-  caseId: number;
+/** One write of an action and its inverse. */
+export interface Step {
   undo: Operation;
   redo: Operation;
-  /** The newest event of this action; the next undo or redo refers to it. */
+  /** The newest event of this step; the next undo or redo refers to it. */
   eventId: number;
 }
+
+/** One user action, e.g. a drop into another caseworker's lane: a reassignment and a move. */
+export interface HistoryEntry {
+  /** What the user did, for the undo/redo buttons' titles. */
+  label: string;
+  caseId: number;
+  steps: Step[];
+}
+
+/** What a drop into another swimlane changes besides the column. */
+export type LaneChange = { assigneeId: number | null } | { classOfService: ClassOfService };
 
 /** A refusal over a WIP limit waits for the user's reason; `retry` repeats the write with it. */
 export interface WipRequest {
@@ -53,7 +62,7 @@ interface BoardState {
   /** Bumped after this client's own edits so an open detail panel reloads. */
   detailRevision: number;
   load(teamId: number): Promise<void>;
-  move(caseId: number, toColumnId: number, beforeCaseId: number | null, today: string, reason?: string): Promise<boolean>;
+  move(caseId: number, toColumnId: number, beforeCaseId: number | null, today: string, laneChange?: LaneChange): Promise<boolean>;
   edit(caseId: number, changes: Omit<UpdateInput, 'caseId'>, previous: Omit<UpdateInput, 'caseId'>, label: string, reason?: string): Promise<boolean>;
   undo(): Promise<void>;
   redo(): Promise<void>;
@@ -157,32 +166,100 @@ export const useBoardStore = create<BoardState>()((set, get) => {
       let result = await api.moveCard(input);
       // The card it sat above has moved on since: put it at the end of the column instead.
       if (!result.ok && result.error.fields?.some((f) => f.field === 'beforeCaseId')) result = await api.moveCard({ ...input, beforeCaseId: null });
-      return result.ok ? { ok: true as const, value: { eventId: result.value.eventId, card: result.value.card } } : result;
+      return result.ok ? { ok: true as const, value: { eventId: result.value.eventId as number | null, card: result.value.card } } : result;
     }
     const result = await api.updateCase({ ...op.input, ...(replay ? { replay } : {}), ...(reason ? { reason } : {}) });
-    return result.ok ? { ok: true as const, value: { eventId: result.value.eventIds.at(-1) ?? 0, card: result.value.card } } : result;
+    return result.ok ? { ok: true as const, value: { eventId: result.value.eventIds.at(-1) ?? null, card: result.value.card } } : result;
   }
 
   async function replay(direction: 'undo' | 'redo') {
     const { history, board } = get();
     const taken = direction === 'undo' ? takeUndo(history) : takeRedo(history);
     if (!taken || !board) return;
-    const op = direction === 'undo' ? taken.entry.undo : taken.entry.redo;
     const caseNumber = board.cards.find((c) => c.id === taken.entry.caseId)?.caseNumber ?? '';
-    const value = await withWipReason(
-      caseNumber,
-      (reason) => run(op, { kind: direction, eventId: taken.entry.eventId }, reason),
-      (error) => { if (error.message) get().say('error', error.message); },
-    );
-    if (!value) return;
-    const entry = { ...taken.entry, eventId: value.eventId };
+    const steps = [...taken.entry.steps];
+    const order = direction === 'undo' ? steps.map((_, i) => steps.length - 1 - i) : steps.map((_, i) => i);
+    for (const i of order) {
+      const step = steps[i]!;
+      const value = await withWipReason(
+        caseNumber,
+        (reason) => run(direction === 'undo' ? step.undo : step.redo, { kind: direction, eventId: step.eventId }, reason),
+        (error) => { if (error.message) get().say('error', error.message); },
+      );
+      // A refused step leaves the action where it is in the history, so it can be tried again.
+      if (!value) return;
+      steps[i] = { ...step, eventId: value.eventId ?? step.eventId };
+      const current = get().board;
+      set({ board: current ? replaceCard(current, value.card) : current });
+    }
+    const entry = { ...taken.entry, steps };
     const h = taken.history;
-    // The entry moved between the lists; keep its newest event id for the next step.
-    const history2 = direction === 'undo'
+    // The entry moved between the lists; keep its newest event ids for the next undo or redo.
+    const next = direction === 'undo'
       ? { past: h.past, future: [...h.future.slice(0, -1), entry] }
       : { past: [...h.past.slice(0, -1), entry], future: h.future };
+    set({ history: next, detailRevision: get().detailRevision + 1 });
+  }
+
+  /** Writes an edit; null when it was refused or cancelled, 'unchanged' when nothing changed. */
+  async function editStep(caseId: number, changes: Omit<UpdateInput, 'caseId'>, previous: Omit<UpdateInput, 'caseId'>, reason?: string): Promise<Step | 'unchanged' | null> {
+    const caseNumber = get().board?.cards.find((c) => c.id === caseId)?.caseNumber ?? '';
+    const value = await withWipReason(
+      caseNumber,
+      (given) => api.updateCase({ caseId, ...changes, ...(given ? { reason: given } : {}) }),
+      (error) => { if (error.message) get().say('error', error.message); },
+      reason,
+    );
+    if (!value) return null;
     const current = get().board;
-    set({ history: history2, board: current ? replaceCard(current, value.card) : current, detailRevision: get().detailRevision + 1 });
+    set({ board: current ? replaceCard(current, value.card) : current });
+    const eventId = value.eventIds.at(-1);
+    if (eventId === undefined) return 'unchanged';
+    return { undo: { method: 'updateCase', input: { caseId, ...previous } }, redo: { method: 'updateCase', input: { caseId, ...changes } }, eventId };
+  }
+
+  /** Moves optimistically; on refusal the card returns and the reason is shown. */
+  async function moveStep(caseId: number, toColumnId: number, beforeCaseId: number | null, today: string): Promise<Step | 'unchanged' | null> {
+    const board = get().board;
+    const card = board?.cards.find((c) => c.id === caseId);
+    if (!board || !card || beforeCaseId === caseId) return null;
+    const from = { columnId: card.columnId, beforeCaseId: cardBelow(board, caseId) };
+    if (from.columnId === toColumnId && from.beforeCaseId === beforeCaseId) return 'unchanged';
+    const pendingMove: Pending = {
+      columnId: toColumnId,
+      sortKey: localSortKey(board, caseId, toColumnId, beforeCaseId),
+      columnEnteredAt: toColumnId === card.columnId ? card.columnEnteredAt : today,
+    };
+    const pending = new Map(get().pending).set(caseId, pendingMove);
+    set({ pending, board: withPending(board, pending) });
+    const forget = () => {
+      const next = new Map(get().pending);
+      next.delete(caseId);
+      return next;
+    };
+    const value = await withWipReason(
+      card.caseNumber,
+      (given) => api.moveCard({ caseId, toColumnId, beforeCaseId, ...(given ? { reason: given } : {}) }),
+      (error) => {
+        const current = get().board;
+        const restored = current ? { ...current, cards: sortCards(current, current.cards.map((c) => (c.id === caseId ? card : c))) } : current;
+        set({ pending: forget(), board: restored });
+        if (error.message) get().say('error', error.message);
+      },
+    );
+    if (!value) return null;
+    const current = get().board;
+    set({ pending: forget(), board: current ? replaceCard(current, value.card) : current });
+    return {
+      undo: { method: 'moveCard', input: { caseId, toColumnId: from.columnId, beforeCaseId: from.beforeCaseId } },
+      redo: { method: 'moveCard', input: { caseId, toColumnId, beforeCaseId } },
+      eventId: value.eventId,
+    };
+  }
+
+  function remember(caseId: number, label: string, steps: Step[]) {
+    if (steps.length === 0) return;
+    set({ history: recordAction(get().history, { label, caseId, steps }), detailRevision: get().detailRevision + 1 });
   }
 
   return {
@@ -206,77 +283,29 @@ export const useBoardStore = create<BoardState>()((set, get) => {
       else set({ error: result.error.message });
     },
 
-    async move(caseId, toColumnId, beforeCaseId, today, reason) {
-      const board = get().board;
-      const card = board?.cards.find((c) => c.id === caseId);
-      if (!board || !card) return false;
-      if (beforeCaseId === caseId) return false;
-      const from = { columnId: card.columnId, beforeCaseId: cardBelow(board, caseId) };
-      if (from.columnId === toColumnId && from.beforeCaseId === beforeCaseId) return false;
-      const pendingMove: Pending = {
-        columnId: toColumnId,
-        sortKey: localSortKey(board, caseId, toColumnId, beforeCaseId),
-        columnEnteredAt: toColumnId === card.columnId ? card.columnEnteredAt : today,
-      };
-      const pending = new Map(get().pending).set(caseId, pendingMove);
-      set({ pending, board: withPending(board, pending) });
-      const forget = () => {
-        const next = new Map(get().pending);
-        next.delete(caseId);
-        return next;
-      };
-      const value = await withWipReason(
-        card.caseNumber,
-        (given) => api.moveCard({ caseId, toColumnId, beforeCaseId, ...(given ? { reason: given } : {}) }),
-        (error) => {
-          // The card goes back to where it was, and the reason is shown.
-          const current = get().board;
-          const restored = current ? { ...current, cards: sortCards(current, current.cards.map((c) => (c.id === caseId ? card : c))) } : current;
-          set({ pending: forget(), board: restored });
-          if (error.message) get().say('error', error.message);
-        },
-        reason,
-      );
-      if (!value) return false;
-      const current = get().board;
-      set({
-        pending: forget(),
-        board: current ? replaceCard(current, value.card) : current,
-        history: recordAction(get().history, {
-          label: card.caseNumber,
-          caseId,
-          undo: { method: 'moveCard', input: { caseId, toColumnId: from.columnId, beforeCaseId: from.beforeCaseId } },
-          redo: { method: 'moveCard', input: { caseId, toColumnId, beforeCaseId } },
-          eventId: value.eventId,
-        }),
-        detailRevision: get().detailRevision + 1,
-      });
-      return true;
+    async move(caseId, toColumnId, beforeCaseId, today, laneChange) {
+      const card = get().board?.cards.find((c) => c.id === caseId);
+      if (!card) return false;
+      const steps: Step[] = [];
+      if (laneChange) {
+        const previous = 'assigneeId' in laneChange ? { assigneeId: card.assigneeId } : { classOfService: card.classOfService };
+        const edited = await editStep(caseId, laneChange, previous);
+        if (edited === null) return false;
+        if (edited !== 'unchanged') steps.push(edited);
+      }
+      // Dropped onto itself in another lane: the column and place stay.
+      const moved = beforeCaseId === caseId ? 'unchanged' : await moveStep(caseId, toColumnId, beforeCaseId, today);
+      if (moved !== null && moved !== 'unchanged') steps.push(moved);
+      remember(caseId, card.caseNumber, steps);
+      return moved !== null;
     },
 
     async edit(caseId, changes, previous, label, reason) {
-      const board = get().board;
-      const caseNumber = board?.cards.find((c) => c.id === caseId)?.caseNumber ?? '';
-      const value = await withWipReason(
-        caseNumber,
-        (given) => api.updateCase({ caseId, ...changes, ...(given ? { reason: given } : {}) }),
-        (error) => { if (error.message) get().say('error', error.message); },
-        reason,
-      );
-      if (!value) return false;
-      const current = get().board;
-      const eventId = value.eventIds.at(-1);
-      set({
-        board: current ? replaceCard(current, value.card) : current,
-        history: eventId === undefined ? get().history : recordAction(get().history, {
-          label: `${label} ${caseNumber}`,
-          caseId,
-          undo: { method: 'updateCase', input: { caseId, ...previous } },
-          redo: { method: 'updateCase', input: { caseId, ...changes } },
-          eventId,
-        }),
-        detailRevision: get().detailRevision + 1,
-      });
+      const caseNumber = get().board?.cards.find((c) => c.id === caseId)?.caseNumber ?? '';
+      const step = await editStep(caseId, changes, previous, reason);
+      if (step === null) return false;
+      if (step !== 'unchanged') remember(caseId, `${label} ${caseNumber}`, [step]);
+      else set({ detailRevision: get().detailRevision + 1 });
       return true;
     },
 

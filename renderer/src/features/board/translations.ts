@@ -81,6 +81,7 @@ export const da = {
     dropped: 'Kort {{card}} er sluppet i kolonnen {{column}}.',
     droppedNowhere: 'Kort {{card}} er sluppet uden for tavlen og bliver, hvor det var.',
     cancelled: 'Flytningen er annulleret. Kort {{card}} er tilbage i kolonnen {{column}}.',
+    inLane: 'Banen er {{lane}}.',
     roleDescription: 'flytbart kort',
   },
   wipDialog: {
@@ -264,6 +265,7 @@ export const en: BoardDictionary = {
     dropped: 'Card {{card}} dropped in column {{column}}.',
     droppedNowhere: 'Card {{card}} dropped outside the board and stays where it was.',
     cancelled: 'Move cancelled. Card {{card}} is back in column {{column}}.',
+    inLane: 'The lane is {{lane}}.',
     roleDescription: 'movable card',
   },
   wipDialog: {
