@@ -115,7 +115,8 @@ export const Card = memo(function Card(props: CardProps) {
     data: { type: 'card', caseId: card.id, columnId: card.columnId, laneKey },
   });
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
-    if (e.key === 'Enter' && !e.repeat) {
+    // While lifted, Enter drops the card (the keyboard sensor handles it); otherwise it opens the case.
+    if (e.key === 'Enter' && !e.repeat && !isDragging) {
       e.preventDefault();
       select(card.id);
       return;

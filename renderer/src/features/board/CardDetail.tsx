@@ -55,7 +55,8 @@ export default function CardDetail({ caseId, board, today }: Props) {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !document.querySelector('[role="dialog"][aria-modal="true"]')) select(null);
+      // Escape belongs to an open dialog or to a card being dragged before it closes the panel.
+      if (e.key === 'Escape' && !document.querySelector('[role="dialog"][aria-modal="true"], .card.is-dragging')) select(null);
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
