@@ -192,12 +192,17 @@ export function urgencyTier(card: Pick<WallCard, 'blocked' | 'deadline' | 'agein
   return 6;
 }
 
-type Urgent = Pick<WallCard, 'id' | 'blocked' | 'deadline' | 'ageing' | 'classOfService' | 'daysLeft' | 'daysInColumn'>;
+type Urgent = Pick<WallCard, 'id' | 'blocked' | 'daysBlocked' | 'deadline' | 'ageing' | 'classOfService' | 'daysLeft' | 'daysInColumn'>;
 
-/** Within a tier: nearest deadline first, then longest in the column; the id keeps it stable. */
+/**
+ * Within a tier: blocked cards longest blocked first; then nearest deadline, then longest in the
+ * column; the id keeps it stable.
+ */
 export function compareUrgency(a: Urgent, b: Urgent): number {
   const tier = urgencyTier(a) - urgencyTier(b);
   if (tier !== 0) return tier;
+  const blocked = (b.daysBlocked ?? 0) - (a.daysBlocked ?? 0);
+  if (blocked !== 0) return blocked;
   const left = (a.daysLeft ?? Number.POSITIVE_INFINITY) - (b.daysLeft ?? Number.POSITIVE_INFINITY);
   if (left !== 0 && Number.isFinite(left)) return left;
   if (a.daysLeft === null && b.daysLeft !== null) return 1;

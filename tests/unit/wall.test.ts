@@ -80,6 +80,15 @@ describe('urgency on the wall', () => {
     expect(compareUrgency(cards[2]!, cards[5]!)).toBeLessThan(0);
   });
 
+  it('puts the longest blocked first among blocked cards, whatever their deadlines', () => {
+    const cards = [
+      wall({ id: 1, blocked: true, daysBlocked: 4, deadline: 'red', daysLeft: 1 }),
+      wall({ id: 2, blocked: true, daysBlocked: 23 }),
+      wall({ id: 3, blocked: true, daysBlocked: 9 }),
+    ];
+    expect(wallOrder(cards, 'active').map((c) => c.id)).toEqual([2, 3, 1]);
+  });
+
   it('shows the most recently finished first in a done column', () => {
     const cards = [wall({ id: 1, daysInColumn: 10 }), wall({ id: 2, daysInColumn: 0 }), wall({ id: 3, daysInColumn: 3 })];
     expect(wallOrder(cards, 'done').map((c) => c.id)).toEqual([2, 3, 1]);

@@ -1,0 +1,205 @@
+// The views the wall rotates through. They draw only what getWallScreen sent; in privacy mode
+// that is case numbers, paragraphs and caseworker initials, nothing else about a person.
+import { useTranslation } from 'react-i18next';
+import type { WallColumn, WallScreen } from '../../../../shared/api/methods/wall';
+import { formatDate, formatMillions, formatParagraph } from '../../../../shared/format';
+import { cardsThatFit, walkOrder, type WallCard } from '../../../../shared/wall';
+import { useHeight } from './useWallUnit';
+
+// Heights in wall units (see wall.css: .wall-card, .wall-cards gap, .wall-more, .wall-row).
+const CARD_U = 3.4;
+const GAP_U = 0.3;
+const MORE_U = 1.5;
+// A row is 2.1em at 1.2u type.
+const ROW_U = 2.1 * 1.2;
+const ROW_GAP_U = 0.25;
+
+/** The one status a card shows: blocked, then deadline, then time in the column. `short` for board cards. */
+function CardStatus({ card, short = false }: { card: WallCard; short?: boolean }) {
+  const { t } = useTranslation('wall');
+  if (card.blocked) {
+    const text = card.daysBlocked === null ? t('blockedNoDays') : t('blocked', { days: card.daysBlocked });
+    return <span className="wall-tag blocked">{card.blockedReason ? `${text}: ${card.blockedReason}` : text}</span>;
+  }
+  if (card.deadline === 'red' || card.deadline === 'amber') {
+    const days = card.daysLeft ?? 0;
+    const text = short
+      ? days < 0 ? t('card.overdue', { days: -days }) : days === 0 ? t('card.today') : t('card.deadlineIn', { days })
+      : days < 0 ? t('overdue', { days: -days }) : days === 0 ? t('deadlineToday') : t('deadlineIn', { days });
+    return <span className={`wall-tag deadline-${card.deadline}`}>{text}</span>;
+  }
+  if (card.ageing === 'ageing' || card.ageing === 'stale' || card.ageing === 'warm') {
+    const text = short ? t('card.stood', { days: card.daysInColumn }) : t('inColumn', { days: card.daysInColumn });
+    return <span className={`wall-tag ageing-${card.ageing}`}>{text}</span>;
+  }
+  return null;
+}
+
+/**
+ * Two lines: case number and caseworker initials, then paragraph and status. A blocked card gives
+ * its second line to how long it has been blocked (the paragraph does not fit beside it); a done
+ * card has no status, so its initials move down and the case number gets the whole first line.
+ */
+function Card({ card, done }: { card: WallCard; done: boolean }) {
+  const { t } = useTranslation('wall');
+  const level = card.blocked ? 'blocked' : card.deadline === 'red' ? 'red' : card.deadline === 'amber' ? 'amber'
+    : card.ageing === 'stale' || card.ageing === 'ageing' ? 'ageing' : 'calm';
+  const initials = card.assigneeInitials
+    ? <span className="wall-initials">{card.assigneeName ?? card.assigneeInitials}</span>
+    : <span className="wall-initials none" aria-label={t('unassigned')}>{t('unassignedShort')}</span>;
+  return (
+    <li className={`wall-card level-${level}`} data-case={card.caseNumber}>
+      <div className="wall-card-line">
+        <span className="wall-case">{card.caseNumber}</span>
+        {card.citizenInitials && <span className="wall-citizen">{card.citizenInitials}</span>}
+        {!done && initials}
+      </div>
+      <div className="wall-card-line">
+        {!card.blocked && <span className="wall-paragraph">{formatParagraph(card.paragraph)}</span>}
+        {done ? initials : <CardStatus card={card} short />}
+      </div>
+    </li>
+  );
+}
+
+function Column({ column, unit, bodyHeight, walking, dimmed }: { column: WallColumn; unit: number; bodyHeight: number; walking: boolean; dimmed: boolean }) {
+  const { t } = useTranslation('wall');
+  const cards = walking ? walkOrder(column.cards) : column.cards;
+  const fit = cardsThatFit(column.count, bodyHeight, CARD_U * unit, GAP_U * unit, MORE_U * unit);
+  const shown = cards.slice(0, Math.min(fit.shown, cards.length));
+  const hidden = column.count - shown.length;
+  const over = column.wipLimit !== null && column.count > column.wipLimit;
+  return (
+    <section className={`wall-column kind-${column.kind} ${walking ? 'walking' : ''} ${dimmed ? 'dimmed' : ''}`} data-column={column.name} aria-current={walking ? 'step' : undefined}>
+      <header className="wall-column-head">
+        <h2>{column.name}</h2>
+        <p className="wall-column-count">
+          <span className={over ? 'over' : ''}>
+            {column.wipLimit === null ? column.count : t('wip', { count: column.count, limit: column.wipLimit })}
+          </span>
+          {over && <span className="wall-over">{t('overWip')}</span>}
+        </p>
+        {column.kind !== 'done' && (column.blocked > 0 || column.red > 0) && (
+          <p className="wall-column-facts">
+            {column.blocked > 0 && <span className="wall-fact blocked">{t('factBlocked', { count: column.blocked })}</span>}
+            {column.red > 0 && <span className="wall-fact red">{t('factRed', { count: column.red })}</span>}
+          </p>
+        )}
+      </header>
+      <ol className="wall-cards">
+        {shown.map((c) => <Card key={c.id} card={c} done={column.kind === 'done'} />)}
+        {column.count === 0 && <li className="wall-empty">{t('noCards')}</li>}
+      </ol>
+      {hidden > 0 && <p className="wall-more">{t('more', { count: hidden })}</p>}
+    </section>
+  );
+}
+
+export function BoardPanel({ screen, unit, walkColumnId }: { screen: WallScreen; unit: number; walkColumnId: number | null }) {
+  const [ref, height] = useHeight<HTMLDivElement>();
+  // Column body = the board's height minus the column's padding and header (wall.css: 0.3u, 5.2u).
+  const bodyHeight = Math.max(0, height - unit * (0.3 * 2 + 5.2 + 0.3));
+  // Done columns matter least at the standup: they give some width to the columns with work in them.
+  const template = screen.columns.map((c) => (c.kind === 'done' ? 'minmax(0, 0.8fr)' : 'minmax(0, 1fr)')).join(' ');
+  return (
+    <div className="wall-board" ref={ref} style={{ gridTemplateColumns: template }}>
+      {screen.columns.map((column) => (
+        <Column key={column.id} column={column} unit={unit} bodyHeight={bodyHeight}
+          walking={walkColumnId === column.id} dimmed={walkColumnId !== null && walkColumnId !== column.id} />
+      ))}
+    </div>
+  );
+}
+
+function rowsThatFit(total: number, height: number, unit: number) {
+  return cardsThatFit(total, height, ROW_U * unit, ROW_GAP_U * unit, MORE_U * unit);
+}
+
+export function PullListPanel({ screen, unit }: { screen: WallScreen; unit: number }) {
+  const { t } = useTranslation('wall');
+  const [ref, height] = useHeight<HTMLDivElement>();
+  const list = screen.pullList;
+  if (!list) return <p className="wall-message">{t('pull.unavailable')}</p>;
+  if (list.items.length === 0) return <p className="wall-message">{t('pull.empty')}</p>;
+  const fit = rowsThatFit(list.total, height, unit);
+  const shown = list.items.slice(0, fit.shown);
+  const hidden = list.total - shown.length;
+  return (
+    <div className="wall-list" ref={ref}>
+      <ol className="wall-rows">
+        {shown.map((item) => {
+          const days = item.daysToDeadline;
+          const deadline = days === null ? t('pull.noDeadline') : days < 0 ? t('overdue', { days: -days }) : days === 0 ? t('deadlineToday') : t('deadlineIn', { days });
+          const level = days === null ? 'none' : days <= 7 ? 'red' : days <= 14 ? 'amber' : 'ok';
+          return (
+            <li key={item.position} className="wall-row">
+              <span className="wall-rank">{item.position}</span>
+              <span className="wall-case">{item.caseNumber}</span>
+              <span className="wall-paragraph">{formatParagraph(item.paragraph)}</span>
+              <span className="wall-kind">{t(`kinds.${item.kind}`, { defaultValue: item.kind })}</span>
+              <span className={`wall-tag deadline-${level}`}>{deadline}</span>
+              <span className="wall-waiting">{t('pull.waiting', { days: item.waitingDays })}</span>
+            </li>
+          );
+        })}
+      </ol>
+      {hidden > 0 && <p className="wall-more">{t('pull.more', { count: hidden })}</p>}
+    </div>
+  );
+}
+
+export function DeadlinesPanel({ screen, unit }: { screen: WallScreen; unit: number }) {
+  const { t } = useTranslation('wall');
+  const [ref, height] = useHeight<HTMLDivElement>();
+  if (screen.deadlinesTotal === 0) return <p className="wall-message">{t('deadlines.empty')}</p>;
+  const fit = rowsThatFit(screen.deadlinesTotal, height, unit);
+  const shown = screen.deadlines.slice(0, fit.shown);
+  const hidden = screen.deadlinesTotal - shown.length;
+  return (
+    <div className="wall-list" ref={ref}>
+      <ol className="wall-rows">
+        {shown.map((card) => (
+          <li key={card.id} className={`wall-row level-${card.deadline}`}>
+            <CardStatus card={{ ...card, blocked: false }} />
+            <span className="wall-case">{card.caseNumber}</span>
+            <span className="wall-paragraph">{formatParagraph(card.paragraph)}</span>
+            <span className="wall-kind">{card.columnName}</span>
+            <span className="wall-initials">{card.assigneeName ?? card.assigneeInitials ?? t('unassigned')}</span>
+            <span className="wall-waiting">{card.blocked ? (card.daysBlocked === null ? t('blockedNoDays') : t('blocked', { days: card.daysBlocked })) : ''}</span>
+          </li>
+        ))}
+      </ol>
+      {hidden > 0 && <p className="wall-more">{t('deadlines.more', { count: hidden })}</p>}
+    </div>
+  );
+}
+
+export function BottomLinePanel({ screen }: { screen: WallScreen }) {
+  const { t } = useTranslation('wall');
+  const line = screen.bottomLine;
+  if (!line) return <p className="wall-message">{t('bottom.unavailable')}</p>;
+  const tiles: [string, number][] = [
+    [t('bottom.budget'), line.budget],
+    [t('bottom.spent'), line.spent],
+    [t('bottom.committed'), line.committed],
+    [t('bottom.forecast'), line.forecast],
+  ];
+  return (
+    <div className="wall-bottom">
+      <h2>{t('bottom.year', { year: screen.today.slice(0, 4), date: formatDate(screen.today) })}</h2>
+      <div className="wall-tiles">
+        {tiles.map(([label, amount]) => (
+          <div key={label} className="wall-tile">
+            <span className="wall-tile-label">{label}</span>
+            <span className="wall-tile-value">{formatMillions(amount)}</span>
+          </div>
+        ))}
+      </div>
+      <div className={`wall-line status-${line.status}`}>
+        <span className="wall-tile-label">{t('bottom.line')}</span>
+        <span className="wall-line-value">{formatMillions(line.bottomLine)}</span>
+        <span className="wall-line-status">{t(`bottom.status.${line.status}`)}</span>
+      </div>
+    </div>
+  );
+}
