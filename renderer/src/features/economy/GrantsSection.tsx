@@ -79,7 +79,7 @@ export function GrantsSection({ caseId, grants, onChanged }: GrantsSectionProps)
                 <button type="button" onClick={() => { setMessage(null); setMode({ kind: 'edit', grant: g }); }} aria-label={t('grants.editNamed', { service: g.service })}>
                   {t('grants.edit')}
                 </button>
-                {(g.endDate === null || g.endDate >= today) && (
+                {(g.endDate === null || g.endDate > today) && (
                   <button type="button" onClick={() => { setMessage(null); setMode({ kind: 'end', grant: g }); }} aria-label={t('grants.endNamed', { service: g.service })}>
                     {t('grants.end')}
                   </button>
@@ -168,7 +168,6 @@ function GrantForm({ caseId, grant, paragraph, today, onCancel, onSaved }: {
   const locale = i18n.language === 'en' ? 'en' : 'da';
   const [draft, setDraft] = useState<Draft>(() => draftOf(grant, paragraph, today));
   const [reason, setReason] = useState('');
-  const [preview, setPreview] = useState<GrantPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [catalogue, setCatalogue] = useState<CatalogueEntry[]>([]);
@@ -181,28 +180,7 @@ function GrantForm({ caseId, grant, paragraph, today, onCancel, onSaved }: {
     // The catalogue's prices are those in force on the start date.
   }, [draft.startDate, today]);
 
-  // "What if": ask the store what the draft would do, a moment after the typing stops.
-  useEffect(() => {
-    if (!fields) {
-      setPreview(null);
-      return;
-    }
-    let current = true;
-    const timer = setTimeout(() => {
-      void api.previewGrant({ caseId, ...(grant ? { grantId: grant.id } : {}), grant: fields }).then((r) => {
-        if (!current) return;
-        if (r.ok) {
-          setPreview(r.value);
-          setError(null);
-        } else setError(r.error.message);
-      });
-    }, 250);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [caseId, grant, fields]);
-
+  const { preview, error: previewError } = usePreview(caseId, grant?.id, fields);
   const fromCatalogue = (key: string) => {
     const entry = catalogue.find((e) => `${e.serviceId}:${e.providerId}` === key);
     if (!entry) return;
@@ -230,8 +208,6 @@ function GrantForm({ caseId, grant, paragraph, today, onCancel, onSaved }: {
     onSaved();
   };
 
-  const kr = (n: number) => formatKroner(n, locale);
-  const signed = (n: number) => `${n > 0 ? '+' : ''}${kr(n)}`;
   const relevant = catalogue.filter((e) => e.paragraph === draft.paragraph);
   const shownCatalogue = relevant.length ? relevant : catalogue;
   return (
@@ -311,33 +287,8 @@ function GrantForm({ caseId, grant, paragraph, today, onCancel, onSaved }: {
           <input type="text" value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
         </label>
       )}
-      <div className="what-if span-2" aria-live="polite">
-        <h5>{t('grants.whatIf')}</h5>
-        {preview ? (
-          <ul>
-            <li>
-              {preview.yearlyBefore === null
-                ? t('grants.yearlyNew', { after: kr(preview.yearlyAfter ?? 0) })
-                : t('grants.yearlyChange', { before: kr(preview.yearlyBefore), after: kr(preview.yearlyAfter ?? 0) })}
-            </li>
-            <li>{t('grants.forecastChange', { year: preview.year, effect: signed(preview.forecastEffect) })}</li>
-            <li className={`what-if-line status-${preview.statusAfter}`} data-testid="what-if-bottom-line">
-              {t('grants.bottomLineChange', { before: kr(preview.bottomLineBefore), after: kr(preview.bottomLineAfter) })}
-              {' '}({t(`status.${preview.statusAfter}`)})
-            </li>
-            {preview.category && <li>{t('grants.categoryIs', { category: preview.category.label })}</li>}
-            {preview.suggestedFollowUpMonths !== null && String(preview.suggestedFollowUpMonths) !== draft.followUpMonths && (
-              <li>
-                {t('grants.suggestedFollowUp', { count: preview.suggestedFollowUpMonths })}{' '}
-                <button type="button" className="link" onClick={() => set('followUpMonths', String(preview.suggestedFollowUpMonths))}>{t('grants.useSuggestion')}</button>
-              </li>
-            )}
-          </ul>
-        ) : (
-          <p className="field-help">{t('common.none')}</p>
-        )}
-      </div>
-      {error && <p className="field-error span-2" role="alert">{error}</p>}
+      <WhatIf preview={preview} followUpMonths={draft.followUpMonths} onUseFollowUp={(months) => set('followUpMonths', String(months))} />
+      {(error ?? previewError) && <p className="field-error span-2" role="alert">{error ?? previewError}</p>}
       <div className="form-actions span-2">
         <button type="button" onClick={onCancel}>{t('grants.cancel')}</button>
         <button type="submit" className="primary" disabled={busy || !fields}>{t('grants.save')}</button>
@@ -352,6 +303,12 @@ function EndGrantForm({ grant, today, onCancel, onSaved }: { grant: GrantView; t
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const titleId = useId();
+  const fields = useMemo((): GrantFields | null => (endDate && endDate >= grant.startDate ? {
+    paragraph: grant.paragraph, service: grant.service, provider: grant.provider, providerType: grant.providerType,
+    takst: grant.takst, takstUnit: grant.takstUnit, quantity: grant.quantity, startDate: grant.startDate, endDate,
+    followUpMonths: grant.followUpMonths, supportGoal: grant.supportGoal,
+  } : null), [grant, endDate]);
+  const { preview } = usePreview(grant.caseId, grant.id, fields);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const result = await api.endGrant({ grantId: grant.id, endDate, ...(reason.trim() ? { reason: reason.trim() } : {}) });
@@ -369,11 +326,74 @@ function EndGrantForm({ grant, today, onCancel, onSaved }: { grant: GrantView; t
         {t('grants.reason')}
         <input type="text" value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
       </label>
+      <WhatIf preview={preview} />
       {error && <p className="field-error span-2" role="alert">{error}</p>}
       <div className="form-actions span-2">
         <button type="button" onClick={onCancel}>{t('grants.cancel')}</button>
         <button type="submit" className="primary">{t('grants.endConfirm')}</button>
       </div>
     </form>
+  );
+}
+
+/** "What if": asks the store what the draft would do, a moment after the typing stops. */
+function usePreview(caseId: number, grantId: number | undefined, fields: GrantFields | null) {
+  const [preview, setPreview] = useState<GrantPreview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!fields) {
+      setPreview(null);
+      return;
+    }
+    let current = true;
+    const timer = setTimeout(() => {
+      void api.previewGrant({ caseId, ...(grantId !== undefined ? { grantId } : {}), grant: fields }).then((r) => {
+        if (!current) return;
+        if (r.ok) {
+          setPreview(r.value);
+          setError(null);
+        } else setError(r.error.message);
+      });
+    }, 250);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [caseId, grantId, fields]);
+  return { preview, error };
+}
+
+function WhatIf({ preview, followUpMonths, onUseFollowUp }: { preview: GrantPreview | null; followUpMonths?: string; onUseFollowUp?(months: number): void }) {
+  const { t, i18n } = useTranslation('economy');
+  const locale = i18n.language === 'en' ? 'en' : 'da';
+  const kr = (n: number) => formatKroner(n, locale);
+  const signed = (n: number) => `${n > 0 ? '+' : ''}${kr(n)}`;
+  return (
+    <div className="what-if span-2" aria-live="polite">
+      <h5>{t('grants.whatIf')}</h5>
+      {preview ? (
+        <ul>
+          <li>
+            {preview.yearlyBefore === null
+              ? t('grants.yearlyNew', { after: kr(preview.yearlyAfter ?? 0) })
+              : t('grants.yearlyChange', { before: kr(preview.yearlyBefore), after: kr(preview.yearlyAfter ?? 0) })}
+          </li>
+          <li>{t('grants.forecastChange', { year: preview.year, effect: signed(preview.forecastEffect) })}</li>
+          <li className={`what-if-line status-${preview.statusAfter}`} data-testid="what-if-bottom-line">
+            {t('grants.bottomLineChange', { before: kr(preview.bottomLineBefore), after: kr(preview.bottomLineAfter) })}
+            {' '}({t(`status.${preview.statusAfter}`)})
+          </li>
+          {preview.category && <li>{t('grants.categoryIs', { category: preview.category.label })}</li>}
+          {onUseFollowUp && preview.suggestedFollowUpMonths !== null && String(preview.suggestedFollowUpMonths) !== followUpMonths && (
+            <li>
+              {t('grants.suggestedFollowUp', { count: preview.suggestedFollowUpMonths })}{' '}
+              <button type="button" className="link" onClick={() => onUseFollowUp(preview.suggestedFollowUpMonths!)}>{t('grants.useSuggestion')}</button>
+            </li>
+          )}
+        </ul>
+      ) : (
+        <p className="field-help">{t('common.none')}</p>
+      )}
+    </div>
   );
 }
