@@ -1,3 +1,11 @@
+import { lazy } from 'react';
 import type { Feature } from '../types';
+import { da, en } from './translations';
 
-export const pullFeature: Feature = { views: [] };
+export const pullFeature: Feature = {
+  views: [
+    { id: 'mine', labelKey: 'pull:navMine', component: lazy(() => import('./MyCasesView')), order: 12 },
+    { id: 'pull-list', labelKey: 'pull:nav', component: lazy(() => import('./PullListView')), order: 14 },
+  ],
+  translations: { namespace: 'pull', da, en },
+};
