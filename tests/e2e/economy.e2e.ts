@@ -1,6 +1,8 @@
 // The economics feature end to end: the dashboard shows the CLI's numbers to the krone, and
 // raising a grant's hours in the card detail moves the team's bottom line by the expected amount.
 import Database from 'better-sqlite3';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forecastEffect, roundOere } from '../../shared/economics';
@@ -10,6 +12,7 @@ import { runCli, startServer, type RunningServer } from '../support/server';
 
 interface CliTeam { team: string; budget: number; spent: number; committed: number; forecast: number; bottomLine: number; pipeline: number }
 
+const require = createRequire(import.meta.url);
 const TEAM_ID = 3; // Team Bostøtte: § 85 hour grants
 
 /** "-623.062 kr." → -623062 */
@@ -114,5 +117,29 @@ describe('economics in the browser', () => {
     const mover = page.locator('.movers-table tbody tr').filter({ hasText: 'Ændret bevilling' }).first();
     await mover.waitFor();
     expect(await mover.textContent()).toContain(`+${new Intl.NumberFormat('da-DK').format(Math.round(effect))} kr.`);
+  });
+
+  it('has no serious or critical accessibility violations on the dashboards and the grant form (axe-core)', async () => {
+    const audit = async () => {
+      // The host's CSP forbids inline scripts, so axe is evaluated through the DevTools protocol.
+      await page.evaluate(readFileSync(require.resolve('axe-core'), 'utf8'));
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        return (await axe.run()).violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+      });
+      return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    };
+    await page.goto(`${server.url}#/bottom-line`);
+    await page.locator('.recharts-line').first().waitFor();
+    await page.locator('.movers-table, .movers-card p').first().waitFor();
+    expect(await audit()).toEqual([]);
+    await page.goto(`${server.url}#/takst`);
+    await page.locator('.takst-table').waitFor();
+    expect(await audit()).toEqual([]);
+    await page.goto(`${server.url}#/board`);
+    await page.locator(`[data-case-id="${grant.case_id}"]`).first().click();
+    await page.locator('.grants-section').getByRole('button', { name: /^Ret bevilling/ }).first().click();
+    await page.getByTestId('what-if-bottom-line').waitFor();
+    expect(await audit()).toEqual([]);
   });
 });
