@@ -33,7 +33,7 @@ export default function SprintView() {
         {list.length > 0 && (
           <label className="inline-field">
             {t('sprint.choose')}
-            <select value={sprintId ?? ''} onChange={(e) => setChosen(Number(e.target.value))}>
+            <select aria-label={t('sprint.choose')} value={sprintId ?? ''} onChange={(e) => setChosen(Number(e.target.value))}>
               {list.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.name} ({formatDate(s.startDate)} – {formatDate(s.endDate)}){s.status === 'closed' ? ` – ${t('sprint.closed')}` : ''}
@@ -50,7 +50,7 @@ export default function SprintView() {
       )}
       {sprints.data && list.length === 0 && !creating && <p className="muted">{t('sprint.none')}</p>}
       {detail.error && <p className="plans-error" role="alert">{detail.error}</p>}
-      {detail.data && teamId !== null && <SprintPanel detail={detail.data} teamId={teamId} onChanged={() => { detail.reload(); sprints.reload(); }} />}
+      {detail.data && teamId !== null && <SprintPanel key={detail.data.sprint.id} detail={detail.data} teamId={teamId} onChanged={() => { detail.reload(); sprints.reload(); }} />}
     </div>
   );
 }
@@ -253,7 +253,7 @@ function Review({ detail, onClosed }: { detail: SprintDetail; onClosed(): void }
     if (goalMet === null) return setError(t('review.chooseGoal'));
     const result = await api.closeSprint({
       sprintId: detail.sprint.id, goalMet, note: note.trim() || null, carryOver: carry,
-      ...(carry === 'next_sprint' && nextId !== '' ? { nextSprintId: nextId } : {}),
+      ...(carry === 'next_sprint' && (nextId !== '' || targets[0]) ? { nextSprintId: nextId === '' ? targets[0]!.id : nextId } : {}),
     });
     if (!result.ok) return setError(result.error.message);
     onClosed();

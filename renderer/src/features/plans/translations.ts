@@ -17,7 +17,7 @@ export const da = {
   },
   sprint: {
     title: 'Sprint',
-    choose: 'Sprint',
+    choose: 'Vælg sprint',
     new: 'Ny sprint',
     create: 'Opret sprint',
     none: 'Teamet har ingen sprints endnu. Opret den første med "Ny sprint".',
@@ -167,7 +167,7 @@ export const en: typeof da = {
   },
   sprint: {
     title: 'Sprint',
-    choose: 'Sprint',
+    choose: 'Choose sprint',
     new: 'New sprint',
     create: 'Create sprint',
     none: 'The team has no sprints yet. Create the first with "New sprint".',

@@ -17,8 +17,15 @@ export function useLoaded<T>(load: (() => Promise<Envelope<T>>) | null, key: str
   const latest = useRef(0);
   const loader = useRef(load);
   loader.current = load;
+  const shownKey = useRef(key);
   useEffect(() => {
     const ticket = ++latest.current;
+    // Another question (another sprint, plan or team): never show the old answer under it.
+    if (shownKey.current !== key) {
+      shownKey.current = key;
+      setData(null);
+      setError(null);
+    }
     if (!loader.current) {
       setData(null);
       return;
