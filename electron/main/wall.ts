@@ -1,0 +1,97 @@
+// The wall screen from the desktop app: a kiosk window on the display the team chooses (usually
+// the TV on the second output), showing standup mode. Same hardening as the main window.
+import { BrowserWindow, screen, shell, type MenuItemConstructorOptions } from 'electron';
+import { isTrustedRendererUrl, rendererUrl, WEB_PREFERENCES } from './security';
+
+export interface WallDisplay {
+  id: number;
+  /** "Skærm 2 – 1920 × 1080". */
+  label: string;
+  primary: boolean;
+  bounds: { x: number; y: number; width: number; height: number };
+}
+
+export interface WallWindowOptions {
+  indexHtml: string;
+  preload: string;
+  /** The display to fill; absent: the first that is not the primary one, else the primary. */
+  displayId?: number;
+  /** The team shown; absent: the team chosen in the app. */
+  teamId?: number;
+}
+
+let wallWindow: BrowserWindow | null = null;
+
+export function wallDisplays(): WallDisplay[] {
+  const primaryId = screen.getPrimaryDisplay().id;
+  return screen.getAllDisplays().map((d, i) => ({
+    id: d.id,
+    label: `Skærm ${i + 1} – ${Math.round(d.size.width * d.scaleFactor)} × ${Math.round(d.size.height * d.scaleFactor)}${d.id === primaryId ? ' (denne skærm)' : ''}`,
+    primary: d.id === primaryId,
+    bounds: d.bounds,
+  }));
+}
+
+/** The wanted display when it is connected; otherwise a secondary one (the TV), else the primary. */
+export function chooseWallDisplay(displays: readonly WallDisplay[], wantedId?: number): WallDisplay | null {
+  return displays.find((d) => d.id === wantedId) ?? displays.find((d) => !d.primary) ?? displays[0] ?? null;
+}
+
+export function standupUrl(indexHtml: string, teamId?: number): string {
+  return `${rendererUrl(indexHtml)}#/standup${teamId ? `?team=${teamId}` : ''}`;
+}
+
+/** Opens (or moves) the kiosk window showing standup mode; returns it. */
+export function openWallWindow(options: WallWindowOptions): BrowserWindow {
+  const display = chooseWallDisplay(wallDisplays(), options.displayId);
+  if (!display) throw new Error('Ingen skærm fundet');
+  if (wallWindow && !wallWindow.isDestroyed()) wallWindow.close();
+  const window = new BrowserWindow({
+    ...display.bounds,
+    kiosk: true,
+    fullscreen: true,
+    frame: false,
+    autoHideMenuBar: true,
+    title: 'Flowtavle – standup',
+    backgroundColor: '#0b1220',
+    webPreferences: { ...WEB_PREFERENCES, preload: options.preload },
+  });
+  const contents = window.webContents;
+  contents.on('will-navigate', (event, url) => {
+    if (!isTrustedRendererUrl(url, options.indexHtml)) event.preventDefault();
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    if (url.startsWith('https://')) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  // A wall screen must not sleep into a screensaver-looking blank page or lose its place on reload.
+  contents.on('render-process-gone', () => {
+    if (!window.isDestroyed()) void window.loadURL(standupUrl(options.indexHtml, options.teamId));
+  });
+  void window.loadURL(standupUrl(options.indexHtml, options.teamId));
+  window.on('closed', () => {
+    if (wallWindow === window) wallWindow = null;
+  });
+  wallWindow = window;
+  return window;
+}
+
+export function closeWallWindow(): void {
+  if (wallWindow && !wallWindow.isDestroyed()) wallWindow.close();
+  wallWindow = null;
+}
+
+/** The "Vægskærm" menu: one item per connected display, and one to close the wall window. */
+export function wallMenu(options: Omit<WallWindowOptions, 'displayId'>): MenuItemConstructorOptions {
+  return {
+    label: 'Vægskærm',
+    submenu: [
+      ...wallDisplays().map((d): MenuItemConstructorOptions => ({
+        label: `Vis standup på ${d.label}`,
+        click: () => openWallWindow({ ...options, displayId: d.id }),
+      })),
+      { type: 'separator' },
+      { label: 'Luk vægskærmen', accelerator: 'CmdOrCtrl+Shift+W', click: () => closeWallWindow() },
+    ],
+  };
+}
