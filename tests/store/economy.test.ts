@@ -1,7 +1,9 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeStore, openStore, type Db } from '../../db/connection';
+import { closeStore, migrate, openStore, schemaVersion, type Db } from '../../db/connection';
+import { MIGRATIONS } from '../../db/migrations';
+import { sql as economySql } from '../../db/migrations/004_economy';
 import { generateDemo } from '../../db/demo/generate';
 import { createService, type Service } from '../../db/service';
 import type { Envelope } from '../../shared/api/envelope';
@@ -258,4 +260,32 @@ describe('economics on the demo department', () => {
     const unknown = await runCli(['budget', 'set', '--db', path, '--team', 'Team Ukendt', '--year', '2027', '--amount', '1']);
     expect(unknown.code).toBe(2);
   }, 60_000);
+});
+
+describe('the economy migration', () => {
+  it('upgrades a store that already has grants, and seeds the takst categories', () => {
+    const dir = tempDir();
+    const db = openStore(join(dir, 'old.db'), { migrate: false });
+    try {
+      const before = MIGRATIONS.indexOf(economySql);
+      expect(before).toBeGreaterThan(0);
+      migrate(db, before);
+      fixture(db);
+      migrate(db);
+      expect(schemaVersion(db)).toBe(MIGRATIONS.length);
+      expect(db.prepare('SELECT id, follow_up_months, support_goal FROM grants ORDER BY id').all()).toEqual([
+        { id: 1, follow_up_months: null, support_goal: null },
+        { id: 2, follow_up_months: null, support_goal: null },
+        { id: 3, follow_up_months: null, support_goal: null },
+      ]);
+      expect(db.prepare('SELECT code, max_hours FROM takst_categories ORDER BY min_hours, id').all()).toEqual([
+        { code: 'takst1', max_hours: 4.99 }, { code: 'takst2', max_hours: 14.99 }, { code: 'takst3', max_hours: 25 }, { code: 'individuel', max_hours: null },
+      ]);
+      const report = ok(createService(db, { now: NOW }).dispatch('getBottomLine', { asOf: ASOF }, { actorId: null })) as BottomLineReport;
+      expect(report.teams[0]!.forecast).toBe(455_506.85);
+    } finally {
+      closeStore(db);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
