@@ -11,6 +11,8 @@ import { appendEvent } from './events';
 export const BACKUP_FOLDER_NAME = 'backups';
 export const DEFAULT_KEEP_DAYS = 30;
 export const DAY_MS = 86_400_000;
+/** Pages per backup step: all of them, so the copy is one consistent moment. */
+const ALL_PAGES = 0x7fffffff;
 
 export const SNAPSHOT_REASONS = ['start', 'daily', 'manual', 'before-restore', 'before-import'] as const;
 export type SnapshotReason = (typeof SNAPSHOT_REASONS)[number];
@@ -92,7 +94,7 @@ export interface SnapshotOptions {
 }
 
 /**
- * An online snapshot of the open store (better-sqlite3's db.backup, one step, so the copy is one
+ * An online snapshot of the open store (better-sqlite3's db.backup, all pages in one step, so the copy is one
  * consistent moment). Written under a temporary name and renamed when checked, so a snapshot
  * cut short by a crash is never mistaken for a good one.
  */
@@ -109,7 +111,7 @@ export async function createSnapshot(db: Db, options: SnapshotOptions): Promise<
   }
   const partial = join(folder, `${file}.partial`);
   rmSync(partial, { force: true });
-  await db.backup(partial, { progress: () => 0 });
+  await db.backup(partial, { progress: () => ALL_PAGES });
   const check = checkStoreFile(partial);
   if (!check.ok) {
     rmSync(partial, { force: true });
@@ -231,7 +233,7 @@ export async function restoreSnapshot(db: Db, snapshotFile: string, options: { a
   const before = await createSnapshot(db, { reason: 'before-restore', now: now() });
   const source = new Database(snapshot.path, { readonly: true, fileMustExist: true });
   try {
-    await source.backup(storePath, { progress: () => 0 });
+    await source.backup(storePath, { progress: () => ALL_PAGES });
   } finally {
     source.close();
   }

@@ -21,6 +21,23 @@ const KIND_LABEL: Record<string, string> = { application: 'Ansøgning', follow_u
 const UNIT_LABEL: Record<string, string> = { hour: 'time', day: 'dag', week: 'uge', month: 'måned', year: 'år' };
 const CLASS_LABEL: Record<string, string> = { urgent: 'Akut', fixed_date: 'Fast dato', standard: 'Standard', can_wait: 'Kan vente' };
 
+export const EVENT_TYPE_LABELS: Record<string, string> = {
+  created: 'Oprettet', moved: 'Flyttet', moved_over_wip_limit: 'Flyttet over WIP-grænsen', reordered: 'Omprioriteret',
+  blocked: 'Blokeret', unblocked: 'Blokering ophævet', decided: 'Afgjort', updated: 'Ændret', deleted: 'Slettet',
+  grant_added: 'Bevilling tilføjet', grant_created: 'Bevilling oprettet', grant_changed: 'Bevilling ændret', grant_removed: 'Bevilling fjernet',
+  imported: 'Import', restored: 'Sikkerhedskopi gendannet', assigned: 'Tildelt', pulled: 'Trukket fra træklisten',
+};
+
+/** Ids in from/to become names: columns, teams, people. */
+function readableValue(field: string | null, value: string | null, names: { column: Map<string, string>; team: Map<string, string>; person: Map<string, string> }): string | null {
+  if (value === null) return null;
+  if (field === 'column') return names.column.get(value) ?? value;
+  if (field === 'team') return names.team.get(value) ?? value;
+  if (field === 'assignee') return names.person.get(value) ?? value;
+  if (field === 'decision') return value === 'approved' ? 'Bevilget' : value === 'rejected' ? 'Afslået' : value;
+  return value;
+}
+
 /** The audit log: every event, newest first, filtered by person, period (local dates, inclusive), case and type. */
 export function queryAudit(db: Db, filter: AuditFilter): AuditPage {
   const where: string[] = [];
@@ -57,9 +74,18 @@ export function queryAudit(db: Db, filter: AuditFilter): AuditPage {
     id: number; at: string; actor_id: number | null; actor_name: string | null; case_id: number | null; case_number: string | null;
     entity: string; entity_id: number | null; type: string; field: string | null; from_value: string | null; to_value: string | null; reason: string | null;
   }[];
+  const pairs = (sql: string) => new Map((db.prepare(sql).all() as { id: number; name: string }[]).map((r) => [String(r.id), r.name]));
+  const names = {
+    column: pairs(`SELECT b.id, t.name || ': ' || b.name AS name FROM board_columns b JOIN teams t ON t.id = b.team_id`),
+    team: pairs('SELECT id, name FROM teams'),
+    person: pairs('SELECT id, name FROM people'),
+  };
   const entries: AuditEntry[] = rows.map((r) => ({
     id: r.id, at: r.at, actorId: r.actor_id, actorName: r.actor_name, caseId: r.case_id, caseNumber: r.case_number, entity: r.entity,
     entityId: r.entity_id, type: r.type, field: r.field, fromValue: r.from_value, toValue: r.to_value, reason: r.reason,
+    typeLabel: EVENT_TYPE_LABELS[r.type] ?? r.type,
+    fromText: readableValue(r.field, r.from_value, names),
+    toText: readableValue(r.field, r.to_value, names),
   }));
   const types = (db.prepare('SELECT DISTINCT type FROM events ORDER BY type').all() as { type: string }[]).map((t) => t.type);
   return { total, entries, types };
@@ -71,6 +97,11 @@ function localStamp(iso: string): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${pad(t.getDate())}.${pad(t.getMonth() + 1)}.${t.getFullYear()} ${pad(t.getHours())}:${pad(t.getMinutes())}`;
 }
+
+const ENTITY_LABELS: Record<string, string> = {
+  case: 'Sag', grant: 'Bevilling', team: 'Team', person: 'Medarbejder', import: 'Import', import_profile: 'Kolonnetilknytning',
+  store: 'Database', workspace: 'Indstilling',
+};
 
 export const AUDIT_COLUMNS: ExportColumn[] = [
   { key: 'at', header: 'Tidspunkt' },
@@ -86,8 +117,8 @@ export const AUDIT_COLUMNS: ExportColumn[] = [
 
 export function auditRows(entries: readonly AuditEntry[]): ExportRow[] {
   return entries.map((e) => ({
-    at: localStamp(e.at), actor: e.actorName ?? 'System', caseNumber: e.caseNumber, entity: e.entity, type: e.type, field: e.field,
-    from: e.fromValue, to: e.toValue, reason: e.reason,
+    at: localStamp(e.at), actor: e.actorName ?? 'System', caseNumber: e.caseNumber, entity: ENTITY_LABELS[e.entity] ?? e.entity,
+    type: e.typeLabel, field: e.field, from: e.fromText, to: e.toText, reason: e.reason,
   }));
 }
 

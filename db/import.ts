@@ -79,7 +79,9 @@ const toImportGrant = (g: StoreGrant): ImportGrant => ({
 
 const UNIT_LABEL: Record<TakstUnit, string> = { hour: 'time', day: 'dag', week: 'uge', month: 'måned', year: 'år' };
 function describeGrant(g: ImportGrant): string {
-  const takst = g.takst.toLocaleString('da-DK', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  // By hand: toLocaleString is slow enough to matter on 64,000 rows.
+  const [int, frac] = g.takst.toFixed(2).split('.') as [string, string];
+  const takst = `${int.replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${frac}`;
   return `${formatParagraph(g.paragraph)} ${g.service}, ${g.provider}: ${takst} kr./${UNIT_LABEL[g.takstUnit]} × ${String(g.quantity).replace('.', ',')} fra ${g.startDate}${g.endDate ? ` til ${g.endDate}` : ''}`;
 }
 

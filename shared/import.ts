@@ -182,7 +182,7 @@ export function normaliseName(raw: string): string {
 
 /** Key for matching names of teams and people regardless of case. */
 export function nameKey(raw: string): string {
-  return normaliseName(raw).toLocaleLowerCase('da-DK');
+  return normaliseName(raw).toLowerCase();
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,3 +1,191 @@
-import type { Command } from '../command';
+// import, export, backup and restore: the administrators' way to move data in and out.
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { closeStore } from '../../../db/connection';
+import { checkStoreAtStart, createSnapshot, findSnapshot, listSnapshots, pruneSnapshots, readKeepDays, restoreSnapshot, writeKeepDays } from '../../../db/backup';
+import { exportTable, writeCsvFile, writeXlsxFile } from '../../../db/export';
+import { importExtract } from '../../../db/import';
+import { openWorkspace } from '../../../db/workspace';
+import { EXPORT_TABLES, type ExportTableName } from '../../../shared/api/methods/data';
+import { localToday } from '../../../shared/dates';
+import { validateMapping } from '../../../shared/import';
+import { DB_OPTION, intOption, JSON_OPTION, printJson, requiredString, stringOption, UsageError, type Command } from '../command';
+import { storePath } from '../store';
 
-export const dataCommands: Command[] = [];
+function existingStore(values: Record<string, unknown>): string {
+  const path = storePath(values);
+  if (!existsSync(path)) throw new UsageError(`Databasen findes ikke: ${path}`);
+  return path;
+}
+
+function readMapping(file: string | undefined) {
+  if (file === undefined) return {};
+  if (!existsSync(file)) throw new UsageError(`Filen med kolonnetilknytning findes ikke: ${file}`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8').replace(/^\ufeff/, ''));
+  } catch (error) {
+    throw new UsageError(`Kolonnetilknytningen i ${file} er ikke gyldig JSON: ${(error as Error).message}`);
+  }
+  const { mapping, errors } = validateMapping(raw);
+  if (errors.length) throw new UsageError(`Kolonnetilknytningen i ${file}: ${errors.join(' ')}`);
+  return mapping;
+}
+
+function actorOption(values: Record<string, unknown>, db: import('../../../db/connection').Db): number | null {
+  const actor = intOption(values, 'actor');
+  if (actor === undefined) return null;
+  const row = db.prepare('SELECT role FROM people WHERE id = ? AND active = 1').get(actor) as { role: string } | undefined;
+  if (!row) throw new UsageError(`--actor ${actor}: personen findes ikke.`);
+  if (row.role !== 'leader' && row.role !== 'secretariat') throw new UsageError(`--actor ${actor}: kun ledere og sekretariatet må importere.`);
+  return actor;
+}
+
+const importCommand: Command = {
+  name: 'import',
+  summary: 'Importér sagssystemets udtræk (CSV); alt eller intet',
+  usage: 'import FILE --db PATH [--mapping FILE] [--dry-run] [--actor ID] [--json]',
+  options: { ...DB_OPTION, ...JSON_OPTION, mapping: { type: 'string' }, 'dry-run': { type: 'boolean' }, actor: { type: 'string' } },
+  allowPositionals: true,
+  run(values, positionals) {
+    if (positionals.length !== 1) throw new UsageError('Angiv præcis én fil at importere.');
+    const file = positionals[0]!;
+    if (!existsSync(file)) throw new UsageError(`Filen findes ikke: ${file}`);
+    const mapping = readMapping(stringOption(values, 'mapping'));
+    const path = existingStore(values);
+    const bytes = new Uint8Array(readFileSync(file));
+    const { db } = openWorkspace(path);
+    try {
+      const now = new Date();
+      const outcome = importExtract(db, bytes, {
+        mapping, dryRun: values['dry-run'] === true, actorId: actorOption(values, db), now, today: localToday(now), fileName: basename(file),
+      });
+      if (!outcome.ok) {
+        if (values.json) printJson({ errors: outcome.errors });
+        else {
+          console.error(`Filen blev ikke importeret: ${outcome.totalErrors} fejl. Intet er ændret.`);
+          for (const e of outcome.errors) console.error(`  række ${e.row}${e.column ? `, ${e.column}` : ''}${e.value ? ` ("${e.value}")` : ''}: ${e.reason}`);
+          if (outcome.totalErrors > outcome.errors.length) console.error(`  … og ${outcome.totalErrors - outcome.errors.length} fejl mere.`);
+        }
+        return 1;
+      }
+      const { inserted, updated, unchanged } = outcome.summary;
+      if (values.json) printJson({ inserted, updated, unchanged });
+      else {
+        console.log(`${outcome.dryRun ? 'Prøvekørsel (intet gemt)' : 'Importeret'}: ${inserted} nye sager, ${updated} opdateret, ${unchanged} uændret (${outcome.summary.rows} rækker, ${outcome.summary.encoding}).`);
+        if (outcome.summary.newTeams.length) console.log(`  Nye teams: ${outcome.summary.newTeams.join(', ')}`);
+        if (outcome.summary.newCaseworkers.length) console.log(`  Nye sagsbehandlere: ${outcome.summary.newCaseworkers.join(', ')}`);
+      }
+      return 0;
+    } finally {
+      closeStore(db);
+    }
+  },
+};
+
+const exportCommand: Command = {
+  name: 'export',
+  summary: 'Eksportér sager, bevillinger eller revisionsloggen til CSV eller XLSX',
+  usage: 'export --db PATH --what cases|grants|audit --out FILE.csv|FILE.xlsx [--team ID] [--from DATO] [--to DATO] [--json]',
+  options: {
+    ...DB_OPTION, ...JSON_OPTION, what: { type: 'string' }, out: { type: 'string' }, team: { type: 'string' },
+    from: { type: 'string' }, to: { type: 'string' },
+  },
+  async run(values) {
+    const what = requiredString(values, 'what');
+    if (!(EXPORT_TABLES as readonly string[]).includes(what)) throw new UsageError(`--what skal være en af ${EXPORT_TABLES.join(', ')}.`);
+    const out = requiredString(values, 'out');
+    const format = extname(out).toLowerCase();
+    if (format !== '.csv' && format !== '.xlsx') throw new UsageError('--out skal ende på .csv eller .xlsx.');
+    const team = intOption(values, 'team');
+    const from = stringOption(values, 'from');
+    const to = stringOption(values, 'to');
+    for (const [name, date] of [['from', from], ['to', to]] as const) {
+      if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--${name} skal være en dato på formen ÅÅÅÅ-MM-DD.`);
+    }
+    const path = existingStore(values);
+    const { db } = openWorkspace(path);
+    try {
+      const table = exportTable(db, what as ExportTableName, {
+        ...(team !== undefined ? { teamId: team } : {}),
+        filter: { ...(from ? { from } : {}), ...(to ? { to } : {}) },
+      });
+      if (format === '.csv') writeCsvFile(out, table);
+      else await writeXlsxFile(out, table);
+      if (values.json) printJson({ path: out, rows: table.rows.length });
+      else console.log(`${table.title}: ${table.rows.length} rækker gemt i ${out}`);
+      return 0;
+    } finally {
+      closeStore(db);
+    }
+  },
+};
+
+const backupCommand: Command = {
+  name: 'backup',
+  summary: 'Tag en sikkerhedskopi nu (i mappen backups ved siden af databasen), eller vis dem',
+  usage: 'backup --db PATH [--list] [--keep-days N] [--json]',
+  options: { ...DB_OPTION, ...JSON_OPTION, list: { type: 'boolean' }, 'keep-days': { type: 'string' } },
+  async run(values) {
+    const path = existingStore(values);
+    if (values.list) {
+      const snapshots = listSnapshots(path);
+      if (values.json) printJson(snapshots.map(({ file, createdAt, reason, bytes }) => ({ file, createdAt, reason, bytes })));
+      else if (snapshots.length === 0) console.log('Ingen sikkerhedskopier endnu.');
+      else for (const s of snapshots) console.log(`${s.file}  ${(s.bytes / 1_048_576).toFixed(1)} MB`);
+      return 0;
+    }
+    const check = checkStoreAtStart(path);
+    if (!check.ok) {
+      console.error(check.message);
+      return 1;
+    }
+    const keepDays = intOption(values, 'keep-days');
+    if (keepDays !== undefined && (keepDays < 1 || keepDays > 3650)) throw new UsageError('--keep-days skal være mellem 1 og 3650.');
+    const { db } = openWorkspace(path);
+    try {
+      if (keepDays !== undefined) writeKeepDays(db, keepDays);
+      const snapshot = await createSnapshot(db, { reason: 'manual' });
+      const removed = pruneSnapshots(path, readKeepDays(db));
+      if (values.json) printJson({ file: snapshot.file, path: snapshot.path, bytes: snapshot.bytes, removed });
+      else console.log(`Sikkerhedskopi gemt: ${snapshot.path}${removed.length ? ` (${removed.length} gamle slettet)` : ''}`);
+      return 0;
+    } finally {
+      closeStore(db);
+    }
+  },
+};
+
+const restoreCommand: Command = {
+  name: 'restore',
+  summary: 'Gendan en sikkerhedskopi (den nuværende database sikkerhedskopieres først)',
+  usage: 'restore --db PATH --snapshot FILE [--json]',
+  options: { ...DB_OPTION, ...JSON_OPTION, snapshot: { type: 'string' } },
+  async run(values) {
+    const path = storePath(values);
+    const file = requiredString(values, 'snapshot');
+    if (!findSnapshot(path, basename(file))) {
+      throw new UsageError(`Sikkerhedskopien findes ikke i ${path.replace(/[^/\\]+$/, '')}backups: ${file} (se "backup --list").`);
+    }
+    const check = checkStoreAtStart(path);
+    if (!check.ok) {
+      // A broken store cannot be backed up first: it is moved aside instead, never deleted.
+      const { replaceStoreWithSnapshot } = await import('../../../db/backup');
+      const { brokenCopy } = replaceStoreWithSnapshot(path, basename(file));
+      if (values.json) printJson({ restored: basename(file), brokenCopy });
+      else console.log(`Databasen var beskadiget og er flyttet til ${brokenCopy}. Gendannet fra ${basename(file)}.`);
+      return 0;
+    }
+    const { db } = openWorkspace(path);
+    try {
+      const result = await restoreSnapshot(db, basename(file), { actorId: null });
+      if (values.json) printJson({ restored: result.restored.file, before: result.before.file });
+      else console.log(`Gendannet fra ${result.restored.file}. Databasen, som den var lige før, er gemt som ${result.before.file}.`);
+      return 0;
+    } finally {
+      closeStore(db);
+    }
+  },
+};
+
+export const dataCommands: Command[] = [importCommand, exportCommand, backupCommand, restoreCommand];

@@ -50,6 +50,11 @@ export interface ImportProfile {
 
 export interface AuditEntry extends CaseEvent {
   caseNumber: string | null;
+  /** The event in Danish words: "Flyttet", "Bevilling tilføjet". */
+  typeLabel: string;
+  /** from/to as a person reads them: column, team and person names instead of ids. */
+  fromText: string | null;
+  toText: string | null;
 }
 
 export interface AuditPage {
