@@ -250,6 +250,7 @@ const UNIT_LABEL: Record<TakstUnit, string> = { hour: 't/uge', day: 'døgn', wee
 
 /** "§ 85 Socialpædagogisk støtte, 5 t/uge à 512 kr. (Bostøtten Øst)": how the ledger names a grant. */
 export function describeGrant(g: Pick<Grant, 'paragraph' | 'service' | 'provider' | 'takst' | 'takstUnit' | 'quantity'>): string {
-  const amount = g.takstUnit === 'hour' ? `${formatNumber(g.quantity, g.quantity % 1 === 0 ? 0 : 1)} t/uge à ${formatKroner(g.takst)}` : `${formatKroner(g.takst)} pr. ${UNIT_LABEL[g.takstUnit]}${g.quantity !== 1 ? ` × ${formatNumber(g.quantity, 1)}` : ''}`;
+  // Quarter hours stay exact: 19,25 t/uge, not 19,3.
+  const amount = g.takstUnit === 'hour' ? `${formatNumber(g.quantity, Number.isInteger(g.quantity) ? 0 : Number.isInteger(g.quantity * 10) ? 1 : 2)} t/uge à ${formatKroner(g.takst)}` : `${formatKroner(g.takst)} pr. ${UNIT_LABEL[g.takstUnit]}${g.quantity !== 1 ? ` × ${formatNumber(g.quantity, 1)}` : ''}`;
   return `${formatParagraph(g.paragraph)} ${g.service}, ${amount} (${g.provider})`;
 }

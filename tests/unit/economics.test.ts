@@ -213,5 +213,9 @@ describe('takst catalogue and outliers', () => {
   it('names a grant the way the ledger shows it', () => {
     expect(describeGrant({ paragraph: '85', service: 'Socialpædagogisk støtte', provider: 'Bostøtten Øst', takst: 512, takstUnit: 'hour', quantity: 5.5 }))
       .toBe('§ 85 Socialpædagogisk støtte, 5,5 t/uge à 512 kr. (Bostøtten Øst)');
+    expect(describeGrant({ paragraph: '85', service: 'Socialpædagogisk støtte', provider: 'Bostøtten Øst', takst: 512, takstUnit: 'hour', quantity: 19.25 }))
+      .toContain('19,25 t/uge');
+    expect(describeGrant({ paragraph: '108', service: 'Længerevarende botilbud', provider: 'Fonden Bo-Nord', takst: 3_990, takstUnit: 'day', quantity: 1 }))
+      .toBe('§ 108 Længerevarende botilbud, 3.990 kr. pr. døgn (Fonden Bo-Nord)');
   });
 });
