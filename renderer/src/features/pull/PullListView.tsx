@@ -259,7 +259,7 @@ function Deadlines({ canEdit }: { canEdit: boolean }) {
         <summary><h2 id="pull-deadlines-title">{t('deadlines.title')}</h2></summary>
         <p className="pull-help">{t('deadlines.intro')}</p>
         {times.error && <p className="pull-note tone-error" role="alert">{times.error}</p>}
-        <table className="pull-table">
+        <table className="pull-table pull-deadlines">
           <thead>
             <tr><th scope="col">{t('deadlines.paragraph')}</th><th scope="col">{t('deadlines.weeks')}</th><th scope="col">{t('deadlines.default')}</th></tr>
           </thead>
@@ -284,12 +284,12 @@ function DeadlineRow({ row, canEdit, onSave }: { row: ProcessingTime; canEdit: b
     <tr>
       <th scope="row">
         {formatParagraph(row.paragraph)} <span className="pull-help">{row.label}</span>
-        {row.updatedByName && <span className="pull-help"> · {t('deadlines.changedBy', { name: row.updatedByName })}</span>}
+        {row.updatedByName && <span className="pull-help">{t('deadlines.changedBy', { name: row.updatedByName })}</span>}
       </th>
       <td>
         {canEdit ? (
           <form className="pull-inline" onSubmit={(e) => { e.preventDefault(); void onSave(row.paragraph, value); }}>
-            <input type="number" min={1} max={104} value={value} placeholder={t('deadlines.none')} onChange={(e) => setValue(e.target.value)}
+            <input type="number" min={1} max={104} value={value} placeholder="–" title={t('deadlines.none')} onChange={(e) => setValue(e.target.value)}
               aria-label={`${t('deadlines.weeks')}: ${label}`} />
             <button type="submit">{t('deadlines.save')}</button>
           </form>
