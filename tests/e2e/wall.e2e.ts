@@ -273,8 +273,41 @@ describe('LAN sharing', () => {
       expect(write.status).toBe(403);
       expect((await write.json()).error.code).toBe('read_only');
 
+      // The team PIN (set by a leader at the host) unlocks writes for this session only.
+      const setPin = await fetch(`${lan.url}api/setTeamPin`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Flowtavle-Actor': String(leader.id) }, body: JSON.stringify({ teamId, pin: '2580' }),
+      });
+      expect(setPin.status).toBe(200);
+      const pin = (value: string) => fetch(`${base}/lan/pin`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json', cookie }, body: JSON.stringify({ teamId, pin: value }),
+      });
+      expect((await pin('2581')).status).toBe(403);
+      expect((await pin('2580')).status).toBe(200);
+      expect(await (await fetch(`${base}/lan/status`, { headers: { cookie } })).json()).toEqual({ lan: true, readOnly: false, pinTeamId: teamId });
+      const board = await (await fetch(`${base}/api/getBoard`, { method: 'POST', headers: { 'Content-Type': 'application/json', cookie }, body: JSON.stringify({ teamId }) })).json();
+      const caseId = board.value.cards.find((c: { blocked: boolean }) => !c.blocked).id;
+      const unlocked = await fetch(`${base}/api/updateCase`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Flowtavle-Actor': String(leader.id), cookie },
+        body: JSON.stringify({ caseId, blocked: true, blockedReason: 'Venter på lægeerklæring' }),
+      });
+      expect((await unlocked.json()).ok).toBe(true);
+      const sessions = await (await fetch(`${lan.url}api/listLanSessions`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Flowtavle-Actor': String(leader.id) }, body: '{}',
+      })).json();
+      expect(sessions.value[0]).toMatchObject({ remoteAddress: expect.stringContaining(address!), pinTeamName: 'Team Nyansøgning' });
+
       // Loopback works without a token, as before.
       expect((await fetch(`${lan.url}`)).status).toBe(200);
+
+      // A revoked token is refused from the next request.
+      const tokens = await (await fetch(`${lan.url}api/listLanTokens`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Flowtavle-Actor': String(leader.id) }, body: '{}',
+      })).json();
+      await fetch(`${lan.url}api/revokeLanToken`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Flowtavle-Actor': String(leader.id) }, body: JSON.stringify({ tokenId: tokens.value[0].id }),
+      });
+      expect((await fetch(`${base}/`, { headers: { cookie } })).status).toBe(401);
     } finally {
       await lan.stop();
     }
