@@ -4,6 +4,7 @@
 import { daysBetween } from './dates';
 import type { BoardColumn, CaseCard, ClassOfService, ColumnKind, IsoDate, Person } from './domain';
 import { CLASSES_OF_SERVICE } from './domain';
+import { groupIntoSprintLanes, type SprintLaneInfo } from './sprints';
 
 // ---------------------------------------------------------------------------------------------
 // Ageing and deadlines
@@ -153,21 +154,24 @@ export function filterStorageKey(actorId: number | null, teamId: number): string
 // ---------------------------------------------------------------------------------------------
 // Swimlanes
 
-export const SWIMLANE_MODES = ['none', 'class', 'assignee'] as const;
+export const SWIMLANE_MODES = ['none', 'class', 'assignee', 'sprint'] as const;
 export type SwimlaneMode = (typeof SWIMLANE_MODES)[number];
 
 export type LaneKey = string;
 
 export interface Lane {
   key: LaneKey;
-  kind: 'all' | 'class' | 'assignee';
+  kind: 'all' | 'class' | 'assignee' | 'sprint';
   classOfService?: ClassOfService;
   /** The lane's caseworker; null for the lane of unassigned cards. */
   personId?: number | null;
+  /** The lane's sprint (current or next); null for the lane of cases in no sprint. */
+  sprintId?: number | null;
+  sprintName?: string | null;
   cards: CaseCard[];
 }
 
-export function laneKeyOf(card: CaseCard, mode: SwimlaneMode): LaneKey {
+export function laneKeyOf(card: CaseCard, mode: Exclude<SwimlaneMode, 'sprint'>): LaneKey {
   if (mode === 'class') return `class:${card.classOfService}`;
   if (mode === 'assignee') return `person:${card.assigneeId ?? 'none'}`;
   return 'all';
@@ -179,8 +183,20 @@ export function laneKeyOf(card: CaseCard, mode: SwimlaneMode): LaneKey {
  * Lanes without cards are left out except caseworkers' own lanes, which show that a person
  * has room to pull work.
  */
-export function groupIntoLanes(cards: readonly CaseCard[], mode: SwimlaneMode, people: readonly Pick<Person, 'id' | 'role'>[]): Lane[] {
+export function groupIntoLanes(
+  cards: readonly CaseCard[],
+  mode: SwimlaneMode,
+  people: readonly Pick<Person, 'id' | 'role'>[],
+  sprints: SprintLaneInfo | null = null,
+): Lane[] {
   if (mode === 'none') return [{ key: 'all', kind: 'all', cards: [...cards] }];
+  if (mode === 'sprint') {
+    // Current sprint, next sprint, then the cases in no sprint (until the lanes are known, all of them).
+    const info = sprints ?? { current: null, next: null, caseSprint: {} };
+    return groupIntoSprintLanes(cards, info).map((lane) => ({
+      key: lane.key, kind: 'sprint' as const, sprintId: lane.sprintId, sprintName: lane.name, cards: lane.cards,
+    }));
+  }
   const buckets = new Map<LaneKey, CaseCard[]>();
   for (const card of cards) {
     const key = laneKeyOf(card, mode);

@@ -127,6 +127,16 @@ describe('swimlanes', () => {
     expect(laneChangeFor('class:standard', 'class:bogus')).toBeNull();
   });
 
+  it('groups by sprint: current, next, then the cases in no sprint', () => {
+    const sprints = { current: { id: 10, name: 'Sprint 47' }, next: { id: 11, name: 'Sprint 48' }, caseSprint: { 3: 10, 1: 11, 4: 99 } };
+    const lanes = groupIntoLanes(cards, 'sprint', people, sprints);
+    expect(lanes.map((l) => [l.key, l.sprintName, l.cards.map((c) => c.id)])).toEqual([
+      ['sprint:current', 'Sprint 47', [3]], ['sprint:next', 'Sprint 48', [1]], ['sprint:none', null, [2, 4]],
+    ]);
+    expect(laneChangeFor('sprint:none', 'sprint:current')).toBeNull();
+    expect(groupIntoLanes(cards, 'sprint', people).map((l) => [l.key, l.cards.length])).toEqual([['sprint:none', 4]]);
+  });
+
   it('has one lane with everything when lanes are off', () => {
     expect(groupIntoLanes(cards, 'none', people)).toEqual([{ key: 'all', kind: 'all', cards }]);
   });

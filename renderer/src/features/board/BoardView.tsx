@@ -9,6 +9,8 @@ import {
 } from '../../../../shared/board';
 import { localToday } from '../../../../shared/dates';
 import type { BoardColumn, CaseCard, Person } from '../../../../shared/domain';
+import type { SprintLaneInfo } from '../../../../shared/sprints';
+import { api } from '../../api/client';
 import { useLive } from '../../stores/live';
 import { useSession } from '../../stores/session';
 import './board.css';
@@ -52,6 +54,19 @@ export default function BoardView() {
     if (teamId !== null) void load(teamId);
   }, [teamId, revision, load]);
 
+  // Sprint lanes need to know which cases the current and next sprint hold.
+  const [sprintLanes, setSprintLanes] = useState<SprintLaneInfo | null>(null);
+  useEffect(() => {
+    if (laneMode !== 'sprint' || teamId === null) return;
+    let live = true;
+    void api.getSprintLanes({ teamId }).then((result) => {
+      if (live && result.ok) setSprintLanes(result.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [laneMode, teamId, revision]);
+
   // Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) anywhere on the board, except while typing or in a dialog.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -91,7 +106,7 @@ export default function BoardView() {
   }, [board, filter, filtering, today, actor?.id, kindOf]);
 
   const lanes = useMemo(() => {
-    const grouped = groupIntoLanes(visible, laneMode, board?.people ?? []);
+    const grouped = groupIntoLanes(visible, laneMode, board?.people ?? [], sprintLanes);
     return grouped.map((lane) => {
       const byColumn = new Map<number, CaseCard[]>();
       for (const card of lane.cards) {
@@ -101,7 +116,7 @@ export default function BoardView() {
       }
       return { lane, byColumn };
     });
-  }, [visible, laneMode, board?.people]);
+  }, [visible, laneMode, board?.people, sprintLanes]);
 
   const totals = useMemo(() => {
     const map = new Map<number, number>();
@@ -305,7 +320,10 @@ const NO_CARDS: CaseCard[] = [];
 function LaneRow({ lane, mode, columns, byColumn, peopleById, allCards, today, collapsed, onToggle, filtering }: LaneRowProps) {
   const { t } = useTranslation('board');
   const person = lane.personId != null ? peopleById.get(lane.personId) : undefined;
-  const name = lane.kind === 'class' ? t(`translation:classes.${lane.classOfService}`)
+  const sprintName = lane.sprintId === null ? t('lane.noSprint')
+    : lane.key === 'sprint:current' ? t('lane.currentSprint', { name: lane.sprintName }) : t('lane.nextSprint', { name: lane.sprintName });
+  const name = lane.kind === 'sprint' ? sprintName
+    : lane.kind === 'class' ? t(`translation:classes.${lane.classOfService}`)
     : lane.kind === 'assignee' ? (lane.personId === null ? t('lane.unassigned') : person?.name ?? t('lane.unknownPerson', { id: lane.personId }))
       : '';
   let wip: { text: string; over: boolean } | null = null;

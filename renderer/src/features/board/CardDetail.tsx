@@ -10,6 +10,7 @@ import { api } from '../../api/client';
 import { useLive } from '../../stores/live';
 import { useSession } from '../../stores/session';
 import { GrantsSection } from '../economy/GrantsSection';
+import { CommitToSprint } from '../plans/CommitToSprint';
 import { useBoardStore } from './boardStore';
 
 interface Props {
@@ -106,6 +107,7 @@ export default function CardDetail({ caseId, board, today }: Props) {
           </section>
           <EditForm detail={detail} board={board} />
           <GrantsSection caseId={detail.card.id} teamId={detail.card.teamId} grants={detail.grants} onChanged={() => void reload()} />
+          <CommitToSprint caseId={detail.card.id} teamId={detail.card.teamId} />
           <Progression detail={detail} today={today} onSaved={() => void reload()} />
           <History events={detail.events} board={board} />
         </div>

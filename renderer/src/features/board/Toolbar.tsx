@@ -16,7 +16,7 @@ interface ToolbarProps {
 
 const BLOCKED_LABEL = { all: 'toolbar.blockedAll', blocked: 'toolbar.blockedOnly', not_blocked: 'toolbar.notBlocked' } as const;
 const DEADLINE_LABEL = { all: 'toolbar.deadlineAll', at_risk: 'toolbar.deadlineAtRisk', red: 'toolbar.deadlineRed' } as const;
-const LANES_LABEL = { none: 'toolbar.lanesNone', class: 'toolbar.lanesClass', assignee: 'toolbar.lanesAssignee' } as const;
+const LANES_LABEL = { none: 'toolbar.lanesNone', class: 'toolbar.lanesClass', assignee: 'toolbar.lanesAssignee', sprint: 'toolbar.lanesSprint' } as const;
 
 export function Toolbar({ board, prefs, actorIsLeader, shown, onOpenSettings }: ToolbarProps) {
   const { t } = useTranslation('board');
