@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import type { AuditEntry, AuditPage, ExportTable, ExportTableName } from '../shared/api/methods/data';
 import { yearlyCost } from '../shared/economics';
 import { formatParagraph } from '../shared/format';
-import { toCsv, xlsxCellValue, type ExportColumn, type ExportRow } from '../shared/importExport';
+import { EVENT_TYPE_LABELS, toCsv, xlsxCellValue, type ExportColumn, type ExportRow } from '../shared/importExport';
 import type { Db } from './connection';
 
 export interface AuditFilter {
@@ -20,13 +20,6 @@ export interface AuditFilter {
 const KIND_LABEL: Record<string, string> = { application: 'Ansøgning', follow_up: 'Opfølgning', complaint: 'Klage', task: 'Opgave' };
 const UNIT_LABEL: Record<string, string> = { hour: 'time', day: 'dag', week: 'uge', month: 'måned', year: 'år' };
 const CLASS_LABEL: Record<string, string> = { urgent: 'Akut', fixed_date: 'Fast dato', standard: 'Standard', can_wait: 'Kan vente' };
-
-export const EVENT_TYPE_LABELS: Record<string, string> = {
-  created: 'Oprettet', moved: 'Flyttet', moved_over_wip_limit: 'Flyttet over WIP-grænsen', reordered: 'Omprioriteret',
-  blocked: 'Blokeret', unblocked: 'Blokering ophævet', decided: 'Afgjort', updated: 'Ændret', deleted: 'Slettet',
-  grant_added: 'Bevilling tilføjet', grant_created: 'Bevilling oprettet', grant_changed: 'Bevilling ændret', grant_removed: 'Bevilling fjernet',
-  imported: 'Import', restored: 'Sikkerhedskopi gendannet', assigned: 'Tildelt', pulled: 'Trukket fra træklisten',
-};
 
 /** Ids in from/to become names: columns, teams, people. */
 function readableValue(field: string | null, value: string | null, names: { column: Map<string, string>; team: Map<string, string>; person: Map<string, string> }): string | null {

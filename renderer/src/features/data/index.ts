@@ -1,3 +1,8 @@
+import { lazy } from 'react';
 import type { Feature } from '../types';
+import { da, en } from './translations';
 
-export const dataFeature: Feature = { views: [] };
+export const dataFeature: Feature = {
+  views: [{ id: 'data', labelKey: 'data:nav', component: lazy(() => import('./DataView')), order: 80 }],
+  translations: { namespace: 'data', da, en },
+};

@@ -1,0 +1,34 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AuditPanel } from './AuditPanel';
+import { BackupsPanel } from './BackupsPanel';
+import { ExportPanel } from './ExportPanel';
+import { ImportPanel } from './ImportPanel';
+import './data.css';
+
+const TABS = ['import', 'export', 'backups', 'audit'] as const;
+type Tab = (typeof TABS)[number];
+
+export default function DataView() {
+  const { t } = useTranslation('data');
+  const [tab, setTab] = useState<Tab>('import');
+  return (
+    <div className="data-view">
+      <h1>{t('title')}</h1>
+      <div className="data-tabs" role="tablist" aria-label={t('title')}>
+        {TABS.map((id) => (
+          <button key={id} type="button" role="tab" id={`data-tab-${id}`} aria-selected={tab === id} aria-controls={`data-panel-${id}`}
+            className={tab === id ? 'selected' : undefined} onClick={() => setTab(id)}>
+            {t(`tabs.${id}`)}
+          </button>
+        ))}
+      </div>
+      <section role="tabpanel" id={`data-panel-${tab}`} aria-labelledby={`data-tab-${tab}`} className="data-panel">
+        {tab === 'import' && <ImportPanel />}
+        {tab === 'export' && <ExportPanel />}
+        {tab === 'backups' && <BackupsPanel />}
+        {tab === 'audit' && <AuditPanel />}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EXPORT_TABLES, type ExportTable, type ExportTableName } from '../../../../shared/api/methods/data';
+import { formatNumber } from '../../../../shared/format';
+import { api } from '../../api/client';
+import { ExportButton } from '../../components/ExportButton';
+import { useLive } from '../../stores/live';
+import { useSession } from '../../stores/session';
+
+export function ExportPanel() {
+  const { t } = useTranslation('data');
+  const teamId = useSession((s) => s.teamId);
+  const team = useSession((s) => s.teams.find((x) => x.id === s.teamId));
+  const revision = useLive((s) => s.revision);
+  const [table, setTable] = useState<ExportTableName>('cases');
+  const [onlyTeam, setOnlyTeam] = useState(true);
+  const [data, setData] = useState<ExportTable | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    setData(null);
+    const scope = onlyTeam && teamId !== null && table !== 'audit' ? { teamId } : {};
+    void api.exportTable({ table, ...scope }).then((e) => {
+      if (!current) return;
+      if (e.ok) {
+        setData(e.value);
+        setError(null);
+      } else setError(e.error.message);
+    });
+    return () => {
+      current = false;
+    };
+  }, [table, onlyTeam, teamId, revision]);
+
+  const name = `${t(`export.tables.${table}`)}${onlyTeam && table !== 'audit' && team ? ` ${team.name}` : ''}`;
+  return (
+    <div className="data-export">
+      <h2>{t('export.heading')}</h2>
+      <p className="data-intro">{t('export.intro')}</p>
+      <div className="data-form-row">
+        <label className="data-field">
+          <span>{t('export.table')}</span>
+          <select value={table} onChange={(e) => setTable(e.target.value as ExportTableName)}>
+            {EXPORT_TABLES.map((x) => <option key={x} value={x}>{t(`export.tables.${x}`)}</option>)}
+          </select>
+        </label>
+        {table !== 'audit' && (
+          <label className="data-field">
+            <span>{t('export.scope')}</span>
+            <select value={onlyTeam ? 'team' : 'all'} onChange={(e) => setOnlyTeam(e.target.value === 'team')}>
+              <option value="team">{t('export.currentTeam', { team: team?.name ?? '' })}</option>
+              <option value="all">{t('export.allTeams')}</option>
+            </select>
+          </label>
+        )}
+      </div>
+      {error && <div className="data-message error" role="alert">{error}</div>}
+      {data && (
+        <div className="data-export-result">
+          <p className="data-summary">{t('export.rows', { rows: formatNumber(data.rows.length) })}</p>
+          <ExportButton filename={name} sheetName={data.title} columns={data.columns} rows={data.rows} disabled={data.rows.length === 0} />
+          <div className="data-table-wrap">
+            <table className="data-table">
+              <thead><tr>{data.columns.map((c) => <th key={c.key} scope="col">{c.header}</th>)}</tr></thead>
+              <tbody>
+                {data.rows.slice(0, 10).map((row, i) => (
+                  <tr key={i}>{data.columns.map((c) => <td key={c.key}>{typeof row[c.key] === 'number' ? formatNumber(row[c.key] as number, Number.isInteger(row[c.key]) ? 0 : 2) : typeof row[c.key] === 'boolean' ? (row[c.key] ? 'Ja' : 'Nej') : String(row[c.key] ?? '')}</td>)}</tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

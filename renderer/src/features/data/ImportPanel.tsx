@@ -1,0 +1,240 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImportPreview, ImportProfile, ImportResult } from '../../../../shared/api/methods/data';
+import { formatNumber } from '../../../../shared/format';
+import { CANONICAL_COLUMNS, normaliseHeader, type CanonicalColumn, type ColumnMapping } from '../../../../shared/import';
+import { api } from '../../api/client';
+import { useIsSteward } from './useStewardship';
+
+const MAX_FILE_BYTES = 15 * 1024 * 1024;
+
+/** Base64 in chunks: String.fromCharCode(...bytes) overflows the stack on large files. */
+function toBase64(buffer: ArrayBuffer): string {
+  const bytes = new Uint8Array(buffer);
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+const DELIMITER_LABEL: Record<string, string> = { ';': 'semikolon', ',': 'komma', '\t': 'tabulator' };
+
+export function ImportPanel() {
+  const { t } = useTranslation('data');
+  const steward = useIsSteward();
+  const [file, setFile] = useState<{ name: string; content: string } | null>(null);
+  const [mapping, setMapping] = useState<ColumnMapping>({});
+  const [profiles, setProfiles] = useState<ImportProfile[]>([]);
+  const [profileId, setProfileId] = useState<number | null>(null);
+  const [profileName, setProfileName] = useState('');
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [checking, setChecking] = useState(false);
+  const [running, setRunning] = useState(false);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [importErrors, setImportErrors] = useState<ImportPreview['errors'] | null>(null);
+
+  const loadProfiles = () => void api.listImportProfiles({}).then((e) => e.ok && setProfiles(e.value));
+  useEffect(loadProfiles, []);
+
+  useEffect(() => {
+    if (!file) return;
+    let current = true;
+    setChecking(true);
+    void api.previewImport({ fileName: file.name, contentBase64: file.content, mapping }).then((envelope) => {
+      if (!current) return;
+      setChecking(false);
+      if (envelope.ok) {
+        setPreview(envelope.value);
+        setMessage(null);
+      } else {
+        setPreview(null);
+        setMessage({ kind: 'error', text: envelope.error.message });
+      }
+    });
+    return () => {
+      current = false;
+    };
+  }, [file, mapping]);
+
+  async function chooseFile(list: FileList | null) {
+    const chosen = list?.[0];
+    setMessage(null);
+    setImportErrors(null);
+    if (!chosen) return;
+    if (chosen.size > MAX_FILE_BYTES) {
+      setMessage({ kind: 'error', text: t('import.tooLarge') });
+      return;
+    }
+    try {
+      const content = chosen.size === 0 ? '' : toBase64(await chosen.arrayBuffer());
+      if (content === '') {
+        setMessage({ kind: 'error', text: t('import.readFailed', { message: 'filen er tom' }) });
+        return;
+      }
+      setFile({ name: chosen.name, content });
+    } catch (error) {
+      setMessage({ kind: 'error', text: t('import.readFailed', { message: (error as Error).message }) });
+    }
+  }
+
+  function chooseProfile(value: string) {
+    const id = value === '' ? null : Number(value);
+    setProfileId(id);
+    const profile = profiles.find((p) => p.id === id);
+    setMapping(profile ? { ...profile.mapping } : {});
+    setProfileName(profile?.name ?? '');
+  }
+
+  function mapColumn(column: CanonicalColumn, header: string) {
+    setMapping((m) => {
+      const next = { ...m };
+      if (header === '') delete next[column];
+      else next[column] = header;
+      return next;
+    });
+  }
+
+  async function saveProfile() {
+    const envelope = await api.saveImportProfile({ name: profileName, mapping });
+    if (envelope.ok) {
+      setProfileId(envelope.value.id);
+      setMessage({ kind: 'ok', text: t('import.saved', { name: envelope.value.name }) });
+      loadProfiles();
+    } else setMessage({ kind: 'error', text: envelope.error.message });
+  }
+
+  async function deleteProfile() {
+    if (profileId === null) return;
+    const envelope = await api.deleteImportProfile({ id: profileId });
+    if (envelope.ok) {
+      chooseProfile('');
+      loadProfiles();
+    } else setMessage({ kind: 'error', text: envelope.error.message });
+  }
+
+  async function runImport() {
+    if (!file) return;
+    setRunning(true);
+    setMessage(null);
+    setImportErrors(null);
+    const envelope = await api.runImport({ fileName: file.name, contentBase64: file.content, mapping });
+    setRunning(false);
+    if (envelope.ok) {
+      const r: ImportResult = envelope.value;
+      setMessage({ kind: 'ok', text: t('import.done', { inserted: formatNumber(r.inserted), updated: formatNumber(r.updated), unchanged: formatNumber(r.unchanged) }) });
+      setFile(null);
+      setPreview(null);
+    } else {
+      setMessage({ kind: 'error', text: envelope.error.message });
+      const details = envelope.error.details as { errors?: ImportPreview['errors'] } | undefined;
+      if (details?.errors) setImportErrors(details.errors);
+    }
+  }
+
+  const headers = preview?.headers ?? [];
+  // Which file column each canonical column uses now: the mapped one, else the one of the same name.
+  const autoFound = useMemo(() => new Set(headers.map(normaliseHeader)), [headers]);
+  const errors = importErrors ?? preview?.errors ?? [];
+  const totalErrors = importErrors ? importErrors.length : preview?.totalErrors ?? 0;
+
+  return (
+    <div className="data-import">
+      <h2>{t('import.heading')}</h2>
+      <p className="data-intro">{t('import.intro')}</p>
+      {!steward && <p className="data-note" role="note">{t('import.onlyStewards')}</p>}
+
+      <div className="data-form-row">
+        <label className="data-field">
+          <span>{t('import.file')}</span>
+          <input type="file" accept=".csv,text/csv,text/plain" onChange={(e) => void chooseFile(e.target.files)} />
+        </label>
+        <label className="data-field">
+          <span>{t('import.profile')}</span>
+          <select value={profileId ?? ''} onChange={(e) => chooseProfile(e.target.value)}>
+            <option value="">{t('import.profileNone')}</option>
+            {profiles.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+          </select>
+        </label>
+      </div>
+
+      {message && <div className={`data-message ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</div>}
+      {checking && <p aria-busy="true">{t('import.checking')}</p>}
+
+      {preview && file && (
+        <>
+          <p className="data-summary">
+            <strong>{file.name}</strong>: {t('import.summary', { rows: formatNumber(preview.rows), encoding: preview.encoding.toUpperCase(), delimiter: DELIMITER_LABEL[preview.delimiter] ?? preview.delimiter })}
+          </p>
+
+          {preview.result && (
+            <div className="data-counts" aria-label={t('import.heading')}>
+              <div><span className="count">{formatNumber(preview.result.inserted)}</span><span>{t('import.wouldInsert')}</span></div>
+              <div><span className="count">{formatNumber(preview.result.updated)}</span><span>{t('import.wouldUpdate')}</span></div>
+              <div><span className="count">{formatNumber(preview.result.unchanged)}</span><span>{t('import.wouldKeep')}</span></div>
+            </div>
+          )}
+          {preview.result && preview.result.newTeams.length > 0 && <p>{t('import.newTeams', { names: preview.result.newTeams.join(', ') })}</p>}
+          {preview.result && preview.result.newCaseworkers.length > 0 && <p>{t('import.newCaseworkers', { names: preview.result.newCaseworkers.join(', ') })}</p>}
+
+          {preview.ok && (
+            <button type="button" className="primary data-run" disabled={!steward || running} onClick={() => void runImport()}>
+              {running ? t('import.running') : t('import.run', { count: preview.result?.cases ?? 0 })}
+            </button>
+          )}
+
+          <details className="data-mapping" open={!preview.ok && preview.errors.some((e) => e.row === 1)}>
+            <summary>{t('import.mappingHeading')}</summary>
+            <p>{t('import.mappingIntro')}</p>
+            <div className="data-mapping-grid">
+              {CANONICAL_COLUMNS.map((column) => (
+                <label key={column} className="data-field">
+                  <span><code>{column}</code></span>
+                  <select value={mapping[column] ?? ''} onChange={(e) => mapColumn(column, e.target.value)}>
+                    <option value="">{autoFound.has(column) ? t('import.auto') : t('import.absent')}</option>
+                    {headers.map((h, i) => <option key={`${h}-${i}`} value={h}>{h}</option>)}
+                  </select>
+                </label>
+              ))}
+            </div>
+            <div className="data-form-row">
+              <label className="data-field">
+                <span>{t('import.saveProfile')}</span>
+                <input value={profileName} maxLength={80} onChange={(e) => setProfileName(e.target.value)} aria-label={t('import.profileName')} />
+              </label>
+              <button type="button" disabled={!steward || profileName.trim() === ''} onClick={() => void saveProfile()}>{t('import.save')}</button>
+              {profileId !== null && <button type="button" disabled={!steward} onClick={() => void deleteProfile()}>{t('import.deleteProfile')}</button>}
+            </div>
+          </details>
+
+          {preview.sample.length > 0 && (
+            <details className="data-sample">
+              <summary>{t('import.sample')}</summary>
+              <div className="data-table-wrap">
+                <table className="data-table">
+                  <thead><tr>{preview.headers.map((h, i) => <th key={i} scope="col">{h}</th>)}</tr></thead>
+                  <tbody>{preview.sample.map((row, r) => <tr key={r}>{row.map((cell, c) => <td key={c}>{cell}</td>)}</tr>)}</tbody>
+                </table>
+              </div>
+            </details>
+          )}
+        </>
+      )}
+
+      {errors.length > 0 && (
+        <section className="data-errors" aria-labelledby="import-errors-heading">
+          <h3 id="import-errors-heading">{t('import.errorsHeading', { count: totalErrors })}</h3>
+          {totalErrors > errors.length && <p>{t('import.errorsMore', { shown: errors.length, count: totalErrors })}</p>}
+          <div className="data-table-wrap">
+            <table className="data-table">
+              <thead><tr><th scope="col">{t('import.row')}</th><th scope="col">{t('import.column')}</th><th scope="col">{t('import.value')}</th><th scope="col">{t('import.reason')}</th></tr></thead>
+              <tbody>
+                {errors.map((e, i) => (
+                  <tr key={i}><td className="num">{e.row}</td><td>{e.column}</td><td><code>{e.value}</code></td><td>{e.reason}</td></tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}
