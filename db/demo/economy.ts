@@ -6,11 +6,12 @@
 import { addDays, fromDayNumber, toDayNumber, yearOf } from '../../shared/dates';
 import type { ProviderType, TakstUnit } from '../../shared/domain';
 import {
-  describeGrant, forecastEffect, grantCategory, followUpMonthsFor, median, yearlyCost, type GrantPeriodBasis, type TakstCategory,
+  describeGrant, grantCategory, followUpMonthsFor, median, type GrantPeriodBasis, type TakstCategory,
 } from '../../shared/economics';
 import { paragraphInfo } from '../../shared/paragraphs';
 import type { Random } from '../../shared/random';
 import type { Db } from '../connection';
+import { recordGrantLedger } from '../service/economy';
 import { TEAM_PROFILES } from './profiles';
 
 interface DemoGrant {
@@ -134,10 +135,6 @@ function writeRecentChanges(db: Db, random: Random, today: string, grants: DemoG
     `INSERT INTO events (at, actor_id, case_id, entity, entity_id, type, field, from_value, to_value, reason)
      VALUES (?, ?, ?, 'grant', ?, ?, ?, ?, ?, ?)`,
   );
-  const ledger = db.prepare(
-    `INSERT INTO grant_ledger (event_id, grant_id, case_id, team_id, actor_id, on_date, kind, description, year,
-       forecast_effect, yearly_before, yearly_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
   const setEnd = db.prepare('UPDATE grants SET end_date = ?, next_follow_up = CASE WHEN next_follow_up > ? THEN NULL ELSE next_follow_up END WHERE id = ?');
   const setTakst = db.prepare('UPDATE grants SET takst = ? WHERE id = ?');
   const T = toDayNumber(today);
@@ -149,9 +146,7 @@ function writeRecentChanges(db: Db, random: Random, today: string, grants: DemoG
     const actor = g.assignee_id ?? leaders.get(g.team_id) ?? null;
     const at = `${day}T${String(8 + random.int(0, 7)).padStart(2, '0')}:${String(random.int(0, 59)).padStart(2, '0')}:00.000Z`;
     const eventId = Number(event.run(at, actor, g.case_id, g.id, type, field, from, to, null).lastInsertRowid);
-    const year = yearOf(day);
-    ledger.run(eventId, g.id, g.case_id, g.team_id, actor, day, kind, describe(g), year, forecastEffect(before, after, year),
-      before ? yearlyCost(before) : null, yearlyCost(after));
+    recordGrantLedger(db, { eventId, grantId: g.id, caseId: g.case_id, teamId: g.team_id, actorId: actor, onDate: day, kind, description: describe(g), before, after });
   };
 
   for (const g of grants) {

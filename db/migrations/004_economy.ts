@@ -79,7 +79,8 @@ CREATE INDEX budget_history_team ON budget_history(team_id, year, id);
 CREATE TABLE grant_ledger (
   id               INTEGER PRIMARY KEY,
   event_id         INTEGER REFERENCES events(id),
-  grant_id         INTEGER NOT NULL REFERENCES grants(id),
+  -- No foreign key: the ledger is history and outlives a grant an import removes.
+  grant_id         INTEGER NOT NULL,
   case_id          INTEGER NOT NULL REFERENCES cases(id),
   team_id          INTEGER NOT NULL REFERENCES teams(id),
   actor_id         INTEGER REFERENCES people(id),

@@ -44,6 +44,36 @@ const toCategory = (r: CategoryRow): TakstCategory => ({
 
 const basisOf = (r: YearRow): GrantPeriodBasis => ({ takst: r[1], takstUnit: r[2], quantity: r[3], startDate: r[4], endDate: r[5] });
 
+export interface LedgerEntry {
+  eventId: number | null; grantId: number; caseId: number; teamId: number; actorId: number | null; onDate: IsoDate;
+  kind: MoverKind; description: string; before: GrantPeriodBasis | null; after: GrantPeriodBasis | null;
+}
+
+const ledgerInserts = new WeakMap<Db, import('better-sqlite3').Statement>();
+
+/**
+ * Records what a grant change did to its team's forecast for the year of `onDate`, for the
+ * "what moved the bottom line" drill-down. Every writer of grants (the grant editor, an import)
+ * calls it in the same transaction as the change; `after` null = the grant was removed.
+ */
+export function recordGrantLedger(db: Db, entry: LedgerEntry): void {
+  let insert = ledgerInserts.get(db);
+  if (!insert) {
+    insert = db.prepare(
+      `INSERT INTO grant_ledger (event_id, grant_id, case_id, team_id, actor_id, on_date, kind, description, year,
+         forecast_effect, yearly_before, yearly_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    ledgerInserts.set(db, insert);
+  }
+  const year = yearOf(entry.onDate);
+  insert.run(
+    entry.eventId, entry.grantId, entry.caseId, entry.teamId, entry.actorId, entry.onDate, entry.kind, entry.description, year,
+    forecastEffect(entry.before, entry.after, year),
+    entry.before ? yearlyCost(entry.before) : null,
+    entry.after ? yearlyCost(entry.after) : null,
+  );
+}
+
 export function economyHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof economyMethods> {
   const { db } = ctx;
   const q = prepare(db);
@@ -164,17 +194,8 @@ export function economyHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
     return endDate !== null && next > endDate ? null : next;
   }
 
-  function ledger(entry: {
-    eventId: number; grantId: number; caseId: number; teamId: number; actorId: number | null; kind: MoverKind;
-    description: string; before: GrantPeriodBasis | null; after: GrantPeriodBasis | null;
-  }) {
-    const year = yearOf(ctx.today());
-    q.ledger.run(
-      entry.eventId, entry.grantId, entry.caseId, entry.teamId, entry.actorId, ctx.today(), entry.kind, entry.description, year,
-      forecastEffect(entry.before, entry.after, year),
-      entry.before ? yearlyCost(entry.before) : null,
-      entry.after ? yearlyCost(entry.after) : null,
-    );
+  function ledger(entry: Omit<LedgerEntry, 'onDate'>) {
+    recordGrantLedger(db, { ...entry, onDate: ctx.today() });
   }
 
   function requireLeader(call: CallContext, what: string) {
@@ -595,10 +616,6 @@ function prepare(db: Db) {
        FROM grant_ledger l JOIN cases c ON c.id = l.case_id LEFT JOIN people p ON p.id = l.actor_id
        WHERE l.team_id = ? AND l.year = ? AND l.on_date >= ? AND l.on_date <= ? AND l.forecast_effect <> 0
        ORDER BY ABS(l.forecast_effect) DESC, l.id DESC LIMIT ?`,
-    ),
-    ledger: db.prepare(
-      `INSERT INTO grant_ledger (event_id, grant_id, case_id, team_id, actor_id, on_date, kind, description, year,
-         forecast_effect, yearly_before, yearly_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     responsibility: db.prepare(
       `SELECT c.assignee_id, g.paragraph, g.provider_type, g.takst, g.takst_unit, g.quantity, g.start_date, g.end_date

@@ -139,6 +139,12 @@ describe('economics on a hand-made department', () => {
     if (!bad.ok) expect(bad.error.fields?.[0]?.field).toBe('grant.endDate');
   });
 
+  it('keeps the drill-down when an import removes a grant with history', () => {
+    db.prepare('DELETE FROM grants WHERE id = 1').run();
+    const movers = ok(call('getBottomLineMovers', { teamId: 1, since: '2026-11-01', asOf: ASOF })) as { grantId: number }[];
+    expect(movers.filter((m) => m.grantId === 1)).toHaveLength(2);
+  });
+
   it('lets leaders only set budgets, and keeps the history', () => {
     const refused = call('setBudget', { teamId: 1, year: 2026, amount: 1_100_000 });
     expect(refused.ok ? null : refused.error.code).toBe('forbidden');
