@@ -433,3 +433,30 @@ export function caseloadStatus(load: number, norm: number | null): CaseloadStatu
   if (load < norm * 0.8) return 'under';
   return 'within';
 }
+
+export interface BottomLineChange {
+  teamId: number;
+  team: string;
+  now: number;
+  weekAgo: number | null;
+  /** now − a week ago; null when the team had no figure a week ago. */
+  change: number | null;
+}
+
+/** Each team's bottom line now against a week ago, for the weekly review. */
+export function bottomLineChanges(
+  now: readonly { teamId: number; team: string; bottomLine: number }[],
+  weekAgo: readonly { teamId: number; bottomLine: number }[],
+): BottomLineChange[] {
+  const before = new Map(weekAgo.map((t) => [t.teamId, t.bottomLine]));
+  return now.map((t) => {
+    const previous = before.get(t.teamId) ?? null;
+    return {
+      teamId: t.teamId,
+      team: t.team,
+      now: t.bottomLine,
+      weekAgo: previous,
+      change: previous === null ? null : Math.round((t.bottomLine - previous) * 100) / 100,
+    };
+  });
+}

@@ -6,15 +6,18 @@ import { generateDemo } from '../../db/demo/generate';
 import { appendEvent } from '../../db/events';
 import { backfill } from '../../db/migrations/005_flow';
 import { createService, type Service } from '../../db/service';
+import type { InputOf, MethodName, ResultOf } from '../../shared/api/contract';
 import type { ColumnKind } from '../../shared/domain';
 import { caseFlows, columnReach, cycleTime, flowReport, reachCounts, type FlowEvent } from '../../shared/flow';
 import { tempDir } from '../support/server';
 
 const NOW = () => new Date('2026-11-23T10:00:00Z');
-const ok = <T>(envelope: { ok: true; value: T } | { ok: false; error: unknown }): T => {
+/** Calls through the dispatcher (validation, transactions) and returns the typed result. */
+function call<K extends MethodName>(service: Service, method: K, input: InputOf<K>, actorId: number | null): ResultOf<K> {
+  const envelope = service.dispatch(method, input, { actorId });
   if (!envelope.ok) throw new Error(JSON.stringify(envelope.error));
-  return envelope.value;
-};
+  return envelope.value as ResultOf<K>;
+}
 
 /** A team of one leader and two caseworkers, the six columns of the demo and a handful of cases. */
 function smallStore(db: Db): void {
@@ -118,7 +121,7 @@ describe('flow facts kept by the event-log triggers (hand-made store)', () => {
   });
 
   it('reports the period as computed by hand', () => {
-    expect(ok(service.dispatch('getFlowReport', { teamId: 1, from: '2026-03-02', to: '2026-03-15' }, { actorId: null }))).toEqual({
+    expect(call(service, 'getFlowReport', { teamId: 1, from: '2026-03-02', to: '2026-03-15' }, null)).toEqual({
       teamId: 1,
       team: 'Team Test',
       from: '2026-03-02',
@@ -131,7 +134,7 @@ describe('flow facts kept by the event-log triggers (hand-made store)', () => {
   });
 
   it('shows the same figures on the dashboard, with blocked time inside the period', () => {
-    const d = ok(service.dispatch('getFlowDashboard', { teamId: 1, from: '2026-03-02', to: '2026-03-15' }, { actorId: null }));
+    const d = call(service, 'getFlowDashboard', { teamId: 1, from: '2026-03-02', to: '2026-03-15' }, null);
     expect(d.throughputPerWeek).toEqual([{ weekStart: '2026-03-02', count: 1 }, { weekStart: '2026-03-09', count: 2 }]);
     expect(d.cycleTimes.map((c) => [c.caseId, c.cycleTime])).toEqual([[1, 3], [3, 1], [2, 10]]);
     expect(d.wipPerDay.at(-1)).toEqual({ day: '2026-03-15', count: 3 });
@@ -145,13 +148,13 @@ describe('flow facts kept by the event-log triggers (hand-made store)', () => {
   });
 
   it('keeps the facts up to date in the transaction of a board move', () => {
-    ok(service.dispatch('moveCard', { caseId: 6, toColumnId: 3 }, { actorId: 2 }));
+    call(service, 'moveCard', { caseId: 6, toColumnId: 3 }, 2);
     expect(db.prepare('SELECT start_day, finish_day FROM flow_cases WHERE case_id = 6').get()).toEqual({ start_day: '2026-11-23', finish_day: null });
-    ok(service.dispatch('moveCard', { caseId: 6, toColumnId: 6 }, { actorId: 2 }));
-    ok(service.dispatch('moveCard', { caseId: 6, toColumnId: 3 }, { actorId: 2 }));
+    call(service, 'moveCard', { caseId: 6, toColumnId: 6 }, 2);
+    call(service, 'moveCard', { caseId: 6, toColumnId: 3 }, 2);
     // Re-opened: it keeps its first finish (and stays out of WIP).
     expect(db.prepare('SELECT start_day, finish_day FROM flow_cases WHERE case_id = 6').get()).toEqual({ start_day: '2026-11-23', finish_day: '2026-11-23' });
-    const report = ok(service.dispatch('getFlowReport', { teamId: 1, from: '2026-11-23', to: '2026-11-23' }, { actorId: null }));
+    const report = call(service, 'getFlowReport', { teamId: 1, from: '2026-11-23', to: '2026-11-23' }, null);
     expect(report.cycleTime).toEqual({ count: 1, p50: 1, p85: 1, p95: 1 });
   });
 
@@ -159,14 +162,14 @@ describe('flow facts kept by the event-log triggers (hand-made store)', () => {
     const refused = service.dispatch('setCaseloadWeight', { paragraph: '§ 107', weight: 2.5 }, { actorId: 2 });
     expect(refused.ok).toBe(false);
     expect(!refused.ok && refused.error.code).toBe('forbidden');
-    const before = ok(service.dispatch('getCaseload', { teamId: 1 }, { actorId: null }));
+    const before = call(service, 'getCaseload', { teamId: 1 }, null);
     // Rasmus holds 1 (finished, grant running), 4 and 5 (open); 2 is finished with its grant ended.
     const rasmus = before.rows.find((r) => r.personId === 2)!;
     expect(rasmus).toMatchObject({ activeCases: 3, weighted: 3, norm: 4, status: 'under', deadlinesAtRisk: 2, overdueFollowUps: 1 });
 
-    const saved = ok(service.dispatch('setCaseloadWeight', { paragraph: '§ 107', weight: 2.5 }, { actorId: 1 }));
+    const saved = call(service, 'setCaseloadWeight', { paragraph: '§ 107', weight: 2.5 }, 1);
     expect(saved).toMatchObject({ paragraph: '107', weight: 2.5, updatedBy: 'Lene Leder' });
-    const after = ok(service.dispatch('getCaseload', { teamId: 1 }, { actorId: null }));
+    const after = call(service, 'getCaseload', { teamId: 1 }, null);
     expect(after.rows.find((r) => r.personId === 2)).toMatchObject({ activeCases: 3, weighted: 4.5, status: 'over' });
     // Sara: case 3 (finished, § 107 grant running) weighs 2.5; case 7 (§ 12, no grant) is not held.
     expect(after.rows.find((r) => r.personId === 3)).toMatchObject({ activeCases: 1, weighted: 2.5 });
@@ -178,10 +181,10 @@ describe('flow facts kept by the event-log triggers (hand-made store)', () => {
   });
 
   it('saves review notes per week and shows them on next week\'s review', () => {
-    ok(service.dispatch('addReviewNote', { teamId: 1, weekStart: '2026-11-18', kind: 'decision', text: 'Max to sager i Afventer pr. rådgiver' }, { actorId: 1 }));
-    const thisWeek = ok(service.dispatch('getWeeklyReview', { teamId: 1, weekStart: '2026-11-16' }, { actorId: null }));
+    call(service, 'addReviewNote', { teamId: 1, weekStart: '2026-11-18', kind: 'decision', text: 'Max to sager i Afventer pr. rådgiver' }, 1);
+    const thisWeek = call(service, 'getWeeklyReview', { teamId: 1, weekStart: '2026-11-16' }, null);
     expect(thisWeek.notes.map((n) => [n.weekStart, n.kind, n.text])).toEqual([['2026-11-16', 'decision', 'Max to sager i Afventer pr. rådgiver']]);
-    const next = ok(service.dispatch('getWeeklyReview', { teamId: 1 }, { actorId: null }));
+    const next = call(service, 'getWeeklyReview', { teamId: 1 }, null);
     expect(next.weekStart).toBe('2026-11-23');
     expect(next.previousNotes.map((n) => n.text)).toEqual(['Max to sager i Afventer pr. rådgiver']);
     expect(next.notes).toEqual([]);
@@ -282,7 +285,7 @@ describe('flow facts on the demo department', () => {
     let report;
     for (let i = 0; i < 5; i++) {
       const started = performance.now();
-      report = ok(service.dispatch('getFlowReport', { teamId: 4, from: '2025-11-24', to: '2026-11-23' }, { actorId: null }));
+      report = call(service, 'getFlowReport', { teamId: 4, from: '2025-11-24', to: '2026-11-23' }, null);
       times.push(performance.now() - started);
     }
     expect(report).toEqual({ teamId: 4, ...expected });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ColumnKind } from '../../shared/domain';
 import {
-  age, blockedDays, caseFlows, caseloadStatus, columnReach, cumulativeFlow, cycleTime, deadlineAtRisk, flowReport,
+  age, blockedDays, bottomLineChanges, caseFlows, caseloadStatus, columnReach, cumulativeFlow, cycleTime, deadlineAtRisk, flowReport,
   forecastHowMany, forecastWhen, isWipOn, percentile, reachCounts, reviewWeek, sampleWindow, summarizeCycleTimes,
   throughputPerDay, throughputPerWeek, weightedCaseload, wipPerDay, type FlowEvent,
 } from '../../shared/flow';
@@ -201,5 +201,15 @@ describe('caseload and review rules', () => {
 
   it('finds the review week from Monday to Sunday', () => {
     expect(reviewWeek('2026-11-29')).toEqual({ weekStart: '2026-11-23', weekEnd: '2026-11-29', previousWeekStart: '2026-11-16' });
+  });
+
+  it("gives each team's change in bottom line since a week ago", () => {
+    expect(bottomLineChanges(
+      [{ teamId: 1, team: 'A', bottomLine: -1_250_000.5 }, { teamId: 2, team: 'B', bottomLine: 300 }],
+      [{ teamId: 1, bottomLine: -1_000_000.25 }],
+    )).toEqual([
+      { teamId: 1, team: 'A', now: -1_250_000.5, weekAgo: -1_000_000.25, change: -250_000.25 },
+      { teamId: 2, team: 'B', now: 300, weekAgo: null, change: null },
+    ]);
   });
 });

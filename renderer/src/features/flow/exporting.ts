@@ -1,0 +1,126 @@
+// Exports of the flow views: charts as PNG (the chart's SVG drawn on a canvas), tables as CSV the
+// way Danish Excel opens them (semicolons, UTF-8 with BOM, decimal commas), the review as PDF.
+import { formatNumber } from '../../../../shared/format';
+
+function download(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A file name without characters Windows refuses. */
+export function safeFileName(name: string): string {
+  return name.replace(/[\\/:*?"<>|]+/g, '-').replace(/\s+/g, '-').toLowerCase();
+}
+
+type Cell = string | number | null | undefined;
+
+function csvCell(value: Cell): string {
+  if (value === null || value === undefined) return '';
+  const text = typeof value === 'number' ? formatNumber(value, Number.isInteger(value) ? 0 : 2).replace(/\./g, '') : value;
+  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function toCsv(headers: readonly string[], rows: readonly (readonly Cell[])[]): string {
+  return `\uFEFF${[headers, ...rows].map((row) => row.map(csvCell).join(';')).join('\r\n')}\r\n`;
+}
+
+export function downloadCsv(fileName: string, headers: readonly string[], rows: readonly (readonly Cell[])[]): void {
+  download(new Blob([toCsv(headers, rows)], { type: 'text/csv;charset=utf-8' }), `${safeFileName(fileName)}.csv`);
+}
+
+/** Draws the first SVG inside `container` on a white canvas at twice the size and saves it as PNG. */
+export async function downloadChartPng(container: HTMLElement, fileName: string, title: string): Promise<void> {
+  const svg = container.querySelector('svg.recharts-surface') ?? container.querySelector('svg');
+  if (!svg) throw new Error('Diagrammet er ikke tegnet endnu.');
+  const { width, height } = svg.getBoundingClientRect();
+  const clone = svg.cloneNode(true) as SVGSVGElement;
+  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  clone.setAttribute('width', String(width));
+  clone.setAttribute('height', String(height));
+  clone.style.fontFamily = getComputedStyle(svg).fontFamily || 'Arial, sans-serif';
+  const source = new XMLSerializer().serializeToString(clone);
+  const image = new Image();
+  const loaded = new Promise<void>((resolve, reject) => {
+    image.onload = () => resolve();
+    image.onerror = () => reject(new Error('Diagrammet kunne ikke tegnes som billede.'));
+  });
+  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(source)}`;
+  await loaded;
+  const scale = 2;
+  const titleHeight = 36;
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.ceil(width * scale);
+  canvas.height = Math.ceil((height + titleHeight) * scale);
+  const g = canvas.getContext('2d')!;
+  g.scale(scale, scale);
+  g.fillStyle = '#ffffff';
+  g.fillRect(0, 0, width, height + titleHeight);
+  g.fillStyle = '#17202b';
+  g.font = '600 16px system-ui, Arial, sans-serif';
+  g.fillText(title, 12, 24);
+  g.drawImage(image, 0, titleHeight, width, height);
+  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+  if (!blob) throw new Error('Billedet kunne ikke gemmes.');
+  download(blob, `${safeFileName(fileName)}.png`);
+}
+
+export interface PdfSection {
+  heading: string;
+  lines: string[];
+}
+
+/** A plain A4 document: title, subtitle and sections of lines, with page breaks as needed. */
+export async function downloadPdf(fileName: string, title: string, subtitle: string, sections: readonly PdfSection[]): Promise<void> {
+  const { jsPDF } = await import('jspdf');
+  const doc = new jsPDF({ unit: 'mm', format: 'a4' });
+  const left = 16;
+  const width = 178;
+  const bottom = 282;
+  let y = 20;
+  const ensure = (needed: number) => {
+    if (y + needed > bottom) {
+      doc.addPage();
+      y = 18;
+    }
+  };
+  doc.setFont('helvetica', 'bold');
+  doc.setFontSize(17);
+  doc.text(title, left, y);
+  y += 7;
+  doc.setFont('helvetica', 'normal');
+  doc.setFontSize(10);
+  doc.setTextColor(74, 85, 101);
+  doc.text(subtitle, left, y);
+  doc.setTextColor(23, 32, 43);
+  y += 8;
+  for (const section of sections) {
+    ensure(14);
+    doc.setFont('helvetica', 'bold');
+    doc.setFontSize(12);
+    doc.text(section.heading, left, y);
+    y += 6;
+    doc.setFont('helvetica', 'normal');
+    doc.setFontSize(10);
+    for (const line of section.lines) {
+      const wrapped = doc.splitTextToSize(line, width) as string[];
+      ensure(wrapped.length * 4.6);
+      doc.text(wrapped, left, y);
+      y += wrapped.length * 4.6;
+    }
+    y += 4;
+  }
+  const pages = doc.getNumberOfPages();
+  for (let page = 1; page <= pages; page++) {
+    doc.setPage(page);
+    doc.setFontSize(8);
+    doc.setTextColor(74, 85, 101);
+    doc.text(`Side ${page} af ${pages}`, left + width, 290, { align: 'right' });
+  }
+  download(doc.output('blob'), `${safeFileName(fileName)}.pdf`);
+}
