@@ -12,13 +12,14 @@ export const WALL_VIEWS = ['board', 'pull_list', 'deadlines', 'bottom_line', 'sp
 export type WallViewId = (typeof WALL_VIEWS)[number];
 
 /**
- * The API method each view's data comes from. A view only rotates when its method exists in the
- * contract: sprint burn-up and action-plan KPIs arrive with the sprints-and-plans feature.
+ * The feature method each view's data comes from (getWallScreen composes them, redacted). A view
+ * only rotates when that method exists in the contract, so a wall built without a feature simply
+ * leaves its view out.
  */
 export const WALL_VIEW_SOURCES: Record<WallViewId, string> = {
-  board: 'getWallScreen',
-  pull_list: 'getWallScreen',
-  deadlines: 'getWallScreen',
+  board: 'getBoard',
+  pull_list: 'getPullList',
+  deadlines: 'getBoard',
   bottom_line: 'getBottomLine',
   sprint_burnup: 'getSprint',
   plan_kpis: 'getPlan',

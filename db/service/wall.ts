@@ -5,7 +5,8 @@ import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypt
 import type { Handlers } from '../../shared/api/dispatch';
 import type { CallContext } from '../../shared/api/define';
 import { ApiFailure } from '../../shared/api/envelope';
-import type { LanSession, LanToken, WallColumn, WallPullItem, WallScreen, wallMethods } from '../../shared/api/methods/wall';
+import type { LanSession, LanToken, WallColumn, WallPlan, WallPullItem, WallScreen, WallSprint, wallMethods } from '../../shared/api/methods/wall';
+import { currentSprint } from '../../shared/sprints';
 import type { Person } from '../../shared/domain';
 import {
   DEFAULT_WALL_SETTINGS, WALL_CARDS_PER_COLUMN, parseWallViews, pinLockedUntil, pinProblem, toWallCard, wallOrder,
@@ -16,6 +17,7 @@ import { appendEvent } from '../events';
 import { CARD_SELECT, COLUMN_COLUMNS, PERSON_COLUMNS, toCard, toColumn, toPerson, type CardRow, type ColumnRow, type PersonRow } from '../rows';
 import type { ServiceContext } from './context';
 import { economyHandlers } from './economy';
+import { plansHandlers } from './plans';
 import { pullListHandlers } from './pullList';
 
 const DEADLINES_SHOWN = 30;
@@ -101,6 +103,17 @@ export function wallHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof w
   };
   const pullList = pullListHandlers(ctx).getPullList;
   const bottomLine = economyHandlers(ctx).getBottomLine;
+  const plans = plansHandlers(ctx);
+
+  /** Another feature's view for the wall; when it fails, the wall shows the rest. */
+  function optional<T>(what: string, read: () => T): T | null {
+    try {
+      return read();
+    } catch (error) {
+      if (!(error instanceof ApiFailure)) console.error(`[flowtavle] wall: ${what} unavailable:`, error);
+      return null;
+    }
+  }
 
   function actor(call: CallContext): PersonRow {
     const row = call.actorId === null ? undefined : (q.person.get(call.actorId) as PersonRow | undefined);
@@ -195,12 +208,29 @@ export function wallHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof w
         // The wall stays up with the views it can show; the pull list has its own page for errors.
         if (!(error instanceof ApiFailure)) console.error('[flowtavle] wall: pull list unavailable:', error);
       }
-      let line: WallScreen['bottomLine'] = null;
-      try {
-        line = bottomLine({ asOf: today, teamId }, call).teams.find((t) => t.teamId === teamId) ?? null;
-      } catch (error) {
-        if (!(error instanceof ApiFailure)) console.error('[flowtavle] wall: bottom line unavailable:', error);
-      }
+      const line = optional('bottom line', () => bottomLine({ asOf: today, teamId }, call).teams.find((t) => t.teamId === teamId) ?? null);
+      const sprint = optional('sprint', (): WallSprint | null => {
+        const current = currentSprint(plans.listSprints({ teamId }, call), today);
+        if (!current) return null;
+        const detail = plans.getSprint({ sprintId: current.id }, call);
+        return { name: current.name, goal: current.goal, startDate: current.startDate, endDate: current.endDate, burnUp: detail.burnUp };
+      });
+      const plan = optional('plan', (): WallPlan | null => {
+        const inForce = plans
+          .listPlans({ teamId }, call)
+          .filter((p) => p.periodStart <= today && today <= p.periodEnd)
+          .sort((a, b) => b.periodStart.localeCompare(a.periodStart))[0];
+        if (!inForce) return null;
+        const detail = plans.getPlan({ planId: inForce.id }, call);
+        return {
+          title: detail.title,
+          periodStart: detail.periodStart,
+          periodEnd: detail.periodEnd,
+          kpis: detail.goals.flatMap((g) => g.kpis.map((k) => ({
+            id: k.id, goal: g.title, label: k.label, unit: k.unit, target: k.target, baseline: k.baseline, current: k.current, status: k.status, trend: k.trend,
+          }))),
+        };
+      });
       return {
         team,
         today,
@@ -210,6 +240,8 @@ export function wallHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof w
         deadlinesTotal: atRisk.length,
         pullList: pull,
         bottomLine: line,
+        sprint,
+        plan,
       };
     },
 

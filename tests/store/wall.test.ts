@@ -90,6 +90,24 @@ describe('the wall screen on the demo department', () => {
     expect(screen.deadlines.every((d) => d.deadline === 'amber' || d.deadline === 'red')).toBe(true);
   });
 
+  it('shows the running sprint\'s burn-up and the KPIs of the plan in force, counts and figures only', () => {
+    const screen = value(call<WallScreen>(service, 'getWallScreen', { teamId }));
+    const sprint = db.prepare("SELECT name, start_date FROM sprints WHERE team_id = ? AND status = 'open' AND start_date <= '2026-11-23' AND end_date >= '2026-11-23'").get(teamId) as { name: string; start_date: string } | undefined;
+    expect(sprint).toBeDefined();
+    expect(screen.sprint?.name).toBe(sprint!.name);
+    expect(screen.sprint?.burnUp[0]?.day).toBe(sprint!.start_date);
+    expect(screen.sprint?.burnUp.at(-1)?.day).toBe('2026-11-23');
+    const botilbud = (db.prepare("SELECT id FROM teams WHERE name = 'Team Botilbud'").get() as { id: number }).id;
+    const plan = value(call<WallScreen>(service, 'getWallScreen', { teamId: botilbud })).plan;
+    const kpiCount = (db.prepare(
+      `SELECT COUNT(*) AS n FROM plan_kpis k JOIN plan_goals g ON g.id = k.goal_id JOIN plans p ON p.id = g.plan_id
+       WHERE p.team_id = ? AND p.period_start <= '2026-11-23' AND p.period_end >= '2026-11-23'`,
+    ).get(botilbud) as { n: number }).n;
+    expect(kpiCount).toBeGreaterThan(0);
+    expect(plan?.kpis.length).toBe(kpiCount);
+    for (const name of names) expect(JSON.stringify(plan)).not.toContain(name);
+  });
+
   it('stores settings per team, for the team\'s members and leaders only, and logs the change', () => {
     const before = value(call<WallSettings>(service, 'getWallSettings', { teamId }));
     expect(before).toMatchObject({ views: ['board', 'pull_list', 'deadlines', 'bottom_line'], intervalSeconds: 60, timerMinutes: 15, privacy: true, updatedAt: null });

@@ -134,8 +134,9 @@ describe('how many cards fit in a column', () => {
 
 describe('rotation and keys', () => {
   it('shows only views whose data source exists, in the team\'s order', () => {
-    const has = (m: string) => ['getWallScreen', 'getBottomLine'].includes(m);
+    const has = (m: string) => ['getBoard', 'getPullList', 'getBottomLine'].includes(m);
     expect(availableWallViews(has)).toEqual(['board', 'pull_list', 'deadlines', 'bottom_line']);
+    expect(availableWallViews(() => true)).toEqual(['board', 'pull_list', 'deadlines', 'bottom_line', 'sprint_burnup', 'plan_kpis']);
     expect(rotationOf(['bottom_line', 'sprint_burnup', 'board'], availableWallViews(has))).toEqual(['bottom_line', 'board']);
     expect(rotationOf(['plan_kpis'], availableWallViews(has))).toEqual(['board']);
   });

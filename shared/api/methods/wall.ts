@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import type { BoardColumn, IsoDate, Team } from '../../domain';
 import { MAX_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS, WALL_VIEWS, type WallCard, type WallSettings } from '../../wall';
+import type { KpiStatus, KpiTrend, KpiUnit } from '../../plans';
+import type { BurnUpPoint } from '../../sprints';
 import type { TeamBottomLine } from './economy';
 import { id, method, noInput } from '../define';
 import { shortText } from '../schemas';
@@ -45,6 +47,26 @@ export interface WallScreen {
   pullList: { items: WallPullItem[]; total: number } | null;
   /** The team's bottom line this year (team totals: not tied to a person); null when unavailable. */
   bottomLine: TeamBottomLine | null;
+  /** The team's current sprint with its burn-up (counts only); null without one. */
+  sprint: WallSprint | null;
+  /** KPIs of the team's action plan in force today; null without one. */
+  plan: WallPlan | null;
+}
+
+export interface WallSprint {
+  name: string;
+  /** The team's sprint goal (a team goal, not a note about a person). */
+  goal: string;
+  startDate: IsoDate;
+  endDate: IsoDate;
+  burnUp: BurnUpPoint[];
+}
+
+export interface WallPlan {
+  title: string;
+  periodStart: IsoDate;
+  periodEnd: IsoDate;
+  kpis: { id: number; goal: string; label: string; unit: KpiUnit; target: number; baseline: number | null; current: number | null; status: KpiStatus; trend: KpiTrend }[];
 }
 
 export interface LanToken {

@@ -13,14 +13,13 @@ import {
 import { api } from '../../api/client';
 import { useLive } from '../../stores/live';
 import { useSession } from '../../stores/session';
-import { BoardPanel, BottomLinePanel, DeadlinesPanel, PullListPanel } from './panels';
+import { BoardPanel, BottomLinePanel, DeadlinesPanel, PlanPanel, PullListPanel, SprintPanel } from './panels';
 import { SettingsDialog } from './SettingsDialog';
 import { useWallUnit } from './useWallUnit';
 import './wall.css';
 
-/** Views this screen can draw; sprint burn-up and plan KPIs join when their panels exist. */
-const PANELS: Partial<Record<WallViewId, true>> = { board: true, pull_list: true, deadlines: true, bottom_line: true };
-const AVAILABLE = availableWallViews((m) => isMethodName(m)).filter((v) => PANELS[v]);
+/** The views whose feature is in this build (shared/wall.ts WALL_VIEW_SOURCES). */
+const AVAILABLE = availableWallViews((m) => isMethodName(m));
 /** Ageing and deadlines move at midnight even when nobody writes anything. */
 const QUIET_RELOAD_MS = 5 * 60_000;
 
@@ -225,6 +224,8 @@ export default function StandupView() {
         {screen && current === 'pull_list' && <PullListPanel screen={screen} unit={unit} />}
         {screen && current === 'deadlines' && <DeadlinesPanel screen={screen} unit={unit} />}
         {screen && current === 'bottom_line' && <BottomLinePanel screen={screen} />}
+        {screen && current === 'sprint_burnup' && <SprintPanel screen={screen} />}
+        {screen && current === 'plan_kpis' && <PlanPanel screen={screen} />}
       </main>
 
       <footer className="wall-keys">{current === 'board' ? `${t('legend')} · ${t('keys')}` : t('keys')}</footer>

@@ -2,7 +2,9 @@
 // that is case numbers, paragraphs and caseworker initials, nothing else about a person.
 import { useTranslation } from 'react-i18next';
 import type { WallColumn, WallScreen } from '../../../../shared/api/methods/wall';
+import { daysBetween } from '../../../../shared/dates';
 import { formatDate, formatMillions, formatParagraph } from '../../../../shared/format';
+import { formatKpiValue } from '../../../../shared/plans';
 import { cardsThatFit, walkOrder, type WallCard } from '../../../../shared/wall';
 import { useHeight } from './useWallUnit';
 
@@ -200,6 +202,57 @@ export function BottomLinePanel({ screen }: { screen: WallScreen }) {
         <span className="wall-line-value">{formatMillions(line.bottomLine)}</span>
         <span className="wall-line-status">{t(`bottom.status.${line.status}`)}</span>
       </div>
+    </div>
+  );
+}
+
+/** Burn-up as plain SVG: committed against done per day, the sprint's remaining days left empty. */
+export function SprintPanel({ screen }: { screen: WallScreen }) {
+  const { t } = useTranslation('wall');
+  const sprint = screen.sprint;
+  if (!sprint) return <p className="wall-message">{t('sprint.none')}</p>;
+  const points = sprint.burnUp;
+  const days = Math.max(1, daysBetween(sprint.startDate, sprint.endDate));
+  const top = Math.max(1, ...points.map((p) => p.committed));
+  const x = (day: string) => (daysBetween(sprint.startDate, day) / days) * 1000;
+  const y = (n: number) => 400 - (n / top) * 380;
+  const line = (pick: (p: (typeof points)[number]) => number) => points.map((p) => `${x(p.day).toFixed(1)},${y(pick(p)).toFixed(1)}`).join(' ');
+  const last = points.at(-1);
+  return (
+    <div className="wall-sprint">
+      <h2>{sprint.name}: {sprint.goal}</h2>
+      <p className="wall-sprint-facts">
+        {t('sprint.period', { from: formatDate(sprint.startDate), to: formatDate(sprint.endDate) })}
+        {last && <> · <strong>{t('sprint.done', { done: last.done, committed: last.committed })}</strong></>}
+      </p>
+      <svg className="wall-burnup" viewBox="-10 -10 1020 420" preserveAspectRatio="none" role="img"
+        aria-label={last ? t('sprint.done', { done: last.done, committed: last.committed }) : sprint.name}>
+        <line x1="0" y1="400" x2="1000" y2="400" className="axis" />
+        <polyline points={line((p) => p.committed)} className="committed" />
+        <polyline points={line((p) => p.done)} className="done" />
+      </svg>
+      <p className="wall-legend"><span className="key committed" /> {t('sprint.committed')} <span className="key done" /> {t('sprint.doneLine')}</p>
+    </div>
+  );
+}
+
+export function PlanPanel({ screen }: { screen: WallScreen }) {
+  const { t } = useTranslation('wall');
+  const plan = screen.plan;
+  if (!plan || plan.kpis.length === 0) return <p className="wall-message">{t('plan.none')}</p>;
+  return (
+    <div className="wall-plan">
+      <h2>{plan.title}</h2>
+      <ul className="wall-kpis">
+        {plan.kpis.slice(0, 9).map((k) => (
+          <li key={k.id} className={`wall-kpi status-${k.status}`}>
+            <span className="wall-kpi-label">{k.label}</span>
+            <span className="wall-kpi-value">{formatKpiValue(k.current, k.unit)}</span>
+            <span className="wall-kpi-target">{t('plan.target', { target: formatKpiValue(k.target, k.unit) })} · <strong>{t(`plan.status.${k.status}`)}</strong></span>
+          </li>
+        ))}
+      </ul>
+      {plan.kpis.length > 9 && <p className="wall-more">{t('plan.more', { count: plan.kpis.length - 9 })}</p>}
     </div>
   );
 }
