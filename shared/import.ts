@@ -5,11 +5,8 @@ import Papa from 'papaparse';
 import { daysInMonth, isIsoDate } from './dates';
 import type { CaseKind, IsoDate, ProviderType, TakstUnit } from './domain';
 
-export const CANONICAL_COLUMNS = [
-  'sagsnummer', 'borger_ref', 'borger_initialer', 'team', 'sagsbehandler', 'sagstype', 'paragraf', 'modtaget',
-  'ydelse', 'leverandoer', 'leverandoertype', 'takst', 'takstenhed', 'omfang', 'start', 'slut', 'naeste_opfoelgning',
-] as const;
-export type CanonicalColumn = (typeof CANONICAL_COLUMNS)[number];
+export { CANONICAL_COLUMNS, type CanonicalColumn } from './importColumns';
+import { CANONICAL_COLUMNS, type CanonicalColumn } from './importColumns';
 
 /** Columns every extract must have. */
 export const REQUIRED_COLUMNS: readonly CanonicalColumn[] = [

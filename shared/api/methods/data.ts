@@ -2,7 +2,8 @@
 // export tables, backups and restore.
 import { z } from 'zod';
 import type { CaseEvent } from '../../domain';
-import { CANONICAL_COLUMNS, type CanonicalColumn, type ImportError } from '../../import';
+import type { ImportError } from '../../import';
+import { CANONICAL_COLUMNS, type CanonicalColumn } from '../../importColumns';
 import type { ExportColumn, ExportRow } from '../../importExport';
 import { id, method, noInput } from '../define';
 import { isoDate, shortText } from '../schemas';

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EXPORT_TABLES, type ExportTable, type ExportTableName } from '../../../../shared/api/methods/data';
 import { formatNumber } from '../../../../shared/format';
+import { exportCellText } from '../../../../shared/importExport';
 import { api } from '../../api/client';
 import { ExportButton } from '../../components/ExportButton';
 import { useLive } from '../../stores/live';
@@ -65,7 +66,7 @@ export function ExportPanel() {
               <thead><tr>{data.columns.map((c) => <th key={c.key} scope="col">{c.header}</th>)}</tr></thead>
               <tbody>
                 {data.rows.slice(0, 10).map((row, i) => (
-                  <tr key={i}>{data.columns.map((c) => <td key={c.key}>{typeof row[c.key] === 'number' ? formatNumber(row[c.key] as number, Number.isInteger(row[c.key]) ? 0 : 2) : typeof row[c.key] === 'boolean' ? (row[c.key] ? 'Ja' : 'Nej') : String(row[c.key] ?? '')}</td>)}</tr>
+                  <tr key={i}>{data.columns.map((c) => <td key={c.key} className={typeof row[c.key] === 'number' ? 'num nowrap' : undefined}>{exportCellText(row[c.key])}</td>)}</tr>
                 ))}
               </tbody>
             </table>
