@@ -99,7 +99,7 @@ export default function CaseloadView() {
               <YAxis type="category" dataKey="name" width={170} stroke={MUTED} tick={{ fontSize: 12 }} interval={0} />
               <Tooltip formatter={(v, name) => [n(Number(v), 1), name]} />
               <Legend />
-              <Bar dataKey="weighted" name={t('caseload.weighted')} isAnimationActive={false}>
+              <Bar dataKey="weighted" name={t('caseload.weighted')} fill={STATUS_COLORS.within} isAnimationActive={false}>
                 {data.rows.map((r) => <Cell key={r.personId} fill={STATUS_COLORS[r.status]} />)}
               </Bar>
               <Bar dataKey="norm" name={t('caseload.norm')} fill="#c9d2de" isAnimationActive={false} />

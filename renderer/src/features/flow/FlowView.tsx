@@ -178,7 +178,7 @@ function Dashboard({ data, locale, n, days, fileBase, forecastDate, setForecastD
               <XAxis dataKey="day" tickFormatter={short} minTickGap={28} stroke={MUTED} />
               <YAxis stroke={MUTED} allowDecimals={false} />
               <Tooltip labelFormatter={(d) => formatDate(String(d), locale)} formatter={(v, name) => [n(Number(v)), name]} />
-              <Legend />
+              <Legend itemSorter={(item) => columns.findIndex((c) => String(c.id) === String(item.dataKey))} />
               {[...columns].reverse().map((c) => (
                 <Area key={c.id} type="stepAfter" dataKey={String(c.id)} name={c.name} stackId="cfd" isAnimationActive={false}
                   stroke={columnColor(c, columns)} fill={columnColor(c, columns)} fillOpacity={0.85} />
@@ -245,7 +245,7 @@ function Dashboard({ data, locale, n, days, fileBase, forecastDate, setForecastD
                 const p = payload?.[0]?.payload as { caseNumber: string; y: number } | undefined;
                 return p ? <div className="flow-tooltip"><strong>{p.caseNumber}</strong><br />{t('ageing.age', { age: days(p.y) })}</div> : null;
               }} />
-              <Legend />
+              <Legend itemSorter={(item) => (['low', 'medium', 'high'] as const).map((l) => t(`ageing.${l}`)).indexOf(String(item.value))} />
               {(['low', 'medium', 'high'] as const).map((level) => (
                 <Scatter key={level} name={t(`ageing.${level}`)} data={ageingPoints.filter((p) => p.risk === level)} fill={AGE_COLORS[level]} isAnimationActive={false} />
               ))}
