@@ -2,8 +2,26 @@
 // them (docs/pull-list.md). Pure: the store hands over candidate rows, this file decides.
 import type { CaseKind, ClassOfService, ColumnKind, IsoDate } from './domain';
 import { addDays, daysBetween, toDayNumber } from './dates';
-import { formatDate, formatParagraph } from './format';
+import { formatDate as formatDateUncached, formatParagraph as formatParagraphUncached } from './format';
 import { progressionStatus, totalScore, VUM_THEMES, type Assessment } from './progression';
+
+// A team's list turns the same few hundred dates over thousands of times: parse and format each once.
+function memo<T>(f: (value: string) => T): (value: string) => T {
+  const cache = new Map<string, T>();
+  return (value) => {
+    let result = cache.get(value);
+    if (result === undefined) {
+      if (cache.size > 50_000) cache.clear();
+      result = f(value);
+      cache.set(value, result);
+    }
+    return result;
+  };
+}
+const dayNumber = memo(toDayNumber);
+const formatDate = memo((date: string) => formatDateUncached(date));
+const formatParagraph = memo(formatParagraphUncached);
+const followUpWindowOpens = memo((due: string) => addDays(due, -FOLLOW_UP_LEAD_DAYS));
 
 /** What a caseworker pulls. One case gives at most one item, whatever put it on the list. */
 export const WORK_ITEM_KINDS = ['application', 'follow_up', 'revisitation', 'complaint', 'task'] as const;
@@ -123,22 +141,12 @@ export function offTrack(latest: Assessment | null, previous: Assessment | null)
  */
 export function toWorkItem(c: PullCandidate, today: IsoDate): WorkItem | null {
   if (c.blocked || c.columnKind === 'active') return null;
-  const pin = { pinnedAt: c.pinnedAt, pinnedByName: c.pinnedByName };
-  const base = {
-    caseId: c.caseId,
-    caseNumber: c.caseNumber,
-    citizenInitials: c.citizenInitials,
-    paragraph: c.paragraph,
-    receivedDate: c.receivedDate,
-    ...pin,
-  };
-  const off = offTrack(c.latestAssessment, c.previousAssessment);
+  const off = c.latestAssessment && c.previousAssessment ? offTrack(c.latestAssessment, c.previousAssessment) : null;
   const offTrackNote = off
     ? `Seneste VUM-vurdering ${formatDate(c.latestAssessment!.assessedOn)} er ikke på sporet: samlet score ${off.actual}, forventet ${off.expected}`
     : null;
 
   if (c.columnKind === 'queue') {
-    const kind: WorkItemKind = c.caseKind === 'follow_up' && off ? 'revisitation' : c.caseKind;
     const received = `modtaget ${formatDate(c.receivedDate)} (${formatParagraph(c.paragraph)})`;
     const origin = [
       c.caseKind === 'application' ? `Ny ansøgning ${received}`
@@ -148,47 +156,58 @@ export function toWorkItem(c: PullCandidate, today: IsoDate): WorkItem | null {
     ];
     if (offTrackNote) origin.push(offTrackNote);
     return {
-      ...base,
-      kind,
+      caseId: c.caseId,
+      caseNumber: c.caseNumber,
+      citizenInitials: c.citizenInitials,
+      kind: c.caseKind === 'follow_up' && off ? 'revisitation' : c.caseKind,
+      paragraph: c.paragraph,
       classOfService: c.classOfService,
+      receivedDate: c.receivedDate,
       deadline: c.legalDeadline,
-      deadlineWindowDays: c.legalDeadline === null ? null : Math.max(1, daysBetween(c.receivedDate, c.legalDeadline)),
+      deadlineWindowDays: c.legalDeadline === null ? null : Math.max(1, dayNumber(c.legalDeadline) - dayNumber(c.receivedDate)),
       waitingSince: c.receivedDate,
       reservedForId: c.assigneeId,
       reservedForName: c.assigneeId === null ? null : c.assigneeName,
+      pinnedAt: c.pinnedAt,
+      pinnedByName: c.pinnedByName,
       origin,
       reopens: false,
     };
   }
 
   // A done case: a follow-up falling due, an off-track assessment since it was closed, or both.
+  const due = c.nextFollowUp;
   const followUpDue =
-    c.nextFollowUp !== null &&
-    daysBetween(today, c.nextFollowUp) <= FOLLOW_UP_LEAD_DAYS &&
-    c.columnEnteredAt < addDays(c.nextFollowUp, -FOLLOW_UP_LEAD_DAYS);
+    due !== null && dayNumber(due) - dayNumber(today) <= FOLLOW_UP_LEAD_DAYS && c.columnEnteredAt < followUpWindowOpens(due);
   const revisit = off !== null && c.latestAssessment!.assessedOn > c.columnEnteredAt;
   if (!followUpDue && !revisit) return null;
   const origin: string[] = [];
-  const candidatesSince: IsoDate[] = [];
+  let waitingSince = '';
   if (followUpDue) {
-    const due = c.nextFollowUp!;
     origin.push(due < today ? `Opfølgning på bevilling forfaldt ${formatDate(due)}` : `Opfølgning på bevilling forfalder ${formatDate(due)}`);
-    candidatesSince.push(addDays(due, -FOLLOW_UP_LEAD_DAYS));
+    waitingSince = followUpWindowOpens(due);
   }
   if (revisit) {
     origin.push(offTrackNote!);
-    candidatesSince.push(c.latestAssessment!.assessedOn);
+    const assessedOn = c.latestAssessment!.assessedOn;
+    if (waitingSince === '' || assessedOn < waitingSince) waitingSince = assessedOn;
   }
   return {
-    ...base,
+    caseId: c.caseId,
+    caseNumber: c.caseNumber,
+    citizenInitials: c.citizenInitials,
     kind: revisit ? 'revisitation' : 'follow_up',
+    paragraph: c.paragraph,
     // A follow-up has its date; a revisitation without one is ordinary work.
     classOfService: followUpDue ? 'fixed_date' : 'standard',
-    deadline: followUpDue ? c.nextFollowUp : null,
+    receivedDate: c.receivedDate,
+    deadline: followUpDue ? due : null,
     deadlineWindowDays: followUpDue ? FOLLOW_UP_LEAD_DAYS : null,
-    waitingSince: candidatesSince.sort()[0]!,
+    waitingSince,
     reservedForId: null,
     reservedForName: null,
+    pinnedAt: c.pinnedAt,
+    pinnedByName: c.pinnedByName,
     origin,
     reopens: true,
   };
@@ -251,13 +270,17 @@ export function waitingPoints(waitingSince: IsoDate, today: IsoDate): number {
   return clamp(daysBetween(waitingSince, today), 0, MAX_WAITING_POINTS);
 }
 
+const NO_TAGS: PriorityTag[] = [];
+
 export function strategicPoints(tags: readonly PriorityTag[], item: Pick<WorkItem, 'paragraph' | 'kind'>): { points: number; matched: PriorityTag[] } {
+  if (tags.length === 0) return { points: 0, matched: NO_TAGS };
   const matched = tags.filter((t) => tagMatches(t, item));
   return { points: Math.min(MAX_STRATEGIC_POINTS, matched.reduce((sum, t) => sum + t.weight, 0)), matched };
 }
 
 /** "+46", "+22,5", "+1.050": Danish digits without Intl, which is slow for a list of thousands. */
 export function signedPoints(value: number): string {
+  if (Number.isInteger(value) && value >= 0 && value < 1000) return `+${value}`;
   const rounded = Math.round(value * 10) / 10;
   const [whole, decimals] = Math.abs(rounded).toFixed(1).split('.') as [string, string];
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
@@ -298,31 +321,56 @@ export function rankWorkItems(
   tags: readonly PriorityTag[],
   today: IsoDate,
 ): RankedItem[] {
-  const todayNumber = toDayNumber(today);
-  const scored = items.map((item) => {
+  const todayNumber = dayNumber(today);
+  // Written out rather than with spreads and sorted copies: the largest teams rank thousands of items.
+  const scored = items.map((item): RankedItem => {
     const strategic = strategicPoints(tags, item);
-    const daysLeft = item.deadline === null ? null : toDayNumber(item.deadline) - todayNumber;
-    const waited = todayNumber - toDayNumber(item.waitingSince);
-    const points: Record<PullRule, number> = {
-      deadline: daysLeft === null || item.deadlineWindowDays === null ? 0 : deadlinePointsFor(daysLeft, item.deadlineWindowDays),
-      class_of_service: CLASS_OF_SERVICE_POINTS[item.classOfService],
-      strategic: strategic.points,
-      waiting: clamp(waited, 0, MAX_WAITING_POINTS),
-    };
-    const rules = PULL_RULES.map((rule) => ({ rule, points: points[rule], weight: weights[rule], contribution: points[rule] * weights[rule] }));
-    const score = rules.reduce((sum, r) => sum + r.contribution, 0);
-    const ruleReasons = [...rules]
-      .sort((a, b) => b.contribution - a.contribution || PULL_RULES.indexOf(a.rule) - PULL_RULES.indexOf(b.rule))
-      .map((r) => ruleReason(r, item, daysLeft, waited, strategic.matched))
-      .filter((r): r is string => r !== null);
-    const reasons = [
-      ...(item.pinnedAt ? [`Fastgjort øverst af ${item.pinnedByName ?? 'en leder'}`] : []),
-      ...item.origin,
-      ...(item.reservedForId !== null ? [`Reserveret til ${item.reservedForName ?? 'en bestemt medarbejder'}`] : []),
-      ...ruleReasons,
+    const daysLeft = item.deadline === null ? null : dayNumber(item.deadline) - todayNumber;
+    const waited = todayNumber - dayNumber(item.waitingSince);
+    const points = [
+      daysLeft === null || item.deadlineWindowDays === null ? 0 : deadlinePointsFor(daysLeft, item.deadlineWindowDays),
+      CLASS_OF_SERVICE_POINTS[item.classOfService],
+      strategic.points,
+      clamp(waited, 0, MAX_WAITING_POINTS),
     ];
+    const rules: RulePoints[] = [];
+    let score = 0;
+    for (let r = 0; r < PULL_RULES.length; r++) {
+      const rule = PULL_RULES[r]!;
+      const contribution = points[r]! * weights[rule];
+      score += contribution;
+      // Insert by contribution, largest first; equal contributions keep the rules' order.
+      const entry = { rule, points: points[r]!, weight: weights[rule], contribution };
+      let at = rules.length;
+      while (at > 0 && rules[at - 1]!.contribution < contribution) at--;
+      rules.splice(at, 0, entry);
+    }
+    const reasons: string[] = [];
+    if (item.pinnedAt) reasons.push(`Fastgjort øverst af ${item.pinnedByName ?? 'en leder'}`);
+    for (const line of item.origin) reasons.push(line);
+    if (item.reservedForId !== null) reasons.push(`Reserveret til ${item.reservedForName ?? 'en bestemt medarbejder'}`);
+    for (const r of rules) {
+      const line = ruleReason(r, item, daysLeft, waited, strategic.matched);
+      if (line !== null) reasons.push(line);
+    }
+    rules.sort((x, y) => PULL_RULES.indexOf(x.rule) - PULL_RULES.indexOf(y.rule));
     return {
-      ...item,
+      caseId: item.caseId,
+      caseNumber: item.caseNumber,
+      citizenInitials: item.citizenInitials,
+      kind: item.kind,
+      paragraph: item.paragraph,
+      classOfService: item.classOfService,
+      receivedDate: item.receivedDate,
+      deadline: item.deadline,
+      deadlineWindowDays: item.deadlineWindowDays,
+      waitingSince: item.waitingSince,
+      reservedForId: item.reservedForId,
+      reservedForName: item.reservedForName,
+      pinnedAt: item.pinnedAt,
+      pinnedByName: item.pinnedByName,
+      origin: item.origin,
+      reopens: item.reopens,
       position: 0,
       score,
       rules,

@@ -21,12 +21,8 @@ import { appendEvent } from '../events';
 import { CARD_SELECT, PERSON_COLUMNS, TEAM_COLUMNS, toCard, toPerson, toTeam, type CardRow, type PersonRow, type TeamRow } from '../rows';
 import type { ServiceContext } from './context';
 
-interface CandidateRow {
-  id: number; case_number: string; citizen_initials: string; kind: CaseKind; paragraph: string;
-  column_kind: ColumnKind; class_of_service: ClassOfService; received_date: string; legal_deadline: string | null;
-  blocked: number; column_entered_at: string; assignee_id: number | null; assignee_name: string | null;
-  next_follow_up: string | null; later_assessment: number; pinned_at: string | null; pinned_by_name: string | null;
-}
+/** A candidate as the query returns it. Blocked cases are left out in SQL, so `blocked` is always 0 (false). */
+type CandidateRow = PullCandidate & { laterAssessment: 0 | 1 };
 
 interface AssessmentRow {
   id: number; case_id: number; assessed_on: string; scores: string; expected_scores: string | null;
@@ -84,19 +80,20 @@ export function createPullListQueries(db: Db) {
         SELECT DISTINCT a.case_id FROM assessments a JOIN cases c ON c.id = a.case_id
         WHERE c.team_id = :team AND a.assessed_on > c.column_entered_at
       )
-      SELECT c.id, c.case_number, z.initials AS citizen_initials, c.kind, c.paragraph, b.kind AS column_kind,
-             c.class_of_service, c.received_date, c.legal_deadline, c.blocked, c.column_entered_at, c.assignee_id,
-             p.name AS assignee_name, d.next_follow_up, (c.id IN (SELECT case_id FROM later)) AS later_assessment,
-             pp.pinned_at, pb.name AS pinned_by_name
+      SELECT c.id AS caseId, c.case_number AS caseNumber, z.initials AS citizenInitials, c.kind AS caseKind,
+             c.paragraph, b.kind AS columnKind, c.class_of_service AS classOfService, c.received_date AS receivedDate,
+             c.legal_deadline AS legalDeadline, c.blocked, c.column_entered_at AS columnEnteredAt,
+             c.assignee_id AS assigneeId, NULL AS assigneeName, d.next_follow_up AS nextFollowUp,
+             (c.id IN (SELECT case_id FROM later)) AS laterAssessment, NULL AS latestAssessment, NULL AS previousAssessment,
+             NULL AS pinnedAt, NULL AS pinnedByName
       FROM cases c
       JOIN board_columns b ON b.id = c.column_id
       JOIN citizens z ON z.id = c.citizen_id
       LEFT JOIN due d ON d.case_id = c.id
-      LEFT JOIN people p ON p.id = c.assignee_id
-      LEFT JOIN pull_pins pp ON pp.case_id = c.id
-      LEFT JOIN people pb ON pb.id = pp.pinned_by
       WHERE c.team_id = :team AND c.blocked = 0
-        AND (b.kind = 'queue' OR (b.kind = 'done' AND (d.case_id IS NOT NULL OR c.id IN (SELECT case_id FROM later))))`),
+        AND (c.column_id IN (SELECT id FROM board_columns WHERE team_id = :team AND kind = 'queue')
+             OR c.id IN (SELECT case_id FROM due) OR c.id IN (SELECT case_id FROM later))
+        AND b.kind <> 'active'`),
     // The latest two assessments of the given cases (a JSON array of ids), newest first.
     assessments: db.prepare(`
       SELECT id, case_id, assessed_on, scores, expected_scores, expected_by, note FROM (
@@ -104,6 +101,11 @@ export function createPullListQueries(db: Db) {
                ROW_NUMBER() OVER (PARTITION BY a.case_id ORDER BY a.assessed_on DESC, a.id DESC) AS rn
         FROM assessments a WHERE a.case_id IN (SELECT value FROM json_each(?))
       ) AS r WHERE r.rn <= 2 ORDER BY case_id, rn`),
+    // Names and pins are few: looked up once per list rather than joined onto every row.
+    names: db.prepare('SELECT id, name FROM people'),
+    pins: db.prepare(
+      'SELECT pp.case_id, pp.pinned_at, p.name FROM pull_pins pp LEFT JOIN people p ON p.id = pp.pinned_by WHERE pp.team_id = ?',
+    ),
     weights: db.prepare('SELECT rule, weight FROM pull_rule_weights WHERE team_id = ?'),
     setWeight: db.prepare(
       `INSERT INTO pull_rule_weights (team_id, rule, weight) VALUES (?, ?, ?)
@@ -174,43 +176,38 @@ export function createPullListQueries(db: Db) {
   }
 
   function workItems(teamId: number, today: IsoDate): WorkItem[] {
-    const rows = q.candidates.all({ team: teamId, today, horizon: addDays(today, FOLLOW_UP_LEAD_DAYS) }) as CandidateRow[];
+    // The query names its columns as PullCandidate does, so its rows are the candidates.
+    const rows = q.candidates.all({ team: teamId, today, horizon: addDays(today, FOLLOW_UP_LEAD_DAYS) }) as unknown as CandidateRow[];
     // Progression only changes an item for queued follow-ups and cases assessed after they closed.
-    const needAssessments = rows
-      .filter((r) => (r.column_kind === 'queue' && r.kind === 'follow_up') || (r.column_kind === 'done' && r.later_assessment === 1))
-      .map((r) => r.id);
-    const pairs = new Map<number, Assessment[]>();
-    if (needAssessments.length > 0) {
-      for (const row of q.assessments.all(JSON.stringify(needAssessments)) as AssessmentRow[]) {
-        const list = pairs.get(row.case_id);
-        if (list) list.push(toAssessment(row));
-        else pairs.set(row.case_id, [toAssessment(row)]);
+    const needAssessments: number[] = [];
+    for (const r of rows) {
+      if ((r.columnKind === 'queue' && r.caseKind === 'follow_up') || (r.columnKind === 'done' && r.laterAssessment === 1)) {
+        needAssessments.push(r.caseId);
       }
     }
+    if (needAssessments.length > 0) {
+      const byCase = new Map(rows.map((r) => [r.caseId, r]));
+      // Newest first per case: the first row is the latest, the second the one before.
+      for (const row of q.assessments.all(JSON.stringify(needAssessments)) as AssessmentRow[]) {
+        const candidate = byCase.get(row.case_id)!;
+        if (candidate.latestAssessment === null) candidate.latestAssessment = toAssessment(row);
+        else candidate.previousAssessment = toAssessment(row);
+      }
+    }
+    const pins = new Map((q.pins.all(teamId) as { case_id: number; pinned_at: string; name: string | null }[]).map((p) => [p.case_id, p]));
+    let names: Map<number, string> | null = null;
     const items: WorkItem[] = [];
     for (const r of rows) {
-      const [latest, previous] = pairs.get(r.id) ?? [];
-      const candidate: PullCandidate = {
-        caseId: r.id,
-        caseNumber: r.case_number,
-        citizenInitials: r.citizen_initials,
-        caseKind: r.kind,
-        paragraph: r.paragraph,
-        columnKind: r.column_kind,
-        classOfService: r.class_of_service,
-        receivedDate: r.received_date,
-        legalDeadline: r.legal_deadline,
-        blocked: r.blocked === 1,
-        columnEnteredAt: r.column_entered_at,
-        assigneeId: r.assignee_id,
-        assigneeName: r.assignee_name,
-        nextFollowUp: r.next_follow_up,
-        latestAssessment: latest ?? null,
-        previousAssessment: previous ?? null,
-        pinnedAt: r.pinned_at,
-        pinnedByName: r.pinned_by_name,
-      };
-      const item = toWorkItem(candidate, today);
+      if (r.assigneeId !== null && r.columnKind === 'queue') {
+        names ??= new Map((q.names.all() as { id: number; name: string }[]).map((p) => [p.id, p.name]));
+        r.assigneeName = names.get(r.assigneeId) ?? null;
+      }
+      const pin = pins.get(r.caseId);
+      if (pin) {
+        r.pinnedAt = pin.pinned_at;
+        r.pinnedByName = pin.name;
+      }
+      const item = toWorkItem(r, today);
       if (item) items.push(item);
     }
     return items;
