@@ -1,0 +1,111 @@
+// The flow dashboard shows what `report flow` prints for the demo department; the review keeps
+// its decisions for next week; charts and the review export as files.
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, addMonths } from '../../shared/dates';
+import type { FlowReport } from '../../shared/flow';
+import { launchBrowser } from '../support/chromium';
+import { runCli, startServer, type RunningServer } from '../support/server';
+
+let server: RunningServer;
+let browser: BrowserContext;
+let page: Page;
+let today: string;
+let leader: { id: number; name: string };
+
+async function api<T>(method: string, input: unknown = {}): Promise<T> {
+  const res = await fetch(`${server.url}api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  const envelope = (await res.json()) as { ok: boolean; value: T };
+  if (!envelope.ok) throw new Error(JSON.stringify(envelope));
+  return envelope.value;
+}
+
+const number = (text: string | null) => Number((text ?? '').replace(/\./g, '').match(/-?\d+/)?.[0]);
+
+beforeAll(async () => {
+  server = await startServer();
+  today = (await api<{ today: string }>('getWorkspace')).today;
+  const people = await api<{ id: number; name: string; role: string; teamId: number | null }[]>('listPeople');
+  leader = people.find((p) => p.role === 'leader' && p.teamId === 1)!;
+  browser = await launchBrowser({ width: 1600, height: 1100 });
+  page = browser.pages()[0] ?? (await browser.newPage());
+  await page.goto(server.url);
+  await page.getByRole('button', { name: leader.name }).first().click();
+  // The leader's team becomes the current team.
+  await page.getByRole('combobox', { name: 'Team' }).waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('flow dashboard', () => {
+  it('starts on the leader\'s own team', async () => {
+    expect(await page.getByRole('combobox', { name: 'Team' }).inputValue()).toBe('1');
+  });
+
+  it('shows the figures `report flow` prints for the same team and period', async () => {
+    const from = addDays(addMonths(today, -12), 1);
+    const cli = await runCli(['report', 'flow', '--db', server.dbPath, '--team', 'Team Botilbud', '--from', from, '--to', today, '--json']);
+    expect(cli.code, cli.stderr).toBe(0);
+    const report = JSON.parse(cli.stdout) as FlowReport;
+    expect(Object.keys(report)).toEqual(['team', 'from', 'to', 'throughputPerWeek', 'cycleTime', 'wipAtEnd', 'wipAges']);
+    expect(report.cycleTime.count).toBeGreaterThan(100);
+
+    await page.getByRole('link', { name: 'Flow', exact: true }).click();
+    await expect.poll(() => page.getByTestId('flow-finished').locator('.flow-figure-value').textContent(), { timeout: 20_000 }).not.toBeNull();
+    const figure = (id: string) => page.getByTestId(id).locator('.flow-figure-value').textContent();
+    expect(number(await figure('flow-finished'))).toBe(report.cycleTime.count);
+    expect(number(await figure('flow-p50'))).toBe(report.cycleTime.p50);
+    expect(number(await figure('flow-p85'))).toBe(report.cycleTime.p85);
+    expect(number(await figure('flow-p95'))).toBe(report.cycleTime.p95);
+    expect(number(await figure('flow-wip'))).toBe(report.wipAtEnd);
+    expect(number(await page.getByTestId('flow-wip').locator('.flow-figure-hint').textContent())).toBe(report.wipAges[0]);
+
+    await page.getByText('Vis tallene').click();
+    const rows = page.getByTestId('throughput-table').locator('tbody tr');
+    const weeks = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    expect(weeks).toEqual(report.throughputPerWeek.map((w) => [`${w.weekStart.slice(8, 10)}.${w.weekStart.slice(5, 7)}.${w.weekStart.slice(0, 4)}`, String(w.count)]));
+
+    // Every chart is drawn, and the cycle-time chart has a dot per finished case.
+    for (const id of ['cfd', 'cycle-time', 'throughput', 'ageing', 'wip', 'blocked']) {
+      await expect.poll(() => page.locator(`[data-chart="${id}"] svg.recharts-surface`).count()).toBeGreaterThan(0);
+    }
+    expect(await page.locator('[data-chart="cycle-time"] .recharts-scatter-symbol').count()).toBe(report.cycleTime.count);
+
+    const download = page.waitForEvent('download');
+    await page.locator('[data-chart="cycle-time"]').getByRole('button', { name: 'Gem PNG' }).click();
+    const png = await download;
+    expect(png.suggestedFilename()).toMatch(/^gennemloebstid-team-botilbud-.*\.png$/);
+    const bytes = await (await png.createReadStream()).toArray();
+    expect(Buffer.concat(bytes).subarray(1, 4).toString()).toBe('PNG');
+  });
+});
+
+describe('weekly flow review', () => {
+  it('saves a decision for this week and shows it as last week\'s on next week\'s review', async () => {
+    await page.getByRole('link', { name: 'Flowmøde' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Ugens flowmøde');
+    await page.getByRole('button', { name: '← Forrige uge' }).click();
+    await page.getByLabel('Tekst').fill('Vi stopper optag i Udredning, til de ældste tre sager er afgjort.');
+    await page.getByRole('button', { name: 'Gem', exact: true }).click();
+    await expect.poll(() => page.locator('#agenda-notes ~ ul li, .review-notes li').allTextContents())
+      .toEqual(expect.arrayContaining([expect.stringContaining('Vi stopper optag i Udredning')]));
+
+    await page.getByRole('button', { name: 'Næste uge →' }).click();
+    const previous = page.getByRole('region', { name: 'Beslutninger og noter fra sidste uge' });
+    await expect.poll(() => previous.textContent()).toContain('Beslutning:Vi stopper optag i Udredning');
+    await expect.poll(() => page.getByTestId('bottom-line-table').locator('tbody tr').count()).toBe(7);
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Gem som PDF' }).click();
+    const pdf = await download;
+    const bytes = Buffer.concat(await (await pdf.createReadStream()).toArray());
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
