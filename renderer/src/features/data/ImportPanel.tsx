@@ -31,6 +31,8 @@ export function ImportPanel() {
   const [running, setRunning] = useState(false);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [importErrors, setImportErrors] = useState<ImportPreview['errors'] | null>(null);
+  // A new input after an import, so choosing the same file again (tomorrow's extract) is noticed.
+  const [inputKey, setInputKey] = useState(0);
 
   const loadProfiles = () => void api.listImportProfiles({}).then((e) => e.ok && setProfiles(e.value));
   useEffect(loadProfiles, []);
@@ -123,6 +125,7 @@ export function ImportPanel() {
       setMessage({ kind: 'ok', text: t('import.done', { inserted: formatNumber(r.inserted), updated: formatNumber(r.updated), unchanged: formatNumber(r.unchanged) }) });
       setFile(null);
       setPreview(null);
+      setInputKey((k) => k + 1);
     } else {
       setMessage({ kind: 'error', text: envelope.error.message });
       const details = envelope.error.details as { errors?: ImportPreview['errors'] } | undefined;
@@ -145,7 +148,7 @@ export function ImportPanel() {
       <div className="data-form-row">
         <label className="data-field">
           <span>{t('import.file')}</span>
-          <input type="file" accept=".csv,text/csv,text/plain" onChange={(e) => void chooseFile(e.target.files)} />
+          <input key={inputKey} type="file" accept=".csv,text/csv,text/plain" onChange={(e) => void chooseFile(e.target.files)} />
         </label>
         <label className="data-field">
           <span>{t('import.profile')}</span>

@@ -1,0 +1,137 @@
+// The Data view in Chromium against `serve`: a bad file is refused with row-level errors in
+// Danish and changes nothing, a good file is previewed and imported by a leader (and lands on
+// the team's board), a caseworker cannot import, an export downloads a Danish CSV, a backup is
+// taken and listed, and the audit log shows the import.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditPage, BackupOverview } from '../../shared/api/methods/data';
+import type { Person } from '../../shared/domain';
+import { launchBrowser } from '../support/chromium';
+import { REPO, startServer, type RunningServer } from '../support/server';
+
+const FIXTURES = join(REPO, 'tests/fixtures/import');
+
+let server: RunningServer;
+let browser: BrowserContext;
+let leader: Person;
+let caseworker: Person;
+
+async function callApi<T>(method: string, input: unknown, actorId?: number): Promise<T> {
+  const res = await fetch(`${server.url}api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(actorId ? { 'X-Flowtavle-Actor': String(actorId) } : {}) },
+    body: JSON.stringify(input),
+  });
+  const envelope = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
+  if (!envelope.ok) throw new Error(`${method}: ${envelope.error?.message}`);
+  return envelope.value;
+}
+
+const caseCount = async () => (await callApi<{ caseCount: number }>('getWorkspace', {})).caseCount;
+
+async function openDataViewAs(person: Person): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(server.url);
+  // The browser profile remembers the last person: start from "Hvem bruger Flowtavle?" each time.
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.getByRole('button', { name: person.name }).first().click();
+  await page.goto(`${server.url}#/data`);
+  await page.getByRole('heading', { name: 'Data ind og ud' }).waitFor();
+  return page;
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  const people = await callApi<Person[]>('listPeople', {});
+  leader = people.find((p) => p.role === 'leader')!;
+  caseworker = people.find((p) => p.role === 'caseworker')!;
+  browser = await launchBrowser({ width: 1440, height: 1000 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the Data view', () => {
+  it('refuses a file with a CPR column, showing the row-level error and changing nothing', async () => {
+    const before = await caseCount();
+    const page = await openDataViewAs(leader);
+    await page.locator('input[type=file]').setInputFiles(join(FIXTURES, 'malformed/cpr-kolonne.csv'));
+    await page.getByRole('heading', { name: /Filen kan ikke importeres: 1 fejl/ }).waitFor();
+    const row = page.locator('.data-errors tbody tr').first();
+    expect(await row.locator('td').allTextContents()).toEqual([
+      '3', 'id', '120385-XXXX', expect.stringMatching(/CPR-numre.*Intet er importeret/) as unknown as string,
+    ]);
+    expect(await page.getByRole('button', { name: /Importér \d+ sager/ }).count()).toBe(0);
+    expect(await caseCount()).toBe(before);
+    await page.close();
+  });
+
+  it('previews and imports a valid extract as a leader; the new case is on the board and in the audit log', async () => {
+    const before = await caseCount();
+    const page = await openDataViewAs(leader);
+    await page.locator('input[type=file]').setInputFiles(join(FIXTURES, 'datatraek.csv'));
+    await page.getByText('5 rækker · tegnsæt UTF-8 · skilletegn semikolon').waitFor();
+    expect(await page.locator('.data-counts .count').allTextContents()).toEqual(['4', '0', '0']);
+    await page.getByText('Nye teams: Team Rehabilitering').waitFor();
+    expect(await caseCount()).toBe(before);
+
+    await page.getByRole('button', { name: 'Importér 4 sager' }).click();
+    await page.getByText('Importen er gemt: 4 nye, 0 opdateret, 0 uændret.').waitFor();
+    expect(await caseCount()).toBe(before + 4);
+
+    // A second look at the same file: everything unchanged.
+    await page.locator('input[type=file]').setInputFiles(join(FIXTURES, 'datatraek.csv'));
+    await expect.poll(() => page.locator('.data-counts .count').allTextContents(), { timeout: 10_000 }).toEqual(['0', '0', '4']);
+
+    await page.getByRole('tab', { name: 'Revisionslog' }).click();
+    await page.getByLabel('Sagsnummer').fill('IMP-2026-0002');
+    await page.getByRole('button', { name: 'Vis', exact: true }).click();
+    await expect.poll(async () => page.locator('table.audit tbody tr').count(), { timeout: 10_000 }).toBe(3);
+    const cells = await page.locator('table.audit tbody tr').allTextContents();
+    expect(cells.join('\n')).toContain(leader.name);
+    expect(cells.join('\n')).toContain('Team Bostøtte: Indkommet');
+    const audit = await callApi<AuditPage>('listAudit', { caseNumber: 'IMP-2026-0002' });
+    expect(audit.entries.map((e) => e.type).sort()).toEqual(['created', 'grant_added', 'grant_added']);
+    await page.close();
+  });
+
+  it('does not let a caseworker import', async () => {
+    const page = await openDataViewAs(caseworker);
+    await page.getByText('Kun ledere og sekretariatet må importere.').waitFor();
+    await page.locator('input[type=file]').setInputFiles(join(FIXTURES, 'windows-1252.csv'));
+    await page.getByText(/tegnsæt WINDOWS-1252/).waitFor();
+    expect(await page.getByRole('button', { name: 'Importér 1 sager' }).isDisabled()).toBe(true);
+    const res = await fetch(`${server.url}api/runImport`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Flowtavle-Actor': String(caseworker.id) },
+      body: JSON.stringify({ fileName: 'x.csv', contentBase64: readFileSync(join(FIXTURES, 'windows-1252.csv')).toString('base64') }),
+    });
+    expect(res.status).toBe(403);
+    await page.close();
+  });
+
+  it('exports the grants as a Danish CSV and takes a backup that is listed', async () => {
+    const page = await openDataViewAs(leader);
+    await page.getByRole('tab', { name: 'Eksport' }).click();
+    await page.getByLabel('Liste').selectOption('grants');
+    await page.getByText(/\d+ rækker/).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV' }).click()]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(download.suggestedFilename()).toMatch(/^bevillinger-team-.*-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(csv.startsWith('\ufeffSagsnummer;Team;Paragraf;Ydelse;Leverandør;Leverandørtype;Takst (kr.);Takstenhed;Omfang;Årlig udgift (kr.)')).toBe(true);
+    expect(csv.split('\r\n')[1]).toMatch(/;§ \d+/);
+
+    await page.getByRole('tab', { name: 'Sikkerhedskopier' }).click();
+    await page.getByRole('button', { name: 'Tag sikkerhedskopi nu' }).click();
+    await page.getByText('Sikkerhedskopien er taget.').waitFor();
+    const overview = await callApi<BackupOverview>('listBackups', {});
+    expect(overview.snapshots[0]).toMatchObject({ reason: 'manual' });
+    expect(await page.locator('.data-backups tbody tr').count()).toBe(overview.snapshots.length);
+    await page.close();
+  });
+});
