@@ -70,6 +70,18 @@ export async function downloadChartPng(container: HTMLElement, fileName: string,
   download(blob, `${safeFileName(fileName)}.png`);
 }
 
+// jsPDF's built-in Helvetica speaks WinAnsi (Latin-1 plus a few typographic signs); one character
+// outside it switches the whole line to 16-bit codes the font cannot show. Danish letters are
+// inside; minus signs and arrows are not, so they are spelled with their nearest WinAnsi forms.
+const WIN_ANSI_EXTRA = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
+const PDF_REPLACEMENTS: Record<string, string> = { '−': '-', '→': '->', '←': '<-', '≤': '<=', '≥': '>=', '\u2009': ' ', '\u202f': ' ' };
+
+export function pdfSafe(text: string): string {
+  return [...text]
+    .map((c) => (c.charCodeAt(0) <= 0xff || WIN_ANSI_EXTRA.includes(c) ? c : PDF_REPLACEMENTS[c] ?? '?'))
+    .join('');
+}
+
 export interface PdfSection {
   heading: string;
   lines: string[];
@@ -91,24 +103,24 @@ export async function downloadPdf(fileName: string, title: string, subtitle: str
   };
   doc.setFont('helvetica', 'bold');
   doc.setFontSize(17);
-  doc.text(title, left, y);
+  doc.text(pdfSafe(title), left, y);
   y += 7;
   doc.setFont('helvetica', 'normal');
   doc.setFontSize(10);
   doc.setTextColor(74, 85, 101);
-  doc.text(subtitle, left, y);
+  doc.text(pdfSafe(subtitle), left, y);
   doc.setTextColor(23, 32, 43);
   y += 8;
   for (const section of sections) {
     ensure(14);
     doc.setFont('helvetica', 'bold');
     doc.setFontSize(12);
-    doc.text(section.heading, left, y);
+    doc.text(pdfSafe(section.heading), left, y);
     y += 6;
     doc.setFont('helvetica', 'normal');
     doc.setFontSize(10);
     for (const line of section.lines) {
-      const wrapped = doc.splitTextToSize(line, width) as string[];
+      const wrapped = doc.splitTextToSize(pdfSafe(line), width) as string[];
       ensure(wrapped.length * 4.6);
       doc.text(wrapped, left, y);
       y += wrapped.length * 4.6;
