@@ -1,12 +1,14 @@
 // Electron main: window, menu, single-instance lock, IPC wiring. Everything else lives in db/
 // and shared/; this file only connects them to the desktop.
-import { app, BrowserWindow, ipcMain, Menu, dialog, session, shell, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, dialog, screen, session, shell, type MenuItemConstructorOptions } from 'electron';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { closeStore, StoreError, type Db } from '../../db/connection';
 import { createService, type Service } from '../../db/service';
 import { openWorkspace, STORE_FILE } from '../../db/workspace';
+import { lanSharingMenuItem, stopLanSharing } from './lanSharing';
 import { isTrustedRendererUrl, rendererUrl, WEB_PREFERENCES } from './security';
+import { wallMenu } from './wall';
 
 app.setName('Flowtavle');
 
@@ -68,6 +70,8 @@ function buildMenu(): void {
         { role: 'toggleDevTools', label: 'Udviklerværktøjer' },
       ],
     },
+    wallMenu({ indexHtml: INDEX_HTML, preload: PRELOAD }),
+    { label: 'Netværk', submenu: [lanSharingMenuItem(db!, service!, dirname(INDEX_HTML), buildMenu)] },
     {
       label: 'Hjælp',
       submenu: [{ label: 'Om Flowtavle', click: () => dialog.showMessageBox({ message: `Flowtavle ${app.getVersion()}` }) }],
@@ -139,6 +143,9 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     buildMenu();
+    // The wall-screen menu lists the connected displays: keep it current when a TV is plugged in.
+    screen.on('display-added', buildMenu);
+    screen.on('display-removed', buildMenu);
     wireIpc();
     createWindow();
     app.on('activate', () => {
@@ -151,6 +158,7 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('will-quit', () => {
+    void stopLanSharing();
     if (db) closeStore(db);
     db = null;
   });

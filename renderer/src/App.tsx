@@ -26,9 +26,16 @@ export function App() {
       </main>
     );
   }
-  if (!actor) return <WhoAreYou />;
   const current = VIEWS.find((v) => v.id === view) ?? VIEWS[0]!;
   const View = current.component;
+  if (current.standalone) {
+    return (
+      <Suspense fallback={<div className="notice" aria-busy="true">{t('app.loading')}</div>}>
+        <View />
+      </Suspense>
+    );
+  }
+  if (!actor) return <WhoAreYou />;
   return (
     <div className="app">
       <Header />

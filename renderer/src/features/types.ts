@@ -10,6 +10,11 @@ export interface ViewDef {
   order: number;
   /** Shown to leaders only (settings, rule weights). */
   leaderOnly?: boolean;
+  /**
+   * Shown alone, without the app header and without asking who is using the app: a wall screen
+   * shows a team, not a person, and must not put anyone's name in the page.
+   */
+  standalone?: boolean;
 }
 
 export interface Feature {
