@@ -120,6 +120,12 @@ export function createPullListQueries(db: Db) {
     updateTag: db.prepare('UPDATE priority_tags SET label = ?, weight = ?, paragraph = ?, item_kind = ? WHERE id = ?'),
     deleteTag: db.prepare('DELETE FROM priority_tags WHERE id = ?'),
     competences: db.prepare('SELECT paragraph FROM person_competences WHERE person_id = ?'),
+    teamCompetences: db.prepare(
+      `SELECT p.id, p.name, p.initials, p.role, pc.paragraph FROM people p
+       LEFT JOIN person_competences pc ON pc.person_id = p.id
+       WHERE p.team_id = ? AND p.active = 1 AND p.role <> 'secretariat' ORDER BY p.name, p.id`,
+    ),
+    teamParagraphs: db.prepare('SELECT paragraph FROM cases WHERE team_id = ? GROUP BY paragraph ORDER BY COUNT(*) DESC, paragraph'),
     deleteCompetences: db.prepare('DELETE FROM person_competences WHERE person_id = ?'),
     insertCompetence: db.prepare('INSERT INTO person_competences (person_id, paragraph) VALUES (?, ?)'),
     wipCount: db.prepare(
@@ -469,6 +475,21 @@ export function pullListHandlers(ctx: ServiceContext): Pick<Handlers, keyof type
         reason: `Sagsbehandlingsfrist for ${formatParagraph(paragraph)}: ${weeks === null ? 'ingen' : `${weeks} uger`}; ${casesUpdated} åbne sager fik ny frist`,
       });
       return { paragraph, weeks, casesUpdated };
+    },
+
+    listCompetences: ({ teamId }) => {
+      if (!q.team.get(teamId)) throw new ApiFailure('not_found', 'Teamet findes ikke.', [{ field: 'teamId', message: 'Teamet findes ikke' }]);
+      const people = new Map<number, { personId: number; name: string; initials: string; role: PersonRow['role']; paragraphs: string[] }>();
+      for (const r of q.teamCompetences.all(teamId) as { id: number; name: string; initials: string; role: PersonRow['role']; paragraph: string | null }[]) {
+        let person = people.get(r.id);
+        if (!person) people.set(r.id, (person = { personId: r.id, name: r.name, initials: r.initials, role: r.role, paragraphs: [] }));
+        if (r.paragraph !== null) person.paragraphs.push(r.paragraph);
+      }
+      for (const person of people.values()) person.paragraphs.sort(compareParagraphs);
+      return {
+        paragraphs: (q.teamParagraphs.all(teamId) as { paragraph: string }[]).map((r) => r.paragraph),
+        people: [...people.values()],
+      };
     },
 
     setCompetences: ({ personId, paragraphs }, call) => {

@@ -319,6 +319,15 @@ describe("leaders' settings", () => {
     expect(call(service, 'setCompetences', { personId: CARL, paragraphs: ['§ 108', '85', '108'] }, LEADER)).toEqual({ personId: CARL, paragraphs: ['85', '108'] });
     expect(call<PullResult>(service, 'pullNext', {}, CARL)).toMatchObject({ pulled: true, item: { caseNumber: '2026-000001' } });
     expect(events(db, 'competences_changed')[0]).toMatchObject({ from_value: '', to_value: '§ 85, § 108' });
+    expect(call(service, 'listCompetences', { teamId: 1 }, null)).toEqual({
+      paragraphs: ['108'],
+      people: [
+        { personId: ANNE, name: 'Anne Dahl', initials: 'AD', role: 'caseworker', paragraphs: ['85', '107'] },
+        { personId: BO, name: 'Bo Lund', initials: 'BL', role: 'caseworker', paragraphs: ['107'] },
+        { personId: CARL, name: 'Carl Bach', initials: 'CB', role: 'caseworker', paragraphs: ['85', '108'] },
+        { personId: LEADER, name: 'Lene Holm', initials: 'LH', role: 'leader', paragraphs: [] },
+      ],
+    });
   });
 });
 

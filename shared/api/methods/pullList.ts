@@ -67,6 +67,12 @@ export interface ProcessingTime {
   updatedByName: string | null;
 }
 
+export interface TeamCompetences {
+  /** Paragraphs of the team's cases, most used first: the ones competences are usually about. */
+  paragraphs: string[];
+  people: { personId: number; name: string; initials: string; role: Person['role']; paragraphs: string[] }[];
+}
+
 const weight = z
   .number()
   .min(0)
@@ -111,6 +117,8 @@ export const pullListMethods = {
     z.object({ paragraph, weeks: z.number().int().min(1).max(104).nullable() }).strict(),
     { write: true },
   ),
+  /** The team's caseworkers and leaders with the paragraphs they are competent for. */
+  listCompetences: method<TeamCompetences>()(z.object({ teamId: id }).strict(), { write: false }),
   setCompetences: method<{ personId: number; paragraphs: string[] }>()(
     z.object({ personId: id, paragraphs: z.array(paragraph).max(40) }).strict(),
     { write: true },

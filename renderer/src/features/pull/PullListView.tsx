@@ -2,7 +2,7 @@
 // weights for the team's leader, strategic priorities and the legal processing deadlines.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProcessingTime, PullList } from '../../../../shared/api/methods/pullList';
+import type { ProcessingTime, PullList, TeamCompetences } from '../../../../shared/api/methods/pullList';
 import { formatDate, formatNumber, formatParagraph, type Locale } from '../../../../shared/format';
 import { MAX_RULE_WEIGHT, PULL_RULES, WORK_ITEM_KINDS, type RankedItem, type RuleWeights, type WorkItemKind } from '../../../../shared/pullList';
 import { api } from '../../api/client';
@@ -62,6 +62,7 @@ export default function PullListView() {
         <aside className="pull-side">
           <Weights teamId={l.team.id} weights={l.weights} isDefault={l.defaultWeights} canEdit={isLeader} onSaved={list.reload} />
           <Tags list={l} canEdit={isLeader} onChanged={list.reload} />
+          <Competences teamId={l.team.id} canEdit={isLeader} />
           <Deadlines canEdit={actor?.role === 'leader'} />
         </aside>
       </div>
@@ -297,5 +298,61 @@ function DeadlineRow({ row, canEdit, onSave }: { row: ProcessingTime; canEdit: b
       </td>
       <td>{row.defaultWeeks === null ? t('deadlines.none') : row.defaultWeeks}</td>
     </tr>
+  );
+}
+
+function Competences({ teamId, canEdit }: { teamId: number; canEdit: boolean }) {
+  const { t } = useTranslation('pull');
+  const data = useLoaded<TeamCompetences>(() => api.listCompetences({ teamId }), String(teamId));
+  const [error, setError] = useState<string | null>(null);
+  const c = data.data;
+
+  const toggle = async (personId: number, current: string[], paragraph: string, on: boolean) => {
+    const paragraphs = on ? [...current, paragraph] : current.filter((p) => p !== paragraph);
+    const result = await api.setCompetences({ personId, paragraphs });
+    if (!result.ok) setError(result.error.message);
+    else {
+      setError(null);
+      data.reload();
+    }
+  };
+
+  return (
+    <section className="pull-card" aria-labelledby="pull-competences-title">
+      <details>
+        <summary><h2 id="pull-competences-title">{t('competences.title')}</h2></summary>
+        <p className="pull-help">{t('competences.intro')}</p>
+        {data.error && <p className="pull-note tone-error" role="alert">{data.error}</p>}
+        {c && (
+          <table className="pull-table pull-competence-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('competences.person')}</th>
+                {c.paragraphs.map((p) => <th key={p} scope="col">{formatParagraph(p)}</th>)}
+              </tr>
+            </thead>
+            <tbody>
+              {c.people.filter((p) => p.role === 'caseworker').map((person) => (
+                <tr key={person.personId}>
+                  <th scope="row">{person.name}</th>
+                  {c.paragraphs.map((p) => {
+                    const has = person.paragraphs.includes(p);
+                    return (
+                      <td key={p}>
+                        {canEdit ? (
+                          <input type="checkbox" checked={has} onChange={(e) => void toggle(person.personId, person.paragraphs, p, e.target.checked)}
+                            aria-label={t('competences.toggle', { name: person.name, paragraph: formatParagraph(p) })} />
+                        ) : has ? <span aria-label={t('competences.yes')}>✓</span> : <span aria-label={t('competences.no')}>–</span>}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {error && <p className="pull-note tone-error" role="alert">{error}</p>}
+      </details>
+    </section>
   );
 }

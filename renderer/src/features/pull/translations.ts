@@ -104,6 +104,14 @@ export const da = {
     removeLabel: 'Fjern prioriteten {{label}}',
     matches: 'Gælder',
   },
+  competences: {
+    title: 'Kompetencer',
+    intro: 'Tag næste sag giver kun sager efter paragraffer, rådgiveren er markeret som kompetent til.',
+    person: 'Rådgiver',
+    toggle: '{{name}} er kompetent til {{paragraph}}',
+    yes: 'Kompetent',
+    no: 'Ikke kompetent',
+  },
   deadlines: {
     title: 'Sagsbehandlingsfrister',
     intro: 'Fristen for en sag regnes fra modtagelsesdatoen. Ændres en frist, flyttes fristen på paragraffens åbne sager (ikke klager).',
@@ -222,6 +230,14 @@ export const en: Widen<typeof da> = {
     remove: 'Remove',
     removeLabel: 'Remove the priority {{label}}',
     matches: 'Applies to',
+  },
+  competences: {
+    title: 'Competences',
+    intro: 'Pull next only gives cases under sections the caseworker is marked competent for.',
+    person: 'Caseworker',
+    toggle: '{{name}} is competent for {{paragraph}}',
+    yes: 'Competent',
+    no: 'Not competent',
   },
   deadlines: {
     title: 'Processing deadlines',
