@@ -87,6 +87,30 @@ describe('flow dashboard', () => {
   });
 });
 
+describe('caseload', () => {
+  it('lets the leader weigh a paragraph and shows the new weighted caseload', async () => {
+    type Row = { personId: number; name: string; weighted: number; byParagraph: { paragraph: string; count: number }[] };
+    const before = await api<{ rows: Row[] }>('getCaseload', { teamId: 1 });
+    await page.getByRole('link', { name: 'Sagstal' }).click();
+    const weight = page.getByLabel('Vægt for § 108');
+    await weight.fill('3');
+    await page.getByRole('button', { name: 'Gem vægte' }).click();
+    await expect.poll(() => page.getByRole('status').allTextContents()).toContain(' Vægtene er gemt.');
+
+    const after = await api<{ rows: Row[]; weights: { paragraph: string; weight: number; updatedBy: string }[] }>('getCaseload', { teamId: 1 });
+    expect(after.weights.find((w) => w.paragraph === '108')).toMatchObject({ weight: 3, updatedBy: leader.name });
+    // Each caseworker's weighted load grows by (3 − 1.5) per § 108 case held (the demo weighs § 108 at 1.5).
+    for (const row of after.rows) {
+      const old = before.rows.find((r) => r.personId === row.personId)!;
+      const cases108 = row.byParagraph.find((p) => p.paragraph === '108')?.count ?? 0;
+      expect(row.weighted).toBeCloseTo(old.weighted + 1.5 * cases108, 5);
+    }
+    const first = after.rows[0]!;
+    await expect.poll(() => page.getByTestId('caseload-table').locator('tbody tr').first().locator('td').nth(1).textContent())
+      .toBe(first.weighted.toLocaleString('da-DK', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
+  });
+});
+
 describe('weekly flow review', () => {
   it('saves a decision for this week and shows it as last week\'s on next week\'s review', async () => {
     await page.getByRole('link', { name: 'Flowmøde' }).click();
