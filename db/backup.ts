@@ -14,7 +14,7 @@ export const DAY_MS = 86_400_000;
 /** Pages per backup step: all of them, so the copy is one consistent moment. */
 const ALL_PAGES = 0x7fffffff;
 
-export const SNAPSHOT_REASONS = ['start', 'daily', 'manual', 'before-restore', 'before-import'] as const;
+export const SNAPSHOT_REASONS = ['start', 'daily', 'manual', 'before-restore'] as const;
 export type SnapshotReason = (typeof SNAPSHOT_REASONS)[number];
 
 export interface Snapshot {

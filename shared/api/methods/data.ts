@@ -68,7 +68,7 @@ export interface AuditPage {
 export interface SnapshotInfo {
   file: string;
   createdAt: string;
-  reason: 'start' | 'daily' | 'manual' | 'before-restore' | 'before-import';
+  reason: 'start' | 'daily' | 'manual' | 'before-restore';
   bytes: number;
 }
 
