@@ -11,7 +11,7 @@ import { formatParagraph } from '../../shared/format';
 import { PARAGRAPHS, paragraphInfo } from '../../shared/paragraphs';
 import type { Assessment, VumScores } from '../../shared/progression';
 import {
-  choosePull, compareParagraphs, DEFAULT_RULE_WEIGHTS, FOLLOW_UP_LEAD_DAYS, PULL_RULE_LABELS, PULL_RULES,
+  choosePull, compareParagraphs, DEFAULT_RULE_WEIGHTS, FOLLOW_UP_LEAD_DAYS, legalDeadlineFrom, PULL_RULE_LABELS, PULL_RULES,
   rankWorkItems, toWorkItem, WORK_ITEM_KIND_LABELS,
   type PriorityTag, type PullCandidate, type PullRule, type RankedItem, type RuleWeights, type WorkItem, type WorkItemKind,
 } from '../../shared/pullList';
@@ -21,8 +21,13 @@ import { appendEvent } from '../events';
 import { CARD_SELECT, PERSON_COLUMNS, TEAM_COLUMNS, toCard, toPerson, toTeam, type CardRow, type PersonRow, type TeamRow } from '../rows';
 import type { ServiceContext } from './context';
 
-/** A candidate as the query returns it. Blocked cases are left out in SQL, so `blocked` is always 0 (false). */
+/** A candidate row; blocked cases are left out in SQL. */
 type CandidateRow = PullCandidate & { laterAssessment: 0 | 1 };
+type CandidateTuple = [
+  id: number, caseNumber: string, initials: string, kind: CaseKind, paragraph: string, columnKind: ColumnKind,
+  classOfService: ClassOfService, received: string, legalDeadline: string | null, entered: string,
+  assigneeId: number | null, nextFollowUp: string | null, laterAssessment: 0 | 1,
+];
 
 interface AssessmentRow {
   id: number; case_id: number; assessed_on: string; scores: string; expected_scores: string | null;
@@ -63,6 +68,18 @@ const toAssessment = (r: AssessmentRow): Assessment => ({
   note: r.note,
 });
 
+/**
+ * The legal deadline of a new case from the leader's processing times (for importers and anything
+ * else that creates cases): received date plus the paragraph's weeks, or null where there is none.
+ */
+export function legalDeadlineFor(db: Db, paragraph: string, receivedDate: IsoDate): IsoDate | null {
+  const row = db.prepare('SELECT processing_weeks FROM processing_times WHERE paragraph = ?').get(paragraph) as
+    | { processing_weeks: number | null }
+    | undefined;
+  const weeks = row ? row.processing_weeks : (paragraphInfo(paragraph)?.processingWeeks ?? 8);
+  return legalDeadlineFrom(receivedDate, weeks);
+}
+
 export function createPullListQueries(db: Db) {
   const q = {
     team: db.prepare(`SELECT ${TEAM_COLUMNS} FROM teams WHERE id = ?`),
@@ -80,12 +97,8 @@ export function createPullListQueries(db: Db) {
         SELECT DISTINCT a.case_id FROM assessments a JOIN cases c ON c.id = a.case_id
         WHERE c.team_id = :team AND a.assessed_on > c.column_entered_at
       )
-      SELECT c.id AS caseId, c.case_number AS caseNumber, z.initials AS citizenInitials, c.kind AS caseKind,
-             c.paragraph, b.kind AS columnKind, c.class_of_service AS classOfService, c.received_date AS receivedDate,
-             c.legal_deadline AS legalDeadline, c.blocked, c.column_entered_at AS columnEnteredAt,
-             c.assignee_id AS assigneeId, NULL AS assigneeName, d.next_follow_up AS nextFollowUp,
-             (c.id IN (SELECT case_id FROM later)) AS laterAssessment, NULL AS latestAssessment, NULL AS previousAssessment,
-             NULL AS pinnedAt, NULL AS pinnedByName
+      SELECT c.id, c.case_number, z.initials, c.kind, c.paragraph, b.kind, c.class_of_service, c.received_date,
+             c.legal_deadline, c.column_entered_at, c.assignee_id, d.next_follow_up, (c.id IN (SELECT case_id FROM later))
       FROM cases c
       JOIN board_columns b ON b.id = c.column_id
       JOIN citizens z ON z.id = c.citizen_id
@@ -93,14 +106,14 @@ export function createPullListQueries(db: Db) {
       WHERE c.team_id = :team AND c.blocked = 0
         AND (c.column_id IN (SELECT id FROM board_columns WHERE team_id = :team AND kind = 'queue')
              OR c.id IN (SELECT case_id FROM due) OR c.id IN (SELECT case_id FROM later))
-        AND b.kind <> 'active'`),
-    // The latest two assessments of the given cases (a JSON array of ids), newest first.
+        AND b.kind <> 'active'`).raw(true),
+    // The latest two assessments of each given case (a JSON array of ids), newest first.
     assessments: db.prepare(`
-      SELECT id, case_id, assessed_on, scores, expected_scores, expected_by, note FROM (
-        SELECT a.id, a.case_id, a.assessed_on, a.scores, a.expected_scores, a.expected_by, a.note,
-               ROW_NUMBER() OVER (PARTITION BY a.case_id ORDER BY a.assessed_on DESC, a.id DESC) AS rn
-        FROM assessments a WHERE a.case_id IN (SELECT value FROM json_each(?))
-      ) AS r WHERE r.rn <= 2 ORDER BY case_id, rn`),
+      SELECT a.id, a.case_id, a.assessed_on, a.scores, a.expected_scores, a.expected_by, a.note
+      FROM json_each(?) AS j
+      JOIN assessments a ON a.id IN (
+        SELECT x.id FROM assessments x WHERE x.case_id = j.value ORDER BY x.assessed_on DESC, x.id DESC LIMIT 2)
+      ORDER BY a.case_id, a.assessed_on DESC, a.id DESC`),
     // Names and pins are few: looked up once per list rather than joined onto every row.
     names: db.prepare('SELECT id, name FROM people'),
     pins: db.prepare(
@@ -182,8 +195,14 @@ export function createPullListQueries(db: Db) {
   }
 
   function workItems(teamId: number, today: IsoDate): WorkItem[] {
-    // The query names its columns as PullCandidate does, so its rows are the candidates.
-    const rows = q.candidates.all({ team: teamId, today, horizon: addDays(today, FOLLOW_UP_LEAD_DAYS) }) as unknown as CandidateRow[];
+    // Rows as arrays (see the select list): thousands of them on the largest teams.
+    const raw = q.candidates.all({ team: teamId, today, horizon: addDays(today, FOLLOW_UP_LEAD_DAYS) }) as CandidateTuple[];
+    const rows = raw.map((r): CandidateRow => ({
+      caseId: r[0], caseNumber: r[1], citizenInitials: r[2], caseKind: r[3], paragraph: r[4], columnKind: r[5],
+      classOfService: r[6], receivedDate: r[7], legalDeadline: r[8], blocked: false, columnEnteredAt: r[9],
+      assigneeId: r[10], assigneeName: null, nextFollowUp: r[11], laterAssessment: r[12],
+      latestAssessment: null, previousAssessment: null, pinnedAt: null, pinnedByName: null,
+    }));
     // Progression only changes an item for queued follow-ups and cases assessed after they closed.
     const needAssessments: number[] = [];
     for (const r of rows) {

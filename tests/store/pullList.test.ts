@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PullList, PullResult } from '../../shared/api/methods/pullList';
 import { closeStore, openStore, type Db } from '../../db/connection';
 import { createService, type Service } from '../../db/service';
+import { legalDeadlineFor } from '../../db/service/pullList';
 
 const REPO = resolve(import.meta.dirname, '../..');
 const NOW = new Date('2026-11-23T10:00:00Z');
@@ -305,6 +306,9 @@ describe("leaders' settings", () => {
       { id: 1, legal_deadline: '2026-12-01' }, { id: 2, legal_deadline: '2026-10-29' }, { id: 3, legal_deadline: '2026-07-27' },
       { id: 4, legal_deadline: '2026-12-01' }, { id: 5, legal_deadline: '2027-01-26' },
     ]);
+    expect(legalDeadlineFor(db, '85', '2026-11-23')).toBe('2026-12-21');
+    expect(legalDeadlineFor(db, '107', '2026-11-23')).toBe('2027-02-15');
+    expect(legalDeadlineFor(db, '12', '2026-11-23')).toBeNull();
     call(service, 'setProcessingTime', { paragraph: '85', weeks: null }, LEADER);
     expect(db.prepare('SELECT legal_deadline FROM cases WHERE id = 1').get()).toEqual({ legal_deadline: null });
     const times = call<{ paragraph: string; weeks: number | null; defaultWeeks: number | null; updatedByName: string | null }[]>(service, 'listProcessingTimes', {}, null);
