@@ -83,7 +83,10 @@ describe('flow dashboard', () => {
     const png = await download;
     expect(png.suggestedFilename()).toMatch(/^gennemloebstid-team-botilbud-.*\.png$/);
     const bytes = await (await png.createReadStream()).toArray();
-    expect(Buffer.concat(bytes).subarray(1, 4).toString()).toBe('PNG');
+    const image = Buffer.concat(bytes);
+    expect(image.subarray(1, 4).toString()).toBe('PNG');
+    // The whole chart at twice its size, not a legend icon: width from the IHDR chunk.
+    expect(image.readUInt32BE(16)).toBeGreaterThan(600);
   });
 });
 
@@ -131,5 +134,11 @@ describe('weekly flow review', () => {
     const pdf = await download;
     const bytes = Buffer.concat(await (await pdf.createReadStream()).toArray());
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    // Danish text in the PDF font's own 8-bit encoding: "Ugens flowmøde" with ø as 0xF8, and no
+    // line fallen back to 16-bit codes the built-in font cannot show.
+    expect(bytes.includes(Buffer.from('Ugens flowm\xf8de', 'latin1'))).toBe(true);
+    const shown = bytes.toString('latin1').match(/\((.*?)\) Tj/g) ?? [];
+    expect(shown.length).toBeGreaterThan(10);
+    expect(shown.filter((line) => line.includes('\u0000'))).toEqual([]);
   });
 });

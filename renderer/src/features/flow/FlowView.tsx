@@ -155,7 +155,7 @@ function Dashboard({ data, locale, n, days, fileBase, forecastDate, setForecastD
       .filter(([, v]) => v !== null)
       .map(([key, v, label]) => (
         <ReferenceLine key={key} y={v!} stroke={key === 'p50' ? '#1d6b3a' : key === 'p85' ? '#8a5a00' : '#b3261e'} strokeDasharray="6 4"
-          label={{ value: `${label}: ${days(v)}`, position: 'insideTopRight', fill: INK, fontSize: 12 }} />
+          label={{ value: `${label}: ${days(v)}`, position: 'right', fill: INK, fontSize: 12 }} />
       ));
 
   return (
@@ -192,7 +192,7 @@ function Dashboard({ data, locale, n, days, fileBase, forecastDate, setForecastD
           actions={<button type="button" onClick={() => downloadCsv(`gennemloebstid ${fileBase}`, [t('csv.caseId'), t('csv.start'), t('csv.finish'), t('csv.cycleTime'), t('csv.blockedDays')],
             data.cycleTimes.map((c) => [c.caseId, formatDate(c.start), formatDate(c.finish), c.cycleTime, c.blockedDays]))}>{t('export.csv')}</button>}>
           <ResponsiveContainer width="100%" height={320}>
-            <ScatterChart margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+            <ScatterChart margin={{ top: 8, right: 112, bottom: 8, left: 0 }}>
               <CartesianGrid stroke={GRID} />
               <XAxis type="number" dataKey="x" domain={[toDayNumber(report.from), toDayNumber(report.to)]} tickFormatter={dateTick} stroke={MUTED} name={t('csv.finish')} />
               <YAxis type="number" dataKey="y" stroke={MUTED} name={t('csv.cycleTime')} allowDecimals={false} />
@@ -208,12 +208,12 @@ function Dashboard({ data, locale, n, days, fileBase, forecastDate, setForecastD
           actions={<button type="button" onClick={() => downloadCsv(`gennemstroemning ${fileBase}`, [t('csv.weekStart'), t('csv.finished')],
             report.throughputPerWeek.map((w) => [formatDate(w.weekStart), w.count]))}>{t('export.csv')}</button>}>
           <ResponsiveContainer width="100%" height={300}>
-            <LineChart data={report.throughputPerWeek} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+            <LineChart data={report.throughputPerWeek} margin={{ top: 8, right: 104, bottom: 8, left: 0 }}>
               <CartesianGrid stroke={GRID} vertical={false} />
               <XAxis dataKey="weekStart" tickFormatter={short} minTickGap={24} stroke={MUTED} />
               <YAxis stroke={MUTED} allowDecimals={false} />
               <Tooltip labelFormatter={(d) => t('throughput.week', { date: formatDate(String(d), locale) })} formatter={(v) => [n(Number(v)), t('csv.finished')]} />
-              <ReferenceLine y={perWeek} stroke={MUTED} strokeDasharray="4 4" label={{ value: t('throughput.mean', { n: n(perWeek, 1) }), position: 'insideTopLeft', fill: INK, fontSize: 12 }} />
+              <ReferenceLine y={perWeek} stroke={MUTED} strokeDasharray="4 4" label={{ value: t('throughput.mean', { n: n(perWeek, 1) }), position: 'right', fill: INK, fontSize: 12 }} />
               <Line dataKey="count" stroke="#0b5cad" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
             </LineChart>
           </ResponsiveContainer>
@@ -235,7 +235,7 @@ function Dashboard({ data, locale, n, days, fileBase, forecastDate, setForecastD
           actions={<button type="button" onClick={() => downloadCsv(`aldring ${fileBase}`, [t('csv.case'), t('csv.column'), t('csv.start'), t('csv.age'), t('csv.blocked')],
             data.ageing.map((a) => [a.caseNumber, columns.find((c) => c.id === a.columnId)?.name ?? '', formatDate(a.start), a.age, a.blocked ? a.blockedReason ?? t('yes') : '']))}>{t('export.csv')}</button>}>
           <ResponsiveContainer width="100%" height={360}>
-            <ScatterChart margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+            <ScatterChart margin={{ top: 8, right: 112, bottom: 8, left: 0 }}>
               <CartesianGrid stroke={GRID} horizontal vertical={false} />
               <XAxis type="number" dataKey="x" domain={[-0.5, Math.max(0.5, ageingColumns.length - 0.5)]} ticks={ageingColumns.map((_, i) => i)}
                 tickFormatter={(i: number) => ageingColumns[i]?.name ?? ''} stroke={MUTED} interval={0} />

@@ -34,9 +34,21 @@ export function downloadCsv(fileName: string, headers: readonly string[], rows: 
   download(new Blob([toCsv(headers, rows)], { type: 'text/csv;charset=utf-8' }), `${safeFileName(fileName)}.csv`);
 }
 
-/** Draws the first SVG inside `container` on a white canvas at twice the size and saves it as PNG. */
+/** The chart's own drawing surface: recharts also draws each legend icon as a small SVG. */
+function chartSurface(container: HTMLElement): SVGSVGElement | null {
+  const main = container.querySelector<SVGSVGElement>('.recharts-wrapper > svg');
+  if (main) return main;
+  const all = [...container.querySelectorAll<SVGSVGElement>('svg')];
+  const area = (e: Element) => e.getBoundingClientRect().width * e.getBoundingClientRect().height;
+  return all.sort((a, b) => area(b) - area(a))[0] ?? null;
+}
+
+/**
+ * Draws the chart's SVG on a white canvas at twice the size, with the title above and the
+ * legend (HTML in recharts, so not part of the SVG) below, and saves it as PNG.
+ */
 export async function downloadChartPng(container: HTMLElement, fileName: string, title: string): Promise<void> {
-  const svg = container.querySelector('svg.recharts-surface') ?? container.querySelector('svg');
+  const svg = chartSurface(container);
   if (!svg) throw new Error('Diagrammet er ikke tegnet endnu.');
   const { width, height } = svg.getBoundingClientRect();
   const clone = svg.cloneNode(true) as SVGSVGElement;
@@ -52,19 +64,37 @@ export async function downloadChartPng(container: HTMLElement, fileName: string,
   });
   image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(source)}`;
   await loaded;
+
+  const legend = [...container.querySelectorAll<HTMLElement>('.recharts-legend-item')].map((item) => {
+    const text = item.querySelector<HTMLElement>('.recharts-legend-item-text');
+    const shape = item.querySelector('svg path, svg line, svg rect');
+    const color = shape?.getAttribute('fill') && shape.getAttribute('fill') !== 'none' ? shape.getAttribute('fill')! : shape?.getAttribute('stroke') ?? (text ? getComputedStyle(text).color : '#17202b');
+    return { label: text?.textContent ?? item.textContent ?? '', color };
+  });
   const scale = 2;
   const titleHeight = 36;
+  const legendHeight = legend.length ? 30 : 0;
   const canvas = document.createElement('canvas');
   canvas.width = Math.ceil(width * scale);
-  canvas.height = Math.ceil((height + titleHeight) * scale);
+  canvas.height = Math.ceil((height + titleHeight + legendHeight) * scale);
   const g = canvas.getContext('2d')!;
   g.scale(scale, scale);
   g.fillStyle = '#ffffff';
-  g.fillRect(0, 0, width, height + titleHeight);
+  g.fillRect(0, 0, width, height + titleHeight + legendHeight);
   g.fillStyle = '#17202b';
   g.font = '600 16px system-ui, Arial, sans-serif';
   g.fillText(title, 12, 24);
   g.drawImage(image, 0, titleHeight, width, height);
+  g.font = '13px system-ui, Arial, sans-serif';
+  let x = 12;
+  const y = titleHeight + height + 18;
+  for (const item of legend) {
+    g.fillStyle = item.color;
+    g.fillRect(x, y - 10, 12, 12);
+    g.fillStyle = '#17202b';
+    g.fillText(item.label, x + 18, y);
+    x += 18 + g.measureText(item.label).width + 20;
+  }
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
   if (!blob) throw new Error('Billedet kunne ikke gemmes.');
   download(blob, `${safeFileName(fileName)}.png`);
