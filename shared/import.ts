@@ -125,6 +125,7 @@ function isCprDate(dd: number, mm: number, yy: number): boolean {
 }
 
 // ddmmyy-xxxx (the dash may be a space), or ten digits; each starting with a real date.
+const SIX_DIGITS = /\d{6}/;
 const CPR_PATTERN = /(?<![\d-])(\d{2})(\d{2})(\d{2})(?:[- ]?)(\d{4})(?![\d-])/g;
 
 /** The CPR-like number inside a value, if any ("010190-1234" or "0101901234", also in running text). */
@@ -296,7 +297,8 @@ export function parseExtract(text: string, mapping: ColumnMapping = {}): ParsedE
     const cells = rows[r]!;
     for (let i = 0; i < cells.length; i++) {
       const cell = cells[i]!;
-      if (cell.length >= 10 && findCpr(cell)) {
+      // The cheap test first: most cells have no run of six digits at all.
+      if (cell.length >= 10 && SIX_DIGITS.test(cell) && findCpr(cell)) {
         const seen = cprColumns.get(i);
         if (seen) seen.count++;
         else cprColumns.set(i, { row: r + 1, value: maskCpr(cell), count: 1 });

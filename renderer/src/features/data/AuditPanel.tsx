@@ -29,12 +29,13 @@ function toQuery(f: Filter) {
   };
 }
 
-export function AuditPanel() {
+export function AuditPanel({ caseNumber = null }: { caseNumber?: string | null }) {
   const { t, i18n } = useTranslation('data');
   const people = useSession((s) => s.people);
   const revision = useLive((s) => s.revision);
-  const [draft, setDraft] = useState<Filter>(EMPTY);
-  const [filter, setFilter] = useState<Filter>(EMPTY);
+  const initial = caseNumber ? { ...EMPTY, caseNumber } : EMPTY;
+  const [draft, setDraft] = useState<Filter>(initial);
+  const [filter, setFilter] = useState<Filter>(initial);
   const [entries, setEntries] = useState<AuditEntry[]>([]);
   const [total, setTotal] = useState(0);
   const [types, setTypes] = useState<string[]>([]);

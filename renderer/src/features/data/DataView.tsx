@@ -9,9 +9,16 @@ import './data.css';
 const TABS = ['import', 'export', 'backups', 'audit'] as const;
 type Tab = (typeof TABS)[number];
 
+/** "#/data?case=2026-000123" opens the audit log of that case (a link from a card's history). */
+function caseFromHash(): string | null {
+  const query = location.hash.split('?')[1];
+  return query ? new URLSearchParams(query).get('case') : null;
+}
+
 export default function DataView() {
   const { t } = useTranslation('data');
-  const [tab, setTab] = useState<Tab>('import');
+  const [linkedCase] = useState(caseFromHash);
+  const [tab, setTab] = useState<Tab>(linkedCase ? 'audit' : 'import');
   return (
     <div className="data-view">
       <h1>{t('title')}</h1>
@@ -27,7 +34,7 @@ export default function DataView() {
         {tab === 'import' && <ImportPanel />}
         {tab === 'export' && <ExportPanel />}
         {tab === 'backups' && <BackupsPanel />}
-        {tab === 'audit' && <AuditPanel />}
+        {tab === 'audit' && <AuditPanel caseNumber={linkedCase} />}
       </section>
     </div>
   );
