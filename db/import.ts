@@ -88,9 +88,17 @@ function describeGrant(g: ImportGrant): string {
   return `${formatParagraph(g.paragraph)} ${g.service}, ${g.provider}: ${takst} kr./${UNIT_LABEL[g.takstUnit]} × ${String(g.quantity).replace('.', ',')} fra ${g.startDate}${g.endDate ? ` til ${g.endDate}` : ''}`;
 }
 
-function deadlineFor(received: IsoDate, paragraph: string): IsoDate | null {
-  const days = legalDeadlineDays(paragraph);
-  return days === null ? null : addDays(received, days);
+/** Processing weeks per paragraph as the leaders have set them (processing_times), else the catalogue's. */
+function processingDays(db: Db): (paragraph: string) => number | null {
+  const weeks = new Map(
+    (db.prepare('SELECT paragraph, processing_weeks FROM processing_times').all() as { paragraph: string; processing_weeks: number | null }[])
+      .map((r) => [r.paragraph, r.processing_weeks]),
+  );
+  return (paragraph) => {
+    if (!weeks.has(paragraph)) return legalDeadlineDays(paragraph);
+    const w = weeks.get(paragraph)!;
+    return w === null ? null : w * 7;
+  };
 }
 
 /** Decodes, validates and (unless a dry run, or any row is wrong) writes the extract in one transaction. */
@@ -138,6 +146,7 @@ class ImportPlan {
   private readonly missingTeams = new Map<string, { name: string; caseworkers: Set<string> }>();
   private readonly missingPeople = new Map<string, { name: string; team: string }>();
   private readonly outcome = new Map<string, 'inserted' | 'updated' | 'unchanged'>();
+  private readonly deadlineDays: (paragraph: string) => number | null;
 
   constructor(
     private readonly db: Db,
@@ -145,6 +154,7 @@ class ImportPlan {
     private readonly hasGrantColumns: boolean,
     private readonly options: ImportOptions,
   ) {
+    this.deadlineDays = processingDays(db);
     for (const t of db.prepare('SELECT id, name FROM teams').all() as { id: number; name: string }[]) this.teamIds.set(nameKey(t.name), t.id);
     for (const c of db.prepare(`SELECT team_id, id FROM board_columns WHERE kind = 'queue' ORDER BY team_id, position`).all() as { team_id: number; id: number }[]) {
       if (!this.firstQueue.has(c.team_id)) this.firstQueue.set(c.team_id, c.id);
@@ -233,6 +243,11 @@ class ImportPlan {
     }
     for (const g of stored) if (!seen.has(g.id)) changes.push({ kind: 'remove', id: g.id, from: toImportGrant(g) });
     return changes;
+  }
+
+  private deadlineFor(received: IsoDate, paragraph: string): IsoDate | null {
+    const days = this.deadlineDays(paragraph);
+    return days === null ? null : addDays(received, days);
   }
 
   apply(summary: ImportSummary): void {
@@ -332,7 +347,7 @@ class ImportPlan {
         const columnId = this.firstQueue.get(teamId)!;
         const caseId = Number(insertCase.run(
           c.caseNumber, citizenId, teamId, assigneeId, c.kind, c.paragraph, columnId, nextKey(columnId), c.received,
-          deadlineFor(c.received, c.paragraph), today,
+          this.deadlineFor(c.received, c.paragraph), today,
         ).lastInsertRowid);
         appendEvent(db, { at, actorId, caseId, entity: 'case', entityId: caseId, type: 'created', field: 'column', to: columnId, reason });
         for (const g of c.grants) {
@@ -353,7 +368,7 @@ class ImportPlan {
       if (c.paragraph !== stored.paragraph) changes.push({ field: 'paragraph', from: stored.paragraph, to: c.paragraph });
       if (c.received !== stored.received_date) changes.push({ field: 'received_date', from: stored.received_date, to: c.received });
       const deadline = c.received !== stored.received_date || c.paragraph !== stored.paragraph
-        ? deadlineFor(c.received, c.paragraph)
+        ? this.deadlineFor(c.received, c.paragraph)
         : stored.legal_deadline;
       if (deadline !== stored.legal_deadline) changes.push({ field: 'legal_deadline', from: stored.legal_deadline, to: deadline });
       updateCase.run(citizenId, teamId, newAssignee, c.kind, c.paragraph, c.received, deadline, caseId);

@@ -164,6 +164,17 @@ describe('import of a valid extract', () => {
     });
   });
 
+  it('takes the legal deadline from the processing times the leaders have set', () => {
+    const path = freshStore();
+    withService(path, (_service, db) => {
+      db.prepare(`INSERT OR REPLACE INTO processing_times (paragraph, processing_weeks) VALUES ('107', 4)`).run();
+      const outcome = importExtract(db, readFileSync(join(FIXTURES, 'datatraek.csv')), { actorId: null, now: NOW, today: '2026-11-23' });
+      expect(outcome.ok).toBe(true);
+      // Received 20.11.2026 + 4 weeks.
+      expect(db.prepare(`SELECT legal_deadline FROM cases WHERE case_number = 'IMP-2026-0003'`).get()).toEqual({ legal_deadline: '2026-12-18' });
+    });
+  });
+
   it('reads Windows-1252 and comma-separated UTF-8 with BOM alike', () => {
     for (const file of ['windows-1252.csv', 'utf8-bom-komma.csv']) {
       const path = freshStore();
