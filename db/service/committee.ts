@@ -1,8 +1,726 @@
+// Grant authority and the visitation committee: authority limits, proposals above them, the
+// versioned recommendation, meetings with their agenda and decisions, revisitation campaigns and
+// the committee's dashboard. The rules are shared/authority.ts and shared/committee.ts; an
+// approved grant is activated through the economics service so its event and ledger are the same
+// as for any other grant.
+import type { CallContext } from '../../shared/api/define';
 import type { Handlers } from '../../shared/api/dispatch';
-import type { committeeMethods } from '../../shared/api/methods/committee';
+import { ApiFailure } from '../../shared/api/envelope';
+import type {
+  AgendaItem, AuthorityLimitView, AwaitingCommittee, CampaignCandidateView, CampaignView, CaseCommittee, committeeMethods,
+  DecisionView, MeetingDetail, MeetingSummary, ProposalView, RecommendationVersion,
+} from '../../shared/api/methods/committee';
+import type { GrantFields, GrantPreview } from '../../shared/api/methods/economy';
+import {
+  applicableLimit, changeNeedsCommittee, describeBreach, describeLimit, type AuthorityBreach, type AuthorityGrant,
+  type AuthorityLimit,
+} from '../../shared/authority';
+import {
+  approvalByParagraph, campaignProgress, daysToDecision, grantsOnApproval, meetingFor, orderAgenda, OUTCOME_LABELS,
+  selectCampaignGrants, type CampaignCriteria, type DecidedCase, type DecisionOutcome, type OpenMeeting,
+} from '../../shared/committee';
+import { addDays, addMonths } from '../../shared/dates';
+import type { IsoDate, ProviderType, Role, TakstUnit } from '../../shared/domain';
+import { describeGrant, isActiveOn, roundOere, yearlyCost } from '../../shared/economics';
+import { formatDate, formatKroner, formatNumber, formatParagraph } from '../../shared/format';
+import type { VumScores } from '../../shared/progression';
+import type { Db } from '../connection';
+import { appendEvent } from '../events';
 import type { ServiceContext } from './context';
+import { economyHandlers } from './economy';
+
+interface LimitRow {
+  id: number; role: Role | null; person_id: number | null; paragraph: string | null; max_hours_per_week: number | null;
+  max_yearly_cost: number | null; external_allowed: number; person_name?: string | null;
+}
+const toLimit = (r: LimitRow): AuthorityLimit => ({
+  id: r.id, role: r.role, personId: r.person_id, paragraph: r.paragraph, maxHoursPerWeek: r.max_hours_per_week,
+  maxYearlyCost: r.max_yearly_cost, externalAllowed: r.external_allowed === 1,
+});
+
+interface ProposalRow {
+  id: number; case_id: number; grant_id: number | null; paragraph: string; service: string; provider: string;
+  provider_type: ProviderType; takst: number; takst_unit: TakstUnit; quantity: number; start_date: string; end_date: string | null;
+  follow_up_months: number | null; support_goal: 'developing' | 'maintaining' | null; breaches: string;
+  status: ProposalView['status']; ready_from: string; proposed_by_name: string | null; proposed_at: string; result_grant_id: number | null;
+}
+
+interface MeetingRow { id: number; meeting_date: string; title: string; status: 'planned' | 'closed' }
+
+interface DecisionRow {
+  id: number; meeting_id: number; meeting_date: string; case_id: number; proposal_id: number | null; version: number | null;
+  outcome: DecisionOutcome; conditions: string | null; follow_up_date: string | null; changes: string | null;
+  yearly_cost: number | null; grant_id: number | null; decided_by_name: string | null; decided_at: string;
+}
+
+interface RecommendationRow {
+  id: number; version: number; target_group: string | null; vum_summary: string | null; citizen_wishes: string | null;
+  internal_alternatives: string | null; expected_progression: string | null; follow_up_date: string | null;
+  written_by_name: string | null; written_at: string;
+}
+
+const PROPOSAL_SELECT = `SELECT gp.*, p.name AS proposed_by_name FROM grant_proposals gp LEFT JOIN people p ON p.id = gp.proposed_by`;
+const DECISION_SELECT = `SELECT d.*, m.meeting_date, r.version, p.name AS decided_by_name FROM committee_decisions d
+  JOIN committee_meetings m ON m.id = d.meeting_id LEFT JOIN recommendations r ON r.id = d.recommendation_id
+  LEFT JOIN people p ON p.id = d.decided_by`;
+
+function parseBreaches(text: string): string[] {
+  try {
+    const value = JSON.parse(text) as AuthorityBreach[];
+    return Array.isArray(value) ? value.map(describeBreach) : [];
+  } catch {
+    return [];
+  }
+}
+
+function proposalView(r: ProposalRow): ProposalView {
+  return {
+    id: r.id, caseId: r.case_id, grantId: r.grant_id, paragraph: r.paragraph, service: r.service, provider: r.provider,
+    providerType: r.provider_type, takst: r.takst, takstUnit: r.takst_unit, quantity: r.quantity, startDate: r.start_date,
+    endDate: r.end_date, followUpMonths: r.follow_up_months, supportGoal: r.support_goal,
+    yearlyCost: roundOere(yearlyCost({ takst: r.takst, takstUnit: r.takst_unit, quantity: r.quantity })),
+    breaches: parseBreaches(r.breaches), status: r.status, proposedBy: r.proposed_by_name, proposedAt: r.proposed_at,
+    resultGrantId: r.result_grant_id,
+  };
+}
+
+const fieldsOfProposal = (r: ProposalRow): GrantFields => ({
+  paragraph: r.paragraph, service: r.service, provider: r.provider, providerType: r.provider_type, takst: r.takst,
+  takstUnit: r.takst_unit, quantity: r.quantity, startDate: r.start_date, endDate: r.end_date,
+  followUpMonths: r.follow_up_months, supportGoal: r.support_goal,
+});
+
+function decisionView(r: DecisionRow): DecisionView {
+  return {
+    id: r.id, meetingId: r.meeting_id, meetingDate: r.meeting_date, caseId: r.case_id, proposalId: r.proposal_id,
+    recommendationVersion: r.version, outcome: r.outcome, conditions: r.conditions, followUpDate: r.follow_up_date,
+    changes: r.changes, yearlyCost: r.yearly_cost === null ? null : roundOere(r.yearly_cost), grantId: r.grant_id,
+    decidedBy: r.decided_by_name, decidedAt: r.decided_at,
+  };
+}
+
+function recommendationView(r: RecommendationRow): RecommendationVersion {
+  return {
+    id: r.id, version: r.version, targetGroup: r.target_group, vumSummary: r.vum_summary, citizenWishes: r.citizen_wishes,
+    internalAlternatives: r.internal_alternatives, expectedProgression: r.expected_progression, followUpDate: r.follow_up_date,
+    writtenBy: r.written_by_name, writtenAt: r.written_at,
+  };
+}
+
+function parseScores(text: string | null): VumScores | null {
+  if (text === null) return null;
+  try {
+    const value = JSON.parse(text) as unknown;
+    return value && typeof value === 'object' ? (value as VumScores) : null;
+  } catch {
+    return null;
+  }
+}
+
+const statements = new WeakMap<Db, ReturnType<typeof prepare>>();
+function queries(db: Db) {
+  let q = statements.get(db);
+  if (!q) statements.set(db, (q = prepare(db)));
+  return q;
+}
+
+const toAuthorityGrant = (g: Pick<GrantFields, 'paragraph' | 'providerType' | 'takst' | 'takstUnit' | 'quantity'>): AuthorityGrant => ({
+  paragraph: g.paragraph, providerType: g.providerType, takst: g.takst, takstUnit: g.takstUnit, quantity: g.quantity,
+});
+
+/** The limits that apply to the actor; null actor (the administrators' CLI, the demo) has no limit. */
+function verdictFor(db: Db, actorId: number | null, before: AuthorityGrant | null, grant: GrantFields) {
+  if (actorId === null) return null;
+  const q = queries(db);
+  const actor = q.person.get(actorId) as { id: number; role: Role } | undefined;
+  if (!actor) return null;
+  const limits = (q.limits.all() as LimitRow[]).map(toLimit);
+  return changeNeedsCommittee(applicableLimit(limits, actor, grant.paragraph), before, toAuthorityGrant(grant));
+}
+
+function openMeetings(db: Db): OpenMeeting[] {
+  return (queries(db).openMeetings.all() as { id: number; meeting_date: string }[]).map((m) => ({ id: m.id, date: m.meeting_date }));
+}
+
+function meetingOf(db: Db, readyFrom: IsoDate) {
+  const m = meetingFor(readyFrom, openMeetings(db));
+  if (!m) return null;
+  const row = queries(db).meeting.get(m.id) as MeetingRow;
+  return { id: row.id, date: row.meeting_date, title: row.title };
+}
+
+/**
+ * Called by the grant editor before it saves: a grant beyond the actor's authority becomes a
+ * proposal awaiting the committee instead (returned), and nothing is granted. null: within authority.
+ */
+export function routeToCommittee(
+  ctx: ServiceContext,
+  call: CallContext,
+  save: { caseId: number; grantId: number | null; before: AuthorityGrant | null; grant: GrantFields },
+): AwaitingCommittee | null {
+  const verdict = verdictFor(ctx.db, call.actorId, save.before, save.grant);
+  if (!verdict || verdict.within) return null;
+  const q = queries(ctx.db);
+  const at = ctx.now().toISOString();
+  const today = ctx.today();
+  // A new proposal for the same grant replaces the one still waiting: the committee decides the latest.
+  for (const old of q.awaitingFor.all(save.caseId, save.grantId, save.grantId) as { id: number }[]) {
+    q.setProposalStatus.run('withdrawn', old.id);
+    appendEvent(ctx.db, {
+      at, actorId: call.actorId, caseId: save.caseId, entity: 'grant_proposal', entityId: old.id, type: 'proposal_withdrawn',
+      field: 'status', from: 'awaiting', to: 'withdrawn', reason: 'Erstattet af et nyt forslag',
+    });
+  }
+  const g = save.grant;
+  const id = Number(q.insertProposal.run(
+    save.caseId, save.grantId, g.paragraph, g.service, g.provider, g.providerType, g.takst, g.takstUnit, g.quantity,
+    g.startDate, g.endDate, g.followUpMonths, g.supportGoal, JSON.stringify(verdict.breaches), today, call.actorId, at,
+  ).lastInsertRowid);
+  appendEvent(ctx.db, {
+    at, actorId: call.actorId, caseId: save.caseId, entity: 'grant_proposal', entityId: id, type: 'awaiting_committee',
+    field: 'grant', from: null, to: describeGrant(g), reason: verdict.breaches.map(describeBreach).join('; '),
+  });
+  return {
+    awaitingCommittee: true,
+    proposal: proposalView(q.proposal.get(id) as ProposalRow),
+    meeting: meetingOf(ctx.db, today),
+  };
+}
 
 export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof committeeMethods> {
-  void ctx;
-  return {};
+  const { db } = ctx;
+  const q = queries(db);
+  // Approvals activate grants through the economics service with the authority check off: the
+  // committee's decision is the authority.
+  const economy = economyHandlers(ctx, { enforceAuthority: false });
+
+  function actor(call: CallContext): { id: number; role: Role; name: string } | null {
+    if (call.actorId === null) return null;
+    return (q.personFull.get(call.actorId) as { id: number; role: Role; name: string } | undefined) ?? null;
+  }
+
+  function requireLeader(call: CallContext, what: string) {
+    // Null only for the administrators' CLI, which calls handlers directly on its own store.
+    if (call.actorId === null) return;
+    if (actor(call)?.role !== 'leader') throw new ApiFailure('forbidden', `Kun ledere kan ${what}.`);
+  }
+
+  function caseRow(caseId: number) {
+    const row = q.case.get(caseId) as { id: number; case_number: string; team_id: number; kind: string; paragraph: string } | undefined;
+    if (!row) throw new ApiFailure('not_found', `Sag ${caseId} findes ikke.`, [{ field: 'caseId', message: 'Sagen findes ikke' }]);
+    return row;
+  }
+
+  function meetingRow(meetingId: number): MeetingRow {
+    const row = q.meeting.get(meetingId) as MeetingRow | undefined;
+    if (!row) throw new ApiFailure('not_found', 'Mødet findes ikke.', [{ field: 'meetingId', message: 'Mødet findes ikke' }]);
+    return row;
+  }
+
+  function limitView(r: LimitRow): AuthorityLimitView {
+    const l = toLimit(r);
+    return { ...l, personName: r.person_name ?? null, description: describeLimit(l) };
+  }
+
+  function recommendations(caseId: number): RecommendationVersion[] {
+    return (q.recommendations.all(caseId) as RecommendationRow[]).map(recommendationView);
+  }
+
+  function latestAssessment(caseId: number): CaseCommittee['assessment'] {
+    const a = q.assessment.get(caseId) as { assessed_on: string; scores: string; expected_scores: string | null; expected_by: string | null } | undefined;
+    return a ? { assessedOn: a.assessed_on, scores: parseScores(a.scores) ?? {}, expectedScores: parseScores(a.expected_scores), expectedBy: a.expected_by } : null;
+  }
+
+  function members(meetingId: number) {
+    return q.members.all(meetingId) as { id: number; name: string }[];
+  }
+
+  /** Awaiting proposals (latest per case) whose first open meeting is this one. */
+  function awaitingOn(meeting: MeetingRow): ProposalRow[] {
+    const open = openMeetings(db);
+    return (q.awaiting.all() as ProposalRow[]).filter((p) => meetingFor(p.ready_from, open)?.id === meeting.id);
+  }
+
+  function preview(p: ProposalRow): GrantPreview | null {
+    return economy.previewGrant({ caseId: p.case_id, ...(p.grant_id !== null ? { grantId: p.grant_id } : {}), grant: fieldsOfProposal(p) }, { actorId: null });
+  }
+
+  function agenda(meeting: MeetingRow): AgendaItem[] {
+    const decisions = (q.meetingDecisions.all(meeting.id) as DecisionRow[]).map(decisionView);
+    const decidedByCase = new Map(decisions.map((d) => [d.caseId, d]));
+    const proposals = new Map<number, ProposalRow>();
+    if (meeting.status === 'planned') for (const p of awaitingOn(meeting)) proposals.set(p.case_id, p);
+    for (const d of decisions) {
+      if (d.proposalId !== null && !proposals.has(d.caseId)) proposals.set(d.caseId, q.proposal.get(d.proposalId) as ProposalRow);
+    }
+    const revisits = new Map((q.revisitations.all(meeting.id) as { case_id: number; note: string | null }[]).map((r) => [r.case_id, r.note]));
+    const caseIds = new Set([...proposals.keys(), ...revisits.keys(), ...decidedByCase.keys()]);
+    const today = ctx.today();
+    const items: AgendaItem[] = [];
+    for (const caseId of caseIds) {
+      const c = q.agendaCase.get(caseId) as {
+        case_number: string; initials: string; team_id: number; team: string; kind: AgendaItem['kind']; paragraph: string;
+        assignee_name: string | null; legal_deadline: string | null;
+      };
+      const p = proposals.get(caseId) ?? null;
+      const active = (q.caseGrants.all(caseId) as { id: number; paragraph: string; service: string; provider: string; provider_type: ProviderType; takst: number; takst_unit: TakstUnit; quantity: number; start_date: string; end_date: string | null }[])
+        .filter((g) => isActiveOn({ startDate: g.start_date, endDate: g.end_date }, today))
+        .map((g) => ({ id: g.id, paragraph: g.paragraph, service: g.service, provider: g.provider, providerType: g.provider_type, quantity: g.quantity, takstUnit: g.takst_unit, yearlyCost: roundOere(yearlyCost({ takst: g.takst, takstUnit: g.takst_unit, quantity: g.quantity })) }));
+      const proposal = p ? proposalView(p) : null;
+      items.push({
+        caseId, caseNumber: c.case_number, citizenInitials: c.initials, teamId: c.team_id, team: c.team, kind: c.kind,
+        paragraph: c.paragraph, assigneeName: c.assignee_name, legalDeadline: c.legal_deadline,
+        reason: p ? 'decision' : 'revisitation', note: revisits.get(caseId) ?? null,
+        yearlyCost: proposal ? proposal.yearlyCost : active.reduce((s, g) => s + g.yearlyCost, 0),
+        proposal, effect: p && p.status === 'awaiting' ? preview(p) : null, activeGrants: active,
+        recommendation: recommendations(caseId)[0] ?? null, assessment: latestAssessment(caseId),
+        decision: decidedByCase.get(caseId) ?? null,
+      });
+    }
+    return orderAgenda(items);
+  }
+
+  function summary(m: MeetingRow): MeetingSummary {
+    const decided = (q.meetingDecisions.all(m.id) as DecisionRow[]).length;
+    const agendaCount = m.status === 'planned'
+      ? new Set([...awaitingOn(m).map((p) => p.case_id), ...(q.revisitations.all(m.id) as { case_id: number }[]).map((r) => r.case_id),
+        ...(q.meetingDecisions.all(m.id) as DecisionRow[]).map((d) => d.case_id)]).size
+      : new Set([...(q.revisitations.all(m.id) as { case_id: number }[]).map((r) => r.case_id), ...(q.meetingDecisions.all(m.id) as DecisionRow[]).map((d) => d.case_id)]).size;
+    return { id: m.id, date: m.meeting_date, title: m.title, status: m.status, members: members(m.id), agendaCount, decidedCount: decided };
+  }
+
+  function detail(m: MeetingRow): MeetingDetail {
+    const items = agenda(m);
+    const approved = items.reduce((s, i) => s + (i.decision && grantsOnApproval(i.decision.outcome) ? i.decision.yearlyCost ?? 0 : 0), 0);
+    return { ...summary(m), agenda: items, approvedYearlyCost: roundOere(approved) };
+  }
+
+  function changesText(before: GrantFields, after: GrantFields): string | null {
+    const unit = (g: GrantFields) => (g.takstUnit === 'hour' ? 'Timer pr. uge' : 'Antal');
+    const parts: string[] = [];
+    if (before.quantity !== after.quantity || before.takstUnit !== after.takstUnit) {
+      parts.push(`${unit(after)}: ${formatNumber(before.quantity, 2).replace(/,00$/, '')} → ${formatNumber(after.quantity, 2).replace(/,00$/, '')}`);
+    }
+    if (before.takst !== after.takst) parts.push(`Takst: ${formatKroner(before.takst)} → ${formatKroner(after.takst)}`);
+    if (before.provider !== after.provider || before.providerType !== after.providerType) parts.push(`Leverandør: ${before.provider} → ${after.provider}`);
+    if (before.service !== after.service) parts.push(`Ydelse: ${before.service} → ${after.service}`);
+    if (before.paragraph !== after.paragraph) parts.push(`Paragraf: ${formatParagraph(before.paragraph)} → ${formatParagraph(after.paragraph)}`);
+    if (before.startDate !== after.startDate) parts.push(`Start: ${formatDate(before.startDate)} → ${formatDate(after.startDate)}`);
+    if (before.endDate !== after.endDate) parts.push(`Slut: ${formatDate(before.endDate) || 'ingen'} → ${formatDate(after.endDate) || 'ingen'}`);
+    if (before.followUpMonths !== after.followUpMonths) parts.push(`Opfølgning: ${before.followUpMonths ?? '–'} → ${after.followUpMonths ?? '–'} md.`);
+    if (before.supportGoal !== after.supportGoal) parts.push('Støttens formål ændret');
+    return parts.length ? parts.join('; ') : null;
+  }
+
+  function campaignView(r: { id: number; team_id: number; name: string; criteria: string; tag_id: number | null; created_by_name: string | null; created_at: string }): CampaignView {
+    const tag = r.tag_id === null ? null : (q.tag.get(r.tag_id) as { id: number; label: string; weight: number } | undefined) ?? null;
+    const grants = (q.campaignGrants.all({ since: r.created_at, campaign: r.id }) as {
+      grant_id: number; case_id: number; case_number: string; paragraph: string; service: string; provider: string; yearly_before: number;
+      takst: number; takst_unit: TakstUnit; quantity: number; ended: number; revisited_at: string | null;
+    }[]).map((g) => {
+      // Revisited: the grant was changed or ended, or the case reassessed, after the campaign began.
+      // A grant the revisit ended costs nothing a year after; otherwise its yearly cost now.
+      const after = g.revisited_at === null ? null : g.ended === 1 ? 0 : yearlyCost({ takst: g.takst, takstUnit: g.takst_unit, quantity: g.quantity });
+      return {
+        grantId: g.grant_id, caseId: g.case_id, caseNumber: g.case_number, paragraph: g.paragraph, service: g.service, provider: g.provider,
+        yearlyBefore: roundOere(g.yearly_before), yearlyAfter: after === null ? null : roundOere(after), revisitedAt: g.revisited_at,
+      };
+    });
+    const progress = campaignProgress(grants);
+    return {
+      id: r.id, teamId: r.team_id, name: r.name, criteria: JSON.parse(r.criteria) as CampaignCriteria, tag,
+      createdBy: r.created_by_name, createdAt: r.created_at, progress: { ...progress, savingsPerYear: roundOere(progress.savingsPerYear) }, grants,
+    };
+  }
+
+  function campaignCandidates(teamId: number, criteria: CampaignCriteria): CampaignCandidateView[] {
+    const today = ctx.today();
+    const rows = (q.teamActiveGrants.all(teamId, today, today) as {
+      id: number; case_id: number; case_number: string; paragraph: string; service: string; provider: string; provider_type: ProviderType;
+      takst: number; takst_unit: TakstUnit; quantity: number; start_date: string;
+    }[]).map((g) => ({
+      grantId: g.id, caseId: g.case_id, caseNumber: g.case_number, paragraph: g.paragraph, service: g.service, provider: g.provider,
+      providerType: g.provider_type, yearlyCost: roundOere(yearlyCost({ takst: g.takst, takstUnit: g.takst_unit, quantity: g.quantity })), startDate: g.start_date,
+    }));
+    const startedBy = criteria.minAgeMonths === null ? null : addMonths(today, -criteria.minAgeMonths);
+    return selectCampaignGrants(rows, criteria, startedBy);
+  }
+
+  return {
+    getAuthorityLimits: () => (q.limitsWithNames.all() as LimitRow[]).map(limitView),
+
+    saveAuthorityLimit: ({ limitId, role, personId, paragraph, maxHoursPerWeek, maxYearlyCost, externalAllowed }, call) => {
+      requireLeader(call, 'fastsætte bevillingskompetencer');
+      if (personId !== null && !q.person.get(personId)) throw new ApiFailure('not_found', 'Personen findes ikke.', [{ field: 'personId', message: 'Findes ikke' }]);
+      const at = ctx.now().toISOString();
+      const clash = q.limitByKey.get(role ?? '', personId ?? 0, paragraph ?? '') as { id: number } | undefined;
+      if (clash && clash.id !== limitId) {
+        throw new ApiFailure('conflict', 'Der er allerede en grænse for den rolle eller person og paragraf.', [{ field: 'paragraph', message: 'Findes allerede' }]);
+      }
+      let old: LimitRow | undefined;
+      let id: number;
+      if (limitId === undefined) {
+        id = Number(q.insertLimit.run(role, personId, paragraph, maxHoursPerWeek, maxYearlyCost, externalAllowed ? 1 : 0, at, call.actorId).lastInsertRowid);
+      } else {
+        old = q.limit.get(limitId) as LimitRow | undefined;
+        if (!old) throw new ApiFailure('not_found', 'Grænsen findes ikke.', [{ field: 'limitId', message: 'Findes ikke' }]);
+        q.updateLimit.run(role, personId, paragraph, maxHoursPerWeek, maxYearlyCost, externalAllowed ? 1 : 0, at, call.actorId, limitId);
+        id = limitId;
+      }
+      const now = q.limitWithName.get(id) as LimitRow;
+      appendEvent(db, {
+        at, actorId: call.actorId, entity: 'authority_limit', entityId: id, type: old ? 'authority_limit_changed' : 'authority_limit_created',
+        field: now.person_name ?? now.role, from: old ? describeLimit(toLimit(old)) : null, to: describeLimit(toLimit(now)),
+      });
+      return limitView(now);
+    },
+
+    deleteAuthorityLimit: ({ limitId }, call) => {
+      requireLeader(call, 'fastsætte bevillingskompetencer');
+      const old = q.limitWithName.get(limitId) as LimitRow | undefined;
+      if (!old) throw new ApiFailure('not_found', 'Grænsen findes ikke.', [{ field: 'limitId', message: 'Findes ikke' }]);
+      q.deleteLimit.run(limitId);
+      appendEvent(db, {
+        at: ctx.now().toISOString(), actorId: call.actorId, entity: 'authority_limit', entityId: limitId, type: 'authority_limit_deleted',
+        field: old.person_name ?? old.role, from: describeLimit(toLimit(old)), to: null,
+      });
+      return { limitId };
+    },
+
+    checkGrantAuthority: ({ caseId, grantId, grant }, call) => {
+      caseRow(caseId);
+      const before = grantId === undefined ? null : (q.grantBasis.get(grantId) as AuthorityGrant | undefined) ?? null;
+      const verdict = verdictFor(db, call.actorId, before, grant);
+      return {
+        within: verdict?.within ?? true,
+        limit: verdict?.limit ? describeLimit(verdict.limit) : null,
+        breaches: verdict?.breaches.map(describeBreach) ?? [],
+      };
+    },
+
+    getAwaitingCommittee: ({ teamId }) => (q.awaitingCases.all(teamId) as { case_id: number }[]).map((r) => r.case_id),
+
+    getCaseCommittee: ({ caseId }) => {
+      const c = caseRow(caseId);
+      const proposals = (q.caseProposals.all(caseId) as ProposalRow[]);
+      const awaiting = proposals.find((p) => p.status === 'awaiting');
+      return {
+        caseId, caseNumber: c.case_number, awaiting: awaiting !== undefined,
+        proposals: proposals.map(proposalView), recommendations: recommendations(caseId), assessment: latestAssessment(caseId),
+        decisions: (q.caseDecisions.all(caseId) as DecisionRow[]).map(decisionView),
+        meeting: awaiting ? meetingOf(db, awaiting.ready_from) : null,
+      };
+    },
+
+    saveRecommendation: ({ caseId, recommendation: r }, call) => {
+      caseRow(caseId);
+      const version = ((q.lastVersion.get(caseId) as { v: number | null }).v ?? 0) + 1;
+      const at = ctx.now().toISOString();
+      const id = Number(q.insertRecommendation.run(
+        caseId, version, r.targetGroup || null, r.vumSummary || null, r.citizenWishes || null, r.internalAlternatives || null,
+        r.expectedProgression || null, r.followUpDate, call.actorId, at,
+      ).lastInsertRowid);
+      appendEvent(db, {
+        at, actorId: call.actorId, caseId, entity: 'recommendation', entityId: id, type: 'recommendation_saved',
+        field: 'version', from: version > 1 ? version - 1 : null, to: version,
+      });
+      return recommendationView(q.recommendation.get(id) as RecommendationRow);
+    },
+
+    withdrawProposal: ({ proposalId, reason }, call) => {
+      const p = q.proposal.get(proposalId) as ProposalRow | undefined;
+      if (!p) throw new ApiFailure('not_found', 'Forslaget findes ikke.', [{ field: 'proposalId', message: 'Findes ikke' }]);
+      if (p.status !== 'awaiting') throw new ApiFailure('conflict', 'Forslaget afventer ikke længere udvalget.');
+      q.setProposalStatus.run('withdrawn', proposalId);
+      appendEvent(db, {
+        at: ctx.now().toISOString(), actorId: call.actorId, caseId: p.case_id, entity: 'grant_proposal', entityId: proposalId,
+        type: 'proposal_withdrawn', field: 'status', from: 'awaiting', to: 'withdrawn', reason: reason || null,
+      });
+      return proposalView(q.proposal.get(proposalId) as ProposalRow);
+    },
+
+    listMeetings: () => (q.meetings.all() as MeetingRow[]).map(summary),
+
+    createMeeting: ({ date, title, memberIds }, call) => {
+      requireLeader(call, 'planlægge møder i visitationsudvalget');
+      for (const m of memberIds) if (!q.person.get(m)) throw new ApiFailure('not_found', `Person ${m} findes ikke.`, [{ field: 'memberIds', message: 'Ukendt person' }]);
+      const at = ctx.now().toISOString();
+      const id = Number(q.insertMeeting.run(date, title, call.actorId, at).lastInsertRowid);
+      for (const m of new Set(memberIds)) q.insertMember.run(id, m);
+      appendEvent(db, { at, actorId: call.actorId, entity: 'committee_meeting', entityId: id, type: 'meeting_planned', field: 'date', to: date, reason: title });
+      return summary(meetingRow(id));
+    },
+
+    getMeeting: ({ meetingId }) => detail(meetingRow(meetingId)),
+
+    addRevisitation: ({ meetingId, caseId, note }, call) => {
+      requireLeader(call, 'sætte revisitationer på dagsordenen');
+      const m = meetingRow(meetingId);
+      const c = caseRow(caseId);
+      if (m.status === 'closed') throw new ApiFailure('conflict', 'Mødet er afsluttet.');
+      if (q.revisitation.get(meetingId, caseId)) throw new ApiFailure('conflict', `Sag ${c.case_number} er allerede på dagsordenen.`, [{ field: 'caseId', message: 'Allerede på dagsordenen' }]);
+      const at = ctx.now().toISOString();
+      q.insertRevisitation.run(meetingId, caseId, note || null, call.actorId, at);
+      appendEvent(db, { at, actorId: call.actorId, caseId, entity: 'committee_meeting', entityId: meetingId, type: 'revisitation_added', field: 'agenda', to: m.meeting_date, reason: note || null });
+      return detail(m);
+    },
+
+    removeRevisitation: ({ meetingId, caseId }, call) => {
+      requireLeader(call, 'ændre dagsordenen');
+      const m = meetingRow(meetingId);
+      if (m.status === 'closed') throw new ApiFailure('conflict', 'Mødet er afsluttet.');
+      if (q.deleteRevisitation.run(meetingId, caseId).changes === 0) throw new ApiFailure('not_found', 'Sagen er ikke tilføjet som revisitation.');
+      appendEvent(db, { at: ctx.now().toISOString(), actorId: call.actorId, caseId, entity: 'committee_meeting', entityId: meetingId, type: 'revisitation_removed', field: 'agenda', from: m.meeting_date });
+      return detail(m);
+    },
+
+    decideCase: ({ meetingId, caseId, outcome, grant, conditions, followUpDate }, call) => {
+      const m = meetingRow(meetingId);
+      const c = caseRow(caseId);
+      const who = actor(call);
+      if (who && who.role !== 'leader' && !members(meetingId).some((p) => p.id === who.id)) {
+        throw new ApiFailure('forbidden', 'Kun ledere og udvalgets medlemmer kan registrere afgørelser.');
+      }
+      if (m.status === 'closed') throw new ApiFailure('conflict', 'Mødet er afsluttet; afgørelser kan ikke ændres.');
+      if (q.caseDecisionAt.get(meetingId, caseId)) throw new ApiFailure('conflict', `Sag ${c.case_number} er allerede afgjort på mødet.`);
+      const item = agenda(m).find((i) => i.caseId === caseId);
+      if (!item) throw new ApiFailure('not_found', `Sag ${c.case_number} er ikke på mødets dagsorden.`, [{ field: 'caseId', message: 'Ikke på dagsordenen' }]);
+      const p = item.proposal ? (q.proposal.get(item.proposal.id) as ProposalRow) : null;
+      if (outcome === 'approved_with_changes' && (!p || !grant)) {
+        throw new ApiFailure('invalid_input', 'Angiv bevillingen, som udvalget godkender den.', [{ field: 'grant', message: 'Mangler' }]);
+      }
+      if (grant && outcome !== 'approved_with_changes') {
+        throw new ApiFailure('invalid_input', 'Ændringer hører kun til "godkendt med ændringer".', [{ field: 'grant', message: 'Kun ved godkendt med ændringer' }]);
+      }
+      const at = ctx.now().toISOString();
+      const recommendation = recommendations(caseId)[0] ?? null;
+      let grantId: number | null = null;
+      let changes: string | null = null;
+      let cost: number | null = p ? yearlyCost(fieldsOfProposal(p)) : null;
+      if (p && grantsOnApproval(outcome)) {
+        const proposed = fieldsOfProposal(p);
+        const final = outcome === 'approved_with_changes' ? grant! : proposed;
+        changes = outcome === 'approved_with_changes' ? changesText(proposed, final) : null;
+        if (outcome === 'approved_with_changes' && changes === null) {
+          throw new ApiFailure('invalid_input', 'Bevillingen er uændret; vælg "godkendt".', [{ field: 'grant', message: 'Ingen ændringer' }]);
+        }
+        const saved = p.grant_id === null
+          ? economy.createGrant({ caseId, grant: final }, call)
+          : economy.updateGrant({ grantId: p.grant_id, grant: final, reason: `Visitationsudvalget ${formatDate(m.meeting_date)}` }, call);
+        if ('awaitingCommittee' in saved) throw new Error('the committee’s approval was routed back to the committee');
+        grantId = saved.id;
+        cost = yearlyCost(final);
+        if (followUpDate !== null) {
+          const old = q.grantFollowUp.get(grantId) as { next_follow_up: string | null };
+          if (old.next_follow_up !== followUpDate) {
+            q.setGrantFollowUp.run(followUpDate, grantId);
+            appendEvent(db, { at, actorId: call.actorId, caseId, entity: 'grant', entityId: grantId, type: 'grant_changed', field: 'nextFollowUp', from: old.next_follow_up, to: followUpDate, reason: `Visitationsudvalget ${formatDate(m.meeting_date)}` });
+          }
+        }
+        q.setProposalResult.run(outcome, grantId, p.id);
+      } else if (p && outcome === 'rejected') {
+        q.setProposalStatus.run('rejected', p.id);
+      } else if (p && outcome === 'postponed') {
+        // Ready again the day after this meeting: the next meeting takes it.
+        q.setProposalReady.run(addDays(m.meeting_date, 1), p.id);
+      }
+      const decisionId = Number(q.insertDecision.run(
+        meetingId, caseId, p?.id ?? null, recommendation?.id ?? null, outcome, conditions || null, followUpDate, changes, cost, grantId, call.actorId, at,
+      ).lastInsertRowid);
+      appendEvent(db, {
+        at, actorId: call.actorId, caseId, entity: 'committee_decision', entityId: decisionId, type: 'committee_decided',
+        field: grantId !== null ? `grant:${grantId}` : 'decision', from: p ? describeGrant(fieldsOfProposal(p)) : null,
+        to: outcome, reason: [OUTCOME_LABELS[outcome], changes, conditions].filter(Boolean).join('. '),
+      });
+      // An application's decision feeds the economics pipeline's approval rate like any other decision.
+      if (c.kind === 'application' && p && outcome !== 'postponed') {
+        appendEvent(db, { at, actorId: call.actorId, caseId, entity: 'case', entityId: caseId, type: 'decided', to: grantsOnApproval(outcome) ? 'approved' : 'rejected', reason: `Visitationsudvalget ${formatDate(m.meeting_date)}` });
+      }
+      return decisionView(q.decision.get(decisionId) as DecisionRow);
+    },
+
+    closeMeeting: ({ meetingId }, call) => {
+      requireLeader(call, 'afslutte møder');
+      const m = meetingRow(meetingId);
+      if (m.status === 'closed') throw new ApiFailure('conflict', 'Mødet er allerede afsluttet.');
+      const at = ctx.now().toISOString();
+      // Cases left undecided go to the next meeting, as a postponement would send them.
+      for (const p of awaitingOn(m)) q.setProposalReady.run(addDays(m.meeting_date, 1), p.id);
+      q.closeMeeting.run(at, meetingId);
+      appendEvent(db, { at, actorId: call.actorId, entity: 'committee_meeting', entityId: meetingId, type: 'meeting_closed', field: 'status', from: 'planned', to: 'closed' });
+      return summary(meetingRow(meetingId));
+    },
+
+    previewCampaign: ({ teamId, criteria }) => campaignCandidates(teamId, criteria),
+
+    createCampaign: ({ teamId, name, criteria, tagWeight }, call) => {
+      requireLeader(call, 'starte revisitationskampagner');
+      if (!q.team.get(teamId)) throw new ApiFailure('not_found', 'Teamet findes ikke.', [{ field: 'teamId', message: 'Findes ikke' }]);
+      const picked = campaignCandidates(teamId, criteria);
+      if (picked.length === 0) throw new ApiFailure('invalid_input', 'Kampagnen vælger ingen bevillinger.', [{ field: 'criteria', message: 'Ingen bevillinger passer' }]);
+      const at = ctx.now().toISOString();
+      const today = ctx.today();
+      const label = `Kampagne: ${name}`.slice(0, 120);
+      if (q.tagByLabel.get(teamId, label)) throw new ApiFailure('conflict', 'Der findes allerede en kampagne med det navn på teamet.', [{ field: 'name', message: 'Findes allerede' }]);
+      // The pull list ranks revisitations by priority tags matched on paragraph and kind; the
+      // campaign's tag carries its weight to every revisitation of the paragraph it targets.
+      const tagId = Number(q.insertTag.run(teamId, label, tagWeight, criteria.paragraph, 'revisitation', call.actorId, at).lastInsertRowid);
+      appendEvent(db, { at, actorId: call.actorId, entity: 'priority_tag', entityId: tagId, type: 'priority_tag_created', field: 'tag', to: `${label}: ${tagWeight} point` });
+      const id = Number(q.insertCampaign.run(teamId, name, JSON.stringify(criteria), tagId, call.actorId, at).lastInsertRowid);
+      for (const g of picked) {
+        q.insertCampaignGrant.run(id, g.grantId, g.caseId, g.yearlyCost);
+        // Bringing the follow-up forward to today is what puts the grant on the pull list as a revisitation.
+        const old = q.grantFollowUp.get(g.grantId) as { next_follow_up: string | null };
+        if (old.next_follow_up === null || old.next_follow_up > today) {
+          q.setGrantFollowUp.run(today, g.grantId);
+          appendEvent(db, { at, actorId: call.actorId, caseId: g.caseId, entity: 'grant', entityId: g.grantId, type: 'grant_changed', field: 'nextFollowUp', from: old.next_follow_up, to: today, reason: `Revisitationskampagne: ${name}` });
+        }
+      }
+      appendEvent(db, { at, actorId: call.actorId, entity: 'revisitation_campaign', entityId: id, type: 'campaign_started', field: 'grants', to: picked.length, reason: name });
+      return campaignView(q.campaign.get(id) as Parameters<typeof campaignView>[0]);
+    },
+
+    listCampaigns: ({ teamId }) => (q.campaigns.all(teamId ?? null, teamId ?? null) as Parameters<typeof campaignView>[0][]).map(campaignView),
+
+    getCommitteeDashboard: ({ teamId }) => {
+      const rows = q.dashboardDecisions.all(teamId ?? null, teamId ?? null) as { paragraph: string; outcome: DecisionOutcome; recommended_at: string | null; decided_at: string; meeting_id: number }[];
+      const decided: DecidedCase[] = rows.map((r) => ({
+        paragraph: r.paragraph, outcome: r.outcome, recommendedOn: r.recommended_at?.slice(0, 10) ?? null, decidedOn: r.decided_at.slice(0, 10),
+      }));
+      const perMeeting = (q.perMeeting.all(teamId ?? null, teamId ?? null) as { id: number; meeting_date: string; title: string; decided: number; approved: number | null }[])
+        .map((m) => ({ meetingId: m.id, date: m.meeting_date, title: m.title, decided: m.decided, approvedYearlyCost: roundOere(m.approved ?? 0) }));
+      const campaigns = (q.campaigns.all(teamId ?? null, teamId ?? null) as Parameters<typeof campaignView>[0][]).map(campaignView)
+        .map((c) => ({ id: c.id, name: c.name, progress: c.progress }));
+      return {
+        daysToDecision: daysToDecision(decided),
+        approvalByParagraph: approvalByParagraph(decided),
+        perMeeting,
+        campaigns,
+        awaiting: (q.awaitingCount.get(teamId ?? null, teamId ?? null) as { n: number }).n,
+      };
+    },
+  };
+}
+
+function prepare(db: Db) {
+  return {
+    person: db.prepare('SELECT id, role FROM people WHERE id = ?'),
+    personFull: db.prepare('SELECT id, role, name FROM people WHERE id = ?'),
+    team: db.prepare('SELECT id FROM teams WHERE id = ?'),
+    case: db.prepare('SELECT id, case_number, team_id, kind, paragraph FROM cases WHERE id = ?'),
+    limits: db.prepare('SELECT * FROM authority_limits'),
+    limit: db.prepare('SELECT * FROM authority_limits WHERE id = ?'),
+    limitsWithNames: db.prepare(
+      `SELECT l.*, p.name AS person_name FROM authority_limits l LEFT JOIN people p ON p.id = l.person_id
+       ORDER BY l.person_id IS NOT NULL, l.role, p.name, l.paragraph IS NULL, l.paragraph`,
+    ),
+    limitWithName: db.prepare('SELECT l.*, p.name AS person_name FROM authority_limits l LEFT JOIN people p ON p.id = l.person_id WHERE l.id = ?'),
+    limitByKey: db.prepare(`SELECT id FROM authority_limits WHERE COALESCE(role, '') = ? AND COALESCE(person_id, 0) = ? AND COALESCE(paragraph, '') = ?`),
+    insertLimit: db.prepare(
+      `INSERT INTO authority_limits (role, person_id, paragraph, max_hours_per_week, max_yearly_cost, external_allowed, updated_at, updated_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    updateLimit: db.prepare(
+      `UPDATE authority_limits SET role = ?, person_id = ?, paragraph = ?, max_hours_per_week = ?, max_yearly_cost = ?,
+         external_allowed = ?, updated_at = ?, updated_by = ? WHERE id = ?`,
+    ),
+    deleteLimit: db.prepare('DELETE FROM authority_limits WHERE id = ?'),
+    grantBasis: db.prepare('SELECT paragraph, provider_type AS providerType, takst, takst_unit AS takstUnit, quantity FROM grants WHERE id = ?'),
+    grantFollowUp: db.prepare('SELECT next_follow_up FROM grants WHERE id = ?'),
+    setGrantFollowUp: db.prepare('UPDATE grants SET next_follow_up = ? WHERE id = ?'),
+    caseGrants: db.prepare('SELECT * FROM grants WHERE case_id = ? ORDER BY start_date DESC, id DESC'),
+    proposal: db.prepare(`${PROPOSAL_SELECT} WHERE gp.id = ?`),
+    caseProposals: db.prepare(`${PROPOSAL_SELECT} WHERE gp.case_id = ? ORDER BY gp.id DESC`),
+    awaitingFor: db.prepare(`SELECT id FROM grant_proposals WHERE case_id = ? AND status = 'awaiting' AND (grant_id = ? OR (grant_id IS NULL AND ? IS NULL))`),
+    // The latest awaiting proposal per case: one agenda item per case.
+    awaiting: db.prepare(`${PROPOSAL_SELECT} WHERE gp.status = 'awaiting' AND gp.id = (SELECT MAX(x.id) FROM grant_proposals x WHERE x.case_id = gp.case_id AND x.status = 'awaiting')`),
+    awaitingCases: db.prepare(`SELECT DISTINCT gp.case_id FROM grant_proposals gp JOIN cases c ON c.id = gp.case_id WHERE gp.status = 'awaiting' AND c.team_id = ? ORDER BY gp.case_id`),
+    awaitingCount: db.prepare(`SELECT COUNT(DISTINCT gp.case_id) AS n FROM grant_proposals gp JOIN cases c ON c.id = gp.case_id WHERE gp.status = 'awaiting' AND (? IS NULL OR c.team_id = ?)`),
+    insertProposal: db.prepare(
+      `INSERT INTO grant_proposals (case_id, grant_id, paragraph, service, provider, provider_type, takst, takst_unit, quantity,
+         start_date, end_date, follow_up_months, support_goal, breaches, ready_from, proposed_by, proposed_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    setProposalStatus: db.prepare('UPDATE grant_proposals SET status = ? WHERE id = ?'),
+    setProposalResult: db.prepare('UPDATE grant_proposals SET status = ?, result_grant_id = ? WHERE id = ?'),
+    setProposalReady: db.prepare('UPDATE grant_proposals SET ready_from = ? WHERE id = ?'),
+    recommendations: db.prepare(
+      `SELECT r.*, p.name AS written_by_name FROM recommendations r LEFT JOIN people p ON p.id = r.written_by WHERE r.case_id = ? ORDER BY r.version DESC`,
+    ),
+    recommendation: db.prepare(`SELECT r.*, p.name AS written_by_name FROM recommendations r LEFT JOIN people p ON p.id = r.written_by WHERE r.id = ?`),
+    lastVersion: db.prepare('SELECT MAX(version) AS v FROM recommendations WHERE case_id = ?'),
+    insertRecommendation: db.prepare(
+      `INSERT INTO recommendations (case_id, version, target_group, vum_summary, citizen_wishes, internal_alternatives,
+         expected_progression, follow_up_date, written_by, written_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    assessment: db.prepare('SELECT assessed_on, scores, expected_scores, expected_by FROM assessments WHERE case_id = ? ORDER BY assessed_on DESC, id DESC LIMIT 1'),
+    meeting: db.prepare('SELECT id, meeting_date, title, status FROM committee_meetings WHERE id = ?'),
+    meetings: db.prepare('SELECT id, meeting_date, title, status FROM committee_meetings ORDER BY meeting_date DESC, id DESC'),
+    openMeetings: db.prepare(`SELECT id, meeting_date FROM committee_meetings WHERE status = 'planned'`),
+    insertMeeting: db.prepare('INSERT INTO committee_meetings (meeting_date, title, created_by, created_at) VALUES (?, ?, ?, ?)'),
+    closeMeeting: db.prepare(`UPDATE committee_meetings SET status = 'closed', closed_at = ? WHERE id = ?`),
+    members: db.prepare('SELECT p.id, p.name FROM committee_members m JOIN people p ON p.id = m.person_id WHERE m.meeting_id = ? ORDER BY p.name'),
+    insertMember: db.prepare('INSERT INTO committee_members (meeting_id, person_id) VALUES (?, ?)'),
+    revisitations: db.prepare('SELECT case_id, note FROM committee_agenda_items WHERE meeting_id = ?'),
+    revisitation: db.prepare('SELECT id FROM committee_agenda_items WHERE meeting_id = ? AND case_id = ?'),
+    insertRevisitation: db.prepare('INSERT INTO committee_agenda_items (meeting_id, case_id, note, added_by, added_at) VALUES (?, ?, ?, ?, ?)'),
+    deleteRevisitation: db.prepare('DELETE FROM committee_agenda_items WHERE meeting_id = ? AND case_id = ?'),
+    agendaCase: db.prepare(
+      `SELECT c.case_number, z.initials, c.team_id, t.name AS team, c.kind, c.paragraph, p.name AS assignee_name, c.legal_deadline
+       FROM cases c JOIN citizens z ON z.id = c.citizen_id JOIN teams t ON t.id = c.team_id LEFT JOIN people p ON p.id = c.assignee_id
+       WHERE c.id = ?`,
+    ),
+    decision: db.prepare(`${DECISION_SELECT} WHERE d.id = ?`),
+    meetingDecisions: db.prepare(`${DECISION_SELECT} WHERE d.meeting_id = ? ORDER BY d.id`),
+    caseDecisions: db.prepare(`${DECISION_SELECT} WHERE d.case_id = ? ORDER BY d.id DESC`),
+    caseDecisionAt: db.prepare('SELECT id FROM committee_decisions WHERE meeting_id = ? AND case_id = ?'),
+    insertDecision: db.prepare(
+      `INSERT INTO committee_decisions (meeting_id, case_id, proposal_id, recommendation_id, outcome, conditions, follow_up_date,
+         changes, yearly_cost, grant_id, decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    tag: db.prepare('SELECT id, label, weight FROM priority_tags WHERE id = ?'),
+    tagByLabel: db.prepare('SELECT id FROM priority_tags WHERE team_id = ? AND label = ?'),
+    insertTag: db.prepare(
+      'INSERT INTO priority_tags (team_id, label, weight, paragraph, item_kind, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    teamActiveGrants: db.prepare(
+      `SELECT g.id, g.case_id, c.case_number, g.paragraph, g.service, g.provider, g.provider_type, g.takst, g.takst_unit, g.quantity, g.start_date
+       FROM grants g JOIN cases c ON c.id = g.case_id
+       WHERE c.team_id = ? AND g.start_date <= ? AND (g.end_date IS NULL OR g.end_date >= ?)`,
+    ),
+    insertCampaign: db.prepare('INSERT INTO revisitation_campaigns (team_id, name, criteria, tag_id, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
+    insertCampaignGrant: db.prepare('INSERT INTO campaign_grants (campaign_id, grant_id, case_id, yearly_before) VALUES (?, ?, ?, ?)'),
+    campaign: db.prepare(`SELECT k.*, p.name AS created_by_name FROM revisitation_campaigns k LEFT JOIN people p ON p.id = k.created_by WHERE k.id = ?`),
+    campaigns: db.prepare(
+      `SELECT k.*, p.name AS created_by_name FROM revisitation_campaigns k LEFT JOIN people p ON p.id = k.created_by
+       WHERE (? IS NULL OR k.team_id = ?) ORDER BY k.created_at DESC, k.id DESC`,
+    ),
+    // Revisited = the grant changed or ended, or the case was reassessed, after the campaign began.
+    campaignGrants: db.prepare(
+      `SELECT cg.grant_id, cg.case_id, c.case_number, g.paragraph, g.service, g.provider, cg.yearly_before, g.takst, g.takst_unit,
+              g.quantity,
+              EXISTS (SELECT 1 FROM events e WHERE e.case_id = cg.case_id AND e.entity = 'grant' AND e.entity_id = cg.grant_id
+                        AND (e.type = 'grant_ended' OR (e.type = 'grant_changed' AND e.field = 'endDate' AND e.to_value IS NOT NULL))
+                        AND e.at > @since) AS ended,
+              (SELECT MIN(x.at) FROM (
+                 SELECT e.at FROM events e WHERE e.case_id = cg.case_id AND e.entity = 'grant' AND e.entity_id = cg.grant_id
+                   AND e.type IN ('grant_changed', 'grant_ended') AND (e.field IS NULL OR e.field <> 'nextFollowUp') AND e.at > @since
+                 UNION ALL
+                 SELECT a.created_at FROM assessments a WHERE a.case_id = cg.case_id AND a.created_at > @since) x) AS revisited_at
+       FROM campaign_grants cg JOIN grants g ON g.id = cg.grant_id JOIN cases c ON c.id = cg.case_id
+       WHERE cg.campaign_id = @campaign ORDER BY cg.yearly_before DESC, cg.grant_id`,
+    ),
+    dashboardDecisions: db.prepare(
+      `SELECT c.paragraph, d.outcome, d.decided_at, d.meeting_id,
+              COALESCE((SELECT MIN(r.written_at) FROM recommendations r WHERE r.case_id = d.case_id AND r.written_at <= d.decided_at),
+                       (SELECT gp.proposed_at FROM grant_proposals gp WHERE gp.id = d.proposal_id)) AS recommended_at
+       FROM committee_decisions d JOIN cases c ON c.id = d.case_id WHERE (? IS NULL OR c.team_id = ?) ORDER BY d.id`,
+    ),
+    perMeeting: db.prepare(
+      `SELECT m.id, m.meeting_date, m.title, COUNT(d.id) AS decided,
+              SUM(CASE WHEN d.outcome IN ('approved', 'approved_with_changes') THEN d.yearly_cost ELSE 0 END) AS approved
+       FROM committee_meetings m JOIN committee_decisions d ON d.meeting_id = m.id JOIN cases c ON c.id = d.case_id
+       WHERE (? IS NULL OR c.team_id = ?) GROUP BY m.id ORDER BY m.meeting_date DESC LIMIT 24`,
+    ),
+  };
 }

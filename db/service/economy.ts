@@ -20,6 +20,7 @@ import { formatParagraph } from '../../shared/format';
 import { paragraphInfo } from '../../shared/paragraphs';
 import type { Db } from '../connection';
 import { appendEvent } from '../events';
+import { routeToCommittee } from './committee';
 import type { ServiceContext } from './context';
 
 interface EconomyGrantRow {
@@ -74,8 +75,14 @@ export function recordGrantLedger(db: Db, entry: LedgerEntry): void {
   );
 }
 
-export function economyHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof economyMethods> {
+export interface EconomyOptions {
+  /** Off only for the committee, whose approval is the authority for a grant above a caseworker's. */
+  enforceAuthority?: boolean;
+}
+
+export function economyHandlers(ctx: ServiceContext, options: EconomyOptions = {}): Pick<Handlers, keyof typeof economyMethods> {
   const { db } = ctx;
+  const enforceAuthority = options.enforceAuthority ?? true;
   const q = prepare(db);
 
   const categories = (): TakstCategory[] => (q.categories.all() as CategoryRow[]).map(toCategory);
@@ -451,6 +458,9 @@ export function economyHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
 
     createGrant: ({ caseId, grant }, call) => {
       const c = caseRow(caseId);
+      // Above the actor's grant authority the grant is not made: it awaits the visitation committee.
+      const routed = enforceAuthority ? routeToCommittee(ctx, call, { caseId, grantId: null, before: null, grant }) : null;
+      if (routed) return routed;
       const next = nextFollowUp(grant.startDate, grant.endDate, grant.followUpMonths);
       const id = Number(q.insertGrant.run(
         caseId, grant.paragraph, grant.service, grant.provider, grant.providerType, grant.takst, grant.takstUnit,
@@ -483,6 +493,13 @@ export function economyHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
       ];
       const changed = fields.filter(([, from, to]) => from !== to);
       if (changed.length === 0) return grantView(old, categories());
+      const routed = enforceAuthority
+        ? routeToCommittee(ctx, call, {
+          caseId: old.case_id, grantId, grant,
+          before: { paragraph: old.paragraph, providerType: old.provider_type, takst: old.takst, takstUnit: old.takst_unit, quantity: old.quantity },
+        })
+        : null;
+      if (routed) return routed;
       const scheduleChanged = changed.some(([f]) => f === 'followUpMonths' || f === 'startDate');
       const next = scheduleChanged
         ? nextFollowUp(grant.startDate, grant.endDate, grant.followUpMonths)

@@ -6,6 +6,7 @@ import type { BottomLineStatus, SupportGoal, TakstCategory } from '../../economi
 import { SUPPORT_GOALS } from '../../economics';
 import { id, method } from '../define';
 import { isoDate, paragraph, providerType, shortText, takstUnit } from '../schemas';
+import type { AwaitingCommittee } from './committee';
 
 export interface TeamBottomLine {
   teamId: number;
@@ -190,11 +191,11 @@ export const economyMethods = {
     z.object({ caseId: id, grantId: id.optional(), grant: grantFields }).strict(),
     { write: false },
   ),
-  createGrant: method<GrantView>()(
+  createGrant: method<GrantView | AwaitingCommittee>()(
     z.object({ caseId: id, grant: grantFields }).strict(),
     { write: true },
   ),
-  updateGrant: method<GrantView>()(
+  updateGrant: method<GrantView | AwaitingCommittee>()(
     z.object({ grantId: id, grant: grantFields, reason: z.string().trim().max(500).optional() }).strict(),
     { write: true },
   ),
