@@ -49,7 +49,6 @@ CREATE TABLE pull_pins (
 );
 CREATE INDEX pull_pins_team ON pull_pins(team_id);
 
--- The pull list reads a team's open follow-ups and a person's cases by these.
+-- The pull list reads the follow-ups of a team's cases by this (a person's cases use cases_assignee).
 CREATE INDEX grants_case_follow_up ON grants(case_id, next_follow_up);
-CREATE INDEX cases_assignee_column ON cases(assignee_id, column_id);
 `;
