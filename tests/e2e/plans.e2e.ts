@@ -81,6 +81,13 @@ describe('sprints', () => {
     const lanes = await call<{ current: { id: number } | null; next: { id: number; name: string } | null; caseSprint: Record<string, number> }>('getSprintLanes', { teamId: team.id });
     expect(lanes.next?.name).toBe('Sprint E2E');
     for (const hit of free) expect(lanes.caseSprint[hit.caseId]).toBe(lanes.next!.id);
+    // ...and the board, lanes by sprint, shows them in the "Næste sprint" lane.
+    await page.getByRole('link', { name: 'Tavle' }).click();
+    await page.getByLabel('Baner').selectOption('sprint');
+    const nextLane = page.locator('section.lane', { has: page.getByRole('heading', { name: /Næste sprint: Sprint E2E/ }) });
+    for (const hit of free) await nextLane.locator(`[data-case-number="${hit.caseNumber}"]`).waitFor();
+    await page.getByRole('heading', { name: /Ikke i en sprint/ }).waitFor();
+    await page.goBack();
 
     // Review and close the running sprint; unfinished items go on to Sprint E2E.
     await page.getByLabel('Vælg sprint').selectOption(String(lanesBefore.current!.id));
