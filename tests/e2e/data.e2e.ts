@@ -3,15 +3,29 @@
 // the team's board), a caseworker cannot import, an export downloads a Danish CSV, a backup is
 // taken and listed, and the audit log shows the import.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Board } from '../../shared/api/methods/board';
 import type { AuditPage, BackupOverview } from '../../shared/api/methods/data';
 import type { Person } from '../../shared/domain';
 import { launchBrowser } from '../support/chromium';
 import { REPO, startServer, type RunningServer } from '../support/server';
 
 const FIXTURES = join(REPO, 'tests/fixtures/import');
+const require = createRequire(import.meta.url);
+
+/** axe-core's serious and critical findings on the page as it is now. */
+async function seriousViolations(page: Page) {
+  // The host's CSP forbids inline scripts (addScriptTag), so axe is evaluated through the DevTools protocol.
+  await page.evaluate(readFileSync(require.resolve('axe-core'), 'utf8'));
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return (await axe.run()).violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
 
 let server: RunningServer;
 let browser: BrowserContext;
@@ -68,6 +82,7 @@ describe('the Data view', () => {
     ]);
     expect(await page.getByRole('button', { name: /Importér \d+ sager/ }).count()).toBe(0);
     expect(await caseCount()).toBe(before);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });
 
@@ -83,6 +98,11 @@ describe('the Data view', () => {
     await page.getByRole('button', { name: 'Importér 4 sager' }).click();
     await page.getByText('Importen er gemt: 4 nye, 0 opdateret, 0 uændret.').waitFor();
     expect(await caseCount()).toBe(before + 4);
+    const teams = await callApi<{ id: number; name: string }[]>('listTeams', {});
+    const board = await callApi<Board>('getBoard', { teamId: teams.find((x) => x.name === 'Team Bostøtte')!.id });
+    const card = board.cards.find((c) => c.caseNumber === 'IMP-2026-0002')!;
+    expect(board.columns.find((c) => c.id === card.columnId)).toMatchObject({ name: 'Indkommet', position: 1 });
+    expect(card).toMatchObject({ paragraph: '85', receivedDate: '2026-10-15', legalDeadline: '2026-12-10' });
 
     // A second look at the same file: everything unchanged.
     await page.locator('input[type=file]').setInputFiles(join(FIXTURES, 'datatraek.csv'));
@@ -95,6 +115,7 @@ describe('the Data view', () => {
     const cells = await page.locator('table.audit tbody tr').allTextContents();
     expect(cells.join('\n')).toContain(leader.name);
     expect(cells.join('\n')).toContain('Team Bostøtte: Indkommet');
+    expect(await seriousViolations(page)).toEqual([]);
     const audit = await callApi<AuditPage>('listAudit', { caseNumber: 'IMP-2026-0002' });
     expect(audit.entries.map((e) => e.type).sort()).toEqual(['created', 'grant_added', 'grant_added']);
     await page.close();

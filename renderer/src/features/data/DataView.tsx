@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AuditPanel } from './AuditPanel';
 import { BackupsPanel } from './BackupsPanel';
@@ -19,13 +19,24 @@ export default function DataView() {
   const { t } = useTranslation('data');
   const [linkedCase] = useState(caseFromHash);
   const [tab, setTab] = useState<Tab>(linkedCase ? 'audit' : 'import');
+  // The WAI-ARIA tabs pattern: arrow keys, Home and End move between the tabs.
+  function moveWithArrows(e: KeyboardEvent<HTMLDivElement>) {
+    const index = TABS.indexOf(tab);
+    const next = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: TABS.length - 1 }[e.key];
+    if (next === undefined) return;
+    e.preventDefault();
+    const id = TABS[(next + TABS.length) % TABS.length]!;
+    setTab(id);
+    document.getElementById(`data-tab-${id}`)?.focus();
+  }
+
   return (
     <div className="data-view">
       <h1>{t('title')}</h1>
-      <div className="data-tabs" role="tablist" aria-label={t('title')}>
+      <div className="data-tabs" role="tablist" aria-label={t('title')} onKeyDown={moveWithArrows}>
         {TABS.map((id) => (
           <button key={id} type="button" role="tab" id={`data-tab-${id}`} aria-selected={tab === id} aria-controls={`data-panel-${id}`}
-            className={tab === id ? 'selected' : undefined} onClick={() => setTab(id)}>
+            tabIndex={tab === id ? 0 : -1} className={tab === id ? 'selected' : undefined} onClick={() => setTab(id)}>
             {t(`tabs.${id}`)}
           </button>
         ))}
