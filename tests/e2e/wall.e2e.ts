@@ -68,7 +68,8 @@ function measure(page: Page) {
       columns,
       minFont,
       smallest,
-      headerVisible: getComputedStyle(document.querySelector('.app-header')!).display !== 'none',
+      // Standup mode renders without the app header at all (no user's name in the page).
+      headerPresent: document.querySelector('.app-header') !== null,
     };
   });
 }
@@ -93,7 +94,7 @@ describe('standup mode on the largest team', () => {
   ])('fits %ix%i without scrollbars, in large type, urgent cards first with "+N flere"', async (width, height, minimum) => {
     const page = await openStandup({ width, height });
     const m = await measure(page);
-    expect(m.headerVisible).toBe(false);
+    expect(m.headerPresent).toBe(false);
     expect(m.docOverflowX).toBeLessThanOrEqual(0);
     expect(m.docOverflowY).toBeLessThanOrEqual(0);
     expect(m.bodyOverflowY).toBeLessThanOrEqual(0);
@@ -124,7 +125,7 @@ describe('standup mode on the largest team', () => {
   it('holds none of the people\'s names in privacy mode, only initials and case numbers', async () => {
     const page = await openStandup({ width: 1920, height: 1080 });
     const { wallHtml, visibleText } = await page.evaluate(() => ({
-      wallHtml: document.querySelector('.wall')!.outerHTML,
+      wallHtml: document.documentElement.outerHTML,
       visibleText: document.body.innerText,
     }));
     expect(people.length).toBeGreaterThan(50);
@@ -141,7 +142,7 @@ describe('standup mode on the largest team', () => {
     for (let i = 0; i < 3; i++) {
       await page.keyboard.press('PageDown');
       await page.waitForTimeout(200);
-      const html = await page.evaluate(() => document.querySelector('.wall')!.outerHTML);
+      const html = await page.evaluate(() => document.documentElement.outerHTML);
       for (const person of people) expect(html).not.toContain(person.name);
     }
   });
