@@ -2,6 +2,9 @@
 // event log (so every feature's writes count without its cooperation, in the same transaction),
 // caseload weights per paragraph, and the weekly flow review's decisions and notes.
 // The rules are those of shared/flow.ts caseFlows(); tests/store/flow.test.ts holds them equal.
+// The triggers run on every event insert (an import writes 64,000 at once), so they touch as
+// little as they can: one row per case, one counter per column and day, partial indexes that
+// cases still waiting in a queue never enter.
 
 /** Events that put a case into a column: the same test as shared/flow.ts isColumnEvent(). */
 const COLUMN_EVENT = (e: string) =>
@@ -10,26 +13,21 @@ const COLUMN_EVENT = (e: string) =>
 
 const schema = /* sql */ `
 -- One row per case that has been on a board. Days are the UTC dates of the events.
+-- reached_position: the right-most column position the case has reached on its team's board.
 CREATE TABLE flow_cases (
-  case_id     INTEGER PRIMARY KEY,
-  team_id     INTEGER NOT NULL,
-  arrived_day TEXT NOT NULL,
-  start_day   TEXT,
-  finish_day  TEXT
+  case_id          INTEGER PRIMARY KEY,
+  team_id          INTEGER NOT NULL,
+  arrived_day      TEXT NOT NULL,
+  start_day        TEXT,
+  finish_day       TEXT,
+  reached_position INTEGER NOT NULL
 );
--- Covering indexes: the dashboards read only these columns, per team and day.
-CREATE INDEX flow_cases_finish ON flow_cases(team_id, finish_day, start_day);
-CREATE INDEX flow_cases_start ON flow_cases(team_id, start_day, finish_day);
+-- Covering indexes: the dashboards read only these columns, per team and day, of started cases.
+CREATE INDEX flow_cases_finish ON flow_cases(team_id, finish_day, start_day) WHERE start_day IS NOT NULL;
+CREATE INDEX flow_cases_start ON flow_cases(team_id, start_day, finish_day) WHERE start_day IS NOT NULL;
 
--- The first day a case reached a column or one to the right of it (the cumulative flow diagram).
-CREATE TABLE flow_reached (
-  case_id   INTEGER NOT NULL,
-  column_id INTEGER NOT NULL,
-  day       TEXT NOT NULL,
-  PRIMARY KEY (case_id, column_id)
-) WITHOUT ROWID;
-CREATE INDEX flow_reached_column ON flow_reached(column_id, day);
--- How many cases first reached each column (or beyond) per day: the diagram reads only this.
+-- How many cases first reached each column or one to the right of it, per day: the cumulative
+-- flow diagram's lines, which therefore never cross even when a case is sent back.
 CREATE TABLE flow_reached_daily (
   column_id INTEGER NOT NULL,
   day       TEXT NOT NULL,
@@ -72,26 +70,32 @@ CREATE INDEX flow_review_notes_week ON flow_review_notes(team_id, week_start, id
 
 /** Builds the facts from the events already in the store. Exported for the store tests. */
 export const backfill = /* sql */ `
-INSERT INTO flow_cases (case_id, team_id, arrived_day, start_day, finish_day)
+INSERT INTO flow_cases (case_id, team_id, arrived_day, start_day, finish_day, reached_position)
 SELECT e.case_id,
        COALESCE((SELECT c.team_id FROM cases c WHERE c.id = e.case_id), MIN(b.team_id)),
        MIN(substr(e.at, 1, 10)),
        MIN(CASE WHEN b.kind IN ('active', 'done') THEN substr(e.at, 1, 10) END),
-       MIN(CASE WHEN b.kind = 'done' THEN substr(e.at, 1, 10) END)
+       MIN(CASE WHEN b.kind = 'done' THEN substr(e.at, 1, 10) END),
+       0
 FROM events e JOIN board_columns b ON b.id = CAST(e.to_value AS INTEGER)
 WHERE ${COLUMN_EVENT('e')}
 GROUP BY e.case_id;
 
-INSERT INTO flow_reached (case_id, column_id, day)
-SELECT e.case_id, c.id, MIN(substr(e.at, 1, 10))
-FROM events e
-JOIN board_columns t ON t.id = CAST(e.to_value AS INTEGER)
-JOIN board_columns c ON c.team_id = t.team_id AND c.position <= t.position
-WHERE ${COLUMN_EVENT('e')}
-GROUP BY e.case_id, c.id;
+UPDATE flow_cases SET reached_position = COALESCE((
+  SELECT MAX(b.position) FROM events e JOIN board_columns b ON b.id = CAST(e.to_value AS INTEGER)
+  WHERE e.case_id = flow_cases.case_id AND b.team_id = flow_cases.team_id AND ${COLUMN_EVENT('e')}), 0);
 
+-- The first day each case reached each column or one to its right, counted per column and day.
 INSERT INTO flow_reached_daily (column_id, day, n)
-SELECT column_id, day, COUNT(*) FROM flow_reached GROUP BY column_id, day;
+SELECT column_id, day, COUNT(*) FROM (
+  SELECT c.id AS column_id, MIN(substr(e.at, 1, 10)) AS day
+  FROM events e
+  JOIN board_columns t ON t.id = CAST(e.to_value AS INTEGER)
+  JOIN board_columns c ON c.team_id = t.team_id AND c.position <= t.position
+  WHERE ${COLUMN_EVENT('e')}
+  GROUP BY e.case_id, c.id
+)
+GROUP BY column_id, day;
 
 -- Blocked periods: each 'blocked' opens one (unless one is open), the next 'unblocked' closes it.
 WITH ordered AS (
@@ -111,25 +115,31 @@ ORDER BY o.id;
 `;
 
 const triggers = /* sql */ `
+-- Events are appended in time order, so a column not reached before is reached today: the
+-- counters need no per-case history beyond the right-most position reached.
 CREATE TRIGGER flow_column_event AFTER INSERT ON events
 WHEN ${COLUMN_EVENT('NEW')}
 BEGIN
-  INSERT INTO flow_cases (case_id, team_id, arrived_day, start_day, finish_day)
+  INSERT INTO flow_reached_daily (column_id, day, n)
+  SELECT c.id, substr(NEW.at, 1, 10), 1
+  FROM board_columns t JOIN board_columns c ON c.team_id = t.team_id AND c.position <= t.position
+  WHERE t.id = CAST(NEW.to_value AS INTEGER)
+    AND c.position > COALESCE((SELECT f.reached_position FROM flow_cases f WHERE f.case_id = NEW.case_id AND f.team_id = t.team_id), 0)
+  ON CONFLICT (column_id, day) DO UPDATE SET n = n + 1;
+
+  INSERT INTO flow_cases (case_id, team_id, arrived_day, start_day, finish_day, reached_position)
   SELECT NEW.case_id, b.team_id, substr(NEW.at, 1, 10),
          CASE WHEN b.kind IN ('active', 'done') THEN substr(NEW.at, 1, 10) END,
-         CASE WHEN b.kind = 'done' THEN substr(NEW.at, 1, 10) END
+         CASE WHEN b.kind = 'done' THEN substr(NEW.at, 1, 10) END,
+         b.position
   FROM board_columns b WHERE b.id = CAST(NEW.to_value AS INTEGER)
   ON CONFLICT (case_id) DO UPDATE SET
+    reached_position = CASE WHEN team_id = excluded.team_id THEN max(reached_position, excluded.reached_position)
+                            ELSE excluded.reached_position END,
     team_id = excluded.team_id,
     arrived_day = min(arrived_day, excluded.arrived_day),
     start_day = COALESCE(min(start_day, excluded.start_day), start_day, excluded.start_day),
     finish_day = COALESCE(min(finish_day, excluded.finish_day), finish_day, excluded.finish_day);
-
-  INSERT INTO flow_reached (case_id, column_id, day)
-  SELECT NEW.case_id, c.id, substr(NEW.at, 1, 10)
-  FROM board_columns t JOIN board_columns c ON c.team_id = t.team_id AND c.position <= t.position
-  WHERE t.id = CAST(NEW.to_value AS INTEGER)
-  ON CONFLICT (case_id, column_id) DO UPDATE SET day = min(day, excluded.day);
 END;
 
 CREATE TRIGGER flow_blocked AFTER INSERT ON events
@@ -149,22 +159,5 @@ BEGIN
 END;
 `;
 
-const counters = /* sql */ `
-CREATE TRIGGER flow_reached_counted AFTER INSERT ON flow_reached
-BEGIN
-  INSERT INTO flow_reached_daily (column_id, day, n) VALUES (NEW.column_id, NEW.day, 1)
-  ON CONFLICT (column_id, day) DO UPDATE SET n = n + 1;
-END;
-
--- An earlier event arriving late moves a case's first day in a column.
-CREATE TRIGGER flow_reached_moved AFTER UPDATE OF day ON flow_reached
-WHEN NEW.day <> OLD.day
-BEGIN
-  UPDATE flow_reached_daily SET n = n - 1 WHERE column_id = OLD.column_id AND day = OLD.day;
-  INSERT INTO flow_reached_daily (column_id, day, n) VALUES (NEW.column_id, NEW.day, 1)
-  ON CONFLICT (column_id, day) DO UPDATE SET n = n + 1;
-END;
-`;
-
 // Backfill before the triggers exist, so the facts of existing events are counted once.
-export const sql = schema + backfill + triggers + counters;
+export const sql = schema + backfill + triggers;

@@ -33,7 +33,7 @@ export function flowHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof f
     team: db.prepare('SELECT id, name FROM teams WHERE id = ?'),
     columns: db.prepare('SELECT id, name, kind, position FROM board_columns WHERE team_id = ? ORDER BY position'),
     finishesByDay: db.prepare(
-      'SELECT finish_day AS day, COUNT(*) AS n FROM flow_cases WHERE team_id = ? AND finish_day IS NOT NULL GROUP BY finish_day',
+      'SELECT finish_day AS day, COUNT(*) AS n FROM flow_cases WHERE team_id = ? AND start_day IS NOT NULL AND finish_day IS NOT NULL GROUP BY finish_day',
     ),
     startsByDay: db.prepare(
       'SELECT start_day AS day, COUNT(*) AS n FROM flow_cases WHERE team_id = ? AND start_day IS NOT NULL GROUP BY start_day',
@@ -41,10 +41,12 @@ export function flowHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof f
     finishedIn: db.prepare(
       `SELECT f.case_id, c.case_number, f.start_day, f.finish_day, p.name AS assignee_name
        FROM flow_cases f JOIN cases c ON c.id = f.case_id LEFT JOIN people p ON p.id = c.assignee_id
-       WHERE f.team_id = ? AND f.finish_day BETWEEN ? AND ? ORDER BY f.finish_day, f.case_id`,
+       WHERE f.team_id = ? AND f.start_day IS NOT NULL AND f.finish_day BETWEEN ? AND ? ORDER BY f.finish_day, f.case_id`,
     ),
     finishedFacts: db.prepare(
-      'SELECT case_id, start_day, finish_day FROM flow_cases WHERE team_id = ? AND finish_day BETWEEN ? AND ?',
+      // start_day IS NOT NULL lets SQLite use the partial index (a finished case always has a start).
+      `SELECT case_id, start_day, finish_day FROM flow_cases
+       WHERE team_id = ? AND start_day IS NOT NULL AND finish_day BETWEEN ? AND ? ORDER BY finish_day, case_id`,
     ),
     // In progress at the end of a day: not finished yet, or finished after it (two index ranges).
     wipAt: db.prepare(

@@ -256,8 +256,7 @@ describe('flow facts on the demo department', () => {
     let rebuilt: unknown;
     try {
       db.transaction(() => {
-        db.exec('DELETE FROM flow_cases; DELETE FROM flow_reached; DELETE FROM flow_reached_daily; DELETE FROM flow_blocks;');
-        db.exec('DROP TRIGGER flow_reached_counted');
+        db.exec('DELETE FROM flow_cases; DELETE FROM flow_reached_daily; DELETE FROM flow_blocks;');
         db.exec(backfill);
         rebuilt = {
           cases: snapshot('flow_cases', 'case_id'),
