@@ -395,7 +395,12 @@ class DemoWriter {
     const months = profile.unit === 'hour' && profile.paragraph === '85'
       ? this.random.weighted([[3, 0.45], [12, 0.55]] as const)
       : paragraphInfo(profile.paragraph)?.followUpMonths ?? 6;
-    return addMonths(fromDayNumber(day), months);
+    // Follow-ups held since the decision moved the date on; about one in twelve has slipped,
+    // by up to two months, which is what the pull list and caseload views should surface.
+    const slipped = this.random.chance(0.08) ? this.random.int(1, 60) : 0;
+    let next = addMonths(fromDayNumber(day), months);
+    for (let n = 1; toDayNumber(next) < this.T - slipped; n++) next = addMonths(fromDayNumber(day), months * (n + 1));
+    return next;
   }
 
   private grant(
