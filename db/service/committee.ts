@@ -453,9 +453,12 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
 
     getMeeting: ({ meetingId }) => detail(meetingRow(meetingId)),
 
-    addRevisitation: ({ meetingId, caseId, note }, call) => {
+    addRevisitation: ({ meetingId, caseNumber, note }, call) => {
       requireLeader(call, 'sætte revisitationer på dagsordenen');
       const m = meetingRow(meetingId);
+      const found = q.caseByNumber.get(caseNumber) as { id: number } | undefined;
+      if (!found) throw new ApiFailure('not_found', `Sag ${caseNumber} findes ikke.`, [{ field: 'caseNumber', message: 'Sagen findes ikke' }]);
+      const caseId = found.id;
       const c = caseRow(caseId);
       if (m.status === 'closed') throw new ApiFailure('conflict', 'Mødet er afsluttet.');
       if (q.revisitation.get(meetingId, caseId)) throw new ApiFailure('conflict', `Sag ${c.case_number} er allerede på dagsordenen.`, [{ field: 'caseId', message: 'Allerede på dagsordenen' }]);
@@ -608,6 +611,7 @@ function prepare(db: Db) {
     personFull: db.prepare('SELECT id, role, name FROM people WHERE id = ?'),
     team: db.prepare('SELECT id FROM teams WHERE id = ?'),
     case: db.prepare('SELECT id, case_number, team_id, kind, paragraph FROM cases WHERE id = ?'),
+    caseByNumber: db.prepare('SELECT id FROM cases WHERE case_number = ?'),
     limits: db.prepare('SELECT * FROM authority_limits'),
     limit: db.prepare('SELECT * FROM authority_limits WHERE id = ?'),
     limitsWithNames: db.prepare(

@@ -104,7 +104,7 @@ describe('grant authority and the committee on a hand-made department', () => {
     const refused = call('createMeeting', { date: '2026-11-26', title: 'Visitationsudvalget', memberIds: [1] });
     expect(refused.ok ? null : refused.error.code).toBe('forbidden');
     const meeting = ok(call('createMeeting', { date: '2026-11-26', title: 'Visitationsudvalget', memberIds: [1, 2] }, LEADER)) as MeetingSummary;
-    ok(call('addRevisitation', { meetingId: meeting.id, caseId: 3, note: 'Dyreste § 107' }, LEADER));
+    ok(call('addRevisitation', { meetingId: meeting.id, caseNumber: 'S-3', note: 'Dyreste § 107' }, LEADER));
     const detail = ok(call('getMeeting', { meetingId: meeting.id })) as MeetingDetail;
     // S-2's deadline (20.12) comes before S-1's (27.12); the revisitation has no deadline.
     expect(detail.agenda.map((i) => [i.caseNumber, i.reason])).toEqual([['S-2', 'decision'], ['S-1', 'decision'], ['S-3', 'revisitation']]);

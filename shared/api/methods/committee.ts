@@ -225,7 +225,7 @@ export const committeeMethods = {
   ),
   getMeeting: method<MeetingDetail>()(z.object({ meetingId: id }).strict(), { write: false }),
   addRevisitation: method<MeetingDetail>()(
-    z.object({ meetingId: id, caseId: id, note: z.string().trim().max(500).nullable() }).strict(),
+    z.object({ meetingId: id, caseNumber: shortText(60), note: z.string().trim().max(500).nullable() }).strict(),
     { write: true },
   ),
   removeRevisitation: method<MeetingDetail>()(z.object({ meetingId: id, caseId: id }).strict(), { write: true }),

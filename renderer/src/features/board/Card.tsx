@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ageingLevel, daysBlocked, daysInColumn, deadlineStatus, followUpLevel } from '../../../../shared/board';
 import type { CaseCard, ColumnKind } from '../../../../shared/domain';
 import { formatDate, formatParagraph } from '../../../../shared/format';
+import { useAwaitingCommittee } from '../committee/awaiting';
 import { useBoardStore } from './boardStore';
 
 export const CARD_HEIGHT = 92;
@@ -29,6 +30,7 @@ export function CardFace({ card, assigneeInitials, assigneeName, columnKind, tod
   const deadline = deadlineStatus(card.legalDeadline, today, columnKind);
   const blockedDays = daysBlocked(card, today);
   const followUp = columnKind === 'done' ? 'none' : followUpLevel(card.nextFollowUp, today);
+  const awaitingCommittee = useAwaitingCommittee(card.teamId, card.id);
   const deadlineText = deadline.daysLeft === null ? null
     : deadline.overdue ? t('card.deadlineOverdue', { count: -deadline.daysLeft })
       : deadline.daysLeft === 0 ? t('card.deadlineToday') : t('card.deadlineIn', { count: deadline.daysLeft });
@@ -52,6 +54,7 @@ export function CardFace({ card, assigneeInitials, assigneeName, columnKind, tod
         </span>
       </div>
       <div className="card-row card-badges">
+        {awaitingCommittee && <span className="badge awaiting-committee" title={t('committee:card.awaitingLong')}>{t('committee:card.awaiting')}</span>}
         {ageing !== 'none' && (
           <span className={`badge age-${ageing}`} title={t('card.inColumnLong', { count: inColumn })}>
             <span aria-hidden="true">◷ </span>{t('card.inColumn', { count: inColumn })}

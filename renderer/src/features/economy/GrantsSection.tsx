@@ -10,6 +10,7 @@ import type { SupportGoal } from '../../../../shared/economics';
 import { formatDate, formatKroner, formatNumber, formatParagraph } from '../../../../shared/format';
 import { PARAGRAPHS, paragraphInfo } from '../../../../shared/paragraphs';
 import { api } from '../../api/client';
+import { CaseCommitteeSection } from '../committee/CaseCommitteeSection';
 import { useSession } from '../../stores/session';
 import { useEnvelope } from './useEnvelope';
 import './economy.css';
@@ -26,6 +27,7 @@ type Mode = { kind: 'list' } | { kind: 'new' } | { kind: 'edit'; grant: GrantVie
 
 export function GrantsSection({ caseId, grants, onChanged }: GrantsSectionProps) {
   const { t, i18n } = useTranslation('economy');
+  const { t: tCommittee } = useTranslation('committee');
   const locale = i18n.language === 'en' ? 'en' : 'da';
   const today = useSession((s) => s.workspace?.today ?? '');
   // The panel's grants change after every save; they key the reload of the richer view here.
@@ -36,6 +38,9 @@ export function GrantsSection({ caseId, grants, onChanged }: GrantsSectionProps)
   const headingId = useId();
 
   useEffect(() => setMode({ kind: 'list' }), [caseId]);
+
+  const saved = (meetingDate?: string | null) => done(meetingDate === undefined ? t('grants.saved')
+    : meetingDate === null ? tCommittee('grants.awaitingSaved') : tCommittee('grants.awaitingMeeting', { date: formatDate(meetingDate, locale) }));
 
   const done = (text: string) => {
     setMode({ kind: 'list' });
@@ -87,7 +92,7 @@ export function GrantsSection({ caseId, grants, onChanged }: GrantsSectionProps)
               </div>
             )}
             {mode.kind === 'edit' && mode.grant.id === g.id && (
-              <GrantForm caseId={caseId} grant={g} today={today} onCancel={() => setMode({ kind: 'list' })} onSaved={() => done(t('grants.saved'))} />
+              <GrantForm caseId={caseId} grant={g} today={today} onCancel={() => setMode({ kind: 'list' })} onSaved={saved} />
             )}
             {mode.kind === 'end' && mode.grant.id === g.id && (
               <EndGrantForm grant={g} today={today} onCancel={() => setMode({ kind: 'list' })} onSaved={() => done(t('grants.endedSaved'))} />
@@ -96,7 +101,7 @@ export function GrantsSection({ caseId, grants, onChanged }: GrantsSectionProps)
         ))}
       </ul>
       {mode.kind === 'new' && (
-        <GrantForm caseId={caseId} grant={null} paragraph={economy.data?.paragraph} today={today} onCancel={() => setMode({ kind: 'list' })} onSaved={() => done(t('grants.saved'))} />
+        <GrantForm caseId={caseId} grant={null} paragraph={economy.data?.paragraph} today={today} onCancel={() => setMode({ kind: 'list' })} onSaved={saved} />
       )}
       <div className="form-actions">
         {mode.kind === 'list' && (
@@ -104,6 +109,7 @@ export function GrantsSection({ caseId, grants, onChanged }: GrantsSectionProps)
         )}
         {message && <span className="field-ok" role="status">{message}</span>}
       </div>
+      <CaseCommitteeSection caseId={caseId} />
     </section>
   );
 }
@@ -162,7 +168,9 @@ function fieldsOf(d: Draft): GrantFields | null {
 }
 
 function GrantForm({ caseId, grant, paragraph, today, onCancel, onSaved }: {
-  caseId: number; grant: GrantView | null; paragraph?: string; today: string; onCancel(): void; onSaved(): void;
+  caseId: number; grant: GrantView | null; paragraph?: string; today: string; onCancel(): void;
+  /** The meeting's date (or null) when the grant went to the committee instead of being saved. */
+  onSaved(awaitingMeetingDate?: string | null): void;
 }) {
   const { t, i18n } = useTranslation('economy');
   const locale = i18n.language === 'en' ? 'en' : 'da';
@@ -205,7 +213,8 @@ function GrantForm({ caseId, grant, paragraph, today, onCancel, onSaved }: {
       setError(result.error.fields?.map((f) => f.message).join('; ') || result.error.message);
       return;
     }
-    onSaved();
+    if ('awaitingCommittee' in result.value) onSaved(result.value.meeting?.date ?? null);
+    else onSaved();
   };
 
   const relevant = catalogue.filter((e) => e.paragraph === draft.paragraph);
