@@ -3,6 +3,7 @@
 import { app, BrowserWindow, ipcMain, Menu, dialog, screen, session, shell, type MenuItemConstructorOptions } from 'electron';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { checkStoreAtStart, replaceStoreWithSnapshot, startBackupSchedule, type BackupSchedule } from '../../db/backup';
 import { closeStore, StoreError, type Db } from '../../db/connection';
 import { createService, type Service } from '../../db/service';
 import { openWorkspace, STORE_FILE } from '../../db/workspace';
@@ -18,6 +19,7 @@ const PRELOAD = join(appRoot, 'dist-electron', 'preload.cjs');
 
 let db: Db | null = null;
 let service: Service | null = null;
+let backups: BackupSchedule | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 /** better-sqlite3 built for Electron's ABI, kept beside the Node build used by the tests. */
@@ -28,8 +30,31 @@ function nativeBinding(): string | undefined {
   return existsSync(beside) ? beside : undefined;
 }
 
+/** quick_check before opening: a broken store is never opened; the newest good snapshot is offered. */
+function storeIsSound(path: string): boolean {
+  const check = checkStoreAtStart(path);
+  if (check.ok) return true;
+  if (!check.snapshot) {
+    dialog.showErrorBox('Flowtavle kan ikke starte', check.message);
+    return false;
+  }
+  const answer = dialog.showMessageBoxSync({
+    type: 'error',
+    title: 'Databasen er beskadiget',
+    message: check.message,
+    buttons: ['Gendan sikkerhedskopien', 'Afslut'],
+    defaultId: 0,
+    cancelId: 1,
+  });
+  if (answer !== 0) return false;
+  const { brokenCopy } = replaceStoreWithSnapshot(path, check.snapshot.file);
+  if (brokenCopy) dialog.showMessageBoxSync({ type: 'info', message: `Den beskadigede database er gemt som ${brokenCopy}.` });
+  return true;
+}
+
 function openStoreOrExplain(): boolean {
   const path = process.env.FLOWTAVLE_DB ?? join(app.getPath('userData'), STORE_FILE);
+  if (!storeIsSound(path)) return false;
   try {
     const binding = nativeBinding();
     const opened = openWorkspace(path, {
@@ -38,6 +63,9 @@ function openStoreOrExplain(): boolean {
     });
     db = opened.db;
     service = createService(db);
+    backups = startBackupSchedule(db, {
+      onError: (error) => dialog.showErrorBox('Sikkerhedskopien mislykkedes', (error as Error).message),
+    });
     return true;
   } catch (error) {
     const message = error instanceof StoreError ? error.message : `Databasen kunne ikke åbnes: ${(error as Error).message}`;
@@ -159,6 +187,7 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('will-quit', () => {
     void stopLanSharing();
+    backups?.stop();
     if (db) closeStore(db);
     db = null;
   });

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { checkStoreAtStart, startBackupSchedule } from '../../../db/backup';
 import { closeStore } from '../../../db/connection';
 import { createService } from '../../../db/service';
 import { createLanStore } from '../../../db/service/wall';
@@ -20,8 +21,16 @@ export const serveCommand: Command = {
     const port = intOption(values, 'port', 4317)!;
     if (port < 0 || port > 65_535) throw new UsageError('--port skal være mellem 0 og 65535.');
     const path = storePath(values);
+    // Never serve a broken store: say what is wrong and which snapshot can replace it.
+    const check = checkStoreAtStart(path);
+    if (!check.ok) {
+      console.error(`Fejl: ${check.message}`);
+      if (check.snapshot) console.error(`Gendan med: npm run cli -- restore --db ${JSON.stringify(path)} --snapshot ${check.snapshot.file}`);
+      return 1;
+    }
     const { db, created } = openWorkspace(path, { empty: values.empty === true });
     const service = createService(db);
+    const backups = startBackupSchedule(db);
     const lan = values.lan === true ? createLanStore(db) : null;
     const host = await startHttpHost({
       service,
@@ -39,6 +48,7 @@ export const serveCommand: Command = {
     }
     const stop = async () => {
       await host.close();
+      backups.stop();
       closeStore(db);
       process.exit(0);
     };
