@@ -118,7 +118,10 @@ describe('weekly flow review', () => {
   it('saves a decision for this week and shows it as last week\'s on next week\'s review', async () => {
     await page.getByRole('link', { name: 'Flowmøde' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Ugens flowmøde');
+    const weekLabel = page.getByRole('group', { name: 'Vælg uge' }).locator('strong');
+    const thisWeek = await weekLabel.textContent();
     await page.getByRole('button', { name: '← Forrige uge' }).click();
+    await expect.poll(() => weekLabel.textContent()).not.toBe(thisWeek);
     await page.getByLabel('Tekst').fill('Vi stopper optag i Udredning, til de ældste tre sager er afgjort.');
     await page.getByRole('button', { name: 'Gem', exact: true }).click();
     await expect.poll(() => page.locator('#agenda-notes ~ ul li, .review-notes li').allTextContents())

@@ -55,11 +55,13 @@ export default function ReviewView() {
   if (error && !review) return <div className="notice error" role="alert">{error}</div>;
   if (!review) return <div className="notice" aria-busy="true">{t('loading')}</div>;
 
+  // While another week loads, the page still shows the last one: nothing may be saved to it then.
+  const loadingWeek = review.weekStart !== weekStart;
   const weekLabel = t('review.week', { from: formatDate(review.weekStart, locale), to: formatDate(review.weekEnd, locale) });
   const signed = (v: number) => `${v > 0 ? '+' : v < 0 ? '−' : '±'}${formatMillions(Math.abs(v), locale)}`;
 
   async function addNote() {
-    if (!review || text.trim() === '') return;
+    if (!review || loadingWeek || text.trim() === '') return;
     setSaving(true);
     const result = await api.addReviewNote({ teamId: review.teamId, weekStart: review.weekStart, kind, text: text.trim() });
     setSaving(false);
@@ -91,7 +93,7 @@ export default function ReviewView() {
   }
 
   return (
-    <div className="flow-view">
+    <div className="flow-view" aria-busy={loadingWeek}>
       <header className="flow-head">
         <div>
           <h1>{t('review.title')} – {review.team}</h1>
@@ -175,7 +177,7 @@ export default function ReviewView() {
             </div>
             <label htmlFor="review-note-text" className="visually-hidden">{t('review.noteText')}</label>
             <textarea id="review-note-text" value={text} maxLength={4000} placeholder={t('review.notePlaceholder')} onChange={(e) => setText(e.target.value)} />
-            <div className="row"><button type="submit" className="primary" disabled={saving || text.trim() === ''}>{t('review.save')}</button></div>
+            <div className="row"><button type="submit" className="primary" disabled={saving || loadingWeek || text.trim() === ''}>{t('review.save')}</button></div>
           </form>
         </section>
       </div>
