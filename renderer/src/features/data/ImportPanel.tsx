@@ -33,6 +33,8 @@ export function ImportPanel() {
   const [importErrors, setImportErrors] = useState<ImportPreview['errors'] | null>(null);
   // A new input after an import, so choosing the same file again (tomorrow's extract) is noticed.
   const [inputKey, setInputKey] = useState(0);
+  // Opens by itself when the file's columns need mapping, and then stays as the user leaves it.
+  const [mappingOpen, setMappingOpen] = useState(false);
 
   const loadProfiles = () => void api.listImportProfiles({}).then((e) => e.ok && setProfiles(e.value));
   useEffect(loadProfiles, []);
@@ -47,6 +49,7 @@ export function ImportPanel() {
       if (envelope.ok) {
         setPreview(envelope.value);
         setMessage(null);
+        if (envelope.value.errors.some((e) => e.row === 1)) setMappingOpen(true);
       } else {
         setPreview(null);
         setMessage({ kind: 'error', text: envelope.error.message });
@@ -184,29 +187,37 @@ export function ImportPanel() {
             </button>
           )}
 
-          <details className="data-mapping" open={!preview.ok && preview.errors.some((e) => e.row === 1)}>
-            <summary>{t('import.mappingHeading')}</summary>
-            <p>{t('import.mappingIntro')}</p>
-            <div className="data-mapping-grid">
-              {CANONICAL_COLUMNS.map((column) => (
-                <label key={column} className="data-field">
-                  <span><code>{column}</code></span>
-                  <select value={mapping[column] ?? ''} onChange={(e) => mapColumn(column, e.target.value)}>
-                    <option value="">{autoFound.has(column) ? t('import.auto') : t('import.absent')}</option>
-                    {headers.map((h, i) => <option key={`${h}-${i}`} value={h}>{h}</option>)}
-                  </select>
-                </label>
-              ))}
-            </div>
-            <div className="data-form-row">
-              <label className="data-field">
-                <span>{t('import.saveProfile')}</span>
-                <input value={profileName} maxLength={80} onChange={(e) => setProfileName(e.target.value)} aria-label={t('import.profileName')} />
-              </label>
-              <button type="button" disabled={!steward || profileName.trim() === ''} onClick={() => void saveProfile()}>{t('import.save')}</button>
-              {profileId !== null && <button type="button" disabled={!steward} onClick={() => void deleteProfile()}>{t('import.deleteProfile')}</button>}
-            </div>
-          </details>
+          <section className="data-mapping" aria-labelledby="data-mapping-toggle">
+            <h3 className="data-disclosure">
+              <button type="button" id="data-mapping-toggle" aria-expanded={mappingOpen} aria-controls="data-mapping-body" onClick={() => setMappingOpen(!mappingOpen)}>
+                <span aria-hidden="true">{mappingOpen ? '▾' : '▸'}</span> {t('import.mappingHeading')}
+              </button>
+            </h3>
+            {mappingOpen && (
+              <div id="data-mapping-body">
+                <p>{t('import.mappingIntro')}</p>
+                <div className="data-mapping-grid">
+                  {CANONICAL_COLUMNS.map((column) => (
+                    <label key={column} className="data-field">
+                      <span><code>{column}</code></span>
+                      <select value={mapping[column] ?? ''} onChange={(e) => mapColumn(column, e.target.value)}>
+                        <option value="">{autoFound.has(column) ? t('import.auto') : t('import.absent')}</option>
+                        {headers.map((h, i) => <option key={`${h}-${i}`} value={h}>{h}</option>)}
+                      </select>
+                    </label>
+                  ))}
+                </div>
+                <div className="data-form-row">
+                  <label className="data-field">
+                    <span>{t('import.saveProfile')}</span>
+                    <input value={profileName} maxLength={80} onChange={(e) => setProfileName(e.target.value)} aria-label={t('import.profileName')} />
+                  </label>
+                  <button type="button" disabled={!steward || profileName.trim() === ''} onClick={() => void saveProfile()}>{t('import.save')}</button>
+                  {profileId !== null && <button type="button" disabled={!steward} onClick={() => void deleteProfile()}>{t('import.deleteProfile')}</button>}
+                </div>
+              </div>
+            )}
+          </section>
 
           {preview.sample.length > 0 && (
             <details className="data-sample">
