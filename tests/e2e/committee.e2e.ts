@@ -88,6 +88,7 @@ describe('grant authority and the visitation committee in the browser', () => {
     await awaiting.waitFor();
     expect(await awaiting.textContent()).toContain('12 t/uge er over grænsen på 5 t/uge for § 85');
     await page.locator(`[data-case-id="${target.id}"] .awaiting-committee`).first().waitFor();
+    expect(await page.locator(`[data-case-id="${target.id}"] .visually-hidden`).first().textContent()).toContain('afventer visitationsudvalget');
     // Proposed, not granted: the bottom line has not moved.
     expect(await bottomLine()).toBe(before);
 

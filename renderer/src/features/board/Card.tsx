@@ -54,7 +54,7 @@ export function CardFace({ card, assigneeInitials, assigneeName, columnKind, tod
         </span>
       </div>
       <div className="card-row card-badges">
-        {awaitingCommittee && <span className="badge awaiting-committee" title={t('committee:card.awaitingLong')}>{t('committee:card.awaiting')}</span>}
+        {awaitingCommittee && <span className="badge awaiting-committee" title={t('committee:card.awaitingLong')}><span aria-hidden="true">⚖ </span>{t('committee:card.awaitingShort')}</span>}
         {ageing !== 'none' && (
           <span className={`badge age-${ageing}`} title={t('card.inColumnLong', { count: inColumn })}>
             <span aria-hidden="true">◷ </span>{t('card.inColumn', { count: inColumn })}
@@ -82,6 +82,7 @@ export function CardFace({ card, assigneeInitials, assigneeName, columnKind, tod
 function useCardLabel(props: FaceProps): string {
   const { t } = useTranslation('board');
   const { card, assigneeName, columnKind, today } = props;
+  const awaitingCommittee = useAwaitingCommittee(card.teamId, card.id);
   const parts = [
     t('card.label', { number: card.caseNumber }),
     formatParagraph(card.paragraph),
@@ -98,6 +99,7 @@ function useCardLabel(props: FaceProps): string {
       : t('card.deadlineLong', { date: formatDate(card.legalDeadline), count: deadline.daysLeft }));
   }
   if (card.blocked) parts.push(t('card.blockedLong', { count: daysBlocked(card, today) ?? 0, reason: card.blockedReason ?? '' }));
+  if (awaitingCommittee) parts.push(t('committee:card.awaitingLong'));
   return parts.join(', ');
 }
 

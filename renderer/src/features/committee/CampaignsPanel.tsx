@@ -52,7 +52,7 @@ export function CampaignsPanel({ isLeader }: { isLeader: boolean }) {
 function NewCampaign({ teamId, onCreated }: { teamId: number; onCreated(): void }) {
   const { t } = useTranslation('committee');
   const [name, setName] = useState('');
-  const [criteria, setCriteria] = useState<CampaignCriteria>({ paragraph: '107', providerType: null, provider: null, minYearlyCost: null, minAgeMonths: null, order: 'cost_desc', limit: 20 });
+  const [criteria, setCriteria] = useState<CampaignCriteria>({ paragraph: null, providerType: null, provider: null, minYearlyCost: null, minAgeMonths: null, order: 'cost_desc', limit: 20 });
   const [weight, setWeight] = useState('40');
   const [preview, setPreview] = useState<CampaignCandidateView[] | null>(null);
   const [message, setMessage] = useState<string | null>(null);

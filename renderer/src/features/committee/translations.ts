@@ -3,6 +3,7 @@ export const da = {
   nav: 'Udvalg',
   card: {
     awaiting: 'Afventer udvalg',
+    awaitingShort: 'Udvalg',
     awaitingLong: 'Bevillingen er over bevillingskompetencen og afventer visitationsudvalget',
   },
   tabs: { meetings: 'Møder', campaigns: 'Kampagner', dashboard: 'Overblik', authority: 'Bevillingskompetence', label: 'Udvalgets sider' },
@@ -182,7 +183,7 @@ export const da = {
 
 export const en: typeof da = {
   nav: 'Committee',
-  card: { awaiting: 'Awaiting committee', awaitingLong: 'The grant is above the grant authority and awaits the visitation committee' },
+  card: { awaiting: 'Awaiting committee', awaitingShort: 'Committee', awaitingLong: 'The grant is above the grant authority and awaits the visitation committee' },
   tabs: { meetings: 'Meetings', campaigns: 'Campaigns', dashboard: 'Overview', authority: 'Grant authority', label: 'Committee pages' },
   title: 'Visitation committee',
   intro: 'Grants above the grant authority are decided here. The agenda holds cases awaiting the committee (by legal deadline, then yearly cost) and revisitations the leader adds.',
