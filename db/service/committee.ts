@@ -565,9 +565,10 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
       const today = ctx.today();
       const label = `Kampagne: ${name}`.slice(0, 120);
       if (q.tagByLabel.get(teamId, label)) throw new ApiFailure('conflict', 'Der findes allerede en kampagne med det navn på teamet.', [{ field: 'name', message: 'Findes allerede' }]);
-      // The pull list ranks revisitations by priority tags matched on paragraph and kind; the
-      // campaign's tag carries its weight to every revisitation of the paragraph it targets.
-      const tagId = Number(q.insertTag.run(teamId, label, tagWeight, criteria.paragraph, 'revisitation', call.actorId, at).lastInsertRowid);
+      // Bringing a grant's follow-up forward to today makes its case a follow-up item on the pull
+      // list; the pull list ranks items by priority tags matched on paragraph and kind, so the
+      // campaign's tag carries its weight to the follow-ups of the paragraph it targets.
+      const tagId = Number(q.insertTag.run(teamId, label, tagWeight, criteria.paragraph, 'follow_up', call.actorId, at).lastInsertRowid);
       appendEvent(db, { at, actorId: call.actorId, entity: 'priority_tag', entityId: tagId, type: 'priority_tag_created', field: 'tag', to: `${label}: ${tagWeight} point` });
       const id = Number(q.insertCampaign.run(teamId, name, JSON.stringify(criteria), tagId, call.actorId, at).lastInsertRowid);
       for (const g of picked) {

@@ -28,7 +28,7 @@ function fixture(db: Db): void {
     INSERT INTO cases (id, case_number, citizen_id, team_id, assignee_id, kind, paragraph, column_id, sort_key, received_date, legal_deadline, column_entered_at) VALUES
       (1, 'S-1', 1, 1, 2, 'application', '85', 101, 1, '2026-11-01', '2026-12-27', '2026-11-01'),
       (2, 'S-2', 2, 1, 2, 'application', '85', 101, 2, '2026-11-02', '2026-12-20', '2026-11-02'),
-      (3, 'S-3', 2, 1, 2, 'follow_up', '107', 101, 3, '2026-11-02', NULL, '2026-11-02');
+      (3, 'S-3', 2, 1, 2, 'follow_up', '107', 102, 3, '2025-01-02', NULL, '2025-01-20');
     INSERT INTO grants (id, case_id, paragraph, service, provider, provider_type, takst, takst_unit, quantity, start_date, end_date) VALUES
       (1, 3, '107', 'Botilbud', 'Bostedet', 'external', 1500000, 'year', 1, '2025-01-01', NULL);
   `);
@@ -159,6 +159,9 @@ describe('grant authority and the committee on a hand-made department', () => {
     expect(campaign.tag.label).toBe('Kampagne: § 107 dyreste først');
     expect(campaign.progress).toEqual({ total: 1, revisited: 0, changed: 0, savingsPerYear: 0 });
     expect(db.prepare('SELECT next_follow_up FROM grants WHERE id = 1').get()).toEqual({ next_follow_up: '2026-11-23' });
+    // The grant's case is on the team's pull list, with the campaign's priority.
+    const pull = ok(call('getPullList', { teamId: 1 })) as { items: { caseNumber: string; tags: string[] }[] };
+    expect(pull.items.find((i) => i.caseNumber === 'S-3')?.tags).toEqual(['Kampagne: § 107 dyreste først']);
     // A later revisit lowers the takst to 1,200,000 a year.
     const later = createService(db, { now: () => new Date('2026-11-30T10:00:00Z') });
     const updated = later.dispatch('updateGrant', {
