@@ -11,6 +11,8 @@ export default defineConfig({
           environment: 'node',
           pool: 'forks',
           testTimeout: 30_000,
+          // Store tests generate the demo department in beforeAll: seconds, more on a busy CI machine.
+          hookTimeout: 60_000,
         },
       },
       {

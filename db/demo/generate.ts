@@ -258,10 +258,12 @@ class DemoWriter {
           blockedSince = random.int(moves[moves.length - 1]!.day, this.T);
         }
       } else {
-        received = this.T - random.int(10, HISTORY_DAYS);
         const wait = random.int(0, 18);
         const work = Math.max(1, Math.round(Math.exp(random.range(1, 4.3))));
-        finished = Math.min(this.T - 1, received + wait + work);
+        // Received early enough to be finished by yesterday, so no finish dates pile up there.
+        const latestReceived = this.T - 1 - wait - work;
+        received = latestReceived <= this.T - HISTORY_DAYS ? latestReceived : random.int(this.T - HISTORY_DAYS, latestReceived);
+        finished = received + wait + work;
         const start = Math.min(received + wait, finished);
         moves.push({ day: received, column: incoming });
         if (random.chance(0.6)) moves.push({ day: received + Math.floor((start - received) / 2), column: ready });

@@ -22,6 +22,7 @@ export interface TeamProfile {
   budget: number;
   cases: number;
   caseworkers: number;
+  /** Weighted active cases per caseworker the team plans for (see docs/flow.md for "active"). */
   caseloadNorm: number;
   /** Forecast ÷ budget the demo aims at: some teams above, some below, some "på nul". */
   forecastRatio: number;
@@ -44,7 +45,7 @@ export const DEPARTMENT_NAME = 'Voksensocialafdelingens Visitation';
 
 export const TEAM_PROFILES: readonly TeamProfile[] = [
   {
-    name: 'Team Botilbud', budget: 708_600_000, cases: 700, caseworkers: 8, caseloadNorm: 90, forecastRatio: 1.024,
+    name: 'Team Botilbud', budget: 708_600_000, cases: 700, caseworkers: 8, caseloadNorm: 95, forecastRatio: 1.024,
     kinds: [['follow_up', 0.62], ['application', 0.28], ['complaint', 0.05], ['task', 0.05]],
     grants: [
       { paragraph: '108', service: 'Længerevarende botilbud', unit: 'day', takst: [1_900, 5_200], quantity: [1, 1], weight: 0.45 },
@@ -57,7 +58,7 @@ export const TEAM_PROFILES: readonly TeamProfile[] = [
     queueShare: 0.06, activeShare: 0.07,
   },
   {
-    name: 'Team BPA', budget: 117_800_000, cases: 80, caseworkers: 3, caseloadNorm: 30, forecastRatio: 0.962,
+    name: 'Team BPA', budget: 117_800_000, cases: 80, caseworkers: 3, caseloadNorm: 40, forecastRatio: 0.962,
     kinds: [['follow_up', 0.7], ['application', 0.2], ['complaint', 0.1]],
     grants: [
       { paragraph: '95-96', service: 'Borgerstyret personlig assistance', unit: 'hour', takst: [300, 360], quantity: [35, 150], weight: 1 },
@@ -68,7 +69,7 @@ export const TEAM_PROFILES: readonly TeamProfile[] = [
     queueShare: 0.06, activeShare: 0.1,
   },
   {
-    name: 'Team Bostøtte', budget: 124_100_000, cases: 650, caseworkers: 8, caseloadNorm: 85, forecastRatio: 1.006,
+    name: 'Team Bostøtte', budget: 124_100_000, cases: 650, caseworkers: 8, caseloadNorm: 55, forecastRatio: 1.006,
     kinds: [['follow_up', 0.55], ['application', 0.35], ['complaint', 0.04], ['task', 0.06]],
     grants: [
       { ...HOUR_85, quantity: [2.5, 18] },
@@ -81,7 +82,7 @@ export const TEAM_PROFILES: readonly TeamProfile[] = [
     queueShare: 0.09, activeShare: 0.07,
   },
   {
-    name: 'Team Nyansøgning', budget: 48_700_000, cases: 2_224, caseworkers: 14, caseloadNorm: 160, forecastRatio: 0.978,
+    name: 'Team Nyansøgning', budget: 48_700_000, cases: 2_224, caseworkers: 14, caseloadNorm: 100, forecastRatio: 0.978,
     kinds: [['application', 0.86], ['task', 0.08], ['complaint', 0.06]],
     grants: [
       { ...HOUR_85, quantity: [0.5, 4] },
@@ -95,7 +96,7 @@ export const TEAM_PROFILES: readonly TeamProfile[] = [
     queueShare: 0.1, activeShare: 0.06,
   },
   {
-    name: 'Team Housing First', budget: 61_900_000, cases: 350, caseworkers: 5, caseloadNorm: 70, forecastRatio: 1.043,
+    name: 'Team Housing First', budget: 61_900_000, cases: 350, caseworkers: 5, caseloadNorm: 50, forecastRatio: 1.043,
     kinds: [['follow_up', 0.5], ['application', 0.38], ['complaint', 0.04], ['task', 0.08]],
     grants: [
       { paragraph: '85', service: 'Intensiv bostøtte (ICM/CTI)', unit: 'hour', takst: [480, 560], quantity: [4, 18], weight: 0.75 },
@@ -107,7 +108,7 @@ export const TEAM_PROFILES: readonly TeamProfile[] = [
     queueShare: 0.08, activeShare: 0.09,
   },
   {
-    name: 'Team Merudgifter', budget: 6_000_000, cases: 300, caseworkers: 3, caseloadNorm: 100, forecastRatio: 0.996,
+    name: 'Team Merudgifter', budget: 6_000_000, cases: 300, caseworkers: 3, caseloadNorm: 50, forecastRatio: 0.996,
     kinds: [['application', 0.55], ['follow_up', 0.35], ['complaint', 0.1]],
     grants: [
       { paragraph: '100', service: 'Dækning af nødvendige merudgifter', unit: 'month', takst: [620, 3_500], quantity: [1, 1], weight: 1 },
@@ -118,7 +119,7 @@ export const TEAM_PROFILES: readonly TeamProfile[] = [
     queueShare: 0.08, activeShare: 0.07,
   },
   {
-    name: 'Team Socialfaglige Vejledere', budget: 0, cases: 2_100, caseworkers: 12, caseloadNorm: 175, forecastRatio: 1,
+    name: 'Team Socialfaglige Vejledere', budget: 0, cases: 2_100, caseworkers: 12, caseloadNorm: 8, forecastRatio: 1,
     kinds: [['application', 0.55], ['task', 0.35], ['follow_up', 0.1]],
     grants: [],
     internalShare: 1,
