@@ -3,6 +3,8 @@
 // approves it with a change to 10 hours, and the grant is active with 10 hours and moves the
 // team's bottom line by exactly the cost of 10 hours at the takst.
 import Database from 'better-sqlite3';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { daysBetween, daysInYear } from '../../shared/dates';
@@ -11,6 +13,7 @@ import { formatDate } from '../../shared/format';
 import { launchBrowser } from '../support/chromium';
 import { runCli, startServer, type RunningServer } from '../support/server';
 
+const require = createRequire(import.meta.url);
 const TEAM = 'Team Bostøtte';
 const TAKST = 512;
 
@@ -63,6 +66,16 @@ describe('grant authority and the visitation committee in the browser', () => {
     await page.getByRole('button', { name }).first().click();
   }
 
+  async function audit() {
+    // The host's CSP forbids inline scripts, so axe is evaluated through the DevTools protocol.
+    await page.evaluate(readFileSync(require.resolve('axe-core'), 'utf8'));
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      return (await axe.run()).violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+    });
+    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  }
+
   async function bottomLine(): Promise<number> {
     const cli = await runCli(['report', 'bottom-line', '--db', server.dbPath, '--as-of', today, '--json']);
     expect(cli.code, cli.stderr).toBe(0);
@@ -82,6 +95,9 @@ describe('grant authority and the visitation committee in the browser', () => {
     await section.getByLabel('Leverandør', { exact: true }).fill('Bostøtten Aalborg Øst (intern)');
     await section.getByLabel(/^Takst \(/).fill(String(TAKST));
     await section.getByLabel('Timer pr. uge').fill('12');
+    // Before saving, the editor says the draft is above the caseworker's authority.
+    await expect.poll(async () => (await section.getByTestId('authority-hint').textContent().catch(() => '')) ?? '', { timeout: 10_000 })
+      .toContain('12 t/uge er over grænsen på 5 t/uge for § 85');
     await section.getByRole('button', { name: 'Gem bevilling' }).click();
     await section.getByRole('status').filter({ hasText: `dagsordenen til mødet ${formatDate(meeting.meeting_date)}` }).waitFor();
     const awaiting = page.getByTestId('awaiting-proposal');
@@ -101,6 +117,8 @@ describe('grant authority and the visitation committee in the browser', () => {
     const screen = page.getByTestId('meeting-case');
     await expect.poll(async () => (await screen.locator('h3').textContent()) ?? '').toContain(target.case_number);
     expect(await screen.getByTestId('proposal').textContent()).toContain('12 t/uge à 512 kr.');
+
+    expect(await audit()).toEqual([]);
 
     // Approved with a change to 10 hours.
     await screen.getByRole('radio', { name: 'Godkendt med ændringer' }).check();

@@ -106,6 +106,7 @@ export const da = {
     withdraw: 'Træk forslaget tilbage',
     decisions: 'Udvalgets afgørelser',
   },
+  hint: { title: 'Over din bevillingskompetence: bevillingen gemmes som forslag til visitationsudvalget og bliver ikke aktiv før udvalgets afgørelse.' },
   grants: {
     awaitingSaved: 'Bevillingen er over din bevillingskompetence og afventer visitationsudvalget.',
     awaitingMeeting: 'Bevillingen er over din bevillingskompetence og er sat på dagsordenen til mødet {{date}}.',
@@ -227,6 +228,7 @@ export const en: typeof da = {
     title: 'Visitation committee', awaiting: 'Awaiting the committee', meeting: 'On the agenda of the meeting {{date}}',
     noMeeting: 'No meeting is planned yet.', withdraw: 'Withdraw the proposal', decisions: "The committee's decisions",
   },
+  hint: { title: "Above your grant authority: the grant is saved as a proposal to the visitation committee and is not active until the committee's decision." },
   grants: {
     awaitingSaved: 'The grant is above your grant authority and awaits the visitation committee.',
     awaitingMeeting: 'The grant is above your grant authority and is on the agenda of the meeting {{date}}.',

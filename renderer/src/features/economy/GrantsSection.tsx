@@ -10,6 +10,7 @@ import type { SupportGoal } from '../../../../shared/economics';
 import { formatDate, formatKroner, formatNumber, formatParagraph } from '../../../../shared/format';
 import { PARAGRAPHS, paragraphInfo } from '../../../../shared/paragraphs';
 import { api } from '../../api/client';
+import { AuthorityHint } from '../committee/AuthorityHint';
 import { CaseCommitteeSection } from '../committee/CaseCommitteeSection';
 import { useSession } from '../../stores/session';
 import { useEnvelope } from './useEnvelope';
@@ -297,6 +298,7 @@ function GrantForm({ caseId, grant, paragraph, today, onCancel, onSaved }: {
         </label>
       )}
       <WhatIf preview={preview} followUpMonths={draft.followUpMonths} onUseFollowUp={(months) => set('followUpMonths', String(months))} />
+      <AuthorityHint caseId={caseId} {...(grant ? { grantId: grant.id } : {})} fields={fields} />
       {(error ?? previewError) && <p className="field-error span-2" role="alert">{error ?? previewError}</p>}
       <div className="form-actions span-2">
         <button type="button" onClick={onCancel}>{t('grants.cancel')}</button>
