@@ -7,7 +7,7 @@ import { createService, type Service } from '../../db/service';
 import type { Envelope } from '../../shared/api/envelope';
 import type { AwaitingCommittee, CaseCommittee, CommitteeDashboard, MeetingDetail, MeetingSummary } from '../../shared/api/methods/committee';
 import type { BottomLineReport, GrantView } from '../../shared/api/methods/economy';
-import { tempDir } from '../support/server';
+import { runCli, tempDir } from '../support/server';
 
 const NOW = () => new Date('2026-11-23T10:00:00Z');
 const LEADER = 1;
@@ -179,7 +179,7 @@ describe('grant authority and the committee on a hand-made department', () => {
 });
 
 describe('committee demo data', () => {
-  it('has default limits, cases awaiting the next meeting with recommendations, and a held meeting', () => {
+  it('has default limits, cases awaiting the next meeting with recommendations, and a held meeting; the CLI prints the agenda', async () => {
     const dir = tempDir();
     const db = openStore(join(dir, 'demo.db'));
     try {
@@ -193,9 +193,19 @@ describe('committee demo data', () => {
       const next = ok(service.dispatch('getMeeting', { meetingId: meetings[0]!.id }, { actorId: null })) as MeetingDetail;
       expect(next.agenda.length).toBeGreaterThanOrEqual(2);
       expect(next.agenda.every((i) => i.recommendation !== null && i.proposal?.status === 'awaiting')).toBe(true);
-    } finally {
       closeStore(db);
+
+      const cli = await runCli(['committee', 'agenda', '--db', join(dir, 'demo.db'), '--json']);
+      expect(cli.code, cli.stderr).toBe(0);
+      expect((JSON.parse(cli.stdout) as MeetingDetail).agenda.map((i) => i.caseNumber)).toEqual(next.agenda.map((i) => i.caseNumber));
+      const text = await runCli(['committee', 'agenda', '--db', join(dir, 'demo.db')]);
+      expect(text.stdout).toContain(`1. ${next.agenda[0]!.caseNumber}`);
+      const wrong = await runCli(['committee', 'agenda', '--db', join(dir, 'demo.db'), '--meeting', '999']);
+      expect(wrong.code).toBe(2);
+      expect(wrong.stderr).toContain('Mødet 999 findes ikke.');
+    } finally {
+      if (db.open) closeStore(db);
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 60_000);
 });
