@@ -129,6 +129,13 @@ describe('grant authority and the visitation committee in the browser', () => {
     await decision.waitFor();
     expect(await decision.textContent()).toContain('Timer pr. uge: 12 → 10');
 
+    // The minutes download as a PDF named after the meeting.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Referat (PDF)' }).click();
+    const pdf = await download;
+    expect(pdf.suggestedFilename()).toBe(`referat-visitationsudvalget-${meeting.meeting_date}.pdf`);
+    expect(readFileSync((await pdf.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+
     // The grant is active with 10 hours.
     const economy = await fetch(`${server.url}api/getCaseEconomy`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ caseId: target.id }) });
     const grants = ((await economy.json()) as { value: { grants: { quantity: number; takst: number; activeToday: boolean; yearlyCost: number }[] } }).value.grants;

@@ -96,8 +96,8 @@ function NewCampaign({ teamId, onCreated }: { teamId: number; onCreated(): void 
         <label className="field">{t('campaigns.providerType')}
           <select value={criteria.providerType ?? ''} onChange={(e) => set('providerType', (e.target.value || null) as CampaignCriteria['providerType'])}>
             <option value="">{t('campaigns.any')}</option>
-            <option value="internal">Intern</option>
-            <option value="external">Ekstern</option>
+            <option value="internal">{t('economy:providerTypes.internal')}</option>
+            <option value="external">{t('economy:providerTypes.external')}</option>
           </select>
         </label>
       </div>
