@@ -25,7 +25,7 @@ export function committeeDemo(db: Db, random: Random, today: string): void {
   const admin = { actorId: chair.id };
   setup.saveAuthorityLimit({ role: 'caseworker', personId: null, paragraph: '85', maxHoursPerWeek: 5, maxYearlyCost: 150_000, externalAllowed: false }, admin);
   setup.saveAuthorityLimit({ role: 'caseworker', personId: null, paragraph: null, maxHoursPerWeek: 5, maxYearlyCost: 150_000, externalAllowed: false }, admin);
-  setup.saveAuthorityLimit({ role: 'leader', personId: null, paragraph: null, maxHoursPerWeek: 15, maxYearlyCost: 1_000_000, externalAllowed: true }, admin);
+  setup.saveAuthorityLimit({ role: 'leader', personId: null, paragraph: null, maxHoursPerWeek: null, maxYearlyCost: 1_000_000, externalAllowed: true }, admin);
 
   const members = [chair.id, ...leaders.filter((l) => l.name === 'Team Botilbud' || l.name === 'Team Housing First').map((l) => l.id), ...(secretariat ? [secretariat.id] : [])];
   // Thursdays, every other week: one held two weeks ago, the next one this or next week.
@@ -51,8 +51,11 @@ export function committeeDemo(db: Db, random: Random, today: string): void {
 
   // Two weeks ago: three proposals decided at the meeting that was then.
   const pastProposals: { c: Candidate; hours: number }[] = [{ c: s85[0]!, hours: 9 }, { c: s85[1]!, hours: 7 }, { c: s85[2]!, hours: 14 }];
-  for (const { c, hours } of pastProposals) {
-    propose(db, c, addDays(pastDate, -random.int(5, 12)), { hours, takst: hourTakst, external: false });
+  for (const [i, { c, hours }] of pastProposals.entries()) {
+    const day = addDays(pastDate, -random.int(5, 12));
+    propose(db, c, day, { hours, takst: hourTakst, external: false });
+    committeeHandlers(createContext(db, { now: () => at(day, '13:00') }))
+      .saveRecommendation({ caseId: c.id, recommendation: RECOMMENDATIONS[i % 2]!(addDays(pastDate, 90)) }, { actorId: c.assignee_id });
   }
   const pastCtx = createContext(db, { now: () => at(addDays(pastDate, -20), '09:00') });
   const pastMeeting = committeeHandlers(pastCtx).createMeeting({ date: pastDate, title: 'Visitationsudvalget', memberIds: members }, admin);
