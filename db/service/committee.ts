@@ -409,6 +409,7 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
         proposals: proposals.map(proposalView), recommendations: recommendations(caseId), assessment: latestAssessment(caseId),
         decisions: (q.caseDecisions.all(caseId) as DecisionRow[]).map(decisionView),
         meeting: awaiting ? meetingOf(db, awaiting.ready_from) : null,
+        awaitingEffect: awaiting ? preview(awaiting) : null,
       };
     },
 
@@ -428,8 +429,13 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
     },
 
     withdrawProposal: ({ proposalId, reason }, call) => {
-      const p = q.proposal.get(proposalId) as ProposalRow | undefined;
+      const p = q.proposal.get(proposalId) as (ProposalRow & { proposed_by: number | null }) | undefined;
       if (!p) throw new ApiFailure('not_found', 'Forslaget findes ikke.', [{ field: 'proposalId', message: 'Findes ikke' }]);
+      const who = actor(call);
+      const assignee = (q.caseAssignee.get(p.case_id) as { assignee_id: number | null }).assignee_id;
+      if (who && who.role !== 'leader' && who.id !== p.proposed_by && who.id !== assignee) {
+        throw new ApiFailure('forbidden', 'Kun den, der stillede forslaget, sagens sagsbehandler eller en leder kan trække det tilbage.');
+      }
       if (p.status !== 'awaiting') throw new ApiFailure('conflict', 'Forslaget afventer ikke længere udvalget.');
       q.setProposalStatus.run('withdrawn', proposalId);
       appendEvent(db, {
@@ -613,6 +619,7 @@ function prepare(db: Db) {
     team: db.prepare('SELECT id FROM teams WHERE id = ?'),
     case: db.prepare('SELECT id, case_number, team_id, kind, paragraph FROM cases WHERE id = ?'),
     caseByNumber: db.prepare('SELECT id FROM cases WHERE case_number = ?'),
+    caseAssignee: db.prepare('SELECT assignee_id FROM cases WHERE id = ?'),
     limits: db.prepare('SELECT * FROM authority_limits'),
     limit: db.prepare('SELECT * FROM authority_limits WHERE id = ?'),
     limitsWithNames: db.prepare(

@@ -97,6 +97,18 @@ describe('grant authority and the committee on a hand-made department', () => {
     const state = ok(call('getCaseCommittee', { caseId: 1 })) as CaseCommittee;
     expect(state.recommendations.map((r) => [r.version, r.targetGroup])).toEqual([[2, 'Sindslidelse og misbrug'], [1, 'Sindslidelse']]);
     expect(state.awaiting).toBe(true);
+    // 12 h × 52 × 500 = 312,000 a year; 1–31 December 2026 = 26,498.63 kr. off the bottom line if approved.
+    expect(state.awaitingEffect?.forecastEffect).toBe(26_498.63);
+  });
+
+  it('lets the proposer or a leader withdraw a proposal, nobody else', () => {
+    db.exec(`INSERT INTO people (id, name, initials, role, team_id) VALUES (3, 'Karl Kollega', 'KK', 'caseworker', 1)`);
+    ok(call('createGrant', { caseId: 2, grant: { ...PROPOSED, quantity: 20 } }));
+    const proposal = (ok(call('getCaseCommittee', { caseId: 2 })) as CaseCommittee).proposals[0]!;
+    const refused = call('withdrawProposal', { proposalId: proposal.id }, 3);
+    expect(refused.ok ? null : refused.error.code).toBe('forbidden');
+    expect((ok(call('withdrawProposal', { proposalId: proposal.id, reason: 'Fejl i timetal' })) as { status: string }).status).toBe('withdrawn');
+    expect(ok(call('getAwaitingCommittee', { teamId: 1 }))).toEqual([1]);
   });
 
   it('builds the next meeting agenda by deadline, then cost, with revisitations the leader adds', () => {

@@ -96,6 +96,8 @@ export interface CaseCommittee {
   assessment: { assessedOn: IsoDate; scores: VumScores; expectedScores: VumScores | null; expectedBy: IsoDate | null } | null;
   decisions: DecisionView[];
   meeting: { id: number; date: IsoDate; title: string } | null;
+  /** What the latest awaiting proposal would do to the team's bottom line if approved as proposed. */
+  awaitingEffect: GrantPreview | null;
 }
 
 export interface MeetingSummary {

@@ -25,6 +25,14 @@ export function CaseCommitteeSection({ caseId }: { caseId: number }) {
           <p><span className="badge awaiting-committee">{t('card.awaiting')}</span>{' '}
             <strong>{formatParagraph(p.paragraph)} {p.service}</strong>, {p.takstUnit === 'hour' ? `${p.quantity} t/uge` : `${p.quantity} ×`} à {formatKroner(p.takst)} – {formatKroner(p.yearlyCost)} om året ({p.provider})
           </p>
+          {s.awaitingEffect && p.id === awaiting[0]?.id && (
+            <p data-testid="awaiting-effect">
+              {t('item.effect')}: {t('item.effectText', {
+                effect: `${s.awaitingEffect.forecastEffect > 0 ? '+' : ''}${formatKroner(s.awaitingEffect.forecastEffect)}`, year: s.awaitingEffect.year,
+                before: formatKroner(s.awaitingEffect.bottomLineBefore), after: formatKroner(s.awaitingEffect.bottomLineAfter),
+              })}
+            </p>
+          )}
           <ul className="cm-breaches">{p.breaches.map((b) => <li key={b}>{b}</li>)}</ul>
           <p className="muted">{s.meeting ? t('section.meeting', { date: formatDate(s.meeting.date) }) : t('section.noMeeting')}</p>
           <button type="button" onClick={() => void api.withdrawProposal({ proposalId: p.id }).then(() => state.reload())}>{t('section.withdraw')}</button>
