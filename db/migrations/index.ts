@@ -10,6 +10,6 @@ import { sql as m007 } from './007_wall';
 import { sql as m008 } from './008_plans';
 import { sql as m009 } from './009_committee';
 
-export const MIGRATIONS: readonly string[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009].filter((sql) => sql.trim() !== '');
+export const MIGRATIONS: readonly string[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

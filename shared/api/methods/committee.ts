@@ -208,29 +208,29 @@ export const campaignCriteria = z
 export const committeeMethods = {
   getAuthorityLimits: method<AuthorityLimitView[]>()(noInput, { write: false, summary: 'Bevillingskompetencer pr. rolle og person.' }),
   saveAuthorityLimit: method<AuthorityLimitView>()(authorityLimitInput, { write: true, summary: 'Opretter eller ændrer en bevillingskompetence (kun ledere).' }),
-  deleteAuthorityLimit: method<{ limitId: number }>()(z.object({ limitId: id }).strict(), { write: true }),
+  deleteAuthorityLimit: method<{ limitId: number }>()(z.object({ limitId: id }).strict(), { write: true, summary: 'Removes a grant-authority limit (leaders only).' }),
   checkGrantAuthority: method<AuthorityCheck>()(
     z.object({ caseId: id, grantId: id.optional(), grant: grantFields }).strict(),
     { write: false, summary: 'Om den aktuelle bruger selv kan bevilge udkastet, eller om det går til visitationsudvalget.' },
   ),
   getAwaitingCommittee: method<number[]>()(z.object({ teamId: id }).strict(), { write: false, summary: 'Sager på teamet, der afventer udvalget.' }),
-  getCaseCommittee: method<CaseCommittee>()(z.object({ caseId: id }).strict(), { write: false }),
+  getCaseCommittee: method<CaseCommittee>()(z.object({ caseId: id }).strict(), { write: false, summary: 'A case\'s proposed grants, recommendation versions and committee decisions.' }),
   saveRecommendation: method<RecommendationVersion>()(
     z.object({ caseId: id, recommendation: recommendationFields }).strict(),
     { write: true, summary: 'Gemmer indstillingen som en ny version.' },
   ),
-  withdrawProposal: method<ProposalView>()(z.object({ proposalId: id, reason: z.string().trim().max(500).optional() }).strict(), { write: true }),
-  listMeetings: method<MeetingSummary[]>()(noInput, { write: false }),
+  withdrawProposal: method<ProposalView>()(z.object({ proposalId: id, reason: z.string().trim().max(500).optional() }).strict(), { write: true, summary: 'Withdraws a proposed grant that awaits the committee.' }),
+  listMeetings: method<MeetingSummary[]>()(noInput, { write: false, summary: 'Visitation committee meetings, upcoming and held.' }),
   createMeeting: method<MeetingSummary>()(
     z.object({ date: isoDate, title: shortText(200), memberIds: z.array(id).max(30) }).strict(),
     { write: true, summary: 'Planlægger et møde i visitationsudvalget (kun ledere).' },
   ),
-  getMeeting: method<MeetingDetail>()(z.object({ meetingId: id }).strict(), { write: false }),
+  getMeeting: method<MeetingDetail>()(z.object({ meetingId: id }).strict(), { write: false, summary: 'A meeting with its agenda (cases awaiting decision by deadline, then cost) and the recommendations.' }),
   addRevisitation: method<MeetingDetail>()(
     z.object({ meetingId: id, caseNumber: shortText(60), note: z.string().trim().max(500).nullable() }).strict(),
-    { write: true },
+    { write: true, summary: 'Adds a revisitation to a meeting\'s agenda (leaders only).' },
   ),
-  removeRevisitation: method<MeetingDetail>()(z.object({ meetingId: id, caseId: id }).strict(), { write: true }),
+  removeRevisitation: method<MeetingDetail>()(z.object({ meetingId: id, caseId: id }).strict(), { write: true, summary: 'Removes a revisitation from a meeting\'s agenda (leaders only).' }),
   decideCase: method<DecisionView>()(
     z
       .object({
@@ -245,14 +245,14 @@ export const committeeMethods = {
       .strict(),
     { write: true, summary: 'Registrerer udvalgets afgørelse; en godkendt bevilling bliver aktiv.' },
   ),
-  closeMeeting: method<MeetingSummary>()(z.object({ meetingId: id }).strict(), { write: true }),
-  previewCampaign: method<CampaignCandidateView[]>()(z.object({ teamId: id, criteria: campaignCriteria }).strict(), { write: false }),
+  closeMeeting: method<MeetingSummary>()(z.object({ meetingId: id }).strict(), { write: true, summary: 'Closes a meeting once every case on it has a decision.' }),
+  previewCampaign: method<CampaignCandidateView[]>()(z.object({ teamId: id, criteria: campaignCriteria }).strict(), { write: false, summary: 'The grants a revisitation campaign would select, most expensive first.' }),
   createCampaign: method<CampaignView>()(
     z.object({ teamId: id, name: shortText(120), criteria: campaignCriteria, tagWeight: z.number().int().min(0).max(100) }).strict(),
     { write: true, summary: 'Sender udvalgte bevillinger til pull-listen som revisitationer med kampagnens prioritet (kun ledere).' },
   ),
-  listCampaigns: method<CampaignView[]>()(z.object({ teamId: id.optional() }).strict(), { write: false }),
-  getCommitteeDashboard: method<CommitteeDashboard>()(z.object({ teamId: id.optional() }).strict(), { write: false }),
+  listCampaigns: method<CampaignView[]>()(z.object({ teamId: id.optional() }).strict(), { write: false, summary: 'Revisitation campaigns with their progress and savings found.' }),
+  getCommitteeDashboard: method<CommitteeDashboard>()(z.object({ teamId: id.optional() }).strict(), { write: false, summary: 'Time from recommendation to decision, approval rate by paragraph, cost approved per meeting, campaign savings.' }),
 };
 
 export type { DecisionOutcome, Role };
