@@ -91,7 +91,7 @@ describe('grant authority and the visitation committee in the browser', () => {
     await page.locator(`[data-case-id="${target.id}"]`).first().click();
     const section = page.locator('.grants-section');
     await section.getByRole('button', { name: 'Ny bevilling' }).click();
-    await section.getByLabel('Ydelse').fill('Socialpædagogisk støtte i eget hjem');
+    await section.getByLabel('Ydelse', { exact: true }).fill('Socialpædagogisk støtte i eget hjem');
     await section.getByLabel('Leverandør', { exact: true }).fill('Bostøtten Aalborg Øst (intern)');
     await section.getByLabel(/^Takst \(/).fill(String(TAKST));
     await section.getByLabel('Timer pr. uge').fill('12');

@@ -211,11 +211,16 @@ describe('always on', () => {
     // A change made after the restart reaches the wall through the live stream.
     const board = await api<{ columns: { id: number; name: string }[]; cards: { id: number; caseNumber: string; columnId: number; blocked: boolean }[] }>('getBoard', { teamId });
     const inbox = board.columns.find((c) => c.name === 'Indkommet')!;
-    const card = board.cards.find((c) => c.columnId === inbox.id && !c.blocked)!;
+    // A card that is not at the top already, so only the live update can put it there.
+    const top = await page.locator('[data-column="Indkommet"] .wall-card').first().getAttribute('data-case');
+    const card = board.cards.find((c) => c.columnId === inbox.id && !c.blocked && c.caseNumber !== top)!;
     await api('updateCase', { caseId: card.id, blocked: true, blockedReason: 'Venter på udtalelse' }, leader.id);
     const first = page.locator('[data-column="Indkommet"] .wall-card').first();
     await page.waitForFunction(
-      (n) => document.querySelector('[data-column="Indkommet"] .wall-card')?.getAttribute('data-case') === n,
+      (n) => {
+        const top = document.querySelector('[data-column="Indkommet"] .wall-card');
+        return top?.getAttribute('data-case') === n && top.querySelector('.wall-tag')?.textContent === 'Blokeret 0 d';
+      },
       card.caseNumber,
       { timeout: 10_000 },
     );
