@@ -109,11 +109,14 @@ export function createPullListQueries(db: Db) {
         AND b.kind <> 'active'`).raw(true),
     // The latest two assessments of each given case (a JSON array of ids), newest first.
     assessments: db.prepare(`
-      SELECT a.id, a.case_id, a.assessed_on, a.scores, a.expected_scores, a.expected_by, a.note
-      FROM json_each(?) AS j
-      JOIN assessments a ON a.id IN (
-        SELECT x.id FROM assessments x WHERE x.case_id = j.value ORDER BY x.assessed_on DESC, x.id DESC LIMIT 2)
-      ORDER BY a.case_id, a.assessed_on DESC, a.id DESC`),
+      -- Looked up by case through the index and ranked in one pass; a correlated LIMIT 2 per case
+      -- made SQLite walk every assessment for every case in the list.
+      SELECT id, case_id, assessed_on, scores, expected_scores, expected_by, note FROM (
+        SELECT a.id, a.case_id, a.assessed_on, a.scores, a.expected_scores, a.expected_by, a.note,
+               ROW_NUMBER() OVER (PARTITION BY a.case_id ORDER BY a.assessed_on DESC, a.id DESC) AS latest
+        FROM assessments a WHERE a.case_id IN (SELECT value FROM json_each(?)))
+      WHERE latest <= 2
+      ORDER BY case_id, assessed_on DESC, id DESC`),
     // Names and pins are few: looked up once per list rather than joined onto every row.
     names: db.prepare('SELECT id, name FROM people'),
     pins: db.prepare(
