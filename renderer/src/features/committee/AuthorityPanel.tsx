@@ -7,7 +7,7 @@ import { formatKroner, formatNumber, formatParagraph } from '../../../../shared/
 import { PARAGRAPHS } from '../../../../shared/paragraphs';
 import { api } from '../../api/client';
 import { useSession } from '../../stores/session';
-import { useLoaded } from './useLoaded';
+import { useLoaded } from '../../components/useLoaded';
 
 export function AuthorityPanel({ isLeader }: { isLeader: boolean }) {
   const { t } = useTranslation('committee');

@@ -8,7 +8,7 @@ import { formatDate, formatKroner, formatParagraph } from '../../../../shared/fo
 import { PARAGRAPHS } from '../../../../shared/paragraphs';
 import { api } from '../../api/client';
 import { useSession } from '../../stores/session';
-import { useLoaded } from './useLoaded';
+import { useLoaded } from '../../components/useLoaded';
 
 export function CampaignsPanel({ isLeader }: { isLeader: boolean }) {
   const { t } = useTranslation('committee');

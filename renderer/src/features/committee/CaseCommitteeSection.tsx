@@ -7,7 +7,7 @@ import type { CaseCommittee, RecommendationFields, RecommendationVersion } from 
 import { formatDate, formatDateTime, formatKroner, formatParagraph } from '../../../../shared/format';
 import { VUM_THEMES, VUM_THEME_LABELS } from '../../../../shared/progression';
 import { api } from '../../api/client';
-import { useLoaded } from './useLoaded';
+import { useLoaded } from '../../components/useLoaded';
 import './committee.css';
 
 export function CaseCommitteeSection({ caseId }: { caseId: number }) {

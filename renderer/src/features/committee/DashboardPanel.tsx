@@ -6,7 +6,7 @@ import type { CommitteeDashboard } from '../../../../shared/api/methods/committe
 import { formatDate, formatKroner, formatNumber, formatParagraph } from '../../../../shared/format';
 import { api } from '../../api/client';
 import { useSession } from '../../stores/session';
-import { useLoaded } from './useLoaded';
+import { useLoaded } from '../../components/useLoaded';
 
 export function DashboardPanel() {
   const { t } = useTranslation('committee');

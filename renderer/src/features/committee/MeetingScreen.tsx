@@ -9,7 +9,7 @@ import { formatDate, formatDateTime, formatKroner, formatNumber, formatParagraph
 import { api } from '../../api/client';
 import { useSession } from '../../stores/session';
 import { VumScores } from './CaseCommitteeSection';
-import { useLoaded } from './useLoaded';
+import { useLoaded } from '../../components/useLoaded';
 
 export function MeetingScreen({ meetingId, isLeader, onBack }: { meetingId: number; isLeader: boolean; onBack(): void }) {
   const { t } = useTranslation('committee');

@@ -5,7 +5,7 @@ import type { MeetingSummary } from '../../../../shared/api/methods/committee';
 import { formatDate } from '../../../../shared/format';
 import { api } from '../../api/client';
 import { useSession } from '../../stores/session';
-import { useLoaded } from './useLoaded';
+import { useLoaded } from '../../components/useLoaded';
 
 export function MeetingsPanel({ isLeader, onOpen }: { isLeader: boolean; onOpen(id: number): void }) {
   const { t } = useTranslation('committee');

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseSprintState } from '../../../../shared/api/methods/plans';
 import { formatDate } from '../../../../shared/format';
 import { api } from '../../api/client';
-import { useLoaded } from './useLoaded';
+import { useLoaded } from '../../components/useLoaded';
 import './plans.css';
 
 export interface CommitToSprintProps {

@@ -9,7 +9,7 @@ import type { InvestmentYear } from '../../../../shared/investment';
 import { formatKpiValue, KPI_CATALOGUE, type Direction, type KpiKind, type KpiSpec } from '../../../../shared/plans';
 import { api } from '../../api/client';
 import { useSession } from '../../stores/session';
-import { useLoaded } from './useLoaded';
+import { useLoaded } from '../../components/useLoaded';
 import './plans.css';
 
 export default function PlanView() {

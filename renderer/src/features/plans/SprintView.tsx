@@ -9,7 +9,7 @@ import { formatDate, formatNumber, formatParagraph } from '../../../../shared/fo
 import { defaultSprintName } from '../../../../shared/sprints';
 import { api } from '../../api/client';
 import { useSession } from '../../stores/session';
-import { useLoaded } from './useLoaded';
+import { useLoaded } from '../../components/useLoaded';
 import './plans.css';
 
 export default function SprintView() {

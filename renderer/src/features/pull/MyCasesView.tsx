@@ -8,7 +8,7 @@ import { formatDate, formatParagraph, type Locale } from '../../../../shared/for
 import { api } from '../../api/client';
 import { useSession } from '../../stores/session';
 import { PullButton } from './PullButton';
-import { useLoaded } from './useLoaded';
+import { useLoaded } from '../../components/useLoaded';
 import './pull.css';
 
 export default function MyCasesView() {

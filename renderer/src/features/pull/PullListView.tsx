@@ -8,7 +8,7 @@ import { MAX_RULE_WEIGHT, PULL_RULES, WORK_ITEM_KINDS, type RankedItem, type Rul
 import { api } from '../../api/client';
 import { useSession } from '../../stores/session';
 import { PullButton } from './PullButton';
-import { useLoaded } from './useLoaded';
+import { useLoaded } from '../../components/useLoaded';
 import './pull.css';
 
 const PAGE = 100;

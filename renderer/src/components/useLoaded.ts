@@ -1,7 +1,7 @@
 // Loads one API result for a view and reloads it whenever a change is committed anywhere.
 import { useEffect, useRef, useState } from 'react';
-import type { Envelope } from '../../../../shared/api/envelope';
-import { useLive } from '../../stores/live';
+import type { Envelope } from '../../../shared/api/envelope';
+import { useLive } from '../stores/live';
 
 export interface Loaded<T> {
   data: T | null;
@@ -14,21 +14,25 @@ export function useLoaded<T>(load: (() => Promise<Envelope<T>>) | null, key: str
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [nudge, setNudge] = useState(0);
-  const ticket = useRef(0);
+  const latest = useRef(0);
   const loader = useRef(load);
   loader.current = load;
-  const lastKey = useRef(key);
+  const shownKey = useRef(key);
   useEffect(() => {
-    // Another team or person: show nothing stale while the new answer comes.
-    if (lastKey.current !== key) {
-      lastKey.current = key;
+    const ticket = ++latest.current;
+    // Another question (another sprint, plan or team): never show the old answer under it.
+    if (shownKey.current !== key) {
+      shownKey.current = key;
       setData(null);
+      setError(null);
     }
-    const mine = ++ticket.current;
-    const run = loader.current;
-    if (!run) return;
-    void run().then((envelope) => {
-      if (mine !== ticket.current) return; // an older question answered late
+    if (!loader.current) {
+      setData(null);
+      return;
+    }
+    void loader.current().then((envelope) => {
+      // A slower answer to an older question must not overwrite a newer one.
+      if (ticket !== latest.current) return;
       if (envelope.ok) {
         setData(envelope.value);
         setError(null);
