@@ -27,15 +27,15 @@ const COMMANDS: readonly Command[] = [
 ];
 
 function help(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.usage.length));
   return [
     'Flowtavle – kommandolinje',
     '',
     'Brug: npm run cli -- <kommando> [valg]',
     '',
-    ...COMMANDS.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    ...COMMANDS.flatMap((c) => [`  ${c.usage}`, `      ${c.summary}`]),
     '',
     'Alle kommandoer, der læser eller skriver en database, tager --db PATH (standard: brugerens egen database).',
+    'Kommandoer til scripts tager --json. En forkert parameter giver en forklaring og slutkode 2.',
   ].join('\n');
 }
 
