@@ -6,9 +6,10 @@ import {
   ACTION_STATUSES, DIRECTIONS, kpiSpec,
   type ActionStatus, type Direction, type KpiDefinition, type KpiSpec, type KpiStatus, type KpiTrend, type KpiUnit,
 } from '../../plans';
-import { WORK_ITEM_KINDS, type PriorityTag } from '../../pullList';
+import type { PriorityTag } from '../../pullList';
 import type { BurnUpPoint, Sprint, SprintLaneInfo, SprintOutcome, SprintReviewSummary } from '../../sprints';
 import { id, method, noInput } from '../define';
+import { priorityTagFields, requireTagTarget } from './pullList';
 import { isoDate, optionalText, paragraph, shortText } from '../schemas';
 
 export interface SprintItem {
@@ -263,20 +264,7 @@ export const plansMethods = {
   ),
   deleteInvestment: method<{ id: number }>()(z.object({ investmentId: id }).strict(), { write: true, summary: 'Removes an investment case (leader only).' }),
   savePlanPriority: method<PriorityTag>()(
-    z
-      .object({
-        planId: id,
-        tagId: id.optional(),
-        label: shortText(80),
-        weight: z.number().int().min(0).max(100),
-        paragraph: paragraph.nullable(),
-        kind: z.enum(WORK_ITEM_KINDS).nullable(),
-      })
-      .strict()
-      .refine((t) => t.paragraph !== null || t.kind !== null, {
-        message: 'Angiv en paragraf, en slags sag eller begge, så prioriteten ved, hvilke sager den gælder',
-        path: ['paragraph'],
-      }),
+    requireTagTarget(z.object({ planId: id, ...priorityTagFields }).strict()),
     { write: true, summary: "A strategic priority of the plan, written to the team's pull-list priority tags (leader only)." },
   ),
   deletePlanPriority: method<{ tagId: number }>()(z.object({ tagId: id }).strict(), { write: true, summary: 'Removes a strategic priority of a plan from the pull list (leader only).' }),

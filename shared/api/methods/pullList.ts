@@ -79,6 +79,24 @@ const weight = z
   .max(MAX_RULE_WEIGHT)
   .refine((w) => Number.isInteger(w * 2), { message: 'Vægten skal være et helt eller halvt tal (fx 1 eller 1,5)' });
 
+/** The fields of a strategic priority tag, whether a leader sets it on the pull list or through a plan. */
+export const priorityTagFields = {
+  /** Absent for a new tag. */
+  tagId: id.optional(),
+  label: shortText(80),
+  weight: z.number().int().min(0).max(100),
+  paragraph: paragraph.nullable(),
+  kind: z.enum(WORK_ITEM_KINDS).nullable(),
+};
+
+/** A tag must say which cases it raises: a paragraph, a kind of work item, or both. */
+export function requireTagTarget<T extends z.ZodType<{ paragraph: string | null; kind: string | null }>>(schema: T) {
+  return schema.refine((t) => t.paragraph !== null || t.kind !== null, {
+    message: 'Angiv en paragraf, en slags sag eller begge, så mærket ved, hvilke sager det gælder',
+    path: ['paragraph'],
+  });
+}
+
 export const pullListMethods = {
   getPullList: method<PullList>()(z.object({ teamId: id }).strict(), { write: false, summary: 'The team\'s prioritised pull list, each item with its points and the reasons it stands where it does.' }),
   getMyCases: method<MyCases>()(z.object({ personId: id }).strict(), { write: false, summary: 'A caseworker\'s own work: WIP against the limit, deadlines, follow-ups due within 30 days, blocked cases.' }),
@@ -93,21 +111,7 @@ export const pullListMethods = {
   ),
   setPin: method<{ caseId: number; pinned: boolean }>()(z.object({ caseId: id, pinned: z.boolean() }).strict(), { write: true, summary: 'Pins or unpins a pull-list item to the top (leaders only).' }),
   savePriorityTag: method<PriorityTag>()(
-    z
-      .object({
-        teamId: id,
-        /** Absent for a new tag. */
-        tagId: id.optional(),
-        label: shortText(80),
-        weight: z.number().int().min(0).max(100),
-        paragraph: paragraph.nullable(),
-        kind: z.enum(WORK_ITEM_KINDS).nullable(),
-      })
-      .strict()
-      .refine((t) => t.paragraph !== null || t.kind !== null, {
-        message: 'Angiv en paragraf, en slags sag eller begge, så mærket ved, hvilke sager det gælder',
-        path: ['paragraph'],
-      }),
+    requireTagTarget(z.object({ teamId: id, ...priorityTagFields }).strict()),
     { write: true, summary: 'Creates or changes a strategic priority tag that raises matching items in the pull list (leaders only).' },
   ),
   deletePriorityTag: method<{ tagId: number }>()(z.object({ tagId: id }).strict(), { write: true, summary: 'Removes a strategic priority tag (leaders only).' }),
