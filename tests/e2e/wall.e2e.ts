@@ -153,6 +153,8 @@ describe('standup mode on the largest team', () => {
     const subtitle = page.locator('.wall-subtitle');
     await expect(subtitle.textContent()).resolves.toBe('Tavlen · Visning 1 af 3');
     await page.waitForFunction(() => document.querySelector('.wall-subtitle')?.textContent === 'Frister i fare · Visning 2 af 3', null, { timeout: 13_000 });
+    // The view's rows arrive after its title: wait for them rather than count too early.
+    await page.locator('.wall-row').nth(5).waitFor({ timeout: 10_000 });
     expect(await page.locator('.wall-row').count()).toBeGreaterThan(5);
     await page.keyboard.press('PageDown');
     await expect(subtitle.textContent()).resolves.toBe('Træklisten · Visning 3 af 3');
