@@ -1,6 +1,11 @@
 // Domain vocabulary shared by the store, the hosts and the UI. Pure types and constants only.
 
-export const ROLES = ['caseworker', 'leader', 'secretariat'] as const;
+/**
+ * What a person does in the department. A leader leads one team; the department head
+ * (visitationschef) reads every team and keeps department-wide settings; the administrator keeps
+ * accounts, devices and backups and sees no case content unless also given another role.
+ */
+export const ROLES = ['caseworker', 'leader', 'department_head', 'secretariat', 'administrator'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const COLUMN_KINDS = ['queue', 'active', 'done'] as const;

@@ -1,24 +1,31 @@
-// Validation at the boundary and envelope wrapping, shared by the IPC and HTTP bindings.
+// Validation at the boundary, the access check and envelope wrapping, shared by the IPC and HTTP
+// bindings. This is the one place where the contract's access declarations are enforced.
 import { z } from 'zod';
 import { contract, isMethodName, type MethodName, type ParsedInputOf, type ResultOf } from './contract';
-import type { CallContext } from './define';
-import { ApiFailure, type Envelope, type FieldError } from './envelope';
+import { TEAM_BOUND_ROLES, type Access, type CallContext, type CallerRole, type Principal, type TeamSource } from './define';
+import { ApiFailure, type ApiError, type Envelope, type FieldError } from './envelope';
 
 // Field messages in Danish, the UI's first language ("Ugyldigt input: forventede tal, fik tekst").
 z.config(z.locales.da());
 
 export type Handlers = { [K in MethodName]: (input: ParsedInputOf<K>, ctx: CallContext) => ResultOf<K> };
 
+/** The team a record belongs to; null when there is no such record. */
+export type ResolveTeam = (from: TeamSource, id: number) => number | null;
+
 export interface DispatchOptions {
   /** Runs a write handler inside one store transaction. */
   runWrite: <T>(work: () => T) => T;
+  resolveTeam: ResolveTeam;
   /** Told after every write that committed. */
   onChange?: (method: MethodName, ctx: CallContext) => void;
+  /** Told of every call refused by the access check (for the audit log). */
+  onRefused?: (method: string, ctx: CallContext | null, error: ApiError) => void;
   /** Unexpected errors are reported here (the caller only gets a generic message). */
   onInternalError?: (error: unknown, method: string) => void;
 }
 
-export type Dispatch = (method: string, input: unknown, ctx: CallContext) => Envelope<unknown>;
+export type Dispatch = (method: string, input: unknown, ctx: CallContext | null) => Envelope<unknown>;
 
 export function fieldErrors(error: z.ZodError): FieldError[] {
   return error.issues.map((issue) => ({
@@ -27,12 +34,67 @@ export function fieldErrors(error: z.ZodError): FieldError[] {
   }));
 }
 
+const FORBIDDEN: ApiError = { code: 'forbidden', message: 'Du har ikke adgang til dette.' };
+const UNAUTHENTICATED: ApiError = { code: 'unauthenticated', message: 'Log ind for at bruge Flowtavle.' };
+
+/** The roles a principal acts in. */
+export function rolesOf(principal: Principal): readonly CallerRole[] {
+  if (principal.kind === 'person') return principal.roles;
+  if (principal.kind === 'device') return ['wall'];
+  return [];
+}
+
+function valueAt(input: unknown, path: string): unknown {
+  let value: unknown = input;
+  for (const key of path.split('.')) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+/** May this principal make this call at all (before the input is read)? */
+export function roleAllows(access: Access, principal: Principal): boolean {
+  if (principal.kind === 'system') return true;
+  return rolesOf(principal).some((role) => access.roles.includes(role));
+}
+
+/**
+ * The team and person rules of a declaration, once the input is valid: null when the call may go
+ * ahead, else the refusal. A caller that qualifies through a department-wide role is not bound to a
+ * team; a team-bound caller reaches only records of their own team.
+ */
+export function scopeRefusal(access: Access, principal: Principal, input: unknown, resolveTeam: ResolveTeam): ApiError | null {
+  if (principal.kind === 'system') return null;
+  if (access.notSelf && principal.kind === 'person' && valueAt(input, access.notSelf) === principal.personId) {
+    return { code: 'forbidden', message: 'Du kan ikke ændre dine egne rettigheder. Bed din leder om det.' };
+  }
+  const allowed = rolesOf(principal).filter((role) => access.roles.includes(role));
+  if (!access.team || allowed.some((role) => !TEAM_BOUND_ROLES.includes(role))) return null;
+  const raw = valueAt(input, access.team.field);
+  if (raw === undefined || raw === null) return FORBIDDEN;
+  const ids = Array.isArray(raw) ? raw : [raw];
+  for (const id of ids) {
+    if (typeof id !== 'number') return FORBIDDEN;
+    const team = resolveTeam(access.team.from, id);
+    if (team === null) return { code: 'not_found', message: 'Findes ikke.' };
+    if (team !== principal.teamId) return FORBIDDEN;
+  }
+  return null;
+}
+
 export function createDispatcher(handlers: Handlers, options: DispatchOptions): Dispatch {
+  const refuse = (method: string, ctx: CallContext | null, error: ApiError): Envelope<unknown> => {
+    options.onRefused?.(method, ctx, error);
+    return { ok: false, error };
+  };
   return (method, rawInput, ctx) => {
+    if (!ctx) return refuse(method, null, UNAUTHENTICATED);
     if (!isMethodName(method)) {
       return { ok: false, error: { code: 'unknown_method', message: `Ukendt metode: ${method}` } };
     }
     const def = contract[method];
+    if (!roleAllows(def.access, ctx.principal)) return refuse(method, ctx, FORBIDDEN);
     const parsed = def.input.safeParse(rawInput === undefined || rawInput === null ? {} : rawInput);
     if (!parsed.success) {
       const fields = fieldErrors(parsed.error);
@@ -45,15 +107,15 @@ export function createDispatcher(handlers: Handlers, options: DispatchOptions): 
         },
       };
     }
-    if (def.write && ctx.readOnly) {
-      return { ok: false, error: { code: 'read_only', message: 'Denne visning er skrivebeskyttet. Indtast teamets PIN for at ændre.' } };
-    }
-    if (def.write && ctx.actorId === null) {
-      return { ok: false, error: { code: 'actor_required', message: 'Vælg først, hvem du er, så ændringen kan registreres.' } };
+    const refusal = scopeRefusal(def.access, ctx.principal, parsed.data, options.resolveTeam);
+    if (refusal) return refuse(method, ctx, refusal);
+    const input = ctx.principal.kind === 'device' && def.access.wallInput ? { ...(parsed.data as object), ...def.access.wallInput } : parsed.data;
+    if (def.write && ctx.actorId === null && ctx.principal.kind !== 'system') {
+      return { ok: false, error: { code: 'actor_required', message: 'Log ind som en person for at ændre noget.' } };
     }
     const handler = handlers[method] as (input: unknown, ctx: CallContext) => unknown;
     try {
-      const value = def.write ? options.runWrite(() => handler(parsed.data, ctx)) : handler(parsed.data, ctx);
+      const value = def.write ? options.runWrite(() => handler(input, ctx)) : handler(input, ctx);
       if (def.write) options.onChange?.(method, ctx);
       return { ok: true, value };
     } catch (error) {

@@ -7,9 +7,10 @@ export const API_ERROR_CODES = [
   'not_found',
   'conflict',
   'wip_limit',
+  'unauthenticated',
   'forbidden',
+  'locked',
   'actor_required',
-  'read_only',
   'internal',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
