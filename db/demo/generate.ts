@@ -1,13 +1,14 @@
 // Generates the demo department deterministically from a seed, with 18 months of case history
 // in the event log so flow metrics have real data. Each team's grants are calibrated so that its
 // forecast for the current year lands at the team's chosen ratio of its budget.
-import type { CaseKind, ClassOfService, IsoDate, ProviderType, TakstUnit } from '../../shared/domain';
+import type { CaseKind, ClassOfService, IsoDate, ProviderType, Role, TakstUnit } from '../../shared/domain';
 import { addMonths, fromDayNumber, localToday, toDayNumber, yearOf } from '../../shared/dates';
 import { costInPeriod } from '../../shared/economics';
 import { legalDeadlineDays, paragraphInfo } from '../../shared/paragraphs';
 import { createRandom, type Random } from '../../shared/random';
 import { spacedKeys } from '../../shared/sortKey';
 import type { Db } from '../connection';
+import { writeDemoAccounts } from './accounts';
 import { boardDemo } from './board';
 import { committeeDemo } from './committee';
 import { economyDemo } from './economy';
@@ -136,7 +137,9 @@ class DemoWriter {
     w.run('demo_today', this.today);
 
     this.writeCitizens();
-    this.secretariat = Array.from({ length: Math.round(DEMO_SECRETARIAT * this.scale) }, () =>
+    // The visitationschef heads the department; the secretariat serves every team and the committee.
+    const head = this.addPerson('department_head', null, null, null);
+    this.secretariat = Array.from({ length: Math.round(DEMO_SECRETARIAT * this.scale) - 1 }, () =>
       this.addPerson('secretariat', null, null, null),
     );
     let caseId = 0;
@@ -147,6 +150,7 @@ class DemoWriter {
     for (const [offset, addDemo] of [boardDemo, pullListDemo, economyDemo, flowDemo, plansDemo, committeeDemo].entries()) {
       addDemo(this.db, createRandom(this.seed * 1_000 + offset + 1), this.today);
     }
+    writeDemoAccounts(this.db, head, this.secretariat[0]!);
     return {
       teams: TEAM_PROFILES.length,
       people: this.personId,
@@ -174,7 +178,7 @@ class DemoWriter {
   }
 
   private usedInitials = new Set<string>();
-  private addPerson(role: 'caseworker' | 'leader' | 'secretariat', teamId: number | null, norm: number | null, wip: number | null): number {
+  private addPerson(role: Role, teamId: number | null, norm: number | null, wip: number | null): number {
     const id = ++this.personId;
     const first = FIRST_NAMES[(id * 7 + this.seed) % FIRST_NAMES.length]!;
     const last = LAST_NAMES[(id * 11 + this.seed * 3) % LAST_NAMES.length]!;

@@ -1,8 +1,13 @@
 // The service that implements the API contract on a store. Every host (Electron IPC, the HTTP
 // host, the CLI, the tests) goes through createService, so validation and transactions are one.
 import type { ChangeNotice } from '../../shared/api/client';
+import { personContext, type CallContext } from '../../shared/api/define';
 import { createDispatcher, type Dispatch, type Handlers } from '../../shared/api/dispatch';
+import type { Role } from '../../shared/domain';
+import { createAuth, type Auth } from '../auth';
 import type { Db } from '../connection';
+import { appendEvent } from '../events';
+import { createTeamResolver } from './access';
 import { boardHandlers } from './board';
 import { committeeHandlers } from './committee';
 import { createContext, type ClockOptions, type ServiceContext } from './context';
@@ -19,6 +24,12 @@ export interface Service {
   context: ServiceContext;
   handlers: Handlers;
   dispatch: Dispatch;
+  auth: Auth;
+  /**
+   * The context a signed-in person's session gives (roles from the store). For hosts that have
+   * already authenticated the person by other means, and for tests of the store.
+   */
+  as(personId: number): CallContext;
   /** Listens to committed writes; returns the unsubscribe function. */
   subscribe(listener: (change: ChangeNotice) => void): () => void;
 }
@@ -29,6 +40,7 @@ export interface ServiceOptions extends ClockOptions {
 
 export function createService(db: Db, options: ServiceOptions = {}): Service {
   const context = createContext(db, options);
+  const auth = createAuth(db, context.now);
   const handlers: Handlers = {
     ...workspaceHandlers(context),
     ...boardHandlers(context),
@@ -44,6 +56,15 @@ export function createService(db: Db, options: ServiceOptions = {}): Service {
   let seq = 0;
   const dispatch = createDispatcher(handlers, {
     runWrite: (work) => db.transaction(work).immediate(),
+    resolveTeam: createTeamResolver(db),
+    // Refused calls go to the audit log (Datatilsynet: log refused access), in a transaction of their own.
+    onRefused: (method, ctx, error) => {
+      if (error.code !== 'forbidden' && error.code !== 'unauthenticated') return;
+      appendEvent(db, {
+        at: context.now().toISOString(), actorId: ctx?.actorId ?? null, entity: 'auth', type: 'call_refused', field: 'method', to: method,
+        reason: ctx?.principal.kind === 'device' ? `vægskærm ${ctx.principal.deviceId}` : error.code,
+      });
+    },
     onChange: (method) => {
       const notice = { seq: ++seq, method, at: context.now().toISOString() };
       for (const listener of listeners) listener(notice);
@@ -55,6 +76,16 @@ export function createService(db: Db, options: ServiceOptions = {}): Service {
     context,
     handlers,
     dispatch,
+    auth,
+    as(personId) {
+      const row = db
+        .prepare('SELECT p.id, p.team_id, p.role, a.administrator FROM people p LEFT JOIN accounts a ON a.person_id = p.id WHERE p.id = ?')
+        .get(personId) as { id: number; team_id: number | null; role: Role; administrator: number | null } | undefined;
+      if (!row) throw new Error(`no person ${personId}`);
+      const roles: Role[] = [row.role];
+      if (row.administrator === 1 && row.role !== 'administrator') roles.push('administrator');
+      return personContext({ id: row.id, teamId: row.team_id, roles });
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -2,21 +2,37 @@
 // tests). POST /api/<method> with JSON in and an envelope out; GET /api/changes streams change
 // notices as server-sent events; everything else is the built renderer.
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
+import type { CallContext, Principal } from '../../shared/api/define';
 import type { ApiErrorCode, Envelope } from '../../shared/api/envelope';
+import type { Source } from '../../db/auth';
 import type { Service } from '../../db/service';
-import type { LanGate } from './lan';
+import { AUTH_ACTIONS, runAuthAction, type AuthAction, type AuthReply } from '../auth/actions';
+
+export const SESSION_COOKIE = 'flowtavle_session';
+
+/** Single sign-on routes (electron/auth/oidc.ts): /auth/oidc/start and /auth/oidc/callback. */
+export interface OidcRoutes {
+  label: string;
+  /** Answers /auth/oidc/start with a redirect to the provider. */
+  start(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void>;
+  /** Finishes the code flow at /auth/oidc/callback: the login name the provider vouched for, or why not. */
+  callback(req: IncomingMessage, url: URL): Promise<{ ok: true; login: string } | { ok: false; message: string }>;
+}
 
 export interface HttpHostOptions {
   service: Service;
   /** Folder with the built renderer (index.html); the API works without it. */
   staticDir?: string;
   port?: number;
+  /** The address to listen on; 127.0.0.1 unless the host is shared on the network. */
   host?: string;
-  /** LAN sharing: callers other than loopback need a token and are read-only until a team PIN (electron/http/lan.ts). */
-  lan?: LanGate;
+  /** HTTPS with this certificate and key (PEM); cookies are then Secure. */
+  tls?: { cert: string | Buffer; key: string | Buffer };
+  oidc?: OidcRoutes;
 }
 
 export interface HttpHost {
@@ -33,9 +49,10 @@ const STATUS: Record<ApiErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   wip_limit: 409,
+  unauthenticated: 401,
   forbidden: 403,
+  locked: 429,
   actor_required: 403,
-  read_only: 403,
   internal: 500,
 };
 
@@ -93,29 +110,67 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-function actorFrom(req: IncomingMessage): number | null {
-  const raw = req.headers['x-flowtavle-actor'];
-  const value = Array.isArray(raw) ? raw[0] : raw;
-  if (!value || !/^\d+$/.test(value)) return null;
-  return Number(value);
+export function parseCookies(header: string | undefined): Map<string, string> {
+  const cookies = new Map<string, string>();
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq <= 0) continue;
+    cookies.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
+  }
+  return cookies;
+}
+
+function sourceOf(req: IncomingMessage): Source {
+  const agent = req.headers['user-agent'];
+  return { address: req.socket.remoteAddress ?? 'ukendt', userAgent: typeof agent === 'string' ? agent.slice(0, 300) : null };
+}
+
+function contextOf(principal: Principal): CallContext {
+  return { actorId: principal.kind === 'person' ? principal.personId : null, principal };
 }
 
 export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
   const { service } = options;
   const host = options.host ?? '127.0.0.1';
+  const scheme = options.tls ? 'https' : 'http';
   const staticRoot = options.staticDir ? resolve(options.staticDir) : null;
-  const streams = new Set<ServerResponse>();
+  /** Open change streams and the session each belongs to, so ending a session closes its stream at once. */
+  const streams = new Map<ServerResponse, { sessionId: string | null; token: string }>();
+
+  const tokenOf = (req: IncomingMessage): string | null => parseCookies(req.headers.cookie).get(SESSION_COOKIE) ?? null;
+  const sessionCookie = (token: string | null): string =>
+    `${SESSION_COOKIE}=${token ?? ''}; Path=/; HttpOnly; SameSite=Strict${options.tls ? '; Secure' : ''}${token ? '' : '; Max-Age=0'}`;
 
   const unsubscribe = service.subscribe((change) => {
     const frame = `event: change\ndata: ${JSON.stringify(change)}\n\n`;
-    for (const res of streams) res.write(frame);
+    for (const res of streams.keys()) res.write(frame);
   });
+  const closeStreams = (ended: (entry: { sessionId: string | null; token: string }) => boolean) => {
+    for (const [res, entry] of streams) {
+      if (!ended(entry)) continue;
+      streams.delete(res);
+      res.end();
+      res.socket?.destroy();
+    }
+  };
+  const stopListening = service.auth.onSessionsEnded((ids) => {
+    const ended = new Set(ids.map(String));
+    closeStreams((entry) => entry.sessionId !== null && ended.has(entry.sessionId));
+  });
+  // Sessions ended elsewhere (the CLI, an expired device) are noticed here within a second.
+  const sweep = setInterval(() => closeStreams((entry) => service.auth.principalOf(entry.token) === null), 1_000);
+  sweep.unref();
   const heartbeat = setInterval(() => {
-    for (const res of streams) res.write(': keep-alive\n\n');
+    for (const res of streams.keys()) res.write(': keep-alive\n\n');
   }, 15_000);
   heartbeat.unref();
 
-  async function handleApi(req: IncomingMessage, res: ServerResponse, method: string, readOnly: boolean): Promise<void> {
+  function refuseUnauthenticated(res: ServerResponse, method: string): void {
+    service.dispatch(method, {}, null);
+    fail(res, 'unauthenticated', 'Log ind for at bruge Flowtavle.');
+  }
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
     if (req.method !== 'POST') {
       res.setHeader('Allow', 'POST');
       return fail(res, 'invalid_input', 'API-kald skal sendes med POST.');
@@ -124,6 +179,8 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
     if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return fail(res, 'invalid_input', 'API-kald skal have Content-Type: application/json.');
     }
+    const principal = service.auth.principalOf(tokenOf(req));
+    if (!principal) return refuseUnauthenticated(res, method);
     let input: unknown;
     try {
       const body = await readBody(req);
@@ -132,18 +189,67 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
       const tooLarge = (error as Error).message === 'too_large';
       return fail(res, 'invalid_input', tooLarge ? 'Forespørgslen er for stor.' : 'Forespørgslen er ikke gyldig JSON.');
     }
-    sendEnvelope(res, service.dispatch(method, input, { actorId: actorFrom(req), ...(readOnly ? { readOnly } : {}) }));
+    sendEnvelope(res, service.dispatch(method, input, contextOf(principal)));
   }
 
   function handleChanges(req: IncomingMessage, res: ServerResponse): void {
+    const token = tokenOf(req);
+    const principal = service.auth.principalOf(token);
+    if (!principal || !token) return refuseUnauthenticated(res, 'changes');
     res.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-store',
       Connection: 'keep-alive',
     });
     res.write('retry: 1000\n\n');
-    streams.add(res);
+    streams.set(res, { sessionId: principal.kind === 'system' ? null : principal.sessionId, token });
     req.on('close', () => streams.delete(res));
+  }
+
+  function sendAuthReply(res: ServerResponse, reply: AuthReply): void {
+    if (reply.token !== undefined) res.setHeader('Set-Cookie', sessionCookie(reply.token));
+    if (reply.status === 204) {
+      res.writeHead(204, { 'Cache-Control': 'no-store' });
+      res.end();
+    } else sendJson(res, reply.status, reply.body);
+  }
+
+  async function handleAuth(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const action = url.pathname.slice('/auth/'.length);
+    if (options.oidc && action === 'oidc/start') return options.oidc.start(req, res, url);
+    if (options.oidc && action === 'oidc/callback') {
+      const verified = await options.oidc.callback(req, url);
+      const result = verified.ok ? service.auth.signInVerified(verified.login, 'oidc', sourceOf(req)) : null;
+      if (result?.ok) {
+        res.writeHead(303, { Location: '/', 'Set-Cookie': sessionCookie(result.token), 'Cache-Control': 'no-store' });
+        res.end();
+        return;
+      }
+      const message = verified.ok ? `Brugeren ${verified.login} har ingen aktiv konto i Flowtavle.` : verified.message;
+      res.writeHead(303, { Location: `/#/sign-in?fejl=${encodeURIComponent(message)}`, 'Cache-Control': 'no-store' });
+      res.end();
+      return;
+    }
+    if (!(AUTH_ACTIONS as readonly string[]).includes(action)) return fail(res, 'not_found', 'Ukendt adresse.');
+    const wantsPost = action !== 'status';
+    if (wantsPost && req.method !== 'POST') {
+      res.setHeader('Allow', 'POST');
+      return fail(res, 'invalid_input', 'Send med POST.');
+    }
+    if (wantsPost && action !== 'sign-out' && action !== 'pair' && !String(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      return fail(res, 'invalid_input', 'Send med Content-Type: application/json.');
+    }
+    let body: unknown = {};
+    if (wantsPost) {
+      try {
+        const text = await readBody(req);
+        body = text.trim() === '' ? {} : JSON.parse(text);
+      } catch {
+        return fail(res, 'invalid_input', 'Forespørgslen er ikke gyldig JSON.');
+      }
+    }
+    const reply = await runAuthAction(service, action as AuthAction, body, sourceOf(req), tokenOf(req), { oidcLabel: options.oidc?.label ?? null });
+    sendAuthReply(res, reply);
   }
 
   function handleStatic(req: IncomingMessage, res: ServerResponse, pathname: string): void {
@@ -170,41 +276,59 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
     else createReadStream(file).pipe(res);
   }
 
-  const server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     securityHeaders(res);
     const url = new URL(req.url ?? '/', 'http://localhost');
     const origin = req.headers.origin;
-    if (origin && origin !== `http://${req.headers.host}`) {
+    if (origin && origin !== `${scheme}://${req.headers.host}`) {
       return fail(res, 'forbidden', 'Forespørgsler fra andre websteder afvises.');
     }
-    let readOnly = false;
-    if (options.lan) {
-      const admission = options.lan.admit(req, res, url);
-      if (!admission) return;
-      if (options.lan.handle(req, res, url, admission)) return;
-      readOnly = admission.readOnly;
+    if (url.pathname.startsWith('/auth/')) {
+      handleAuth(req, res, url).catch((error) => {
+        console.error('[flowtavle] auth failed:', error);
+        if (!res.headersSent) fail(res, 'internal', 'Uventet fejl.');
+      });
+      return;
     }
     if (url.pathname === '/api/changes') return handleChanges(req, res);
     if (url.pathname.startsWith('/api/')) {
-      handleApi(req, res, url.pathname.slice('/api/'.length), readOnly).catch(() => fail(res, 'internal', 'Uventet fejl.'));
+      handleApi(req, res, url.pathname.slice('/api/'.length)).catch(() => fail(res, 'internal', 'Uventet fejl.'));
       return;
     }
     handleStatic(req, res, url.pathname);
-  });
+  };
+  // One bad request must never take the host down: answer it and carry on.
+  const guarded = (req: IncomingMessage, res: ServerResponse) => {
+    try {
+      onRequest(req, res);
+    } catch (error) {
+      if (error instanceof URIError) {
+        if (!res.headersSent) fail(res, 'invalid_input', 'Adressen er ikke gyldig.');
+        return;
+      }
+      console.error('[flowtavle] request failed:', error);
+      if (!res.headersSent) fail(res, 'internal', 'Uventet fejl.');
+      else res.end();
+    }
+  };
+  const server: Server = options.tls ? createTlsServer({ cert: options.tls.cert, key: options.tls.key }, guarded) : createServer(guarded);
   server.keepAliveTimeout = 5_000;
 
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {
       const { port } = server.address() as AddressInfo;
+      const shown = host.includes(':') ? `[${host}]` : host;
       resolvePromise({
-        url: `http://${host}:${port}/`,
+        url: `${scheme}://${shown === '0.0.0.0' ? '127.0.0.1' : shown}:${port}/`,
         port,
         close: () =>
           new Promise<void>((done) => {
             clearInterval(heartbeat);
+            clearInterval(sweep);
             unsubscribe();
-            for (const res of streams) res.end();
+            stopListening();
+            for (const res of streams.keys()) res.end();
             streams.clear();
             server.close(() => done());
             server.closeAllConnections();

@@ -5,8 +5,11 @@ import type { Role } from '../domain';
 export type CallerRole = Role | 'wall';
 export const CALLER_ROLES: readonly CallerRole[] = ['caseworker', 'leader', 'department_head', 'secretariat', 'administrator', 'wall'];
 
-/** Roles that reach only what belongs to their own team; the others act department-wide. */
-export const TEAM_BOUND_ROLES: readonly CallerRole[] = ['caseworker', 'leader', 'secretariat', 'wall'];
+/**
+ * Roles that reach only what belongs to their own team; the others act department-wide (the
+ * secretariat registers incoming cases and serves the committee for every team).
+ */
+export const TEAM_BOUND_ROLES: readonly CallerRole[] = ['caseworker', 'leader', 'wall'];
 
 /**
  * Who is calling, as the server knows it from the signed-in session (never from the caller):

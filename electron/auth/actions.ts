@@ -1,0 +1,161 @@
+// Sign-in, sign-out, first administrator, account set-up, password change and wall pairing, for
+// every host: the HTTP host maps the token to an HttpOnly cookie, Electron main keeps it per window.
+// The renderer never sees a token either way.
+import { z } from 'zod';
+import type { Principal } from '../../shared/api/define';
+import type { Role } from '../../shared/domain';
+import { passwordProblem, type SignInResult, type Source } from '../../db/auth';
+import type { Service } from '../../db/service';
+
+export const AUTH_ACTIONS = ['status', 'sign-in', 'sign-out', 'first-administrator', 'set-up', 'password', 'pair'] as const;
+export type AuthAction = (typeof AUTH_ACTIONS)[number];
+
+export interface AuthStatus {
+  signedIn: boolean;
+  person: { id: number; name: string; initials: string; role: Role; roles: readonly Role[]; teamId: number | null; login: string | null } | null;
+  device: { teamId: number; teamName: string } | null;
+  needsFirstAdministrator: boolean;
+  departmentName: string;
+  isDemo: boolean;
+  /** Only in a demo store, where every password is `demo`: who can sign in, to pick from. */
+  demoAccounts: { login: string; name: string; role: Role; teamName: string | null }[] | null;
+  /** Single sign-on, when the host is configured for it. */
+  oidc: { label: string } | null;
+}
+
+export interface AuthReply {
+  status: number;
+  body: unknown;
+  /** A new session token to hand to the caller (as a cookie), or null to clear it; undefined leaves it. */
+  token?: string | null;
+}
+
+const signInInput = z.object({ login: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) }).strict();
+const firstAdminInput = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    initials: z.string().trim().min(1).max(6),
+    login: z.string().trim().min(2).max(100).regex(/^[\p{L}\p{N}._@-]+$/u, 'Brug bogstaver, tal, punktum, bindestreg eller @'),
+    password: z.string().max(200),
+  })
+  .strict();
+const setUpInput = z.object({ login: z.string().trim().min(1).max(100), code: z.string().trim().min(4).max(40), password: z.string().max(200) }).strict();
+const passwordInput = z.object({ current: z.string().min(1).max(200), next: z.string().max(200) }).strict();
+
+function error(status: number, code: string, message: string, extra: Record<string, unknown> = {}): AuthReply {
+  return { status, body: { ok: false, error: { code, message, ...extra } } };
+}
+
+function clock(iso: string): string {
+  return new Intl.DateTimeFormat('da-DK', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Copenhagen' }).format(new Date(iso));
+}
+
+export function lockedReply(lockedUntil: string | undefined): AuthReply {
+  const until = lockedUntil ?? new Date(Date.now() + 15 * 60_000).toISOString();
+  return error(429, 'locked', `For mange mislykkede forsøg. Prøv igen efter kl. ${clock(until)}.`, { lockedUntil: until });
+}
+
+function signedIn(result: SignInResult): AuthReply {
+  if (result.ok) return { status: 204, body: null, token: result.token };
+  if (result.reason === 'locked') return lockedReply(result.lockedUntil);
+  return error(401, 'unauthenticated', 'Forkert brugernavn eller adgangskode.');
+}
+
+function invalid(message: string): AuthReply {
+  return error(400, 'invalid_input', message);
+}
+
+export function authStatus(service: Service, principal: Principal | null, oidcLabel: string | null): AuthStatus {
+  const { db } = service;
+  const workspace = (key: string) => (db.prepare('SELECT value FROM workspace WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+  const isDemo = workspace('is_demo') === '1';
+  let person: AuthStatus['person'] = null;
+  let device: AuthStatus['device'] = null;
+  if (principal?.kind === 'person') {
+    const row = db
+      .prepare('SELECT p.id, p.name, p.initials, p.role, p.team_id, a.login FROM people p LEFT JOIN accounts a ON a.person_id = p.id WHERE p.id = ?')
+      .get(principal.personId) as { id: number; name: string; initials: string; role: Role; team_id: number | null; login: string | null };
+    person = { id: row.id, name: row.name, initials: row.initials, role: row.role, roles: principal.roles, teamId: row.team_id, login: row.login };
+  } else if (principal?.kind === 'device') {
+    const team = db.prepare('SELECT name FROM teams WHERE id = ?').get(principal.teamId) as { name: string };
+    device = { teamId: principal.teamId, teamName: team.name };
+  }
+  const demoAccounts = isDemo
+    ? (db
+        .prepare(
+          `SELECT a.login, p.name, p.role, t.name AS team_name FROM accounts a JOIN people p ON p.id = a.person_id
+           LEFT JOIN teams t ON t.id = p.team_id WHERE a.active = 1 AND p.active = 1
+           ORDER BY t.sort_order IS NULL, t.sort_order, CASE p.role WHEN 'leader' THEN 0 ELSE 1 END, p.name`,
+        )
+        .all() as { login: string; name: string; role: Role; team_name: string | null }[]).map((r) => ({ login: r.login, name: r.name, role: r.role, teamName: r.team_name }))
+    : null;
+  return {
+    signedIn: principal !== null,
+    person,
+    device,
+    needsFirstAdministrator: service.auth.needsFirstAdministrator(),
+    departmentName: workspace('department_name') ?? 'Flowtavle',
+    isDemo,
+    demoAccounts,
+    oidc: oidcLabel ? { label: oidcLabel } : null,
+  };
+}
+
+/** One auth action; `token` is the caller's current session token, if any. */
+export async function runAuthAction(
+  service: Service,
+  action: AuthAction,
+  body: unknown,
+  source: Source,
+  token: string | null,
+  options: { oidcLabel?: string | null } = {},
+): Promise<AuthReply> {
+  const { auth } = service;
+  switch (action) {
+    case 'status': {
+      const principal = auth.principalOf(token);
+      const pairing = principal ? null : auth.pairingState(token);
+      return { status: 200, body: { ok: true, value: { ...authStatus(service, principal, options.oidcLabel ?? null), pairing } } };
+    }
+    case 'sign-in': {
+      const parsed = signInInput.safeParse(body);
+      if (!parsed.success) return invalid('Skriv brugernavn og adgangskode.');
+      return signedIn(await auth.signIn(parsed.data.login, parsed.data.password, source));
+    }
+    case 'sign-out': {
+      if (token) auth.signOut(token);
+      return { status: 204, body: null, token: null };
+    }
+    case 'first-administrator': {
+      const parsed = firstAdminInput.safeParse(body);
+      if (!parsed.success) return invalid(`Udfyld alle felter: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      const problem = passwordProblem(parsed.data.password);
+      if (problem) return invalid(problem);
+      if (!auth.needsFirstAdministrator()) return error(409, 'conflict', 'Der findes allerede en administrator. Log ind.');
+      return signedIn(auth.createFirstAdministrator(parsed.data, source));
+    }
+    case 'set-up': {
+      const parsed = setUpInput.safeParse(body);
+      if (!parsed.success) return invalid('Skriv brugernavn, engangskode og en ny adgangskode.');
+      const result = await auth.setUpAccount(parsed.data.login, parsed.data.code, parsed.data.password, source);
+      if (!result.ok && (result.reason === 'bad_code' || result.reason === 'weak')) return invalid(result.message);
+      return signedIn(result as SignInResult);
+    }
+    case 'password': {
+      const parsed = passwordInput.safeParse(body);
+      if (!parsed.success || !token) return invalid('Skriv den nuværende og den nye adgangskode.');
+      const result = await auth.changePassword(token, parsed.data.current, parsed.data.next);
+      return result.ok ? { status: 204, body: null } : invalid(result.message);
+    }
+    case 'pair': {
+      // A TV that already waits keeps its code; a new one gets a pending device and a cookie.
+      const state = auth.pairingState(token);
+      if (state && (state.status === 'pending' || state.status === 'approved')) {
+        return { status: 200, body: { ok: true, value: state } };
+      }
+      const started = auth.startPairing(source);
+      if (!started.ok) return lockedReply(started.lockedUntil);
+      return { status: 200, body: { ok: true, value: { status: 'pending', code: started.code, expiresAt: started.expiresAt } }, token: started.token };
+    }
+  }
+}
