@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { WipBreach } from '../../board';
 import type { BoardColumn, CaseCard, CaseDetail, Person, Team } from '../../domain';
 import { VUM_THEMES, type Assessment, type ProgressionStatus } from '../../progression';
-import { id, method } from '../define';
+import { CASE_READERS, id, LEADERS, method } from '../define';
 import { classOfService, columnKind, isoDate, shortText } from '../schemas';
 
 export interface Board {
@@ -51,8 +51,8 @@ const scores = z
   .refine((s) => Object.values(s).some((v) => v !== undefined), { message: 'Angiv mindst ét tema' });
 
 export const boardMethods = {
-  getBoard: method<Board>()(z.object({ teamId: id }).strict(), { write: false, summary: 'A team\'s board: columns with WIP limits, all its cards in board order, and its people.' }),
-  getCase: method<CaseDetailWithProgression>()(z.object({ caseId: id }).strict(), { write: false, summary: 'One case in full: facts, grants, event history and VUM assessments with the on-track status.' }),
+  getBoard: method<Board>()(z.object({ teamId: id }).strict(), { write: false, access: { roles: CASE_READERS, team: { from: 'team', field: 'teamId' } }, summary: 'A team\'s board: columns with WIP limits, all its cards in board order, and its people.' }),
+  getCase: method<CaseDetailWithProgression>()(z.object({ caseId: id }).strict(), { write: false, access: { roles: CASE_READERS, team: { from: 'case', field: 'caseId' } }, summary: 'One case in full: facts, grants, event history and VUM assessments with the on-track status.' }),
   moveCard: method<MoveResult>()(
     z
       .object({
@@ -65,7 +65,7 @@ export const boardMethods = {
         replay,
       })
       .strict(),
-    { write: true, summary: 'Moves a card to a column and position; over a column or caseworker WIP limit it needs a reason, which is logged.' },
+    { write: true, access: { roles: ['caseworker', 'leader', 'department_head'], team: { from: 'case', field: 'caseId' } }, summary: 'Moves a card to a column and position; over a column or caseworker WIP limit it needs a reason, which is logged.' },
   ),
   /** Edits the fields a caseworker owns. Absent fields stay as they are. */
   updateCase: method<UpdateCaseResult>()(
@@ -87,7 +87,7 @@ export const boardMethods = {
         message: 'Angiv en begrundelse for blokeringen',
         path: ['blockedReason'],
       }),
-    { write: true, summary: 'Changes the fields a caseworker owns: assignee, blocked with reason, class of service, notes.' },
+    { write: true, access: { roles: ['caseworker', 'leader', 'department_head'], team: { from: 'case', field: 'caseId' } }, summary: 'Changes the fields a caseworker owns: assignee, blocked with reason, class of service, notes.' },
   ),
   addAssessment: method<Assessment>()(
     z
@@ -100,23 +100,23 @@ export const boardMethods = {
         note: z.string().trim().max(2000).nullable().optional(),
       })
       .strict(),
-    { write: true, summary: 'Records a VUM 2.0 assessment (theme scores 0–4) with the progression expected by the next follow-up.' },
+    { write: true, access: { roles: ['caseworker', 'leader', 'department_head'], team: { from: 'case', field: 'caseId' } }, summary: 'Records a VUM 2.0 assessment (theme scores 0–4) with the progression expected by the next follow-up.' },
   ),
   // Board settings: team leaders only (enforced in the service).
   addColumn: method<BoardColumn>()(
     z.object({ teamId: id, name: shortText(60), kind: columnKind, wipLimit: wipLimit.optional() }).strict(),
-    { write: true, summary: 'Adds a column to a team\'s board (leaders only).' },
+    { write: true, access: { roles: LEADERS, team: { from: 'team', field: 'teamId' } }, summary: 'Adds a column to a team\'s board (leaders only).' },
   ),
   updateColumn: method<BoardColumn>()(
     z.object({ columnId: id, name: shortText(60).optional(), kind: columnKind.optional(), wipLimit: wipLimit.optional() }).strict(),
-    { write: true, summary: 'Renames a column or changes its kind or WIP limit (leaders only).' },
+    { write: true, access: { roles: LEADERS, team: { from: 'column', field: 'columnId' } }, summary: 'Renames a column or changes its kind or WIP limit (leaders only).' },
   ),
   /** Moves a column to a 1-based position on its board; the others close up. */
   moveColumn: method<BoardColumn[]>()(
     z.object({ columnId: id, toPosition: z.number().int().positive() }).strict(),
-    { write: true, summary: 'Moves a column to another position on the board (leaders only).' },
+    { write: true, access: { roles: LEADERS, team: { from: 'column', field: 'columnId' } }, summary: 'Moves a column to another position on the board (leaders only).' },
   ),
-  removeColumn: method<BoardColumn[]>()(z.object({ columnId: id }).strict(), { write: true, summary: 'Removes an empty column (leaders only); a column with cards is refused.' }),
+  removeColumn: method<BoardColumn[]>()(z.object({ columnId: id }).strict(), { write: true, access: { roles: LEADERS, team: { from: 'column', field: 'columnId' } }, summary: 'Removes an empty column (leaders only); a column with cards is refused.' }),
 };
 
 export type { WipBreach };

@@ -6,7 +6,7 @@ import type { CampaignCriteria, CampaignProgress, DecisionOutcome, ParagraphAppr
 import { DECISION_OUTCOMES } from '../../committee';
 import type { CaseKind, IsoDate, ProviderType, Role, TakstUnit } from '../../domain';
 import type { VumScores } from '../../progression';
-import { id, method, noInput } from '../define';
+import { CASE_READERS, id, LEADERS, method, noInput } from '../define';
 import { isoDate, optionalText, paragraph, providerType, role, shortText } from '../schemas';
 import { grantFields, type GrantPreview } from './economy';
 
@@ -206,31 +206,31 @@ export const campaignCriteria = z
   .strict();
 
 export const committeeMethods = {
-  getAuthorityLimits: method<AuthorityLimitView[]>()(noInput, { write: false, summary: 'Bevillingskompetencer pr. rolle og person.' }),
-  saveAuthorityLimit: method<AuthorityLimitView>()(authorityLimitInput, { write: true, summary: 'Opretter eller ændrer en bevillingskompetence (kun ledere).' }),
-  deleteAuthorityLimit: method<{ limitId: number }>()(z.object({ limitId: id }).strict(), { write: true, summary: 'Removes a grant-authority limit (leaders only).' }),
+  getAuthorityLimits: method<AuthorityLimitView[]>()(noInput, { write: false, access: { roles: CASE_READERS }, summary: 'Bevillingskompetencer pr. rolle og person.' }),
+  saveAuthorityLimit: method<AuthorityLimitView>()(authorityLimitInput, { write: true, access: { roles: ['department_head'], notSelf: 'personId' }, summary: 'Opretter eller ændrer en bevillingskompetence (kun ledere).' }),
+  deleteAuthorityLimit: method<{ limitId: number }>()(z.object({ limitId: id }).strict(), { write: true, access: { roles: ['department_head'] }, summary: 'Removes a grant-authority limit (leaders only).' }),
   checkGrantAuthority: method<AuthorityCheck>()(
     z.object({ caseId: id, grantId: id.optional(), grant: grantFields }).strict(),
-    { write: false, summary: 'Om den aktuelle bruger selv kan bevilge udkastet, eller om det går til visitationsudvalget.' },
+    { write: false, access: { roles: ['caseworker', 'leader', 'department_head'], team: { from: 'case', field: 'caseId' } }, summary: 'Om den aktuelle bruger selv kan bevilge udkastet, eller om det går til visitationsudvalget.' },
   ),
-  getAwaitingCommittee: method<number[]>()(z.object({ teamId: id }).strict(), { write: false, summary: 'Sager på teamet, der afventer udvalget.' }),
-  getCaseCommittee: method<CaseCommittee>()(z.object({ caseId: id }).strict(), { write: false, summary: 'A case\'s proposed grants, recommendation versions and committee decisions.' }),
+  getAwaitingCommittee: method<number[]>()(z.object({ teamId: id }).strict(), { write: false, access: { roles: CASE_READERS, team: { from: 'team', field: 'teamId' } }, summary: 'Sager på teamet, der afventer udvalget.' }),
+  getCaseCommittee: method<CaseCommittee>()(z.object({ caseId: id }).strict(), { write: false, access: { roles: CASE_READERS, team: { from: 'case', field: 'caseId' } }, summary: 'A case\'s proposed grants, recommendation versions and committee decisions.' }),
   saveRecommendation: method<RecommendationVersion>()(
     z.object({ caseId: id, recommendation: recommendationFields }).strict(),
-    { write: true, summary: 'Gemmer indstillingen som en ny version.' },
+    { write: true, access: { roles: ['caseworker', 'leader', 'department_head'], team: { from: 'case', field: 'caseId' } }, summary: 'Gemmer indstillingen som en ny version.' },
   ),
-  withdrawProposal: method<ProposalView>()(z.object({ proposalId: id, reason: z.string().trim().max(500).optional() }).strict(), { write: true, summary: 'Withdraws a proposed grant that awaits the committee.' }),
-  listMeetings: method<MeetingSummary[]>()(noInput, { write: false, summary: 'Visitation committee meetings, upcoming and held.' }),
+  withdrawProposal: method<ProposalView>()(z.object({ proposalId: id, reason: z.string().trim().max(500).optional() }).strict(), { write: true, access: { roles: ['caseworker', 'leader', 'department_head'], team: { from: 'proposal', field: 'proposalId' } }, summary: 'Withdraws a proposed grant that awaits the committee.' }),
+  listMeetings: method<MeetingSummary[]>()(noInput, { write: false, access: { roles: CASE_READERS }, summary: 'Visitation committee meetings, upcoming and held.' }),
   createMeeting: method<MeetingSummary>()(
     z.object({ date: isoDate, title: shortText(200), memberIds: z.array(id).max(30) }).strict(),
-    { write: true, summary: 'Planlægger et møde i visitationsudvalget (kun ledere).' },
+    { write: true, access: { roles: ['leader', 'department_head', 'secretariat'] }, summary: 'Planlægger et møde i visitationsudvalget (kun ledere).' },
   ),
-  getMeeting: method<MeetingDetail>()(z.object({ meetingId: id }).strict(), { write: false, summary: 'A meeting with its agenda (cases awaiting decision by deadline, then cost) and the recommendations.' }),
+  getMeeting: method<MeetingDetail>()(z.object({ meetingId: id }).strict(), { write: false, access: { roles: ['leader', 'department_head', 'secretariat'] }, summary: 'A meeting with its agenda (cases awaiting decision by deadline, then cost) and the recommendations.' }),
   addRevisitation: method<MeetingDetail>()(
     z.object({ meetingId: id, caseNumber: shortText(60), note: z.string().trim().max(500).nullable() }).strict(),
-    { write: true, summary: 'Adds a revisitation to a meeting\'s agenda (leaders only).' },
+    { write: true, access: { roles: ['leader', 'department_head', 'secretariat'] }, summary: 'Adds a revisitation to a meeting\'s agenda (leaders only).' },
   ),
-  removeRevisitation: method<MeetingDetail>()(z.object({ meetingId: id, caseId: id }).strict(), { write: true, summary: 'Removes a revisitation from a meeting\'s agenda (leaders only).' }),
+  removeRevisitation: method<MeetingDetail>()(z.object({ meetingId: id, caseId: id }).strict(), { write: true, access: { roles: ['leader', 'department_head', 'secretariat'] }, summary: 'Removes a revisitation from a meeting\'s agenda (leaders only).' }),
   decideCase: method<DecisionView>()(
     z
       .object({
@@ -243,16 +243,16 @@ export const committeeMethods = {
         followUpDate: isoDate.nullable(),
       })
       .strict(),
-    { write: true, summary: 'Registrerer udvalgets afgørelse; en godkendt bevilling bliver aktiv.' },
+    { write: true, access: { roles: ['leader', 'department_head', 'secretariat'] }, summary: 'Registrerer udvalgets afgørelse; en godkendt bevilling bliver aktiv.' },
   ),
-  closeMeeting: method<MeetingSummary>()(z.object({ meetingId: id }).strict(), { write: true, summary: 'Closes a meeting once every case on it has a decision.' }),
-  previewCampaign: method<CampaignCandidateView[]>()(z.object({ teamId: id, criteria: campaignCriteria }).strict(), { write: false, summary: 'The grants a revisitation campaign would select, most expensive first.' }),
+  closeMeeting: method<MeetingSummary>()(z.object({ meetingId: id }).strict(), { write: true, access: { roles: ['leader', 'department_head', 'secretariat'] }, summary: 'Closes a meeting once every case on it has a decision.' }),
+  previewCampaign: method<CampaignCandidateView[]>()(z.object({ teamId: id, criteria: campaignCriteria }).strict(), { write: false, access: { roles: LEADERS, team: { from: 'team', field: 'teamId' } }, summary: 'The grants a revisitation campaign would select, most expensive first.' }),
   createCampaign: method<CampaignView>()(
     z.object({ teamId: id, name: shortText(120), criteria: campaignCriteria, tagWeight: z.number().int().min(0).max(100) }).strict(),
-    { write: true, summary: 'Sender udvalgte bevillinger til pull-listen som revisitationer med kampagnens prioritet (kun ledere).' },
+    { write: true, access: { roles: LEADERS, team: { from: 'team', field: 'teamId' } }, summary: 'Sender udvalgte bevillinger til pull-listen som revisitationer med kampagnens prioritet (kun ledere).' },
   ),
-  listCampaigns: method<CampaignView[]>()(z.object({ teamId: id.optional() }).strict(), { write: false, summary: 'Revisitation campaigns with their progress and savings found.' }),
-  getCommitteeDashboard: method<CommitteeDashboard>()(z.object({ teamId: id.optional() }).strict(), { write: false, summary: 'Time from recommendation to decision, approval rate by paragraph, cost approved per meeting, campaign savings.' }),
+  listCampaigns: method<CampaignView[]>()(z.object({ teamId: id.optional() }).strict(), { write: false, access: { roles: CASE_READERS, team: { from: 'team', field: 'teamId' } }, summary: 'Revisitation campaigns with their progress and savings found.' }),
+  getCommitteeDashboard: method<CommitteeDashboard>()(z.object({ teamId: id.optional() }).strict(), { write: false, access: { roles: CASE_READERS, team: { from: 'team', field: 'teamId' } }, summary: 'Time from recommendation to decision, approval rate by paragraph, cost approved per meeting, campaign savings.' }),
 };
 
 export type { DecisionOutcome, Role };

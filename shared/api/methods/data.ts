@@ -5,7 +5,7 @@ import type { CaseEvent } from '../../domain';
 import type { ImportError } from '../../import';
 import { CANONICAL_COLUMNS, type CanonicalColumn } from '../../importColumns';
 import type { ExportColumn, ExportRow } from '../../importExport';
-import { id, method, noInput } from '../define';
+import { ADMINISTRATORS, CASE_READERS, id, method, noInput } from '../define';
 import { isoDate, shortText } from '../schemas';
 
 export interface ImportCounts {
@@ -128,26 +128,26 @@ const auditFilter = z
 
 export const dataMethods = {
   /** Validates the file and reports what an import would do, writing nothing. */
-  previewImport: method<ImportPreview>()(importInput, { write: false, summary: 'Parses a case-system extract (base64) and reports what an import would insert, update and leave, or its row-level errors.' }),
+  previewImport: method<ImportPreview>()(importInput, { write: false, access: { roles: ['department_head', 'administrator'] }, summary: 'Parses a case-system extract (base64) and reports what an import would insert, update and leave, or its row-level errors.' }),
   /** Imports the whole file or nothing; leaders and secretariat only. */
-  runImport: method<ImportResult>()(importInput, { write: true, summary: 'Imports a case-system extract in one transaction; nothing is written unless every row is valid.' }),
-  listImportProfiles: method<ImportProfile[]>()(noInput, { write: false, summary: 'Saved column mappings for imports.' }),
+  runImport: method<ImportResult>()(importInput, { write: true, access: { roles: ['department_head', 'administrator'] }, summary: 'Imports a case-system extract in one transaction; nothing is written unless every row is valid.' }),
+  listImportProfiles: method<ImportProfile[]>()(noInput, { write: false, access: { roles: ['department_head', 'administrator'] }, summary: 'Saved column mappings for imports.' }),
   /** Saves a column mapping under a name (replacing one of the same name). */
-  saveImportProfile: method<ImportProfile>()(z.object({ name: shortText(80), mapping }).strict(), { write: true, summary: 'Saves a column mapping for later imports.' }),
-  deleteImportProfile: method<{ deleted: boolean }>()(z.object({ id }).strict(), { write: true, summary: 'Deletes a saved column mapping.' }),
-  listAudit: method<AuditPage>()(auditFilter, { write: false, summary: 'The audit log: who changed what and when, filtered by person, period, case and type.' }),
+  saveImportProfile: method<ImportProfile>()(z.object({ name: shortText(80), mapping }).strict(), { write: true, access: { roles: ['department_head', 'administrator'] }, summary: 'Saves a column mapping for later imports.' }),
+  deleteImportProfile: method<{ deleted: boolean }>()(z.object({ id }).strict(), { write: true, access: { roles: ['department_head', 'administrator'] }, summary: 'Deletes a saved column mapping.' }),
+  listAudit: method<AuditPage>()(auditFilter, { write: false, access: { roles: ['department_head', 'administrator'] }, summary: 'The audit log: who changed what and when, filtered by person, period, case and type.' }),
   /** A list or report as rows for CSV/XLSX export. */
   exportTable: method<ExportTable>()(
     z.object({ table: z.enum(EXPORT_TABLES), teamId: id.optional(), filter: auditFilter.omit({ limit: true, offset: true }).optional() }).strict(),
-    { write: false, summary: 'A list or report as rows with Danish headers, for CSV and XLSX export.' },
+    { write: false, access: { roles: [...CASE_READERS, 'administrator'], team: { from: 'team', field: 'teamId' } }, summary: 'A list or report as rows with Danish headers, for CSV and XLSX export.' },
   ),
-  listBackups: method<BackupOverview>()(noInput, { write: false, summary: 'The store\'s snapshots and how long they are kept.' }),
+  listBackups: method<BackupOverview>()(noInput, { write: false, access: { roles: ADMINISTRATORS }, summary: 'The store\'s snapshots and how long they are kept.' }),
   /** Starts a snapshot now; poll listBackups for the outcome. */
-  createBackup: method<{ started: boolean }>()(noInput, { write: true, summary: 'Takes a snapshot of the store now (SQLite online backup).' }),
+  createBackup: method<{ started: boolean }>()(noInput, { write: true, access: { roles: ADMINISTRATORS }, summary: 'Takes a snapshot of the store now (SQLite online backup).' }),
   /** Backs up the current store, then restores the chosen snapshot; leaders and secretariat only. */
   restoreBackup: method<{ started: boolean }>()(
     z.object({ file: z.string().regex(/^flowtavle-[0-9TZ-]+-[a-z-]+\.db$/, { message: 'Ukendt sikkerhedskopi' }) }).strict(),
-    { write: true, summary: 'Restores a snapshot; the current store is snapshotted first.' },
+    { write: true, access: { roles: ADMINISTRATORS }, summary: 'Restores a snapshot; the current store is snapshotted first.' },
   ),
-  setBackupKeepDays: method<{ keepDays: number }>()(z.object({ days: z.number().int().min(1).max(3650) }).strict(), { write: true, summary: 'Sets for how many days snapshots are kept.' }),
+  setBackupKeepDays: method<{ keepDays: number }>()(z.object({ days: z.number().int().min(1).max(3650) }).strict(), { write: true, access: { roles: ADMINISTRATORS }, summary: 'Sets for how many days snapshots are kept.' }),
 };

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Grant, IsoDate, ProviderType, TakstUnit } from '../../domain';
 import type { BottomLineStatus, SupportGoal, TakstCategory } from '../../economics';
 import { SUPPORT_GOALS } from '../../economics';
-import { id, method } from '../define';
+import { CASE_READERS, id, LEADERS, method } from '../define';
 import { isoDate, paragraph, providerType, shortText, takstUnit } from '../schemas';
 import type { AwaitingCommittee } from './committee';
 
@@ -174,38 +174,38 @@ export const grantFields = z
 export type GrantFields = z.output<typeof grantFields>;
 
 export const economyMethods = {
-  getBottomLine: method<BottomLineReport>()(z.object({ asOf: isoDate, teamId: id.optional() }).strict(), { write: false, summary: "Budget, spent, committed, forecast, bottom line and pipeline per team as of a date (\"nul på bundlinjen\")." }),
-  getBottomLineChart: method<BottomLineChart>()(z.object({ asOf: isoDate, teamId: id }).strict(), { write: false, summary: 'A team\'s budget against cumulative spend and forecast, month by month.' }),
+  getBottomLine: method<BottomLineReport>()(z.object({ asOf: isoDate, teamId: id.optional() }).strict(), { write: false, access: { roles: CASE_READERS, team: { from: 'team', field: 'teamId' } }, summary: "Budget, spent, committed, forecast, bottom line and pipeline per team as of a date (\"nul på bundlinjen\")." }),
+  getBottomLineChart: method<BottomLineChart>()(z.object({ asOf: isoDate, teamId: id }).strict(), { write: false, access: { roles: CASE_READERS, team: { from: 'team', field: 'teamId' } }, summary: 'A team\'s budget against cumulative spend and forecast, month by month.' }),
   getBottomLineMovers: method<BottomLineMover[]>()(
     z.object({ teamId: id, since: isoDate, asOf: isoDate, limit: z.number().int().min(1).max(500).optional() }).strict(),
-    { write: false, summary: 'What moved a team\'s bottom line since a date (new, ended and re-priced grants), largest first.' },
+    { write: false, access: { roles: CASE_READERS, team: { from: 'team', field: 'teamId' } }, summary: 'What moved a team\'s bottom line since a date (new, ended and re-priced grants), largest first.' },
   ),
-  getTakstResponsibility: method<TakstResponsibility>()(z.object({ asOf: isoDate, teamId: id.optional() }).strict(), { write: false, summary: 'Per caseworker: yearly cost of the active grants they are responsible for, counts, internal share and takst outliers.' }),
-  getTakstCatalogue: method<TakstCatalogue>()(z.object({ date: isoDate.optional() }).strict(), { write: false, summary: 'Services and providers with their dated internal and external takster, and the takst categories.' }),
+  getTakstResponsibility: method<TakstResponsibility>()(z.object({ asOf: isoDate, teamId: id.optional() }).strict(), { write: false, access: { roles: CASE_READERS, team: { from: 'team', field: 'teamId' } }, summary: 'Per caseworker: yearly cost of the active grants they are responsible for, counts, internal share and takst outliers.' }),
+  getTakstCatalogue: method<TakstCatalogue>()(z.object({ date: isoDate.optional() }).strict(), { write: false, access: { roles: CASE_READERS }, summary: 'Services and providers with their dated internal and external takster, and the takst categories.' }),
   setTakstPrice: method<CatalogueEntry>()(
     z.object({ serviceId: id, providerId: id, takst: money, validFrom: isoDate }).strict(),
-    { write: true, summary: 'Records a provider\'s new takst from a date (leaders only).' },
+    { write: true, access: { roles: ['department_head'] }, summary: 'Records a provider\'s new takst from a date (leaders only).' },
   ),
-  getCaseEconomy: method<CaseEconomy>()(z.object({ caseId: id }).strict(), { write: false, summary: 'A case\'s grants with yearly cost and takst category, and its team\'s bottom line.' }),
+  getCaseEconomy: method<CaseEconomy>()(z.object({ caseId: id }).strict(), { write: false, access: { roles: CASE_READERS, team: { from: 'case', field: 'caseId' } }, summary: 'A case\'s grants with yearly cost and takst category, and its team\'s bottom line.' }),
   previewGrant: method<GrantPreview>()(
     z.object({ caseId: id, grantId: id.optional(), grant: grantFields }).strict(),
-    { write: false, summary: 'What a grant change would do to its yearly cost and to the team\'s bottom line, without saving.' },
+    { write: false, access: { roles: CASE_READERS, team: { from: 'case', field: 'caseId' } }, summary: 'What a grant change would do to its yearly cost and to the team\'s bottom line, without saving.' },
   ),
   createGrant: method<GrantView | AwaitingCommittee>()(
     z.object({ caseId: id, grant: grantFields }).strict(),
-    { write: true, summary: 'Grants a service on a case (subject to grant authority).' },
+    { write: true, access: { roles: ['caseworker', 'leader', 'department_head'], team: { from: 'case', field: 'caseId' } }, summary: 'Grants a service on a case (subject to grant authority).' },
   ),
   updateGrant: method<GrantView | AwaitingCommittee>()(
     z.object({ grantId: id, grant: grantFields, reason: z.string().trim().max(500).optional() }).strict(),
-    { write: true, summary: 'Changes a grant (subject to grant authority); every changed field is logged.' },
+    { write: true, access: { roles: ['caseworker', 'leader', 'department_head'], team: { from: 'grant', field: 'grantId' } }, summary: 'Changes a grant (subject to grant authority); every changed field is logged.' },
   ),
   endGrant: method<GrantView>()(
     z.object({ grantId: id, endDate: isoDate, reason: z.string().trim().max(500).optional() }).strict(),
-    { write: true, summary: 'Ends a grant on a date.' },
+    { write: true, access: { roles: ['caseworker', 'leader', 'department_head'], team: { from: 'grant', field: 'grantId' } }, summary: 'Ends a grant on a date.' },
   ),
-  getBudget: method<BudgetOverview>()(z.object({ teamId: id, year }).strict(), { write: false, summary: 'A team\'s budget for a year, per paragraph where set, with its history.' }),
+  getBudget: method<BudgetOverview>()(z.object({ teamId: id, year }).strict(), { write: false, access: { roles: CASE_READERS, team: { from: 'team', field: 'teamId' } }, summary: 'A team\'s budget for a year, per paragraph where set, with its history.' }),
   setBudget: method<BudgetOverview>()(
     z.object({ teamId: id, year, amount: money, paragraph: paragraph.optional() }).strict(),
-    { write: true, summary: 'Sets a team\'s budget for a year (leaders only); the history is kept.' },
+    { write: true, access: { roles: LEADERS, team: { from: 'team', field: 'teamId' } }, summary: 'Sets a team\'s budget for a year (leaders only); the history is kept.' },
   ),
 };

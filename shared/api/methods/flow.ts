@@ -4,7 +4,7 @@ import type { ColumnKind, IsoDate } from '../../domain';
 import type {
   CaseloadStatus, CfdPoint, CycleTimeSummary, DayCount, FlowReport, HowManyForecast, WeekCount, WhenForecast,
 } from '../../flow';
-import { id, method } from '../define';
+import { CASE_READERS, id, LEADERS, method } from '../define';
 import { isoDate, paragraph, shortText } from '../schemas';
 
 export interface FlowColumn {
@@ -167,7 +167,7 @@ const periodMessage = { message: 'Perioden skal slutte samme dag eller efter, de
 export const flowMethods = {
   getFlowReport: method<FlowReport & { teamId: number }>()(
     z.object(period).strict().refine(periodCheck, periodMessage),
-    { write: false, summary: 'A team\'s flow over a period: throughput per week, cycle-time percentiles, WIP and WIP ages at the end.' },
+    { write: false, access: { roles: CASE_READERS, team: { from: 'team', field: 'teamId' } }, summary: 'A team\'s flow over a period: throughput per week, cycle-time percentiles, WIP and WIP ages at the end.' },
   ),
   getFlowDashboard: method<FlowDashboard>()(
     z
@@ -179,14 +179,14 @@ export const flowMethods = {
       })
       .strict()
       .refine(periodCheck, periodMessage),
-    { write: false, summary: 'Everything the flow dashboard draws: cumulative flow, cycle-time scatter, throughput, ageing WIP, blocked time, Monte Carlo forecasts.' },
+    { write: false, access: { roles: CASE_READERS, team: { from: 'team', field: 'teamId' } }, summary: 'Everything the flow dashboard draws: cumulative flow, cycle-time scatter, throughput, ageing WIP, blocked time, Monte Carlo forecasts.' },
   ),
-  getCaseload: method<Caseload>()(z.object({ teamId: id }).strict(), { write: false, summary: 'Active cases per caseworker against the norm, weighted by paragraph, with deadlines at risk and overdue follow-ups.' }),
+  getCaseload: method<Caseload>()(z.object({ teamId: id }).strict(), { write: false, access: { roles: CASE_READERS, team: { from: 'team', field: 'teamId' } }, summary: 'Active cases per caseworker against the norm, weighted by paragraph, with deadlines at risk and overdue follow-ups.' }),
   setCaseloadWeight: method<CaseloadWeight>()(
     z.object({ paragraph, weight: z.number().gt(0).max(10) }).strict(),
-    { write: true, summary: 'Sets a paragraph\'s caseload weight (leaders only).' },
+    { write: true, access: { roles: ['department_head'] }, summary: 'Sets a paragraph\'s caseload weight (leaders only).' },
   ),
-  getWeeklyReview: method<WeeklyReview>()(z.object({ teamId: id, weekStart: isoDate.optional() }).strict(), { write: false, summary: 'The weekly flow review\'s agenda for a team and week, with last week\'s decisions.' }),
+  getWeeklyReview: method<WeeklyReview>()(z.object({ teamId: id, weekStart: isoDate.optional() }).strict(), { write: false, access: { roles: CASE_READERS, team: { from: 'team', field: 'teamId' } }, summary: 'The weekly flow review\'s agenda for a team and week, with last week\'s decisions.' }),
   addReviewNote: method<ReviewNote>()(
     z
       .object({
@@ -196,6 +196,6 @@ export const flowMethods = {
         text: shortText(4000),
       })
       .strict(),
-    { write: true, summary: 'Saves a decision or note on the weekly flow review.' },
+    { write: true, access: { roles: LEADERS, team: { from: 'team', field: 'teamId' } }, summary: 'Saves a decision or note on the weekly flow review.' },
   ),
 };

@@ -8,7 +8,7 @@ import {
 } from '../../plans';
 import type { PriorityTag } from '../../pullList';
 import type { BurnUpPoint, Sprint, SprintLaneInfo, SprintOutcome, SprintReviewSummary } from '../../sprints';
-import { id, method, noInput } from '../define';
+import { CASE_READERS, id, LEADERS, method, noInput } from '../define';
 import { priorityTagFields, requireTagTarget } from './pullList';
 import { isoDate, optionalText, paragraph, shortText } from '../schemas';
 
@@ -166,23 +166,23 @@ const kroner = z.number().finite().min(-1e12).max(1e12);
 
 export const plansMethods = {
   // Sprints
-  listSprints: method<SprintSummary[]>()(z.object({ teamId: id }).strict(), { write: false, summary: "The team's sprints, newest first, with committed and done counts." }),
-  getSprint: method<SprintDetail>()(z.object({ sprintId: id }).strict(), { write: false, summary: 'A sprint with its committed cases, burn-up and review figures.' }),
+  listSprints: method<SprintSummary[]>()(z.object({ teamId: id }).strict(), { write: false, access: { roles: CASE_READERS, team: { from: 'team', field: 'teamId' } }, summary: "The team's sprints, newest first, with committed and done counts." }),
+  getSprint: method<SprintDetail>()(z.object({ sprintId: id }).strict(), { write: false, access: { roles: CASE_READERS, team: { from: 'sprint', field: 'sprintId' } }, summary: 'A sprint with its committed cases, burn-up and review figures.' }),
   createSprint: method<Sprint>()(
     z.object({ teamId: id, ...sprintFields }).strict().refine(periodCheck, periodMessage),
-    { write: true, summary: 'Creates a sprint (name, goal, start and end); refused when it overlaps an open sprint of the team.' },
+    { write: true, access: { roles: LEADERS, team: { from: 'team', field: 'teamId' } }, summary: 'Creates a sprint (name, goal, start and end); refused when it overlaps an open sprint of the team.' },
   ),
   updateSprint: method<Sprint>()(
     z.object({ sprintId: id, ...sprintFields }).strict().refine(periodCheck, periodMessage),
-    { write: true, summary: "Changes an open sprint's name, goal or dates." },
+    { write: true, access: { roles: LEADERS, team: { from: 'sprint', field: 'sprintId' } }, summary: "Changes an open sprint's name, goal or dates." },
   ),
   commitToSprint: method<CaseSprintState>()(
     z.object({ sprintId: id, caseId: id }).strict(),
-    { write: true, summary: 'Commits a case or task to an open sprint of its team (moving it from another open sprint if need be).' },
+    { write: true, access: { roles: ['caseworker', 'leader', 'department_head'], team: { from: 'sprint', field: 'sprintId' } }, summary: 'Commits a case or task to an open sprint of its team (moving it from another open sprint if need be).' },
   ),
   uncommitFromSprint: method<CaseSprintState>()(
     z.object({ sprintId: id, caseId: id, reason: z.string().trim().max(500).optional() }).strict(),
-    { write: true, summary: 'Takes a case out of an open sprint, back to the pull list.' },
+    { write: true, access: { roles: ['caseworker', 'leader', 'department_head'], team: { from: 'sprint', field: 'sprintId' } }, summary: 'Takes a case out of an open sprint, back to the pull list.' },
   ),
   closeSprint: method<SprintDetail>()(
     z
@@ -199,36 +199,36 @@ export const plansMethods = {
         message: 'Vælg den sprint, de ufærdige sager skal med over i',
         path: ['nextSprintId'],
       }),
-    { write: true, summary: 'Sprint review and close: goal met or not with a note; unfinished items go to the next sprint or back to the pull list.' },
+    { write: true, access: { roles: LEADERS, team: { from: 'sprint', field: 'sprintId' } }, summary: 'Sprint review and close: goal met or not with a note; unfinished items go to the next sprint or back to the pull list.' },
   ),
-  getSprintLanes: method<SprintLaneInfo>()(z.object({ teamId: id }).strict(), { write: false, summary: "The board's sprint lanes: current and next sprint and which cases are in them." }),
-  getCaseSprint: method<CaseSprintState>()(z.object({ caseId: id }).strict(), { write: false, summary: 'Which open sprint a case is committed to, and the sprints it can go into.' }),
+  getSprintLanes: method<SprintLaneInfo>()(z.object({ teamId: id }).strict(), { write: false, access: { roles: CASE_READERS, team: { from: 'team', field: 'teamId' } }, summary: "The board's sprint lanes: current and next sprint and which cases are in them." }),
+  getCaseSprint: method<CaseSprintState>()(z.object({ caseId: id }).strict(), { write: false, access: { roles: CASE_READERS, team: { from: 'case', field: 'caseId' } }, summary: 'Which open sprint a case is committed to, and the sprints it can go into.' }),
   searchSprintCases: method<CaseHit[]>()(
     z.object({ teamId: id, query: z.string().trim().min(1).max(60) }).strict(),
-    { write: false, summary: "The team's open cases whose case number contains the query (at most 20)." },
+    { write: false, access: { roles: CASE_READERS, team: { from: 'team', field: 'teamId' } }, summary: "The team's open cases whose case number contains the query (at most 20)." },
   ),
 
   // Strategic action plans
-  listKpiDefinitions: method<KpiDefinition[]>()(noInput, { write: false, summary: 'The KPI catalogue: definitions and their parameters.' }),
+  listKpiDefinitions: method<KpiDefinition[]>()(noInput, { write: false, access: { roles: CASE_READERS }, summary: 'The KPI catalogue: definitions and their parameters.' }),
   previewKpi: method<{ value: number | null; asOf: IsoDate; label: string; unit: KpiUnit }>()(
     z.object({ teamId: id, spec: kpiSpec, asOf: isoDate.optional() }).strict(),
-    { write: false, summary: "A KPI's value for a team as of a day (today by default), computed from the store." },
+    { write: false, access: { roles: CASE_READERS, team: { from: 'team', field: 'teamId' } }, summary: "A KPI's value for a team as of a day (today by default), computed from the store." },
   ),
-  listPlans: method<PlanSummary[]>()(z.object({ teamId: id.optional() }).strict(), { write: false, summary: 'Strategic action plans, of a team or all.' }),
-  getPlan: method<PlanDetail>()(z.object({ planId: id }).strict(), { write: false, summary: 'A plan with goals, actions, KPIs (baseline, current, target, trend, status) and investment cases.' }),
+  listPlans: method<PlanSummary[]>()(z.object({ teamId: id.optional() }).strict(), { write: false, access: { roles: CASE_READERS, team: { from: 'team', field: 'teamId' } }, summary: 'Strategic action plans, of a team or all.' }),
+  getPlan: method<PlanDetail>()(z.object({ planId: id }).strict(), { write: false, access: { roles: CASE_READERS, team: { from: 'plan', field: 'planId' } }, summary: 'A plan with goals, actions, KPIs (baseline, current, target, trend, status) and investment cases.' }),
   createPlan: method<PlanSummary>()(
     z.object({ teamId: id, title: shortText(200), periodStart: isoDate, periodEnd: isoDate }).strict().refine(planPeriodCheck, planPeriodMessage),
-    { write: true, summary: "Creates a plan for a team; only the team's leader may." },
+    { write: true, access: { roles: LEADERS, team: { from: 'team', field: 'teamId' } }, summary: "Creates a plan for a team; only the team's leader may." },
   ),
   updatePlan: method<PlanSummary>()(
     z.object({ planId: id, title: shortText(200), periodStart: isoDate, periodEnd: isoDate }).strict().refine(planPeriodCheck, planPeriodMessage),
-    { write: true, summary: "Changes a plan's title or period (leader only)." },
+    { write: true, access: { roles: LEADERS, team: { from: 'plan', field: 'planId' } }, summary: "Changes a plan's title or period (leader only)." },
   ),
   saveGoal: method<{ id: number }>()(
     z.object({ planId: id, goalId: id.optional(), title: shortText(300), description: optionalText(4000) }).strict(),
-    { write: true, summary: 'Adds or changes a goal of a plan (leader only).' },
+    { write: true, access: { roles: LEADERS, team: { from: 'plan', field: 'planId' } }, summary: 'Adds or changes a goal of a plan (leader only).' },
   ),
-  deleteGoal: method<{ id: number }>()(z.object({ goalId: id }).strict(), { write: true, summary: 'Removes a goal with its actions, KPIs and investment cases (leader only).' }),
+  deleteGoal: method<{ id: number }>()(z.object({ goalId: id }).strict(), { write: true, access: { roles: LEADERS, team: { from: 'planGoal', field: 'goalId' } }, summary: 'Removes a goal with its actions, KPIs and investment cases (leader only).' }),
   saveAction: method<{ id: number }>()(
     z
       .object({
@@ -241,14 +241,14 @@ export const plansMethods = {
         caseIds: z.array(id).max(200),
       })
       .strict(),
-    { write: true, summary: 'Adds or changes an action: owner, due date, status and linked cases (leader only).' },
+    { write: true, access: { roles: LEADERS, team: { from: 'planGoal', field: 'goalId' } }, summary: 'Adds or changes an action: owner, due date, status and linked cases (leader only).' },
   ),
-  deleteAction: method<{ id: number }>()(z.object({ actionId: id }).strict(), { write: true, summary: 'Removes an action (leader only).' }),
+  deleteAction: method<{ id: number }>()(z.object({ actionId: id }).strict(), { write: true, access: { roles: LEADERS, team: { from: 'planAction', field: 'actionId' } }, summary: 'Removes an action (leader only).' }),
   saveKpi: method<{ id: number }>()(
     z.object({ goalId: id, kpiId: id.optional(), spec: kpiSpec, target: kroner, direction: z.enum(DIRECTIONS) }).strict(),
-    { write: true, summary: 'Adds or changes a KPI on a goal: a catalogue definition with parameters, target and direction (leader only).' },
+    { write: true, access: { roles: LEADERS, team: { from: 'planGoal', field: 'goalId' } }, summary: 'Adds or changes a KPI on a goal: a catalogue definition with parameters, target and direction (leader only).' },
   ),
-  deleteKpi: method<{ id: number }>()(z.object({ kpiId: id }).strict(), { write: true, summary: 'Removes a KPI (leader only).' }),
+  deleteKpi: method<{ id: number }>()(z.object({ kpiId: id }).strict(), { write: true, access: { roles: LEADERS, team: { from: 'kpi', field: 'kpiId' } }, summary: 'Removes a KPI (leader only).' }),
   saveInvestment: method<{ id: number }>()(
     z
       .object({
@@ -260,12 +260,12 @@ export const plansMethods = {
         input: investmentInput,
       })
       .strict(),
-    { write: true, summary: 'Adds or changes an investment case on a goal (leader only).' },
+    { write: true, access: { roles: LEADERS, team: { from: 'planGoal', field: 'goalId' } }, summary: 'Adds or changes an investment case on a goal (leader only).' },
   ),
-  deleteInvestment: method<{ id: number }>()(z.object({ investmentId: id }).strict(), { write: true, summary: 'Removes an investment case (leader only).' }),
+  deleteInvestment: method<{ id: number }>()(z.object({ investmentId: id }).strict(), { write: true, access: { roles: LEADERS, team: { from: 'investment', field: 'investmentId' } }, summary: 'Removes an investment case (leader only).' }),
   savePlanPriority: method<PriorityTag>()(
     requireTagTarget(z.object({ planId: id, ...priorityTagFields }).strict()),
-    { write: true, summary: "A strategic priority of the plan, written to the team's pull-list priority tags (leader only)." },
+    { write: true, access: { roles: LEADERS, team: { from: 'plan', field: 'planId' } }, summary: "A strategic priority of the plan, written to the team's pull-list priority tags (leader only)." },
   ),
-  deletePlanPriority: method<{ tagId: number }>()(z.object({ tagId: id }).strict(), { write: true, summary: 'Removes a strategic priority of a plan from the pull list (leader only).' }),
+  deletePlanPriority: method<{ tagId: number }>()(z.object({ tagId: id }).strict(), { write: true, access: { roles: LEADERS, team: { from: 'priorityTag', field: 'tagId' } }, summary: 'Removes a strategic priority of a plan from the pull list (leader only).' }),
 };

@@ -5,7 +5,7 @@ import {
   MAX_RULE_WEIGHT, WORK_ITEM_KINDS,
   type NothingToPull, type PriorityTag, type RankedItem, type RuleWeights,
 } from '../../pullList';
-import { id, method, noInput } from '../define';
+import { CASE_READERS, id, LEADERS, method, noInput } from '../define';
 import { paragraph, shortText } from '../schemas';
 
 export interface PullList {
@@ -98,33 +98,33 @@ export function requireTagTarget<T extends z.ZodType<{ paragraph: string | null;
 }
 
 export const pullListMethods = {
-  getPullList: method<PullList>()(z.object({ teamId: id }).strict(), { write: false, summary: 'The team\'s prioritised pull list, each item with its points and the reasons it stands where it does.' }),
-  getMyCases: method<MyCases>()(z.object({ personId: id }).strict(), { write: false, summary: 'A caseworker\'s own work: WIP against the limit, deadlines, follow-ups due within 30 days, blocked cases.' }),
+  getPullList: method<PullList>()(z.object({ teamId: id }).strict(), { write: false, access: { roles: CASE_READERS, team: { from: 'team', field: 'teamId' } }, summary: 'The team\'s prioritised pull list, each item with its points and the reasons it stands where it does.' }),
+  getMyCases: method<MyCases>()(z.object({ personId: id }).strict(), { write: false, access: { roles: CASE_READERS, team: { from: 'person', field: 'personId' } }, summary: 'A caseworker\'s own work: WIP against the limit, deadlines, follow-ups due within 30 days, blocked cases.' }),
   /** "Tag næste sag": the caller (the actor) takes the top item they may take. */
-  pullNext: method<PullResult>()(noInput, { write: true, summary: 'Gives the calling caseworker the top item they may take, assigns it and moves it into the first active column; says why when nothing fits.' }),
+  pullNext: method<PullResult>()(noInput, { write: true, access: { roles: ['caseworker', 'leader', 'department_head'] }, summary: 'Gives the calling caseworker the top item they may take, assigns it and moves it into the first active column; says why when nothing fits.' }),
   setRuleWeights: method<RuleWeights>()(
     z.object({
       teamId: id,
       weights: z.object({ deadline: weight, class_of_service: weight, strategic: weight, waiting: weight }).strict(),
     }).strict(),
-    { write: true, summary: 'Sets the weights of the team\'s pull-list rules (leaders only).' },
+    { write: true, access: { roles: LEADERS, team: { from: 'team', field: 'teamId' } }, summary: 'Sets the weights of the team\'s pull-list rules (leaders only).' },
   ),
-  setPin: method<{ caseId: number; pinned: boolean }>()(z.object({ caseId: id, pinned: z.boolean() }).strict(), { write: true, summary: 'Pins or unpins a pull-list item to the top (leaders only).' }),
+  setPin: method<{ caseId: number; pinned: boolean }>()(z.object({ caseId: id, pinned: z.boolean() }).strict(), { write: true, access: { roles: LEADERS, team: { from: 'case', field: 'caseId' } }, summary: 'Pins or unpins a pull-list item to the top (leaders only).' }),
   savePriorityTag: method<PriorityTag>()(
     requireTagTarget(z.object({ teamId: id, ...priorityTagFields }).strict()),
-    { write: true, summary: 'Creates or changes a strategic priority tag that raises matching items in the pull list (leaders only).' },
+    { write: true, access: { roles: LEADERS, team: { from: 'team', field: 'teamId' } }, summary: 'Creates or changes a strategic priority tag that raises matching items in the pull list (leaders only).' },
   ),
-  deletePriorityTag: method<{ tagId: number }>()(z.object({ tagId: id }).strict(), { write: true, summary: 'Removes a strategic priority tag (leaders only).' }),
-  listProcessingTimes: method<ProcessingTime[]>()(noInput, { write: false, summary: 'The legal processing time (sagsbehandlingsfrist) per paragraph.' }),
+  deletePriorityTag: method<{ tagId: number }>()(z.object({ tagId: id }).strict(), { write: true, access: { roles: LEADERS, team: { from: 'priorityTag', field: 'tagId' } }, summary: 'Removes a strategic priority tag (leaders only).' }),
+  listProcessingTimes: method<ProcessingTime[]>()(noInput, { write: false, access: { roles: CASE_READERS }, summary: 'The legal processing time (sagsbehandlingsfrist) per paragraph.' }),
   /** Sets a paragraph's legal processing time and moves the deadline of its open cases with it. */
   setProcessingTime: method<{ paragraph: string; weeks: number | null; casesUpdated: number }>()(
     z.object({ paragraph, weeks: z.number().int().min(1).max(104).nullable() }).strict(),
-    { write: true, summary: 'Changes a paragraph\'s legal processing time and the deadlines of its open cases (leaders only).' },
+    { write: true, access: { roles: ['department_head'] }, summary: 'Changes a paragraph\'s legal processing time and the deadlines of its open cases (leaders only).' },
   ),
   /** The team's caseworkers and leaders with the paragraphs they are competent for. */
-  listCompetences: method<TeamCompetences>()(z.object({ teamId: id }).strict(), { write: false, summary: 'The paragraphs each caseworker of a team is competent for.' }),
+  listCompetences: method<TeamCompetences>()(z.object({ teamId: id }).strict(), { write: false, access: { roles: CASE_READERS, team: { from: 'team', field: 'teamId' } }, summary: 'The paragraphs each caseworker of a team is competent for.' }),
   setCompetences: method<{ personId: number; paragraphs: string[] }>()(
     z.object({ personId: id, paragraphs: z.array(paragraph).max(40) }).strict(),
-    { write: true, summary: 'Sets the paragraphs a caseworker may pull cases under (leaders only).' },
+    { write: true, access: { roles: LEADERS, team: { from: 'person', field: 'personId' } }, summary: 'Sets the paragraphs a caseworker may pull cases under (leaders only).' },
   ),
 };

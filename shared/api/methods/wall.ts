@@ -5,7 +5,7 @@ import { MAX_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS, WALL_VIEWS, type WallCard, 
 import type { KpiStatus, KpiTrend, KpiUnit } from '../../plans';
 import type { BurnUpPoint } from '../../sprints';
 import type { TeamBottomLine } from './economy';
-import { id, method, noInput } from '../define';
+import { ADMINISTRATORS, CASE_READERS, id, method, noInput } from '../define';
 import { shortText } from '../schemas';
 
 export interface WallColumn extends Pick<BoardColumn, 'id' | 'name' | 'position' | 'kind' | 'wipLimit'> {
@@ -100,10 +100,12 @@ const views = z.array(z.enum(WALL_VIEWS)).min(1).max(WALL_VIEWS.length).refine((
 export const wallMethods = {
   getWallScreen: method<WallScreen>()(z.object({ teamId: id, privacy: z.boolean().default(true) }).strict(), {
     write: false,
+    access: { roles: [...CASE_READERS, 'wall'], team: { from: 'team', field: 'teamId' }, wallInput: { privacy: true } },
     summary: 'The wall screen of a team: board columns with their most urgent cards, deadlines at risk, the top of the pull list and the bottom line; redacted in privacy mode, always for read-only LAN viewers.',
   }),
   getWallSettings: method<WallSettings>()(z.object({ teamId: id }).strict(), {
     write: false,
+    access: { roles: [...CASE_READERS, 'wall'], team: { from: 'team', field: 'teamId' } },
     summary: 'The wall settings of a team: views in rotation, interval, standup timer, privacy mode.',
   }),
   saveWallSettings: method<WallSettings>()(
@@ -116,24 +118,27 @@ export const wallMethods = {
         privacy: z.boolean(),
       })
       .strict(),
-    { write: true, summary: 'Saves the wall settings of a team (a member of the team or a leader).' },
+    { write: true, access: { roles: CASE_READERS, team: { from: 'team', field: 'teamId' } }, summary: 'Saves the wall settings of a team (a member of the team or a leader).' },
   ),
-  listLanTokens: method<LanToken[]>()(noInput, { write: false, summary: 'LAN sharing tokens, newest first (leaders only).' }),
+  listLanTokens: method<LanToken[]>()(noInput, { write: false, access: { roles: ADMINISTRATORS }, summary: 'LAN sharing tokens, newest first (leaders only).' }),
   /** The token itself is returned once, here; the store keeps only its hash. */
   createLanToken: method<LanToken & { token: string }>()(z.object({ label: shortText(80) }).strict(), {
     write: true,
+    access: { roles: ADMINISTRATORS },
     summary: 'Creates a LAN sharing token (leaders only); the token is shown once.',
   }),
   revokeLanToken: method<LanToken>()(z.object({ tokenId: id }).strict(), {
     write: true,
+    access: { roles: ADMINISTRATORS },
     summary: 'Revokes a LAN sharing token: its viewers are refused from the next request (leaders only).',
   }),
   listLanSessions: method<LanSession[]>()(z.object({ limit: z.number().int().min(1).max(1000).default(200) }).strict(), {
     write: false,
+    access: { roles: ADMINISTRATORS },
     summary: 'The log of LAN sessions, newest first (leaders only).',
   }),
   setTeamPin: method<{ teamId: number; pinSet: boolean }>()(
     z.object({ teamId: id, pin: z.string().trim().nullable() }).strict(),
-    { write: true, summary: 'Sets or clears the PIN LAN viewers enter to make changes for a team (leaders only).' },
+    { write: true, access: { roles: ADMINISTRATORS }, summary: 'Sets or clears the PIN LAN viewers enter to make changes for a team (leaders only).' },
   ),
 };
