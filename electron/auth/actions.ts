@@ -2,6 +2,7 @@
 // every host: the HTTP host maps the token to an HttpOnly cookie, Electron main keeps it per window.
 // The renderer never sees a token either way.
 import { z } from 'zod';
+import type { AuthStatus } from '../../shared/api/auth';
 import type { Principal } from '../../shared/api/define';
 import type { Role } from '../../shared/domain';
 import { passwordProblem, type SignInResult, type Source } from '../../db/auth';
@@ -9,19 +10,6 @@ import type { Service } from '../../db/service';
 
 export const AUTH_ACTIONS = ['status', 'sign-in', 'sign-out', 'first-administrator', 'set-up', 'password', 'pair'] as const;
 export type AuthAction = (typeof AUTH_ACTIONS)[number];
-
-export interface AuthStatus {
-  signedIn: boolean;
-  person: { id: number; name: string; initials: string; role: Role; roles: readonly Role[]; teamId: number | null; login: string | null } | null;
-  device: { teamId: number; teamName: string } | null;
-  needsFirstAdministrator: boolean;
-  departmentName: string;
-  isDemo: boolean;
-  /** Only in a demo store, where every password is `demo`: who can sign in, to pick from. */
-  demoAccounts: { login: string; name: string; role: Role; teamName: string | null }[] | null;
-  /** Single sign-on, when the host is configured for it. */
-  oidc: { label: string } | null;
-}
 
 export interface AuthReply {
   status: number;
@@ -65,7 +53,7 @@ function invalid(message: string): AuthReply {
   return error(400, 'invalid_input', message);
 }
 
-export function authStatus(service: Service, principal: Principal | null, oidcLabel: string | null): AuthStatus {
+export function authStatus(service: Service, principal: Principal | null, oidcLabel: string | null): Omit<AuthStatus, 'pairing'> {
   const { db } = service;
   const workspace = (key: string) => (db.prepare('SELECT value FROM workspace WHERE key = ?').get(key) as { value: string } | undefined)?.value;
   const isDemo = workspace('is_demo') === '1';

@@ -5,23 +5,23 @@ import { UsageError, type Command } from './command';
 import { committeeCommands } from './commands/committee';
 import { dataCommands } from './commands/data';
 import { demoCommand } from './commands/demo';
+import { devicesCommand } from './commands/devices';
 import { economyCommands } from './commands/economy';
 import { flowCommands } from './commands/flow';
 import { initCommand } from './commands/init';
 import { plansCommands } from './commands/plans';
 import { pullListCommands } from './commands/pullList';
 import { serveCommand } from './commands/serve';
-import { wallCommands } from './commands/wall';
 
 const COMMANDS: readonly Command[] = [
   initCommand,
   demoCommand,
   serveCommand,
+  devicesCommand,
   ...pullListCommands,
   ...economyCommands,
   ...flowCommands,
   ...dataCommands,
-  ...wallCommands,
   ...plansCommands,
   ...committeeCommands,
 ];

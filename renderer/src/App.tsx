@@ -1,7 +1,7 @@
 import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Header } from './components/Header';
-import { WhoAreYou } from './features/identity/WhoAreYou';
+import { SignIn } from './features/identity/SignIn';
 import { VIEWS } from './features/registry';
 import { useLive } from './stores/live';
 import { useSession } from './stores/session';
@@ -11,7 +11,8 @@ export function App() {
   const { ready, loadError, actor, view, load } = useSession();
   const start = useLive((s) => s.start);
 
-  useEffect(() => start(), [start]);
+  // Change notices need a session: follow them while someone is signed in.
+  useEffect(() => (actor ? start() : undefined), [start, actor]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -35,7 +36,7 @@ export function App() {
       </Suspense>
     );
   }
-  if (!actor) return <WhoAreYou />;
+  if (!actor) return <SignIn />;
   return (
     <div className="app">
       <Header />

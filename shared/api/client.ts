@@ -14,9 +14,17 @@ export function createClient(transport: Transport): ApiClient {
   return client as ApiClient;
 }
 
-/** What Electron's preload exposes on window.flowtavle. */
+/** The answer of a sign-in action (status, sign-in, sign-out, …), as the HTTP host gives it. */
+export interface AuthResponse {
+  status: number;
+  body: unknown;
+}
+
+/** What Electron's preload exposes on window.flowtavle. The session lives in main, never here. */
 export interface PreloadBridge {
-  call(method: MethodName, input: unknown, actorId: number | null): Promise<Envelope<unknown>>;
+  call(method: MethodName, input: unknown): Promise<Envelope<unknown>>;
+  /** A sign-in action (electron/auth/actions.ts), answered by main for this window. */
+  auth(action: string, body: unknown): Promise<AuthResponse>;
   /** Subscribes to committed changes; returns the unsubscribe function. */
   onChange(listener: (change: ChangeNotice) => void): () => void;
 }

@@ -2,24 +2,44 @@ import { fileURLToPath } from 'node:url';
 import { checkStoreAtStart, startBackupSchedule } from '../../../db/backup';
 import { closeStore } from '../../../db/connection';
 import { createService } from '../../../db/service';
-import { createLanStore } from '../../../db/service/wall';
 import { openWorkspace } from '../../../db/workspace';
-import { createLanGate, lanUrls } from '../../http/lan';
+import { readFileSync } from 'node:fs';
 import { startHttpHost } from '../../http/server';
-import { DB_OPTION, intOption, type Command, UsageError } from '../command';
+import { DB_OPTION, intOption, stringOption, type Command, UsageError } from '../command';
 import { storePath } from '../store';
 
 export const RENDERER_DIST =
   process.env.FLOWTAVLE_RENDERER_DIST ?? fileURLToPath(new URL('../../../dist/renderer', import.meta.url));
 
+function readPem(path: string, what: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    throw new UsageError(`${what} ${path} kan ikke læses: ${(error as Error).message}`);
+  }
+}
+
 export const serveCommand: Command = {
   name: 'serve',
-  summary: 'Start HTTP-værten (API og brugerflade) på 127.0.0.1; med --lan også på netværket med en adgangsnøgle',
-  usage: 'serve [--db PATH] [--port N] [--empty] [--lan]',
-  options: { ...DB_OPTION, port: { type: 'string' }, empty: { type: 'boolean' }, lan: { type: 'boolean' } },
+  summary: 'Start HTTP-værten (API og brugerflade); alle logger ind. --listen ADRESSE deler den på netværket, --tls-cert/--tls-key giver HTTPS',
+  usage: 'serve [--db PATH] [--port N] [--listen ADRESSE] [--tls-cert FIL --tls-key FIL] [--empty]',
+  options: {
+    ...DB_OPTION,
+    port: { type: 'string' },
+    empty: { type: 'boolean' },
+    listen: { type: 'string' },
+    'tls-cert': { type: 'string' },
+    'tls-key': { type: 'string' },
+  },
   async run(values) {
     const port = intOption(values, 'port', 4317)!;
     if (port < 0 || port > 65_535) throw new UsageError('--port skal være mellem 0 og 65535.');
+    const listen = stringOption(values, 'listen') ?? '127.0.0.1';
+    if (!/^[0-9a-fA-F.:]+$|^localhost$/.test(listen)) throw new UsageError('--listen skal være en IP-adresse, fx 0.0.0.0 eller 192.168.1.20.');
+    const certPath = stringOption(values, 'tls-cert');
+    const keyPath = stringOption(values, 'tls-key');
+    if ((certPath === undefined) !== (keyPath === undefined)) throw new UsageError('--tls-cert og --tls-key skal gives sammen.');
+    const tls = certPath && keyPath ? { cert: readPem(certPath, 'Certifikatet'), key: readPem(keyPath, 'Nøglen') } : undefined;
     const path = storePath(values);
     // Never serve a broken store: say what is wrong and which snapshot can replace it.
     const check = checkStoreAtStart(path);
@@ -31,21 +51,14 @@ export const serveCommand: Command = {
     const { db, created } = openWorkspace(path, { empty: values.empty === true });
     const service = createService(db);
     const backups = startBackupSchedule(db);
-    const lan = values.lan === true ? createLanStore(db) : null;
-    const host = await startHttpHost({
-      service,
-      port,
-      staticDir: RENDERER_DIST,
-      ...(lan ? { host: '0.0.0.0', lan: createLanGate(lan) } : {}),
-    });
+    const host = await startHttpHost({ service, port, host: listen, staticDir: RENDERER_DIST, ...(tls ? { tls } : {}) });
     if (created) console.log(`Ny database oprettet: ${path}${values.empty ? '' : ' (demoafdeling)'}`);
-    console.log(`Flowtavle kører på http://127.0.0.1:${host.port}/  (database: ${path})`);
-    if (lan) {
-      const { id, token } = lan.createToken(`serve --lan ${new Date().toLocaleString('da-DK')}`);
-      console.log('LAN-deling er slået til. Seere på netværket skal bruge linket med adgangsnøglen:');
-      for (const url of lanUrls(host.port, token)) console.log(`  ${url}`);
-      console.log(`Seerne kan kun se, indtil de indtaster teamets PIN-kode. Træk nøglen tilbage med: npm run cli -- lan-revoke --db ${JSON.stringify(path)} --id ${id}`);
+    console.log(`Flowtavle kører på ${host.url}  (database: ${path})`);
+    if (listen !== '127.0.0.1' && listen !== 'localhost') {
+      console.log(`Delt på netværket (${listen}). Alle logger ind; vægskærme parres fra Vægskærme-siden.`);
+      if (!tls) console.log('Advarsel: uden --tls-cert/--tls-key går adgangskoder ukrypteret over netværket.');
     }
+    if (service.auth.needsFirstAdministrator()) console.log('Databasen har ingen konti endnu: åbn adressen og opret den første administrator.');
     const stop = async () => {
       await host.close();
       backups.stop();

@@ -1,6 +1,7 @@
 // The renderer's one way to the store: IPC inside Electron, HTTP in a browser. Both are the
-// contract's generated client; the actor (who is using the app) travels with every call.
-import { createClient, type ChangeNotice, type PreloadBridge, type Transport } from '../../../shared/api/client';
+// contract's generated client. Who is calling is known to the host from the signed-in session
+// (a cookie here, the window's session in Electron main); the renderer never names an actor.
+import { createClient, type AuthResponse, type ChangeNotice, type PreloadBridge, type Transport } from '../../../shared/api/client';
 import type { Envelope } from '../../../shared/api/envelope';
 
 declare global {
@@ -9,29 +10,52 @@ declare global {
   }
 }
 
-let actorId: number | null = null;
-export function setActor(id: number | null): void {
-  actorId = id;
+let onUnauthenticated: () => void = () => {};
+/** Told when the host answers that the session is gone (signed out elsewhere, idle, revoked). */
+export function whenUnauthenticated(listener: () => void): void {
+  onUnauthenticated = listener;
 }
+
+const OFFLINE: Envelope<unknown> = { ok: false, error: { code: 'internal', message: 'Ingen forbindelse til Flowtavle-værten. Prøv igen om lidt.' } };
 
 const httpTransport: Transport = async (method, input) => {
   try {
     const res = await fetch(`./api/${method}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...(actorId !== null ? { 'X-Flowtavle-Actor': String(actorId) } : {}) },
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(input ?? {}),
     });
-    return (await res.json()) as Envelope<unknown>;
+    const envelope = (await res.json()) as Envelope<unknown>;
+    if (res.status === 401) onUnauthenticated();
+    return envelope;
   } catch {
-    return { ok: false, error: { code: 'internal', message: 'Ingen forbindelse til Flowtavle-værten. Prøv igen om lidt.' } };
+    return OFFLINE;
   }
 };
 
-const ipcTransport: Transport = (method, input) => window.flowtavle!.call(method, input, actorId);
+const ipcTransport: Transport = async (method, input) => {
+  const envelope = await window.flowtavle!.call(method, input);
+  if (!envelope.ok && envelope.error.code === 'unauthenticated') onUnauthenticated();
+  return envelope;
+};
 
 export const inElectron = typeof window !== 'undefined' && window.flowtavle !== undefined;
 
 export const api = createClient(inElectron ? ipcTransport : httpTransport);
+
+/** A sign-in action: GET /auth/status, POST /auth/<action> (or the same through Electron main). */
+export async function authRequest(action: string, body?: unknown): Promise<AuthResponse> {
+  if (inElectron) return window.flowtavle!.auth(action, body ?? {});
+  try {
+    const res = await fetch(`./auth/${action}`, action === 'status'
+      ? { method: 'GET', headers: { Accept: 'application/json' } }
+      : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body ?? {}) });
+    const text = await res.text();
+    return { status: res.status, body: text ? (JSON.parse(text) as unknown) : null };
+  } catch {
+    return { status: 0, body: OFFLINE };
+  }
+}
 
 export type ConnectionState = { online: true } | { online: false; since: Date };
 
@@ -59,6 +83,11 @@ export function subscribeChanges(onChange: (notice: ChangeNotice) => void, onSta
         onStatus({ online: false, since: offlineSince });
       }
       if (source?.readyState === EventSource.CLOSED && !closed) {
+        // The host closes the stream when the session ends: find out whether we are still signed in.
+        void authRequest('status').then((res) => {
+          const value = (res.body as { value?: { signedIn?: boolean } } | null)?.value;
+          if (res.status === 200 && value && !value.signedIn) onUnauthenticated();
+        });
         retry = setTimeout(connect, 2_000);
       }
     });

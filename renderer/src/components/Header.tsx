@@ -3,13 +3,17 @@ import { formatDateTime } from '../../../shared/format';
 import { VIEWS } from '../features/registry';
 import { rememberLocale, type AppLocale } from '../i18n';
 import { useLive } from '../stores/live';
+import { can } from '../stores/permissions';
+import { actsDepartmentWide } from '../../../shared/api/define';
 import { useSession } from '../stores/session';
 
 export function Header() {
   const { t, i18n } = useTranslation();
-  const { workspace, teams, teamId, actor, view, chooseTeam, chooseActor, navigate } = useSession();
+  const { workspace, teams, teamId, actor, view, chooseTeam, signOut, navigate } = useSession();
   const connection = useLive((s) => s.connection);
-  const views = VIEWS.filter((v) => !v.leaderOnly || actor?.role === 'leader');
+  const views = VIEWS.filter((v) => !v.requires || can(actor, v.requires));
+  // A team-bound person works in their own team; department-wide roles may look at any.
+  const ownTeamOnly = actor !== null && !actsDepartmentWide(actor.roles);
   const locale = (i18n.language === 'en' ? 'en' : 'da') as AppLocale;
   return (
     <>
@@ -23,8 +27,8 @@ export function Header() {
         </div>
         <label className="team-switcher">
           <span className="visually-hidden">{t('team.label')}</span>
-          <select value={teamId ?? ''} onChange={(e) => chooseTeam(Number(e.target.value))} aria-label={t('team.label')}>
-            {teams.map((team) => (
+          <select value={teamId ?? ''} onChange={(e) => chooseTeam(Number(e.target.value))} aria-label={t('team.label')} disabled={ownTeamOnly}>
+            {teams.filter((team) => !ownTeamOnly || team.id === actor?.teamId).map((team) => (
               <option key={team.id} value={team.id}>{team.name}</option>
             ))}
           </select>
@@ -46,11 +50,13 @@ export function Header() {
             </select>
           </label>
           {actor && (
-            <button type="button" className="actor" onClick={() => chooseActor(null)} title={t('identity.change')}>
+            <span className="actor" title={t('signIn.signedInAs', { name: actor.name })}>
               <span className="avatar" aria-hidden="true">{actor.initials}</span>
               <span className="actor-name">{actor.name}</span>
-              <span className="visually-hidden">– {t('identity.change')}</span>
-            </button>
+            </span>
+          )}
+          {actor && (
+            <button type="button" className="sign-out" onClick={() => void signOut()}>{t('signIn.signOut')}</button>
           )}
         </div>
       </header>

@@ -1,4 +1,5 @@
 import type { ComponentType, LazyExoticComponent } from 'react';
+import type { MethodName } from '../../../shared/api/contract';
 
 export interface ViewDef {
   /** Route id, shown in the URL as #/<id>. */
@@ -8,8 +9,11 @@ export interface ViewDef {
   component: LazyExoticComponent<ComponentType> | ComponentType;
   /** Position in the menu. */
   order: number;
-  /** Shown to leaders only (settings, rule weights). */
-  leaderOnly?: boolean;
+  /**
+   * The method the view cannot work without: the menu offers the view only to people whose role
+   * its access declaration allows (the host refuses the others anyway).
+   */
+  requires?: MethodName;
   /**
    * Shown alone, without the app header and without asking who is using the app: a wall screen
    * shows a team, not a person, and must not put anyone's name in the page.

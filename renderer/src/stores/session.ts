@@ -1,10 +1,12 @@
-// Who is using the app, which team and view they look at. Remembered per device.
+// Who is signed in (as the host knows it), which team and view they look at. The team and view
+// are remembered per device; the person is whoever the host's session says, nothing else.
 import { create } from 'zustand';
+import type { AuthPerson, AuthStatus } from '../../../shared/api/auth';
+import { actsDepartmentWide } from '../../../shared/api/define';
 import type { Person, Team } from '../../../shared/domain';
 import type { WorkspaceInfo } from '../../../shared/api/methods/workspace';
-import { api, setActor } from '../api/client';
+import { api, authRequest, whenUnauthenticated } from '../api/client';
 
-const ACTOR_KEY = 'flowtavle.actorId';
 const TEAM_KEY = 'flowtavle.teamId';
 
 function readNumber(key: string): number | null {
@@ -30,17 +32,29 @@ function routeFromHash(): string {
   return id || 'board';
 }
 
+/** The Danish message of an auth reply that failed. */
+export function authError(body: unknown): string {
+  const error = (body as { error?: { message?: string } } | null)?.error;
+  return error?.message ?? 'Ingen forbindelse til Flowtavle-værten. Prøv igen om lidt.';
+}
+
 export interface SessionState {
   ready: boolean;
   loadError: string | null;
+  auth: AuthStatus | null;
   workspace: WorkspaceInfo | null;
   teams: Team[];
+  /** The people the signed-in person may see: their team's, or everyone for department-wide roles. */
   people: Person[];
-  actor: Person | null;
+  actor: AuthPerson | null;
   teamId: number | null;
   view: string;
   load(): Promise<void>;
-  chooseActor(person: Person | null): void;
+  /** Signs in; resolves to a Danish error message, or null on success. */
+  signIn(login: string, password: string): Promise<string | null>;
+  /** Runs another sign-in action (first administrator, set-up code); null on success. */
+  authAction(action: 'first-administrator' | 'set-up', body: Record<string, string>): Promise<string | null>;
+  signOut(): Promise<void>;
   chooseTeam(teamId: number): void;
   navigate(view: string): void;
 }
@@ -48,6 +62,7 @@ export interface SessionState {
 export const useSession = create<SessionState>()((set, get) => ({
   ready: false,
   loadError: null,
+  auth: null,
   workspace: null,
   teams: [],
   people: [],
@@ -56,27 +71,57 @@ export const useSession = create<SessionState>()((set, get) => ({
   view: typeof location === 'undefined' ? 'board' : routeFromHash(),
 
   async load() {
-    const [workspace, teams, people] = await Promise.all([api.getWorkspace({}), api.listTeams({}), api.listPeople({})]);
-    if (!workspace.ok || !teams.ok || !people.ok) {
-      const failed = [workspace, teams, people].find((e) => !e.ok);
+    const status = await authRequest('status');
+    if (status.status !== 200) {
+      set({ ready: true, loadError: authError(status.body) });
+      return;
+    }
+    const auth = (status.body as { value: AuthStatus }).value;
+    if (!auth.person) {
+      set({ ready: true, loadError: null, auth, actor: null, workspace: null, people: [] });
+      return;
+    }
+    const person = auth.person;
+    const department = person.teamId === null || actsDepartmentWide(person.roles);
+    const [workspace, teams, people] = await Promise.all([
+      api.getWorkspace({}),
+      api.listTeams({}),
+      department || person.teamId === null ? api.listPeople({}) : api.listPeople({ teamId: person.teamId }),
+    ]);
+    if (!workspace.ok || !teams.ok) {
+      const failed = [workspace, teams].find((e) => !e.ok);
       set({ loadError: failed && !failed.ok ? failed.error.message : 'Ukendt fejl', ready: true });
       return;
     }
-    const actorId = readNumber(ACTOR_KEY);
-    const actor = people.value.find((p) => p.id === actorId) ?? null;
-    setActor(actor?.id ?? null);
     const storedTeam = readNumber(TEAM_KEY);
-    const teamId =
-      teams.value.find((t) => t.id === storedTeam)?.id ?? actor?.teamId ?? teams.value[0]?.id ?? null;
-    set({ ready: true, loadError: null, workspace: workspace.value, teams: teams.value, people: people.value, actor, teamId });
+    // A team-bound person sees their own team; others keep the team they looked at last.
+    const teamId = department
+      ? teams.value.find((t) => t.id === storedTeam)?.id ?? person.teamId ?? teams.value[0]?.id ?? null
+      : person.teamId;
+    set({
+      ready: true, loadError: null, auth, actor: person, workspace: workspace.value, teams: teams.value,
+      people: people.ok ? people.value : [], teamId,
+    });
   },
 
-  chooseActor(person) {
-    writeNumber(ACTOR_KEY, person?.id ?? null);
-    setActor(person?.id ?? null);
-    const teamId = person?.teamId ?? get().teamId;
-    if (person?.teamId) writeNumber(TEAM_KEY, person.teamId);
-    set({ actor: person, teamId });
+  async signIn(login, password) {
+    const res = await authRequest('sign-in', { login, password });
+    if (res.status !== 204) return authError(res.body);
+    await get().load();
+    return null;
+  },
+
+  async authAction(action, body) {
+    const res = await authRequest(action, body);
+    if (res.status !== 204) return authError(res.body);
+    await get().load();
+    return null;
+  },
+
+  async signOut() {
+    await authRequest('sign-out');
+    set({ actor: null, workspace: null, people: [] });
+    await get().load();
   },
 
   chooseTeam(teamId) {
@@ -92,4 +137,8 @@ export const useSession = create<SessionState>()((set, get) => ({
 
 if (typeof window !== 'undefined') {
   window.addEventListener('hashchange', () => useSession.setState({ view: routeFromHash() }));
+  // The session ended on the host (signed out elsewhere, idle, password changed): back to sign-in.
+  whenUnauthenticated(() => {
+    if (useSession.getState().actor) void useSession.getState().load();
+  });
 }

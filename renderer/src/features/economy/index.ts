@@ -6,7 +6,7 @@ export const economyFeature: Feature = {
   views: [
     { id: 'bottom-line', labelKey: 'economy:nav', component: lazy(() => import('./BottomLineView')), order: 40 },
     { id: 'takst', labelKey: 'economy:navTakst', component: lazy(() => import('./TakstView')), order: 45 },
-    { id: 'economy-settings', labelKey: 'economy:navSettings', component: lazy(() => import('./EconomySettingsView')), order: 90, leaderOnly: true },
+    { id: 'economy-settings', labelKey: 'economy:navSettings', component: lazy(() => import('./EconomySettingsView')), order: 90, requires: 'setBudget' },
   ],
   translations: { namespace: 'economy', da, en },
 };
