@@ -1,7 +1,6 @@
 // The wall screen's rules, pure so the store, the wall view and the tests agree on them: which
 // cards a column shows when it cannot show them all, how many fit, the rotation and the walk
-// of the board at the standup, the standup timer, what privacy mode lets through, and the LAN
-// sharing rules (token shape, team PIN, lock-out after wrong PINs).
+// of the board at the standup, the standup timer and what privacy mode lets through.
 import { ageingLevel, daysBlocked, daysInColumn, deadlineStatus, type AgeingLevel, type DeadlineLevel } from './board';
 import type { CaseCard, CaseKind, ClassOfService, ColumnKind, IsoDate, Person } from './domain';
 
@@ -36,7 +35,7 @@ export interface WallSettings {
   /** Seconds each view stays before the next. */
   intervalSeconds: number;
   timerMinutes: number;
-  /** Privacy mode: on unless the team turned it off (LAN viewers without the PIN always get it). */
+  /** Privacy mode: on unless the team turned it off (a paired wall device always gets it). */
   privacy: boolean;
   updatedAt: string | null;
   updatedByInitials: string | null;
@@ -294,46 +293,4 @@ export function formatClock(ms: number): string {
 export function timerLevel(remainingMs: number): 'ok' | 'amber' | 'red' {
   if (remainingMs < 0) return 'red';
   return remainingMs <= 120_000 ? 'amber' : 'ok';
-}
-
-// ---------------------------------------------------------------------------------------------
-// LAN sharing: tokens, the team PIN, lock-out
-
-/** 32 random bytes in base64url: 43 characters. */
-export const LAN_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
-
-export function isTokenShaped(value: unknown): value is string {
-  return typeof value === 'string' && LAN_TOKEN_PATTERN.test(value);
-}
-
-/**
- * A team PIN is 4–8 digits and not one a passer-by guesses first: not one digit repeated, not a
- * straight run up or down (1234, 9876). Returns the problem in Danish, or null when it will do.
- */
-export function pinProblem(pin: string): string | null {
-  if (!/^\d{4,8}$/.test(pin)) return 'PIN-koden skal være 4 til 8 cifre.';
-  const digits = [...pin].map(Number);
-  if (digits.every((d) => d === digits[0])) return 'PIN-koden må ikke være det samme ciffer gentaget.';
-  const steps = digits.slice(1).map((d, i) => d - digits[i]!);
-  if (steps.every((s) => s === 1) || steps.every((s) => s === -1)) return 'PIN-koden må ikke være en talrække som 1234.';
-  return null;
-}
-
-export const PIN_MAX_FAILURES = 5;
-export const PIN_LOCK_MS = 10 * 60_000;
-
-/**
- * After five wrong PINs within ten minutes a LAN session is locked for ten minutes from the last
- * one, so four digits cannot be tried through in an afternoon. Returns when the lock ends, or null.
- */
-export function pinLockedUntil(failureTimes: readonly number[], now: number): number | null {
-  const recent = failureTimes.filter((t) => now - t < PIN_LOCK_MS).sort((a, b) => a - b);
-  if (recent.length < PIN_MAX_FAILURES) return null;
-  return recent[recent.length - 1]! + PIN_LOCK_MS;
-}
-
-/** Loopback addresses keep working without a token, as before LAN sharing existed. */
-export function isLoopbackAddress(address: string | undefined): boolean {
-  if (!address) return false;
-  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
 }

@@ -12,6 +12,7 @@ import { boardHandlers } from './board';
 import { committeeHandlers } from './committee';
 import { createContext, type ClockOptions, type ServiceContext } from './context';
 import { dataHandlers } from './data';
+import { devicesHandlers } from './devices';
 import { economyHandlers } from './economy';
 import { flowHandlers } from './flow';
 import { plansHandlers } from './plans';
@@ -49,6 +50,7 @@ export function createService(db: Db, options: ServiceOptions = {}): Service {
     ...flowHandlers(context),
     ...dataHandlers(context),
     ...wallHandlers(context),
+    ...devicesHandlers(context, auth),
     ...plansHandlers(context),
     ...committeeHandlers(context),
   };

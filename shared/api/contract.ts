@@ -5,6 +5,7 @@ import type { MethodDef } from './define';
 import { boardMethods } from './methods/board';
 import { committeeMethods } from './methods/committee';
 import { dataMethods } from './methods/data';
+import { devicesMethods } from './methods/devices';
 import { economyMethods } from './methods/economy';
 import { flowMethods } from './methods/flow';
 import { plansMethods } from './methods/plans';
@@ -20,6 +21,7 @@ export const contract = {
   ...flowMethods,
   ...dataMethods,
   ...wallMethods,
+  ...devicesMethods,
   ...plansMethods,
   ...committeeMethods,
 } satisfies Record<string, MethodDef>;

@@ -1,12 +1,11 @@
-// Methods of the wall screen and LAN sharing; the contract spreads them in (shared/api/contract.ts).
+// Methods of the wall screen; the contract spreads them in (shared/api/contract.ts).
 import { z } from 'zod';
 import type { BoardColumn, IsoDate, Team } from '../../domain';
 import { MAX_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS, WALL_VIEWS, type WallCard, type WallSettings } from '../../wall';
 import type { KpiStatus, KpiTrend, KpiUnit } from '../../plans';
 import type { BurnUpPoint } from '../../sprints';
 import type { TeamBottomLine } from './economy';
-import { ADMINISTRATORS, CASE_READERS, id, method, noInput } from '../define';
-import { shortText } from '../schemas';
+import { CASE_READERS, id, method } from '../define';
 
 export interface WallColumn extends Pick<BoardColumn, 'id' | 'name' | 'position' | 'kind' | 'wipLimit'> {
   /** Every card in the column, also those not sent. */
@@ -36,7 +35,7 @@ export interface WallPullItem {
 export interface WallScreen {
   team: Pick<Team, 'id' | 'name'>;
   today: IsoDate;
-  /** Whether the data was redacted. LAN viewers without the team PIN always get true. */
+  /** Whether the data was redacted. A paired wall device always gets true. */
   privacy: boolean;
   columns: WallColumn[];
   /** Open cards with a legal deadline within 14 days or overdue, nearest first (at most 30). */
@@ -69,30 +68,6 @@ export interface WallPlan {
   kpis: { id: number; goal: string; label: string; unit: KpiUnit; target: number; baseline: number | null; current: number | null; status: KpiStatus; trend: KpiTrend }[];
 }
 
-export interface LanToken {
-  id: number;
-  label: string;
-  createdAt: string;
-  createdByName: string | null;
-  revokedAt: string | null;
-  revokedByName: string | null;
-  sessions: number;
-  lastSeenAt: string | null;
-}
-
-export interface LanSession {
-  id: number;
-  tokenId: number;
-  tokenLabel: string;
-  remoteAddress: string;
-  userAgent: string | null;
-  startedAt: string;
-  lastSeenAt: string;
-  requests: number;
-  pinTeamName: string | null;
-  pinEnteredAt: string | null;
-}
-
 const views = z.array(z.enum(WALL_VIEWS)).min(1).max(WALL_VIEWS.length).refine((v) => new Set(v).size === v.length, {
   message: 'En visning må kun være med én gang',
 });
@@ -101,7 +76,7 @@ export const wallMethods = {
   getWallScreen: method<WallScreen>()(z.object({ teamId: id, privacy: z.boolean().default(true) }).strict(), {
     write: false,
     access: { roles: [...CASE_READERS, 'wall'], team: { from: 'team', field: 'teamId' }, wallInput: { privacy: true } },
-    summary: 'The wall screen of a team: board columns with their most urgent cards, deadlines at risk, the top of the pull list and the bottom line; redacted in privacy mode, always for read-only LAN viewers.',
+    summary: 'The wall screen of a team: board columns with their most urgent cards, deadlines at risk, the top of the pull list and the bottom line; redacted in privacy mode, always for a paired wall device.',
   }),
   getWallSettings: method<WallSettings>()(z.object({ teamId: id }).strict(), {
     write: false,
@@ -119,26 +94,5 @@ export const wallMethods = {
       })
       .strict(),
     { write: true, access: { roles: CASE_READERS, team: { from: 'team', field: 'teamId' } }, summary: 'Saves the wall settings of a team (a member of the team or a leader).' },
-  ),
-  listLanTokens: method<LanToken[]>()(noInput, { write: false, access: { roles: ADMINISTRATORS }, summary: 'LAN sharing tokens, newest first (leaders only).' }),
-  /** The token itself is returned once, here; the store keeps only its hash. */
-  createLanToken: method<LanToken & { token: string }>()(z.object({ label: shortText(80) }).strict(), {
-    write: true,
-    access: { roles: ADMINISTRATORS },
-    summary: 'Creates a LAN sharing token (leaders only); the token is shown once.',
-  }),
-  revokeLanToken: method<LanToken>()(z.object({ tokenId: id }).strict(), {
-    write: true,
-    access: { roles: ADMINISTRATORS },
-    summary: 'Revokes a LAN sharing token: its viewers are refused from the next request (leaders only).',
-  }),
-  listLanSessions: method<LanSession[]>()(z.object({ limit: z.number().int().min(1).max(1000).default(200) }).strict(), {
-    write: false,
-    access: { roles: ADMINISTRATORS },
-    summary: 'The log of LAN sessions, newest first (leaders only).',
-  }),
-  setTeamPin: method<{ teamId: number; pinSet: boolean }>()(
-    z.object({ teamId: id, pin: z.string().trim().nullable() }).strict(),
-    { write: true, access: { roles: ADMINISTRATORS }, summary: 'Sets or clears the PIN LAN viewers enter to make changes for a team (leaders only).' },
   ),
 };
