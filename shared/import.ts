@@ -1,6 +1,7 @@
 // The case system's extract ("datatræk"): canonical columns, Danish number and date formats,
 // CPR detection and row validation. Pure: the store side (db/import.ts) decodes the bytes and
 // compares the parsed cases with what the store already holds.
+import { findCpr as findCprMatch, maskCpr } from './cpr';
 import Papa from 'papaparse';
 import { daysInMonth, isIsoDate } from './dates';
 import type { CaseKind, IsoDate, ProviderType, TakstUnit } from './domain';
@@ -117,31 +118,15 @@ export function parseDanishDate(raw: string): IsoDate | null {
   return isIsoDate(iso) && y >= 1900 && y <= 2199 ? iso : null;
 }
 
-function isCprDate(dd: number, mm: number, yy: number): boolean {
-  if (mm < 1 || mm > 12 || dd < 1) return false;
-  // Two-digit year: 29 February exists in some century whenever yy is divisible by 4.
-  const year = yy % 4 === 0 ? 2000 : 2001;
-  return dd <= daysInMonth(year, mm);
-}
-
-// ddmmyy-xxxx (the dash may be a space), or ten digits; each starting with a real date.
-const SIX_DIGITS = /\d{6}/;
-const CPR_PATTERN = /(?<![\d-])(\d{2})(\d{2})(\d{2})(?:[- ]?)(\d{4})(?![\d-])/g;
-
-/** The CPR-like number inside a value, if any ("010190-1234" or "0101901234", also in running text). */
+/** The CPR-like number inside a value, if any, as written (shared/cpr.ts holds the one rule). */
 export function findCpr(value: string): string | null {
-  for (const m of value.matchAll(CPR_PATTERN)) {
-    if (isCprDate(Number(m[1]), Number(m[2]), Number(m[3]))) return m[0];
-  }
-  return null;
+  return findCprMatch(value)?.text ?? null;
 }
 
-/** Shown in errors instead of the number itself, so the refusal does not spread it further. */
-export function maskCpr(value: string): string {
-  return value.replace(CPR_PATTERN, (whole, d: string, mo: string, y: string) =>
-    isCprDate(Number(d), Number(mo), Number(y)) ? `${d}${mo}${y}-XXXX` : whole,
-  );
-}
+export { maskCpr };
+
+/** Past this many, the rows with CPR numbers are counted rather than listed one by one. */
+const CPR_ROWS_LISTED = 100;
 
 /** "Leverandør", " Næste opfølgning " → "leverandoer", "naeste_opfoelgning". */
 export function normaliseHeader(header: string): string {
@@ -288,32 +273,26 @@ export function parseExtract(text: string, mapping: ColumnMapping = {}): ParsedE
     errors.push(e);
   };
 
-  // Data minimisation first, over every column whatever its header: the file is refused whole.
-  const cprColumns = new Map<number, { row: number; value: string; count: number }>();
+  // Data minimisation first, over every cell whatever its header: the file is refused whole, and
+  // each row holding a CPR number is named (with the number masked), so it can be found in the extract.
+  let cprRows = 0;
+  const cprError = (row: number, column: string, value: string): ImportError => ({
+    row, column, value: maskCpr(value),
+    reason: 'Feltet ser ud til at indeholde et CPR-nummer. Flowtavle gemmer aldrig CPR-numre: fjern det fra udtrækket (brug borgerens reference i stedet), og importér igen. Intet er importeret.',
+  });
   headers.forEach((h, i) => {
-    if (findCpr(h)) cprColumns.set(i, { row: 1, value: maskCpr(h), count: 1 });
+    if (findCprMatch(h)) add(cprError(1, `kolonne ${i + 1}`, h));
   });
   for (let r = 1; r < rows.length; r++) {
     const cells = rows[r]!;
     for (let i = 0; i < cells.length; i++) {
       const cell = cells[i]!;
-      // The cheap test first: most cells have no run of six digits at all.
-      if (cell.length >= 10 && SIX_DIGITS.test(cell) && findCpr(cell)) {
-        const seen = cprColumns.get(i);
-        if (seen) seen.count++;
-        else cprColumns.set(i, { row: r + 1, value: maskCpr(cell), count: 1 });
-      }
+      if (!findCprMatch(cell)) continue;
+      if (++cprRows <= CPR_ROWS_LISTED) add(cprError(r + 1, headers[i] || `kolonne ${i + 1}`, cell));
     }
   }
-  for (const [index, found] of cprColumns) {
-    add({
-      row: found.row,
-      column: headers[index] || `kolonne ${index + 1}`,
-      value: found.value,
-      reason:
-        `Kolonnen ser ud til at indeholde CPR-numre (${found.count} ${found.count === 1 ? 'række' : 'rækker'}). ` +
-        'Flowtavle gemmer aldrig CPR-numre: fjern kolonnen fra udtrækket (brug borgerens reference i stedet), og importér igen. Intet er importeret.',
-    });
+  if (cprRows > CPR_ROWS_LISTED) {
+    add({ row: 1, column: '', value: '', reason: `Yderligere ${cprRows - CPR_ROWS_LISTED} felter ser ud til at indeholde CPR-numre. Intet er importeret.` });
   }
 
   const { columns, errors: headerErrors } = resolveColumns(headers, mapping);

@@ -1,6 +1,7 @@
 // Validation at the boundary, the access check and envelope wrapping, shared by the IPC and HTTP
 // bindings. This is the one place where the contract's access declarations are enforced.
 import { z } from 'zod';
+import { cprInInput, cprMessage } from '../cpr';
 import { contract, isMethodName, type MethodName, type ParsedInputOf, type ResultOf } from './contract';
 import { TEAM_BOUND_ROLES, type Access, type CallContext, type CallerRole, type Principal, type TeamSource } from './define';
 import { ApiFailure, type ApiError, type Envelope, type FieldError } from './envelope';
@@ -106,6 +107,12 @@ export function createDispatcher(handlers: Handlers, options: DispatchOptions): 
           fields,
         },
       };
+    }
+    // The one CPR guard for every text that enters the store, whatever the method (shared/cpr.ts).
+    const cpr = cprInInput(parsed.data);
+    if (cpr) {
+      const message = cprMessage(`Feltet ${cpr.field}`, cpr.match);
+      return { ok: false, error: { code: 'invalid_input', message, fields: [{ field: cpr.field, message }], details: { reason: 'cpr' } } };
     }
     const refusal = scopeRefusal(def.access, ctx.principal, parsed.data, options.resolveTeam);
     if (refusal) return refuse(method, ctx, refusal);
