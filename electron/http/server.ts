@@ -4,7 +4,8 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
+import { hostname, networkInterfaces } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { CallContext, Principal } from '../../shared/api/define';
 import type { ApiErrorCode, Envelope } from '../../shared/api/envelope';
@@ -33,6 +34,8 @@ export interface HttpHostOptions {
   /** HTTPS with this certificate and key (PEM); cookies are then Secure. */
   tls?: { cert: string | Buffer; key: string | Buffer };
   oidc?: OidcRoutes;
+  /** More names the host is reached by (a DNS name, a proxy's name), besides its own addresses. */
+  hostNames?: readonly string[];
 }
 
 export interface HttpHost {
@@ -42,6 +45,10 @@ export interface HttpHost {
 }
 
 const MAX_BODY = 20 * 1024 * 1024;
+const AUTH_BODY = 16 * 1024;
+const MAX_URL = 8 * 1024;
+/** Open connections one address may hold (browser tabs and their change streams); a flood is shed. */
+const MAX_CONNECTIONS_PER_ADDRESS = 200;
 
 const STATUS: Record<ApiErrorCode, number> = {
   invalid_input: 400,
@@ -92,15 +99,24 @@ function fail(res: ServerResponse, code: ApiErrorCode, message: string): void {
   sendEnvelope(res, { ok: false, error: { code, message } });
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+class BodyTooLarge extends Error {}
+
+/** The body as text; refuses (without reading on) one that says or turns out to be over `limit` bytes. */
+function readBody(req: IncomingMessage, limit = MAX_BODY): Promise<string> {
   return new Promise((resolvePromise, reject) => {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) {
+      reject(new BodyTooLarge());
+      return;
+    }
     let size = 0;
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(new Error('too_large'));
-        req.destroy();
+      if (size > limit) {
+        req.removeAllListeners('data');
+        req.pause();
+        reject(new BodyTooLarge());
         return;
       }
       chunks.push(chunk);
@@ -108,6 +124,29 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('end', () => resolvePromise(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+/** 413 with the connection closed after it: the rest of an oversized body is never read. */
+function sendTooLarge(res: ServerResponse): void {
+  res.setHeader('Connection', 'close');
+  sendJson(res, 413, { ok: false, error: { code: 'invalid_input', message: 'Forespørgslen er for stor.' } });
+}
+
+/** The names this host answers to: a page on any other name (DNS rebinding) gets nothing. */
+export function hostNames(listen: string, extra: readonly string[] = []): Set<string> {
+  const names = new Set(['127.0.0.1', 'localhost', '::1', ...extra.map((n) => n.toLowerCase())]);
+  if (listen === '0.0.0.0' || listen === '::') {
+    for (const list of Object.values(networkInterfaces())) for (const i of list ?? []) names.add(i.address.toLowerCase());
+    names.add(hostname().toLowerCase());
+  } else names.add(listen.toLowerCase());
+  return names;
+}
+
+/** The host name of a Host header or an origin's authority, without the port and brackets. */
+function nameOf(authority: string): string {
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(authority);
+  if (bracketed) return bracketed[1]!.toLowerCase();
+  return authority.replace(/:\d+$/, '').toLowerCase();
 }
 
 export function parseCookies(header: string | undefined): Map<string, string> {
@@ -133,6 +172,7 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
   const { service } = options;
   const host = options.host ?? '127.0.0.1';
   const scheme = options.tls ? 'https' : 'http';
+  const allowedNames = hostNames(host, options.hostNames ?? []);
   const staticRoot = options.staticDir ? resolve(options.staticDir) : null;
   /** Open change streams and the session each belongs to, so ending a session closes its stream at once. */
   const streams = new Map<ServerResponse, { sessionId: string | null; token: string }>();
@@ -186,8 +226,8 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
       const body = await readBody(req);
       input = body.trim() === '' ? {} : JSON.parse(body);
     } catch (error) {
-      const tooLarge = (error as Error).message === 'too_large';
-      return fail(res, 'invalid_input', tooLarge ? 'Forespørgslen er for stor.' : 'Forespørgslen er ikke gyldig JSON.');
+      if (error instanceof BodyTooLarge) return sendTooLarge(res);
+      return fail(res, 'invalid_input', 'Forespørgslen er ikke gyldig JSON.');
     }
     sendEnvelope(res, service.dispatch(method, input, contextOf(principal)));
   }
@@ -242,9 +282,10 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
     let body: unknown = {};
     if (wantsPost) {
       try {
-        const text = await readBody(req);
+        const text = await readBody(req, AUTH_BODY);
         body = text.trim() === '' ? {} : JSON.parse(text);
-      } catch {
+      } catch (error) {
+        if (error instanceof BodyTooLarge) return sendTooLarge(res);
         return fail(res, 'invalid_input', 'Forespørgslen er ikke gyldig JSON.');
       }
     }
@@ -257,12 +298,13 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
       res.writeHead(405).end();
       return;
     }
+    const decoded = decodeURIComponent(pathname);
     if (!staticRoot || !existsSync(join(staticRoot, 'index.html'))) {
       res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('Brugerfladen er ikke bygget. Kør "npm run build:renderer".');
       return;
     }
-    const requested = normalize(join(staticRoot, decodeURIComponent(pathname)));
+    const requested = normalize(join(staticRoot, decoded));
     let file = requested.startsWith(staticRoot) && existsSync(requested) && statSync(requested).isFile()
       ? requested
       : join(staticRoot, 'index.html');
@@ -278,9 +320,20 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
 
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     securityHeaders(res);
+    if ((req.url ?? '').length > MAX_URL) {
+      res.writeHead(414, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' });
+      res.end('Adressen er for lang.');
+      return;
+    }
+    const hostHeader = req.headers.host ?? '';
+    if (!allowedNames.has(nameOf(hostHeader))) {
+      res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.end(`Flowtavle svarer ikke på navnet "${hostHeader.slice(0, 100)}". Brug værtens egen adresse.`);
+      return;
+    }
     const url = new URL(req.url ?? '/', 'http://localhost');
     const origin = req.headers.origin;
-    if (origin && origin !== `${scheme}://${req.headers.host}`) {
+    if (origin && origin !== `${scheme}://${hostHeader}`) {
       return fail(res, 'forbidden', 'Forespørgsler fra andre websteder afvises.');
     }
     if (url.pathname.startsWith('/auth/')) {
@@ -299,6 +352,9 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
   };
   // One bad request must never take the host down: answer it and carry on.
   const guarded = (req: IncomingMessage, res: ServerResponse) => {
+    // A client that hangs up mid-answer is not an error of ours.
+    req.on('error', () => {});
+    res.on('error', () => {});
     try {
       onRequest(req, res);
     } catch (error) {
@@ -313,6 +369,32 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
   };
   const server: Server = options.tls ? createTlsServer({ cert: options.tls.cert, key: options.tls.key }, guarded) : createServer(guarded);
   server.keepAliveTimeout = 5_000;
+  // Slow clients are cut off: headers within 10 s, a whole request within 60 s (a large import on a slow LAN).
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 60_000;
+  server.maxHeadersCount = 100;
+  server.maxConnections = 5_000;
+  const perAddress = new Map<string, number>();
+  server.on('connection', (socket: Socket) => {
+    const address = socket.remoteAddress ?? '';
+    const open = (perAddress.get(address) ?? 0) + 1;
+    if (open > MAX_CONNECTIONS_PER_ADDRESS) {
+      socket.destroy();
+      return;
+    }
+    perAddress.set(address, open);
+    socket.once('close', () => {
+      const left = (perAddress.get(address) ?? 1) - 1;
+      if (left <= 0) perAddress.delete(address);
+      else perAddress.set(address, left);
+    });
+  });
+  // Malformed requests (bad header bytes, a header over 16 KB) get their status code, never a crash.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    if (!socket.writable) return socket.destroy();
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  });
 
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);

@@ -5,6 +5,7 @@ import { createService } from '../../../db/service';
 import { openWorkspace } from '../../../db/workspace';
 import { readFileSync } from 'node:fs';
 import { startHttpHost } from '../../http/server';
+import { createOidcRoutes, OidcSetupError, readOidcConfig } from '../../auth/oidc';
 import { DB_OPTION, intOption, stringOption, type Command, UsageError } from '../command';
 import { storePath } from '../store';
 
@@ -22,7 +23,7 @@ function readPem(path: string, what: string): Buffer {
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'Start HTTP-værten (API og brugerflade); alle logger ind. --listen ADRESSE deler den på netværket, --tls-cert/--tls-key giver HTTPS',
-  usage: 'serve [--db PATH] [--port N] [--listen ADRESSE] [--tls-cert FIL --tls-key FIL] [--empty]',
+  usage: 'serve [--db PATH] [--port N] [--listen ADRESSE] [--tls-cert FIL --tls-key FIL] [--oidc-config FIL] [--empty]',
   options: {
     ...DB_OPTION,
     port: { type: 'string' },
@@ -30,6 +31,7 @@ export const serveCommand: Command = {
     listen: { type: 'string' },
     'tls-cert': { type: 'string' },
     'tls-key': { type: 'string' },
+    'oidc-config': { type: 'string' },
   },
   async run(values) {
     const port = intOption(values, 'port', 4317)!;
@@ -40,6 +42,23 @@ export const serveCommand: Command = {
     const keyPath = stringOption(values, 'tls-key');
     if ((certPath === undefined) !== (keyPath === undefined)) throw new UsageError('--tls-cert og --tls-key skal gives sammen.');
     const tls = certPath && keyPath ? { cert: readPem(certPath, 'Certifikatet'), key: readPem(keyPath, 'Nøglen') } : undefined;
+    const oidcPath = stringOption(values, 'oidc-config');
+    let oidcConfig;
+    try {
+      oidcConfig = oidcPath === undefined ? undefined : readOidcConfig(oidcPath);
+    } catch (error) {
+      if (error instanceof OidcSetupError) throw new UsageError(error.message);
+      throw error;
+    }
+    // Discovery before the store is opened: a wrong issuer or an unreachable provider is said now, not at the first sign-in.
+    let oidc;
+    try {
+      oidc = oidcConfig ? await createOidcRoutes(oidcConfig) : undefined;
+    } catch (error) {
+      if (!(error instanceof OidcSetupError)) throw error;
+      console.error(`Fejl: ${error.message}`);
+      return 1;
+    }
     const path = storePath(values);
     // Never serve a broken store: say what is wrong and which snapshot can replace it.
     const check = checkStoreAtStart(path);
@@ -51,9 +70,10 @@ export const serveCommand: Command = {
     const { db, created } = openWorkspace(path, { empty: values.empty === true });
     const service = createService(db);
     const backups = startBackupSchedule(db);
-    const host = await startHttpHost({ service, port, host: listen, staticDir: RENDERER_DIST, ...(tls ? { tls } : {}) });
+    const host = await startHttpHost({ service, port, host: listen, staticDir: RENDERER_DIST, ...(tls ? { tls } : {}), ...(oidc ? { oidc } : {}) });
     if (created) console.log(`Ny database oprettet: ${path}${values.empty ? '' : ' (demoafdeling)'}`);
     console.log(`Flowtavle kører på ${host.url}  (database: ${path})`);
+    if (oidcConfig) console.log(`Single sign-on: "${oidcConfig.label}" via ${oidcConfig.issuer} (login fra kravet "${oidcConfig.loginClaim}").`);
     if (listen !== '127.0.0.1' && listen !== 'localhost') {
       console.log(`Delt på netværket (${listen}). Alle logger ind; vægskærme parres fra Vægskærme-siden.`);
       if (!tls) console.log('Advarsel: uden --tls-cert/--tls-key går adgangskoder ukrypteret over netværket.');
