@@ -3,7 +3,7 @@
 // the committee's dashboard. The rules are shared/authority.ts and shared/committee.ts; an
 // approved grant is activated through the economics service so its event and ledger are the same
 // as for any other grant.
-import type { CallContext } from '../../shared/api/define';
+import { systemContext, type CallContext } from '../../shared/api/define';
 import type { Handlers } from '../../shared/api/dispatch';
 import { ApiFailure } from '../../shared/api/envelope';
 import type {
@@ -26,6 +26,7 @@ import { formatDate, formatKroner, formatNumber, formatParagraph } from '../../s
 import type { VumScores } from '../../shared/progression';
 import type { Db } from '../connection';
 import { appendEvent } from '../events';
+import { actsAs } from './access';
 import type { ServiceContext } from './context';
 import { economyHandlers } from './economy';
 
@@ -128,12 +129,29 @@ const toAuthorityGrant = (g: Pick<GrantFields, 'paragraph' | 'providerType' | 't
   paragraph: g.paragraph, providerType: g.providerType, takst: g.takst, takstUnit: g.takstUnit, quantity: g.quantity,
 });
 
-/** The limits that apply to the actor; null actor (the administrators' CLI, the demo) has no limit. */
-function verdictFor(db: Db, actorId: number | null, before: AuthorityGrant | null, grant: GrantFields) {
-  if (actorId === null) return null;
-  const q = queries(db);
-  const actor = q.person.get(actorId) as { id: number; role: Role } | undefined;
+/** The roles whose limits are set per role, widest first: the one a person grants in. */
+const GRANTING_ROLES: readonly Role[] = ['department_head', 'leader', 'caseworker'];
+
+/**
+ * Who grants, for the authority limits: a signed-in person in the role their session gives; the
+ * command line (the demo) acting for a person in that person's role in the store; nobody else.
+ */
+function grantor(db: Db, call: CallContext): { id: number; role: Role } | null {
+  if (call.actorId === null) return null;
+  const principal = call.principal ?? { kind: 'system' };
+  if (principal.kind === 'person') {
+    const role = GRANTING_ROLES.find((r) => principal.roles.includes(r)) ?? principal.roles[0];
+    return role ? { id: principal.personId, role } : null;
+  }
+  if (principal.kind === 'device') return null;
+  return (queries(db).person.get(call.actorId) as { id: number; role: Role } | undefined) ?? null;
+}
+
+/** The limits that apply to the caller; the command line without a person (and the demo's committee) has no limit. */
+function verdictFor(db: Db, call: CallContext, before: AuthorityGrant | null, grant: GrantFields) {
+  const actor = grantor(db, call);
   if (!actor) return null;
+  const q = queries(db);
   const limits = (q.limits.all() as LimitRow[]).map(toLimit);
   return changeNeedsCommittee(applicableLimit(limits, actor, grant.paragraph), before, toAuthorityGrant(grant));
 }
@@ -158,7 +176,7 @@ export function routeToCommittee(
   call: CallContext,
   save: { caseId: number; grantId: number | null; before: AuthorityGrant | null; grant: GrantFields },
 ): AwaitingCommittee | null {
-  const verdict = verdictFor(ctx.db, call.actorId, save.before, save.grant);
+  const verdict = verdictFor(ctx.db, call, save.before, save.grant);
   if (!verdict || verdict.within) return null;
   const q = queries(ctx.db);
   const at = ctx.now().toISOString();
@@ -194,15 +212,17 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
   // committee's decision is the authority.
   const economy = economyHandlers(ctx, { enforceAuthority: false });
 
-  function actor(call: CallContext): { id: number; role: Role; name: string } | null {
-    if (call.actorId === null) return null;
-    return (q.personFull.get(call.actorId) as { id: number; role: Role; name: string } | undefined) ?? null;
-  }
-
-  function requireLeader(call: CallContext, what: string) {
-    // Null only for the administrators' CLI, which calls handlers directly on its own store.
-    if (call.actorId === null) return;
-    if (actor(call)?.role !== 'leader') throw new ApiFailure('forbidden', `Kun ledere kan ${what}.`);
+  /**
+   * Nobody changes their own grant authority: the declaration refuses a limit on the caller by
+   * person; this refuses one on a role the caller holds, and changing or removing a limit that is
+   * theirs now.
+   */
+  function assertNotOwnAuthority(call: CallContext, role: Role | null, personId: number | null) {
+    const principal = call.principal ?? { kind: 'system' };
+    if (principal.kind !== 'person') return;
+    if (personId === principal.personId || (role !== null && principal.roles.includes(role))) {
+      throw new ApiFailure('forbidden', 'Du kan ikke ændre dine egne rettigheder. Bed din leder om det.');
+    }
   }
 
   function caseRow(caseId: number) {
@@ -242,7 +262,7 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
   }
 
   function preview(p: ProposalRow): GrantPreview | null {
-    return economy.previewGrant({ caseId: p.case_id, ...(p.grant_id !== null ? { grantId: p.grant_id } : {}), grant: fieldsOfProposal(p) }, { actorId: null });
+    return economy.previewGrant({ caseId: p.case_id, ...(p.grant_id !== null ? { grantId: p.grant_id } : {}), grant: fieldsOfProposal(p) }, systemContext());
   }
 
   function agenda(meeting: MeetingRow): AgendaItem[] {
@@ -350,7 +370,7 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
     getAuthorityLimits: () => (q.limitsWithNames.all() as LimitRow[]).map(limitView),
 
     saveAuthorityLimit: ({ limitId, role, personId, paragraph, maxHoursPerWeek, maxYearlyCost, externalAllowed }, call) => {
-      requireLeader(call, 'fastsætte bevillingskompetencer');
+      assertNotOwnAuthority(call, role, personId);
       if (personId !== null && !q.person.get(personId)) throw new ApiFailure('not_found', 'Personen findes ikke.', [{ field: 'personId', message: 'Findes ikke' }]);
       const at = ctx.now().toISOString();
       const clash = q.limitByKey.get(role ?? '', personId ?? 0, paragraph ?? '') as { id: number } | undefined;
@@ -364,6 +384,7 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
       } else {
         old = q.limit.get(limitId) as LimitRow | undefined;
         if (!old) throw new ApiFailure('not_found', 'Grænsen findes ikke.', [{ field: 'limitId', message: 'Findes ikke' }]);
+        assertNotOwnAuthority(call, old.role, old.person_id);
         q.updateLimit.run(role, personId, paragraph, maxHoursPerWeek, maxYearlyCost, externalAllowed ? 1 : 0, at, call.actorId, limitId);
         id = limitId;
       }
@@ -376,9 +397,9 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
     },
 
     deleteAuthorityLimit: ({ limitId }, call) => {
-      requireLeader(call, 'fastsætte bevillingskompetencer');
       const old = q.limitWithName.get(limitId) as LimitRow | undefined;
       if (!old) throw new ApiFailure('not_found', 'Grænsen findes ikke.', [{ field: 'limitId', message: 'Findes ikke' }]);
+      assertNotOwnAuthority(call, old.role, old.person_id);
       q.deleteLimit.run(limitId);
       appendEvent(db, {
         at: ctx.now().toISOString(), actorId: call.actorId, entity: 'authority_limit', entityId: limitId, type: 'authority_limit_deleted',
@@ -390,7 +411,7 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
     checkGrantAuthority: ({ caseId, grantId, grant }, call) => {
       caseRow(caseId);
       const before = grantId === undefined ? null : (q.grantBasis.get(grantId) as AuthorityGrant | undefined) ?? null;
-      const verdict = verdictFor(db, call.actorId, before, grant);
+      const verdict = verdictFor(db, call, before, grant);
       return {
         within: verdict?.within ?? true,
         limit: verdict?.limit ? describeLimit(verdict.limit) : null,
@@ -431,9 +452,8 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
     withdrawProposal: ({ proposalId, reason }, call) => {
       const p = q.proposal.get(proposalId) as (ProposalRow & { proposed_by: number | null }) | undefined;
       if (!p) throw new ApiFailure('not_found', 'Forslaget findes ikke.', [{ field: 'proposalId', message: 'Findes ikke' }]);
-      const who = actor(call);
       const assignee = (q.caseAssignee.get(p.case_id) as { assignee_id: number | null }).assignee_id;
-      if (who && who.role !== 'leader' && who.id !== p.proposed_by && who.id !== assignee) {
+      if (!actsAs(call, ['leader', 'department_head']) && call.actorId !== p.proposed_by && call.actorId !== assignee) {
         throw new ApiFailure('forbidden', 'Kun den, der stillede forslaget, sagens sagsbehandler eller en leder kan trække det tilbage.');
       }
       if (p.status !== 'awaiting') throw new ApiFailure('conflict', 'Forslaget afventer ikke længere udvalget.');
@@ -448,7 +468,6 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
     listMeetings: () => (q.meetings.all() as MeetingRow[]).map(summary),
 
     createMeeting: ({ date, title, memberIds }, call) => {
-      requireLeader(call, 'planlægge møder i visitationsudvalget');
       for (const m of memberIds) if (!q.person.get(m)) throw new ApiFailure('not_found', `Person ${m} findes ikke.`, [{ field: 'memberIds', message: 'Ukendt person' }]);
       const at = ctx.now().toISOString();
       const id = Number(q.insertMeeting.run(date, title, call.actorId, at).lastInsertRowid);
@@ -460,7 +479,6 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
     getMeeting: ({ meetingId }) => detail(meetingRow(meetingId)),
 
     addRevisitation: ({ meetingId, caseNumber, note }, call) => {
-      requireLeader(call, 'sætte revisitationer på dagsordenen');
       const m = meetingRow(meetingId);
       const found = q.caseByNumber.get(caseNumber) as { id: number } | undefined;
       if (!found) throw new ApiFailure('not_found', `Sag ${caseNumber} findes ikke.`, [{ field: 'caseNumber', message: 'Sagen findes ikke' }]);
@@ -475,7 +493,6 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
     },
 
     removeRevisitation: ({ meetingId, caseId }, call) => {
-      requireLeader(call, 'ændre dagsordenen');
       const m = meetingRow(meetingId);
       if (m.status === 'closed') throw new ApiFailure('conflict', 'Mødet er afsluttet.');
       if (q.deleteRevisitation.run(meetingId, caseId).changes === 0) throw new ApiFailure('not_found', 'Sagen er ikke tilføjet som revisitation.');
@@ -486,8 +503,7 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
     decideCase: ({ meetingId, caseId, outcome, grant, conditions, followUpDate }, call) => {
       const m = meetingRow(meetingId);
       const c = caseRow(caseId);
-      const who = actor(call);
-      if (who && who.role !== 'leader' && !members(meetingId).some((p) => p.id === who.id)) {
+      if (!actsAs(call, ['leader', 'department_head']) && !members(meetingId).some((p) => p.id === call.actorId)) {
         throw new ApiFailure('forbidden', 'Kun ledere og udvalgets medlemmer kan registrere afgørelser.');
       }
       if (m.status === 'closed') throw new ApiFailure('conflict', 'Mødet er afsluttet; afgørelser kan ikke ændres.');
@@ -549,7 +565,6 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
     },
 
     closeMeeting: ({ meetingId }, call) => {
-      requireLeader(call, 'afslutte møder');
       const m = meetingRow(meetingId);
       if (m.status === 'closed') throw new ApiFailure('conflict', 'Mødet er allerede afsluttet.');
       const at = ctx.now().toISOString();
@@ -563,7 +578,6 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
     previewCampaign: ({ teamId, criteria }) => campaignCandidates(teamId, criteria),
 
     createCampaign: ({ teamId, name, criteria, tagWeight }, call) => {
-      requireLeader(call, 'starte revisitationskampagner');
       if (!q.team.get(teamId)) throw new ApiFailure('not_found', 'Teamet findes ikke.', [{ field: 'teamId', message: 'Findes ikke' }]);
       const picked = campaignCandidates(teamId, criteria);
       if (picked.length === 0) throw new ApiFailure('invalid_input', 'Kampagnen vælger ingen bevillinger.', [{ field: 'criteria', message: 'Ingen bevillinger passer' }]);
@@ -615,7 +629,6 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
 function prepare(db: Db) {
   return {
     person: db.prepare('SELECT id, role FROM people WHERE id = ?'),
-    personFull: db.prepare('SELECT id, role, name FROM people WHERE id = ?'),
     team: db.prepare('SELECT id FROM teams WHERE id = ?'),
     case: db.prepare('SELECT id, case_number, team_id, kind, paragraph FROM cases WHERE id = ?'),
     caseByNumber: db.prepare('SELECT id FROM cases WHERE case_number = ?'),

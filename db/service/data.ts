@@ -1,7 +1,7 @@
-import type { CallContext } from '../../shared/api/define';
+import { CASE_READERS } from '../../shared/api/define';
 import type { Handlers } from '../../shared/api/dispatch';
 import { ApiFailure } from '../../shared/api/envelope';
-import type { dataMethods, ImportPreview, ImportProfile } from '../../shared/api/methods/data';
+import { AUDIT_READERS, type dataMethods, type ImportPreview, type ImportProfile } from '../../shared/api/methods/data';
 import { CANONICAL_COLUMNS, maskCpr, parseCsv, resolveColumns, validateMapping, type CanonicalColumn, type ColumnMapping } from '../../shared/import';
 import {
   backupJob, createSnapshot, listSnapshots, readKeepDays, restoreSnapshot, startBackupJob, writeKeepDays, backupFolder, findSnapshot,
@@ -9,6 +9,7 @@ import {
 import { appendEvent } from '../events';
 import { exportTable, queryAudit } from '../export';
 import { decodeExtract, importExtract, type ImportSummary } from '../import';
+import { actsAs } from './access';
 import type { ServiceContext } from './context';
 
 const SAMPLE_ROWS = 8;
@@ -16,7 +17,6 @@ const SAMPLE_ROWS = 8;
 export function dataHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof dataMethods> {
   const { db } = ctx;
   const q = {
-    role: db.prepare('SELECT role FROM people WHERE id = ? AND active = 1'),
     profiles: db.prepare('SELECT id, name, mapping, updated_at FROM import_profiles ORDER BY name'),
     profileByName: db.prepare('SELECT id, name, mapping, updated_at FROM import_profiles WHERE name = ?'),
     profileById: db.prepare('SELECT id, name, mapping, updated_at FROM import_profiles WHERE id = ?'),
@@ -26,16 +26,6 @@ export function dataHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof d
     ),
     deleteProfile: db.prepare('DELETE FROM import_profiles WHERE id = ?'),
   };
-
-  /** Imports and restores replace what the teams work on: leaders and the secretariat only. */
-  function requireSteward(call: CallContext, what: string): number {
-    const row = call.actorId === null ? undefined : (q.role.get(call.actorId) as { role: string } | undefined);
-    if (!row) throw new ApiFailure('forbidden', 'Vælg først, hvem du er; personen findes ikke eller er ikke aktiv.');
-    if (row.role !== 'leader' && row.role !== 'secretariat') {
-      throw new ApiFailure('forbidden', `Kun ledere og sekretariatet må ${what}.`);
-    }
-    return call.actorId!;
-  }
 
   function bytesOf(contentBase64: string): Uint8Array {
     return new Uint8Array(Buffer.from(contentBase64, 'base64'));
@@ -83,7 +73,7 @@ export function dataHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof d
     },
 
     runImport: ({ fileName, contentBase64, mapping }, call) => {
-      const actorId = requireSteward(call, 'importere data');
+      const { actorId } = call;
       const valid = checkedMapping(mapping);
       const outcome = importExtract(db, bytesOf(contentBase64), { mapping: valid, actorId, now: ctx.now(), today: ctx.today(), fileName });
       if (!outcome.ok) {
@@ -100,7 +90,7 @@ export function dataHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof d
     listImportProfiles: () => (q.profiles.all() as Parameters<typeof toProfile>[0][]).map(toProfile),
 
     saveImportProfile: ({ name, mapping }, call) => {
-      const actorId = requireSteward(call, 'gemme kolonnetilknytninger');
+      const { actorId } = call;
       const valid = checkedMapping(mapping);
       const before = q.profileByName.get(name) as { id: number; mapping: string } | undefined;
       const json = JSON.stringify(valid);
@@ -114,7 +104,7 @@ export function dataHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof d
     },
 
     deleteImportProfile: ({ id }, call) => {
-      const actorId = requireSteward(call, 'slette kolonnetilknytninger');
+      const { actorId } = call;
       const row = q.profileById.get(id) as { id: number; name: string; mapping: string } | undefined;
       if (!row) throw new ApiFailure('not_found', 'Kolonnetilknytningen findes ikke.', [{ field: 'id', message: 'Findes ikke' }]);
       q.deleteProfile.run(id);
@@ -131,7 +121,15 @@ export function dataHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof d
       return queryAudit(db, filter);
     },
 
-    exportTable: ({ table, teamId, filter }) => exportTable(db, table, { ...(teamId !== undefined ? { teamId } : {}), ...(filter ? { filter } : {}) }),
+    exportTable: ({ table, teamId, filter }, call) => {
+      // One method serves the case lists and the audit log, and their readers differ: the audit
+      // log is department-wide (whatever the team), the case lists are case content, which an
+      // administrator alone does not see. The team scope is the declaration's.
+      if (table === 'audit' ? !actsAs(call, AUDIT_READERS) : !actsAs(call, CASE_READERS)) {
+        throw new ApiFailure('forbidden', 'Du har ikke adgang til dette.');
+      }
+      return exportTable(db, table, { ...(teamId !== undefined ? { teamId } : {}), ...(filter ? { filter } : {}) });
+    },
 
     listBackups: () => ({
       folder: backupFolder(db.name),
@@ -148,7 +146,7 @@ export function dataHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof d
     },
 
     restoreBackup: ({ file }, call) => {
-      const actorId = requireSteward(call, 'gendanne sikkerhedskopier');
+      const { actorId } = call;
       if (!findSnapshot(db.name, file)) {
         throw new ApiFailure('not_found', `Sikkerhedskopien ${file} findes ikke.`, [{ field: 'file', message: 'Findes ikke' }]);
       }
@@ -161,7 +159,7 @@ export function dataHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof d
     },
 
     setBackupKeepDays: ({ days }, call) => {
-      const actorId = requireSteward(call, 'ændre, hvor længe sikkerhedskopier gemmes');
+      const { actorId } = call;
       const before = readKeepDays(db);
       writeKeepDays(db, days);
       appendEvent(db, { at: ctx.now().toISOString(), actorId, entity: 'workspace', type: 'updated', field: 'backup_keep_days', from: before, to: days });

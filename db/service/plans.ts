@@ -2,7 +2,7 @@
 // (entity 'sprint'); burn-up and review are worked out from it by shared/sprints.ts. KPI values
 // are computed here from the store as of a day, reusing the economics and flow services where
 // they already answer the question (bottom line, throughput).
-import type { CallContext } from '../../shared/api/define';
+import { systemContext, type CallContext } from '../../shared/api/define';
 import type { Handlers } from '../../shared/api/dispatch';
 import { ApiFailure } from '../../shared/api/envelope';
 import type {
@@ -232,21 +232,11 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
   };
 
   // ---------------------------------------------------------------------------------------------
-  // Who may do what
+  // Who is acting (who may, is declared in the contract)
 
   function actorOf(call: CallContext): ActorRow {
     const actor = call.actorId === null ? undefined : (q.actor.get(call.actorId) as ActorRow | undefined);
     if (!actor) throw new ApiFailure('forbidden', 'Den valgte bruger findes ikke (længere). Vælg, hvem du er, igen.');
-    return actor;
-  }
-
-  /** Plans belong to the team's leader: only a leader of that team may create or change them. */
-  function requirePlanLeader(call: CallContext, teamId: number): ActorRow {
-    const actor = actorOf(call);
-    if (actor.role !== 'leader') throw new ApiFailure('forbidden', 'Kun teamlederen kan oprette og ændre handleplaner.');
-    if (actor.team_id !== null && actor.team_id !== teamId) {
-      throw new ApiFailure('forbidden', 'Du er leder for et andet team og kan ikke ændre dette teams handleplan.');
-    }
     return actor;
   }
 
@@ -369,7 +359,7 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
         return medianOf(rows.map((r) => Math.max(0, daysBetween(r.received_date, r.decided))));
       }
       case 'bottom_line': {
-        const report = economy.getBottomLine({ asOf, teamId }, { actorId: null });
+        const report = economy.getBottomLine({ asOf, teamId }, systemContext());
         return report.teams.find((t) => t.teamId === teamId)?.bottomLine ?? null;
       }
       case 'caseload_vs_norm': {
@@ -386,7 +376,7 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
         return (q.overdueFollowUps.get(teamId, asOf, asOf, asOf) as { n: number }).n;
       case 'throughput_per_week': {
         const from = addDays(asOf, -7 * spec.weeks + 1);
-        const report = flow.getFlowReport({ teamId, from, to: asOf }, { actorId: null });
+        const report = flow.getFlowReport({ teamId, from, to: asOf }, systemContext());
         const finished = report.throughputPerWeek.reduce((s, w) => s + w.count, 0);
         return finished / spec.weeks;
       }
@@ -705,7 +695,7 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
 
     createPlan: ({ teamId, title, periodStart, periodEnd }, call) => {
       team(teamId);
-      const leader = requirePlanLeader(call, teamId);
+      const leader = actorOf(call);
       const at = ctx.now().toISOString();
       const id = Number(q.insertPlan.run(teamId, title, periodStart, periodEnd, leader.id, at, at).lastInsertRowid);
       logPlan(call, id, 'plan_created', `${title}: ${periodStart} – ${periodEnd}`);
@@ -714,7 +704,6 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
 
     updatePlan: ({ planId, title, periodStart, periodEnd }, call) => {
       const old = planRow(planId);
-      requirePlanLeader(call, old.team_id);
       q.updatePlan.run(title, periodStart, periodEnd, ctx.now().toISOString(), planId);
       logPlan(call, planId, 'plan_changed', `${title}: ${periodStart} – ${periodEnd}`, `${old.title}: ${old.period_start} – ${old.period_end}`);
       return toPlanSummary(planRow(planId));
@@ -722,7 +711,6 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
 
     saveGoal: ({ planId, goalId, title, description }, call) => {
       const plan = planRow(planId);
-      requirePlanLeader(call, plan.team_id);
       let id: number;
       if (goalId === undefined) {
         const position = (q.maxGoalPosition.get(planId) as { n: number }).n + 1;
@@ -739,7 +727,6 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
 
     deleteGoal: ({ goalId }, call) => {
       const goal = goalOf(goalId);
-      requirePlanLeader(call, goal.team_id);
       q.deleteGoal.run(goalId);
       logPlan(call, goal.plan_id, 'plan_goal_removed', null, String(goalId));
       return { id: goalId };
@@ -747,11 +734,13 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
 
     saveAction: ({ goalId, actionId, title, ownerId, dueDate, status, caseIds }, call) => {
       const goal = goalOf(goalId);
-      requirePlanLeader(call, goal.team_id);
       assertOwner(ownerId);
       caseIds.forEach((caseId, i) => {
         const c = q.caseTeam.get(caseId) as { id: number; team_id: number } | undefined;
         if (!c) throw new ApiFailure('invalid_input', `Sag ${caseId} findes ikke.`, [{ field: `caseIds.${i}`, message: 'Sagen findes ikke' }]);
+        if (c.team_id !== goal.team_id) {
+          throw new ApiFailure('invalid_input', `Sag ${caseId} hører til et andet team end planen.`, [{ field: `caseIds.${i}`, message: 'Sagen hører til et andet team' }]);
+        }
       });
       let id: number;
       if (actionId === undefined) {
@@ -771,7 +760,6 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
     deleteAction: ({ actionId }, call) => {
       const action = q.action.get(actionId) as { id: number; goal_id: number; plan_id: number; team_id: number } | undefined;
       if (!action) throw notFound('Handlingen', 'actionId');
-      requirePlanLeader(call, action.team_id);
       q.deleteAction.run(actionId);
       logPlan(call, action.plan_id, 'plan_action_removed', null, String(actionId));
       return { id: actionId };
@@ -779,7 +767,6 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
 
     saveKpi: ({ goalId, kpiId, spec, target, direction }, call) => {
       const goal = goalOf(goalId);
-      requirePlanLeader(call, goal.team_id);
       const json = JSON.stringify(spec);
       let id: number;
       if (kpiId === undefined) {
@@ -797,7 +784,6 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
     deleteKpi: ({ kpiId }, call) => {
       const kpi = q.kpi.get(kpiId) as { id: number; plan_id: number; team_id: number } | undefined;
       if (!kpi) throw notFound('Nøgletallet', 'kpiId');
-      requirePlanLeader(call, kpi.team_id);
       q.deleteKpi.run(kpiId);
       logPlan(call, kpi.plan_id, 'plan_kpi_removed', null, String(kpiId));
       return { id: kpiId };
@@ -805,7 +791,6 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
 
     saveInvestment: ({ goalId, investmentId, title, fromParagraph, toParagraph, input }, call) => {
       const goal = goalOf(goalId);
-      requirePlanLeader(call, goal.team_id);
       const json = JSON.stringify(input);
       let id: number;
       if (investmentId === undefined) {
@@ -825,7 +810,6 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
     deleteInvestment: ({ investmentId }, call) => {
       const inv = q.investment.get(investmentId) as { id: number; plan_id: number; team_id: number } | undefined;
       if (!inv) throw notFound('Investeringscasen', 'investmentId');
-      requirePlanLeader(call, inv.team_id);
       q.deleteInvestment.run(investmentId);
       logPlan(call, inv.plan_id, 'plan_investment_removed', null, String(investmentId));
       return { id: investmentId };
@@ -833,7 +817,6 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
 
     savePlanPriority: ({ planId, tagId, label, weight, paragraph, kind }, call) => {
       const plan = planRow(planId);
-      requirePlanLeader(call, plan.team_id);
       if (tagId !== undefined) {
         const link = q.priorityLink.get(tagId) as { tag_id: number; plan_id: number } | undefined;
         if (!link || link.plan_id !== planId) throw notFound('Prioriteten', 'tagId');
@@ -849,7 +832,6 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
       const link = q.priorityLink.get(tagId) as { tag_id: number; plan_id: number } | undefined;
       if (!link) throw notFound('Prioriteten', 'tagId');
       const plan = planRow(link.plan_id);
-      requirePlanLeader(call, plan.team_id);
       pullList.deletePriorityTag({ tagId }, call);
       logPlan(call, plan.id, 'plan_priority_removed', null, String(tagId));
       return { tagId };

@@ -269,16 +269,6 @@ export function pullListHandlers(ctx: ServiceContext): Pick<Handlers, keyof type
     return actor;
   }
 
-  /** Leaders change the rules; a team's leader only their own team's (a leader without a team, all). */
-  function requireLeader(call: CallContext, teamId: number | null, what: string): PersonRow {
-    const actor = actorOf(call);
-    if (actor.role !== 'leader') throw new ApiFailure('forbidden', `Kun ledere kan ${what}.`);
-    if (teamId !== null && actor.team_id !== null && actor.team_id !== teamId) {
-      throw new ApiFailure('forbidden', `Du er leder for et andet team og kan ikke ${what} for dette team.`);
-    }
-    return actor;
-  }
-
   function competencesOf(personId: number): string[] {
     return (q.competences.all(personId) as { paragraph: string }[]).map((r) => r.paragraph).sort(compareParagraphs);
   }
@@ -388,7 +378,6 @@ export function pullListHandlers(ctx: ServiceContext): Pick<Handlers, keyof type
     },
 
     setRuleWeights: ({ teamId, weights: next }, call) => {
-      requireLeader(call, teamId, 'ændre pull-listens vægte');
       if (!q.team.get(teamId)) throw new ApiFailure('not_found', 'Teamet findes ikke.', [{ field: 'teamId', message: 'Teamet findes ikke' }]);
       const current = weights(teamId).weights;
       const at = ctx.now().toISOString();
@@ -407,7 +396,6 @@ export function pullListHandlers(ctx: ServiceContext): Pick<Handlers, keyof type
     setPin: ({ caseId, pinned }, call) => {
       const state = q.caseState.get(caseId) as { team_id: number } | undefined;
       if (!state) throw new ApiFailure('not_found', 'Sagen findes ikke.', [{ field: 'caseId', message: 'Sagen findes ikke' }]);
-      requireLeader(call, state.team_id, 'fastgøre sager på pull-listen');
       const isPinned = q.pin.get(caseId) !== undefined;
       if (isPinned === pinned) return { caseId, pinned };
       const at = ctx.now().toISOString();
@@ -429,7 +417,6 @@ export function pullListHandlers(ctx: ServiceContext): Pick<Handlers, keyof type
     },
 
     savePriorityTag: ({ teamId, tagId, label, weight, paragraph, kind }, call) => {
-      requireLeader(call, teamId, 'ændre strategiske prioriteter');
       if (!q.team.get(teamId)) throw new ApiFailure('not_found', 'Teamet findes ikke.', [{ field: 'teamId', message: 'Teamet findes ikke' }]);
       const clash = q.tagByLabel.get(teamId, label) as { id: number } | undefined;
       if (clash && clash.id !== tagId) {
@@ -456,7 +443,6 @@ export function pullListHandlers(ctx: ServiceContext): Pick<Handlers, keyof type
     deletePriorityTag: ({ tagId }, call) => {
       const old = q.tag.get(tagId) as (TagRow & { team_id: number }) | undefined;
       if (!old) throw new ApiFailure('not_found', 'Prioriteten findes ikke.', [{ field: 'tagId', message: 'Findes ikke' }]);
-      requireLeader(call, old.team_id, 'ændre strategiske prioriteter');
       q.deleteTag.run(tagId);
       appendEvent(db, {
         at: ctx.now().toISOString(), actorId: call.actorId, entity: 'priority_tag', entityId: tagId, type: 'priority_tag_deleted',
@@ -485,7 +471,6 @@ export function pullListHandlers(ctx: ServiceContext): Pick<Handlers, keyof type
     },
 
     setProcessingTime: ({ paragraph, weeks }, call) => {
-      requireLeader(call, null, 'ændre sagsbehandlingsfrister');
       const row = q.processingTime.get(paragraph) as { processing_weeks: number | null } | undefined;
       const previous = row ? row.processing_weeks : (paragraphInfo(paragraph)?.processingWeeks ?? 8);
       const at = ctx.now().toISOString();
@@ -517,7 +502,6 @@ export function pullListHandlers(ctx: ServiceContext): Pick<Handlers, keyof type
     setCompetences: ({ personId, paragraphs }, call) => {
       const person = q.person.get(personId) as PersonRow | undefined;
       if (!person) throw new ApiFailure('not_found', 'Medarbejderen findes ikke.', [{ field: 'personId', message: 'Findes ikke' }]);
-      requireLeader(call, person.team_id, 'registrere kompetencer');
       const before = competencesOf(personId);
       const after = [...new Set(paragraphs)].sort(compareParagraphs);
       q.deleteCompetences.run(personId);

@@ -102,7 +102,7 @@ export const boardMethods = {
       .strict(),
     { write: true, access: { roles: ['caseworker', 'leader', 'department_head'], team: { from: 'case', field: 'caseId' } }, summary: 'Records a VUM 2.0 assessment (theme scores 0–4) with the progression expected by the next follow-up.' },
   ),
-  // Board settings: team leaders only (enforced in the service).
+  // Board settings: team leaders (declared in each method's access).
   addColumn: method<BoardColumn>()(
     z.object({ teamId: id, name: shortText(60), kind: columnKind, wipLimit: wipLimit.optional() }).strict(),
     { write: true, access: { roles: LEADERS, team: { from: 'team', field: 'teamId' } }, summary: 'Adds a column to a team\'s board (leaders only).' },

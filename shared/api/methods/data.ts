@@ -5,7 +5,7 @@ import type { CaseEvent } from '../../domain';
 import type { ImportError } from '../../import';
 import { CANONICAL_COLUMNS, type CanonicalColumn } from '../../importColumns';
 import type { ExportColumn, ExportRow } from '../../importExport';
-import { ADMINISTRATORS, CASE_READERS, id, method, noInput } from '../define';
+import { ADMINISTRATORS, CASE_READERS, id, method, noInput, type CallerRole } from '../define';
 import { isoDate, shortText } from '../schemas';
 
 export interface ImportCounts {
@@ -126,16 +126,21 @@ const auditFilter = z
   })
   .strict();
 
+/** The audit log is department-wide: it is read by the department head and the administrators. */
+export const AUDIT_READERS: readonly CallerRole[] = ['department_head', 'administrator'];
+/** The case system's extract covers every team: imported by the department head or an administrator. */
+const IMPORTERS: readonly CallerRole[] = ['department_head', 'administrator'];
+
 export const dataMethods = {
   /** Validates the file and reports what an import would do, writing nothing. */
-  previewImport: method<ImportPreview>()(importInput, { write: false, access: { roles: ['department_head', 'administrator'] }, summary: 'Parses a case-system extract (base64) and reports what an import would insert, update and leave, or its row-level errors.' }),
-  /** Imports the whole file or nothing; leaders and secretariat only. */
-  runImport: method<ImportResult>()(importInput, { write: true, access: { roles: ['department_head', 'administrator'] }, summary: 'Imports a case-system extract in one transaction; nothing is written unless every row is valid.' }),
-  listImportProfiles: method<ImportProfile[]>()(noInput, { write: false, access: { roles: ['department_head', 'administrator'] }, summary: 'Saved column mappings for imports.' }),
+  previewImport: method<ImportPreview>()(importInput, { write: false, access: { roles: IMPORTERS }, summary: 'Parses a case-system extract (base64) and reports what an import would insert, update and leave, or its row-level errors.' }),
+  /** Imports the whole file or nothing. */
+  runImport: method<ImportResult>()(importInput, { write: true, access: { roles: IMPORTERS }, summary: 'Imports a case-system extract in one transaction; nothing is written unless every row is valid.' }),
+  listImportProfiles: method<ImportProfile[]>()(noInput, { write: false, access: { roles: IMPORTERS }, summary: 'Saved column mappings for imports.' }),
   /** Saves a column mapping under a name (replacing one of the same name). */
-  saveImportProfile: method<ImportProfile>()(z.object({ name: shortText(80), mapping }).strict(), { write: true, access: { roles: ['department_head', 'administrator'] }, summary: 'Saves a column mapping for later imports.' }),
-  deleteImportProfile: method<{ deleted: boolean }>()(z.object({ id }).strict(), { write: true, access: { roles: ['department_head', 'administrator'] }, summary: 'Deletes a saved column mapping.' }),
-  listAudit: method<AuditPage>()(auditFilter, { write: false, access: { roles: ['department_head', 'administrator'] }, summary: 'The audit log: who changed what and when, filtered by person, period, case and type.' }),
+  saveImportProfile: method<ImportProfile>()(z.object({ name: shortText(80), mapping }).strict(), { write: true, access: { roles: IMPORTERS }, summary: 'Saves a column mapping for later imports.' }),
+  deleteImportProfile: method<{ deleted: boolean }>()(z.object({ id }).strict(), { write: true, access: { roles: IMPORTERS }, summary: 'Deletes a saved column mapping.' }),
+  listAudit: method<AuditPage>()(auditFilter, { write: false, access: { roles: AUDIT_READERS }, summary: 'The audit log: who changed what and when, filtered by person, period, case and type.' }),
   /** A list or report as rows for CSV/XLSX export. */
   exportTable: method<ExportTable>()(
     z.object({ table: z.enum(EXPORT_TABLES), teamId: id.optional(), filter: auditFilter.omit({ limit: true, offset: true }).optional() }).strict(),
@@ -144,7 +149,7 @@ export const dataMethods = {
   listBackups: method<BackupOverview>()(noInput, { write: false, access: { roles: ADMINISTRATORS }, summary: 'The store\'s snapshots and how long they are kept.' }),
   /** Starts a snapshot now; poll listBackups for the outcome. */
   createBackup: method<{ started: boolean }>()(noInput, { write: true, access: { roles: ADMINISTRATORS }, summary: 'Takes a snapshot of the store now (SQLite online backup).' }),
-  /** Backs up the current store, then restores the chosen snapshot; leaders and secretariat only. */
+  /** Backs up the current store, then restores the chosen snapshot. */
   restoreBackup: method<{ started: boolean }>()(
     z.object({ file: z.string().regex(/^flowtavle-[0-9TZ-]+-[a-z-]+\.db$/, { message: 'Ukendt sikkerhedskopi' }) }).strict(),
     { write: true, access: { roles: ADMINISTRATORS }, summary: 'Restores a snapshot; the current store is snapshotted first.' },
