@@ -8,6 +8,7 @@ import { createAuth, type Auth } from '../auth';
 import type { Db } from '../connection';
 import { appendEvent } from '../events';
 import { createTeamResolver } from './access';
+import { accountsHandlers } from './accounts';
 import { boardHandlers } from './board';
 import { committeeHandlers } from './committee';
 import { createContext, type ClockOptions, type ServiceContext } from './context';
@@ -53,6 +54,7 @@ export function createService(db: Db, options: ServiceOptions = {}): Service {
     ...devicesHandlers(context, auth),
     ...plansHandlers(context),
     ...committeeHandlers(context),
+    ...accountsHandlers(context, auth),
   };
   const listeners = new Set<(change: ChangeNotice) => void>();
   let seq = 0;

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { StoreError } from '../../db/connection';
 import { UsageError, type Command } from './command';
+import { accountCommands } from './commands/accounts';
 import { committeeCommands } from './commands/committee';
 import { dataCommands } from './commands/data';
 import { demoCommand } from './commands/demo';
@@ -17,6 +18,7 @@ const COMMANDS: readonly Command[] = [
   initCommand,
   demoCommand,
   serveCommand,
+  ...accountCommands,
   devicesCommand,
   ...pullListCommands,
   ...economyCommands,

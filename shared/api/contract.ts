@@ -2,6 +2,7 @@
 // the HTTP binding and the renderer client are all derived from this object.
 import type { z } from 'zod';
 import type { MethodDef } from './define';
+import { accountsMethods } from './methods/accounts';
 import { boardMethods } from './methods/board';
 import { committeeMethods } from './methods/committee';
 import { dataMethods } from './methods/data';
@@ -24,6 +25,7 @@ export const contract = {
   ...devicesMethods,
   ...plansMethods,
   ...committeeMethods,
+  ...accountsMethods,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;
