@@ -3,49 +3,83 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeStore } from '../../db/connection';
+import { createService } from '../../db/service';
 import { openWorkspace } from '../../db/workspace';
-import { parseCookies } from '../../electron/http/lan';
+import { systemContext } from '../../shared/api/define';
+import type { ApproveDeviceResult, WallDevice } from '../../shared/api/methods/devices';
 import { runCli } from '../support/server';
 
-const dir = mkdtempSync(join(tmpdir(), 'flowtavle-wallcli-'));
+const dir = mkdtempSync(join(tmpdir(), 'flowtavle-devicescli-'));
 const db = join(dir, 'flowtavle.db');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-beforeAll(() => closeStore(openWorkspace(db, { empty: true }).db));
 
-describe('LAN tokens from the command line', () => {
-  it('makes, lists and revokes a token; the token itself is shown only when made', async () => {
-    const made = await runCli(['lan-token', '--db', db, '--label', 'Skærmen i mødelokalet', '--json']);
-    expect(made.code).toBe(0);
-    const token = JSON.parse(made.stdout) as { id: number; token: string; label: string; revokedAt: string | null };
-    expect(token).toMatchObject({ label: 'Skærmen i mødelokalet', revokedAt: null });
-    expect(token.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+let deviceId: number;
+let tvToken: string;
 
-    const listed = await runCli(['lan-tokens', '--db', db, '--json']);
-    expect(listed.code).toBe(0);
-    expect(listed.stdout).not.toContain(token.token);
-    expect(JSON.parse(listed.stdout)).toMatchObject([{ id: token.id, label: 'Skærmen i mødelokalet', revokedAt: null, sessions: 0 }]);
-
-    const revoked = await runCli(['lan-revoke', '--db', db, '--id', String(token.id)]);
-    expect(revoked).toMatchObject({ code: 0 });
-    expect(revoked.stdout).toContain(`Adgangsnøgle ${token.id} (Skærmen i mødelokalet) er trukket tilbage.`);
-    const after = JSON.parse((await runCli(['lan-tokens', '--db', db, '--json'])).stdout) as { revokedAt: string | null }[];
-    expect(after[0]!.revokedAt).not.toBeNull();
-  }, 60_000);
-
-  it('refuses an unknown token id and a missing one with exit code 2', async () => {
-    const unknown = await runCli(['lan-revoke', '--db', db, '--id', '999']);
-    expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('Adgangsnøgle 999 findes ikke');
-    expect((await runCli(['lan-revoke', '--db', db])).code).toBe(2);
-  }, 60_000);
+beforeAll(() => {
+  const store = openWorkspace(db, { empty: true }).db;
+  try {
+    store.prepare("INSERT INTO teams (name) VALUES ('Team Bostøtte')").run();
+    const service = createService(store);
+    const pairing = service.auth.startPairing({ address: '192.0.2.50', userAgent: 'Chromium' });
+    if (!pairing.ok) throw new Error('pairing refused');
+    const teamId = store.prepare('SELECT id FROM teams').pluck().get() as number;
+    const approved = service.dispatch('approveDevice', { code: pairing.code, teamId, label: 'Skærmen i mødelokalet' }, systemContext());
+    if (!approved.ok || !(approved.value as ApproveDeviceResult).ok) throw new Error('approval failed');
+    deviceId = pairing.deviceId;
+    tvToken = pairing.token;
+  } finally {
+    closeStore(store);
+  }
 });
 
-describe('LAN cookies', () => {
-  it('reads the cookie header leniently', () => {
-    const cookies = parseCookies('flowtavle_lan=abc; other=1;  flowtavle_lan_session=x%2Dy; broken');
-    expect(cookies.get('flowtavle_lan')).toBe('abc');
-    expect(cookies.get('flowtavle_lan_session')).toBe('x-y');
-    expect(cookies.has('broken')).toBe(false);
-    expect(parseCookies(undefined).size).toBe(0);
-  });
+function principalOfTv(): unknown {
+  const store = openWorkspace(db).db;
+  try {
+    return createService(store).auth.principalOf(tvToken);
+  } finally {
+    closeStore(store);
+  }
+}
+
+describe('paired wall screens from the command line', () => {
+  it('lists the devices and revokes one, ending its session', async () => {
+    expect(principalOfTv()).toMatchObject({ kind: 'device', deviceId });
+    const listed = await runCli(['devices', 'list', '--db', db, '--json']);
+    expect(listed.code).toBe(0);
+    const devices = JSON.parse(listed.stdout) as WallDevice[];
+    expect(devices).toMatchObject([
+      { id: deviceId, status: 'approved', teamName: 'Team Bostøtte', label: 'Skærmen i mødelokalet', pairedByName: null, address: '192.0.2.50', revokedAt: null },
+    ]);
+    // Nothing secret in the listing: no code, no token.
+    expect(listed.stdout).not.toContain(tvToken);
+
+    const text = await runCli(['devices', 'list', '--db', db]);
+    expect(text.stdout).toMatch(new RegExp(`^#${deviceId}  Skærmen i mødelokalet  \\(Team Bostøtte, aktiv\\)  parret .* af kommandolinjen; sidst set .*; udløber .*; fra 192\\.0\\.2\\.50$`, 'm'));
+
+    const revoked = await runCli(['devices', 'revoke', '--db', db, '--id', String(deviceId), '--json']);
+    expect(revoked.code).toBe(0);
+    expect(JSON.parse(revoked.stdout)).toMatchObject({ id: deviceId, status: 'revoked', revokedAt: expect.any(String) });
+    expect(principalOfTv()).toBeNull();
+    const after = JSON.parse((await runCli(['devices', 'list', '--db', db, '--json'])).stdout) as WallDevice[];
+    expect(after[0]!.status).toBe('revoked');
+    // Revoking again is harmless and says so in words.
+    const again = await runCli(['devices', 'revoke', '--db', db, '--id', String(deviceId)]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('Vægskærmen "Skærmen i mødelokalet" (Team Bostøtte) er trukket tilbage.');
+  }, 60_000);
+
+  it('refuses an unknown device, a missing id and an unknown action', async () => {
+    const unknown = await runCli(['devices', 'revoke', '--db', db, '--id', '999']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('Vægskærmen findes ikke.');
+    const unknownJson = await runCli(['devices', 'revoke', '--db', db, '--id', '999', '--json']);
+    expect(JSON.parse(unknownJson.stdout)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    const missing = await runCli(['devices', 'revoke', '--db', db]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--id mangler');
+    const wrong = await runCli(['devices', 'pair', '--db', db]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('Skriv "devices list" eller "devices revoke --id N".');
+  }, 60_000);
 });

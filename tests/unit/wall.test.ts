@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseCard } from '../../shared/domain';
 import {
-  availableWallViews, cardsThatFit, compareUrgency, formatClock, isLoopbackAddress, isTokenShaped, newTimer,
-  parseWallViews, pinLockedUntil, pinProblem, rotationOf, stepView, timerLevel, timerRemaining, toggleTimer,
+  availableWallViews, cardsThatFit, compareUrgency, formatClock, newTimer,
+  parseWallViews, rotationOf, stepView, timerLevel, timerRemaining, toggleTimer,
   toWallCard, urgencyTier, walkColumns, walkOrder, wallCommandForKey, wallOrder, type WallCard,
 } from '../../shared/wall';
 
@@ -185,41 +185,5 @@ describe('the standup timer', () => {
     expect(timerLevel(120_001)).toBe('ok');
     expect(timerLevel(120_000)).toBe('amber');
     expect(timerLevel(-1)).toBe('red');
-  });
-});
-
-describe('LAN sharing rules', () => {
-  it('accepts only 43-character base64url tokens', () => {
-    expect(isTokenShaped('a'.repeat(43))).toBe(true);
-    expect(isTokenShaped('a'.repeat(42))).toBe(false);
-    expect(isTokenShaped(`${'a'.repeat(42)}=`)).toBe(false);
-    expect(isTokenShaped(undefined)).toBe(false);
-  });
-
-  it('refuses PINs a passer-by would guess', () => {
-    expect(pinProblem('123')).toMatch(/4 til 8 cifre/);
-    expect(pinProblem('12a4')).toMatch(/4 til 8 cifre/);
-    expect(pinProblem('0000')).toMatch(/samme ciffer/);
-    expect(pinProblem('1234')).toMatch(/talrække/);
-    expect(pinProblem('98765')).toMatch(/talrække/);
-    expect(pinProblem('2580')).toBeNull();
-    expect(pinProblem('13572468')).toBeNull();
-  });
-
-  it('locks after five wrong PINs within ten minutes, for ten minutes from the last', () => {
-    const min = 60_000;
-    const fails = [0, 1 * min, 2 * min, 3 * min];
-    expect(pinLockedUntil(fails, 4 * min)).toBeNull();
-    expect(pinLockedUntil([...fails, 4 * min], 4 * min)).toBe(14 * min);
-    // The first failure has aged out after ten minutes: four recent ones do not lock.
-    expect(pinLockedUntil([...fails, 4 * min], 10 * min)).toBeNull();
-  });
-
-  it('knows loopback addresses', () => {
-    expect(isLoopbackAddress('127.0.0.1')).toBe(true);
-    expect(isLoopbackAddress('::ffff:127.0.0.1')).toBe(true);
-    expect(isLoopbackAddress('::1')).toBe(true);
-    expect(isLoopbackAddress('192.168.1.20')).toBe(false);
-    expect(isLoopbackAddress(undefined)).toBe(false);
   });
 });

@@ -10,9 +10,10 @@ import {
   availableWallViews, newTimer, rotationOf, stepView, timerLevel, timerRemaining, toggleTimer, formatClock,
   walkColumns, wallCommandForKey, type TimerState, type WallSettings, type WallViewId,
 } from '../../../../shared/wall';
-import { api } from '../../api/client';
+import { api, type ConnectionState } from '../../api/client';
 import { useLive } from '../../stores/live';
 import { useSession } from '../../stores/session';
+import { PairingScreen, useDeviceStream } from './pairing';
 import { BoardPanel, BottomLinePanel, DeadlinesPanel, PlanPanel, PullListPanel, SprintPanel } from './panels';
 import { SettingsDialog } from './SettingsDialog';
 import { useWallUnit } from './useWallUnit';
@@ -32,13 +33,42 @@ function clockTime(date: Date): string {
   return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
 }
 
+/**
+ * #/standup: a signed-in person sees the team they chose (or ?team=); a paired wall device sees the
+ * team it was approved for and nothing else; a TV that is neither shows its pairing code.
+ */
 export default function StandupView() {
-  const { t } = useTranslation('wall');
+  const actor = useSession((s) => s.actor);
+  const device = useSession((s) => s.auth?.device ?? null);
+  if (actor) return <PersonStandup />;
+  if (device) return <DeviceStandup teamId={device.teamId} />;
+  return <PairingScreen />;
+}
+
+function PersonStandup() {
   const sessionTeam = useSession((s) => s.teamId);
-  const navigate = useSession((s) => s.navigate);
-  const teamId = teamFromHash() ?? sessionTeam;
   const revision = useLive((s) => s.revision);
   const connection = useLive((s) => s.connection);
+  return <StandupScreen teamId={teamFromHash() ?? sessionTeam} revision={revision} connection={connection} device={false} />;
+}
+
+function DeviceStandup({ teamId }: { teamId: number }) {
+  const stream = useDeviceStream();
+  return <StandupScreen teamId={teamId} revision={stream.revision} connection={stream.connection} device streamOpen={stream.open} />;
+}
+
+interface StandupScreenProps {
+  teamId: number | null;
+  revision: number;
+  connection: ConnectionState;
+  /** A paired wall device: read-only, no settings, nowhere to close to. */
+  device: boolean;
+  streamOpen?: boolean;
+}
+
+function StandupScreen({ teamId, revision, connection, device, streamOpen }: StandupScreenProps) {
+  const { t } = useTranslation('wall');
+  const navigate = useSession((s) => s.navigate);
   const unit = useWallUnit();
 
   const [settings, setSettings] = useState<WallSettings | null>(null);
@@ -83,6 +113,9 @@ export default function StandupView() {
       if (r.ok) {
         setScreen(r.value);
         setError(null);
+      } else if (device && (r.error.code === 'unauthenticated' || r.error.code === 'forbidden')) {
+        // The device was revoked or expired: back to the pairing screen.
+        void useSession.getState().load();
       } else if (r.error.code !== 'internal') {
         setError(r.error.message);
       }
@@ -91,7 +124,7 @@ export default function StandupView() {
     return () => {
       stale = true;
     };
-  }, [teamId, privacy, revision, quietTick]);
+  }, [teamId, privacy, revision, quietTick, device]);
 
   useEffect(() => {
     const quiet = setInterval(() => setQuietTick((n) => n + 1), QUIET_RELOAD_MS);
@@ -175,7 +208,10 @@ export default function StandupView() {
 
   const style = { '--u': `${unit}px` } as React.CSSProperties;
   return (
-    <div className="wall" style={style} data-view={current} data-privacy={screen?.privacy ? 'on' : 'off'}>
+    <div
+      className="wall" style={style} data-view={current} data-privacy={screen?.privacy ? 'on' : 'off'}
+      data-device={device ? 'on' : undefined} data-stream={device ? (streamOpen ? 'open' : 'closed') : undefined}
+    >
       <header className="wall-bar">
         <div className="wall-title">
           <h1>{screen ? t('title', { team: screen.team.name }) : t('loading')}</h1>
@@ -208,9 +244,9 @@ export default function StandupView() {
           <button type="button" onClick={() => setWalk((w) => (w === null && walkable.length > 0 ? 0 : null))}>
             {walk === null ? t('buttons.walk') : t('buttons.stopWalk')}
           </button>
-          <button type="button" onClick={() => setEditing(true)}>{t('buttons.settings')}</button>
+          {!device && <button type="button" onClick={() => setEditing(true)}>{t('buttons.settings')}</button>}
           <button type="button" onClick={toggleFullscreen}>{t('buttons.fullscreen')}</button>
-          <button type="button" onClick={() => navigate('board')}>{t('buttons.close')}</button>
+          {!device && <button type="button" onClick={() => navigate('board')}>{t('buttons.close')}</button>}
         </div>
       </header>
 
@@ -230,7 +266,7 @@ export default function StandupView() {
 
       <footer className="wall-keys">{current === 'board' ? `${t('legend')} · ${t('keys')}` : t('keys')}</footer>
 
-      {editing && settings && screen && (
+      {editing && !device && settings && screen && (
         <SettingsDialog
           settings={settings}
           teamName={screen.team.name}
