@@ -62,6 +62,12 @@ describe('a wall screen paired as a device', () => {
   it('pairs with a code, shows only its team, is refused everything else, and is cut off within a second when revoked', async () => {
     // The TV: nobody signed in, no device session yet.
     const tv = await newPage();
+    // Which API calls the TV's own page makes (the checks below add their own later).
+    const calls = new Set<string>();
+    tv.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith('/api/')) calls.add(path);
+    });
     await tv.goto(`${server.url}#/standup`);
     await tv.getByRole('heading', { name: 'Par denne skærm' }).waitFor();
     const code = await pairingCode(tv);
@@ -91,6 +97,8 @@ describe('a wall screen paired as a device', () => {
     await tv.locator('.wall-card').first().waitFor();
     await expect(tv.locator('.wall-title h1').textContent()).resolves.toBe(`Standup – ${team.name}`);
     await expect(tv.locator('.wall-privacy').textContent()).resolves.toBe('Privatliv til: kun sagsnumre og initialer');
+    // The standup view of a device asks for its wall and its settings, and follows the change stream: nothing else.
+    expect([...calls].sort()).toEqual(['/api/changes', '/api/getWallScreen', '/api/getWallSettings']);
     // A device cannot change the team's settings or leave the wall.
     await expect(tv.getByRole('button', { name: 'Indstillinger' }).count()).resolves.toBe(0);
     await desk.reload();

@@ -1,10 +1,12 @@
 // Standup mode on the largest demo team (Team Nyansøgning) at 1080p and 4K, the rotation, the
-// timer, walking the board, privacy, recovery after a host restart, and LAN sharing's token gate.
+// timer, walking the board, privacy, recovery after a host restart, and the host shared on the
+// network (everyone signs in; wall screens pair as devices, tests/e2e/devices.e2e.ts).
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lanAddresses } from '../../electron/http/lan';
+import { networkInterfaces } from 'node:os';
 import { launchBrowser } from '../support/chromium';
 import { demoStoreCopy, startServer, type RunningServer } from '../support/server';
+import { signIn, signInPage, type ApiSession } from '../support/session';
 
 interface Person { id: number; name: string; initials: string; role: string; teamId: number | null }
 
@@ -14,24 +16,23 @@ let leader: Person;
 let people: Person[];
 const browsers: BrowserContext[] = [];
 
-async function api<T>(method: string, body: unknown, actor?: number): Promise<T> {
-  const res = await fetch(`${server.url}api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...(actor ? { 'X-Flowtavle-Actor': String(actor) } : {}) },
-    body: JSON.stringify(body),
-  });
-  const envelope = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!envelope.ok) throw new Error(`${method}: ${envelope.error?.message}`);
-  return envelope.value;
+let leaderSession: ApiSession;
+
+/** Calls as the team's leader, signed in like a user. */
+async function api<T>(method: string, body: unknown): Promise<T> {
+  if (!leaderSession) leaderSession = await signIn(server, leader.initials.toLowerCase());
+  return leaderSession.call<T>(method, body);
+}
+
+function lanAddress(): string | undefined {
+  return Object.values(networkInterfaces()).flatMap((l) => l ?? []).find((i) => i.family === 'IPv4' && !i.internal)?.address;
 }
 
 async function openStandup(viewport: { width: number; height: number }): Promise<Page> {
   const browser = await launchBrowser(viewport);
   browsers.push(browser);
   const page = browser.pages()[0] ?? (await browser.newPage());
-  await page.goto(server.url);
-  await page.getByRole('button', { name: new RegExp(leader.name) }).click();
-  await page.waitForSelector('.app-header');
+  await signInPage(page, server, leader.initials.toLowerCase());
   await page.goto(`${server.url}#/standup?team=${teamId}`);
   await page.waitForSelector('.wall-card');
   // Let the column measurement settle (ResizeObserver) before measuring anything.
@@ -76,9 +77,12 @@ function measure(page: Page) {
 
 beforeAll(async () => {
   server = await startServer({ dbPath: demoStoreCopy() });
-  const teams = await api<{ id: number; name: string }[]>('listTeams', {});
+  // The demo lists its accounts on the sign-in screen: the department head reads every team and person.
+  const status = (await (await fetch(`${server.url}auth/status`)).json()) as { value: { demoAccounts: { login: string; role: string }[] } };
+  const head = await signIn(server, status.value.demoAccounts.find((a) => a.role === 'department_head')!.login);
+  const teams = await head.call<{ id: number; name: string }[]>('listTeams', {});
   teamId = teams.find((t) => t.name === 'Team Nyansøgning')!.id;
-  people = await api<Person[]>('listPeople', {});
+  people = await head.call<Person[]>('listPeople', {});
   leader = people.find((p) => p.role === 'leader' && p.teamId === teamId)!;
 });
 
@@ -148,7 +152,7 @@ describe('standup mode on the largest team', () => {
   });
 
   it('rotates by itself at the team\'s interval, steps with keys and pauses with space', async () => {
-    await api('saveWallSettings', { teamId, views: ['board', 'deadlines', 'pull_list'], intervalSeconds: 10, timerMinutes: 12, privacy: true }, leader.id);
+    await api('saveWallSettings', { teamId, views: ['board', 'deadlines', 'pull_list'], intervalSeconds: 10, timerMinutes: 12, privacy: true });
     const page = await openStandup({ width: 1920, height: 1080 });
     const subtitle = page.locator('.wall-subtitle');
     await expect(subtitle.textContent()).resolves.toBe('Tavlen · Visning 1 af 3');
@@ -216,7 +220,7 @@ describe('always on', () => {
     // A card that is not at the top already, so only the live update can put it there.
     const top = await page.locator('[data-column="Indkommet"] .wall-card').first().getAttribute('data-case');
     const card = board.cards.find((c) => c.columnId === inbox.id && !c.blocked && c.caseNumber !== top)!;
-    await api('updateCase', { caseId: card.id, blocked: true, blockedReason: 'Venter på udtalelse' }, leader.id);
+    await api('updateCase', { caseId: card.id, blocked: true, blockedReason: 'Venter på udtalelse' });
     const first = page.locator('[data-column="Indkommet"] .wall-card').first();
     await page.waitForFunction(
       (n) => {
@@ -230,92 +234,30 @@ describe('always on', () => {
   });
 });
 
-describe('LAN sharing', () => {
-  it('serves nothing without a valid token, and read-only with one', async () => {
-    const address = lanAddresses()[0];
-    expect(address, 'this machine needs a non-loopback IPv4 address for the LAN test').toBeTruthy();
-    const lan = await startServer({ dbPath: demoStoreCopy(), extraArgs: ['--lan'] });
+describe('shared on the network', () => {
+  it('answers on the machine\'s address, serves the page, and lets nobody in without signing in', async () => {
+    const address = lanAddress();
+    expect(address, 'this machine needs a non-loopback IPv4 address for the network test').toBeTruthy();
+    const lan = await startServer({ dbPath: demoStoreCopy(), extraArgs: ['--listen', '0.0.0.0'] });
     try {
-      // The link is printed just after the loopback address the helper waits for.
-      let token: string | undefined;
-      for (let i = 0; i < 50 && !token; i++) {
-        token = /\?token=([A-Za-z0-9_-]{43})/.exec(lan.output())?.[1];
-        if (!token) await new Promise((r) => setTimeout(r, 100));
+      expect(lan.output()).toContain('Delt på netværket (0.0.0.0). Alle logger ind; vægskærme parres fra Vægskærme-siden.');
+      const base = `http://${address}:${new URL(lan.url).port}/`;
+      const page = await fetch(base);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<div id="root">');
+      // No key in a link any more: without a session every call and the change stream are refused.
+      for (const method of ['listPeople', 'getWallScreen', 'getBoard']) {
+        const res = await fetch(`${base}api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ teamId }) });
+        expect(res.status, method).toBe(401);
+        expect(((await res.json()) as { error: { code: string } }).error.code).toBe('unauthenticated');
       }
-      expect(token).toBeTruthy();
-      const base = `http://${address}:${new URL(lan.url).port}`;
-      for (const path of ['/', '/index.html', '/assets/anything.js', '/api/changes', '/lan/status']) {
-        const res = await fetch(`${base}${path}`, { redirect: 'manual' });
-        expect(res.status, path).toBe(401);
-        expect(await res.text(), path).not.toContain('<script');
-      }
-      const post = await fetch(`${base}/api/listPeople`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
-      expect(post.status).toBe(401);
-      const wrong = await fetch(`${base}/?token=${'x'.repeat(43)}`, { redirect: 'manual' });
-      expect(wrong.status).toBe(403);
-
-      // With the token: a redirect that drops it from the address, and two HttpOnly SameSite=Strict cookies.
-      const first = await fetch(`${base}/?token=${token}`, { redirect: 'manual' });
-      expect(first.status).toBe(303);
-      expect(first.headers.get('location')).toBe('/');
-      const cookies = first.headers.getSetCookie();
-      expect(cookies).toHaveLength(2);
-      for (const c of cookies) expect(c).toMatch(/; Path=\/; HttpOnly; SameSite=Strict$/);
-      const cookie = cookies.map((c) => c.split(';')[0]).join('; ');
-      const pageRes = await fetch(`${base}/`, { headers: { cookie } });
-      expect(pageRes.status).toBe(200);
-      expect(await pageRes.text()).toContain('<div id="root">');
-      const status = await (await fetch(`${base}/lan/status`, { headers: { cookie } })).json();
-      expect(status).toEqual({ lan: true, readOnly: true, pinTeamId: null });
-
-      // Read-only: reads work (redacted wall), writes are refused.
-      const wall = await (await fetch(`${base}/api/getWallScreen`, {
-        method: 'POST', headers: { 'Content-Type': 'application/json', cookie }, body: JSON.stringify({ teamId, privacy: false }),
-      })).json();
-      expect(wall.value.privacy).toBe(true);
-      const write = await fetch(`${base}/api/updateCase`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Flowtavle-Actor': String(leader.id), cookie },
-        body: JSON.stringify({ caseId: 1, blocked: true, blockedReason: 'Forsøg fra netværket' }),
-      });
-      expect(write.status).toBe(403);
-      expect((await write.json()).error.code).toBe('read_only');
-
-      // The team PIN (set by a leader at the host) unlocks writes for this session only.
-      const setPin = await fetch(`${lan.url}api/setTeamPin`, {
-        method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Flowtavle-Actor': String(leader.id) }, body: JSON.stringify({ teamId, pin: '2580' }),
-      });
-      expect(setPin.status).toBe(200);
-      const pin = (value: string) => fetch(`${base}/lan/pin`, {
-        method: 'POST', headers: { 'Content-Type': 'application/json', cookie }, body: JSON.stringify({ teamId, pin: value }),
-      });
-      expect((await pin('2581')).status).toBe(403);
-      expect((await pin('2580')).status).toBe(200);
-      expect(await (await fetch(`${base}/lan/status`, { headers: { cookie } })).json()).toEqual({ lan: true, readOnly: false, pinTeamId: teamId });
-      const board = await (await fetch(`${base}/api/getBoard`, { method: 'POST', headers: { 'Content-Type': 'application/json', cookie }, body: JSON.stringify({ teamId }) })).json();
-      const caseId = board.value.cards.find((c: { blocked: boolean }) => !c.blocked).id;
-      const unlocked = await fetch(`${base}/api/updateCase`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Flowtavle-Actor': String(leader.id), cookie },
-        body: JSON.stringify({ caseId, blocked: true, blockedReason: 'Venter på lægeerklæring' }),
-      });
-      expect((await unlocked.json()).ok).toBe(true);
-      const sessions = await (await fetch(`${lan.url}api/listLanSessions`, {
-        method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Flowtavle-Actor': String(leader.id) }, body: '{}',
-      })).json();
-      expect(sessions.value[0]).toMatchObject({ remoteAddress: expect.stringContaining(address!), pinTeamName: 'Team Nyansøgning' });
-
-      // Loopback works without a token, as before.
-      expect((await fetch(`${lan.url}`)).status).toBe(200);
-
-      // A revoked token is refused from the next request.
-      const tokens = await (await fetch(`${lan.url}api/listLanTokens`, {
-        method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Flowtavle-Actor': String(leader.id) }, body: '{}',
-      })).json();
-      await fetch(`${lan.url}api/revokeLanToken`, {
-        method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Flowtavle-Actor': String(leader.id) }, body: JSON.stringify({ tokenId: tokens.value[0].id }),
-      });
-      expect((await fetch(`${base}/`, { headers: { cookie } })).status).toBe(401);
+      expect((await fetch(`${base}api/changes`)).status).toBe(401);
+      // A colleague signs in over the network like at the desk, and gets their own team only.
+      const colleague = await signIn({ url: base }, leader.initials.toLowerCase());
+      const wall = await colleague.call<{ team: { name: string } }>('getWallScreen', { teamId });
+      expect(wall.team.name).toBe('Team Nyansøgning');
+      const other = people.find((p) => p.teamId !== null && p.teamId !== teamId)!.teamId!;
+      expect((await colleague.raw('getBoard', { teamId: other })).status).toBe(403);
     } finally {
       await lan.stop();
     }
