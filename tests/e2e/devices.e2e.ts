@@ -97,6 +97,7 @@ describe('a wall screen paired as a device', () => {
     await tv.locator('.wall-card').first().waitFor();
     await expect(tv.locator('.wall-title h1').textContent()).resolves.toBe(`Standup – ${team.name}`);
     await expect(tv.locator('.wall-privacy').textContent()).resolves.toBe('Privatliv til: kun sagsnumre og initialer');
+    await tv.screenshot({ path: `${SHOTS}/device-standup-1080p.png` });
     // The standup view of a device asks for its wall and its settings, and follows the change stream: nothing else.
     expect([...calls].sort()).toEqual(['/api/changes', '/api/getWallScreen', '/api/getWallSettings']);
     // A device cannot change the team's settings or leave the wall.

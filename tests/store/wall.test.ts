@@ -223,6 +223,11 @@ describe('wall screens paired as devices', () => {
     expect(wall.privacy).toBe(true);
     expect(wall.team.name).toBe('Team Botilbud');
     expect(wall.columns.reduce((n, c) => n + c.count, 0)).toBeGreaterThan(100);
+    // The other features' views reach the wall for a device too (team totals and counts only).
+    expect(wall.pullList?.items.length).toBeGreaterThan(0);
+    expect(wall.pullList?.items.every((i) => i.reasons === undefined)).toBe(true);
+    expect(wall.bottomLine?.teamId).toBe(botilbud);
+    expect(wall.plan?.kpis.length).toBeGreaterThan(0);
     const text = JSON.stringify(wall);
     for (const name of names) expect(text).not.toContain(name);
     expect(text).not.toContain('citizenInitials');

@@ -128,7 +128,7 @@ export default function DevicesView() {
 
       <section className="devices-panel" aria-labelledby="devices-list">
         <h2 id="devices-list">{departmentWide ? t('devices.listAll') : t('devices.listTeam')}</h2>
-        {devices === null ? <p aria-busy="true">{t('devices.loading')}</p> : active.length === 0 ? <p>{t('devices.none')}</p> : (
+        {devices === null ? <p aria-busy="true">{t('devices.loading')}</p> : active.length === 0 ? <p>{inactive.length ? t('devices.noneActive') : t('devices.none')}</p> : (
           <DeviceTable devices={active} locale={locale} confirming={confirming} onConfirm={setConfirming} onRevoke={(d) => void revoke(d)} />
         )}
         {inactive.length > 0 && (
