@@ -183,6 +183,18 @@ export function accountsHandlers(ctx: ServiceContext, auth: Auth): Pick<Handlers
       return { account: toAccount(account(row.person_id)), setupCode: groupCode(code.code), setupExpiresAt: code.expiresAt, sessionsEnded };
     },
 
+    renewSetupCode({ personId }, call) {
+      const row = withAccount(personId);
+      if (row.has_password === 1) {
+        throw new ApiFailure('conflict', `${row.name} har allerede valgt en adgangskode. Bed en administrator om at nulstille den.`);
+      }
+      if (row.active !== 1) throw new ApiFailure('conflict', `${row.name}s konto er spærret. Åbn den, før du laver en ny engangskode.`);
+      const code = issueCode();
+      q.reset.run(code.hash, code.expiresAt, row.account_id);
+      appendEvent(db, { at: iso(), actorId: call.actorId, entity: 'account', entityId: row.account_id, type: 'setup_code_renewed', field: 'login', to: row.login, reason: row.name });
+      return { account: toAccount(account(personId)), setupCode: groupCode(code.code), setupExpiresAt: code.expiresAt };
+    },
+
     setAccountActive({ personId, active }, call) {
       const row = withAccount(personId);
       const wasActive = row.active === 1;

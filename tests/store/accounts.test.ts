@@ -147,6 +147,19 @@ describe('accounts for a team, made by its leader', () => {
     expect(accountCount()).toBe(before);
   });
 
+  it('the leader renews a code nobody has used (the old one stops working), never a chosen password', async () => {
+    value(call('createAccount', { personId: people.secondA, login: 'mette' }, ctxOf(leaderToken)));
+    const renewed = value(call<SetupCodeIssued>('renewSetupCode', { personId: people.secondA }, ctxOf(leaderToken)));
+    expect(eventsOf('setup_code_renewed').at(-1)).toMatchObject({ actor_id: people.leaderA, to_value: 'mette' });
+    const first = db.prepare('SELECT setup_code_hash FROM accounts WHERE login = ?').get('mette') as { setup_code_hash: string };
+    expect(first.setup_code_hash).toBe(sha256(normaliseCode(renewed.setupCode)));
+    await setUp('mette', renewed.setupCode, 'mettes adgangskode');
+    expect(call('renewSetupCode', { personId: people.secondA }, ctxOf(leaderToken))).toMatchObject({
+      ok: false, error: { code: 'conflict', message: 'Mette Holm har allerede valgt en adgangskode. Bed en administrator om at nulstille den.' },
+    });
+    expect(call('renewSetupCode', { personId: people.leaderB }, ctxOf(leaderToken))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
   it('a caseworker may not list or create accounts', async () => {
     const token = await setUp('karim', caseworkerCode, 'karims adgangskode');
     const before = accountCount();
@@ -188,7 +201,7 @@ describe('an administrator resets a password', () => {
 
   it('refuses an unknown login, a person without an account, both or neither, and the administrator themselves', () => {
     expect(call('resetPassword', { login: 'ingen' }, ctxOf(adminToken))).toMatchObject({ ok: false, error: { code: 'not_found', message: 'Der er ingen konto med brugernavnet "ingen".' } });
-    expect(call('resetPassword', { personId: people.secondA }, ctxOf(adminToken))).toMatchObject({ ok: false, error: { code: 'not_found', message: 'Mette Holm har ingen konto endnu.' } });
+    expect(call('resetPassword', { personId: people.adminInA }, ctxOf(adminToken))).toMatchObject({ ok: false, error: { code: 'not_found', message: 'Ole Berg har ingen konto endnu.' } });
     expect(call('resetPassword', {}, ctxOf(adminToken))).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(call('resetPassword', { login: 'karim', personId: people.caseworkerA }, ctxOf(adminToken))).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(call('resetPassword', { login: 'anna' }, ctxOf(adminToken))).toMatchObject({ ok: false, error: { code: 'forbidden' } });

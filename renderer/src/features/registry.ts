@@ -1,4 +1,5 @@
 // Every feature plugs in here with its views and its own i18n namespace.
+import { accountsFeature } from './accounts';
 import { boardFeature } from './board';
 import { committeeFeature } from './committee';
 import { dataFeature } from './data';
@@ -9,7 +10,7 @@ import { pullFeature } from './pull';
 import { wallFeature } from './wall';
 import type { Feature, ViewDef } from './types';
 
-export const FEATURES: readonly Feature[] = [boardFeature, pullFeature, economyFeature, flowFeature, dataFeature, plansFeature, wallFeature, committeeFeature];
+export const FEATURES: readonly Feature[] = [boardFeature, pullFeature, economyFeature, flowFeature, dataFeature, plansFeature, wallFeature, committeeFeature, accountsFeature];
 
 export const VIEWS: readonly ViewDef[] = FEATURES.flatMap((f) => f.views).sort((a, b) => a.order - b.order);
 

@@ -82,6 +82,12 @@ export const accountsMethods = {
       summary: 'Clears an account’s password, ends all its sessions and returns a new one-time set-up code (by login or person).',
     },
   ),
+  /** For the leader whose new colleague lost or let the first code run out; a chosen password is the administrator's to reset. */
+  renewSetupCode: method<SetupCodeIssued>()(z.object({ personId: id }).strict(), {
+    write: true,
+    access: { roles: ACCOUNT_KEEPERS, team: { from: 'person', field: 'personId' } },
+    summary: 'A new one-time set-up code for an account whose password has not been chosen yet (the old code stops working); a leader for their own team.',
+  }),
   setAccountActive: method<AccountSummary & { sessionsEnded: number }>()(z.object({ personId: id, active: z.boolean() }).strict(), {
     write: true,
     access: { roles: ACCOUNT_KEEPERS, team: { from: 'person', field: 'personId' }, notSelf: 'personId' },
