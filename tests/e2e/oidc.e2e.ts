@@ -132,7 +132,8 @@ afterAll(async () => {
   await new Promise<void>((done) => (providerServer ? providerServer.close(() => done()) : done()));
 });
 
-describe('single sign-on through a real OpenID Connect provider', () => {
+// Each sign-in goes through two sites and loads the 700-card board: slow on a busy 2-core machine.
+describe('single sign-on through a real OpenID Connect provider', { timeout: 180_000 }, () => {
   it('says at start which provider it uses, and offers the button on the sign-in screen', async () => {
     await expect.poll(() => host.output()).toContain(`Single sign-on: "${LABEL}" via ${issuer} (login fra kravet "preferred_username").`);
     const status = await (await fetch(`${host.url}auth/status`)).json();
