@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/chromium';
-import { demoStoreCopy, startServer, type RunningServer } from '../support/server';
+import { demoStoreCopy, runCli, startServer, type RunningServer } from '../support/server';
 import { signIn, signInPage, type ApiSession } from '../support/session';
 
 const SHOTS = process.env.FLOWTAVLE_SCREENSHOTS ?? '/tmp/flowtavle-shots';
@@ -154,6 +154,7 @@ describe('a wall screen paired as a device', () => {
     const elapsed = (await closedAt as number) - clickedAt;
     expect(elapsed).toBeGreaterThanOrEqual(0);
     expect(elapsed, `stream closed ${elapsed} ms after the click`).toBeLessThan(1_000);
+    console.info(`device stream closed ${elapsed} ms after the revoke click`);
     await expect(desk.getByRole('status').textContent()).resolves.toBe('Skærmen "Mødelokalet, 2. sal" er trukket tilbage. Den viser parringskoden igen.');
 
     // The TV falls back to its pairing screen with a fresh code, and its old session reaches nothing.
@@ -201,5 +202,33 @@ describe('a wall screen paired as a device', () => {
     await tv.waitForTimeout(2_500);
     await expect(tv.getByRole('heading', { name: 'Par denne skærm' }).isVisible()).resolves.toBe(true);
     await desk.screenshot({ path: `${SHOTS}/devices-locked.png` });
+  });
+
+  it('is revoked by an administrator from the command line while the host runs: the TV is cut off within the host\'s one-second sweep', async () => {
+    const tv = await newPage();
+    await tv.goto(`${server.url}#/standup`);
+    const code = await pairingCode(tv);
+    const approved = await leader.call<{ ok: boolean; device: { id: number } }>('approveDevice', { code, teamId: team.id, label: 'Kantinen' });
+    expect(approved.ok).toBe(true);
+    await tv.locator('.wall[data-device="on"][data-stream="open"]').waitFor({ timeout: 6_000 });
+    const listed = await runCli(['devices', 'list', '--db', server.dbPath, '--json']);
+    expect(listed.code).toBe(0);
+    const device = (JSON.parse(listed.stdout) as { id: number; label: string; status: string; teamName: string }[]).find((d) => d.id === approved.device.id);
+    expect(device).toMatchObject({ label: 'Kantinen', status: 'approved', teamName: team.name });
+    await tv.evaluate(() => {
+      const w = window as unknown as { cutAt?: number };
+      new MutationObserver(() => {
+        if (document.querySelector('.wall[data-stream="closed"]')) w.cutAt ??= Date.now();
+      }).observe(document.body, { subtree: true, attributes: true, childList: true });
+    });
+    const revoked = await runCli(['devices', 'revoke', '--db', server.dbPath, '--id', String(device!.id)]);
+    const doneAt = Date.now();
+    expect(revoked.code).toBe(0);
+    expect(revoked.stdout).toContain(`Vægskærmen "Kantinen" (${team.name}) er trukket tilbage.`);
+    const cutAt = (await (await tv.waitForFunction(() => (window as unknown as { cutAt?: number }).cutAt, null, { timeout: 5_000 })).jsonValue()) as number;
+    // The CLI runs in its own process: the host finds the ended session in its once-a-second sweep.
+    expect(cutAt - doneAt).toBeLessThan(1_500);
+    await tv.getByRole('heading', { name: 'Par denne skærm' }).waitFor({ timeout: 5_000 });
+    expect(await pairingCode(tv)).not.toBe(code);
   });
 });
