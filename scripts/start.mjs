@@ -21,15 +21,35 @@ function run(command, args, options = {}) {
   return result.status === 0;
 }
 
+/** Runs a download step with its error output kept back: a failure becomes one line, not a stack trace. */
+function runQuietly(command, args, options = {}) {
+  const result = spawnSync(command, args, { stdio: ['ignore', 'inherit', 'pipe'], cwd: root, encoding: 'utf8', ...options });
+  return { ok: result.status === 0, errors: `${result.stderr ?? ''}${result.error ? String(result.error) : ''}` };
+}
+
+/** The cause of a failed download, in Danish, from the tool's error output. */
+function downloadProblem(errors) {
+  const host = errors.match(/(?:ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|ECONNRESET)\s+([\w.-]+)/)?.[1];
+  if (/ENOTFOUND|EAI_AGAIN/.test(errors)) return `Navnet ${host ?? 'på serveren'} kunne ikke slås op – der er ingen internetforbindelse (eller DNS virker ikke).`;
+  if (/ECONNREFUSED|ETIMEDOUT|ECONNRESET|socket hang up/.test(errors)) return `Forbindelsen til ${host ?? 'serveren'} blev afbrudt eller afvist (firewall eller proxy?).`;
+  if (/self[- ]signed|certificate|CERT_/i.test(errors)) return 'Serverens certifikat blev ikke godkendt (en proxy med egen certifikatudsteder?). Sæt NODE_EXTRA_CA_CERTS til proxyens certifikat.';
+  if (/checksum/i.test(errors)) return 'Den hentede fil havde en forkert kontrolsum. Prøv igen.';
+  if (/\b40[34]\b/.test(errors)) return 'Filen findes ikke på serveren (eller adgang blev nægtet).';
+  const first = errors.split('\n').map((line) => line.trim()).find((line) => line && !line.startsWith('at '));
+  return first ? first.slice(0, 200) : 'ukendt fejl.';
+}
+
 // 1. Electron's binary (its install script may have been skipped, see package.json allowScripts).
 const electronDir = dirname(require.resolve('electron/package.json'));
 const electronVersion = require('electron/package.json').version;
 if (!existsSync(join(electronDir, 'path.txt')) || !existsSync(join(electronDir, 'dist'))) {
   console.log(`Henter Electron ${electronVersion} (første start) …`);
-  if (!run(process.execPath, [join(electronDir, 'install.js')])) {
+  const fetched = runQuietly(process.execPath, [join(electronDir, 'install.js')]);
+  if (!fetched.ok) {
     fail(
-      `Electron ${electronVersion} kunne ikke hentes. Kontrollér netværksforbindelsen (eller proxy-indstillingerne) ` +
-        'og kør "npm start" igen. Brug "npm run serve" for at køre Flowtavle i en browser uden Electron.',
+      `Electron ${electronVersion} kunne ikke hentes: ${downloadProblem(fetched.errors)}\n  ` +
+        'Kontrollér netværksforbindelsen (eller proxy-indstillingerne) og kør "npm start" igen.\n  ' +
+        'Brug "npm run serve" for at køre Flowtavle i en browser uden Electron.',
     );
   }
 }
@@ -44,13 +64,14 @@ if (!existsSync(binding)) {
   rmSync(work, { recursive: true, force: true });
   cpSync(sqliteDir, work, { recursive: true, filter: (src) => !src.includes(`${join('build', 'Release')}`) });
   const prebuild = join(dirname(require.resolve('prebuild-install/package.json')), 'bin.js');
-  const fetched = run(process.execPath, [prebuild, '--runtime', 'electron', '--target', electronVersion, '--arch', arch()], { cwd: work });
-  const built = fetched || run('npx', ['--yes', 'node-gyp', 'rebuild', '--release', `--target=${electronVersion}`, `--arch=${arch()}`,
+  const prebuilt = runQuietly(process.execPath, [prebuild, '--runtime', 'electron', '--target', electronVersion, '--arch', arch()], { cwd: work });
+  const compiled = prebuilt.ok ? prebuilt : runQuietly('npx', ['--yes', 'node-gyp', 'rebuild', '--release', `--target=${electronVersion}`, `--arch=${arch()}`,
     '--dist-url=https://electronjs.org/headers'], { cwd: work });
   const output = join(work, 'build', 'Release', 'better_sqlite3.node');
-  if (!built || !existsSync(output)) {
+  if (!compiled.ok || !existsSync(output)) {
     fail(
-      'better-sqlite3 kunne ikke bygges til Electron (hverken et færdigbygget modul eller Electrons headers kunne hentes). ' +
+      `better-sqlite3 kunne ikke bygges til Electron: ${downloadProblem(compiled.errors || prebuilt.errors)}\n  ` +
+        '(Hverken et færdigbygget modul eller Electrons headers kunne hentes.) ' +
         'Kontrollér netværksforbindelsen og kør "npm start" igen, eller brug "npm run serve".',
     );
   }

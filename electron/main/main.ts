@@ -1,15 +1,17 @@
 // Electron main: window, menu, single-instance lock, IPC wiring. Everything else lives in db/
 // and shared/; this file only connects them to the desktop.
-import { app, BrowserWindow, ipcMain, Menu, dialog, screen, session, shell, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, dialog, net, screen, session, shell, type MenuItemConstructorOptions } from 'electron';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { checkStoreAtStart, replaceStoreWithSnapshot, startBackupSchedule, type BackupSchedule } from '../../db/backup';
 import { closeStore, StoreError, type Db } from '../../db/connection';
 import { createService, type Service } from '../../db/service';
 import { openWorkspace, STORE_FILE } from '../../db/workspace';
+import { CONNECTION_FILE, isAllowedRemoteUrl, loadConnection, loadFailureMessage, registerConnectionIpc, remoteStartUrl, useLocalStore, type ConnectionConfig } from './connection';
 import { lanSharingMenuItem, stopLanSharing } from './lanSharing';
 import { isTrustedRendererUrl, rendererUrl, WEB_PREFERENCES } from './security';
-import { wallMenu } from './wall';
+import { registerSessionIpc, type DesktopSessions } from './session';
+import { isWallWindowContents, WALL_PARTITION, wallMenu } from './wall';
 
 app.setName('Flowtavle');
 
@@ -21,6 +23,12 @@ let db: Db | null = null;
 let service: Service | null = null;
 let backups: BackupSchedule | null = null;
 let mainWindow: BrowserWindow | null = null;
+let sessions: DesktopSessions | null = null;
+let connection: ConnectionConfig = { host: null, lastHost: null };
+
+const connectionFile = () => join(app.getPath('userData'), CONNECTION_FILE);
+const isOwnPage = (url: string) => isTrustedRendererUrl(url, INDEX_HTML);
+const CONNECT_ROUTE = '#/forbind';
 
 /** better-sqlite3 built for Electron's ABI, kept beside the Node build used by the tests. */
 function nativeBinding(): string | undefined {
@@ -76,7 +84,19 @@ function openStoreOrExplain(): boolean {
 
 function buildMenu(): void {
   const template: MenuItemConstructorOptions[] = [
-    { label: 'Filer', submenu: [{ role: 'quit', label: 'Afslut' }] },
+    {
+      label: 'Filer',
+      submenu: [
+        { label: 'Forbind til en Flowtavle-server …', click: () => openConnectionScreen() },
+        {
+          label: connection.host ? `Brug den lokale database (nu: ${new URL(connection.host).host})` : 'Brug den lokale database',
+          enabled: connection.host !== null,
+          click: () => useLocalStore({ file: connectionFile(), show: showMainWindow }),
+        },
+        { type: 'separator' },
+        { role: 'quit', label: 'Afslut' },
+      ],
+    },
     {
       label: 'Redigér',
       submenu: [
@@ -98,7 +118,7 @@ function buildMenu(): void {
         { role: 'toggleDevTools', label: 'Udviklerværktøjer' },
       ],
     },
-    wallMenu({ indexHtml: INDEX_HTML, preload: PRELOAD }),
+    wallMenu({ indexHtml: INDEX_HTML, preload: PRELOAD, remoteOrigin: connection.host }),
     { label: 'Netværk', submenu: [lanSharingMenuItem(db!, service!, dirname(INDEX_HTML), buildMenu)] },
     {
       label: 'Hjælp',
@@ -108,8 +128,13 @@ function buildMenu(): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
-function createWindow(): void {
-  mainWindow = new BrowserWindow({
+/**
+ * The main window shows either the app's own page over IPC (the local store, with the preload
+ * bridge) or the connected host's page over HTTP (no bridge: main did not ship that page). The
+ * navigation guard allows exactly one of the two, so the window never leaves for anywhere else.
+ */
+function createWindow(host: string | null, route = ''): BrowserWindow {
+  const window = new BrowserWindow({
     width: 1600,
     height: 960,
     minWidth: 1024,
@@ -117,36 +142,64 @@ function createWindow(): void {
     title: 'Flowtavle',
     backgroundColor: '#f3f5f8',
     show: false,
-    webPreferences: { ...WEB_PREFERENCES, preload: PRELOAD },
+    webPreferences: host ? { ...WEB_PREFERENCES } : { ...WEB_PREFERENCES, preload: PRELOAD },
   });
-  mainWindow.once('ready-to-show', () => mainWindow?.show());
-  const contents = mainWindow.webContents;
+  window.once('ready-to-show', () => window.show());
+  const contents = window.webContents;
+  const allowed = (url: string) => (host ? isAllowedRemoteUrl(url, host) : isOwnPage(url));
   contents.on('will-navigate', (event, url) => {
-    if (!isTrustedRendererUrl(url, INDEX_HTML)) event.preventDefault();
+    if (!allowed(url)) event.preventDefault();
+  });
+  // A host's redirect to another origin (a single sign-on provider) is stopped the same way.
+  contents.on('will-redirect', (event, url) => {
+    if (!allowed(url)) event.preventDefault();
   });
   contents.setWindowOpenHandler(({ url }) => {
     // Links out (none are expected) open in the user's browser, never in an app window.
     if (url.startsWith('https://')) void shell.openExternal(url);
     return { action: 'deny' };
   });
-  void mainWindow.loadURL(rendererUrl(INDEX_HTML));
-  mainWindow.on('closed', () => {
-    mainWindow = null;
+  if (host) {
+    // The host is down or unreachable: the connection screen says so and offers the local store.
+    contents.on('did-fail-load', (_event, code, description, _url, isMainFrame) => {
+      if (!isMainFrame || code === -3 /* ERR_ABORTED: a navigation replaced this one */) return;
+      showMainWindow(null, `${CONNECT_ROUTE}?fejl=${encodeURIComponent(loadFailureMessage(host, code, description))}`);
+    });
+  }
+  void window.loadURL(host ? remoteStartUrl(host) : `${rendererUrl(INDEX_HTML)}${route}`);
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
   });
+  return window;
+}
+
+/** Replaces the main window (a new one first, so closing the old one does not quit the app). */
+function showMainWindow(host: string | null, route = ''): void {
+  connection = loadConnection(connectionFile());
+  const previous = mainWindow;
+  mainWindow = createWindow(host, route);
+  if (previous && !previous.isDestroyed()) previous.destroy();
+  buildMenu();
+}
+
+/** The local page keeps its window (and its session); a remote page is replaced by the local one. */
+function openConnectionScreen(): void {
+  if (mainWindow && !mainWindow.isDestroyed() && isOwnPage(mainWindow.webContents.getURL())) {
+    void mainWindow.loadURL(`${rendererUrl(INDEX_HTML)}${CONNECT_ROUTE}`);
+    mainWindow.focus();
+    return;
+  }
+  showMainWindow(null, CONNECT_ROUTE);
 }
 
 function wireIpc(): void {
-  ipcMain.handle('flowtavle:call', (event, method: unknown, input: unknown, actorId: unknown) => {
-    const frameUrl = event.senderFrame?.url ?? '';
-    if (!isTrustedRendererUrl(frameUrl, INDEX_HTML)) {
-      return { ok: false, error: { code: 'forbidden', message: 'Kaldet kom ikke fra Flowtavles eget vindue.' } };
-    }
-    if (typeof method !== 'string') return { ok: false, error: { code: 'unknown_method', message: 'Ukendt metode.' } };
-    const actor = typeof actorId === 'number' && Number.isInteger(actorId) && actorId > 0 ? actorId : null;
-    return service!.dispatch(method, input, { actorId: actor });
-  });
-  service!.subscribe((notice) => {
-    for (const window of BrowserWindow.getAllWindows()) window.webContents.send('flowtavle:changed', notice);
+  sessions = registerSessionIpc(ipcMain, service!, { isTrustedFrame: isOwnPage, isWallWindow: isWallWindowContents });
+  registerConnectionIpc(ipcMain, {
+    file: connectionFile(),
+    isTrustedFrame: isOwnPage,
+    // Chromium's network stack: the system's proxy settings and certificate store apply.
+    fetch: (url, init) => net.fetch(url, init),
+    show: (host) => showMainWindow(host),
   });
 }
 
@@ -165,7 +218,10 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   void app.whenReady().then(() => {
-    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    for (const jar of [session.defaultSession, session.fromPartition(WALL_PARTITION)]) {
+      jar.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    }
+    connection = loadConnection(connectionFile());
     if (!openStoreOrExplain()) {
       app.quit();
       return;
@@ -175,9 +231,9 @@ if (!app.requestSingleInstanceLock()) {
     screen.on('display-added', buildMenu);
     screen.on('display-removed', buildMenu);
     wireIpc();
-    createWindow();
+    showMainWindow(connection.host);
     app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) createWindow();
+      if (BrowserWindow.getAllWindows().length === 0) showMainWindow(connection.host);
     });
   });
 
@@ -188,6 +244,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('will-quit', () => {
     void stopLanSharing();
     backups?.stop();
+    sessions?.dispose();
     if (db) closeStore(db);
     db = null;
   });

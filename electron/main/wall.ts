@@ -1,7 +1,14 @@
 // The wall screen from the desktop app: a kiosk window on the display the team chooses (usually
 // the TV on the second output), showing standup mode. Same hardening as the main window.
 import { BrowserWindow, screen, shell, type MenuItemConstructorOptions } from 'electron';
+import { isAllowedRemoteUrl } from './connection';
 import { isTrustedRendererUrl, rendererUrl, WEB_PREFERENCES } from './security';
+
+/**
+ * The kiosk's own cookie jar. Showing a remote host, the TV pairs through that host's /auth/pair
+ * like a browser TV; with the main window's cookies it would inherit the signed-in person's session.
+ */
+export const WALL_PARTITION = 'persist:flowtavle-wall';
 
 export interface WallDisplay {
   id: number;
@@ -18,6 +25,8 @@ export interface WallWindowOptions {
   displayId?: number;
   /** The team shown; absent: the team chosen in the app. */
   teamId?: number;
+  /** The host the app is connected to (an origin): its standup page, without the preload bridge. */
+  remoteOrigin?: string | null;
 }
 
 let wallWindow: BrowserWindow | null = null;
@@ -37,8 +46,8 @@ export function chooseWallDisplay(displays: readonly WallDisplay[], wantedId?: n
   return displays.find((d) => d.id === wantedId) ?? displays.find((d) => !d.primary) ?? displays[0] ?? null;
 }
 
-export function standupUrl(indexHtml: string, teamId?: number): string {
-  return `${rendererUrl(indexHtml)}#/standup${teamId ? `?team=${teamId}` : ''}`;
+export function standupUrl(indexHtml: string, teamId?: number, remoteOrigin?: string | null): string {
+  return `${remoteOrigin ? `${remoteOrigin}/` : rendererUrl(indexHtml)}#/standup${teamId ? `?team=${teamId}` : ''}`;
 }
 
 /** Opens (or moves) the kiosk window showing standup mode; returns it. */
@@ -54,11 +63,18 @@ export function openWallWindow(options: WallWindowOptions): BrowserWindow {
     autoHideMenuBar: true,
     title: 'Flowtavle – standup',
     backgroundColor: '#0b1220',
-    webPreferences: { ...WEB_PREFERENCES, preload: options.preload },
+    webPreferences: options.remoteOrigin
+      ? { ...WEB_PREFERENCES, partition: WALL_PARTITION }
+      : { ...WEB_PREFERENCES, preload: options.preload },
   });
   const contents = window.webContents;
+  const remote = options.remoteOrigin ?? null;
+  const allowed = (url: string) => (remote ? isAllowedRemoteUrl(url, remote) : isTrustedRendererUrl(url, options.indexHtml));
   contents.on('will-navigate', (event, url) => {
-    if (!isTrustedRendererUrl(url, options.indexHtml)) event.preventDefault();
+    if (!allowed(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!allowed(url)) event.preventDefault();
   });
   contents.setWindowOpenHandler(({ url }) => {
     if (url.startsWith('https://')) void shell.openExternal(url);
@@ -66,14 +82,19 @@ export function openWallWindow(options: WallWindowOptions): BrowserWindow {
   });
   // A wall screen must not sleep into a screensaver-looking blank page or lose its place on reload.
   contents.on('render-process-gone', () => {
-    if (!window.isDestroyed()) void window.loadURL(standupUrl(options.indexHtml, options.teamId));
+    if (!window.isDestroyed()) void window.loadURL(standupUrl(options.indexHtml, options.teamId, remote));
   });
-  void window.loadURL(standupUrl(options.indexHtml, options.teamId));
+  void window.loadURL(standupUrl(options.indexHtml, options.teamId, remote));
   window.on('closed', () => {
     if (wallWindow === window) wallWindow = null;
   });
   wallWindow = window;
   return window;
+}
+
+/** The kiosk's page: electron/main/session.ts pairs it as a device, never with a person's session. */
+export function isWallWindowContents(contents: { id: number }): boolean {
+  return wallWindow !== null && !wallWindow.isDestroyed() && wallWindow.webContents.id === contents.id;
 }
 
 export function closeWallWindow(): void {

@@ -100,6 +100,21 @@ describe('the wall window', () => {
     expect(prevent).toHaveBeenCalled();
   });
 
+  it('shows a connected host\'s standup page in its own cookie jar, without the bridge', () => {
+    openWallWindow({ indexHtml: '/a/index.html', preload: '/p.cjs', teamId: 2, remoteOrigin: 'https://flowtavle.aalborg.dk' });
+    const win = created.at(-1)!;
+    expect(win.url).toBe('https://flowtavle.aalborg.dk/#/standup?team=2');
+    const prefs = win.options.webPreferences as Record<string, unknown>;
+    expect(prefs.preload).toBeUndefined();
+    expect(prefs.partition).toBe('persist:flowtavle-wall');
+    const prevent = vi.fn();
+    win.handlers.get('will-navigate')!({ preventDefault: prevent }, 'https://flowtavle.aalborg.dk/#/standup');
+    expect(prevent).not.toHaveBeenCalled();
+    win.handlers.get('will-redirect')!({ preventDefault: prevent }, 'https://login.example.org/');
+    expect(prevent).toHaveBeenCalledTimes(1);
+    closeWallWindow();
+  });
+
   it('keeps one wall window: opening again replaces it, and closing closes it', () => {
     openWallWindow({ indexHtml: '/a/index.html', preload: '/p.cjs' });
     openWallWindow({ indexHtml: '/a/index.html', preload: '/p.cjs', displayId: 1 });

@@ -5,12 +5,13 @@ import { committeeFeature } from './committee';
 import { dataFeature } from './data';
 import { economyFeature } from './economy';
 import { flowFeature } from './flow';
+import { identityFeature } from './identity';
 import { plansFeature } from './plans';
 import { pullFeature } from './pull';
 import { wallFeature } from './wall';
 import type { Feature, ViewDef } from './types';
 
-export const FEATURES: readonly Feature[] = [boardFeature, pullFeature, economyFeature, flowFeature, dataFeature, plansFeature, wallFeature, committeeFeature, accountsFeature];
+export const FEATURES: readonly Feature[] = [boardFeature, pullFeature, economyFeature, flowFeature, dataFeature, plansFeature, wallFeature, committeeFeature, identityFeature, accountsFeature];
 
 export const VIEWS: readonly ViewDef[] = FEATURES.flatMap((f) => f.views).sort((a, b) => a.order - b.order);
 

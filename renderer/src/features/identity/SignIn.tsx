@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuthStatus } from '../../../../shared/api/auth';
 import { useSession } from '../../stores/session';
+import { ConnectLink } from './Connect';
 
 type Mode = 'sign-in' | 'set-up';
 
@@ -116,6 +117,7 @@ function SignInForm({ auth }: { auth: AuthStatus }) {
           </button>
         </div>
       </form>
+      {mode === 'sign-in' && <ConnectLink />}
       {auth.isDemo && mode === 'sign-in' && (
         <section className="demo-accounts" aria-labelledby="demo-accounts-title">
           <h2 id="demo-accounts-title">{t('signIn.demoTitle')}</h2>
