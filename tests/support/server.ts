@@ -55,7 +55,7 @@ export async function startServer(options: { dbPath?: string; port?: number; ext
     const timer = setTimeout(() => fail(new Error(`serve did not start:\n${output}`)), 30_000);
     const onData = (d: Buffer) => {
       output += d.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+      const m = /(https?:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
       if (m) {
         clearTimeout(timer);
         done(m[1]!);

@@ -4,6 +4,8 @@ import { closeStore } from '../../../db/connection';
 import { createService } from '../../../db/service';
 import { openWorkspace } from '../../../db/workspace';
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
+import { createSecureContext } from 'node:tls';
 import { startHttpHost } from '../../http/server';
 import { createOidcRoutes, OidcSetupError, readOidcConfig } from '../../auth/oidc';
 import { DB_OPTION, intOption, stringOption, type Command, UsageError } from '../command';
@@ -37,11 +39,20 @@ export const serveCommand: Command = {
     const port = intOption(values, 'port', 4317)!;
     if (port < 0 || port > 65_535) throw new UsageError('--port skal være mellem 0 og 65535.');
     const listen = stringOption(values, 'listen') ?? '127.0.0.1';
-    if (!/^[0-9a-fA-F.:]+$|^localhost$/.test(listen)) throw new UsageError('--listen skal være en IP-adresse, fx 0.0.0.0 eller 192.168.1.20.');
+    // isIP, not a pattern: '999.1.1.1' or 'abc' would otherwise reach the resolver and fail with a stack trace.
+    if (isIP(listen) === 0 && listen !== 'localhost') throw new UsageError('--listen skal være en IP-adresse, fx 0.0.0.0 eller 192.168.1.20.');
     const certPath = stringOption(values, 'tls-cert');
     const keyPath = stringOption(values, 'tls-key');
     if ((certPath === undefined) !== (keyPath === undefined)) throw new UsageError('--tls-cert og --tls-key skal gives sammen.');
     const tls = certPath && keyPath ? { cert: readPem(certPath, 'Certifikatet'), key: readPem(keyPath, 'Nøglen') } : undefined;
+    if (tls) {
+      // Checked before the store is opened: a wrong file must not leave a half-started host behind.
+      try {
+        createSecureContext(tls);
+      } catch (error) {
+        throw new UsageError(`Certifikatet eller nøglen kan ikke bruges (${(error as Error).message}). Begge skal være PEM-filer, og nøglen skal høre til certifikatet.`);
+      }
+    }
     const oidcPath = stringOption(values, 'oidc-config');
     let oidcConfig;
     try {
