@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { closeStore, openStore, type Db } from '../db/connection';
 import { generateDemo } from '../db/demo/generate';
 import { createService, type Service } from '../db/service';
+import { systemContext } from '../shared/api/define';
 import { startHttpHost } from '../electron/http/server';
 import { isMethodName } from '../shared/api/contract';
 import { BENCH_QUERIES, importBench } from './benchQueries';
@@ -74,9 +75,9 @@ function benchQueries(service: Service, scale: number): Map<string, number> {
       continue;
     }
     const input = query.input({ teamId: team, today: TODAY });
-    const check = service.dispatch(query.method, input, { actorId: null });
+    const check = service.dispatch(query.method, input, systemContext());
     if (!check.ok) throw new Error(`${query.method} failed: ${check.error.message}`);
-    const { p50, p95 } = timeRuns(scale === 1 ? 40 : 15, () => service.dispatch(query.method, input, { actorId: null }));
+    const { p50, p95 } = timeRuns(scale === 1 ? 40 : 15, () => service.dispatch(query.method, input, systemContext()));
     record(`${query.name} p50 (scale ${scale})`, p50, 'ms', `< ${target} ms`, p50 < target);
     record(`${query.name} p95 (scale ${scale})`, p95, 'ms', `< ${target} ms`, p95 < target);
     medians.set(query.name, p50);
@@ -90,7 +91,7 @@ async function benchMoveRoundTrip(path: string): Promise<void> {
   const host = await startHttpHost({ service });
   try {
     const team = largestTeam(db);
-    const board = service.handlers.getBoard({ teamId: team }, { actorId: null });
+    const board = service.handlers.getBoard({ teamId: team }, systemContext());
     const [first, second] = board.columns.filter((c) => c.kind !== 'done');
     const actor = board.people[0]!.id;
     const cards = board.cards.filter((c) => c.columnId === first!.id).slice(0, 20);

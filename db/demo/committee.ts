@@ -8,6 +8,8 @@ import type { IsoDate } from '../../shared/domain';
 import type { Random } from '../../shared/random';
 import type { Db } from '../connection';
 import { committeeHandlers } from '../service/committee';
+import { systemContext } from '../../shared/api/define';
+import { personContextFromStore } from '../service/access';
 import { createContext } from '../service/context';
 import { economyHandlers } from '../service/economy';
 
@@ -22,10 +24,13 @@ export function committeeDemo(db: Db, random: Random, today: string): void {
   const chair = leaders.find((l) => l.name === 'Team Bostøtte') ?? leaders[0]!;
 
   const setup = committeeHandlers(createContext(db, { now: () => at(addDays(today, -30), '08:00') }));
-  const admin = { actorId: chair.id };
-  setup.saveAuthorityLimit({ role: 'caseworker', personId: null, paragraph: '85', maxHoursPerWeek: 5, maxYearlyCost: 150_000, externalAllowed: false }, admin);
-  setup.saveAuthorityLimit({ role: 'caseworker', personId: null, paragraph: null, maxHoursPerWeek: 5, maxYearlyCost: 150_000, externalAllowed: false }, admin);
-  setup.saveAuthorityLimit({ role: 'leader', personId: null, paragraph: null, maxHoursPerWeek: null, maxYearlyCost: 1_000_000, externalAllowed: true }, admin);
+  const admin = personContextFromStore(db, chair.id);
+  // Grant authority is the department head's to set (nobody sets their own: not the leaders' limit by a leader).
+  const head = db.prepare(`SELECT id FROM people WHERE role = 'department_head' ORDER BY id LIMIT 1`).get() as { id: number } | undefined;
+  const authority = head ? personContextFromStore(db, head.id) : systemContext(chair.id);
+  setup.saveAuthorityLimit({ role: 'caseworker', personId: null, paragraph: '85', maxHoursPerWeek: 5, maxYearlyCost: 150_000, externalAllowed: false }, authority);
+  setup.saveAuthorityLimit({ role: 'caseworker', personId: null, paragraph: null, maxHoursPerWeek: 5, maxYearlyCost: 150_000, externalAllowed: false }, authority);
+  setup.saveAuthorityLimit({ role: 'leader', personId: null, paragraph: null, maxHoursPerWeek: null, maxYearlyCost: 1_000_000, externalAllowed: true }, authority);
 
   const members = [chair.id, ...leaders.filter((l) => l.name === 'Team Botilbud' || l.name === 'Team Housing First').map((l) => l.id), ...(secretariat ? [secretariat.id] : [])];
   // Thursdays, every other week: one held two weeks ago, the next one this or next week.
@@ -55,7 +60,7 @@ export function committeeDemo(db: Db, random: Random, today: string): void {
     const day = addDays(pastDate, -random.int(5, 12));
     propose(db, c, day, { hours, takst: hourTakst, external: false });
     committeeHandlers(createContext(db, { now: () => at(day, '13:00') }))
-      .saveRecommendation({ caseId: c.id, recommendation: RECOMMENDATIONS[i % 2]!(addDays(pastDate, 90)) }, { actorId: c.assignee_id });
+      .saveRecommendation({ caseId: c.id, recommendation: RECOMMENDATIONS[i % 2]!(addDays(pastDate, 90)) }, personContextFromStore(db, c.assignee_id));
   }
   const pastCtx = createContext(db, { now: () => at(addDays(pastDate, -20), '09:00') });
   const pastMeeting = committeeHandlers(pastCtx).createMeeting({ date: pastDate, title: 'Visitationsudvalget', memberIds: members }, admin);
@@ -79,7 +84,7 @@ export function committeeDemo(db: Db, random: Random, today: string): void {
     const day = addDays(today, -random.int(2, 9));
     propose(db, w.c, day, w.grant);
     const writer = committeeHandlers(createContext(db, { now: () => at(day, '13:00') }));
-    writer.saveRecommendation({ caseId: w.c.id, recommendation: RECOMMENDATIONS[i % RECOMMENDATIONS.length]!(addDays(today, 90)) }, { actorId: w.c.assignee_id });
+    writer.saveRecommendation({ caseId: w.c.id, recommendation: RECOMMENDATIONS[i % RECOMMENDATIONS.length]!(addDays(today, 90)) }, personContextFromStore(db, w.c.assignee_id));
   }
   committeeHandlers(createContext(db, { now: () => at(addDays(today, -10), '09:00') }))
     .createMeeting({ date: nextDate, title: 'Visitationsudvalget', memberIds: members }, admin);
@@ -104,7 +109,7 @@ function grantFields(g: Proposed, startDate: IsoDate) {
 /** The caseworker saves the grant as usual; above the demo authority it becomes a proposal. */
 function propose(db: Db, c: Candidate, day: IsoDate, g: Proposed): void {
   const economy = economyHandlers(createContext(db, { now: () => at(day, '11:00') }));
-  economy.createGrant({ caseId: c.id, grant: grantFields(g, addDays(day, 14)) }, { actorId: c.assignee_id });
+  economy.createGrant({ caseId: c.id, grant: grantFields(g, addDays(day, 14)) }, personContextFromStore(db, c.assignee_id));
 }
 
 function priceOf(db: Db, paragraph: string, unit: string, type: 'internal' | 'external', today: IsoDate): number | null {

@@ -9,6 +9,7 @@ import type { Random } from '../../shared/random';
 import { defaultSprintName, SPRINT_EVENTS } from '../../shared/sprints';
 import type { Db } from '../connection';
 import { appendEvent } from '../events';
+import { personContextFromStore } from '../service/access';
 import { createContext } from '../service/context';
 import { economyHandlers } from '../service/economy';
 
@@ -173,6 +174,6 @@ function movedCitizens(db: Db, teamId: number, leader: number): void {
         providerType: 'internal', takst: 440, takstUnit: 'hour', quantity: 8, startDate: c.day, endDate: null,
         followUpMonths: 4, supportGoal: 'developing',
       },
-    }, { actorId: c.assignee_id ?? leader });
+    }, personContextFromStore(db, c.assignee_id ?? leader));
   }
 }

@@ -1,7 +1,8 @@
 // The store's half of the access check: the team a record belongs to, for the dispatcher's team
 // scope (shared/api/dispatch.ts), and the few rules that depend on the data as well as the caller.
 // One prepared statement per kind of record, prepared once.
-import type { CallContext, CallerRole, Principal, TeamSource } from '../../shared/api/define';
+import { personContext, type CallContext, type CallerRole, type Principal, type TeamSource } from '../../shared/api/define';
+import type { Role } from '../../shared/domain';
 import type { ResolveTeam } from '../../shared/api/dispatch';
 import type { Db } from '../connection';
 
@@ -44,3 +45,15 @@ export function actsAs(call: CallContext, roles: readonly CallerRole[]): boolean
   if (principal.kind === 'device') return roles.includes('wall');
   return principal.roles.some((role) => roles.includes(role));
 }
+
+/** The context a signed-in person's session gives, with roles from the store (demo generator, tests). */
+export function personContextFromStore(db: Db, personId: number): CallContext {
+  const row = db
+    .prepare('SELECT p.id, p.team_id, p.role, a.administrator FROM people p LEFT JOIN accounts a ON a.person_id = p.id WHERE p.id = ?')
+    .get(personId) as { id: number; team_id: number | null; role: Role; administrator: number | null } | undefined;
+  if (!row) throw new Error(`no person ${personId}`);
+  const roles: Role[] = [row.role];
+  if (row.administrator === 1 && row.role !== 'administrator') roles.push('administrator');
+  return personContext({ id: row.id, teamId: row.team_id, roles });
+}
+

@@ -7,7 +7,11 @@ import type { Role } from '../../shared/domain';
 import { createAuth, type Auth } from '../auth';
 import type { Db } from '../connection';
 import { appendEvent } from '../events';
-import { createTeamResolver } from './access';
+import { createTeamResolver, personContextFromStore } from './access';
+
+export { personContextFromStore };
+import { privacyHandlers } from './privacy';
+import { createLookupLog, type LookupLog } from '../privacy/lookupLog';
 import { accountsHandlers } from './accounts';
 import { boardHandlers } from './board';
 import { committeeHandlers } from './committee';
@@ -27,6 +31,8 @@ export interface Service {
   handlers: Handlers;
   dispatch: Dispatch;
   auth: Auth;
+  /** The lookup log's queue; `flush()` writes it now (before reading the log, at shutdown). */
+  lookups: LookupLog;
   /**
    * The context a signed-in person's session gives (roles from the store). For hosts that have
    * already authenticated the person by other means, and for tests of the store.
@@ -43,6 +49,7 @@ export interface ServiceOptions extends ClockOptions {
 export function createService(db: Db, options: ServiceOptions = {}): Service {
   const context = createContext(db, options);
   const auth = createAuth(db, context.now);
+  const lookups = createLookupLog(db, context.now);
   const handlers: Handlers = {
     ...workspaceHandlers(context),
     ...boardHandlers(context),
@@ -55,12 +62,14 @@ export function createService(db: Db, options: ServiceOptions = {}): Service {
     ...plansHandlers(context),
     ...committeeHandlers(context),
     ...accountsHandlers(context, auth),
+    ...privacyHandlers(context, lookups),
   };
   const listeners = new Set<(change: ChangeNotice) => void>();
   let seq = 0;
   const dispatch = createDispatcher(handlers, {
     runWrite: (work) => db.transaction(work).immediate(),
     resolveTeam: createTeamResolver(db),
+    onLookup: (method, ctx, entry) => lookups.record(method, ctx, entry),
     // Refused calls go to the audit log (Datatilsynet: log refused access), in a transaction of their own.
     onRefused: (method, ctx, error) => {
       if (error.code !== 'forbidden' && error.code !== 'unauthenticated') return;
@@ -81,15 +90,8 @@ export function createService(db: Db, options: ServiceOptions = {}): Service {
     handlers,
     dispatch,
     auth,
-    as(personId) {
-      const row = db
-        .prepare('SELECT p.id, p.team_id, p.role, a.administrator FROM people p LEFT JOIN accounts a ON a.person_id = p.id WHERE p.id = ?')
-        .get(personId) as { id: number; team_id: number | null; role: Role; administrator: number | null } | undefined;
-      if (!row) throw new Error(`no person ${personId}`);
-      const roles: Role[] = [row.role];
-      if (row.administrator === 1 && row.role !== 'administrator') roles.push('administrator');
-      return personContext({ id: row.id, teamId: row.team_id, roles });
-    },
+    lookups,
+    as: (personId) => personContextFromStore(db, personId),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

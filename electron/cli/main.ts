@@ -11,6 +11,7 @@ import { economyCommands } from './commands/economy';
 import { flowCommands } from './commands/flow';
 import { initCommand } from './commands/init';
 import { plansCommands } from './commands/plans';
+import { privacyCommands } from './commands/privacy';
 import { pullListCommands } from './commands/pullList';
 import { serveCommand } from './commands/serve';
 
@@ -26,6 +27,7 @@ const COMMANDS: readonly Command[] = [
   ...dataCommands,
   ...plansCommands,
   ...committeeCommands,
+  ...privacyCommands,
 ];
 
 function help(): string {

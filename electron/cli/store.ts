@@ -14,9 +14,11 @@ export function withExistingStore<T>(values: Record<string, unknown>, work: (ser
   const path = storePath(values);
   if (!existsSync(path)) throw new UsageError(`Databasen findes ikke: ${path}`);
   const { db } = openWorkspace(path);
+  const service = createService(db);
   try {
-    return work(createService(db), db);
+    return work(service, db);
   } finally {
+    service.lookups.flush();
     closeStore(db);
   }
 }

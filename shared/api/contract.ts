@@ -10,6 +10,7 @@ import { devicesMethods } from './methods/devices';
 import { economyMethods } from './methods/economy';
 import { flowMethods } from './methods/flow';
 import { plansMethods } from './methods/plans';
+import { privacyMethods } from './methods/privacy';
 import { pullListMethods } from './methods/pullList';
 import { wallMethods } from './methods/wall';
 import { workspaceMethods } from './methods/workspace';
@@ -26,6 +27,7 @@ export const contract = {
   ...plansMethods,
   ...committeeMethods,
   ...accountsMethods,
+  ...privacyMethods,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

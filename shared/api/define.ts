@@ -11,6 +11,11 @@ export const CALLER_ROLES: readonly CallerRole[] = ['caseworker', 'leader', 'dep
  */
 export const TEAM_BOUND_ROLES: readonly CallerRole[] = ['caseworker', 'leader', 'wall'];
 
+/** Whether these roles reach every team (the department head, the secretariat, the administrator). */
+export function actsDepartmentWide(roles: readonly CallerRole[]): boolean {
+  return roles.some((role) => !TEAM_BOUND_ROLES.includes(role));
+}
+
 /**
  * Who is calling, as the server knows it from the signed-in session (never from the caller):
  * a person with their roles, a paired wall device, or `system` — the command line on the store's
@@ -73,11 +78,24 @@ export interface Access {
   wallInput?: Record<string, unknown>;
 }
 
+/**
+ * What a call shows of citizens' data, for the lookup log (logning af opslag): the cases whose
+ * citizen's data the result shows (one entry per citizen), or for a list the team and how many.
+ */
+export interface Lookup<O = unknown> {
+  /** The screen or purpose, in Danish, as a citizen's insight extract names it. */
+  purpose: string;
+  // Method syntax, so a method's lookup of its own result type fits the contract's general MethodDef.
+  cases?(result: O, input: unknown): { caseIds?: number[]; caseNumbers?: string[] };
+  list?(result: O, input: unknown): { teamId: number | null; count: number };
+}
+
 export interface MethodDef<I extends z.ZodType = z.ZodType, O = unknown> {
   input: I;
   /** Writes run in one transaction, need an actor and notify listeners of the change. */
   write: boolean;
   access: Access;
+  lookup?: Lookup<O>;
   /** One sentence for docs/api.md (generated from the contract). */
   summary?: string;
   /** A phantom: carries the result type, never set at run time. */
@@ -86,10 +104,11 @@ export interface MethodDef<I extends z.ZodType = z.ZodType, O = unknown> {
 
 /** `method<Result>()(inputSchema, { write, access })`: the result type is given, the input type inferred. */
 export function method<O>() {
-  return <I extends z.ZodType>(input: I, options: { write: boolean; access: Access; summary?: string }): MethodDef<I, O> => ({
+  return <I extends z.ZodType>(input: I, options: { write: boolean; access: Access; lookup?: Lookup<O>; summary?: string }): MethodDef<I, O> => ({
     input,
     write: options.write,
     access: options.access,
+    ...(options.lookup ? { lookup: options.lookup } : {}),
     ...(options.summary ? { summary: options.summary } : {}),
   });
 }

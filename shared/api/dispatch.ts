@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { cprInInput, cprMessage } from '../cpr';
 import { contract, isMethodName, type MethodName, type ParsedInputOf, type ResultOf } from './contract';
-import { TEAM_BOUND_ROLES, type Access, type CallContext, type CallerRole, type Principal, type TeamSource } from './define';
+import { TEAM_BOUND_ROLES, type Access, type Lookup, type CallContext, type CallerRole, type Principal, type TeamSource } from './define';
 import { ApiFailure, type ApiError, type Envelope, type FieldError } from './envelope';
 
 // Field messages in Danish, the UI's first language ("Ugyldigt input: forventede tal, fik tekst").
@@ -22,8 +22,18 @@ export interface DispatchOptions {
   onChange?: (method: MethodName, ctx: CallContext) => void;
   /** Told of every call refused by the access check (for the audit log). */
   onRefused?: (method: string, ctx: CallContext | null, error: ApiError) => void;
+  /** Told of every answered call that showed citizens' data (the contract's `lookup`), for the lookup log. */
+  onLookup?: (method: MethodName, ctx: CallContext, lookup: LookupEntry) => void;
   /** Unexpected errors are reported here (the caller only gets a generic message). */
   onInternalError?: (error: unknown, method: string) => void;
+}
+
+/** What one answered call showed: the purpose, and the cases or the list it showed. */
+export interface LookupEntry {
+  purpose: string;
+  caseIds: number[];
+  caseNumbers: string[];
+  list: { teamId: number | null; count: number } | null;
 }
 
 export type Dispatch = (method: string, input: unknown, ctx: CallContext | null) => Envelope<unknown>;
@@ -124,6 +134,16 @@ export function createDispatcher(handlers: Handlers, options: DispatchOptions): 
     try {
       const value = def.write ? options.runWrite(() => handler(input, ctx)) : handler(input, ctx);
       if (def.write) options.onChange?.(method, ctx);
+      if (def.lookup && options.onLookup) {
+        const lookup = def.lookup as Lookup<unknown>;
+        const cases = lookup.cases?.(value, input);
+        options.onLookup(method, ctx, {
+          purpose: lookup.purpose,
+          caseIds: cases?.caseIds ?? [],
+          caseNumbers: cases?.caseNumbers ?? [],
+          list: lookup.list?.(value, input) ?? null,
+        });
+      }
       return { ok: true, value };
     } catch (error) {
       if (error instanceof ApiFailure) return { ok: false, error: error.toError() };

@@ -5,6 +5,7 @@ import { OUTCOME_LABELS } from '../../../shared/committee';
 import { formatDate, formatKroner, formatParagraph } from '../../../shared/format';
 import { DB_OPTION, intOption, JSON_OPTION, printJson, UsageError, type Command } from '../command';
 import { withExistingStore } from '../store';
+import { systemContext } from '../../../shared/api/define';
 
 const agendaCommand: Command = {
   name: 'committee',
@@ -16,14 +17,14 @@ const agendaCommand: Command = {
     if (positionals.length !== 1 || positionals[0] !== 'agenda') throw new UsageError('Skriv "committee agenda".');
     const given = intOption(values, 'meeting');
     return withExistingStore(values, (service) => {
-      const meetings = service.handlers.listMeetings({}, { actorId: null });
+      const meetings = service.handlers.listMeetings({}, systemContext());
       const chosen = given !== undefined
         ? meetings.find((m) => m.id === given)
         : [...meetings].filter((m) => m.status === 'planned').sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id))[0];
       if (!chosen) throw new UsageError(given !== undefined ? `Mødet ${given} findes ikke.` : 'Der er intet planlagt møde.');
       let detail;
       try {
-        detail = service.handlers.getMeeting({ meetingId: chosen.id }, { actorId: null });
+        detail = service.handlers.getMeeting({ meetingId: chosen.id }, systemContext());
       } catch (error) {
         if (error instanceof ApiFailure) throw new UsageError(error.message);
         throw error;

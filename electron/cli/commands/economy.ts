@@ -10,6 +10,7 @@ import { DB_OPTION, JSON_OPTION, printJson, requiredString, stringOption, UsageE
 import { withExistingStore } from '../store';
 import { reportFlowCommand } from './flow';
 import { formatDate, formatKroner, formatParagraph } from '../../../shared/format';
+import { systemContext } from '../../../shared/api/define';
 
 export interface ReportSubcommand {
   name: string;
@@ -29,7 +30,7 @@ export function registerReportSubcommand(sub: ReportSubcommand): void {
 
 /** A team given by name (case-insensitive) or id. */
 export function resolveTeam(service: Service, given: string): { id: number; name: string } {
-  const teams = service.handlers.listTeams({}, { actorId: null });
+  const teams = service.handlers.listTeams({}, systemContext());
   const byId = /^\d+$/.test(given) ? teams.find((t) => t.id === Number(given)) : undefined;
   const team = byId ?? teams.find((t) => t.name.toLocaleLowerCase('da') === given.trim().toLocaleLowerCase('da'));
   if (!team) throw new UsageError(`Ukendt team: "${given}". Teams: ${teams.map((t) => t.name).join(', ')}.`);
@@ -40,7 +41,7 @@ export function resolveTeam(service: Service, given: string): { id: number; name
 function adminSetBudget(service: Service, input: unknown) {
   const parsed = contract.setBudget.input.safeParse(input);
   if (!parsed.success) throw new UsageError(fieldErrors(parsed.error).map((f) => `${f.field}: ${f.message}`).join('; '));
-  return service.db.transaction(() => service.handlers.setBudget(parsed.data, { actorId: null })).immediate();
+  return service.db.transaction(() => service.handlers.setBudget(parsed.data, systemContext())).immediate();
 }
 
 export const budgetCommand: Command = {
@@ -85,7 +86,7 @@ registerReportSubcommand({
     const teamName = stringOption(values, 'team');
     return withExistingStore(values, (service) => {
       const teamId = teamName === undefined ? undefined : resolveTeam(service, teamName).id;
-      const report = service.handlers.getBottomLine({ asOf, ...(teamId === undefined ? {} : { teamId }) }, { actorId: null });
+      const report = service.handlers.getBottomLine({ asOf, ...(teamId === undefined ? {} : { teamId }) }, systemContext());
       if (values.json) {
         // The documented shape, nothing more: scripts compare it field by field.
         process.stdout.write(`${JSON.stringify({

@@ -9,6 +9,7 @@ import { formatKpiValue, KPI_STATUS_LABELS } from '../../../shared/plans';
 import { DB_OPTION, intOption, JSON_OPTION, printJson, requiredString, UsageError, type Command, type OptionSpec } from '../command';
 import { withExistingStore } from '../store';
 import { registerReportSubcommand } from './economy';
+import { systemContext } from '../../../shared/api/define';
 
 function yearTable(years: readonly InvestmentYear[]): string[] {
   const head = ['År', 'Personår', 'Besparelse', 'Erstatning', 'Drift', 'Netto', 'Implementering', 'Samlet'];
@@ -60,7 +61,7 @@ export function reportPlan(values: Record<string, string | boolean | undefined>)
   if (planId === undefined) throw new UsageError('--plan mangler (planens id; se listen i appen eller listPlans).');
   if (planId < 1) throw new UsageError('--plan skal være et positivt helt tal.');
   return withExistingStore(values, (service) => {
-    const envelope = service.dispatch('getPlan', { planId }, { actorId: null });
+    const envelope = service.dispatch('getPlan', { planId }, systemContext());
     if (!envelope.ok) {
       console.error(`Fejl: ${envelope.error.message}`);
       return 1;

@@ -2,6 +2,7 @@ import { formatDate } from '../../../shared/format';
 import { WORK_ITEM_KIND_LABELS } from '../../../shared/pullList';
 import { DB_OPTION, JSON_OPTION, printJson, requiredString, UsageError, type Command } from '../command';
 import { withExistingStore } from '../store';
+import { systemContext } from '../../../shared/api/define';
 
 export const pullListCommand: Command = {
   name: 'pull-list',
@@ -11,14 +12,14 @@ export const pullListCommand: Command = {
   run(values) {
     const wanted = requiredString(values, 'team').trim();
     return withExistingStore(values, (service) => {
-      const teams = service.handlers.listTeams({}, { actorId: null });
+      const teams = service.handlers.listTeams({}, systemContext());
       const team = /^\d+$/.test(wanted)
         ? teams.find((t) => t.id === Number(wanted))
         : teams.find((t) => t.name.toLocaleLowerCase('da') === wanted.toLocaleLowerCase('da'));
       if (!team) {
         throw new UsageError(`Teamet "${wanted}" findes ikke. Teams: ${teams.map((t) => `${t.name} (${t.id})`).join(', ')}.`);
       }
-      const list = service.handlers.getPullList({ teamId: team.id }, { actorId: null });
+      const list = service.handlers.getPullList({ teamId: team.id }, systemContext());
       if (values.json) {
         printJson({
           team: list.team.name,

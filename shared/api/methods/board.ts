@@ -51,8 +51,8 @@ const scores = z
   .refine((s) => Object.values(s).some((v) => v !== undefined), { message: 'Angiv mindst ét tema' });
 
 export const boardMethods = {
-  getBoard: method<Board>()(z.object({ teamId: id }).strict(), { write: false, access: { roles: CASE_READERS, team: { from: 'team', field: 'teamId' } }, summary: 'A team\'s board: columns with WIP limits, all its cards in board order, and its people.' }),
-  getCase: method<CaseDetailWithProgression>()(z.object({ caseId: id }).strict(), { write: false, access: { roles: CASE_READERS, team: { from: 'case', field: 'caseId' } }, summary: 'One case in full: facts, grants, event history and VUM assessments with the on-track status.' }),
+  getBoard: method<Board>()(z.object({ teamId: id }).strict(), { write: false, access: { roles: CASE_READERS, team: { from: 'team', field: 'teamId' } }, lookup: { purpose: 'Tavlen', list: (b) => ({ teamId: b.team.id, count: b.cards.length }) }, summary: 'A team\'s board: columns with WIP limits, all its cards in board order, and its people.' }),
+  getCase: method<CaseDetailWithProgression>()(z.object({ caseId: id }).strict(), { write: false, access: { roles: CASE_READERS, team: { from: 'case', field: 'caseId' } }, lookup: { purpose: 'Sagsdetalje', cases: (c) => ({ caseIds: [c.card.id] }) }, summary: 'One case in full: facts, grants, event history and VUM assessments with the on-track status.' }),
   moveCard: method<MoveResult>()(
     z
       .object({

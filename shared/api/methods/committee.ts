@@ -214,7 +214,7 @@ export const committeeMethods = {
     { write: false, access: { roles: ['caseworker', 'leader', 'department_head'], team: { from: 'case', field: 'caseId' } }, summary: 'Om den aktuelle bruger selv kan bevilge udkastet, eller om det går til visitationsudvalget.' },
   ),
   getAwaitingCommittee: method<number[]>()(z.object({ teamId: id }).strict(), { write: false, access: { roles: CASE_READERS, team: { from: 'team', field: 'teamId' } }, summary: 'Sager på teamet, der afventer udvalget.' }),
-  getCaseCommittee: method<CaseCommittee>()(z.object({ caseId: id }).strict(), { write: false, access: { roles: CASE_READERS, team: { from: 'case', field: 'caseId' } }, summary: 'A case\'s proposed grants, recommendation versions and committee decisions.' }),
+  getCaseCommittee: method<CaseCommittee>()(z.object({ caseId: id }).strict(), { write: false, access: { roles: CASE_READERS, team: { from: 'case', field: 'caseId' } }, lookup: { purpose: 'Sagens udvalgsbehandling', cases: (_r, input) => ({ caseIds: [(input as { caseId: number }).caseId] }) }, summary: 'A case\'s proposed grants, recommendation versions and committee decisions.' }),
   saveRecommendation: method<RecommendationVersion>()(
     z.object({ caseId: id, recommendation: recommendationFields }).strict(),
     { write: true, access: { roles: ['caseworker', 'leader', 'department_head'], team: { from: 'case', field: 'caseId' } }, summary: 'Gemmer indstillingen som en ny version.' },
@@ -225,7 +225,7 @@ export const committeeMethods = {
     z.object({ date: isoDate, title: shortText(200), memberIds: z.array(id).max(30) }).strict(),
     { write: true, access: { roles: ['leader', 'department_head', 'secretariat'] }, summary: 'Planlægger et møde i visitationsudvalget (kun ledere).' },
   ),
-  getMeeting: method<MeetingDetail>()(z.object({ meetingId: id }).strict(), { write: false, access: { roles: ['leader', 'department_head', 'secretariat'] }, summary: 'A meeting with its agenda (cases awaiting decision by deadline, then cost) and the recommendations.' }),
+  getMeeting: method<MeetingDetail>()(z.object({ meetingId: id }).strict(), { write: false, access: { roles: ['leader', 'department_head', 'secretariat'] }, lookup: { purpose: 'Udvalgets dagsorden', cases: (m) => ({ caseIds: m.agenda.map((a) => a.caseId) }) }, summary: 'A meeting with its agenda (cases awaiting decision by deadline, then cost) and the recommendations.' }),
   addRevisitation: method<MeetingDetail>()(
     z.object({ meetingId: id, caseNumber: shortText(60), note: z.string().trim().max(500).nullable() }).strict(),
     { write: true, access: { roles: ['leader', 'department_head', 'secretariat'] }, summary: 'Adds a revisitation to a meeting\'s agenda (leaders only).' },

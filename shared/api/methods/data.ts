@@ -140,11 +140,11 @@ export const dataMethods = {
   /** Saves a column mapping under a name (replacing one of the same name). */
   saveImportProfile: method<ImportProfile>()(z.object({ name: shortText(80), mapping }).strict(), { write: true, access: { roles: IMPORTERS }, summary: 'Saves a column mapping for later imports.' }),
   deleteImportProfile: method<{ deleted: boolean }>()(z.object({ id }).strict(), { write: true, access: { roles: IMPORTERS }, summary: 'Deletes a saved column mapping.' }),
-  listAudit: method<AuditPage>()(auditFilter, { write: false, access: { roles: AUDIT_READERS }, summary: 'The audit log: who changed what and when, filtered by person, period, case and type.' }),
+  listAudit: method<AuditPage>()(auditFilter, { write: false, access: { roles: AUDIT_READERS }, lookup: { purpose: 'Revisionsloggen', list: (p) => ({ teamId: null, count: p.entries.length }) }, summary: 'The audit log: who changed what and when, filtered by person, period, case and type.' }),
   /** A list or report as rows for CSV/XLSX export. */
   exportTable: method<ExportTable>()(
     z.object({ table: z.enum(EXPORT_TABLES), teamId: id.optional(), filter: auditFilter.omit({ limit: true, offset: true }).optional() }).strict(),
-    { write: false, access: { roles: [...CASE_READERS, 'administrator'], team: { from: 'team', field: 'teamId' } }, summary: 'A list or report as rows with Danish headers, for CSV and XLSX export.' },
+    { write: false, access: { roles: [...CASE_READERS, 'administrator'], team: { from: 'team', field: 'teamId' } }, lookup: { purpose: 'Eksport', cases: (t) => ({ caseNumbers: t.rows.flatMap((r) => { const n = r['case_number'] ?? r['caseNumber']; return typeof n === 'string' ? [n] : []; }) }) }, summary: 'A list or report as rows with Danish headers, for CSV and XLSX export.' },
   ),
   listBackups: method<BackupOverview>()(noInput, { write: false, access: { roles: ADMINISTRATORS }, summary: 'The store\'s snapshots and how long they are kept.' }),
   /** Starts a snapshot now; poll listBackups for the outcome. */

@@ -186,7 +186,7 @@ export const economyMethods = {
     z.object({ serviceId: id, providerId: id, takst: money, validFrom: isoDate }).strict(),
     { write: true, access: { roles: ['department_head'] }, summary: 'Records a provider\'s new takst from a date (leaders only).' },
   ),
-  getCaseEconomy: method<CaseEconomy>()(z.object({ caseId: id }).strict(), { write: false, access: { roles: CASE_READERS, team: { from: 'case', field: 'caseId' } }, summary: 'A case\'s grants with yearly cost and takst category, and its team\'s bottom line.' }),
+  getCaseEconomy: method<CaseEconomy>()(z.object({ caseId: id }).strict(), { write: false, access: { roles: CASE_READERS, team: { from: 'case', field: 'caseId' } }, lookup: { purpose: 'Sagens økonomi', cases: (_r, input) => ({ caseIds: [(input as { caseId: number }).caseId] }) }, summary: 'A case\'s grants with yearly cost and takst category, and its team\'s bottom line.' }),
   previewGrant: method<GrantPreview>()(
     z.object({ caseId: id, grantId: id.optional(), grant: grantFields }).strict(),
     { write: false, access: { roles: CASE_READERS, team: { from: 'case', field: 'caseId' } }, summary: 'What a grant change would do to its yearly cost and to the team\'s bottom line, without saving.' },

@@ -205,7 +205,7 @@ export const plansMethods = {
   getCaseSprint: method<CaseSprintState>()(z.object({ caseId: id }).strict(), { write: false, access: { roles: CASE_READERS, team: { from: 'case', field: 'caseId' } }, summary: 'Which open sprint a case is committed to, and the sprints it can go into.' }),
   searchSprintCases: method<CaseHit[]>()(
     z.object({ teamId: id, query: z.string().trim().min(1).max(60) }).strict(),
-    { write: false, access: { roles: CASE_READERS, team: { from: 'team', field: 'teamId' } }, summary: "The team's open cases whose case number contains the query (at most 20)." },
+    { write: false, access: { roles: CASE_READERS, team: { from: 'team', field: 'teamId' } }, lookup: { purpose: 'Søgning efter sager', cases: (hits) => ({ caseIds: hits.map((h) => h.caseId) }) }, summary: "The team's open cases whose case number contains the query (at most 20)." },
   ),
 
   // Strategic action plans

@@ -76,6 +76,7 @@ export const wallMethods = {
   getWallScreen: method<WallScreen>()(z.object({ teamId: id, privacy: z.boolean().default(true) }).strict(), {
     write: false,
     access: { roles: [...CASE_READERS, 'wall'], team: { from: 'team', field: 'teamId' }, wallInput: { privacy: true } },
+    lookup: { purpose: 'Standup-skærmen', list: (w) => ({ teamId: w.team.id, count: w.columns.reduce((n, c) => n + c.cards.length, 0) }) },
     summary: 'The wall screen of a team: board columns with their most urgent cards, deadlines at risk, the top of the pull list and the bottom line; redacted in privacy mode, always for a paired wall device.',
   }),
   getWallSettings: method<WallSettings>()(z.object({ teamId: id }).strict(), {

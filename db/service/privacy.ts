@@ -1,0 +1,47 @@
+// Data protection in the store: the lookup log's extract for one citizen.
+import type { Handlers } from '../../shared/api/dispatch';
+import type { AccessLogEntry, privacyMethods } from '../../shared/api/methods/privacy';
+import { addMonths } from '../../shared/dates';
+import type { Role } from '../../shared/domain';
+import { retentionMonths, type LookupLog } from '../privacy/lookupLog';
+import type { ServiceContext } from './context';
+
+interface Row {
+  at: string; purpose: string; person_id: number | null; device_id: number | null; role: Role | null; name: string | null;
+  team_name: string | null; device_team: string | null;
+}
+
+export function privacyHandlers(ctx: ServiceContext, lookups: LookupLog): Pick<Handlers, keyof typeof privacyMethods> {
+  const { db } = ctx;
+  const extract = db.prepare(
+    `SELECT l.at, l.purpose, l.person_id, l.device_id, p.role, p.name, pt.name AS team_name, dt.name AS device_team
+     FROM access_log l
+     LEFT JOIN people p ON p.id = l.person_id
+     LEFT JOIN teams pt ON pt.id = p.team_id
+     LEFT JOIN devices d ON d.id = l.device_id
+     LEFT JOIN teams dt ON dt.id = d.team_id
+     WHERE l.citizen_ref = ? AND l.at >= ? AND l.at < ?
+     ORDER BY l.at, l.id`,
+  );
+  return {
+    getAccessLog: ({ citizenRef, from, to, withEmployees }) => {
+      // What the dispatcher queued a moment ago belongs in the extract too.
+      lookups.flush();
+      const months = retentionMonths(db);
+      const today = ctx.today();
+      const start = from ?? addMonths(today, -months);
+      const end = to ?? today;
+      const dayAfter = new Date(`${end}T00:00:00Z`);
+      dayAfter.setUTCDate(dayAfter.getUTCDate() + 1);
+      const entries = (extract.all(citizenRef, `${start}T00:00:00`, dayAfter.toISOString()) as Row[]).map((r): AccessLogEntry => ({
+        at: r.at,
+        purpose: r.purpose,
+        role: r.device_id !== null ? 'wall' : r.role,
+        teamName: r.device_id !== null ? r.device_team : r.team_name,
+        personId: r.person_id,
+        ...(withEmployees ? { personName: r.name } : {}),
+      }));
+      return { citizenRef, from: start, to: end, withEmployees, retentionMonths: months, entries };
+    },
+  };
+}
