@@ -172,8 +172,11 @@ export function createDesktopSessions(service: Service, options: DesktopSessionO
       }
       const reply = await runAuthAction(service, action as AuthAction, body, DESKTOP_SOURCE, slot.token);
       if (reply.token !== undefined) {
+        // Signing in as someone else in the same window ends the session it replaces.
+        const replaced = slot.token;
         slot.token = reply.token;
         slot.sessionId = null;
+        if (replaced && reply.token && replaced !== reply.token) service.auth.signOut(replaced);
       }
       // Learn whether the (new) token is a live session: a pending TV's is not until approved.
       contextOf(slot);

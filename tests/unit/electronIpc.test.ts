@@ -200,6 +200,17 @@ describe('IPC with a session per window', () => {
     expect(code(call(win, 'listTeams', {}))).toBe('unauthenticated');
   });
 
+  it('ends the replaced session when someone else signs in in the same window', async () => {
+    service.auth.endSessions({ personId: caseworker.id }, 'signed_out');
+    const win = fakeWindow();
+    await auth(win, 'sign-in', { login: caseworker.login, password: 'demo' });
+    expect(openSessions(caseworker.id)).toBe(1);
+    await auth(win, 'sign-in', { login: leader.login, password: 'demo' });
+    expect(openSessions(caseworker.id)).toBe(0);
+    expect(((await auth(win, 'status')).body as { value: { person: { id: number } } }).value.person.id).toBe(leader.id);
+    win.destroy();
+  });
+
   it('ends the session when its window closes', async () => {
     service.auth.endSessions({ personId: leader.id }, 'signed_out');
     const win = fakeWindow();
