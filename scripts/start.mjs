@@ -40,7 +40,12 @@ function downloadProblem(errors) {
 }
 
 // 1. Electron's binary (its install script may have been skipped, see package.json allowScripts).
-const electronDir = dirname(require.resolve('electron/package.json'));
+let electronDir;
+try {
+  electronDir = dirname(require.resolve('electron/package.json'));
+} catch {
+  fail('Electron er ikke installeret. Kør "npm install" i Flowtavle-mappen og derefter "npm start" igen.');
+}
 const electronVersion = require('electron/package.json').version;
 if (!existsSync(join(electronDir, 'path.txt')) || !existsSync(join(electronDir, 'dist'))) {
   console.log(`Henter Electron ${electronVersion} (første start) …`);
@@ -87,4 +92,5 @@ const child = spawn(electronBinary, [root, ...process.argv.slice(2)], {
   stdio: 'inherit',
   env: { ...process.env, FLOWTAVLE_NATIVE_BINDING: binding },
 });
+child.on('error', (error) => fail(`Electron kunne ikke startes (${error.code ?? error.message}). Slet mappen node_modules/electron/dist og kør "npm start" igen.`));
 child.on('exit', (code) => process.exit(code ?? 0));
