@@ -6,27 +6,21 @@ import { createRequire } from 'node:module';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Board, CaseDetailWithProgression } from '../../shared/api/methods/board';
-import type { Person } from '../../shared/domain';
+import type { AuthPerson } from '../../shared/api/auth';
 import { launchBrowser } from '../support/chromium';
 import { startServer, type RunningServer } from '../support/server';
+import { demoAccount, signIn, signInPage, type ApiSession } from '../support/session';
 
 const require = createRequire(import.meta.url);
 const TEAM = 'Team BPA';
 
 let server: RunningServer;
-let leader: Person;
+/** The team's leader, signed in over HTTP as the browser tests' second pair of hands. */
+let leaderApi: ApiSession;
+let leader: AuthPerson;
 let teamId: number;
 
-async function callApi<T>(method: string, input: unknown, actorId?: number): Promise<T> {
-  const res = await fetch(`${server.url}api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...(actorId ? { 'X-Flowtavle-Actor': String(actorId) } : {}) },
-    body: JSON.stringify(input),
-  });
-  const envelope = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!envelope.ok) throw new Error(`${method}: ${envelope.error?.message}`);
-  return envelope.value;
-}
+const callApi = <T>(method: string, input: unknown): Promise<T> => leaderApi.call<T>(method, input);
 
 /** Playwright-style waiting with vitest's expect: retry until the value matches. */
 const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 10_000, interval: 100 });
@@ -39,10 +33,9 @@ const columnOf = async (caseNumber: string) => {
   return board.columns.find((c) => c.id === card.columnId)!.name;
 };
 
-async function openBoardAs(context: BrowserContext, person: Person): Promise<Page> {
+async function openBoardAs(context: BrowserContext, login: string): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(server.url);
-  await page.getByRole('button', { name: new RegExp(person.name) }).click();
+  await signInPage(page, server, login);
   await eventually(() => page.getByRole('combobox', { name: 'Team' }).inputValue()).toBe(String(teamId));
   await page.locator('.card').first().waitFor();
   return page;
@@ -65,10 +58,11 @@ async function drag(page: Page, from: string, toColumnId: number) {
 
 beforeAll(async () => {
   server = await startServer();
+  leaderApi = await signIn(server, (await demoAccount(server, 'leader', TEAM)).login);
+  leader = await leaderApi.person();
+  teamId = leader.teamId!;
   const teams = await callApi<{ id: number; name: string }[]>('listTeams', {});
-  teamId = teams.find((t) => t.name === TEAM)!.id;
-  const people = await callApi<Person[]>('listPeople', { teamId });
-  leader = people.find((p) => p.role === 'leader')!;
+  expect(teams.find((t) => t.name === TEAM)!.id).toBe(teamId);
 });
 
 afterAll(async () => {
@@ -79,7 +73,7 @@ describe('the team board', () => {
   it('moves by mouse and keyboard, goes over a WIP limit with a reason, undoes, blocks, filters, and keeps it all after a reload', async () => {
     const context = await launchBrowser();
     try {
-      const page = await openBoardAs(context, leader);
+      const page = await openBoardAs(context, leader.login!);
       const board = await getBoard();
       const [incoming, ready, inquiry] = ['Indkommet', 'Klar til sagsbehandling', 'Udredning'].map((n) => board.columns.find((c) => c.name === n)!);
       const inIncoming = board.cards.filter((c) => c.columnId === incoming!.id);
@@ -107,7 +101,7 @@ describe('the team board', () => {
 
       // 3. Over the WIP limit: the leader makes "Udredning" exactly full first.
       const inInquiry = (await getBoard()).cards.filter((c) => c.columnId === inquiry!.id).length;
-      await callApi('updateColumn', { columnId: inquiry!.id, wipLimit: inInquiry }, leader.id);
+      await callApi('updateColumn', { columnId: inquiry!.id, wipLimit: inInquiry });
       await page.reload();
       await card(page, byMouse).waitFor();
       await eventually(text(page.locator(`[data-column="${inquiry!.name}"] .column-count`))).toBe(`${inInquiry} / ${inInquiry}`);
@@ -176,10 +170,9 @@ describe('the team board', () => {
     const watcherContext = await launchBrowser();
     const moverContext = await launchBrowser();
     try {
-      const people = await callApi<Person[]>('listPeople', { teamId });
-      const caseworker = people.find((p) => p.role === 'caseworker')!;
-      const watcher = await openBoardAs(watcherContext, caseworker);
-      const mover = await openBoardAs(moverContext, leader);
+      const caseworker = await demoAccount(server, 'caseworker', TEAM);
+      const watcher = await openBoardAs(watcherContext, caseworker.login);
+      const mover = await openBoardAs(moverContext, leader.login!);
       const board = await getBoard();
       // Earlier tests may have emptied a small team's inbox: take a card from a queue that has one.
       const queues = board.columns.filter((c) => c.kind === 'queue');
@@ -202,7 +195,7 @@ describe('the team board', () => {
   it('has no serious or critical accessibility violations (axe-core) with lanes and the detail panel open; lanes hand cases over', async () => {
     const context = await launchBrowser();
     try {
-      const page = await openBoardAs(context, leader);
+      const page = await openBoardAs(context, leader.login!);
       await page.getByRole('combobox', { name: 'Baner' }).selectOption('assignee');
       await page.locator('.lane-header').first().waitFor();
       await page.locator('.card').first().click();

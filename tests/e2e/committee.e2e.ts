@@ -12,6 +12,7 @@ import { forecastEffect, roundOere } from '../../shared/economics';
 import { formatDate } from '../../shared/format';
 import { launchBrowser } from '../support/chromium';
 import { runCli, startServer, type RunningServer } from '../support/server';
+import { authStatus, signIn, signInPage, signOutPage } from '../support/session';
 
 const require = createRequire(import.meta.url);
 const TEAM = 'Team Bostøtte';
@@ -47,8 +48,7 @@ describe('grant authority and the visitation committee in the browser', () => {
     }
     expect(target).toBeDefined();
     expect(meeting).toBeDefined();
-    const workspace = await fetch(`${server.url}api/getWorkspace`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
-    today = ((await workspace.json()) as { value: { today: string } }).value.today;
+    today = (await (await signIn(server, await loginOf(leader))).call<{ today: string }>('getWorkspace')).today;
     browser = await launchBrowser();
     page = await browser.newPage();
   });
@@ -58,12 +58,18 @@ describe('grant authority and the visitation committee in the browser', () => {
     await server?.stop();
   });
 
+  /** A demo person's login, as the demo sign-in screen lists it. */
+  async function loginOf(name: string): Promise<string> {
+    const account = (await authStatus(server)).demoAccounts?.find((a) => a.name === name);
+    if (!account) throw new Error(`${name} has no demo account`);
+    return account.login;
+  }
+
+  let signedIn = false;
   async function useAs(name: string) {
-    await page.goto(server.url);
-    await page.evaluate(() => localStorage.clear());
-    await page.reload();
-    await page.getByRole('heading', { name: 'Hvem bruger Flowtavle?' }).waitFor();
-    await page.getByRole('button', { name }).first().click();
+    if (signedIn) await signOutPage(page);
+    await signInPage(page, server, await loginOf(name));
+    signedIn = true;
   }
 
   async function audit() {
@@ -137,8 +143,8 @@ describe('grant authority and the visitation committee in the browser', () => {
     expect(readFileSync((await pdf.path())!).subarray(0, 5).toString()).toBe('%PDF-');
 
     // The grant is active with 10 hours.
-    const economy = await fetch(`${server.url}api/getCaseEconomy`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ caseId: target.id }) });
-    const grants = ((await economy.json()) as { value: { grants: { quantity: number; takst: number; activeToday: boolean; yearlyCost: number }[] } }).value.grants;
+    const economy = await (await signIn(server, await loginOf(leader))).call<{ grants: { quantity: number; takst: number; activeToday: boolean; yearlyCost: number }[] }>('getCaseEconomy', { caseId: target.id });
+    const grants = economy.grants;
     expect(grants.map((g) => [g.quantity, g.takst, g.activeToday, g.yearlyCost])).toEqual([[10, TAKST, true, 266_240]]);
 
     // And the bottom line moved by the cost of 10 hours × 512 kr. × 52 weeks from today to 31 December.

@@ -1,17 +1,17 @@
 // The Data view in Chromium against `serve`: a bad file is refused with row-level errors in
-// Danish and changes nothing, a good file is previewed and imported by a leader (and lands on
-// the team's board), a caseworker cannot import, an export downloads a Danish CSV, a backup is
-// taken and listed, and the audit log shows the import.
+// Danish and changes nothing, a good file is previewed and imported by the department head (and
+// lands on the team's board), a caseworker is offered export only and the host refuses their
+// import, an export downloads a Danish CSV, a backup is taken and listed, and the audit log shows the import.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Board } from '../../shared/api/methods/board';
 import type { AuditPage, BackupOverview } from '../../shared/api/methods/data';
-import type { Person } from '../../shared/domain';
 import { launchBrowser } from '../support/chromium';
 import { REPO, startServer, type RunningServer } from '../support/server';
+import { demoAccount, signIn, signInPage, type ApiSession, type DemoAccount } from '../support/session';
 
 const FIXTURES = join(REPO, 'tests/fixtures/import');
 const require = createRequire(import.meta.url);
@@ -28,52 +28,40 @@ async function seriousViolations(page: Page) {
 }
 
 let server: RunningServer;
-let browser: BrowserContext;
-let leader: Person;
-let caseworker: Person;
+/** The visitationschef, also an administrator in the demo: imports, audit log and backups are theirs. */
+let head: DemoAccount;
+let caseworker: DemoAccount;
+let headApi: ApiSession;
 
-async function callApi<T>(method: string, input: unknown, actorId?: number): Promise<T> {
-  const res = await fetch(`${server.url}api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...(actorId ? { 'X-Flowtavle-Actor': String(actorId) } : {}) },
-    body: JSON.stringify(input),
-  });
-  const envelope = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!envelope.ok) throw new Error(`${method}: ${envelope.error?.message}`);
-  return envelope.value;
-}
+const callApi = <T>(method: string, input: unknown): Promise<T> => headApi.call<T>(method, input);
 
 const caseCount = async () => (await callApi<{ caseCount: number }>('getWorkspace', {})).caseCount;
 
-async function openDataViewAs(person: Person): Promise<Page> {
-  const page = await browser.newPage();
-  await page.goto(server.url);
-  // The browser profile remembers the last person: start from "Hvem bruger Flowtavle?" each time.
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  await page.getByRole('button', { name: person.name }).first().click();
-  await page.goto(`${server.url}#/data`);
+async function openDataViewAs(person: DemoAccount): Promise<Page> {
+  // A browser of its own each time: the session cookie is the person's, as on their own desk.
+  const context = await launchBrowser({ width: 1440, height: 1000 });
+  const page = await context.newPage();
+  page.on('close', () => void context.close());
+  await signInPage(page, server, person.login, undefined, '#/data');
   await page.getByRole('heading', { name: 'Data ind og ud' }).waitFor();
   return page;
 }
 
 beforeAll(async () => {
   server = await startServer();
-  const people = await callApi<Person[]>('listPeople', {});
-  leader = people.find((p) => p.role === 'leader')!;
-  caseworker = people.find((p) => p.role === 'caseworker')!;
-  browser = await launchBrowser({ width: 1440, height: 1000 });
+  head = await demoAccount(server, 'department_head');
+  caseworker = await demoAccount(server, 'caseworker');
+  headApi = await signIn(server, head.login);
 });
 
 afterAll(async () => {
-  await browser?.close();
   await server?.stop();
 });
 
 describe('the Data view', () => {
   it('refuses a file with a CPR column, showing the row-level error and changing nothing', async () => {
     const before = await caseCount();
-    const page = await openDataViewAs(leader);
+    const page = await openDataViewAs(head);
     await page.locator('input[type=file]').setInputFiles(join(FIXTURES, 'malformed/cpr-kolonne.csv'));
     await page.getByRole('heading', { name: /Filen kan ikke importeres: 1 fejl/ }).waitFor();
     const row = page.locator('.data-errors tbody tr').first();
@@ -86,9 +74,9 @@ describe('the Data view', () => {
     await page.close();
   });
 
-  it('previews and imports a valid extract as a leader; the new case is on the board and in the audit log', async () => {
+  it('previews and imports a valid extract as the department head; the new case is on the board and in the audit log', async () => {
     const before = await caseCount();
-    const page = await openDataViewAs(leader);
+    const page = await openDataViewAs(head);
     await page.locator('input[type=file]').setInputFiles(join(FIXTURES, 'datatraek.csv'));
     await page.getByText('5 rækker · tegnsæt UTF-8 · skilletegn semikolon').waitFor();
     expect(await page.locator('.data-counts .count').allTextContents()).toEqual(['4', '0', '0']);
@@ -113,7 +101,7 @@ describe('the Data view', () => {
     await page.getByRole('button', { name: 'Vis', exact: true }).click();
     await expect.poll(async () => page.locator('table.audit tbody tr').count(), { timeout: 10_000 }).toBe(3);
     const cells = await page.locator('table.audit tbody tr').allTextContents();
-    expect(cells.join('\n')).toContain(leader.name);
+    expect(cells.join('\n')).toContain(head.name);
     expect(cells.join('\n')).toContain('Team Bostøtte: Indkommet');
     expect(await seriousViolations(page)).toEqual([]);
     const audit = await callApi<AuditPage>('listAudit', { caseNumber: 'IMP-2026-0002' });
@@ -121,23 +109,25 @@ describe('the Data view', () => {
     await page.close();
   });
 
-  it('does not let a caseworker import', async () => {
+  it('offers a caseworker export only, and the host refuses their import and changes nothing', async () => {
+    const before = await caseCount();
     const page = await openDataViewAs(caseworker);
-    await page.getByText('Kun ledere og sekretariatet må importere.').waitFor();
-    await page.locator('input[type=file]').setInputFiles(join(FIXTURES, 'windows-1252.csv'));
-    await page.getByText(/tegnsæt WINDOWS-1252/).waitFor();
-    expect(await page.getByRole('button', { name: 'Importér 1 sager' }).isDisabled()).toBe(true);
-    const res = await fetch(`${server.url}api/runImport`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Flowtavle-Actor': String(caseworker.id) },
-      body: JSON.stringify({ fileName: 'x.csv', contentBase64: readFileSync(join(FIXTURES, 'windows-1252.csv')).toString('base64') }),
-    });
-    expect(res.status).toBe(403);
+    await page.getByText(/^Import og revisionslog er for visitationschefen/).waitFor();
+    expect(await page.getByRole('tab').allTextContents()).toEqual(['Eksport']);
+    expect(await page.getByRole('tab', { name: 'Eksport' }).getAttribute('aria-selected')).toBe('true');
+    expect(await page.locator('input[type=file]').count()).toBe(0);
+    // Only their own team's lists, and not the department's audit log.
+    expect(await page.getByLabel('Liste').locator('option').allTextContents()).toEqual(['Sager', 'Bevillinger']);
+    expect(await page.getByLabel('Omfang').locator('option').allTextContents()).toEqual([`Kun ${caseworker.teamName}`]);
+    const session = await signIn(server, caseworker.login);
+    const refused = await session.raw('runImport', { fileName: 'x.csv', contentBase64: readFileSync(join(FIXTURES, 'datatraek.csv')).toString('base64') });
+    expect(refused).toMatchObject({ status: 403, body: { ok: false, error: { code: 'forbidden' } } });
+    expect(await caseCount()).toBe(before);
     await page.close();
   });
 
   it('exports the grants as a Danish CSV and takes a backup that is listed', async () => {
-    const page = await openDataViewAs(leader);
+    const page = await openDataViewAs(head);
     await page.getByRole('tab', { name: 'Eksport' }).click();
     await page.getByLabel('Liste').selectOption('grants');
     await page.getByText(/\d+ rækker/).waitFor();

@@ -9,6 +9,7 @@ import { forecastEffect, roundOere } from '../../shared/economics';
 import { formatKroner } from '../../shared/format';
 import { launchBrowser } from '../support/chromium';
 import { runCli, startServer, type RunningServer } from '../support/server';
+import { demoAccount, signIn, signInPage, signOutPage } from '../support/session';
 
 interface CliTeam { team: string; budget: number; spent: number; committed: number; forecast: number; bottomLine: number; pipeline: number }
 
@@ -27,12 +28,12 @@ describe('economics in the browser', () => {
   let today: string;
   let grant: { id: number; case_id: number; takst: number; quantity: number; start_date: string; end_date: string | null };
   let leader: string;
+  let head: string;
 
   beforeAll(async () => {
     server = await startServer();
     const db = new Database(server.dbPath, { readonly: true });
     try {
-      leader = (db.prepare(`SELECT name FROM people WHERE role = 'leader' AND team_id = ?`).get(TEAM_ID) as { name: string }).name;
       // An open hour grant on a case in an active column (few cards there, so it is on screen).
       grant = db.prepare(
         `SELECT g.id, g.case_id, g.takst, g.quantity, g.start_date, g.end_date FROM grants g
@@ -44,12 +45,13 @@ describe('economics in the browser', () => {
     } finally {
       db.close();
     }
-    const workspace = await fetch(`${server.url}api/getWorkspace`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
-    today = ((await workspace.json()) as { value: { today: string } }).value.today;
+    leader = (await demoAccount(server, 'leader', 'Team Bostøtte')).login;
+    head = (await demoAccount(server, 'department_head')).login;
+    today = (await (await signIn(server, leader)).call<{ today: string }>('getWorkspace')).today;
     browser = await launchBrowser();
     page = await browser.newPage();
-    await page.goto(server.url);
-    await page.getByRole('button', { name: leader }).first().click();
+    // The department's table of every team is the visitationschef's; a leader's is their own team.
+    await signInPage(page, server, head);
   });
 
   afterAll(async () => {
@@ -80,6 +82,14 @@ describe('economics in the browser', () => {
       const t = teams[i]!;
       expect(cells.slice(1, 7)).toEqual([t.budget, t.spent, t.committed, t.forecast, t.bottomLine, t.pipeline].map((n) => formatKroner(n)));
     });
+
+    // The team's leader sees their own team's line only, with the same figures.
+    await signOutPage(page);
+    await signInPage(page, server, leader, undefined, '#/bottom-line');
+    await page.locator('.bottom-line-table tbody tr').first().waitFor();
+    const own = teams.find((t) => t.team === 'Team Bostøtte')!;
+    await expect.poll(() => page.locator('.bottom-line-table tbody tr').count()).toBe(1);
+    expect(await shownBottomLine(TEAM_ID)).toBe(formatKroner(own.bottomLine));
   });
 
   it('moves the bottom line by the change of a grant\'s hours', async () => {

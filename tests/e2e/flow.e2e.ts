@@ -6,35 +6,27 @@ import { addDays, addMonths } from '../../shared/dates';
 import type { FlowReport } from '../../shared/flow';
 import { launchBrowser } from '../support/chromium';
 import { runCli, startServer, type RunningServer } from '../support/server';
+import { demoAccount, signIn, signInPage, signOutPage, type ApiSession } from '../support/session';
 
 let server: RunningServer;
 let browser: BrowserContext;
 let page: Page;
 let today: string;
-let leader: { id: number; name: string };
+let leader: { login: string; name: string };
+let leaderApi: ApiSession;
 
-async function api<T>(method: string, input: unknown = {}): Promise<T> {
-  const res = await fetch(`${server.url}api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const envelope = (await res.json()) as { ok: boolean; value: T };
-  if (!envelope.ok) throw new Error(JSON.stringify(envelope));
-  return envelope.value;
-}
+const api = <T>(method: string, input: unknown = {}): Promise<T> => leaderApi.call<T>(method, input);
 
 const number = (text: string | null) => Number((text ?? '').replace(/\./g, '').match(/-?\d+/)?.[0]);
 
 beforeAll(async () => {
   server = await startServer();
+  leader = await demoAccount(server, 'leader', 'Team Botilbud');
+  leaderApi = await signIn(server, leader.login);
   today = (await api<{ today: string }>('getWorkspace')).today;
-  const people = await api<{ id: number; name: string; role: string; teamId: number | null }[]>('listPeople');
-  leader = people.find((p) => p.role === 'leader' && p.teamId === 1)!;
   browser = await launchBrowser({ width: 1600, height: 1100 });
   page = browser.pages()[0] ?? (await browser.newPage());
-  await page.goto(server.url);
-  await page.getByRole('button', { name: leader.name }).first().click();
+  await signInPage(page, server, leader.login);
   // The leader's team becomes the current team.
   await page.getByRole('combobox', { name: 'Team' }).waitFor();
 });
@@ -91,17 +83,26 @@ describe('flow dashboard', () => {
 });
 
 describe('caseload', () => {
-  it('lets the leader weigh a paragraph and shows the new weighted caseload', async () => {
+  it('shows a leader the weights read-only; the department head weighs a paragraph and the weighted caseload follows', async () => {
     type Row = { personId: number; name: string; weighted: number; byParagraph: { paragraph: string; count: number }[] };
     const before = await api<{ rows: Row[] }>('getCaseload', { teamId: 1 });
     await page.getByRole('link', { name: 'Sagstal' }).click();
+    // The weights are the department's, set by the visitationschef: a leader reads them.
+    await page.getByText('Kun visitationschefen kan ændre vægtene.').waitFor();
+    expect(await page.getByRole('button', { name: 'Gem vægte' }).count()).toBe(0);
+    expect((await leaderApi.raw('setCaseloadWeight', { paragraph: '108', weight: 3 })).body.error?.code).toBe('forbidden');
+
+    await signOutPage(page);
+    const head = await demoAccount(server, 'department_head');
+    await signInPage(page, server, head.login, undefined, '#/caseload');
+    await page.getByRole('combobox', { name: 'Team' }).selectOption({ label: 'Team Botilbud' });
     const weight = page.getByLabel('Vægt for § 108');
     await weight.fill('3');
     await page.getByRole('button', { name: 'Gem vægte' }).click();
     await expect.poll(() => page.getByRole('status').allTextContents()).toContain(' Vægtene er gemt.');
 
     const after = await api<{ rows: Row[]; weights: { paragraph: string; weight: number; updatedBy: string }[] }>('getCaseload', { teamId: 1 });
-    expect(after.weights.find((w) => w.paragraph === '108')).toMatchObject({ weight: 3, updatedBy: leader.name });
+    expect(after.weights.find((w) => w.paragraph === '108')).toMatchObject({ weight: 3, updatedBy: head.name });
     // Each caseworker's weighted load grows by (3 − 1.5) per § 108 case held (the demo weighs § 108 at 1.5).
     for (const row of after.rows) {
       const old = before.rows.find((r) => r.personId === row.personId)!;
@@ -116,6 +117,8 @@ describe('caseload', () => {
 
 describe('weekly flow review', () => {
   it('saves a decision for this week and shows it as last week\'s on next week\'s review', async () => {
+    await signOutPage(page);
+    await signInPage(page, server, leader.login);
     await page.getByRole('link', { name: 'Flowmøde' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Ugens flowmøde');
     const weekLabel = page.getByRole('group', { name: 'Vælg uge' }).locator('strong');
@@ -130,7 +133,8 @@ describe('weekly flow review', () => {
     await page.getByRole('button', { name: 'Næste uge →' }).click();
     const previous = page.getByRole('region', { name: 'Beslutninger og noter fra sidste uge' });
     await expect.poll(() => previous.textContent()).toContain('Beslutning:Vi stopper optag i Udredning');
-    await expect.poll(() => page.getByTestId('bottom-line-table').locator('tbody tr').count()).toBe(7);
+    // The leader's own team's bottom line (the department's table is the visitationschef's).
+    await expect.poll(() => page.getByTestId('bottom-line-table').locator('tbody th').allTextContents()).toEqual(['Team Botilbud']);
 
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Gem som PDF' }).click();

@@ -3,6 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/chromium';
 import { startServer, tempDir, type RunningServer } from '../support/server';
+import { demoAccount, signInPage, signOutPage } from '../support/session';
 
 let server: RunningServer;
 let browser: BrowserContext;
@@ -20,17 +21,18 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function call(method: string, body: unknown, actor?: number) {
+/** A call from the page, with the session cookie the browser holds for whoever signed in there. */
+async function call(method: string, body: unknown) {
   return page.evaluate(
-    async ([m, b, a]) => {
+    async ([m, b]) => {
       const res = await fetch(`/api/${m}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', ...(a ? { 'X-Flowtavle-Actor': String(a) } : {}) },
+        headers: { 'Content-Type': 'application/json' },
         body: typeof b === 'string' ? b : JSON.stringify(b),
       });
       return { status: res.status, body: await res.json() };
     },
-    [method, body, actor] as const,
+    [method, body] as const,
   );
 }
 
@@ -39,12 +41,13 @@ describe('first start on a fresh data folder', () => {
     expect(server.output()).toMatch(/Ny database oprettet: .*\(demoafdeling\)/);
   });
 
-  it('asks who is using it, then shows that person\'s team board', async () => {
+  it('opens at the sign-in screen; a caseworker who signs in sees their own team\'s board', async () => {
     await page.goto(server.url);
-    await page.getByRole('heading', { name: 'Hvem bruger Flowtavle?' }).waitFor();
-    const people = await call('listPeople', {});
-    const caseworker = people.body.value.find((p: { role: string; teamId: number }) => p.role === 'caseworker' && p.teamId === 4);
-    await page.getByRole('button', { name: new RegExp(caseworker.name) }).click();
+    await page.getByRole('heading', { name: 'Log ind' }).waitFor();
+    const caseworker = await demoAccount(server, 'caseworker', 'Team Nyansøgning');
+    await signInPage(page, server, caseworker.login);
+    const people = await call('listPeople', { teamId: 4 });
+    expect(people.body.value.some((p: { name: string }) => p.name === caseworker.name)).toBe(true);
 
     await page.waitForSelector('.column');
     const team = await page.getByLabel('Team', { exact: true }).inputValue();
@@ -69,7 +72,12 @@ describe('first start on a fresh data folder', () => {
     await expect(page.locator('.demo-badge').textContent()).resolves.toBe('Demo');
   });
 
-  it('switches team and remembers the user and team on this device', async () => {
+  it('keeps a caseworker in their own team; the department head switches team, and both the session and the team survive a reload', async () => {
+    // A caseworker reads their own team only: the team picker offers nothing else.
+    expect(await page.getByLabel('Team', { exact: true }).isDisabled()).toBe(true);
+    expect(await page.getByLabel('Team', { exact: true }).locator('option').allTextContents()).toEqual(['Team Nyansøgning']);
+    await signOutPage(page);
+    await signInPage(page, server, (await demoAccount(server, 'department_head')).login);
     await page.getByLabel('Team', { exact: true }).selectOption({ label: 'Team BPA' });
     await page.waitForFunction(() => document.querySelectorAll('.card').length > 0 && document.querySelector('.column-scroll'));
     const bpa = (await call('getBoard', { teamId: 2 })).body.value;
@@ -92,15 +100,21 @@ describe('first start on a fresh data folder', () => {
 describe('the HTTP API', () => {
   it('refuses a malformed call with a field-level error and changes nothing', async () => {
     const before = (await call('getBoard', { teamId: 2 })).body.value;
-    const bad = await call('moveCard', { caseId: 'x', toColumnId: 201, reason: 5 }, 1);
+    const bad = await call('moveCard', { caseId: 'x', toColumnId: 201, reason: 5 });
     expect(bad.status).toBe(400);
     expect(bad.body.ok).toBe(false);
     expect(bad.body.error.code).toBe('invalid_input');
     expect(bad.body.error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['caseId', 'reason']);
-    const notJson = await call('moveCard', '{"caseId": 1,', 1);
+    const notJson = await call('moveCard', '{"caseId": 1,');
     expect(notJson).toMatchObject({ status: 400, body: { ok: false, error: { code: 'invalid_input', message: 'Forespørgslen er ikke gyldig JSON.' } } });
-    const noActor = await call('moveCard', { caseId: before.cards[0].id, toColumnId: before.columns[1].id });
-    expect(noActor).toMatchObject({ status: 403, body: { error: { code: 'actor_required' } } });
+    // Without a session cookie the host does not run the call at all.
+    const anonymous = await fetch(`${server.url}api/moveCard`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ caseId: before.cards[0].id, toColumnId: before.columns[1].id }),
+    });
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.json()).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
     const after = (await call('getBoard', { teamId: 2 })).body.value;
     expect(after).toEqual(before);
   });

@@ -5,40 +5,31 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../support/chromium';
 import { startServer, type RunningServer } from '../support/server';
+import { demoAccount, signIn, signInPage, type ApiSession } from '../support/session';
 
 let server: RunningServer;
 let browser: BrowserContext;
 let page: Page;
 
-async function call<T>(method: string, input: unknown, actorId?: number): Promise<T> {
-  const res = await fetch(`${server.url}api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...(actorId ? { 'X-Flowtavle-Actor': String(actorId) } : {}) },
-    body: JSON.stringify(input),
-  });
-  const envelope = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!envelope.ok) throw new Error(envelope.error?.message);
-  return envelope.value;
-}
+/** The team's leader over HTTP, to read what the store holds while the browser works. */
+let leaderApi: ApiSession;
+const call = <T>(method: string, input: unknown): Promise<T> => leaderApi.call<T>(method, input);
 
-interface Person { id: number; name: string; role: string; teamId: number | null }
 interface Team { id: number; name: string }
 
-let leader: Person;
 let team: Team;
 
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser({ width: 1440, height: 1000 });
   page = await browser.newPage();
+  const leader = await demoAccount(server, 'leader', 'Team Botilbud');
+  leaderApi = await signIn(server, leader.login);
   const teams = await call<Team[]>('listTeams', {});
   team = teams.find((t) => t.name === 'Team Botilbud')!;
-  const people = await call<Person[]>('listPeople', {});
-  leader = people.find((p) => p.role === 'leader' && p.teamId === team.id)!;
-  await page.goto(server.url);
-  await page.getByRole('heading', { name: 'Hvem bruger Flowtavle?' }).waitFor();
-  await page.getByRole('button', { name: new RegExp(leader.name) }).click();
-  await page.getByLabel('Team', { exact: true }).selectOption(String(team.id));
+  await signInPage(page, server, leader.login);
+  // A leader works in their own team.
+  expect(await page.getByLabel('Team', { exact: true }).inputValue()).toBe(String(team.id));
 });
 
 afterAll(async () => {
@@ -136,13 +127,9 @@ describe('strategic action plans', () => {
     expect(expected.value).toBeGreaterThan(0);
     await expect.poll(() => row.locator('.kpi-current').textContent()).toBe(String(expected.value));
 
-    // Only the leader may change plans.
-    const caseworker = (await call<Person[]>('listPeople', {})).find((p) => p.role === 'caseworker' && p.teamId === team.id)!;
-    const refused = await fetch(`${server.url}api/createPlan`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Flowtavle-Actor': String(caseworker.id) },
-      body: JSON.stringify({ teamId: team.id, title: 'X', periodStart: '2026-01-01', periodEnd: '2026-12-31' }),
-    }).then((r) => r.json() as Promise<{ ok: boolean; error: { code: string } }>);
-    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    // Only the leader may change plans: a caseworker of the team is refused by the host.
+    const caseworker = await signIn(server, (await demoAccount(server, 'caseworker', 'Team Botilbud')).login);
+    const refused = await caseworker.raw('createPlan', { teamId: team.id, title: 'X', periodStart: '2026-01-01', periodEnd: '2026-12-31' });
+    expect(refused).toMatchObject({ status: 403, body: { ok: false, error: { code: 'forbidden' } } });
   });
 });

@@ -8,22 +8,15 @@ import type { MyCases, PullList } from '../../shared/api/methods/pullList';
 import type { Person, Team } from '../../shared/domain';
 import { launchBrowser } from '../support/chromium';
 import { startServer, type RunningServer } from '../support/server';
+import { demoAccount, signIn, signInPage, type ApiSession } from '../support/session';
 
 const require = createRequire(import.meta.url);
 
 let server: RunningServer;
 let context: BrowserContext;
-
-async function callApi<T>(method: string, input: unknown): Promise<T> {
-  const res = await fetch(`${server.url}api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const envelope = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!envelope.ok) throw new Error(`${method}: ${envelope.error?.message}`);
-  return envelope.value;
-}
+/** The team's leader over HTTP, to read what the store holds while the caseworker works in the browser. */
+let leaderApi: ApiSession;
+const callApi = <T>(method: string, input: unknown): Promise<T> => leaderApi.call<T>(method, input);
 
 const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 10_000, interval: 100 });
 
@@ -41,6 +34,7 @@ async function auditAccessibility(page: Page): Promise<string[]> {
 
 beforeAll(async () => {
   server = await startServer();
+  leaderApi = await signIn(server, (await demoAccount(server, 'leader', 'Team BPA')).login);
   context = await launchBrowser({ width: 1600, height: 1000 });
 });
 
@@ -73,9 +67,7 @@ describe('pull next case', () => {
     page.on('pageerror', (e) => {
       throw e;
     });
-    await page.goto(server.url);
-    await page.getByRole('heading', { name: 'Hvem bruger Flowtavle?' }).waitFor();
-    await page.getByRole('button', { name: new RegExp(person.name) }).click();
+    await signInPage(page, server, person.initials.toLowerCase());
 
     // The pull list as the team sees it, with the reasons of the case that will be pulled.
     await page.getByRole('link', { name: 'Pull-liste' }).click();

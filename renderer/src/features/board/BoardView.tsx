@@ -12,6 +12,7 @@ import type { BoardColumn, CaseCard, Person } from '../../../../shared/domain';
 import type { SprintLaneInfo } from '../../../../shared/sprints';
 import { api } from '../../api/client';
 import { useLive } from '../../stores/live';
+import { useCan } from '../../stores/permissions';
 import { useSession } from '../../stores/session';
 import './board.css';
 import { useBoardStore } from './boardStore';
@@ -32,6 +33,7 @@ const SettingsDialog = lazy(() => import('./SettingsDialog'));
 export default function BoardView() {
   const { t } = useTranslation('board');
   const teamId = useSession((s) => s.teamId);
+  const canEditColumns = useCan('addColumn', teamId);
   const actor = useSession((s) => s.actor);
   const allPeople = useSession((s) => s.people);
   const today = useSession((s) => s.workspace?.today) ?? localToday();
@@ -210,7 +212,7 @@ export default function BoardView() {
       <Toolbar
         board={board}
         prefs={prefs}
-        actorIsLeader={actor?.role === 'leader'}
+        canEditColumns={canEditColumns}
         shown={visible.length}
         onOpenSettings={() => setSettingsOpen(true)}
       />

@@ -9,7 +9,8 @@ import type { BoardPreferences } from './preferences';
 interface ToolbarProps {
   board: Board;
   prefs: BoardPreferences;
-  actorIsLeader: boolean;
+  /** May the person change the team's columns (the settings dialog)? */
+  canEditColumns: boolean;
   shown: number;
   onOpenSettings(): void;
 }
@@ -18,7 +19,7 @@ const BLOCKED_LABEL = { all: 'toolbar.blockedAll', blocked: 'toolbar.blockedOnly
 const DEADLINE_LABEL = { all: 'toolbar.deadlineAll', at_risk: 'toolbar.deadlineAtRisk', red: 'toolbar.deadlineRed' } as const;
 const LANES_LABEL = { none: 'toolbar.lanesNone', class: 'toolbar.lanesClass', assignee: 'toolbar.lanesAssignee', sprint: 'toolbar.lanesSprint' } as const;
 
-export function Toolbar({ board, prefs, actorIsLeader, shown, onOpenSettings }: ToolbarProps) {
+export function Toolbar({ board, prefs, canEditColumns, shown, onOpenSettings }: ToolbarProps) {
   const { t } = useTranslation('board');
   const { filter, setFilter } = prefs;
   const undoLabel = useBoardStore((s) => s.history.past.at(-1)?.label ?? null);
@@ -94,7 +95,7 @@ export function Toolbar({ board, prefs, actorIsLeader, shown, onOpenSettings }: 
           title={redoLabel === null ? t('toolbar.nothingToRedo') : t('toolbar.redoTitle', { label: redoLabel })}>
           <span aria-hidden="true">↷ </span>{t('toolbar.redo')}
         </button>
-        {actorIsLeader && (
+        {canEditColumns && (
           <button type="button" onClick={onOpenSettings}><span aria-hidden="true">⚙ </span>{t('toolbar.settings')}</button>
         )}
       </div>

@@ -6,11 +6,14 @@ import { ROLES, type Role } from '../../../../shared/domain';
 import { formatKroner, formatNumber, formatParagraph } from '../../../../shared/format';
 import { PARAGRAPHS } from '../../../../shared/paragraphs';
 import { api } from '../../api/client';
+import { useCan } from '../../stores/permissions';
 import { useSession } from '../../stores/session';
 import { useLoaded } from '../../components/useLoaded';
 
-export function AuthorityPanel({ isLeader }: { isLeader: boolean }) {
+export function AuthorityPanel() {
   const { t } = useTranslation('committee');
+  const canSave = useCan('saveAuthorityLimit');
+  const canDelete = useCan('deleteAuthorityLimit');
   const limits = useLoaded<AuthorityLimitView[]>(() => api.getAuthorityLimits({}), 'limits');
   const [error, setError] = useState<string | null>(null);
   const remove = async (l: AuthorityLimitView) => {
@@ -28,7 +31,7 @@ export function AuthorityPanel({ isLeader }: { isLeader: boolean }) {
           <thead>
             <tr>
               <th scope="col">{t('authority.who')}</th><th scope="col">{t('authority.paragraph')}</th><th scope="col" className="num">{t('authority.hours')}</th>
-              <th scope="col" className="num">{t('authority.cost')}</th><th scope="col">{t('authority.external')}</th>{isLeader && <th scope="col"><span className="visually-hidden">{t('authority.delete')}</span></th>}
+              <th scope="col" className="num">{t('authority.cost')}</th><th scope="col">{t('authority.external')}</th>{canDelete && <th scope="col"><span className="visually-hidden">{t('authority.delete')}</span></th>}
             </tr>
           </thead>
           <tbody>
@@ -39,13 +42,13 @@ export function AuthorityPanel({ isLeader }: { isLeader: boolean }) {
                 <td className="num">{l.maxHoursPerWeek === null ? t('authority.noLimit') : `${formatNumber(l.maxHoursPerWeek, l.maxHoursPerWeek % 1 ? 2 : 0)} t/uge`}</td>
                 <td className="num">{l.maxYearlyCost === null ? t('authority.noLimit') : formatKroner(l.maxYearlyCost)}</td>
                 <td>{l.externalAllowed ? t('authority.yes') : t('authority.no')}</td>
-                {isLeader && <td><button type="button" aria-label={t('authority.deleteNamed', { description: l.description })} onClick={() => void remove(l)}>{t('authority.delete')}</button></td>}
+                {canDelete && <td><button type="button" aria-label={t('authority.deleteNamed', { description: l.description })} onClick={() => void remove(l)}>{t('authority.delete')}</button></td>}
               </tr>
             ))}
           </tbody>
         </table>
       </section>
-      {isLeader ? <NewLimit onSaved={limits.reload} /> : <p className="muted">{t('authority.leaderOnly')}</p>}
+      {canSave ? <NewLimit onSaved={limits.reload} /> : <p className="muted">{t('authority.leaderOnly')}</p>}
     </>
   );
 }

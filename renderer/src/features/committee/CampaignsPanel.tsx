@@ -7,12 +7,14 @@ import type { CampaignCriteria } from '../../../../shared/committee';
 import { formatDate, formatKroner, formatParagraph } from '../../../../shared/format';
 import { PARAGRAPHS } from '../../../../shared/paragraphs';
 import { api } from '../../api/client';
+import { useCan } from '../../stores/permissions';
 import { useSession } from '../../stores/session';
 import { useLoaded } from '../../components/useLoaded';
 
-export function CampaignsPanel({ isLeader }: { isLeader: boolean }) {
+export function CampaignsPanel() {
   const { t } = useTranslation('committee');
   const teamId = useSession((s) => s.teamId);
+  const canStart = useCan('createCampaign', teamId);
   const campaigns = useLoaded<CampaignView[]>(teamId === null ? null : () => api.listCampaigns({ teamId }), String(teamId));
   return (
     <>
@@ -44,7 +46,7 @@ export function CampaignsPanel({ isLeader }: { isLeader: boolean }) {
           </details>
         ))}
       </section>
-      {isLeader && teamId !== null ? <NewCampaign teamId={teamId} onCreated={campaigns.reload} /> : <p className="muted">{t('campaigns.leaderOnly')}</p>}
+      {canStart && teamId !== null ? <NewCampaign teamId={teamId} onCreated={campaigns.reload} /> : <p className="muted">{t('campaigns.leaderOnly')}</p>}
     </>
   );
 }

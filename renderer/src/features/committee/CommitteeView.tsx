@@ -2,7 +2,6 @@
 // committee's overview and the grant-authority limits.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../../stores/session';
 import { AuthorityPanel } from './AuthorityPanel';
 import { CampaignsPanel } from './CampaignsPanel';
 import { DashboardPanel } from './DashboardPanel';
@@ -15,10 +14,8 @@ type Tab = (typeof TABS)[number];
 
 export default function CommitteeView() {
   const { t } = useTranslation('committee');
-  const actor = useSession((s) => s.actor);
   const [tab, setTab] = useState<Tab>('meetings');
   const [meetingId, setMeetingId] = useState<number | null>(null);
-  const isLeader = actor?.role === 'leader';
 
   return (
     <div className="cm-view">
@@ -34,11 +31,11 @@ export default function CommitteeView() {
         </nav>
       </header>
       {tab === 'meetings' && (meetingId === null
-        ? <MeetingsPanel isLeader={isLeader} onOpen={setMeetingId} />
-        : <MeetingScreen meetingId={meetingId} isLeader={isLeader} onBack={() => setMeetingId(null)} />)}
-      {tab === 'campaigns' && <CampaignsPanel isLeader={isLeader} />}
+        ? <MeetingsPanel onOpen={setMeetingId} />
+        : <MeetingScreen meetingId={meetingId} onBack={() => setMeetingId(null)} />)}
+      {tab === 'campaigns' && <CampaignsPanel />}
       {tab === 'dashboard' && <DashboardPanel />}
-      {tab === 'authority' && <AuthorityPanel isLeader={isLeader} />}
+      {tab === 'authority' && <AuthorityPanel />}
     </div>
   );
 }

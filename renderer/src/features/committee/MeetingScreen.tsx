@@ -7,13 +7,16 @@ import type { GrantFields } from '../../../../shared/api/methods/economy';
 import { DECISION_OUTCOMES, type DecisionOutcome } from '../../../../shared/committee';
 import { formatDate, formatDateTime, formatKroner, formatNumber, formatParagraph } from '../../../../shared/format';
 import { api } from '../../api/client';
-import { useSession } from '../../stores/session';
+import { useCan } from '../../stores/permissions';
 import { VumScores } from './CaseCommitteeSection';
 import { useLoaded } from '../../components/useLoaded';
 
-export function MeetingScreen({ meetingId, isLeader, onBack }: { meetingId: number; isLeader: boolean; onBack(): void }) {
+export function MeetingScreen({ meetingId, onBack }: { meetingId: number; onBack(): void }) {
   const { t } = useTranslation('committee');
-  const actor = useSession((s) => s.actor);
+  const mayDecide = useCan('decideCase');
+  const mayClose = useCan('closeMeeting');
+  const mayAdd = useCan('addRevisitation');
+  const mayRemove = useCan('removeRevisitation');
   const meeting = useLoaded<MeetingDetail>(() => api.getMeeting({ meetingId }), String(meetingId));
   const [selected, setSelected] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
@@ -24,7 +27,7 @@ export function MeetingScreen({ meetingId, isLeader, onBack }: { meetingId: numb
   if (meeting.error) return <p className="field-error" role="alert">{meeting.error}</p>;
   if (!m) return <p className="muted" aria-busy="true">{t('common.loading')}</p>;
   const item = m.agenda.find((i) => i.caseId === selected) ?? null;
-  const canDecide = m.status === 'planned' && (isLeader || m.members.some((p) => p.id === actor?.id));
+  const canDecide = m.status === 'planned' && mayDecide;
 
   const exportMinutes = async () => {
     setBusy(true);
@@ -45,7 +48,7 @@ export function MeetingScreen({ meetingId, isLeader, onBack }: { meetingId: numb
         <span className="muted">{t('meeting.members', { names: m.members.map((p) => p.name).join(', ') || '–' })}</span>
         <span className="cm-total" data-testid="approved-total">{t('meeting.approvedTotal', { amount: formatKroner(m.approvedYearlyCost) })}</span>
         <button type="button" onClick={() => void exportMinutes()} disabled={busy}>{t('meeting.minutes')}</button>
-        {isLeader && m.status === 'planned' && (
+        {mayClose && m.status === 'planned' && (
           <button type="button" title={t('meeting.closeHelp')} onClick={() => void api.closeMeeting({ meetingId }).then(() => meeting.reload())}>{t('meeting.close')}</button>
         )}
       </div>
@@ -68,10 +71,10 @@ export function MeetingScreen({ meetingId, isLeader, onBack }: { meetingId: numb
               </li>
             ))}
           </ol>
-          {isLeader && m.status === 'planned' && <AddRevisitation meetingId={meetingId} onAdded={meeting.reload} />}
+          {mayAdd && m.status === 'planned' && <AddRevisitation meetingId={meetingId} onAdded={meeting.reload} />}
         </section>
         <div className="cm-case-screen">
-          {item ? <CaseOnScreen key={item.caseId} item={item} meetingId={meetingId} canDecide={canDecide} isLeader={isLeader && m.status === 'planned'} onChanged={meeting.reload} />
+          {item ? <CaseOnScreen key={item.caseId} item={item} meetingId={meetingId} canDecide={canDecide} canRemove={mayRemove && m.status === 'planned'} onChanged={meeting.reload} />
             : <p className="muted">{t('meeting.choose')}</p>}
         </div>
       </div>
@@ -106,8 +109,8 @@ function AddRevisitation({ meetingId, onAdded }: { meetingId: number; onAdded():
   );
 }
 
-function CaseOnScreen({ item, meetingId, canDecide, isLeader, onChanged }: {
-  item: AgendaItem; meetingId: number; canDecide: boolean; isLeader: boolean; onChanged(): void;
+function CaseOnScreen({ item, meetingId, canDecide, canRemove, onChanged }: {
+  item: AgendaItem; meetingId: number; canDecide: boolean; canRemove: boolean; onChanged(): void;
 }) {
   const { t } = useTranslation('committee');
   const p = item.proposal;
@@ -175,7 +178,7 @@ function CaseOnScreen({ item, meetingId, canDecide, isLeader, onChanged }: {
       ) : canDecide ? (
         <DecisionForm item={item} meetingId={meetingId} onDecided={onChanged} />
       ) : null}
-      {isLeader && item.reason === 'revisitation' && !item.decision && (
+      {canRemove && item.reason === 'revisitation' && !item.decision && (
         <button type="button" onClick={() => void api.removeRevisitation({ meetingId, caseId: item.caseId }).then(onChanged)}>{t('meeting.remove')}</button>
       )}
     </article>

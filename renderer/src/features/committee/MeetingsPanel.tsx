@@ -4,11 +4,15 @@ import { useTranslation } from 'react-i18next';
 import type { MeetingSummary } from '../../../../shared/api/methods/committee';
 import { formatDate } from '../../../../shared/format';
 import { api } from '../../api/client';
+import { useCan } from '../../stores/permissions';
 import { useSession } from '../../stores/session';
 import { useLoaded } from '../../components/useLoaded';
 
-export function MeetingsPanel({ isLeader, onOpen }: { isLeader: boolean; onOpen(id: number): void }) {
+export function MeetingsPanel({ onOpen }: { onOpen(id: number): void }) {
   const { t } = useTranslation('committee');
+  const canPlan = useCan('createMeeting');
+  // The meeting screen shows proposals of every team: for the committee, not for caseworkers.
+  const canOpen = useCan('getMeeting');
   const meetings = useLoaded<MeetingSummary[]>(() => api.listMeetings({}), 'meetings');
   return (
     <>
@@ -20,9 +24,11 @@ export function MeetingsPanel({ isLeader, onOpen }: { isLeader: boolean; onOpen(
         <ul className="cm-meetings">
           {meetings.data?.map((m) => (
             <li key={m.id} data-meeting-id={m.id}>
-              <button type="button" className="cm-meeting-link" onClick={() => onOpen(m.id)} aria-label={t('meetings.open', { date: formatDate(m.date) })}>
-                <strong>{m.title} {formatDate(m.date)}</strong>
-              </button>
+              {canOpen ? (
+                <button type="button" className="cm-meeting-link" onClick={() => onOpen(m.id)} aria-label={t('meetings.open', { date: formatDate(m.date) })}>
+                  <strong>{m.title} {formatDate(m.date)}</strong>
+                </button>
+              ) : <strong>{m.title} {formatDate(m.date)}</strong>}
               <span className={`cm-status cm-status-${m.status}`}>{t(`meetings.${m.status}`)}</span>
               <span>{t('meetings.agendaCount', { count: m.agendaCount })}</span>
               <span className="muted">{t('meetings.decided', { count: m.decidedCount })}</span>
@@ -31,7 +37,7 @@ export function MeetingsPanel({ isLeader, onOpen }: { isLeader: boolean; onOpen(
           ))}
         </ul>
       </section>
-      {isLeader ? <NewMeeting onCreated={(id) => { meetings.reload(); onOpen(id); }} /> : <p className="muted">{t('meetings.leaderOnly')}</p>}
+      {canPlan ? <NewMeeting onCreated={(id) => { meetings.reload(); onOpen(id); }} /> : <p className="muted">{t('meetings.leaderOnly')}</p>}
     </>
   );
 }

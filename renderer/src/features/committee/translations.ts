@@ -25,7 +25,7 @@ export const da = {
     members: 'Medlemmer',
     create: 'Opret møde',
     open: 'Åbn mødet {{date}}',
-    leaderOnly: 'Kun ledere kan planlægge møder.',
+    leaderOnly: 'Kun ledere, visitationschefen og sekretariatet kan planlægge møder.',
   },
   meeting: {
     back: 'Alle møder',
@@ -134,7 +134,7 @@ export const da = {
     started: 'Kampagnen er startet; bevillingerne står på pull-listen som opfølgninger med kampagnens prioritet.',
     progress: '{{revisited}} af {{total}} revisiteret · {{changed}} ændret · besparelse {{savings}} om året',
     tag: 'Prioritet: {{label}} ({{weight}} point)',
-    leaderOnly: 'Kun ledere kan starte kampagner.',
+    leaderOnly: 'Kun teamets leder og visitationschefen kan starte kampagner.',
     before: 'Før',
     after: 'Efter',
     grant: 'Bevilling',
@@ -177,7 +177,7 @@ export const da = {
     add: 'Tilføj grænse',
     delete: 'Slet',
     deleteNamed: 'Slet grænsen {{description}}',
-    leaderOnly: 'Kun ledere kan ændre bevillingskompetencer.',
+    leaderOnly: 'Kun visitationschefen kan ændre bevillingskompetencer.',
     roles: { caseworker: 'Sagsbehandlere', leader: 'Ledere', secretariat: 'Sekretariat' },
   },
 };
@@ -194,7 +194,7 @@ export const en: typeof da = {
     agendaCount_one: '{{count}} case on the agenda', agendaCount_other: '{{count}} cases on the agenda',
     decided_one: '{{count}} decided', decided_other: '{{count}} decided',
     new: 'Plan a meeting', date: 'Date', name: 'Title', members: 'Members', create: 'Create meeting', open: 'Open the meeting {{date}}',
-    leaderOnly: 'Only leaders can plan meetings.',
+    leaderOnly: 'Only leaders, the head of visitation and the secretariat can plan meetings.',
   },
   meeting: {
     back: 'All meetings', heading: '{{title}} {{date}}', members: 'Members: {{names}}', agenda: 'Agenda',
@@ -241,7 +241,7 @@ export const en: typeof da = {
     previewCount_one: '{{count}} grant, {{amount}} a year in total', previewCount_other: '{{count}} grants, {{amount}} a year in total',
     start: 'Send to the pull list', started: 'The campaign has started; the grants are on the pull list as follow-ups with the campaign priority.',
     progress: '{{revisited}} of {{total}} revisited · {{changed}} changed · savings {{savings}} a year', tag: 'Priority: {{label}} ({{weight}} points)',
-    leaderOnly: 'Only leaders can start campaigns.', before: 'Before', after: 'After', grant: 'Grant', notYet: 'Not revisited',
+    leaderOnly: 'Only the team\'s leader and the head of visitation can start campaigns.', before: 'Before', after: 'After', grant: 'Grant', notYet: 'Not revisited',
   },
   dashboard: {
     title: 'Committee overview', awaiting: 'Awaiting the committee', daysMedian: 'Days from recommendation to decision (median)', daysMax: 'Longest',
@@ -254,7 +254,7 @@ export const en: typeof da = {
     intro: "A grant above the limit does not become active: the case goes to the visitation committee. A person's own limits replace their role's; a limit for a paragraph beats the one for all paragraphs. A grant exactly at the limit is within authority.",
     who: 'Applies to', role: 'Role', person: 'Person', paragraph: 'Paragraph', allParagraphs: 'All paragraphs', hours: 'Max hours per week',
     cost: 'Max yearly cost (kr.)', external: 'May grant external providers', yes: 'Yes', no: 'No', noLimit: 'No limit', add: 'Add limit',
-    delete: 'Delete', deleteNamed: 'Delete the limit {{description}}', leaderOnly: 'Only leaders can change grant authority.',
+    delete: 'Delete', deleteNamed: 'Delete the limit {{description}}', leaderOnly: 'Only the head of visitation can change grant authority.',
     roles: { caseworker: 'Caseworkers', leader: 'Leaders', secretariat: 'Secretariat' },
   },
 };

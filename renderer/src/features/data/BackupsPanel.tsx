@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { BackupOverview } from '../../../../shared/api/methods/data';
 import { formatDateTime, formatNumber } from '../../../../shared/format';
 import { api } from '../../api/client';
-import { useIsSteward } from './useStewardship';
+import { useCan } from '../../stores/permissions';
 
 export function BackupsPanel() {
   const { t } = useTranslation('data');
-  const steward = useIsSteward();
+  const steward = useCan('restoreBackup');
   const [overview, setOverview] = useState<BackupOverview | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);

@@ -1,13 +1,17 @@
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { can } from '../../stores/permissions';
+import { useSession } from '../../stores/session';
 import { AuditPanel } from './AuditPanel';
 import { BackupsPanel } from './BackupsPanel';
 import { ExportPanel } from './ExportPanel';
 import { ImportPanel } from './ImportPanel';
 import './data.css';
 
-const TABS = ['import', 'export', 'backups', 'audit'] as const;
-type Tab = (typeof TABS)[number];
+const ALL_TABS = ['import', 'export', 'backups', 'audit'] as const;
+type Tab = (typeof ALL_TABS)[number];
+/** The method each tab cannot work without: a tab is offered only to those the host lets call it. */
+const TAB_REQUIRES = { import: 'previewImport', export: 'exportTable', backups: 'listBackups', audit: 'listAudit' } as const;
 
 /** "#/data?case=2026-000123" opens the audit log of that case (a link from a card's history). */
 function caseFromHash(): string | null {
@@ -17,8 +21,11 @@ function caseFromHash(): string | null {
 
 export default function DataView() {
   const { t } = useTranslation('data');
+  const actor = useSession((s) => s.actor);
+  const TABS = ALL_TABS.filter((id) => can(actor, TAB_REQUIRES[id]));
   const [linkedCase] = useState(caseFromHash);
-  const [tab, setTab] = useState<Tab>(linkedCase ? 'audit' : 'import');
+  const [chosen, setTab] = useState<Tab>(linkedCase ? 'audit' : 'import');
+  const tab = TABS.includes(chosen) ? chosen : TABS[0] ?? 'export';
   // The WAI-ARIA tabs pattern: arrow keys, Home and End move between the tabs.
   function moveWithArrows(e: KeyboardEvent<HTMLDivElement>) {
     const index = TABS.indexOf(tab);
@@ -33,6 +40,7 @@ export default function DataView() {
   return (
     <div className="data-view">
       <h1>{t('title')}</h1>
+      {TABS.length < ALL_TABS.length && <p className="data-note" role="note">{t('limited')}</p>}
       <div className="data-tabs" role="tablist" aria-label={t('title')} onKeyDown={moveWithArrows}>
         {TABS.map((id) => (
           <button key={id} type="button" role="tab" id={`data-tab-${id}`} aria-selected={tab === id} aria-controls={`data-panel-${id}`}

@@ -5,7 +5,9 @@ import { formatNumber } from '../../../../shared/format';
 import { exportCellText } from '../../../../shared/importExport';
 import { api } from '../../api/client';
 import { ExportButton } from '../../components/ExportButton';
+import { actsDepartmentWide } from '../../../../shared/api/define';
 import { useLive } from '../../stores/live';
+import { useCan } from '../../stores/permissions';
 import { useSession } from '../../stores/session';
 
 export function ExportPanel() {
@@ -13,6 +15,10 @@ export function ExportPanel() {
   const teamId = useSession((s) => s.teamId);
   const team = useSession((s) => s.teams.find((x) => x.id === s.teamId));
   const revision = useLive((s) => s.revision);
+  // The audit log is the department's (visitationschef, administrators); a team-bound person exports their own team.
+  const canAudit = useCan('listAudit');
+  const department = useSession((s) => s.actor !== null && actsDepartmentWide(s.actor.roles));
+  const tables = EXPORT_TABLES.filter((x) => x !== 'audit' || canAudit);
   const [table, setTable] = useState<ExportTableName>('cases');
   const [onlyTeam, setOnlyTeam] = useState(true);
   const [data, setData] = useState<ExportTable | null>(null);
@@ -43,7 +49,7 @@ export function ExportPanel() {
         <label className="data-field">
           <span>{t('export.table')}</span>
           <select value={table} onChange={(e) => setTable(e.target.value as ExportTableName)}>
-            {EXPORT_TABLES.map((x) => <option key={x} value={x}>{t(`export.tables.${x}`)}</option>)}
+            {tables.map((x) => <option key={x} value={x}>{t(`export.tables.${x}`)}</option>)}
           </select>
         </label>
         {table !== 'audit' && (
@@ -51,7 +57,7 @@ export function ExportPanel() {
             <span>{t('export.scope')}</span>
             <select value={onlyTeam ? 'team' : 'all'} onChange={(e) => setOnlyTeam(e.target.value === 'team')}>
               <option value="team">{t('export.currentTeam', { team: team?.name ?? '' })}</option>
-              <option value="all">{t('export.allTeams')}</option>
+              {department && <option value="all">{t('export.allTeams')}</option>}
             </select>
           </label>
         )}

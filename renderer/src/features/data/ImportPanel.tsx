@@ -4,7 +4,7 @@ import type { ImportPreview, ImportProfile, ImportResult } from '../../../../sha
 import { formatNumber } from '../../../../shared/format';
 import { CANONICAL_COLUMNS, normaliseHeader, type CanonicalColumn, type ColumnMapping } from '../../../../shared/import';
 import { api } from '../../api/client';
-import { useIsSteward } from './useStewardship';
+import { useCan } from '../../stores/permissions';
 
 const MAX_FILE_BYTES = 15 * 1024 * 1024;
 
@@ -20,7 +20,7 @@ const DELIMITER_LABEL: Record<string, string> = { ';': 'semikolon', ',': 'komma'
 
 export function ImportPanel() {
   const { t } = useTranslation('data');
-  const steward = useIsSteward();
+  const steward = useCan('runImport');
   const [file, setFile] = useState<{ name: string; content: string } | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const [profiles, setProfiles] = useState<ImportProfile[]>([]);

@@ -1,6 +1,7 @@
 export const da = {
   nav: 'Data',
   title: 'Data ind og ud',
+  limited: 'Import og revisionslog er for visitationschefen og administratorer, sikkerhedskopier for administratorer. Du kan eksportere dit teams lister.',
   tabs: { import: 'Import', export: 'Eksport', backups: 'Sikkerhedskopier', audit: 'Revisionslog' },
   export: {
     csv: 'CSV', xlsx: 'Excel (XLSX)', working: 'Gemmer …', failed: 'Eksporten mislykkedes: {{message}}', group: 'Eksportér {{name}}',
@@ -26,7 +27,7 @@ export const da = {
     row: 'Række', column: 'Kolonne', value: 'Værdi', reason: 'Årsag',
     run: 'Importér {{count}} sager', running: 'Importerer …',
     done: 'Importen er gemt: {{inserted}} nye, {{updated}} opdateret, {{unchanged}} uændret.',
-    onlyStewards: 'Kun ledere og sekretariatet må importere. Du kan stadig kontrollere en fil.',
+    onlyStewards: 'Kun visitationschefen og administratorer må importere. Du kan stadig kontrollere en fil.',
     readFailed: 'Filen kunne ikke læses: {{message}}',
     tooLarge: 'Filen er for stor (højst 15 MB).',
   },
@@ -42,7 +43,7 @@ export const da = {
     restored: 'Sikkerhedskopien er gendannet. Siden genindlæses …',
     snapshotDone: 'Sikkerhedskopien er taget.',
     none: 'Der er ingen sikkerhedskopier endnu.',
-    onlyStewards: 'Kun ledere og sekretariatet må gendanne.',
+    onlyStewards: 'Kun administratorer må gendanne.',
   },
   audit: {
     heading: 'Revisionslog',
@@ -62,6 +63,7 @@ export const da = {
 export const en: typeof da = {
   nav: 'Data',
   title: 'Data in and out',
+  limited: 'Import and the audit log are for the head of visitation and administrators, backups for administrators. You can export your team\'s lists.',
   tabs: { import: 'Import', export: 'Export', backups: 'Backups', audit: 'Audit log' },
   export: {
     csv: 'CSV', xlsx: 'Excel (XLSX)', working: 'Saving …', failed: 'The export failed: {{message}}', group: 'Export {{name}}',
@@ -87,7 +89,7 @@ export const en: typeof da = {
     row: 'Row', column: 'Column', value: 'Value', reason: 'Reason',
     run: 'Import {{count}} cases', running: 'Importing …',
     done: 'The import is saved: {{inserted}} new, {{updated}} updated, {{unchanged}} unchanged.',
-    onlyStewards: 'Only leaders and the secretariat may import. You can still check a file.',
+    onlyStewards: 'Only the head of visitation and administrators may import. You can still check a file.',
     readFailed: 'The file could not be read: {{message}}',
     tooLarge: 'The file is too large (15 MB at most).',
   },
@@ -103,7 +105,7 @@ export const en: typeof da = {
     restored: 'The backup is restored. Reloading …',
     snapshotDone: 'The backup is taken.',
     none: 'There are no backups yet.',
-    onlyStewards: 'Only leaders and the secretariat may restore.',
+    onlyStewards: 'Only administrators may restore.',
   },
   audit: {
     heading: 'Audit log',

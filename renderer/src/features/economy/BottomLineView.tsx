@@ -8,6 +8,7 @@ import { addMonths, isIsoDate } from '../../../../shared/dates';
 import type { BottomLineReport, TeamBottomLine } from '../../../../shared/api/methods/economy';
 import { formatDate, formatKroner, formatMillions, formatNumber, formatParagraph } from '../../../../shared/format';
 import { api } from '../../api/client';
+import { actsDepartmentWide } from '../../../../shared/api/define';
 import { useSession } from '../../stores/session';
 import { useEnvelope } from './useEnvelope';
 import './economy.css';
@@ -20,7 +21,9 @@ export default function BottomLineView() {
   const chooseTeam = useSession((s) => s.chooseTeam);
   const [asOf, setAsOf] = useState(today);
   const validAsOf = isIsoDate(asOf) ? asOf : today;
-  const report = useEnvelope(() => api.getBottomLine({ asOf: validAsOf }), [validAsOf]);
+  // A team-bound person reads their own team's line; department-wide roles read every team's.
+  const ownTeam = useSession((s) => (s.actor && !actsDepartmentWide(s.actor.roles) ? s.actor.teamId : null));
+  const report = useEnvelope(() => api.getBottomLine({ asOf: validAsOf, ...(ownTeam !== null ? { teamId: ownTeam } : {}) }), [validAsOf, ownTeam]);
   const kr = (n: number) => formatKroner(n, locale);
 
   const teams = report.data?.teams ?? [];

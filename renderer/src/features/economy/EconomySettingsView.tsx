@@ -5,17 +5,18 @@ import { useTranslation } from 'react-i18next';
 import type { CatalogueEntry } from '../../../../shared/api/methods/economy';
 import { formatDate, formatDateTime, formatKroner, formatNumber, formatParagraph } from '../../../../shared/format';
 import { api } from '../../api/client';
+import { can, useCan } from '../../stores/permissions';
 import { useSession } from '../../stores/session';
 import { useEnvelope } from './useEnvelope';
 import './economy.css';
 
 export default function EconomySettingsView() {
   const { t } = useTranslation('economy');
-  const actor = useSession((s) => s.actor);
+  const canSetPrices = useCan('setTakstPrice');
   return (
     <div className="economy-view">
       <header className="economy-header"><h1>{t('settings.title')}</h1></header>
-      {actor?.role !== 'leader' && <p className="field-help">{t('settings.leadersOnly')}</p>}
+      {!canSetPrices && <p className="field-help">{t('settings.leadersOnly')}</p>}
       <Budgets />
       <Catalogue />
     </div>
@@ -25,10 +26,12 @@ export default function EconomySettingsView() {
 function Budgets() {
   const { t, i18n } = useTranslation('economy');
   const locale = i18n.language === 'en' ? 'en' : 'da';
-  const teams = useSession((s) => s.teams);
+  const actor = useSession((s) => s.actor);
+  // A leader sets their own team's budget; the visitationschef any team's.
+  const teams = useSession((s) => s.teams).filter((x) => can(actor, 'setBudget', x.id));
   const sessionTeam = useSession((s) => s.teamId);
   const today = useSession((s) => s.workspace?.today ?? '2026-01-01');
-  const [teamId, setTeamId] = useState<number>(sessionTeam ?? teams[0]?.id ?? 1);
+  const [teamId, setTeamId] = useState<number>(teams.find((x) => x.id === sessionTeam)?.id ?? teams[0]?.id ?? 1);
   const [year, setYear] = useState(Number(today.slice(0, 4)));
   const [amount, setAmount] = useState('');
   const [paragraph, setParagraph] = useState('');
@@ -119,6 +122,7 @@ function Catalogue() {
   const { t, i18n } = useTranslation('economy');
   const locale = i18n.language === 'en' ? 'en' : 'da';
   const catalogue = useEnvelope(() => api.getTakstCatalogue({}), []);
+  const canSetPrices = useCan('setTakstPrice');
   const [filter, setFilter] = useState('');
   const [editing, setEditing] = useState<string | null>(null);
   const needle = filter.trim().toLocaleLowerCase('da');
@@ -174,7 +178,7 @@ function Catalogue() {
                     <td>
                       {editing === key
                         ? <PriceForm entry={e} onDone={() => { setEditing(null); catalogue.reload(); }} />
-                        : <button type="button" onClick={() => setEditing(key)} aria-label={`${t('settings.changePrice')}: ${e.service}, ${e.provider}`}>{t('settings.changePrice')}</button>}
+                        : canSetPrices && <button type="button" onClick={() => setEditing(key)} aria-label={`${t('settings.changePrice')}: ${e.service}, ${e.provider}`}>{t('settings.changePrice')}</button>}
                     </td>
                   </tr>
                 );

@@ -12,6 +12,7 @@ import { PARAGRAPHS, paragraphInfo } from '../../../../shared/paragraphs';
 import { api } from '../../api/client';
 import { AuthorityHint } from '../committee/AuthorityHint';
 import { CaseCommitteeSection } from '../committee/CaseCommitteeSection';
+import { useCan } from '../../stores/permissions';
 import { useSession } from '../../stores/session';
 import { useEnvelope } from './useEnvelope';
 import './economy.css';
@@ -36,6 +37,8 @@ export function GrantsSection({ caseId, grants, onChanged }: GrantsSectionProps)
   const economy = useEnvelope(() => api.getCaseEconomy({ caseId }), [caseId, grantsKey]);
   const [mode, setMode] = useState<Mode>({ kind: 'list' });
   const [message, setMessage] = useState<string | null>(null);
+  // The secretariat reads grants; caseworkers and leaders make them.
+  const canGrant = useCan('createGrant');
   const headingId = useId();
 
   useEffect(() => setMode({ kind: 'list' }), [caseId]);
@@ -80,7 +83,7 @@ export function GrantsSection({ caseId, grants, onChanged }: GrantsSectionProps)
                 </dd>
               </div>
             </dl>
-            {mode.kind === 'list' && (
+            {mode.kind === 'list' && canGrant && (
               <div className="form-actions">
                 <button type="button" onClick={() => { setMessage(null); setMode({ kind: 'edit', grant: g }); }} aria-label={t('grants.editNamed', { service: g.service })}>
                   {t('grants.edit')}
@@ -105,7 +108,7 @@ export function GrantsSection({ caseId, grants, onChanged }: GrantsSectionProps)
         <GrantForm caseId={caseId} grant={null} paragraph={economy.data?.paragraph} today={today} onCancel={() => setMode({ kind: 'list' })} onSaved={saved} />
       )}
       <div className="form-actions">
-        {mode.kind === 'list' && (
+        {mode.kind === 'list' && canGrant && (
           <button type="button" onClick={() => { setMessage(null); setMode({ kind: 'new' }); }}>{t('grants.add')}</button>
         )}
         {message && <span className="field-ok" role="status">{message}</span>}

@@ -7,6 +7,8 @@ import { isIsoDate } from '../../../../shared/dates';
 import { TAKST_OUTLIER_SHARE } from '../../../../shared/economics';
 import { formatDate, formatKroner, formatNumber, formatParagraph } from '../../../../shared/format';
 import { api } from '../../api/client';
+import { actsDepartmentWide } from '../../../../shared/api/define';
+import { can } from '../../stores/permissions';
 import { useSession } from '../../stores/session';
 import { useEnvelope } from './useEnvelope';
 import './economy.css';
@@ -15,7 +17,11 @@ export default function TakstView() {
   const { t, i18n } = useTranslation('economy');
   const locale = i18n.language === 'en' ? 'en' : 'da';
   const today = useSession((s) => s.workspace?.today ?? '');
-  const teams = useSession((s) => s.teams);
+  const allTeams = useSession((s) => s.teams);
+  const actor = useSession((s) => s.actor);
+  // Only the teams the host lets this person read; "all teams" is for department-wide roles.
+  const teams = allTeams.filter((x) => can(actor, 'getTakstResponsibility', x.id));
+  const department = actor !== null && actsDepartmentWide(actor.roles);
   const sessionTeam = useSession((s) => s.teamId);
   const [asOf, setAsOf] = useState(today);
   const [scope, setScope] = useState<string>(sessionTeam === null ? '' : String(sessionTeam));
@@ -33,7 +39,7 @@ export default function TakstView() {
         <label className="field inline">
           {t('common.team')}
           <select value={scope} onChange={(e) => setScope(e.target.value)}>
-            <option value="">{t('common.allTeams')}</option>
+            {department && <option value="">{t('common.allTeams')}</option>}
             {teams.map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
           </select>
         </label>

@@ -5,6 +5,7 @@ import type { Caseload } from '../../../../shared/api/methods/flow';
 import { formatDate, formatNumber, formatParagraph, type Locale } from '../../../../shared/format';
 import { api } from '../../api/client';
 import { useLive } from '../../stores/live';
+import { useCan } from '../../stores/permissions';
 import { useSession } from '../../stores/session';
 import { ChartCard, Figure } from './ChartCard';
 import { downloadCsv } from './exporting';
@@ -19,7 +20,6 @@ export default function CaseloadView() {
   const { t, i18n } = useTranslation('flow');
   const locale: Locale = i18n.language === 'en' ? 'en' : 'da';
   const teamId = useSession((s) => s.teamId);
-  const actor = useSession((s) => s.actor);
   const team = useSession((s) => s.teams.find((x) => x.id === s.teamId));
   const revision = useLive((s) => s.revision);
   const [data, setData] = useState<Caseload | null>(null);
@@ -27,7 +27,8 @@ export default function CaseloadView() {
   const [draft, setDraft] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
-  const isLeader = actor?.role === 'leader';
+  // The weights are the department's: whoever the contract lets set them (the visitationschef).
+  const canWeigh = useCan('setCaseloadWeight');
 
   useEffect(() => {
     if (teamId === null) return;
@@ -173,19 +174,19 @@ export default function CaseloadView() {
 
         <section className="flow-card wide" aria-labelledby="weights-title">
           <header className="flow-card-header"><h2 id="weights-title">{t('caseload.weightsTitle')}</h2></header>
-          <p className="flow-card-help">{isLeader ? t('caseload.weightsHelp') : t('caseload.weightsReadOnly')}</p>
+          <p className="flow-card-help">{canWeigh ? t('caseload.weightsHelp') : t('caseload.weightsReadOnly')}</p>
           <form onSubmit={(e) => { e.preventDefault(); void saveWeights(); }}>
             <div className="flow-weights">
               {data.weights.map((w) => (
                 <label key={w.paragraph} title={w.updatedBy ? t('caseload.weightChanged', { by: w.updatedBy, date: formatDate(w.updatedAt, locale) }) : undefined}>
                   <span>{formatParagraph(w.paragraph)} {w.label}</span>
-                  <input type="number" min={0.1} max={10} step={0.1} disabled={!isLeader} aria-label={t('caseload.weightOf', { paragraph: formatParagraph(w.paragraph) })}
+                  <input type="number" min={0.1} max={10} step={0.1} disabled={!canWeigh} aria-label={t('caseload.weightOf', { paragraph: formatParagraph(w.paragraph) })}
                     value={draft[w.paragraph] ?? String(w.weight)}
                     onChange={(e) => setDraft({ ...draft, [w.paragraph]: e.target.value })} />
                 </label>
               ))}
             </div>
-            {isLeader && (
+            {canWeigh && (
               <p className="row">
                 <button type="submit" className="primary" disabled={saving || Object.keys(draft).length === 0}>{t('caseload.saveWeights')}</button>
                 {saved && <span role="status"> {saved}</span>}

@@ -6,6 +6,7 @@ import { bottomLineChanges, type BottomLineChange } from '../../../../shared/flo
 import { formatDate, formatDateTime, formatMillions, formatNumber, formatParagraph, type Locale } from '../../../../shared/format';
 import { api } from '../../api/client';
 import { useLive } from '../../stores/live';
+import { actsDepartmentWide } from '../../../../shared/api/define';
 import { useSession } from '../../stores/session';
 import { downloadCsv, downloadPdf } from './exporting';
 import './flow.css';
@@ -16,6 +17,7 @@ export default function ReviewView() {
   const { t, i18n } = useTranslation('flow');
   const locale: Locale = i18n.language === 'en' ? 'en' : 'da';
   const teamId = useSession((s) => s.teamId);
+  const ownTeam = useSession((s) => (s.actor && !actsDepartmentWide(s.actor.roles) ? s.actor.teamId : null));
   const today = useSession((s) => s.workspace?.today) ?? new Date().toISOString().slice(0, 10);
   const revision = useLive((s) => s.revision);
   const thisWeek = mondayOf(today);
@@ -40,7 +42,9 @@ export default function ReviewView() {
       setError(null);
       const asOf = result.value.asOf;
       const weekAgo = addDays(asOf, -7);
-      const [now, before] = await Promise.all([api.getBottomLine({ asOf }), api.getBottomLine({ asOf: weekAgo })]);
+      // A team-bound person sees their own team's line; the department-wide roles every team's.
+      const scope = ownTeam !== null ? { teamId: ownTeam } : {};
+      const [now, before] = await Promise.all([api.getBottomLine({ asOf, ...scope }), api.getBottomLine({ asOf: weekAgo, ...scope })]);
       if (!current) return;
       if (now.ok && before.ok) setBottom({ state: 'ready', asOf, weekAgo, rows: bottomLineChanges(now.value.teams, before.value.teams) });
       else setBottom({ state: 'unavailable', message: (!now.ok ? now.error.message : !before.ok ? before.error.message : '') });
@@ -48,7 +52,7 @@ export default function ReviewView() {
     return () => {
       current = false;
     };
-  }, [teamId, weekStart, revision]);
+  }, [teamId, ownTeam, weekStart, revision]);
 
   const n = (v: number, d = 0) => formatNumber(v, d, locale);
   const days = (v: number | null) => (v === null ? '–' : t('days', { count: v, n: n(v) }));

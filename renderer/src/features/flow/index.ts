@@ -77,7 +77,7 @@ const da = {
     followUpsTitle: 'Opfølgninger over tid ({{n}})', followUpsHelp: 'Bevillinger, der ikke er ophørt, og hvis næste opfølgning lå før i dag.',
     nobody: 'Ingen rådgiver', weightsTitle: 'Vægte pr. paragraf',
     weightsHelp: 'En sag tæller med sin paragrafs vægt (1 = en almindelig sag). Ændringer logges med dit navn.',
-    weightsReadOnly: 'Kun en leder kan ændre vægtene.', saveWeights: 'Gem vægte', weightsSaved: 'Vægtene er gemt.',
+    weightsReadOnly: 'Kun visitationschefen kan ændre vægtene.', saveWeights: 'Gem vægte', weightsSaved: 'Vægtene er gemt.',
     weightOf: 'Vægt for {{paragraph}}', weightChanged: 'Ændret af {{by}} {{date}}',
   },
   review: {
@@ -174,7 +174,7 @@ const en: typeof da = {
     followUpsTitle: 'Overdue follow-ups ({{n}})', followUpsHelp: 'Grants not ended whose next follow-up was before today.',
     nobody: 'No caseworker', weightsTitle: 'Weights per paragraph',
     weightsHelp: 'A case counts with its paragraph\'s weight (1 = an ordinary case). Changes are logged with your name.',
-    weightsReadOnly: 'Only a leader can change the weights.', saveWeights: 'Save weights', weightsSaved: 'The weights are saved.',
+    weightsReadOnly: 'Only the head of visitation can change the weights.', saveWeights: 'Save weights', weightsSaved: 'The weights are saved.',
     weightOf: 'Weight of {{paragraph}}', weightChanged: 'Changed by {{by}} {{date}}',
   },
   review: {
@@ -197,9 +197,9 @@ const en: typeof da = {
 
 export const flowFeature: Feature = {
   views: [
-    { id: 'flow', labelKey: 'flow:nav', component: lazy(() => import('./FlowView')), order: 40 },
-    { id: 'caseload', labelKey: 'flow:navCaseload', component: lazy(() => import('./CaseloadView')), order: 41 },
-    { id: 'flow-review', labelKey: 'flow:navReview', component: lazy(() => import('./ReviewView')), order: 42 },
+    { id: 'flow', labelKey: 'flow:nav', component: lazy(() => import('./FlowView')), order: 40, requires: 'getFlowDashboard' },
+    { id: 'caseload', labelKey: 'flow:navCaseload', component: lazy(() => import('./CaseloadView')), order: 41, requires: 'getCaseload' },
+    { id: 'flow-review', labelKey: 'flow:navReview', component: lazy(() => import('./ReviewView')), order: 42, requires: 'getWeeklyReview' },
   ],
   translations: { namespace: 'flow', da, en },
 };

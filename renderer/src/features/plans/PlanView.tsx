@@ -8,6 +8,7 @@ import { formatDate, formatKroner, formatNumber, formatParagraph } from '../../.
 import type { InvestmentYear } from '../../../../shared/investment';
 import { formatKpiValue, KPI_CATALOGUE, type Direction, type KpiKind, type KpiSpec } from '../../../../shared/plans';
 import { api } from '../../api/client';
+import { useCan } from '../../stores/permissions';
 import { useSession } from '../../stores/session';
 import { useLoaded } from '../../components/useLoaded';
 import './plans.css';
@@ -15,13 +16,12 @@ import './plans.css';
 export default function PlanView() {
   const { t } = useTranslation('plans');
   const teamId = useSession((s) => s.teamId);
-  const actor = useSession((s) => s.actor);
   const plans = useLoaded(teamId === null ? null : () => api.listPlans({ teamId }), `plans:${teamId}`);
   const [chosen, setChosen] = useState<number | null>(null);
   const list = plans.data ?? [];
   const planId = list.some((p) => p.id === chosen) ? chosen : list[0]?.id ?? null;
   const plan = useLoaded(planId === null ? null : () => api.getPlan({ planId }), `plan:${planId}`);
-  const canEdit = actor?.role === 'leader' && (actor.teamId === null || actor.teamId === teamId);
+  const canEdit = useCan('createPlan', teamId);
   const [creating, setCreating] = useState(false);
 
   useEffect(() => setChosen(null), [teamId]);

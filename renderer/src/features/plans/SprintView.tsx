@@ -8,6 +8,7 @@ import type { CaseHit, SprintDetail, SprintSummary } from '../../../../shared/ap
 import { formatDate, formatNumber, formatParagraph } from '../../../../shared/format';
 import { defaultSprintName } from '../../../../shared/sprints';
 import { api } from '../../api/client';
+import { useCan } from '../../stores/permissions';
 import { useSession } from '../../stores/session';
 import { useLoaded } from '../../components/useLoaded';
 import './plans.css';
@@ -23,6 +24,8 @@ export default function SprintView() {
   const sprintId = list.some((s) => s.id === chosen) ? chosen : fallback?.id ?? null;
   const detail = useLoaded(sprintId === null ? null : () => api.getSprint({ sprintId }), `sprint:${sprintId}`);
   const [creating, setCreating] = useState(false);
+  // Planning and closing sprints is the team leader's; everyone commits their cases.
+  const canPlan = useCan('createSprint', teamId);
 
   useEffect(() => setChosen(null), [teamId]);
 
@@ -42,10 +45,10 @@ export default function SprintView() {
             </select>
           </label>
         )}
-        <button type="button" onClick={() => setCreating((c) => !c)} aria-expanded={creating}>{t('sprint.new')}</button>
+        {canPlan && <button type="button" onClick={() => setCreating((c) => !c)} aria-expanded={creating}>{t('sprint.new')}</button>}
       </header>
       {sprints.error && <p className="plans-error" role="alert">{sprints.error}</p>}
-      {creating && teamId !== null && (
+      {canPlan && creating && teamId !== null && (
         <NewSprint teamId={teamId} today={today} sprints={list} onCreated={(id) => { setCreating(false); setChosen(id); sprints.reload(); }} />
       )}
       {sprints.data && list.length === 0 && !creating && <p className="muted">{t('sprint.none')}</p>}
@@ -92,6 +95,7 @@ function SprintPanel({ detail, teamId, onChanged }: { detail: SprintDetail; team
   const { t } = useTranslation('plans');
   const { sprint, items, review } = detail;
   const open = sprint.status === 'open';
+  const canClose = useCan('closeSprint', teamId);
   const [error, setError] = useState<string | null>(null);
 
   async function uncommit(caseId: number) {
@@ -180,7 +184,7 @@ function SprintPanel({ detail, teamId, onChanged }: { detail: SprintDetail; team
         )}
       </section>
 
-      {open && <Review detail={detail} onClosed={onChanged} />}
+      {open && canClose && <Review detail={detail} onClosed={onChanged} />}
     </>
   );
 }

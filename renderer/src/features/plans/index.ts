@@ -4,8 +4,8 @@ import { da, en } from './translations';
 
 export const plansFeature: Feature = {
   views: [
-    { id: 'sprint', labelKey: 'plans:nav', component: lazy(() => import('./SprintView')), order: 30 },
-    { id: 'plan', labelKey: 'plans:navPlan', component: lazy(() => import('./PlanView')), order: 60 },
+    { id: 'sprint', labelKey: 'plans:nav', component: lazy(() => import('./SprintView')), order: 30, requires: 'listSprints' },
+    { id: 'plan', labelKey: 'plans:navPlan', component: lazy(() => import('./PlanView')), order: 60, requires: 'listPlans' },
   ],
   translations: { namespace: 'plans', da, en },
 };

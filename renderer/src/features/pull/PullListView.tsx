@@ -6,6 +6,7 @@ import type { ProcessingTime, PullList, TeamCompetences } from '../../../../shar
 import { formatDate, formatNumber, formatParagraph, type Locale } from '../../../../shared/format';
 import { MAX_RULE_WEIGHT, PULL_RULES, WORK_ITEM_KINDS, type RankedItem, type RuleWeights, type WorkItemKind } from '../../../../shared/pullList';
 import { api } from '../../api/client';
+import { can } from '../../stores/permissions';
 import { useSession } from '../../stores/session';
 import { PullButton } from './PullButton';
 import { useLoaded } from '../../components/useLoaded';
@@ -27,7 +28,10 @@ export default function PullListView() {
   const l = list.data;
   if (!l) return <div className="notice" aria-busy="true">{tApp('app.loading')}</div>;
 
-  const isLeader = actor?.role === 'leader' && (actor.teamId === null || actor.teamId === l.team.id);
+  const mayWeigh = can(actor, 'setRuleWeights', l.team.id);
+  const mayTag = can(actor, 'savePriorityTag', l.team.id);
+  const mayPin = can(actor, 'setPin');
+  const mayAssignCompetences = can(actor, 'setCompetences');
   const ownTeam = actor?.teamId === l.team.id;
   return (
     <div className="pull-view">
@@ -48,7 +52,7 @@ export default function PullListView() {
           ) : (
             <ol className="pull-list" aria-labelledby="pull-items-title">
               {l.items.slice(0, shown).map((item) => (
-                <Item key={item.caseId} item={item} locale={locale} canPin={isLeader} onChanged={list.reload} />
+                <Item key={item.caseId} item={item} locale={locale} canPin={mayPin} onChanged={list.reload} />
               ))}
             </ol>
           )}
@@ -60,10 +64,10 @@ export default function PullListView() {
         </section>
 
         <aside className="pull-side">
-          <Weights teamId={l.team.id} weights={l.weights} isDefault={l.defaultWeights} canEdit={isLeader} onSaved={list.reload} />
-          <Tags list={l} canEdit={isLeader} onChanged={list.reload} />
-          <Competences teamId={l.team.id} canEdit={isLeader} />
-          <Deadlines canEdit={actor?.role === 'leader'} />
+          <Weights teamId={l.team.id} weights={l.weights} isDefault={l.defaultWeights} canEdit={mayWeigh} onSaved={list.reload} />
+          <Tags list={l} canEdit={mayTag} onChanged={list.reload} />
+          <Competences teamId={l.team.id} canEdit={mayAssignCompetences} />
+          <Deadlines canEdit={can(actor, 'setProcessingTime')} />
         </aside>
       </div>
     </div>

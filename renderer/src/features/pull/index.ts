@@ -4,8 +4,8 @@ import { da, en } from './translations';
 
 export const pullFeature: Feature = {
   views: [
-    { id: 'mine', labelKey: 'pull:navMine', component: lazy(() => import('./MyCasesView')), order: 12 },
-    { id: 'pull-list', labelKey: 'pull:nav', component: lazy(() => import('./PullListView')), order: 14 },
+    { id: 'mine', labelKey: 'pull:navMine', component: lazy(() => import('./MyCasesView')), order: 12, requires: 'getMyCases' },
+    { id: 'pull-list', labelKey: 'pull:nav', component: lazy(() => import('./PullListView')), order: 14, requires: 'getPullList' },
   ],
   translations: { namespace: 'pull', da, en },
 };
