@@ -1,0 +1,445 @@
+// Every method called as every role: the dispatcher allows exactly what the method's access
+// declaration says (roles, own team or all teams, never on oneself), computed here from the
+// declaration independently of the dispatcher, and a refused write leaves every table as it was.
+// Each call runs in a transaction that is rolled back, so every call sees the same store.
+import { createHash } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { closeStore, openStore, type Db } from '../../db/connection';
+import { generateDemo } from '../../db/demo/generate';
+import { createService, type Service } from '../../db/service';
+import { contract, METHOD_NAMES, type MethodName } from '../../shared/api/contract';
+import {
+  CASE_READERS, TEAM_BOUND_ROLES, systemContext, type Access, type CallContext, type CallerRole, type Principal,
+} from '../../shared/api/define';
+import type { Envelope } from '../../shared/api/envelope';
+import { AUDIT_READERS } from '../../shared/api/methods/data';
+
+const TODAY = '2026-11-23';
+const NOW = new Date(`${TODAY}T10:00:00Z`);
+
+let db: Db;
+let service: Service;
+
+/** The records of one team that methods take ids of. */
+interface TeamRecords {
+  team: number;
+  case: number;
+  /** The case's caseworker: the caseworker who calls in the own-team variants. */
+  caseworker: number;
+  column: number;
+  grant: number;
+  sprint: number;
+  plan: number;
+  goal: number;
+  action: number;
+  kpi: number;
+  investment: number;
+  tag: number;
+  planTag: number;
+  proposal: number;
+  device: number;
+  caseNumber: string;
+}
+
+let own: TeamRecords;
+let other: TeamRecords;
+let meetingId: number;
+const callers = {} as Record<CallerRole, CallContext>;
+
+/** A digest of every row of every table, the audit log's refusals left out (a refusal is logged, by design). */
+function checksum(): string {
+  const hash = createHash('sha256');
+  const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[];
+  for (const { name } of tables) {
+    hash.update(name);
+    const sql = name === 'events' ? `SELECT * FROM events WHERE NOT (entity = 'auth' AND type = 'call_refused')` : `SELECT * FROM "${name}"`;
+    hash.update(JSON.stringify(db.prepare(sql).raw().all()));
+  }
+  return hash.digest('hex');
+}
+
+function value<T>(envelope: Envelope<unknown>): T {
+  if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
+  return envelope.value as T;
+}
+
+const one = <T>(sql: string, ...params: unknown[]) => {
+  const row = db.prepare(sql).get(...params) as T | undefined;
+  if (row === undefined) throw new Error(`no row: ${sql}`);
+  return row;
+};
+
+function person(role: string, teamId: number | null, name: string): number {
+  return Number(db.prepare('INSERT INTO people (name, initials, role, team_id) VALUES (?, ?, ?, ?)').run(name, name.slice(0, 2).toUpperCase(), role, teamId).lastInsertRowid);
+}
+
+/** Plan, sprint, priority tags, proposal and device of a team, made through the API where there is one. */
+function recordsOf(teamId: number, proposal: number): TeamRecords {
+  const leader = one<{ id: number }>(`SELECT id FROM people WHERE role = 'leader' AND team_id = ? ORDER BY id LIMIT 1`, teamId).id;
+  const as = systemContext(leader);
+  const c = one<{ id: number; case_number: string; assignee_id: number }>(
+    'SELECT c.id, c.case_number, c.assignee_id FROM cases c JOIN grant_proposals gp ON gp.case_id = c.id WHERE gp.id = ?', proposal,
+  );
+  const grant = one<{ id: number }>('SELECT g.id FROM grants g JOIN cases c ON c.id = g.case_id WHERE c.team_id = ? ORDER BY g.id LIMIT 1', teamId).id;
+  const column = one<{ id: number }>('SELECT id FROM board_columns WHERE team_id = ? ORDER BY position LIMIT 1', teamId).id;
+  const sprint = one<{ id: number }>(`SELECT id FROM sprints WHERE team_id = ? AND status = 'open' ORDER BY id LIMIT 1`, teamId).id;
+  const plan = value<{ id: number }>(service.dispatch('createPlan', { teamId, title: 'Adgangsplan', periodStart: '2026-01-01', periodEnd: '2026-12-31' }, as)).id;
+  const goal = value<{ id: number }>(service.dispatch('saveGoal', { planId: plan, title: 'Mål', description: null }, as)).id;
+  const action = value<{ id: number }>(service.dispatch('saveAction', { goalId: goal, title: 'Handling', ownerId: null, dueDate: null, status: 'not_started', caseIds: [] }, as)).id;
+  const kpi = value<{ id: number }>(service.dispatch('saveKpi', { goalId: goal, spec: { kind: 'bottom_line' }, target: 0, direction: 'higher' }, as)).id;
+  const investment = value<{ id: number }>(service.dispatch('saveInvestment', {
+    goalId: goal, title: 'Investering', fromParagraph: '107', toParagraph: '85',
+    input: { start: '2026-01-01', years: [2026, 2028], citizensPerYear: 2, durationYears: 1, savingPerCitizenYear: 100_000, replacementCostPerCitizenYear: 20_000, runningCosts: [], implementationCosts: [] },
+  }, as)).id;
+  const tag = value<{ id: number }>(service.dispatch('savePriorityTag', { teamId, label: 'Adgangsprioritet', weight: 10, paragraph: '85', kind: null }, as)).id;
+  const planTag = value<{ id: number }>(service.dispatch('savePlanPriority', { planId: plan, label: 'Planprioritet', weight: 10, paragraph: null, kind: 'complaint' }, as)).id;
+  const device = Number(db.prepare(
+    `INSERT INTO devices (status, team_id, label, requested_at, remote_address, approved_at, approved_by, expires_at)
+     VALUES ('approved', ?, 'Tv', ?, '127.0.0.1', ?, ?, '2027-02-21T10:00:00.000Z')`,
+  ).run(teamId, NOW.toISOString(), NOW.toISOString(), leader).lastInsertRowid);
+  return {
+    team: teamId, case: c.id, caseworker: c.assignee_id, caseNumber: c.case_number, column, grant, sprint, plan, goal, action, kpi, investment,
+    tag, planTag, proposal, device,
+  };
+}
+
+beforeAll(() => {
+  db = openStore(join(mkdtempSync(join(tmpdir(), 'flowtavle-access-')), 'flowtavle.db'));
+  generateDemo(db, { seed: 1, scale: 0.2, today: TODAY });
+  service = createService(db, { now: () => NOW });
+  // Own team: the one with proposals awaiting the committee; give another team one too.
+  const awaiting = one<{ id: number; team_id: number }>(
+    `SELECT gp.id, c.team_id FROM grant_proposals gp JOIN cases c ON c.id = gp.case_id JOIN people p ON p.id = c.assignee_id
+     WHERE gp.status = 'awaiting' AND p.role = 'caseworker' ORDER BY gp.id LIMIT 1`,
+  );
+  const otherTeam = one<{ id: number }>('SELECT id FROM teams WHERE id <> ? ORDER BY id LIMIT 1', awaiting.team_id).id;
+  const otherCase = one<{ id: number; assignee_id: number }>(
+    `SELECT c.id, c.assignee_id FROM cases c JOIN people p ON p.id = c.assignee_id WHERE c.team_id = ? AND p.role = 'caseworker' ORDER BY c.id LIMIT 1`, otherTeam,
+  );
+  const proposal = value<{ awaitingCommittee?: true; proposal: { id: number } }>(service.dispatch('createGrant', {
+    caseId: otherCase.id,
+    grant: {
+      paragraph: '107', service: 'Midlertidigt botilbud', provider: 'Privat tilbud', providerType: 'external', takst: 3_000_000, takstUnit: 'year',
+      quantity: 1, startDate: TODAY, endDate: null, followUpMonths: 6, supportGoal: 'developing',
+    },
+  }, systemContext(otherCase.assignee_id)));
+  expect(proposal.awaitingCommittee).toBe(true);
+  own = recordsOf(awaiting.team_id, awaiting.id);
+  other = recordsOf(otherTeam, proposal.proposal.id);
+
+  const leader = one<{ id: number }>(`SELECT id FROM people WHERE role = 'leader' AND team_id = ? LIMIT 1`, own.team).id;
+  // Pure roles, without a second role through an account, so each column tests one role.
+  const secretary = person('secretariat', own.team, 'Sara Sekretær');
+  const head = person('department_head', null, 'Dorte Direktør');
+  const administrator = person('administrator', null, 'Adam Administrator');
+  meetingId = value<{ id: number }>(service.dispatch('createMeeting', { date: '2026-12-03', title: 'Visitationsudvalget', memberIds: [secretary, leader] }, systemContext(leader))).id;
+  callers.caseworker = service.as(own.caseworker);
+  callers.leader = service.as(leader);
+  callers.department_head = service.as(head);
+  callers.secretariat = service.as(secretary);
+  callers.administrator = service.as(administrator);
+  callers.wall = { actorId: null, principal: { kind: 'device', deviceId: own.device, teamId: own.team, sessionId: null } };
+  for (const role of ['caseworker', 'leader', 'department_head', 'secretariat', 'administrator'] as const) {
+    expect(callers[role].principal).toMatchObject({ kind: 'person', roles: [role] });
+  }
+});
+
+afterAll(() => closeStore(db));
+
+type Scope = 'own' | 'other' | 'department';
+
+interface Variant {
+  name: string;
+  /** Whose records the input names: the caller's team, another team, or none (department-wide). */
+  scope: Scope;
+  input: (r: TeamRecords, self: number | null) => unknown;
+  /**
+   * A rule the store adds because it depends on the input as well as the caller (exportTable: the
+   * audit log has its own readers; the case lists are case content). Roles outside it are refused.
+   */
+  storeRule?: readonly CallerRole[];
+}
+
+const grant = {
+  paragraph: '85', service: 'Bostøtte', provider: 'Bostøttecentret', providerType: 'internal', takst: 450, takstUnit: 'hour',
+  quantity: 2, startDate: TODAY, endDate: null, followUpMonths: 6, supportGoal: 'developing',
+};
+const investment = { start: '2026-01-01', years: [2026, 2027], citizensPerYear: 1, durationYears: 1, savingPerCitizenYear: 1, replacementCostPerCitizenYear: 0, runningCosts: [], implementationCosts: [] };
+const criteria = { paragraph: '85', providerType: null, provider: null, minYearlyCost: null, minAgeMonths: null, order: 'cost_desc', limit: 5 };
+
+/** Team-scoped: the caller's team and another team. */
+const teamScoped = (input: Variant['input']): Variant[] => [
+  { name: 'own team', scope: 'own', input },
+  { name: 'other team', scope: 'other', input },
+];
+/** Team-scoped with an optional team: both, and the whole department. */
+const optionalTeam = (withTeam: Variant['input'], without: Variant['input']): Variant[] => [
+  ...teamScoped(withTeam),
+  { name: 'department', scope: 'department', input: without },
+];
+const plain = (input: Variant['input']): Variant[] => [{ name: 'no team', scope: 'department', input }];
+
+const INPUTS: Record<MethodName, Variant[]> = {
+  getWorkspace: plain(() => ({})),
+  listTeams: plain(() => ({})),
+  listPeople: optionalTeam((r) => ({ teamId: r.team }), () => ({})),
+
+  getBoard: teamScoped((r) => ({ teamId: r.team })),
+  getCase: teamScoped((r) => ({ caseId: r.case })),
+  moveCard: teamScoped((r) => ({ caseId: r.case, toColumnId: r.column, reason: 'Adgangstest' })),
+  updateCase: teamScoped((r) => ({ caseId: r.case, notes: 'Adgangstest' })),
+  addAssessment: teamScoped((r) => ({ caseId: r.case, assessedOn: TODAY, scores: { mobility: 2 } })),
+  addColumn: teamScoped((r) => ({ teamId: r.team, name: 'Adgangstest', kind: 'active' })),
+  updateColumn: teamScoped((r) => ({ columnId: r.column, wipLimit: 50 })),
+  moveColumn: teamScoped((r) => ({ columnId: r.column, toPosition: 2 })),
+  removeColumn: teamScoped((r) => ({ columnId: r.column })),
+
+  getPullList: teamScoped((r) => ({ teamId: r.team })),
+  getMyCases: teamScoped((r) => ({ personId: r.caseworker })),
+  pullNext: plain(() => ({})),
+  setRuleWeights: teamScoped((r) => ({ teamId: r.team, weights: { deadline: 2, class_of_service: 1, strategic: 1, waiting: 1 } })),
+  setPin: teamScoped((r) => ({ caseId: r.case, pinned: false })),
+  savePriorityTag: teamScoped((r) => ({ teamId: r.team, tagId: r.tag, label: 'Ændret', weight: 20, paragraph: '85', kind: null })),
+  deletePriorityTag: teamScoped((r) => ({ tagId: r.tag })),
+  listProcessingTimes: plain(() => ({})),
+  setProcessingTime: plain(() => ({ paragraph: '85', weeks: 6 })),
+  listCompetences: teamScoped((r) => ({ teamId: r.team })),
+  setCompetences: teamScoped((r) => ({ personId: r.caseworker, paragraphs: ['85'] })),
+
+  getBottomLine: optionalTeam((r) => ({ asOf: TODAY, teamId: r.team }), () => ({ asOf: TODAY })),
+  getBottomLineChart: teamScoped((r) => ({ asOf: TODAY, teamId: r.team })),
+  getBottomLineMovers: teamScoped((r) => ({ teamId: r.team, since: '2026-11-01', asOf: TODAY })),
+  getTakstResponsibility: optionalTeam((r) => ({ asOf: TODAY, teamId: r.team }), () => ({ asOf: TODAY })),
+  getTakstCatalogue: plain(() => ({})),
+  setTakstPrice: plain(() => ({ serviceId: 1, providerId: 1, takst: 500, validFrom: '2026-12-01' })),
+  getCaseEconomy: teamScoped((r) => ({ caseId: r.case })),
+  previewGrant: teamScoped((r) => ({ caseId: r.case, grant })),
+  createGrant: teamScoped((r) => ({ caseId: r.case, grant })),
+  updateGrant: teamScoped((r) => ({ grantId: r.grant, grant, reason: 'Adgangstest' })),
+  endGrant: teamScoped((r) => ({ grantId: r.grant, endDate: '2026-12-31' })),
+  getBudget: teamScoped((r) => ({ teamId: r.team, year: 2026 })),
+  setBudget: teamScoped((r) => ({ teamId: r.team, year: 2026, amount: 1_000_000 })),
+
+  getFlowReport: teamScoped((r) => ({ teamId: r.team, from: '2026-10-01', to: TODAY })),
+  getFlowDashboard: teamScoped((r) => ({ teamId: r.team, from: '2026-10-01', to: TODAY, seed: 1 })),
+  getCaseload: teamScoped((r) => ({ teamId: r.team })),
+  setCaseloadWeight: plain(() => ({ paragraph: '85', weight: 1.5 })),
+  getWeeklyReview: teamScoped((r) => ({ teamId: r.team })),
+  addReviewNote: teamScoped((r) => ({ teamId: r.team, weekStart: '2026-11-16', kind: 'note', text: 'Adgangstest' })),
+
+  previewImport: plain(() => ({ fileName: 'x.csv', contentBase64: 'YQ==' })),
+  runImport: plain(() => ({ fileName: 'x.csv', contentBase64: 'YQ==' })),
+  listImportProfiles: plain(() => ({})),
+  saveImportProfile: plain(() => ({ name: 'Adgang', mapping: {} })),
+  deleteImportProfile: plain(() => ({ id: 1 })),
+  listAudit: plain(() => ({ limit: 5 })),
+  exportTable: [
+    ...teamScoped((r) => ({ table: 'cases', teamId: r.team })).map((v) => ({ ...v, storeRule: CASE_READERS })),
+    { name: 'department cases', scope: 'department', input: () => ({ table: 'grants' }), storeRule: CASE_READERS },
+    { name: 'audit of a team', scope: 'own', input: (r) => ({ table: 'audit', teamId: r.team }), storeRule: AUDIT_READERS },
+    { name: 'audit', scope: 'department', input: () => ({ table: 'audit' }), storeRule: AUDIT_READERS },
+  ],
+  listBackups: plain(() => ({})),
+  createBackup: plain(() => ({})),
+  restoreBackup: plain(() => ({ file: 'flowtavle-2020-01-01T00-00-00-000Z-manual.db' })),
+  setBackupKeepDays: plain(() => ({ days: 14 })),
+
+  getWallScreen: teamScoped((r) => ({ teamId: r.team, privacy: false })),
+  getWallSettings: teamScoped((r) => ({ teamId: r.team })),
+  saveWallSettings: teamScoped((r) => ({ teamId: r.team, views: ['board'], intervalSeconds: 30, timerMinutes: 15, privacy: true })),
+
+  approveDevice: teamScoped((r) => ({ code: 'ABCD-1234', teamId: r.team, label: 'Tv' })),
+  listDevices: optionalTeam((r) => ({ teamId: r.team }), () => ({})),
+  revokeDevice: teamScoped((r) => ({ deviceId: r.device })),
+
+  listSprints: teamScoped((r) => ({ teamId: r.team })),
+  getSprint: teamScoped((r) => ({ sprintId: r.sprint })),
+  createSprint: teamScoped((r) => ({ teamId: r.team, name: 'Adgang', goal: 'Test', startDate: '2027-03-01', endDate: '2027-03-14' })),
+  updateSprint: teamScoped((r) => ({ sprintId: r.sprint, name: 'Adgang', goal: 'Test', startDate: '2026-11-16', endDate: '2026-11-29' })),
+  commitToSprint: teamScoped((r) => ({ sprintId: r.sprint, caseId: r.case })),
+  uncommitFromSprint: teamScoped((r) => ({ sprintId: r.sprint, caseId: r.case })),
+  closeSprint: teamScoped((r) => ({ sprintId: r.sprint, goalMet: true, note: null, carryOver: 'pull_list' })),
+  getSprintLanes: teamScoped((r) => ({ teamId: r.team })),
+  getCaseSprint: teamScoped((r) => ({ caseId: r.case })),
+  searchSprintCases: teamScoped((r) => ({ teamId: r.team, query: r.caseNumber.slice(0, 4) })),
+  listKpiDefinitions: plain(() => ({})),
+  previewKpi: teamScoped((r) => ({ teamId: r.team, spec: { kind: 'bottom_line' } })),
+  listPlans: optionalTeam((r) => ({ teamId: r.team }), () => ({})),
+  getPlan: teamScoped((r) => ({ planId: r.plan })),
+  createPlan: teamScoped((r) => ({ teamId: r.team, title: 'Ny plan', periodStart: '2027-01-01', periodEnd: '2027-12-31' })),
+  updatePlan: teamScoped((r) => ({ planId: r.plan, title: 'Ændret', periodStart: '2026-01-01', periodEnd: '2026-12-31' })),
+  saveGoal: teamScoped((r) => ({ planId: r.plan, goalId: r.goal, title: 'Ændret', description: null })),
+  deleteGoal: teamScoped((r) => ({ goalId: r.goal })),
+  saveAction: teamScoped((r) => ({ goalId: r.goal, actionId: r.action, title: 'Ændret', ownerId: null, dueDate: null, status: 'done', caseIds: [r.case] })),
+  deleteAction: teamScoped((r) => ({ actionId: r.action })),
+  saveKpi: teamScoped((r) => ({ goalId: r.goal, kpiId: r.kpi, spec: { kind: 'overdue_follow_ups' }, target: 0, direction: 'lower' })),
+  deleteKpi: teamScoped((r) => ({ kpiId: r.kpi })),
+  saveInvestment: teamScoped((r) => ({ goalId: r.goal, investmentId: r.investment, title: 'Ændret', fromParagraph: '107', toParagraph: '85', input: investment })),
+  deleteInvestment: teamScoped((r) => ({ investmentId: r.investment })),
+  savePlanPriority: teamScoped((r) => ({ planId: r.plan, tagId: r.planTag, label: 'Ændret', weight: 5, paragraph: null, kind: 'complaint' })),
+  deletePlanPriority: teamScoped((r) => ({ tagId: r.planTag })),
+
+  getAuthorityLimits: plain(() => ({})),
+  saveAuthorityLimit: [
+    { name: 'a role', scope: 'department', input: () => ({ role: 'caseworker', personId: null, paragraph: '108', maxHoursPerWeek: 3, maxYearlyCost: 100_000, externalAllowed: false }) },
+    { name: 'a colleague', scope: 'department', input: (r) => ({ role: null, personId: r.caseworker, paragraph: '108', maxHoursPerWeek: 3, maxYearlyCost: 100_000, externalAllowed: false }) },
+    { name: 'oneself', scope: 'department', input: (_r, self) => ({ role: null, personId: self ?? 1, paragraph: '108', maxHoursPerWeek: null, maxYearlyCost: null, externalAllowed: true }) },
+  ],
+  deleteAuthorityLimit: plain(() => ({ limitId: 1 })),
+  checkGrantAuthority: teamScoped((r) => ({ caseId: r.case, grant })),
+  getAwaitingCommittee: teamScoped((r) => ({ teamId: r.team })),
+  getCaseCommittee: teamScoped((r) => ({ caseId: r.case })),
+  saveRecommendation: teamScoped((r) => ({
+    caseId: r.case,
+    recommendation: { targetGroup: 'x', vumSummary: null, citizenWishes: null, internalAlternatives: null, expectedProgression: null, followUpDate: null },
+  })),
+  withdrawProposal: teamScoped((r) => ({ proposalId: r.proposal })),
+  listMeetings: plain(() => ({})),
+  createMeeting: plain(() => ({ date: '2026-12-17', title: 'Visitationsudvalget', memberIds: [] })),
+  getMeeting: plain(() => ({ meetingId })),
+  addRevisitation: plain((r) => ({ meetingId, caseNumber: r.caseNumber, note: null })),
+  removeRevisitation: plain((r) => ({ meetingId, caseId: r.case })),
+  decideCase: plain((r) => ({ meetingId, caseId: r.case, outcome: 'approved', conditions: null, followUpDate: null })),
+  closeMeeting: plain(() => ({ meetingId })),
+  previewCampaign: teamScoped((r) => ({ teamId: r.team, criteria })),
+  createCampaign: teamScoped((r) => ({ teamId: r.team, name: 'Adgang', criteria, tagWeight: 10 })),
+  listCampaigns: optionalTeam((r) => ({ teamId: r.team }), () => ({})),
+  getCommitteeDashboard: optionalTeam((r) => ({ teamId: r.team }), () => ({})),
+
+  listAccounts: optionalTeam((r) => ({ teamId: r.team }), () => ({})),
+  createAccount: teamScoped((r) => ({ personId: r.caseworker, login: 'adgangstest' })),
+  resetPassword: teamScoped((r) => ({ personId: r.caseworker })),
+  renewSetupCode: teamScoped((r) => ({ personId: r.caseworker })),
+  setAccountActive: [
+    ...teamScoped((r) => ({ personId: r.caseworker, active: false })),
+    { name: 'oneself', scope: 'own', input: (_r, self) => ({ personId: self ?? 1, active: false }) },
+  ],
+  listSessions: plain(() => ({})),
+  endSession: plain(() => ({ sessionId: 1 })),
+
+  getAccessLog: plain(() => ({ citizenRef: 'X-1' })),
+};
+
+const ROLES: readonly CallerRole[] = ['caseworker', 'leader', 'department_head', 'secretariat', 'administrator', 'wall'];
+
+function rolesOf(principal: Principal): readonly CallerRole[] {
+  return principal.kind === 'person' ? principal.roles : principal.kind === 'device' ? ['wall'] : [];
+}
+
+function field(input: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), input);
+}
+
+/** What the declaration says about this call, read here without the dispatcher's code. */
+function expected(access: Access, variant: Variant, principal: Principal, input: unknown): 'allowed' | 'forbidden' {
+  const permitted = rolesOf(principal).filter((role) => access.roles.includes(role));
+  if (permitted.length === 0) return 'forbidden';
+  if (access.notSelf && principal.kind === 'person' && field(input, access.notSelf) === principal.personId) return 'forbidden';
+  if (variant.storeRule && !permitted.some((role) => variant.storeRule!.includes(role))) return 'forbidden';
+  if (!access.team) return 'allowed';
+  if (permitted.some((role) => !TEAM_BOUND_ROLES.includes(role))) return 'allowed';
+  return variant.scope === 'own' ? 'allowed' : 'forbidden';
+}
+
+/** Runs one call and rolls everything it wrote back; for a refused write, checks it wrote nothing. */
+function attempt(method: MethodName, input: unknown, ctx: CallContext | null, refusedWrite: boolean): Envelope<unknown> {
+  db.exec('BEGIN');
+  try {
+    const before = refusedWrite ? checksum() : '';
+    const envelope = service.dispatch(method, input, ctx);
+    if (refusedWrite) expect(checksum(), `${method}: a refused write changed the store`).toBe(before);
+    return envelope;
+  } finally {
+    db.exec('ROLLBACK');
+  }
+}
+
+describe('access: every method as every role', () => {
+  it('has valid inputs for exactly the methods of the contract, each naming its team as declared', () => {
+    expect(Object.keys(INPUTS).sort()).toEqual([...METHOD_NAMES].sort());
+    for (const method of METHOD_NAMES) {
+      const { access, input: schema } = contract[method];
+      for (const variant of INPUTS[method]) {
+        for (const records of [own, other]) {
+          const input = variant.input(records, 1);
+          const parsed = (schema as z.ZodType).safeParse(input);
+          expect(parsed.success, `${method} (${variant.name}): ${parsed.success ? '' : JSON.stringify(parsed.error.issues)}`).toBe(true);
+          if (access.team) expect(field(input, access.team.field) === undefined, `${method} (${variant.name})`).toBe(variant.scope === 'department');
+        }
+      }
+    }
+  });
+
+  for (const method of METHOD_NAMES) {
+    it(`${method}`, () => {
+      const { access, write } = contract[method];
+      const outcomes: string[] = [];
+      const wanted: string[] = [];
+      for (const variant of INPUTS[method] ?? []) {
+        const records = variant.scope === 'other' ? other : own;
+        for (const role of ROLES) {
+          const ctx = callers[role];
+          const self = ctx.principal.kind === 'person' ? ctx.principal.personId : null;
+          const input = variant.input(records, self);
+          const want = expected(access, variant, ctx.principal, input);
+          const envelope = attempt(method, input, ctx, write && want === 'forbidden');
+          const code = envelope.ok ? 'ok' : envelope.error.code;
+          expect(code, `${method} (${variant.name}) as ${role}: ${envelope.ok ? '' : envelope.error.message}`).not.toBe('internal');
+          outcomes.push(`${variant.name} as ${role}: ${code === 'forbidden' || code === 'unauthenticated' ? 'forbidden' : 'allowed'}`);
+          wanted.push(`${variant.name} as ${role}: ${want}`);
+        }
+      }
+      expect(outcomes).toEqual(wanted);
+    });
+  }
+
+  it('refuses every method without a session, before reading the input', () => {
+    for (const method of METHOD_NAMES) {
+      const variant = INPUTS[method][0]!;
+      expect(attempt(method, variant.input(own, null), null, contract[method].write), method).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    }
+  });
+
+  it('takes the actor from the session only: no method has an input that names who acts', () => {
+    const names = ['actor', 'actorId', 'asPerson', 'principal', 'callerId', 'role', 'roles'];
+    for (const method of METHOD_NAMES) {
+      const schema = z.toJSONSchema(contract[method].input, { unrepresentable: 'any', io: 'input' }) as { properties?: Record<string, unknown> };
+      const keys = Object.keys(schema.properties ?? {});
+      // listAudit filters the log by a person (whose changes to show), saveAuthorityLimit sets a role's limit: neither is the caller.
+      const allowed = method === 'listAudit' ? ['actorId'] : method === 'saveAuthorityLimit' ? ['role'] : [];
+      expect(keys.filter((k) => names.includes(k) && !allowed.includes(k)), method).toEqual([]);
+    }
+    // An actor sent anyway is an unknown field, and the write is the caller's.
+    const spoofed = attempt('updateCase', { caseId: own.case, notes: 'x', actorId: callers.leader.actorId }, callers.caseworker, true);
+    expect(spoofed).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    db.exec('BEGIN');
+    try {
+      const written = service.dispatch('updateCase', { caseId: own.case, notes: 'Skrevet af sagsbehandleren' }, callers.caseworker) as Envelope<{ eventIds: number[] }>;
+      const eventId = value<{ eventIds: number[] }>(written).eventIds[0];
+      expect(one<{ actor_id: number }>('SELECT actor_id FROM events WHERE id = ?', eventId).actor_id).toBe(own.caseworker);
+    } finally {
+      db.exec('ROLLBACK');
+    }
+  });
+
+  it('logs a refused call in the audit log', () => {
+    db.exec('BEGIN');
+    try {
+      service.dispatch('setBudget', { teamId: own.team, year: 2026, amount: 1 }, callers.caseworker);
+      expect(one<{ actor_id: number; to_value: string }>(`SELECT actor_id, to_value FROM events WHERE entity = 'auth' AND type = 'call_refused' ORDER BY id DESC LIMIT 1`))
+        .toEqual({ actor_id: own.caseworker, to_value: 'setBudget' });
+    } finally {
+      db.exec('ROLLBACK');
+    }
+  });
+
+  it('gives a wall device the redacted view of its own team only', () => {
+    const screen = value<{ privacy: boolean; team: { id: number } }>(attempt('getWallScreen', { teamId: own.team, privacy: false }, callers.wall, false));
+    expect(screen).toMatchObject({ privacy: true, team: { id: own.team } });
+    expect(attempt('listPeople', { teamId: own.team }, callers.wall, false)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+});
