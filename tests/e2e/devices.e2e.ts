@@ -208,7 +208,10 @@ describe('a wall screen paired as a device', () => {
     const tv = await newPage();
     await tv.goto(`${server.url}#/standup`);
     const code = await pairingCode(tv);
-    const approved = await leader.call<{ ok: boolean; device: { id: number } }>('approveDevice', { code, teamId: team.id, label: 'Kantinen' });
+    // The leader is locked out by the test above; the department head may pair for any team.
+    const status = (await (await fetch(`${server.url}auth/status`)).json()) as { value: { demoAccounts: { login: string; role: string }[] } };
+    const head = await signIn(server, status.value.demoAccounts.find((a) => a.role === 'department_head')!.login);
+    const approved = await head.call<{ ok: boolean; device: { id: number } }>('approveDevice', { code, teamId: team.id, label: 'Kantinen' });
     expect(approved.ok).toBe(true);
     await tv.locator('.wall[data-device="on"][data-stream="open"]').waitFor({ timeout: 6_000 });
     const listed = await runCli(['devices', 'list', '--db', server.dbPath, '--json']);
