@@ -109,7 +109,7 @@ export interface Auth {
   /** A session for a person whose identity another party vouched for (OpenID Connect). */
   signInVerified(login: string, method: 'oidc' | 'desktop', source: Source): SignInResult;
   /** The principal behind a session token; null when the token is unknown, ended, idle too long or its device revoked. */
-  principalOf(token: string | undefined | null): Principal | null;
+  principalOf(token: string | undefined | null, options?: { activity?: boolean }): Principal | null;
   signOut(token: string): void;
   changePassword(token: string, current: string, next: string): Promise<{ ok: true } | { ok: false; message: string }>;
   setUpAccount(login: string, code: string, password: string, source: Source): Promise<SignInResult | { ok: false; reason: 'bad_code' | 'weak'; message: string }>;
@@ -285,7 +285,9 @@ export function createAuth(db: Db, now: () => Date = () => new Date()): Auth {
       return succeed(account, method, source);
     },
 
-    principalOf(token) {
+    // `activity: false` checks a session without counting as use of it (the host's stream sweep),
+    // so an open tab does not keep a session alive past the idle timeout.
+    principalOf(token, { activity = true } = {}) {
       const row = sessionRow(token);
       if (!row || row.ended_at) return null;
       const current = now().getTime();
@@ -293,7 +295,7 @@ export function createAuth(db: Db, now: () => Date = () => new Date()): Auth {
       if (row.device_id !== null) {
         if (row.device_status !== 'approved' || row.device_team_id === null) return null;
         if (row.device_expires_at && new Date(row.device_expires_at).getTime() <= current) return null;
-        if (current - new Date(row.last_seen_at).getTime() > 60_000) q.touch.run(iso(), row.id);
+        if (activity && current - new Date(row.last_seen_at).getTime() > 60_000) q.touch.run(iso(), row.id);
         return { kind: 'device', deviceId: row.device_id, teamId: row.device_team_id, sessionId };
       }
       if (row.person_id === null || row.account_active !== 1 || row.person_active !== 1 || row.role === null) return null;
@@ -303,7 +305,7 @@ export function createAuth(db: Db, now: () => Date = () => new Date()): Auth {
         return null;
       }
       // One write a minute at most per session: a busy board must not write on every read.
-      if (current - new Date(row.last_seen_at).getTime() > 60_000) q.touch.run(iso(), row.id);
+      if (activity && current - new Date(row.last_seen_at).getTime() > 60_000) q.touch.run(iso(), row.id);
       return personPrincipal({ person_id: row.person_id, role: row.role, team_id: row.team_id, administrator: row.administrator }, sessionId);
     },
 

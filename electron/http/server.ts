@@ -60,6 +60,8 @@ const STATUS: Record<ApiErrorCode, number> = {
   forbidden: 403,
   locked: 429,
   actor_required: 403,
+  // Insufficient Storage: the host's disk is full.
+  disk_full: 507,
   internal: 500,
 };
 
@@ -198,7 +200,7 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
     closeStreams((entry) => entry.sessionId !== null && ended.has(entry.sessionId));
   });
   // Sessions ended elsewhere (the CLI, an expired device) are noticed here within a second.
-  const sweep = setInterval(() => closeStreams((entry) => service.auth.principalOf(entry.token) === null), 1_000);
+  const sweep = setInterval(() => closeStreams((entry) => service.auth.principalOf(entry.token, { activity: false }) === null), 1_000);
   sweep.unref();
   const heartbeat = setInterval(() => {
     for (const res of streams.keys()) res.write(': keep-alive\n\n');
