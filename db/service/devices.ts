@@ -43,6 +43,8 @@ export function devicesHandlers(ctx: ServiceContext, auth: Auth): Pick<Handlers,
        WHERE id = @id AND status = 'pending'`,
     ),
     revoke: db.prepare(`UPDATE devices SET status = 'revoked', revoked_at = ?, revoked_by = ? WHERE id = ?`),
+    openSessions: db.prepare('SELECT COUNT(*) FROM auth_sessions WHERE device_id = ? AND ended_at IS NULL').pluck(),
+    abandon: db.prepare(`UPDATE devices SET status = 'revoked', revoked_at = ?, pairing_code_hash = NULL WHERE id = ? AND status = 'pending'`),
   };
 
   function toDevice(r: DeviceRow): WallDevice {
@@ -91,6 +93,11 @@ export function devicesHandlers(ctx: ServiceContext, auth: Auth): Pick<Handlers,
           : { ok: false, reason: 'bad_code', message: 'Koden passer ikke til en skærm, der venter på at blive parret. Tjek koden på skærmen; den gælder i 15 minutter.' };
       }
       const at = ctx.now().toISOString();
+      // A TV that dropped its waiting session (it got a new code after a host restart) is not there to pair.
+      if (q.openSessions.get(found.deviceId) === 0) {
+        q.abandon.run(at, found.deviceId);
+        return { ok: false, reason: 'bad_code', message: 'Skærmen med denne kode venter ikke længere. Brug den kode, skærmen viser nu.' };
+      }
       const expiresAt = new Date(ctx.now().getTime() + auth.settings().deviceDays * 86_400_000).toISOString();
       q.approve.run({ id: found.deviceId, teamId, label, at, actor: call.actorId, expiresAt });
       appendEvent(db, {

@@ -234,4 +234,28 @@ describe('a wall screen paired as a device', () => {
     await tv.getByRole('heading', { name: 'Par denne skærm' }).waitFor({ timeout: 5_000 });
     expect(await pairingCode(tv)).not.toBe(code);
   });
+
+  it('gives a waiting TV a new code when the host restarts, since the host keeps only a hash of the old one', async () => {
+    const tv = await newPage();
+    await tv.goto(`${server.url}#/standup`);
+    const before = await pairingCode(tv);
+    const port = Number(new URL(server.url).port);
+    const dbPath = server.dbPath;
+    await server.stop();
+    server = await startServer({ dbPath, port });
+    await tv.waitForFunction((old) => {
+      const shown = document.querySelector('[data-testid="pairing-code"]')?.textContent?.replace(/\s/g, '');
+      return shown && shown !== old;
+    }, before, { timeout: 15_000 });
+    const after = await pairingCode(tv);
+    expect(after).toMatch(/^[A-HJ-NP-Z2-9]{8}$/);
+    // The new code pairs; the old one is gone.
+    const status = (await (await fetch(`${server.url}auth/status`)).json()) as { value: { demoAccounts: { login: string; role: string }[] } };
+    const head = await signIn(server, status.value.demoAccounts.find((a) => a.role === 'department_head')!.login);
+    expect(await head.call('approveDevice', { code: before, teamId: team.id, label: 'Gammel kode' })).toMatchObject({
+      ok: false, reason: 'bad_code', message: 'Skærmen med denne kode venter ikke længere. Brug den kode, skærmen viser nu.',
+    });
+    expect(await head.call('approveDevice', { code: after, teamId: team.id, label: 'Efter genstart' })).toMatchObject({ ok: true });
+    await tv.locator('.wall[data-device="on"]').waitFor({ timeout: 6_000 });
+  });
 });

@@ -322,4 +322,14 @@ describe('wall screens paired as devices', () => {
     clock = NOW;
     expect(later).toMatchObject({ ok: true, device: { label: 'Rigtig', teamId: bpa } });
   });
+
+  it('does not pair a TV that has dropped its waiting session (it shows a newer code)', () => {
+    const head = person("p.role = 'department_head'");
+    const gone = pair();
+    service.auth.endSessions({ deviceId: gone.deviceId }, 'signed_out');
+    const answer = value(call<ApproveDeviceResult>(service, 'approveDevice', { code: gone.code, teamId: botilbud, label: 'Væk' }, signedIn(head.login)));
+    expect(answer).toEqual({ ok: false, reason: 'bad_code', message: 'Skærmen med denne kode venter ikke længere. Brug den kode, skærmen viser nu.' });
+    expect(db.prepare('SELECT status, team_id FROM devices WHERE id = ?').get(gone.deviceId)).toEqual({ status: 'revoked', team_id: null });
+    expect(value(call<WallDevice[]>(service, 'listDevices', {}, signedIn(head.login))).some((d) => d.id === gone.deviceId)).toBe(false);
+  });
 });

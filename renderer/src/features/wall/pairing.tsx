@@ -35,12 +35,21 @@ export function PairingScreen() {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const approved = () => void useSession.getState().load();
 
+    let forgotten = false;
     async function ask(): Promise<void> {
       const res = await authRequest('pair');
       if (stopped) return;
       if (res.status === 200) {
         const state = (res.body as { value: PairingState }).value;
         if (state.status === 'approved') return approved();
+        if (!state.code && !forgotten) {
+          // The host restarted and no longer knows the code it gave this TV (it keeps only a hash):
+          // drop the waiting session and ask for a new code.
+          forgotten = true;
+          await authRequest('sign-out');
+          return ask();
+        }
+        forgotten = false;
         setPairing(state.code ? { kind: 'waiting', code: state.code, expiresAt: state.expiresAt ?? null } : { kind: 'starting' });
       } else if (res.status === 429) {
         setPairing({ kind: 'locked', message: (res.body as { error?: { message?: string } }).error?.message ?? '' });
