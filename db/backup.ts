@@ -2,11 +2,15 @@
 // start and daily, kept for a chosen number of days; a quick_check at start that offers the
 // newest good snapshot instead of opening a broken store; restore that backs up first.
 // The hosts (Electron main, `serve`, the CLI) call these functions; none of them needs Electron.
+// A snapshot belongs to its store: its name carries the store's random id (workspace `store_id`),
+// and restore refuses another store's snapshot unless forced. A failed scheduled backup is kept in
+// the workspace (`last_backup_error`) so the app can say so, not only a console.
 import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { migrate, schemaVersion, type Db } from './connection';
 import { appendEvent } from './events';
+import { DISK_FULL_MESSAGE, isDiskFull } from '../shared/faults';
 
 export const BACKUP_FOLDER_NAME = 'backups';
 export const DEFAULT_KEEP_DAYS = 30;
@@ -24,22 +28,44 @@ export interface Snapshot {
   createdAt: string;
   reason: SnapshotReason;
   bytes: number;
+  /** The id of the store it was taken of; null for a snapshot from before stores had ids. */
+  storeId: string | null;
 }
 
-// flowtavle-2026-11-23T10-00-00-000Z-start.db
-const SNAPSHOT_FILE = /^flowtavle-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-([a-z-]+)\.db$/;
+// flowtavle-<store id>-2026-11-23T10-00-00-000Z-start.db (without the id: taken before ids existed)
+const SNAPSHOT_FILE = /^flowtavle-(?:([0-9a-f]{32})-)?(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-([a-z-]+)\.db$/;
+const STORE_ID = /^[0-9a-f]{32}$/;
+
+/** The store's random id (migration 013), or null for a store that has none. */
+export function storeIdOf(db: Db): string | null {
+  const row = db.prepare("SELECT value FROM workspace WHERE key = 'store_id'").get() as { value: string } | undefined;
+  return row && STORE_ID.test(row.value) ? row.value : null;
+}
+
+/** The id inside a store file, read without changing it; null when it has none or cannot be read. */
+export function storeIdInFile(path: string): string | null {
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+    return storeIdOf(db);
+  } catch {
+    return null;
+  } finally {
+    db?.close();
+  }
+}
 
 export function backupFolder(storePath: string): string {
   return join(dirname(storePath), BACKUP_FOLDER_NAME);
 }
 
-export function snapshotFileName(at: Date, reason: SnapshotReason): string {
-  return `flowtavle-${at.toISOString().replace(/[:.]/g, '-')}-${reason}.db`;
+export function snapshotFileName(at: Date, reason: SnapshotReason, storeId: string | null = null): string {
+  return `flowtavle-${storeId ? `${storeId}-` : ''}${at.toISOString().replace(/[:.]/g, '-')}-${reason}.db`;
 }
 
 function parseSnapshot(folder: string, file: string): Snapshot | null {
   const m = SNAPSHOT_FILE.exec(file);
-  if (!m || !(SNAPSHOT_REASONS as readonly string[]).includes(m[6]!)) return null;
+  if (!m || !(SNAPSHOT_REASONS as readonly string[]).includes(m[7]!)) return null;
   const path = join(folder, file);
   let bytes = 0;
   try {
@@ -47,7 +73,7 @@ function parseSnapshot(folder: string, file: string): Snapshot | null {
   } catch {
     return null;
   }
-  return { file, path, createdAt: `${m[1]}T${m[2]}:${m[3]}:${m[4]}.${m[5]}Z`, reason: m[6] as SnapshotReason, bytes };
+  return { file, path, createdAt: `${m[2]}T${m[3]}:${m[4]}:${m[5]}.${m[6]}Z`, reason: m[7] as SnapshotReason, bytes, storeId: m[1] ?? null };
 }
 
 /** The snapshots beside the store, newest first. */
@@ -58,6 +84,36 @@ export function listSnapshots(storePath: string): Snapshot[] {
     .map((f) => parseSnapshot(folder, f))
     .filter((s): s is Snapshot => s !== null)
     .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : b.file.localeCompare(a.file)));
+}
+
+export type Ownership = 'own' | 'legacy' | 'foreign';
+
+/**
+ * Whose snapshot this is: the id inside the file decides (a renamed file does not fool it), the
+ * name when the file has none; without either it predates ids ('legacy') and is accepted with a warning.
+ */
+export function snapshotOwnership(snapshot: Snapshot, storeId: string | null): Ownership {
+  const id = storeIdInFile(snapshot.path) ?? snapshot.storeId;
+  if (id === null || storeId === null) return 'legacy';
+  return id === storeId ? 'own' : 'foreign';
+}
+
+/** Refused: a snapshot of another store. Danish; `force` (restore --force) overrides it. */
+export class ForeignSnapshotError extends Error {
+  constructor(readonly file: string, force: string) {
+    super(
+      `Sikkerhedskopien ${file} tilhører en anden Flowtavle-database end denne. Gendannes den, erstattes alt i denne database ` +
+      `af den anden databases sager, personer og hændelser. ${force}`,
+    );
+    this.name = 'ForeignSnapshotError';
+  }
+}
+
+export const FORCE_HINT_CLI = 'Er det virkelig meningen, så gentag med --force.';
+export const FORCE_HINT_API = 'Er det virkelig meningen, kan en administrator gennemtvinge den (restoreBackup med force, eller restore --force på kommandolinjen).';
+
+export function legacyWarning(file: string): string {
+  return `Advarsel: sikkerhedskopien ${file} er fra før databaser fik et id, så det kan ikke kontrolleres, at den hører til denne database.`;
 }
 
 /** The snapshot named `file`, or null (a name with a path in it is never accepted). */
@@ -103,11 +159,12 @@ export async function createSnapshot(db: Db, options: SnapshotOptions): Promise<
   const folder = backupFolder(storePath);
   mkdirSync(folder, { recursive: true });
   let at = options.now ?? new Date();
-  let file = snapshotFileName(at, options.reason);
+  const storeId = storeIdOf(db);
+  let file = snapshotFileName(at, options.reason, storeId);
   // Two snapshots in the same millisecond (a restore right after a start) must not collide.
   while (existsSync(join(folder, file))) {
     at = new Date(at.getTime() + 1);
-    file = snapshotFileName(at, options.reason);
+    file = snapshotFileName(at, options.reason, storeId);
   }
   const partial = join(folder, `${file}.partial`);
   rmSync(partial, { force: true });
@@ -171,12 +228,14 @@ export function checkStoreAtStart(storePath: string): StartupCheck {
   const check = checkStoreFile(storePath);
   if (check.ok) return { ok: true, message: '', problems: [], snapshot: null };
   const snapshot = newestGoodSnapshot(storePath);
+  const foreignSkipped = snapshot === null && newestGoodSnapshot(storePath, { includeForeign: true }) !== null;
   const message = snapshot
     ? `Databasen ${storePath} er beskadiget og kan ikke åbnes sikkert. Den nyeste gode sikkerhedskopi er fra ` +
       `${formatStamp(snapshot.createdAt)}. Vælg at gendanne den: den beskadigede fil gemmes ved siden af, så intet slettes. ` +
       'Ændringer efter sikkerhedskopien skal indtastes igen.'
-    : `Databasen ${storePath} er beskadiget og kan ikke åbnes sikkert, og der er ingen god sikkerhedskopi i ` +
-      `${backupFolder(storePath)}. Kontakt IT-support, og start ikke Flowtavle på den beskadigede fil.`;
+    : `Databasen ${storePath} er beskadiget og kan ikke åbnes sikkert, og der er ingen god sikkerhedskopi af den i ` +
+      `${backupFolder(storePath)}${foreignSkipped ? ' (kun sikkerhedskopier af en anden database, som ikke tilbydes)' : ''}. ` +
+      'Kontakt IT-support, og start ikke Flowtavle på den beskadigede fil.';
   return { ok: false, message, problems: check.problems, snapshot };
 }
 
@@ -186,18 +245,27 @@ function formatStamp(iso: string): string {
   return `${pad(t.getDate())}.${pad(t.getMonth() + 1)}.${t.getFullYear()} kl. ${pad(t.getHours())}:${pad(t.getMinutes())}`;
 }
 
-export function newestGoodSnapshot(storePath: string): Snapshot | null {
-  return listSnapshots(storePath).find((s) => checkStoreFile(s.path).ok) ?? null;
+/**
+ * The newest snapshot that passes quick_check and belongs to the store (or predates ids). The
+ * broken store's id is read if it still can be; when it cannot, no snapshot can be ruled out.
+ */
+export function newestGoodSnapshot(storePath: string, options: { includeForeign?: boolean } = {}): Snapshot | null {
+  const storeId = existsSync(storePath) ? storeIdInFile(storePath) : null;
+  return listSnapshots(storePath).find((s) => checkStoreFile(s.path).ok && (options.includeForeign || snapshotOwnership(s, storeId) !== 'foreign')) ?? null;
 }
 
 /**
  * With the store closed: moves the broken store aside (never deletes it) and puts the snapshot
  * in its place. Returns where the broken store went.
  */
-export function replaceStoreWithSnapshot(storePath: string, snapshotFile: string, now: Date = new Date()): { brokenCopy: string | null } {
+export function replaceStoreWithSnapshot(
+  storePath: string, snapshotFile: string, now: Date = new Date(), options: { force?: boolean; forceHint?: string } = {},
+): { brokenCopy: string | null; warning: string | null } {
   const snapshot = findSnapshot(storePath, snapshotFile);
   if (!snapshot) throw new Error(`no snapshot named ${snapshotFile}`);
   if (!checkStoreFile(snapshot.path).ok) throw new Error(`the snapshot ${snapshotFile} fails its quick_check`);
+  const ownership = snapshotOwnership(snapshot, existsSync(storePath) ? storeIdInFile(storePath) : null);
+  if (ownership === 'foreign' && !options.force) throw new ForeignSnapshotError(snapshotFile, options.forceHint ?? FORCE_HINT_CLI);
   let brokenCopy: string | null = null;
   if (existsSync(storePath)) {
     brokenCopy = `${storePath}.beskadiget-${now.toISOString().replace(/[:.]/g, '-')}`;
@@ -209,13 +277,15 @@ export function replaceStoreWithSnapshot(storePath: string, snapshotFile: string
   const temporary = `${storePath}.gendannes`;
   copyFileSync(snapshot.path, temporary);
   renameSync(temporary, storePath);
-  return { brokenCopy };
+  return { brokenCopy, warning: ownership === 'legacy' ? legacyWarning(snapshotFile) : null };
 }
 
 export interface RestoreResult {
   /** The snapshot of the store as it was just before the restore. */
   before: Snapshot;
   restored: Snapshot;
+  /** Danish, when the snapshot predates store ids (or was forced from another store). */
+  warning: string | null;
 }
 
 /**
@@ -223,13 +293,18 @@ export interface RestoreResult {
  * snapshot is copied in with SQLite's backup (the store's connections stay valid and see the
  * restored data), migrated if it is older, and the restore is written to the event log.
  */
-export async function restoreSnapshot(db: Db, snapshotFile: string, options: { actorId: number | null; now?: () => Date }): Promise<RestoreResult> {
+export async function restoreSnapshot(
+  db: Db, snapshotFile: string, options: { actorId: number | null; now?: () => Date; force?: boolean; forceHint?: string },
+): Promise<RestoreResult> {
   const now = options.now ?? (() => new Date());
   const storePath = db.name;
   const snapshot = findSnapshot(storePath, snapshotFile);
   if (!snapshot) throw new Error(`no snapshot named ${snapshotFile}`);
   const check = checkStoreFile(snapshot.path);
   if (!check.ok) throw new Error(`the snapshot ${snapshotFile} fails its quick_check: ${check.problems.join('; ')}`);
+  const ownId = storeIdOf(db);
+  const ownership = snapshotOwnership(snapshot, ownId);
+  if (ownership === 'foreign' && !options.force) throw new ForeignSnapshotError(snapshotFile, options.forceHint ?? FORCE_HINT_CLI);
   const before = await createSnapshot(db, { reason: 'before-restore', now: now() });
   const source = new Database(snapshot.path, { readonly: true, fileMustExist: true });
   try {
@@ -239,12 +314,18 @@ export async function restoreSnapshot(db: Db, snapshotFile: string, options: { a
   }
   migrate(db);
   db.transaction(() => {
+    // The store keeps its own id: a snapshot from before ids got a fresh one from the migration,
+    // and a forced one carries the other store's; later snapshots must still be this store's.
+    if (ownId) db.prepare("INSERT OR REPLACE INTO workspace (key, value) VALUES ('store_id', ?)").run(ownId);
     appendEvent(db, {
       at: now().toISOString(), actorId: actorIdIfKnown(db, options.actorId), entity: 'store', type: 'restored', field: 'snapshot',
-      from: before.file, to: snapshot.file, reason: `Gendannet fra sikkerhedskopien ${snapshot.file}`,
+      from: before.file, to: snapshot.file,
+      reason: `Gendannet fra sikkerhedskopien ${snapshot.file}${ownership === 'foreign' ? ' (en anden databases sikkerhedskopi, gennemtvunget)' : ''}`,
     });
   }).immediate();
-  return { before, restored: snapshot };
+  const warning = ownership === 'legacy' ? legacyWarning(snapshot.file)
+    : ownership === 'foreign' ? `Advarsel: ${snapshot.file} var en anden databases sikkerhedskopi; dens indhold har nu erstattet denne databases.` : null;
+  return { before, restored: snapshot, warning };
 }
 
 /** The restored store may not know the person who restored it (added after the snapshot). */
@@ -267,10 +348,15 @@ export function startBackupSchedule(
   db: Db,
   options: { intervalMs?: number; onError?: (error: unknown) => void; onSnapshot?: (s: Snapshot) => void } = {},
 ): BackupSchedule {
-  const report = options.onError ?? ((error) => console.error('[flowtavle] backup failed:', error));
+  const console_ = options.onError ?? ((error) => console.error('[flowtavle] backup failed:', error));
+  const report = (error: unknown) => {
+    recordBackupError(db, error);
+    console_(error);
+  };
   const take = async (reason: SnapshotReason) => {
     const snapshot = await createSnapshot(db, { reason });
     pruneSnapshots(db.name, readKeepDays(db));
+    clearBackupError(db);
     options.onSnapshot?.(snapshot);
     return snapshot;
   };
@@ -281,6 +367,43 @@ export function startBackupSchedule(
   }, options.intervalMs ?? DAY_MS);
   timer.unref();
   return { started, stop: () => clearInterval(timer) };
+}
+
+const LAST_ERROR_KEY = 'last_backup_error';
+
+/** A backup failure in Danish: a full disk says so. */
+export function describeBackupError(error: unknown): string {
+  if (isDiskFull(error)) return `Sikkerhedskopien kunne ikke gemmes. ${DISK_FULL_MESSAGE}`;
+  const code = (error as { code?: unknown })?.code;
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+    return `Sikkerhedskopien kunne ikke gemmes: Flowtavle må ikke skrive i mappen ${(error as { path?: string }).path ?? 'backups'}. Bed IT om skriveadgang, eller flyt databasen.`;
+  }
+  return `Sikkerhedskopien kunne ikke gemmes: ${(error as Error)?.message ?? String(error)}`;
+}
+
+/** Kept in the store so the app shows it (a banner for leaders and administrators), not only a console. */
+export function recordBackupError(db: Db, error: unknown, at: Date = new Date()): void {
+  if (!db.open) return;
+  try {
+    db.prepare('INSERT OR REPLACE INTO workspace (key, value) VALUES (?, ?)').run(LAST_ERROR_KEY, JSON.stringify({ at: at.toISOString(), message: describeBackupError(error) }));
+  } catch {
+    // A disk too full for the snapshot may be too full for this row too; the console still has it.
+  }
+}
+
+export function clearBackupError(db: Db): void {
+  if (db.open) db.prepare('DELETE FROM workspace WHERE key = ?').run(LAST_ERROR_KEY);
+}
+
+export function lastBackupError(db: Db): { at: string; message: string } | null {
+  const row = db.prepare('SELECT value FROM workspace WHERE key = ?').get(LAST_ERROR_KEY) as { value: string } | undefined;
+  if (!row) return null;
+  try {
+    const parsed = JSON.parse(row.value) as { at?: unknown; message?: unknown };
+    return typeof parsed.at === 'string' && typeof parsed.message === 'string' ? { at: parsed.at, message: parsed.message } : null;
+  } catch {
+    return null;
+  }
 }
 
 // The API's backup methods start work that takes time; the renderer polls for its outcome.
@@ -312,7 +435,7 @@ export function startBackupJob(db: Db, operation: BackupJob['operation'], work: 
     (error: unknown) =>
       Object.assign(job, {
         running: false, ok: false, finishedAt: now().toISOString(),
-        message: `${operation === 'restore' ? 'Gendannelsen' : 'Sikkerhedskopieringen'} mislykkedes: ${(error as Error).message}`,
+        message: `${operation === 'restore' ? 'Gendannelsen' : 'Sikkerhedskopieringen'} mislykkedes: ${isDiskFull(error) ? DISK_FULL_MESSAGE : (error as Error).message}`,
       }),
   );
   return true;

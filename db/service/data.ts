@@ -5,6 +5,7 @@ import { AUDIT_READERS, type dataMethods, type ImportPreview, type ImportProfile
 import { CANONICAL_COLUMNS, maskCpr, parseCsv, resolveColumns, validateMapping, type CanonicalColumn, type ColumnMapping } from '../../shared/import';
 import {
   backupJob, createSnapshot, listSnapshots, readKeepDays, restoreSnapshot, startBackupJob, writeKeepDays, backupFolder, findSnapshot,
+  FORCE_HINT_API, ForeignSnapshotError, snapshotOwnership, storeIdOf,
 } from '../backup';
 import { appendEvent } from '../events';
 import { exportTable, queryAudit } from '../export';
@@ -145,13 +146,19 @@ export function dataHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof d
       return { started };
     },
 
-    restoreBackup: ({ file }, call) => {
+    restoreBackup: ({ file, force }, call) => {
       const { actorId } = call;
-      if (!findSnapshot(db.name, file)) {
+      const snapshot = findSnapshot(db.name, file);
+      if (!snapshot) {
         throw new ApiFailure('not_found', `Sikkerhedskopien ${file} findes ikke.`, [{ field: 'file', message: 'Findes ikke' }]);
       }
+      // Said now, not after the job has started: another store's snapshot never replaces this one by mistake.
+      if (!force && snapshotOwnership(snapshot, storeIdOf(db)) === 'foreign') {
+        const message = new ForeignSnapshotError(file, FORCE_HINT_API).message;
+        throw new ApiFailure('conflict', message, [{ field: 'file', message: 'En anden databases sikkerhedskopi' }], { reason: 'foreign_snapshot' });
+      }
       const started = startBackupJob(db, 'restore', async () => {
-        await restoreSnapshot(db, file, { actorId, now: ctx.now });
+        await restoreSnapshot(db, file, { actorId, now: ctx.now, force: force === true, forceHint: FORCE_HINT_API });
         return file;
       }, ctx.now);
       if (!started) throw new ApiFailure('conflict', 'En sikkerhedskopiering eller gendannelse kører allerede. Vent et øjeblik.');

@@ -1,9 +1,13 @@
-// Data protection in the store: the lookup log's extract for one citizen.
+// Data protection in the store: the lookup log's extract for one citizen, the CPR scan, redaction
+// and erasure (db/privacy/), and the last failed backup.
 import type { Handlers } from '../../shared/api/dispatch';
 import type { AccessLogEntry, privacyMethods } from '../../shared/api/methods/privacy';
 import { addMonths } from '../../shared/dates';
 import type { Role } from '../../shared/domain';
+import { lastBackupError } from '../backup';
 import { retentionMonths, type LookupLog } from '../privacy/lookupLog';
+import { eraseCitizen, isRedactable, redactValue } from '../privacy/redact';
+import { scanStore } from '../privacy/scan';
 import type { ServiceContext } from './context';
 
 interface Row {
@@ -43,5 +47,14 @@ export function privacyHandlers(ctx: ServiceContext, lookups: LookupLog): Pick<H
       }));
       return { citizenRef, from: start, to: end, withEmployees, retentionMonths: months, entries };
     },
+      scanPrivacy: () => {
+      const scan = scanStore(db);
+      return { ...scan, findings: scan.findings.map((f) => ({ ...f, redactable: f.rowId !== null && isRedactable(f.table, f.column) })) };
+    },
+    redactValue: ({ table, column, rowId, reason, whole }, call) =>
+      redactValue(db, { table, column, rowId }, { actorId: call.actorId, reason, now: ctx.now(), whole }),
+    eraseCitizen: ({ citizenRef, reason }, call) =>
+      eraseCitizen(db, citizenRef, { actorId: call.actorId, reason, now: ctx.now(), today: ctx.today() }),
+    getBackupHealth: () => ({ lastError: lastBackupError(db) }),
   };
 }

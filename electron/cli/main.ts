@@ -1,6 +1,8 @@
 // npm run cli -- <command>: the administrators' command line.
 import { parseArgs } from 'node:util';
 import { StoreError } from '../../db/connection';
+import { ApiFailure } from '../../shared/api/envelope';
+import { DISK_FULL_MESSAGE, isDiskFull } from '../../shared/faults';
 import { UsageError, type Command } from './command';
 import { accountCommands } from './commands/accounts';
 import { committeeCommands } from './commands/committee';
@@ -72,6 +74,15 @@ export async function runCli(argv: string[]): Promise<number> {
       return 2;
     }
     if (error instanceof StoreError) {
+      console.error(`Fejl: ${error.message}`);
+      return 1;
+    }
+    if (isDiskFull(error)) {
+      console.error(`Fejl: ${DISK_FULL_MESSAGE}`);
+      return 1;
+    }
+    // A refusal from the contract (an unwrapped envelope) is the user's to read, not a stack trace.
+    if (error instanceof ApiFailure) {
       console.error(`Fejl: ${error.message}`);
       return 1;
     }

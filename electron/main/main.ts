@@ -55,8 +55,11 @@ function storeIsSound(path: string): boolean {
     cancelId: 1,
   });
   if (answer !== 0) return false;
-  const { brokenCopy } = replaceStoreWithSnapshot(path, check.snapshot.file);
-  if (brokenCopy) dialog.showMessageBoxSync({ type: 'info', message: `Den beskadigede database er gemt som ${brokenCopy}.` });
+  // The offer holds only this store's snapshots (or ones from before ids); an older one is said so.
+  const { brokenCopy, warning } = replaceStoreWithSnapshot(path, check.snapshot.file);
+  if (brokenCopy || warning) {
+    dialog.showMessageBoxSync({ type: 'info', message: [brokenCopy ? `Den beskadigede database er gemt som ${brokenCopy}.` : '', warning ?? ''].filter(Boolean).join('\n\n') });
+  }
   return true;
 }
 

@@ -2,6 +2,7 @@
 // bindings. This is the one place where the contract's access declarations are enforced.
 import { z } from 'zod';
 import { cprInInput, cprMessage } from '../cpr';
+import { DISK_FULL_MESSAGE, isDiskFull } from '../faults';
 import { contract, isMethodName, type MethodName, type ParsedInputOf, type ResultOf } from './contract';
 import { TEAM_BOUND_ROLES, type Access, type Lookup, type CallContext, type CallerRole, type Principal, type TeamSource } from './define';
 import { ApiFailure, type ApiError, type Envelope, type FieldError } from './envelope';
@@ -150,6 +151,11 @@ export function createDispatcher(handlers: Handlers, options: DispatchOptions): 
       const code = (error as { code?: unknown })?.code;
       if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
         return { ok: false, error: { code: 'conflict', message: 'Ændringen strider mod data i databasen og blev ikke gemt.' } };
+      }
+      // Something the user can act on, not "an unexpected error" (the write was rolled back).
+      if (isDiskFull(error)) {
+        options.onInternalError?.(error, method);
+        return { ok: false, error: { code: 'disk_full', message: DISK_FULL_MESSAGE } };
       }
       options.onInternalError?.(error, method);
       return { ok: false, error: { code: 'internal', message: 'Der opstod en uventet fejl. Intet blev ændret.' } };

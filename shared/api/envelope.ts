@@ -11,6 +11,7 @@ export const API_ERROR_CODES = [
   'forbidden',
   'locked',
   'actor_required',
+  'disk_full',
   'internal',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

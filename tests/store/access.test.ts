@@ -322,6 +322,10 @@ const INPUTS: Record<MethodName, Variant[]> = {
   endSession: plain(() => ({ sessionId: 1 })),
 
   getAccessLog: plain(() => ({ citizenRef: 'X-1' })),
+  scanPrivacy: plain(() => ({})),
+  redactValue: plain(() => ({ table: 'cases', column: 'notes', rowId: 1, reason: 'Adgangstest' })),
+  eraseCitizen: plain(() => ({ citizenRef: 'X-1', reason: 'Adgangstest' })),
+  getBackupHealth: plain(() => ({})),
 };
 
 const ROLES: readonly CallerRole[] = ['caseworker', 'leader', 'department_head', 'secretariat', 'administrator', 'wall'];

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { closeStore } from '../../../db/connection';
-import { checkStoreAtStart, createSnapshot, findSnapshot, listSnapshots, pruneSnapshots, readKeepDays, restoreSnapshot, writeKeepDays } from '../../../db/backup';
+import { checkStoreAtStart, createSnapshot, findSnapshot, ForeignSnapshotError, listSnapshots, pruneSnapshots, readKeepDays, restoreSnapshot, writeKeepDays } from '../../../db/backup';
 import { exportTable, writeCsvFile, writeXlsxFile } from '../../../db/export';
 import { importExtract } from '../../../db/import';
 import { openWorkspace } from '../../../db/workspace';
@@ -159,11 +159,13 @@ const backupCommand: Command = {
 const restoreCommand: Command = {
   name: 'restore',
   summary: 'Gendan en sikkerhedskopi (den nuværende database sikkerhedskopieres først)',
-  usage: 'restore --db PATH --snapshot FILE [--json]',
-  options: { ...DB_OPTION, ...JSON_OPTION, snapshot: { type: 'string' } },
+  usage: 'restore --db PATH --snapshot FILE [--force] [--json]',
+  options: { ...DB_OPTION, ...JSON_OPTION, snapshot: { type: 'string' }, force: { type: 'boolean' } },
   async run(values) {
     const path = storePath(values);
     const file = requiredString(values, 'snapshot');
+    const force = values.force === true;
+    if (force) console.error('Advarsel: --force gendanner også en anden databases sikkerhedskopi; dens indhold erstatter alt i denne database.');
     if (!findSnapshot(path, basename(file))) {
       throw new UsageError(`Sikkerhedskopien findes ikke i ${path.replace(/[^/\\]+$/, '')}backups: ${file} (se "backup --list").`);
     }
@@ -171,15 +173,31 @@ const restoreCommand: Command = {
     if (!check.ok) {
       // A broken store cannot be backed up first: it is moved aside instead, never deleted.
       const { replaceStoreWithSnapshot } = await import('../../../db/backup');
-      const { brokenCopy } = replaceStoreWithSnapshot(path, basename(file));
-      if (values.json) printJson({ restored: basename(file), brokenCopy });
-      else console.log(`Databasen var beskadiget og er flyttet til ${brokenCopy}. Gendannet fra ${basename(file)}.`);
+      let replaced;
+      try {
+        replaced = replaceStoreWithSnapshot(path, basename(file), new Date(), { force });
+      } catch (error) {
+        if (!(error instanceof ForeignSnapshotError)) throw error;
+        console.error(`Fejl: ${error.message}`);
+        return 1;
+      }
+      if (replaced.warning && !values.json) console.error(replaced.warning);
+      if (values.json) printJson({ restored: basename(file), brokenCopy: replaced.brokenCopy, warning: replaced.warning });
+      else console.log(`Databasen var beskadiget og er flyttet til ${replaced.brokenCopy}. Gendannet fra ${basename(file)}.`);
       return 0;
     }
     const { db } = openWorkspace(path);
     try {
-      const result = await restoreSnapshot(db, basename(file), { actorId: null });
-      if (values.json) printJson({ restored: result.restored.file, before: result.before.file });
+      let result;
+      try {
+        result = await restoreSnapshot(db, basename(file), { actorId: null, force });
+      } catch (error) {
+        if (!(error instanceof ForeignSnapshotError)) throw error;
+        console.error(`Fejl: ${error.message}`);
+        return 1;
+      }
+      if (result.warning && !values.json) console.error(result.warning);
+      if (values.json) printJson({ restored: result.restored.file, before: result.before.file, warning: result.warning });
       else console.log(`Gendannet fra ${result.restored.file}. Databasen, som den var lige før, er gemt som ${result.before.file}.`);
       return 0;
     } finally {

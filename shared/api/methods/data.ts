@@ -151,8 +151,12 @@ export const dataMethods = {
   createBackup: method<{ started: boolean }>()(noInput, { write: true, access: { roles: ADMINISTRATORS }, summary: 'Takes a snapshot of the store now (SQLite online backup).' }),
   /** Backs up the current store, then restores the chosen snapshot. */
   restoreBackup: method<{ started: boolean }>()(
-    z.object({ file: z.string().regex(/^flowtavle-[0-9TZ-]+-[a-z-]+\.db$/, { message: 'Ukendt sikkerhedskopi' }) }).strict(),
-    { write: true, access: { roles: ADMINISTRATORS }, summary: 'Restores a snapshot; the current store is snapshotted first.' },
+    z.object({
+      file: z.string().regex(/^flowtavle-(?:[0-9a-f]{32}-)?[0-9TZ-]+-[a-z-]+\.db$/, { message: 'Ukendt sikkerhedskopi' }),
+      /** Restore another store's snapshot all the same (its content replaces this store's). */
+      force: z.boolean().optional(),
+    }).strict(),
+    { write: true, access: { roles: ADMINISTRATORS }, summary: 'Restores a snapshot; the current store is snapshotted first. Another store\'s snapshot is refused unless force is set.' },
   ),
   setBackupKeepDays: method<{ keepDays: number }>()(z.object({ days: z.number().int().min(1).max(3650) }).strict(), { write: true, access: { roles: ADMINISTRATORS }, summary: 'Sets for how many days snapshots are kept.' }),
 };

@@ -2,7 +2,7 @@
 // 15). Only the department head and the administrator may read it.
 import { z } from 'zod';
 import type { IsoDate, IsoTimestamp, Role } from '../../domain';
-import { method, type CallerRole } from '../define';
+import { ADMINISTRATORS, id, method, noInput, type CallerRole } from '../define';
 import { isoDate, shortText } from '../schemas';
 
 export const ACCESS_LOG_READERS: readonly CallerRole[] = ['department_head', 'administrator'];
@@ -29,6 +29,49 @@ export interface AccessLogExtract {
   entries: AccessLogEntry[];
 }
 
+/** Where a CPR-shaped number sits in the store, masked (010190-XXXX); never the digits. */
+export interface CprFinding {
+  table: string;
+  column: string;
+  rowId: number | null;
+  key?: Record<string, unknown>;
+  masked: string;
+  count: number;
+  /** Whether redactValue may replace it (free-text columns only). */
+  redactable: boolean;
+}
+
+export interface CprScanResult {
+  findings: CprFinding[];
+  scannedTables: number;
+  scannedRows: number;
+}
+
+export interface RedactionResult {
+  table: string | null;
+  column: string | null;
+  rowId: number | null;
+  replaced: number;
+  eventsChanged: number;
+  eventId: number;
+}
+
+export interface ErasureResult {
+  citizenId: number;
+  newRef: string;
+  cases: number;
+  fieldsCleared: number;
+  eventsChanged: number;
+  eventId: number;
+}
+
+/** The last start-up or daily backup that failed, for the banner leaders and administrators see. */
+export interface BackupHealth {
+  lastError: { at: IsoTimestamp; message: string } | null;
+}
+
+const reason = z.string().trim().min(3, { message: 'Skriv en begrundelse (mindst 3 tegn)' }).max(500);
+
 export const privacyMethods = {
   getAccessLog: method<AccessLogExtract>()(
     z
@@ -45,4 +88,36 @@ export const privacyMethods = {
       summary: 'Who looked at one citizen\'s data, when and on which screen, for an insight request; employee names only when asked for.',
     },
   ),
+  scanPrivacy: method<CprScanResult>()(noInput, {
+    write: false,
+    access: { roles: ADMINISTRATORS },
+    summary: 'Finds CPR-shaped text already stored, in every text column of every table and in the event log; lists where, masked (010190-XXXX).',
+  }),
+  redactValue: method<RedactionResult>()(
+    z.object({
+      table: shortText(60),
+      column: shortText(60),
+      rowId: id,
+      reason,
+      whole: z.boolean().default(false),
+    }).strict(),
+    {
+      write: true,
+      access: { roles: ADMINISTRATORS },
+      summary: 'Replaces the CPR-shaped text of one stored free-text value (or the whole value) by [fjernet] in its table and in every event that carries it; a redaction event records who, when, why and where, never the value.',
+    },
+  ),
+  eraseCitizen: method<ErasureResult>()(
+    z.object({ citizenRef: shortText(60), reason }).strict(),
+    {
+      write: true,
+      access: { roles: ADMINISTRATORS },
+      summary: 'After the retention period (workspace citizen_retention_years, default 5): the citizen\'s reference becomes SLETTET-<id>, initials –, and their cases\' free text [fjernet] in tables and events; figures stay.',
+    },
+  ),
+  getBackupHealth: method<BackupHealth>()(noInput, {
+    write: false,
+    access: { roles: ['leader', 'department_head', 'administrator'] },
+    summary: 'The last failed start-up or daily backup (time and Danish message), or null when the last one succeeded.',
+  }),
 };
