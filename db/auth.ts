@@ -5,6 +5,7 @@
 // restart nor a fresh cookie resets the lock-out.
 import { createHash, randomBytes, randomInt, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
+import { normaliseLogin } from '../shared/api/auth';
 import type { Principal } from '../shared/api/define';
 import type { Role } from '../shared/domain';
 import type { Db } from './connection';
@@ -171,7 +172,11 @@ export function createAuth(db: Db, now: () => Date = () => new Date()): Auth {
       `INSERT INTO devices (pairing_code_hash, status, requested_at, remote_address, user_agent) VALUES (?, 'pending', ?, ?, ?)`,
     ),
     pendingByCode: db.prepare(`SELECT id, requested_at FROM devices WHERE pairing_code_hash = ? AND status = 'pending'`),
-    pendingFromAddress: db.prepare(`SELECT COUNT(*) AS n FROM devices WHERE status = 'pending' AND remote_address = ? AND requested_at > ?`),
+    // Only TVs still waiting count: one that gave up (its session ended) frees its place.
+    pendingFromAddress: db.prepare(
+      `SELECT COUNT(*) AS n FROM devices d WHERE d.status = 'pending' AND d.remote_address = ? AND d.requested_at > ?
+         AND EXISTS (SELECT 1 FROM auth_sessions s WHERE s.device_id = d.id AND s.ended_at IS NULL)`,
+    ),
     deviceCode: db.prepare('SELECT pairing_code_hash FROM devices WHERE id = ?'),
   };
 
@@ -190,7 +195,7 @@ export function createAuth(db: Db, now: () => Date = () => new Date()): Auth {
     const checks: { n: number; first: string | null; max: number }[] = [
       { ...(q.addressFailures.get(kind, address, since) as { n: number; first: string | null }), max: MAX_FAILURES_PER_ADDRESS },
     ];
-    if (login !== null) checks.push({ ...(q.failures.get(kind, login.toLowerCase(), since) as { n: number; first: string | null }), max: MAX_FAILURES_PER_LOGIN });
+    if (login !== null) checks.push({ ...(q.failures.get(kind, normaliseLogin(login), since) as { n: number; first: string | null }), max: MAX_FAILURES_PER_LOGIN });
     const hit = checks.find((c) => c.n >= c.max && c.first);
     return hit ? new Date(new Date(hit.first!).getTime() + LOCK_MINUTES * 60_000).toISOString() : null;
   }
@@ -198,7 +203,7 @@ export function createAuth(db: Db, now: () => Date = () => new Date()): Auth {
   function recordFailure(kind: 'sign_in' | 'pairing', login: string | null, source: Source, lockedAfter: string | null): void {
     db.transaction(() => {
       q.pruneFailures.run(minutesAgo(24 * 60));
-      q.insertFailure.run(kind, login === null ? null : login.toLowerCase(), source.address, iso());
+      q.insertFailure.run(kind, login === null ? null : normaliseLogin(login), source.address, iso());
       appendEvent(db, {
         at: iso(), actorId: null, entity: 'auth', type: kind === 'sign_in' ? 'sign_in_failed' : 'pairing_failed',
         field: 'login', to: login, reason: `fra ${source.address}${lockedAfter ? `; spærret til ${lockedAfter}` : ''}`,
@@ -255,9 +260,9 @@ export function createAuth(db: Db, now: () => Date = () => new Date()): Auth {
       return db.transaction((): SignInResult => {
         if ((q.accountCount.get() as { n: number }).n > 0) return { ok: false, reason: 'bad_credentials' };
         const personId = Number(q.insertPerson.run(input.name, input.initials, 'administrator').lastInsertRowid);
-        q.insertAccount.run(personId, input.login, hash, iso(), iso());
+        q.insertAccount.run(personId, normaliseLogin(input.login), hash, iso(), iso());
         appendEvent(db, { at: iso(), actorId: personId, entity: 'account', entityId: personId, type: 'first_administrator', field: 'login', to: input.login });
-        const account = q.accountByLogin.get(input.login) as AccountRow;
+        const account = q.accountByLogin.get(normaliseLogin(input.login)) as AccountRow;
         return succeed(account, 'password', source);
       }).immediate();
     },
@@ -265,7 +270,7 @@ export function createAuth(db: Db, now: () => Date = () => new Date()): Auth {
     async signIn(login, password, source) {
       const locked = lockedUntil('sign_in', login, source.address);
       if (locked) return { ok: false, reason: 'locked', lockedUntil: locked };
-      const account = q.accountByLogin.get(login.trim()) as AccountRow | undefined;
+      const account = q.accountByLogin.get(normaliseLogin(login)) as AccountRow | undefined;
       const valid = await verifyPassword(password, account?.password_hash ?? null);
       if (!account || !valid || account.active !== 1 || account.person_active !== 1) {
         const after = lockedUntil('sign_in', login, source.address);
@@ -277,7 +282,7 @@ export function createAuth(db: Db, now: () => Date = () => new Date()): Auth {
     },
 
     signInVerified(login, method, source) {
-      const account = q.accountByLogin.get(login.trim()) as AccountRow | undefined;
+      const account = q.accountByLogin.get(normaliseLogin(login)) as AccountRow | undefined;
       if (!account || account.active !== 1 || account.person_active !== 1) {
         recordFailure('sign_in', login.trim(), source, null);
         return { ok: false, reason: 'bad_credentials' };
@@ -339,7 +344,7 @@ export function createAuth(db: Db, now: () => Date = () => new Date()): Auth {
     async setUpAccount(login, code, password, source) {
       const locked = lockedUntil('sign_in', login, source.address);
       if (locked) return { ok: false, reason: 'locked', lockedUntil: locked };
-      const account = q.accountByLogin.get(login.trim()) as AccountRow | undefined;
+      const account = q.accountByLogin.get(normaliseLogin(login)) as AccountRow | undefined;
       const stored = account ? (q.setupCode.get(account.id) as { setup_code_hash: string | null; setup_expires_at: string | null }) : null;
       const fresh = stored?.setup_code_hash && stored.setup_expires_at && new Date(stored.setup_expires_at).getTime() > now().getTime();
       const matches = fresh && timingSafeEqual(Buffer.from(sha256(normaliseCode(code))), Buffer.from(stored!.setup_code_hash!));

@@ -38,16 +38,24 @@ export interface CprMatch {
   masked: string;
 }
 
-/** Every CPR-shaped number in a text. */
+/**
+ * Every CPR-shaped number in a text. A shape that is not a date must not hide a real number that
+ * overlaps it ("2026 010190-1234" first reads as 20 26 01 0190), so the scan moves on one character
+ * after a miss rather than past the whole shape.
+ */
+function* scan(text: string): Generator<{ index: number; whole: string; dd: string; mm: string; yy: string }> {
+  const folded = fold(text);
+  const pattern = new RegExp(CPR.source, 'gu');
+  for (let m = pattern.exec(folded); m !== null; m = pattern.exec(folded)) {
+    const [whole, dd, mm, yy] = m as unknown as [string, string, string, string];
+    if (isBirthDate(Number(dd), Number(mm), Number(yy))) yield { index: m.index, whole, dd, mm, yy };
+    else pattern.lastIndex = m.index + 1;
+  }
+}
+
 export function findAllCpr(text: string): CprMatch[] {
   if (text.length < 10) return [];
-  const folded = fold(text);
-  const found: CprMatch[] = [];
-  for (const m of folded.matchAll(CPR)) {
-    const [whole, dd, mm, yy] = m as unknown as [string, string, string, string];
-    if (isBirthDate(Number(dd), Number(mm), Number(yy))) found.push({ text: whole, masked: `${dd}${mm}${yy}-XXXX` });
-  }
-  return found;
+  return [...scan(text)].map((m) => ({ text: m.whole, masked: `${m.dd}${m.mm}${m.yy}-XXXX` }));
 }
 
 /** The first CPR-shaped number in a text, or null. */
@@ -58,7 +66,13 @@ export function findCpr(text: string): CprMatch | null {
 /** The text with every CPR-shaped number masked (010190-XXXX), for messages and previews. */
 export function maskCpr(text: string): string {
   const folded = fold(text);
-  return folded.replace(CPR, (whole, dd: string, mm: string, yy: string) => (isBirthDate(Number(dd), Number(mm), Number(yy)) ? `${dd}${mm}${yy}-XXXX` : whole));
+  let out = '';
+  let at = 0;
+  for (const m of scan(text)) {
+    out += folded.slice(at, m.index) + `${m.dd}${m.mm}${m.yy}-XXXX`;
+    at = m.index + m.whole.length;
+  }
+  return out + folded.slice(at);
 }
 
 /** The refusal, in Danish, naming where the number was. */

@@ -1,6 +1,7 @@
 // Demo accounts: every person signs in with their initials in lower case and the password `demo`
 // (the sign-in screen says so, only in a demo store). One hash serves them all: hashing 700
 // passwords at scale 10 would take a minute, and in a demo the password is public anyway.
+import { normaliseLogin } from '../../shared/api/auth';
 import { hashPassword } from '../auth';
 import type { Db } from '../connection';
 
@@ -10,8 +11,9 @@ export function writeDemoAccounts(db: Db, departmentHeadId: number, itSecretaryI
   const hash = hashPassword(DEMO_PASSWORD);
   const at = new Date().toISOString();
   // The department head and one secretary also keep accounts, devices and backups.
-  db.prepare(
-    `INSERT INTO accounts (person_id, login, password_hash, administrator, created_at, password_changed_at)
-     SELECT id, lower(initials), ?, CASE WHEN id IN (?, ?) THEN 1 ELSE 0 END, ?, ? FROM people WHERE active = 1`,
-  ).run(hash, departmentHeadId, itSecretaryId, at, at);
+  const insert = db.prepare(
+    'INSERT INTO accounts (person_id, login, password_hash, administrator, created_at, password_changed_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const people = db.prepare('SELECT id, initials FROM people WHERE active = 1 ORDER BY id').all() as { id: number; initials: string }[];
+  for (const p of people) insert.run(p.id, normaliseLogin(p.initials), hash, p.id === departmentHeadId || p.id === itSecretaryId ? 1 : 0, at, at);
 }

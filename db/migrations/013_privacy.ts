@@ -31,5 +31,5 @@ CREATE TRIGGER events_no_update BEFORE UPDATE ON events
 WHEN NOT EXISTS (SELECT 1 FROM redaction_window)
 BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
 CREATE TRIGGER events_redaction_keeps_facts BEFORE UPDATE OF id, at, actor_id, case_id, entity, entity_id, type ON events
-BEGIN SELECT RAISE(ABORT, 'a redaction changes only the text of an event'); END;
+BEGIN SELECT RAISE(ABORT, 'the event log is append-only: a redaction changes only the text of an event'); END;
 `;

@@ -1,6 +1,14 @@
 // What the sign-in endpoints answer (electron/auth/actions.ts), shared with the renderer.
 import type { Role } from '../domain';
 
+/**
+ * Logins are kept and compared in lower case, Danish letters included (SQLite's NOCASE and lower()
+ * know only ASCII, so "SØP" and "søp" would otherwise be two people).
+ */
+export function normaliseLogin(login: string): string {
+  return login.trim().toLocaleLowerCase('da-DK');
+}
+
 export interface AuthPerson {
   id: number;
   name: string;

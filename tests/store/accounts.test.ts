@@ -129,14 +129,14 @@ describe('accounts for a team, made by its leader', () => {
     expect(accountCount()).toBe(before);
   });
 
-  it('refuses a taken login (whatever its case) with a Danish field error, a second account and a bad login name', () => {
+  it('keeps logins in lower case and refuses a taken login (whatever its case) with a Danish field error, a second account and a bad login name', () => {
     const before = accountCount();
     expect(call('createAccount', { personId: people.secondA, login: 'KARIM' }, ctxOf(leaderToken))).toEqual({
       ok: false,
       error: {
         code: 'conflict',
-        message: 'Brugernavnet "KARIM" er allerede i brug. Vælg et andet.',
-        fields: [{ field: 'login', message: 'Brugernavnet "KARIM" er allerede i brug. Vælg et andet.' }],
+        message: 'Brugernavnet "karim" er allerede i brug. Vælg et andet.',
+        fields: [{ field: 'login', message: 'Brugernavnet "karim" er allerede i brug. Vælg et andet.' }],
       },
     });
     expect(call('createAccount', { personId: people.caseworkerA, login: 'karim2' }, ctxOf(leaderToken))).toMatchObject({

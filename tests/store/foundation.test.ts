@@ -9,6 +9,7 @@ import { SCHEMA_VERSION } from '../../db/migrations';
 import { createService } from '../../db/service';
 import { openWorkspace } from '../../db/workspace';
 import { costInPeriod } from '../../shared/economics';
+import { systemContext } from '../../shared/api/define';
 
 const TODAY = '2026-11-23';
 const NOW = () => new Date(`${TODAY}T10:00:00Z`);
@@ -99,7 +100,8 @@ describe('the demo department', () => {
     expect(count('citizens')).toBe(4232);
     expect(count('cases')).toBe(6404);
     const roles = db.prepare('SELECT role, COUNT(*) AS n FROM people GROUP BY role ORDER BY role').all();
-    expect(roles).toEqual([{ role: 'caseworker', n: 53 }, { role: 'leader', n: 7 }, { role: 'secretariat', n: 11 }]);
+    // The visitationschef heads the department; with the secretariat, 11 people serve every team.
+    expect(roles).toEqual([{ role: 'caseworker', n: 53 }, { role: 'department_head', n: 1 }, { role: 'leader', n: 7 }, { role: 'secretariat', n: 10 }]);
     // Every citizen has at least one case.
     expect((db.prepare('SELECT COUNT(*) AS n FROM citizens WHERE id NOT IN (SELECT citizen_id FROM cases)').get() as { n: number }).n).toBe(0);
   });
@@ -162,9 +164,9 @@ describe('the demo department', () => {
     open.push(demo.db, empty.db);
     expect(demo.created).toBe(true);
     const service = createService(demo.db, { now: NOW });
-    const info = service.dispatch('getWorkspace', {}, { actorId: null });
+    const info = service.dispatch('getWorkspace', {}, systemContext());
     expect(info).toMatchObject({ ok: true, value: { isDemo: true, caseCount: 6404 } });
-    expect(createService(empty.db).dispatch('getWorkspace', {}, { actorId: null })).toMatchObject({ ok: true, value: { isDemo: false, caseCount: 0 } });
+    expect(createService(empty.db).dispatch('getWorkspace', {}, systemContext())).toMatchObject({ ok: true, value: { isDemo: false, caseCount: 0 } });
   });
 });
 
@@ -177,7 +179,7 @@ describe('the API over the store', () => {
     const db = demoCopy();
     const service = createService(db, { now: NOW });
     const before = checksum(db);
-    const result = service.dispatch('moveCard', { caseId: 'abc', toColumnId: -1 }, { actorId: 1 });
+    const result = service.dispatch('moveCard', { caseId: 'abc', toColumnId: -1 }, service.as(1));
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('invalid_input');
@@ -186,26 +188,28 @@ describe('the API over the store', () => {
     expect(checksum(db)).toBe(before);
   });
 
-  it('refuses unknown methods, extra fields and writes without an actor', () => {
+  it('refuses unknown methods, extra fields, and writes without a signed-in person', () => {
     const service = createService(demoCopy(), { now: NOW });
-    expect(service.dispatch('dropTables', {}, { actorId: 1 })).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
-    expect(service.dispatch('getBoard', { teamId: 1, sql: 'x' }, { actorId: 1 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(service.dispatch('moveCard', { caseId: 1, toColumnId: 101 }, { actorId: null })).toMatchObject({ ok: false, error: { code: 'actor_required' } });
+    expect(service.dispatch('dropTables', {}, service.as(1))).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    expect(service.dispatch('getBoard', { teamId: 1, sql: 'x' }, service.as(1))).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(service.dispatch('moveCard', { caseId: 1, toColumnId: 101 }, null)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    const wall = { actorId: null, principal: { kind: 'device' as const, deviceId: 1, teamId: 1, sessionId: null } };
+    expect(service.dispatch('moveCard', { caseId: 1, toColumnId: 101 }, wall)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
   it('moves a card as one row update plus one event, between its new neighbours', () => {
     const db = demoCopy();
     const service = createService(db, { now: NOW });
-    const board = service.handlers.getBoard({ teamId: 2 }, { actorId: null });
+    const board = service.handlers.getBoard({ teamId: 2 }, systemContext());
     const [queue, , inquiry] = board.columns;
     const card = board.cards.find((c) => c.columnId === queue!.id)!;
     const target = board.cards.filter((c) => c.columnId === inquiry!.id);
     const before = target[1]!;
     const eventsBefore = (db.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n;
     const leader = board.people.find((p) => p.role === 'leader')!;
-    const result = service.dispatch('moveCard', { caseId: card.id, toColumnId: inquiry!.id, beforeCaseId: before.id, reason: 'Aftalt på tavlemødet' }, { actorId: leader.id });
+    const result = service.dispatch('moveCard', { caseId: card.id, toColumnId: inquiry!.id, beforeCaseId: before.id, reason: 'Aftalt på tavlemødet' }, service.as(leader.id));
     expect(result.ok).toBe(true);
-    const after = service.handlers.getBoard({ teamId: 2 }, { actorId: null }).cards.filter((c) => c.columnId === inquiry!.id).map((c) => c.id);
+    const after = service.handlers.getBoard({ teamId: 2 }, systemContext()).cards.filter((c) => c.columnId === inquiry!.id).map((c) => c.id);
     expect(after.indexOf(card.id)).toBe(1);
     expect(after[2]).toBe(before.id);
     const event = db.prepare('SELECT * FROM events ORDER BY id DESC LIMIT 1').get() as Record<string, unknown>;
@@ -216,13 +220,13 @@ describe('the API over the store', () => {
   it('asks for a reason before going over a WIP limit and records it', () => {
     const db = demoCopy();
     const service = createService(db, { now: NOW });
-    const board = service.handlers.getBoard({ teamId: 2 }, { actorId: null });
+    const board = service.handlers.getBoard({ teamId: 2 }, systemContext());
     const inquiry = board.columns.find((c) => c.kind === 'active' && c.wipLimit !== null)!;
     db.prepare('UPDATE board_columns SET wip_limit = ? WHERE id = ?').run(board.cards.filter((c) => c.columnId === inquiry.id).length, inquiry.id);
     const card = board.cards.find((c) => c.columnId === board.columns[0]!.id)!;
-    const refused = service.dispatch('moveCard', { caseId: card.id, toColumnId: inquiry.id }, { actorId: 1 });
+    const refused = service.dispatch('moveCard', { caseId: card.id, toColumnId: inquiry.id }, service.as(1));
     expect(refused).toMatchObject({ ok: false, error: { code: 'wip_limit', fields: [{ field: 'reason' }] } });
-    const accepted = service.dispatch('moveCard', { caseId: card.id, toColumnId: inquiry.id, reason: 'Akut sag, aftalt med lederen' }, { actorId: 1 });
+    const accepted = service.dispatch('moveCard', { caseId: card.id, toColumnId: inquiry.id, reason: 'Akut sag, aftalt med lederen' }, service.as(1));
     expect(accepted).toMatchObject({ ok: true, value: { wipLimitExceeded: true } });
     expect(db.prepare('SELECT type, reason FROM events ORDER BY id DESC LIMIT 1').get()).toEqual({ type: 'moved_over_wip_limit', reason: 'Akut sag, aftalt med lederen' });
   });
@@ -230,13 +234,13 @@ describe('the API over the store', () => {
   it('renumbers a column only when two neighbours have no room between them', () => {
     const db = demoCopy();
     const service = createService(db, { now: NOW });
-    const board = service.handlers.getBoard({ teamId: 3 }, { actorId: null });
+    const board = service.handlers.getBoard({ teamId: 3 }, systemContext());
     const column = board.columns[0]!;
     const [a, b] = board.cards.filter((c) => c.columnId === column.id);
     db.prepare('UPDATE cases SET sort_key = ? WHERE id = ?').run(a!.sortKey + 1, b!.id);
     const mover = board.cards.find((c) => c.columnId === board.columns[1]!.id)!;
-    expect(service.dispatch('moveCard', { caseId: mover.id, toColumnId: column.id, beforeCaseId: b!.id }, { actorId: 1 }).ok).toBe(true);
-    const order = service.handlers.getBoard({ teamId: 3 }, { actorId: null }).cards.filter((c) => c.columnId === column.id).map((c) => c.id);
+    expect(service.dispatch('moveCard', { caseId: mover.id, toColumnId: column.id, beforeCaseId: b!.id }, service.as(1)).ok).toBe(true);
+    const order = service.handlers.getBoard({ teamId: 3 }, systemContext()).cards.filter((c) => c.columnId === column.id).map((c) => c.id);
     expect(order.slice(0, 3)).toEqual([a!.id, mover.id, b!.id]);
   });
 });

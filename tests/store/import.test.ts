@@ -9,6 +9,7 @@ import { generateDemo } from '../../db/demo/generate';
 import { importExtract } from '../../db/import';
 import { createService } from '../../db/service';
 import type { ImportError } from '../../shared/import';
+import { systemContext } from '../../shared/api/define';
 
 const REPO = resolve(import.meta.dirname, '../..');
 const FIXTURES = join(REPO, 'tests/fixtures/import');
@@ -53,7 +54,7 @@ const count = (db: Db, sql: string, ...params: unknown[]) => (db.prepare(sql).ge
 const b64 = (file: string) => readFileSync(file).toString('base64');
 
 const MALFORMED: Record<string, { row: number; column: string; reason: RegExp }> = {
-  'cpr-kolonne.csv': { row: 3, column: 'id', reason: /CPR-numre \(1 række\)/ },
+  'cpr-kolonne.csv': { row: 3, column: 'id', reason: /indeholde et CPR-nummer/ },
   'cpr-under-andet-navn.csv': { row: 2, column: 'borger_ref', reason: /CPR-numre/ },
   'ugyldig-dato.csv': { row: 2, column: 'modtaget', reason: /ikke en gyldig dato/ },
   'ugyldigt-tal.csv': { row: 2, column: 'takst', reason: /ikke et tal/ },
@@ -78,7 +79,7 @@ describe('import of malformed files', () => {
     const path = freshStore();
     const before = storeHash(path);
     const envelope = withService(path, (service, db) =>
-      service.dispatch('runImport', { fileName: file, contentBase64: b64(join(FIXTURES, 'malformed', file)) || 'AA==' }, { actorId: personWith(db, 'leader') }),
+      service.dispatch('runImport', { fileName: file, contentBase64: b64(join(FIXTURES, 'malformed', file)) || 'AA==' }, service.as(personWith(db, 'department_head'))),
     );
     expect(envelope.ok).toBe(false);
     if (envelope.ok) return;
@@ -111,9 +112,9 @@ describe('import of a valid extract', () => {
     const path = freshStore();
     const file = join(FIXTURES, 'datatraek.csv');
     withService(path, (service, db) => {
-      const leader = personWith(db, 'leader');
+      const importer = personWith(db, 'department_head');
       const casesBefore = count(db, 'SELECT COUNT(*) AS n FROM cases');
-      const first = service.dispatch('runImport', { fileName: 'datatraek.csv', contentBase64: b64(file) }, { actorId: leader });
+      const first = service.dispatch('runImport', { fileName: 'datatraek.csv', contentBase64: b64(file) }, service.as(importer));
       expect(first).toMatchObject({ ok: true, value: { inserted: 4, updated: 0, unchanged: 0, rows: 5, cases: 4, grants: 3, newTeams: ['Team Rehabilitering'] } });
       expect(count(db, 'SELECT COUNT(*) AS n FROM cases')).toBe(casesBefore + 4);
 
@@ -135,13 +136,13 @@ describe('import of a valid extract', () => {
       // The new team has the default columns, and each new case a 'created' event by the importer.
       expect(db.prepare(`SELECT b.name FROM board_columns b JOIN teams t ON t.id = b.team_id WHERE t.name = 'Team Rehabilitering' ORDER BY position`).all().map((r) => (r as { name: string }).name))
         .toEqual(['Indkommet', 'Klar til sagsbehandling', 'Udredning', 'Afventer oplysninger', 'Afgørelse', 'Afsluttet']);
-      expect(count(db, `SELECT COUNT(*) AS n FROM events e JOIN cases c ON c.id = e.case_id WHERE c.case_number LIKE 'IMP-%' AND e.type = 'created' AND e.actor_id = ?`, leader)).toBe(4);
+      expect(count(db, `SELECT COUNT(*) AS n FROM events e JOIN cases c ON c.id = e.case_id WHERE c.case_number LIKE 'IMP-%' AND e.type = 'created' AND e.actor_id = ?`, importer)).toBe(4);
       db.pragma('wal_checkpoint(TRUNCATE)');
     });
 
     const before = storeHash(path);
     withService(path, (service, db) => {
-      const again = service.dispatch('runImport', { fileName: 'datatraek.csv', contentBase64: b64(file) }, { actorId: personWith(db, 'leader') });
+      const again = service.dispatch('runImport', { fileName: 'datatraek.csv', contentBase64: b64(file) }, service.as(personWith(db, 'department_head')));
       expect(again).toMatchObject({ ok: true, value: { inserted: 0, updated: 0, unchanged: 4 } });
     });
     expect(storeHash(path)).toBe(before);
@@ -192,28 +193,34 @@ describe('import of a valid extract', () => {
     const path = freshStore();
     const mapping = JSON.parse(readFileSync(join(FIXTURES, 'kommune-mapping.json'), 'utf8')) as Record<string, string>;
     withService(path, (service, db) => {
-      const leader = personWith(db, 'leader');
+      const importer = personWith(db, 'department_head');
       const file = b64(join(FIXTURES, 'kommune-udtraek.csv'));
-      const without = service.dispatch('previewImport', { fileName: 'x.csv', contentBase64: file }, { actorId: leader });
+      const without = service.dispatch('previewImport', { fileName: 'x.csv', contentBase64: file }, service.as(importer));
       expect(without).toMatchObject({ ok: true, value: { ok: false } });
-      const preview = service.dispatch('previewImport', { fileName: 'x.csv', contentBase64: file, mapping }, { actorId: leader });
+      const preview = service.dispatch('previewImport', { fileName: 'x.csv', contentBase64: file, mapping }, service.as(importer));
       expect(preview).toMatchObject({ ok: true, value: { ok: true, rows: 2, result: { inserted: 2 }, columns: { sagsnummer: 'Sagsnr.', omfang: 'Timer pr. uge' } } });
       expect(count(db, `SELECT COUNT(*) AS n FROM cases WHERE case_number LIKE 'FX-%'`)).toBe(0);
-      expect(service.dispatch('runImport', { fileName: 'x.csv', contentBase64: file, mapping }, { actorId: leader })).toMatchObject({ ok: true, value: { inserted: 2 } });
-      const saved = service.dispatch('saveImportProfile', { name: 'Kommunens udtræk', mapping }, { actorId: leader });
+      expect(service.dispatch('runImport', { fileName: 'x.csv', contentBase64: file, mapping }, service.as(importer))).toMatchObject({ ok: true, value: { inserted: 2 } });
+      const saved = service.dispatch('saveImportProfile', { name: 'Kommunens udtræk', mapping }, service.as(importer));
       expect(saved).toMatchObject({ ok: true, value: { name: 'Kommunens udtræk', mapping } });
-      expect(service.dispatch('listImportProfiles', {}, { actorId: null })).toMatchObject({ ok: true, value: [{ name: 'Kommunens udtræk' }] });
+      expect(service.dispatch('listImportProfiles', {}, systemContext())).toMatchObject({ ok: true, value: [{ name: 'Kommunens udtræk' }] });
     });
   });
 
-  it('lets only leaders and the secretariat import', () => {
+  it('lets only the department head and administrators import: the extract covers every team', () => {
     const path = freshStore();
-    const before = storeHash(path);
     withService(path, (service, db) => {
-      const result = service.dispatch('runImport', { fileName: 'd.csv', contentBase64: b64(join(FIXTURES, 'datatraek.csv')) }, { actorId: personWith(db, 'caseworker') });
-      expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      const cases = count(db, 'SELECT COUNT(*) AS n FROM cases');
+      const events = count(db, 'SELECT COUNT(*) AS n FROM events');
+      for (const role of ['caseworker', 'leader']) {
+        const result = service.dispatch('runImport', { fileName: 'd.csv', contentBase64: b64(join(FIXTURES, 'datatraek.csv')) }, service.as(personWith(db, role)));
+        expect(result, role).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      }
+      // Nothing imported; the refusals are in the audit log, and nothing else is.
+      expect(count(db, 'SELECT COUNT(*) AS n FROM cases')).toBe(cases);
+      expect(count(db, 'SELECT COUNT(*) AS n FROM events')).toBe(events + 2);
+      expect(count(db, `SELECT COUNT(*) AS n FROM events WHERE type = 'call_refused' AND to_value = 'runImport'`)).toBe(2);
     });
-    expect(storeHash(path)).toBe(before);
   });
 });
 

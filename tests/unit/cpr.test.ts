@@ -87,3 +87,17 @@ describe('cprInInput', () => {
     expect(cprInInput('01 01 90 1234')).toMatchObject({ field: '(input)' });
   });
 });
+
+describe('the import refuses every notation with a row-level error', () => {
+  it('names each row and column that holds one, masked, and imports nothing', async () => {
+    const { parseExtract } = await import('../../shared/import');
+    const header = 'sagsnummer;borger_ref;borger_initialer;team;sagsbehandler;sagstype;paragraf;modtaget';
+    const rows = NOTATIONS.map((cpr, i) => `IMP-2026-${String(i + 1).padStart(4, '0')};X90000${String(i + 10)};AB;Team Bostøtte;Mette Kjær;ansoegning;85;02-11-2026 ${cpr}`);
+    // The last field is a date with a CPR number after it: a hurried note in the wrong column.
+    const parsed = parseExtract([header, ...rows, 'IMP-2026-0099;X9000099;CD;Team Bostøtte;Mette Kjær;ansoegning;85;02-11-2026'].join('\n'));
+    const cprErrors = parsed.errors.filter((e) => /CPR-nummer/.test(e.reason));
+    expect(cprErrors.map((e) => e.row)).toEqual(NOTATIONS.map((_, i) => i + 2));
+    expect(cprErrors.every((e) => e.column === 'modtaget' && e.value.includes('010190-XXXX') && !/1234/.test(e.value))).toBe(true);
+    expect(parsed.cases).toEqual([]);
+  });
+});

@@ -2,6 +2,7 @@
 // (shared/api/contract.ts). A leader looks after the accounts of their own team; resetting
 // passwords and ending sessions is for administrators (issue 14).
 import { z } from 'zod';
+import { normaliseLogin } from '../auth';
 import type { Role } from '../../domain';
 import { ADMINISTRATORS, id, method } from '../define';
 
@@ -56,7 +57,8 @@ export const loginName = z
   .trim()
   .min(2, 'Brugernavnet skal have mindst 2 tegn')
   .max(100, 'Brugernavnet må højst have 100 tegn')
-  .regex(/^[\p{L}\p{N}._@-]+$/u, 'Brug bogstaver, tal, punktum, bindestreg, understreg eller @');
+  .regex(/^[\p{L}\p{N}._@-]+$/u, 'Brug bogstaver, tal, punktum, bindestreg, understreg eller @')
+  .transform(normaliseLogin);
 
 const ACCOUNT_KEEPERS = ['leader', 'administrator'] as const;
 
@@ -73,7 +75,7 @@ export const accountsMethods = {
   }),
   resetPassword: method<SetupCodeIssued & { sessionsEnded: number }>()(
     z
-      .object({ login: z.string().trim().min(1).max(100).optional(), personId: id.optional() })
+      .object({ login: z.string().trim().min(1).max(100).transform(normaliseLogin).optional(), personId: id.optional() })
       .strict()
       .refine((v) => (v.login === undefined) !== (v.personId === undefined), { message: 'Angiv enten brugernavn eller person' }),
     {
