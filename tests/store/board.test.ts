@@ -9,6 +9,7 @@ import type { InputOf, MethodName, ResultOf } from '../../shared/api/contract';
 import type { Envelope } from '../../shared/api/envelope';
 import { progressionStatus } from '../../shared/progression';
 import type { Assessment } from '../../shared/progression';
+import { systemContext } from '../../shared/api/define';
 
 const dir = mkdtempSync(join(tmpdir(), 'flowtavle-board-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -40,7 +41,7 @@ function fixture(name: string): { db: Db; service: Service } {
 
 /** A typed dispatch, as the renderer's client sees it. */
 function call<K extends MethodName>(service: Service, method: K, input: InputOf<K>, actorId: number | null): Envelope<ResultOf<K>> {
-  return service.dispatch(method, input, { actorId }) as Envelope<ResultOf<K>>;
+  return service.dispatch(method, input, actorId === null ? systemContext() : service.as(actorId)) as Envelope<ResultOf<K>>;
 }
 
 function ok<T>(e: Envelope<T>): T {
@@ -159,7 +160,7 @@ describe('editing a case', () => {
     ok(service.dispatch('addAssessment', {
       caseId: 1, assessedOn: '2026-08-20', scores: { self_care: 3, mobility: 2 },
       expectedScores: { self_care: 2, mobility: 2 }, expectedBy: '2026-11-20',
-    }, { actorId: 2 }));
+    }, service.as(2)));
     const second = ok(call(service, 'addAssessment', { caseId: 1, assessedOn: '2026-11-20', scores: { self_care: 3, mobility: 2 } }, 2));
     expect(second).toMatchObject({ caseId: 1, assessedOn: '2026-11-20', scores: { self_care: 3, mobility: 2 }, expectedScores: null });
     const detail = ok(call(service, 'getCase', { caseId: 1 }, 2)) as { assessments: Assessment[]; progression: string };

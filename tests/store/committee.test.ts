@@ -8,10 +8,12 @@ import type { Envelope } from '../../shared/api/envelope';
 import type { AwaitingCommittee, CaseCommittee, CommitteeDashboard, MeetingDetail, MeetingSummary } from '../../shared/api/methods/committee';
 import type { BottomLineReport, GrantView } from '../../shared/api/methods/economy';
 import { runCli, tempDir } from '../support/server';
+import { systemContext } from '../../shared/api/define';
 
 const NOW = () => new Date('2026-11-23T10:00:00Z');
 const LEADER = 1;
 const CASEWORKER = 2;
+const HEAD = 9;
 
 function ok<T>(envelope: Envelope<T>): T {
   if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
@@ -22,7 +24,8 @@ function fixture(db: Db): void {
   db.exec(`
     INSERT INTO teams (id, name, sort_order, bottom_line_tolerance) VALUES (1, 'Team A', 1, 0.01);
     INSERT INTO budgets (team_id, year, amount) VALUES (1, 2026, 1000000);
-    INSERT INTO people (id, name, initials, role, team_id) VALUES (1, 'Lene Leder', 'LL', 'leader', 1), (2, 'Sara Sagsbehandler', 'SS', 'caseworker', 1);
+    INSERT INTO people (id, name, initials, role, team_id) VALUES (1, 'Lene Leder', 'LL', 'leader', 1), (2, 'Sara Sagsbehandler', 'SS', 'caseworker', 1),
+      (9, 'Dorte Direktør', 'DD', 'department_head', NULL);
     INSERT INTO citizens (id, ref, initials) VALUES (1, 'B1', 'AB'), (2, 'B2', 'CD');
     INSERT INTO board_columns (id, team_id, name, position, kind) VALUES (101, 1, 'Udredning', 1, 'active'), (102, 1, 'Afsluttet', 2, 'done');
     INSERT INTO cases (id, case_number, citizen_id, team_id, assignee_id, kind, paragraph, column_id, sort_key, received_date, legal_deadline, column_entered_at) VALUES
@@ -44,7 +47,7 @@ describe('grant authority and the committee on a hand-made department', () => {
   let dir: string;
   let db: Db;
   let service: Service;
-  const call = (method: string, input: unknown, actorId: number | null = CASEWORKER) => service.dispatch(method, input, { actorId });
+  const call = (method: string, input: unknown, actorId: number | null = CASEWORKER) => service.dispatch(method, input, actorId === null ? systemContext() : service.as(actorId));
   const bottomLine = () => (ok(call('getBottomLine', { asOf: '2026-11-23', teamId: 1 })) as BottomLineReport).teams[0]!;
 
   beforeAll(() => {
@@ -58,13 +61,21 @@ describe('grant authority and the committee on a hand-made department', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('lets only leaders set authority limits', () => {
-    const refused = call('saveAuthorityLimit', { role: 'caseworker', personId: null, paragraph: '85', maxHoursPerWeek: 5, maxYearlyCost: 150000, externalAllowed: false });
-    expect(refused.ok ? null : refused.error.code).toBe('forbidden');
-    const saved = ok(call('saveAuthorityLimit', { role: 'caseworker', personId: null, paragraph: '§ 85', maxHoursPerWeek: 5, maxYearlyCost: 150000, externalAllowed: false }, LEADER)) as { description: string };
+  it('lets only the department head set authority limits, and nobody their own', () => {
+    const limit = { role: 'caseworker', personId: null, paragraph: '85', maxHoursPerWeek: 5, maxYearlyCost: 150000, externalAllowed: false };
+    for (const person of [CASEWORKER, LEADER]) {
+      const refused = call('saveAuthorityLimit', limit, person);
+      expect(refused.ok ? null : refused.error.code).toBe('forbidden');
+    }
+    // Not on oneself, by person (the declaration) or by a role one holds (the store).
+    for (const own of [{ ...limit, role: null, personId: HEAD }, { ...limit, role: 'department_head' }]) {
+      const refused = call('saveAuthorityLimit', own, HEAD);
+      expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'Du kan ikke ændre dine egne rettigheder. Bed din leder om det.' } });
+    }
+    const saved = ok(call('saveAuthorityLimit', { ...limit, paragraph: '§ 85' }, HEAD)) as { description: string };
     expect(saved.description).toBe('§ 85: op til 5 t/uge, op til 150.000 kr. om året, kun interne leverandører');
     const event = db.prepare(`SELECT type, actor_id FROM events WHERE entity = 'authority_limit'`).get();
-    expect(event).toEqual({ type: 'authority_limit_created', actor_id: LEADER });
+    expect(event).toEqual({ type: 'authority_limit_created', actor_id: HEAD });
   });
 
   it('grants within authority at exactly the limit', () => {
@@ -179,9 +190,9 @@ describe('grant authority and the committee on a hand-made department', () => {
     const updated = later.dispatch('updateGrant', {
       grantId: 1, reason: 'Revisitation',
       grant: { paragraph: '107', service: 'Botilbud', provider: 'Bostedet', providerType: 'external', takst: 1_200_000, takstUnit: 'year', quantity: 1, startDate: '2025-01-01', endDate: null, followUpMonths: null, supportGoal: null },
-    }, { actorId: LEADER });
+    }, service.as(LEADER));
     expect(updated.ok).toBe(true);
-    const dashboard = ok(later.dispatch('getCommitteeDashboard', { teamId: 1 }, { actorId: LEADER })) as CommitteeDashboard;
+    const dashboard = ok(later.dispatch('getCommitteeDashboard', { teamId: 1 }, service.as(LEADER))) as CommitteeDashboard;
     expect(dashboard.campaigns[0]!.progress).toEqual({ total: 1, revisited: 1, changed: 1, savingsPerYear: 300_000 });
     expect(dashboard.approvalByParagraph).toEqual([{ paragraph: '85', approved: 1, rejected: 0, rate: 1 }]);
     // Recommendation version 1 written 23.11, decided 23.11: 0 days.
@@ -197,12 +208,12 @@ describe('committee demo data', () => {
     try {
       generateDemo(db, { seed: 1, scale: 0.2, today: '2026-11-23' });
       const service = createService(db, { now: NOW });
-      const limits = ok(service.dispatch('getAuthorityLimits', {}, { actorId: null })) as { description: string }[];
+      const limits = ok(service.dispatch('getAuthorityLimits', {}, systemContext())) as { description: string }[];
       expect(limits.map((l) => l.description)).toContain('§ 85: op til 5 t/uge, op til 150.000 kr. om året, kun interne leverandører');
-      const meetings = ok(service.dispatch('listMeetings', {}, { actorId: null })) as MeetingSummary[];
+      const meetings = ok(service.dispatch('listMeetings', {}, systemContext())) as MeetingSummary[];
       expect(meetings.map((m) => m.status)).toEqual(['planned', 'closed']);
       expect(meetings[1]!.decidedCount).toBe(3);
-      const next = ok(service.dispatch('getMeeting', { meetingId: meetings[0]!.id }, { actorId: null })) as MeetingDetail;
+      const next = ok(service.dispatch('getMeeting', { meetingId: meetings[0]!.id }, systemContext())) as MeetingDetail;
       expect(next.agenda.length).toBeGreaterThanOrEqual(2);
       expect(next.agenda.every((i) => i.recommendation !== null && i.proposal?.status === 'awaiting')).toBe(true);
       closeStore(db);

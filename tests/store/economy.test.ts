@@ -10,6 +10,7 @@ import type { Envelope } from '../../shared/api/envelope';
 import type { BottomLineReport } from '../../shared/api/methods/economy';
 import { costInPeriod, median } from '../../shared/economics';
 import { runCli, tempDir } from '../support/server';
+import { systemContext } from '../../shared/api/define';
 
 const NOW = () => new Date('2026-11-23T10:00:00Z');
 const ASOF = '2026-11-23';
@@ -53,7 +54,7 @@ describe('economics on a hand-made department', () => {
   let dir: string;
   let db: Db;
   let service: Service;
-  const call = (method: string, input: unknown, actorId: number | null = CASEWORKER) => service.dispatch(method, input, { actorId });
+  const call = (method: string, input: unknown, actorId: number | null = CASEWORKER) => service.dispatch(method, input, actorId === null ? systemContext() : service.as(actorId));
 
   beforeAll(() => {
     dir = tempDir();
@@ -67,7 +68,7 @@ describe('economics on a hand-made department', () => {
   });
 
   it('reports spent, committed, forecast, bottom line and pipeline', () => {
-    const report = ok(call('getBottomLine', { asOf: ASOF })) as BottomLineReport;
+    const report = ok(call('getBottomLine', { asOf: ASOF, teamId: 1 })) as BottomLineReport;
     expect(report.year).toBe(2026);
     const team = report.teams[0]!;
     // spent: 327 days × 1,000 + 181 days × 120,000 / 365; committed: 38 × 1,000 + 31 × 1,000
@@ -181,7 +182,7 @@ describe('economics on the demo department', () => {
   });
 
   it('agrees with the grant-by-grant arithmetic', () => {
-    const report = ok(service.dispatch('getBottomLine', { asOf: ASOF }, { actorId: null })) as BottomLineReport;
+    const report = ok(service.dispatch('getBottomLine', { asOf: ASOF }, systemContext())) as BottomLineReport;
     const grants = db.prepare(
       `SELECT c.team_id, g.takst, g.takst_unit AS takstUnit, g.quantity, g.start_date AS startDate, g.end_date AS endDate
        FROM grants g JOIN cases c ON c.id = g.case_id`,
@@ -204,7 +205,7 @@ describe('economics on the demo department', () => {
     const times: number[] = [];
     for (let i = 0; i < 7; i++) {
       const started = process.cpuUsage();
-      service.handlers.getBottomLine({ asOf: ASOF }, { actorId: null });
+      service.handlers.getBottomLine({ asOf: ASOF }, systemContext());
       const used = process.cpuUsage(started);
       times.push((used.user + used.system) / 1000);
     }
@@ -212,11 +213,11 @@ describe('economics on the demo department', () => {
   });
 
   it('has a takst catalogue with dated prices and a drill-down from the first start', () => {
-    const catalogue = ok(service.dispatch('getTakstCatalogue', {}, { actorId: null })) as { entries: { takst: number | null; history: unknown[] }[]; categories: unknown[] };
+    const catalogue = ok(service.dispatch('getTakstCatalogue', {}, systemContext())) as { entries: { takst: number | null; history: unknown[] }[]; categories: unknown[] };
     expect(catalogue.categories).toHaveLength(4);
     expect(catalogue.entries.length).toBeGreaterThan(20);
     expect(catalogue.entries.every((e) => e.takst !== null && e.history.length >= 2)).toBe(true);
-    const movers = ok(service.dispatch('getBottomLineMovers', { teamId: 3, since: '2026-09-01', asOf: ASOF }, { actorId: null })) as { forecastEffect: number; kind: string }[];
+    const movers = ok(service.dispatch('getBottomLineMovers', { teamId: 3, since: '2026-09-01', asOf: ASOF }, systemContext())) as { forecastEffect: number; kind: string }[];
     expect(movers.length).toBeGreaterThan(5);
     const sizes = movers.map((m) => Math.abs(m.forecastEffect));
     expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
@@ -224,7 +225,7 @@ describe('economics on the demo department', () => {
   });
 
   it('marks the standout caseworkers on takst', () => {
-    const result = ok(service.dispatch('getTakstResponsibility', { asOf: ASOF }, { actorId: null })) as {
+    const result = ok(service.dispatch('getTakstResponsibility', { asOf: ASOF }, systemContext())) as {
       caseworkers: { personId: number; yearlyCost: number; grantCount: number; internalShare: number | null; medians: { outlier: boolean }[] }[];
     };
     const withGrants = result.caseworkers.filter((c) => c.grantCount > 0);
@@ -245,7 +246,7 @@ describe('economics on the demo department', () => {
     const cli = await runCli(['report', 'bottom-line', '--db', path, '--as-of', ASOF, '--json']);
     expect(cli.code).toBe(0);
     const printed = JSON.parse(cli.stdout) as { asOf: string; year: number; teams: Record<string, unknown>[] };
-    const report = ok(service.dispatch('getBottomLine', { asOf: ASOF }, { actorId: null })) as BottomLineReport;
+    const report = ok(service.dispatch('getBottomLine', { asOf: ASOF }, systemContext())) as BottomLineReport;
     expect(printed).toEqual({
       asOf: ASOF,
       year: 2026,
@@ -287,7 +288,7 @@ describe('the economy migration', () => {
       expect(db.prepare('SELECT code, max_hours FROM takst_categories ORDER BY min_hours, id').all()).toEqual([
         { code: 'takst1', max_hours: 4.99 }, { code: 'takst2', max_hours: 14.99 }, { code: 'takst3', max_hours: 25 }, { code: 'individuel', max_hours: null },
       ]);
-      const report = ok(createService(db, { now: NOW }).dispatch('getBottomLine', { asOf: ASOF }, { actorId: null })) as BottomLineReport;
+      const report = ok(createService(db, { now: NOW }).dispatch('getBottomLine', { asOf: ASOF }, systemContext())) as BottomLineReport;
       expect(report.teams[0]!.forecast).toBe(455_506.85);
     } finally {
       closeStore(db);

@@ -10,11 +10,12 @@ import type { InputOf, MethodName, ResultOf } from '../../shared/api/contract';
 import type { ColumnKind } from '../../shared/domain';
 import { caseFlows, columnReach, cycleTime, flowReport, reachCounts, type FlowEvent } from '../../shared/flow';
 import { tempDir } from '../support/server';
+import { systemContext } from '../../shared/api/define';
 
 const NOW = () => new Date('2026-11-23T10:00:00Z');
 /** Calls through the dispatcher (validation, transactions) and returns the typed result. */
 function call<K extends MethodName>(service: Service, method: K, input: InputOf<K>, actorId: number | null): ResultOf<K> {
-  const envelope = service.dispatch(method, input, { actorId });
+  const envelope = service.dispatch(method, input, actorId === null ? systemContext() : service.as(actorId));
   if (!envelope.ok) throw new Error(JSON.stringify(envelope.error));
   return envelope.value as ResultOf<K>;
 }
@@ -25,7 +26,7 @@ function smallStore(db: Db): void {
     INSERT INTO teams (id, name) VALUES (1, 'Team Test'), (2, 'Team Anden');
     INSERT INTO people (id, name, initials, role, team_id, caseload_norm) VALUES
       (1, 'Lene Leder', 'LL', 'leader', 1, NULL), (2, 'Rasmus Rådgiver', 'RR', 'caseworker', 1, 4),
-      (3, 'Sara Sagsbehandler', 'SS', 'caseworker', 1, 10);
+      (3, 'Sara Sagsbehandler', 'SS', 'caseworker', 1, 10), (4, 'Dorte Direktør', 'DD', 'department_head', NULL, NULL);
     INSERT INTO citizens (id, ref, initials) VALUES (1, 'B1', 'AB');
     INSERT INTO board_columns (id, team_id, name, position, kind, wip_limit) VALUES
       (1, 1, 'Indkommet', 1, 'queue', NULL), (2, 1, 'Klar', 2, 'queue', NULL), (3, 1, 'Udredning', 3, 'active', NULL),
@@ -158,17 +159,19 @@ describe('flow facts kept by the event-log triggers (hand-made store)', () => {
     expect(report.cycleTime).toEqual({ count: 1, p50: 1, p85: 1, p95: 1 });
   });
 
-  it('lets only a leader set a caseload weight, and logs it', () => {
-    const refused = service.dispatch('setCaseloadWeight', { paragraph: '§ 107', weight: 2.5 }, { actorId: 2 });
-    expect(refused.ok).toBe(false);
-    expect(!refused.ok && refused.error.code).toBe('forbidden');
+  it('lets only the department head set a caseload weight (it holds for every team), and logs it', () => {
+    for (const person of [2, 1]) {
+      const refused = service.dispatch('setCaseloadWeight', { paragraph: '§ 107', weight: 2.5 }, service.as(person));
+      expect(refused.ok).toBe(false);
+      expect(!refused.ok && refused.error.code).toBe('forbidden');
+    }
     const before = call(service, 'getCaseload', { teamId: 1 }, null);
     // Rasmus holds 1 (finished, grant running), 4 and 5 (open); 2 is finished with its grant ended.
     const rasmus = before.rows.find((r) => r.personId === 2)!;
     expect(rasmus).toMatchObject({ activeCases: 3, weighted: 3, norm: 4, status: 'under', deadlinesAtRisk: 2, overdueFollowUps: 1 });
 
-    const saved = call(service, 'setCaseloadWeight', { paragraph: '§ 107', weight: 2.5 }, 1);
-    expect(saved).toMatchObject({ paragraph: '107', weight: 2.5, updatedBy: 'Lene Leder' });
+    const saved = call(service, 'setCaseloadWeight', { paragraph: '§ 107', weight: 2.5 }, 4);
+    expect(saved).toMatchObject({ paragraph: '107', weight: 2.5, updatedBy: 'Dorte Direktør' });
     const after = call(service, 'getCaseload', { teamId: 1 }, null);
     expect(after.rows.find((r) => r.personId === 2)).toMatchObject({ activeCases: 3, weighted: 4.5, status: 'over' });
     // Sara: case 3 (finished, § 107 grant running) weighs 2.5; case 7 (§ 12, no grant) is not held.
@@ -177,7 +180,7 @@ describe('flow facts kept by the event-log triggers (hand-made store)', () => {
     expect(after.deadlines.map((d) => [d.caseId, d.daysLeft])).toEqual([[4, 7], [5, 14]]);
     expect(after.overdueFollowUps.map((f) => [f.caseId, f.daysOverdue])).toEqual([[1, 22]]);
     const event = db.prepare("SELECT actor_id, field, from_value, to_value FROM events WHERE type = 'caseload_weight_changed'").get();
-    expect(event).toEqual({ actor_id: 1, field: 'weight:107', from_value: '1', to_value: '2.5' });
+    expect(event).toEqual({ actor_id: 4, field: 'weight:107', from_value: '1', to_value: '2.5' });
   });
 
   it('saves review notes per week and shows them on next week\'s review', () => {

@@ -6,6 +6,7 @@ import { closeStore, openStore, type Db } from '../../db/connection';
 import { generateDemo } from '../../db/demo/generate';
 import { createService, type Service } from '../../db/service';
 import { unwrap } from '../../shared/api/envelope';
+import { systemContext } from '../../shared/api/define';
 
 let dir: string;
 let db: Db;
@@ -24,7 +25,7 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const call = <T>(method: string, input: unknown, actorId: number | null = null) => unwrap(service.dispatch(method, input, { actorId }) as never) as T;
+const call = <T>(method: string, input: unknown, actorId: number | null = null) => unwrap(service.dispatch(method, input, actorId === null ? systemContext() : service.as(actorId)) as never) as T;
 const person = (role: string, teamId: number) =>
   db.prepare('SELECT id FROM people WHERE role = ? AND team_id = ? ORDER BY id LIMIT 1').get(role, teamId) as { id: number };
 
@@ -35,7 +36,10 @@ describe('sprints in the store', () => {
     const before = call<{ items: { caseId: number; done: boolean }[] }>('getSprint', { sprintId: lanes.current.id });
     const open = before.items.filter((i) => !i.done).map((i) => i.caseId);
     expect(open.length).toBeGreaterThan(0);
-    const worker = person('caseworker', teamId).id;
+    // The sprint review and close are the leader's; a caseworker may not.
+    const refused = service.dispatch('closeSprint', { sprintId: lanes.current.id, goalMet: true, note: null, carryOver: 'pull_list' }, service.as(person('caseworker', teamId).id));
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const worker = person('leader', teamId).id;
     call('closeSprint', { sprintId: lanes.current.id, goalMet: true, note: null, carryOver: 'pull_list' }, worker);
     const after = call<{ sprint: { status: string }; items: { outcome: string }[] }>('getSprint', { sprintId: lanes.current.id });
     expect(after.sprint.status).toBe('closed');
@@ -49,20 +53,20 @@ describe('sprints in the store', () => {
 
   it('refuses an overlapping sprint and a case of another team', () => {
     const actor = person('caseworker', 2).id;
-    const r = service.dispatch('createSprint', { teamId: 2, name: 'Dobbelt', goal: 'x', startDate: TODAY, endDate: TODAY }, { actorId: actor });
+    const r = service.dispatch('createSprint', { teamId: 2, name: 'Dobbelt', goal: 'x', startDate: TODAY, endDate: TODAY }, service.as(person('leader', 2).id));
     expect(r.ok ? null : r.error.code).toBe('conflict');
     const sprintId = call<{ current: { id: number } }>('getSprintLanes', { teamId: 2 }).current.id;
     const foreign = db.prepare('SELECT id FROM cases WHERE team_id = 1 LIMIT 1').get() as { id: number };
-    const c = service.dispatch('commitToSprint', { sprintId, caseId: foreign.id }, { actorId: actor });
+    const c = service.dispatch('commitToSprint', { sprintId, caseId: foreign.id }, service.as(actor));
     expect(c.ok ? null : c.error.fields?.[0]?.field).toBe('caseId');
   });
 });
 
 describe('plans in the store', () => {
   it('lets only the team leader create a plan', () => {
-    const r = service.dispatch('createPlan', { teamId: 1, title: 'X', periodStart: '2026-01-01', periodEnd: '2026-12-31' }, { actorId: person('caseworker', 1).id });
+    const r = service.dispatch('createPlan', { teamId: 1, title: 'X', periodStart: '2026-01-01', periodEnd: '2026-12-31' }, service.as(person('caseworker', 1).id));
     expect(r.ok ? null : r.error.code).toBe('forbidden');
-    const other = service.dispatch('createPlan', { teamId: 1, title: 'X', periodStart: '2026-01-01', periodEnd: '2026-12-31' }, { actorId: person('leader', 2).id });
+    const other = service.dispatch('createPlan', { teamId: 1, title: 'X', periodStart: '2026-01-01', periodEnd: '2026-12-31' }, service.as(person('leader', 2).id));
     expect(other.ok ? null : other.error.code).toBe('forbidden');
   });
 

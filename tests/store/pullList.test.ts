@@ -9,6 +9,7 @@ import type { PullList, PullResult } from '../../shared/api/methods/pullList';
 import { closeStore, openStore, type Db } from '../../db/connection';
 import { createService, type Service } from '../../db/service';
 import { legalDeadlineFor } from '../../db/service/pullList';
+import { systemContext } from '../../shared/api/define';
 
 const REPO = resolve(import.meta.dirname, '../..');
 const NOW = new Date('2026-11-23T10:00:00Z');
@@ -19,6 +20,7 @@ const ANNE = 2; // caseworker, § 85 and § 107, WIP limit 3
 const BO = 3; // caseworker, § 107 only, WIP limit 2
 const CARL = 4; // caseworker without competences
 const OTHER_LEADER = 5; // leader of another team
+const HEAD = 6; // department head: the department-wide settings
 const COLUMN = { queue: 11, inquiry: 12, decision: 13, done: 14 };
 
 interface CaseSpec {
@@ -49,7 +51,8 @@ function makeStore(dir: string): Db {
       (2, 'Anne Dahl', 'AD', 'caseworker', 1, 60, 3),
       (3, 'Bo Lund', 'BL', 'caseworker', 1, 60, 2),
       (4, 'Carl Bach', 'CB', 'caseworker', 1, 60, 5),
-      (5, 'Pia Berg', 'PB', 'leader', 2, NULL, NULL);
+      (5, 'Pia Berg', 'PB', 'leader', 2, NULL, NULL),
+      (6, 'Dorte Dahl', 'DD', 'department_head', NULL, NULL, NULL);
     INSERT INTO citizens (id, ref, initials) VALUES (1, 'B0000001', 'KL');
     INSERT INTO person_competences (person_id, paragraph) VALUES (2, '85'), (2, '107'), (3, '107');
   `);
@@ -84,13 +87,13 @@ function addAssessment(db: Db, caseId: number, on: string, scores: object, expec
 }
 
 function call<T>(service: Service, method: string, input: unknown, actorId: number | null): T {
-  const result = service.dispatch(method, input, { actorId });
+  const result = service.dispatch(method, input, actorId === null ? systemContext() : service.as(actorId));
   if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
   return result.value as T;
 }
 
 function failure(service: Service, method: string, input: unknown, actorId: number | null) {
-  const result = service.dispatch(method, input, { actorId });
+  const result = service.dispatch(method, input, actorId === null ? systemContext() : service.as(actorId));
   if (result.ok) throw new Error(`${method} should have failed`);
   return result.error;
 }
@@ -250,7 +253,7 @@ describe("leaders' settings", () => {
     addCase(db, { id: 1 }); // 36 + 30 + 20 = 86
     addCase(db, { id: 2, cos: 'urgent', received: TODAY, deadline: '2027-01-18' }); // 0 + 100 + 0 = 100
     const weights = { deadline: 2, class_of_service: 0.5, strategic: 1, waiting: 1 };
-    expect(failure(service, 'setRuleWeights', { teamId: 1, weights }, ANNE)).toMatchObject({ code: 'forbidden', message: 'Kun ledere kan ændre pull-listens vægte.' });
+    expect(failure(service, 'setRuleWeights', { teamId: 1, weights }, ANNE)).toMatchObject({ code: 'forbidden', message: 'Du har ikke adgang til dette.' });
     expect(failure(service, 'setRuleWeights', { teamId: 1, weights }, OTHER_LEADER).code).toBe('forbidden');
     expect(failure(service, 'setRuleWeights', { teamId: 1, weights: { ...weights, waiting: 0.3 } }, LEADER).code).toBe('invalid_input');
     call(service, 'setRuleWeights', { teamId: 1, weights }, LEADER);
@@ -299,8 +302,10 @@ describe("leaders' settings", () => {
     addCase(db, { id: 3, column: COLUMN.done, received: '2026-06-01', deadline: '2026-07-27' });
     addCase(db, { id: 4, kind: 'complaint', received: '2026-11-03', deadline: '2026-12-01' });
     addCase(db, { id: 5, paragraph: '107', received: '2026-11-03', deadline: '2027-01-26' });
+    // A legal processing time holds for every team: the department head's to set, not a team leader's.
     expect(failure(service, 'setProcessingTime', { paragraph: '85', weeks: 4 }, ANNE).code).toBe('forbidden');
-    expect(call(service, 'setProcessingTime', { paragraph: '§ 85', weeks: 4 }, LEADER)).toEqual({ paragraph: '85', weeks: 4, casesUpdated: 2 });
+    expect(failure(service, 'setProcessingTime', { paragraph: '85', weeks: 4 }, LEADER).code).toBe('forbidden');
+    expect(call(service, 'setProcessingTime', { paragraph: '§ 85', weeks: 4 }, HEAD)).toEqual({ paragraph: '85', weeks: 4, casesUpdated: 2 });
     const deadlines = db.prepare('SELECT id, legal_deadline FROM cases ORDER BY id').all();
     expect(deadlines).toEqual([
       { id: 1, legal_deadline: '2026-12-01' }, { id: 2, legal_deadline: '2026-10-29' }, { id: 3, legal_deadline: '2026-07-27' },
@@ -309,10 +314,10 @@ describe("leaders' settings", () => {
     expect(legalDeadlineFor(db, '85', '2026-11-23')).toBe('2026-12-21');
     expect(legalDeadlineFor(db, '107', '2026-11-23')).toBe('2027-02-15');
     expect(legalDeadlineFor(db, '12', '2026-11-23')).toBeNull();
-    call(service, 'setProcessingTime', { paragraph: '85', weeks: null }, LEADER);
+    call(service, 'setProcessingTime', { paragraph: '85', weeks: null }, HEAD);
     expect(db.prepare('SELECT legal_deadline FROM cases WHERE id = 1').get()).toEqual({ legal_deadline: null });
     const times = call<{ paragraph: string; weeks: number | null; defaultWeeks: number | null; updatedByName: string | null }[]>(service, 'listProcessingTimes', {}, null);
-    expect(times.find((t) => t.paragraph === '85')).toMatchObject({ weeks: null, defaultWeeks: 8, updatedByName: 'Lene Holm' });
+    expect(times.find((t) => t.paragraph === '85')).toMatchObject({ weeks: null, defaultWeeks: 8, updatedByName: 'Dorte Dahl' });
     expect(times.find((t) => t.paragraph === '12')).toMatchObject({ weeks: null, defaultWeeks: null });
     expect(events(db, 'processing_time_changed').map((e) => [e.field, e.from_value, e.to_value])).toEqual([['85', '8', '4'], ['85', '4', null]]);
   });
@@ -360,7 +365,7 @@ describe('concurrent pulls', () => {
         const pulled: number[] = [];
         let end: unknown = null;
         while (end === null) {
-          const r = service.dispatch('pullNext', {}, { actorId: Number(actor) });
+          const r = service.dispatch('pullNext', {}, service.as(Number(actor)));
           if (!r.ok) end = r.error;
           else if (!r.value.pulled) end = r.value.reason;
           else pulled.push(r.value.item.caseId);
