@@ -73,7 +73,7 @@ export function authStatus(service: Service, principal: Principal | null, oidcLa
         .prepare(
           `SELECT a.login, p.name, p.role, t.name AS team_name FROM accounts a JOIN people p ON p.id = a.person_id
            LEFT JOIN teams t ON t.id = p.team_id WHERE a.active = 1 AND p.active = 1
-           ORDER BY t.sort_order IS NULL, t.sort_order, CASE p.role WHEN 'leader' THEN 0 ELSE 1 END, p.name`,
+           ORDER BY t.sort_order IS NOT NULL, t.sort_order, CASE p.role WHEN 'department_head' THEN 0 WHEN 'leader' THEN 1 ELSE 2 END, p.name`,
         )
         .all() as { login: string; name: string; role: Role; team_name: string | null }[]).map((r) => ({ login: r.login, name: r.name, role: r.role, teamName: r.team_name }))
     : null;

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuthStatus } from '../../../../shared/api/auth';
+import { rememberLocale, type AppLocale } from '../../i18n';
 import { useSession } from '../../stores/session';
 import { ConnectLink } from './Connect';
 
@@ -19,12 +20,23 @@ export function SignIn() {
 }
 
 function Shell({ auth, title, intro, children }: { auth: AuthStatus; title: string; intro?: string; children: React.ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const locale = (i18n.language === 'en' ? 'en' : 'da') as AppLocale;
   return (
     <main className="identity" aria-labelledby="sign-in-title">
       <div className="identity-panel sign-in-panel">
-        <p className="identity-department">
-          <span className="brand-mark" aria-hidden="true">▦</span> Flowtavle · {auth.departmentName}
-        </p>
+        <div className="sign-in-top">
+          <p className="identity-department">
+            <span className="brand-mark" aria-hidden="true">▦</span> Flowtavle · {auth.departmentName}
+          </p>
+          <label className="sign-in-locale">
+            <span className="visually-hidden">{t('app.language')}</span>
+            <select value={locale} onChange={(e) => rememberLocale(e.target.value as AppLocale)} aria-label={t('app.language')}>
+              <option value="da">Dansk</option>
+              <option value="en">English</option>
+            </select>
+          </label>
+        </div>
         <h1 id="sign-in-title">{title}</h1>
         {intro && <p className="identity-intro">{intro}</p>}
         {children}
@@ -51,11 +63,13 @@ function SignInForm({ auth }: { auth: AuthStatus }) {
 
   const groups = useMemo(() => {
     const byTeam = new Map<string, NonNullable<AuthStatus['demoAccounts']>>();
+    // The department's own people (the head, the secretariat) first, then the teams in menu order.
+    byTeam.set(t('signIn.noTeam'), []);
     for (const a of auth.demoAccounts ?? []) {
       const key = a.teamName ?? t('signIn.noTeam');
       byTeam.set(key, [...(byTeam.get(key) ?? []), a]);
     }
-    return [...byTeam.entries()];
+    return [...byTeam.entries()].filter(([, accounts]) => accounts.length > 0);
   }, [auth.demoAccounts, t]);
 
   async function submit(event: FormEvent) {
@@ -106,7 +120,7 @@ function SignInForm({ auth }: { auth: AuthStatus }) {
           </label>
         )}
         {mode === 'set-up' && <p className="sign-in-help">{t('signIn.passwordRule')}</p>}
-        <div role="alert" className="sign-in-error">{error}</div>
+        <div role="alert" className={error ? 'sign-in-error' : 'sign-in-error empty'}>{error}</div>
         <div className="sign-in-actions">
           <button type="submit" className="primary" disabled={busy}>{t(mode === 'sign-in' ? 'signIn.submit' : 'signIn.setUpSubmit')}</button>
           {auth.oidc && mode === 'sign-in' && (
@@ -174,7 +188,7 @@ function FirstAdministrator({ auth }: { auth: AuthStatus }) {
         <label className="field"><span>{t('signIn.newPassword')}</span><input type="password" autoComplete="new-password" value={fields.password} onChange={set('password')} /></label>
         <label className="field"><span>{t('signIn.repeat')}</span><input type="password" autoComplete="new-password" value={fields.repeat} onChange={set('repeat')} /></label>
         <p className="sign-in-help">{t('signIn.passwordRule')}</p>
-        <div role="alert" className="sign-in-error">{error}</div>
+        <div role="alert" className={error ? 'sign-in-error' : 'sign-in-error empty'}>{error}</div>
         <div className="sign-in-actions">
           <button type="submit" className="primary" disabled={busy}>{t('signIn.firstSubmit')}</button>
         </div>

@@ -136,6 +136,26 @@ export function useDeviceStream(): { revision: number; connection: ConnectionSta
       return (res.body as { value: AuthStatus }).value.device !== null;
     }
 
+    // The desktop kiosk window has no HTTP stream: Electron main sends its change notices over the bridge.
+    if (inElectron) {
+      setOpen(true);
+      const unsubscribe = window.flowtavle!.onChange((notice) => {
+        if (notice.method === 'session_ended') {
+          void stillPaired().then((paired) => {
+            if (!stopped && paired === false) void useSession.getState().load();
+          });
+          return;
+        }
+        clearTimeout(pending.current);
+        pending.current = setTimeout(() => setRevision((r) => r + 1), 150);
+      });
+      return () => {
+        stopped = true;
+        clearTimeout(pending.current);
+        unsubscribe();
+      };
+    }
+
     const connect = () => {
       source = new EventSource('./api/changes');
       source.addEventListener('open', () => {
