@@ -128,7 +128,7 @@ describe('grant authority and the committee on a hand-made department', () => {
     expect(refused.ok ? null : refused.error.code).toBe('forbidden');
     const meeting = ok(call('createMeeting', { date: '2026-11-26', title: 'Visitationsudvalget', memberIds: [1, 2] }, LEADER)) as MeetingSummary;
     ok(call('addRevisitation', { meetingId: meeting.id, caseNumber: 'S-3', note: 'Dyreste § 107' }, LEADER));
-    const detail = ok(call('getMeeting', { meetingId: meeting.id })) as MeetingDetail;
+    const detail = ok(call('getMeeting', { meetingId: meeting.id }, LEADER)) as MeetingDetail;
     // S-2's deadline (20.12) comes before S-1's (27.12); the revisitation has no deadline.
     expect(detail.agenda.map((i) => [i.caseNumber, i.reason])).toEqual([['S-2', 'decision'], ['S-1', 'decision'], ['S-3', 'revisitation']]);
     const s1 = detail.agenda[1]!;
@@ -167,9 +167,9 @@ describe('grant authority and the committee on a hand-made department', () => {
     ok(call('decideCase', { meetingId: meeting.id, caseId: 2, outcome: 'postponed', conditions: 'Mangler lægeoplysninger', followUpDate: null }, LEADER));
     ok(call('closeMeeting', { meetingId: meeting.id }, LEADER));
     const next = ok(call('createMeeting', { date: '2026-12-10', title: 'Visitationsudvalget', memberIds: [1] }, LEADER)) as MeetingSummary;
-    const agenda = (ok(call('getMeeting', { meetingId: next.id })) as MeetingDetail).agenda;
+    const agenda = (ok(call('getMeeting', { meetingId: next.id }, LEADER)) as MeetingDetail).agenda;
     expect(agenda.map((i) => i.caseNumber)).toEqual(['S-2']);
-    const closed = ok(call('getMeeting', { meetingId: meeting.id })) as MeetingDetail;
+    const closed = ok(call('getMeeting', { meetingId: meeting.id }, LEADER)) as MeetingDetail;
     expect(closed.status).toBe('closed');
     expect(closed.approvedYearlyCost).toBe(260_000);
     expect(closed.agenda.map((i) => [i.caseNumber, i.decision?.outcome ?? null])).toEqual([['S-2', 'postponed'], ['S-1', 'approved_with_changes'], ['S-3', null]]);
