@@ -2,7 +2,7 @@ import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Header } from './components/Header';
 import { SignIn } from './features/identity/SignIn';
-import { VIEWS } from './features/registry';
+import { FEATURES, VIEWS } from './features/registry';
 import { useLive } from './stores/live';
 import { useSession } from './stores/session';
 
@@ -40,6 +40,7 @@ export function App() {
   return (
     <div className="app">
       <Header />
+      {FEATURES.map((f, i) => (f.banner ? <f.banner key={i} /> : null))}
       <main className="app-main" id="main">
         <Suspense fallback={<div className="notice" aria-busy="true">{t('app.loading')}</div>}>
           <View />

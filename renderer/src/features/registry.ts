@@ -7,11 +7,12 @@ import { economyFeature } from './economy';
 import { flowFeature } from './flow';
 import { identityFeature } from './identity';
 import { plansFeature } from './plans';
+import { privacyFeature } from './privacy';
 import { pullFeature } from './pull';
 import { wallFeature } from './wall';
 import type { Feature, ViewDef } from './types';
 
-export const FEATURES: readonly Feature[] = [boardFeature, pullFeature, economyFeature, flowFeature, dataFeature, plansFeature, wallFeature, committeeFeature, identityFeature, accountsFeature];
+export const FEATURES: readonly Feature[] = [boardFeature, pullFeature, economyFeature, flowFeature, dataFeature, plansFeature, wallFeature, committeeFeature, identityFeature, accountsFeature, privacyFeature];
 
 export const VIEWS: readonly ViewDef[] = FEATURES.flatMap((f) => f.views).sort((a, b) => a.order - b.order);
 

@@ -23,5 +23,7 @@ export interface ViewDef {
 
 export interface Feature {
   views: ViewDef[];
+  /** Shown under the header on every page (e.g. a failed backup); renders nothing when all is well. */
+  banner?: ComponentType;
   translations?: { namespace: string; da: Record<string, unknown>; en: Record<string, unknown> };
 }
