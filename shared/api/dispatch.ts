@@ -101,7 +101,8 @@ export function createDispatcher(handlers: Handlers, options: DispatchOptions): 
     return { ok: false, error };
   };
   return (method, rawInput, ctx) => {
-    if (!ctx) return refuse(method, null, UNAUTHENTICATED);
+    // The name comes from the URL: only a contract name may reach the audit log (never free text).
+    if (!ctx) return isMethodName(method) ? refuse(method, null, UNAUTHENTICATED) : { ok: false, error: UNAUTHENTICATED };
     if (!isMethodName(method)) {
       return { ok: false, error: { code: 'unknown_method', message: `Ukendt metode: ${method}` } };
     }
