@@ -43,6 +43,7 @@ export function createLookupLog(db: Db, now: () => Date): LookupLog {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     prune: db.prepare('DELETE FROM access_log WHERE at < ?'),
+    person: db.prepare('SELECT 1 FROM people WHERE id = ?'),
   };
   let queue: Pending[] = [];
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -52,7 +53,9 @@ export function createLookupLog(db: Db, now: () => Date): LookupLog {
     db.transaction(() => {
       for (const p of batch) {
         const { entry } = p;
-        const who = [p.at, p.personId, p.deviceId] as const;
+        // A call made in the name of someone the store does not know (a test, the CLI) is logged without a person.
+        const personId = p.personId !== null && q.person.get(p.personId) ? p.personId : null;
+        const who = [p.at, personId, p.deviceId] as const;
         if (entry.list) q.insert.run(...who, null, null, entry.list.teamId, entry.list.count, entry.purpose, p.method);
         // One entry per citizen, however many of their cases the call showed.
         const citizens = new Map<number, { ref: string; team_id: number }>();
@@ -95,8 +98,8 @@ export function createLookupLog(db: Db, now: () => Date): LookupLog {
       try {
         write(batch);
       } catch (error) {
-        // Never lose the entries to a busy store: try again with the next flush.
-        queue = [...batch, ...queue];
+        // A busy store is tried again at the next flush; anything else would fail again forever.
+        if ((error as { code?: string }).code === 'SQLITE_BUSY') queue = [...batch, ...queue];
         console.error('[flowtavle] lookup log write failed:', error);
       }
       if (now().getTime() - lastPrune > PRUNE_EVERY_MS) log.prune();

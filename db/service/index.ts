@@ -50,6 +50,7 @@ export function createService(db: Db, options: ServiceOptions = {}): Service {
   const context = createContext(db, options);
   const auth = createAuth(db, context.now);
   const lookups = createLookupLog(db, context.now);
+  const personExists = db.prepare('SELECT 1 FROM people WHERE id = ?');
   const handlers: Handlers = {
     ...workspaceHandlers(context),
     ...boardHandlers(context),
@@ -73,10 +74,16 @@ export function createService(db: Db, options: ServiceOptions = {}): Service {
     // Refused calls go to the audit log (Datatilsynet: log refused access), in a transaction of their own.
     onRefused: (method, ctx, error) => {
       if (error.code !== 'forbidden' && error.code !== 'unauthenticated') return;
-      appendEvent(db, {
-        at: context.now().toISOString(), actorId: ctx?.actorId ?? null, entity: 'auth', type: 'call_refused', field: 'method', to: method,
-        reason: ctx?.principal.kind === 'device' ? `vægskærm ${ctx.principal.deviceId}` : error.code,
-      });
+      try {
+        const actor = ctx?.actorId != null && personExists.get(ctx.actorId) ? ctx.actorId : null;
+        appendEvent(db, {
+          at: context.now().toISOString(), actorId: actor, entity: 'auth', type: 'call_refused', field: 'method', to: method,
+          reason: ctx?.principal.kind === 'device' ? `vægskærm ${ctx.principal.deviceId}` : error.code,
+        });
+      } catch (failure) {
+        // The refusal itself must reach the caller even when the log cannot be written (a full disk).
+        console.error('[flowtavle] could not log a refused call:', failure);
+      }
     },
     onChange: (method) => {
       const notice = { seq: ++seq, method, at: context.now().toISOString() };

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { closeStore, openStore, type Db } from '../../db/connection';
 import { importExtract } from '../../db/import';
+import { hashPassword } from '../../db/auth';
 import { createService, type Service } from '../../db/service';
 import { createTeam } from '../../db/teams';
 import { initEmptyWorkspace } from '../../db/workspace';
@@ -118,11 +119,20 @@ describe('fuzzing every API method', () => {
   it('answers unknown methods and garbage over HTTP without going down', async () => {
     const host: HttpHost = await startHttpHost({ service, port: 0 });
     try {
+      const unauthenticated = await fetch(new URL('api/listTeams', host.url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+      expect(unauthenticated.status).toBe(401);
+      // Signed in as the leader, as a user would be.
+      db.prepare("INSERT OR IGNORE INTO accounts (person_id, login, password_hash, created_at) VALUES (?, 'lene', ?, ?)").run(leader, hashPassword('lenes adgangskode'), NOW.toISOString());
+      const signIn = await fetch(new URL('auth/sign-in', host.url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ login: 'lene', password: 'lenes adgangskode' }) });
+      expect(signIn.status).toBe(204);
+      const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0]!;
       const post = (path: string, body: string, type = 'application/json') =>
-        fetch(new URL(path, host.url), { method: 'POST', headers: { 'Content-Type': type }, body }).then(async (r) => ({ status: r.status, json: (await r.json()) as { ok: boolean; error?: { code: string } } }));
+        fetch(new URL(path, host.url), { method: 'POST', headers: { 'Content-Type': type, Cookie: cookie }, body }).then(async (r) => ({ status: r.status, json: (await r.json()) as { ok: boolean; error?: { code: string } } }));
       expect(await post('api/nope', '{}')).toMatchObject({ status: 404, json: { ok: false, error: { code: 'unknown_method' } } });
       expect(await post('api/listTeams', '{not json')).toMatchObject({ status: 400, json: { ok: false, error: { code: 'invalid_input' } } });
-      expect(await post('api/runImport', '[1,2,3]')).toMatchObject({ status: 400, json: { ok: false } });
+      expect(await post('api/setBudget', '[1,2,3]')).toMatchObject({ status: 400, json: { ok: false, error: { code: 'invalid_input' } } });
+      // A method outside the caller's role is refused before its input is read.
+      expect(await post('api/runImport', '[1,2,3]')).toMatchObject({ status: 403, json: { ok: false, error: { code: 'forbidden' } } });
       expect(await post('api/listTeams', '{}', 'text/plain')).toMatchObject({ status: 400 });
       // Still up and answering.
       expect(await post('api/listTeams', '{}')).toMatchObject({ status: 200, json: { ok: true } });
