@@ -9,6 +9,7 @@ import { createContext, type ClockOptions, type ServiceContext } from './context
 import { dataHandlers } from './data';
 import { economyHandlers } from './economy';
 import { flowHandlers } from './flow';
+import { flowAnalyticsHandlers } from './flowAnalytics';
 import { plansHandlers } from './plans';
 import { pullListHandlers } from './pullList';
 import { wallHandlers } from './wall';
@@ -35,6 +36,7 @@ export function createService(db: Db, options: ServiceOptions = {}): Service {
     ...pullListHandlers(context),
     ...economyHandlers(context),
     ...flowHandlers(context),
+    ...flowAnalyticsHandlers(context),
     ...dataHandlers(context),
     ...wallHandlers(context),
     ...plansHandlers(context),

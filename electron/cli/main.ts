@@ -7,6 +7,7 @@ import { dataCommands } from './commands/data';
 import { demoCommand } from './commands/demo';
 import { economyCommands } from './commands/economy';
 import { flowCommands } from './commands/flow';
+import { flowAnalyticsCommands } from './commands/flowAnalytics';
 import { initCommand } from './commands/init';
 import { plansCommands } from './commands/plans';
 import { pullListCommands } from './commands/pullList';
@@ -20,6 +21,7 @@ const COMMANDS: readonly Command[] = [
   ...pullListCommands,
   ...economyCommands,
   ...flowCommands,
+  ...flowAnalyticsCommands,
   ...dataCommands,
   ...wallCommands,
   ...plansCommands,

@@ -7,6 +7,7 @@ import { committeeMethods } from './methods/committee';
 import { dataMethods } from './methods/data';
 import { economyMethods } from './methods/economy';
 import { flowMethods } from './methods/flow';
+import { flowAnalyticsMethods } from './methods/flowAnalytics';
 import { plansMethods } from './methods/plans';
 import { pullListMethods } from './methods/pullList';
 import { wallMethods } from './methods/wall';
@@ -18,6 +19,7 @@ export const contract = {
   ...pullListMethods,
   ...economyMethods,
   ...flowMethods,
+  ...flowAnalyticsMethods,
   ...dataMethods,
   ...wallMethods,
   ...plansMethods,
