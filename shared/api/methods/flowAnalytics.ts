@@ -189,6 +189,8 @@ const savedViewSettings = z
     asOf: isoDate.nullable(),
     counting: z.enum(['calendar', 'working']),
     complianceGroup: z.enum(['paragraph', 'caseworker', 'month', 'team']),
+    /** Compliance for the whole department rather than the team. */
+    department: z.boolean().optional(),
     sections: z.array(z.enum(['compliance', 'blockers', 'efficiency', 'ageing', 'heatmap', 'forecast'])).min(1).max(6),
   })
   .strict();
