@@ -176,11 +176,17 @@ describe('service levels in working days', () => {
   it('marks the cards past their column\'s expectation', () => {
     const team = call('listTeams', {}).find((t) => t.name === 'Team Nyansøgning')!;
     const settings = call('getFlowSettings', { teamId: team.id });
+    // The demo's leaders expect at most 5 working days in Indkommet and 10 in Klar til sagsbehandling.
     const incoming = settings.columns.find((c) => c.name === 'Indkommet')!;
-    expect(incoming).toMatchObject({ maxWorkingDays: null, work: false });
-    call('setColumnFlowSettings', { columnId: incoming.id, maxWorkingDays: 5, countsAsWork: null });
+    expect(incoming).toMatchObject({ maxWorkingDays: 5, work: false });
+    expect(settings.columns.find((c) => c.name === 'Afventer oplysninger')).toMatchObject({ kind: 'active', countsAsWork: false, work: false });
+    const inquiry = settings.columns.find((c) => c.name === 'Udredning')!;
+    expect(call('setColumnFlowSettings', { columnId: inquiry.id, maxWorkingDays: 15, countsAsWork: null })).toMatchObject({ maxWorkingDays: 15, work: true });
     const marks = call('getServiceLevelMarks', { teamId: team.id });
-    expect(marks.limits).toEqual([{ columnId: incoming.id, maxWorkingDays: 5 }]);
+    expect(marks.limits).toContainEqual({ columnId: incoming.id, maxWorkingDays: 5 });
+    expect(marks.limits).toContainEqual({ columnId: inquiry.id, maxWorkingDays: 15 });
+    const changed = db.prepare("SELECT from_value, to_value FROM events WHERE type = 'service_level_changed' AND entity_id = ?").get(inquiry.id);
+    expect(changed).toEqual({ from_value: null, to_value: '15' });
     const entered = db.prepare('SELECT id, column_entered_at FROM cases WHERE column_id = ?').all(incoming.id) as { id: number; column_entered_at: string }[];
     // Independently: weekdays after the entry day up to today, no holidays in November 2026.
     const weekdays = (from: string) => {

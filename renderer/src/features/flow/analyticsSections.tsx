@@ -118,9 +118,9 @@ export function ComplianceSection({ teamId, teamName, from, to, counting, group,
           <div className="flow-table-wrap">
             <table className="flow-table" data-testid="compliance-groups">
               <thead><tr>
-                <th scope="col">{t(`analytics.toolbar.groups.${group}`)}</th><th scope="col" className="num">{t('analytics.compliance.decided')}</th>
-                <th scope="col" className="num">{t('analytics.compliance.share')}</th><th scope="col" className="num">{t('analytics.compliance.p50')}</th>
-                <th scope="col" className="num">{t('analytics.compliance.p85')}</th><th scope="col" className="num">{t('analytics.compliance.deadline')}</th>
+                <th scope="col">{t(`analytics.toolbar.groups.${group}`)}</th><th scope="col" className="num">{t('analytics.compliance.decidedShort')}</th>
+                <th scope="col" className="num">{t('analytics.compliance.share')}</th><th scope="col" className="num">50 %</th>
+                <th scope="col" className="num">85 %</th><th scope="col" className="num">{t('analytics.compliance.deadlineShort')}</th>
               </tr></thead>
               <tbody>
                 {groupRows.map((g) => (
@@ -136,7 +136,7 @@ export function ComplianceSection({ teamId, teamName, from, to, counting, group,
               </tbody>
             </table>
           </div>
-          <p className="flow-note">{unit}</p>
+          <p className="flow-note">{t('analytics.compliance.groupNote', { unit: unit.toLowerCase() })}</p>
         </div>
         <div>
           <h3>{t('analytics.compliance.missTitle', { n: c.willMiss.length })}</h3>
@@ -146,7 +146,7 @@ export function ComplianceSection({ teamId, teamName, from, to, counting, group,
               <table className="flow-table" data-testid="compliance-will-miss-table">
                 <thead><tr>
                   <th scope="col">{t('analytics.compliance.case')}</th><th scope="col">{t('analytics.compliance.paragraph')}</th>
-                  <th scope="col">{t('analytics.compliance.legalDeadline')}</th><th scope="col">{t('analytics.compliance.expected')}</th>
+                  <th scope="col">{t('analytics.compliance.legalDeadline')}</th><th scope="col" className="num">{t('analytics.compliance.daysLeft')}</th><th scope="col">{t('analytics.compliance.expected')}</th>
                   <th scope="col">{teamId === null ? t('analytics.compliance.team') : t('analytics.compliance.caseworker')}</th>
                 </tr></thead>
                 <tbody>
@@ -154,8 +154,9 @@ export function ComplianceSection({ teamId, teamName, from, to, counting, group,
                     <tr key={m.caseId}>
                       <td>{m.caseNumber}</td>
                       <td>{formatParagraph(m.paragraph)} · {t(`analytics.compliance.kind.${m.kind}` as 'analytics.compliance.kind.application')}</td>
-                      <td className={m.daysLeft < 0 ? 'flow-late' : undefined}>{date(m.legalDeadline)}{m.daysLeft < 0 ? ` (${t('analytics.compliance.overdue').toLowerCase()})` : ''}</td>
-                      <td>{m.expectedDecision === null ? t('analytics.compliance.unknownExpected') : date(m.expectedDecision)}</td>
+                      <td>{date(m.legalDeadline)}</td>
+                      <td className={`num ${m.daysLeft < 0 ? 'flow-late' : 'flow-soon'}`}>{n(m.daysLeft)}</td>
+                      <td>{m.daysLeft < 0 ? t('analytics.compliance.overdue') : m.expectedDecision === null ? t('analytics.compliance.unknownExpected') : date(m.expectedDecision)}</td>
                       <td>{teamId === null ? m.team : m.assigneeName ?? t('analytics.compliance.nobody')}</td>
                     </tr>
                   ))}
@@ -443,7 +444,7 @@ export function AgeingSection({ teamId, asOf }: { teamId: number; asOf: string |
   if (!a) return <section className="flow-card wide"><h2>{t('analytics.ageing.title')}</h2><Loading error={loaded.error} /></section>;
   const active = a.columns.filter((c) => c.kind === 'active');
   const index = new Map(active.map((c, i) => [c.id, i]));
-  const bands: PaceBand[] = ['below50', 'p50', 'p70', 'p85', 'p95', 'unknown'];
+  const bands: PaceBand[] = ['p95', 'p85', 'p70', 'p50', 'below50', 'unknown'];
   const series = bands.map((band) => ({
     band,
     points: a.items.filter((i) => i.band === band && index.has(i.columnId)).map((i, k) => ({ x: index.get(i.columnId)! + ((k % 9) - 4) * 0.035, y: i.age, caseNumber: i.caseNumber })),
@@ -457,7 +458,8 @@ export function AgeingSection({ teamId, asOf }: { teamId: number; asOf: string |
           <ScatterChart margin={{ left: 0, right: 16, top: 8, bottom: 8 }}>
             <CartesianGrid stroke={GRID} />
             <XAxis type="number" dataKey="x" domain={[-0.5, active.length - 0.5]} ticks={active.map((_, i) => i)} tickFormatter={(v) => active[Math.round(Number(v))]?.name ?? ''} tick={{ fill: INK, fontSize: 12 }} />
-            <YAxis type="number" dataKey="y" name={t('analytics.ageing.age')} tick={{ fill: MUTED, fontSize: 12 }} width={44} />
+            <YAxis type="number" dataKey="y" name={t('analytics.ageing.age')} tick={{ fill: MUTED, fontSize: 12 }} width={52}
+              label={{ value: t('analytics.ageing.ageAxis'), angle: -90, position: 'insideLeft', fill: MUTED, fontSize: 12 }} />
             <ZAxis range={[28, 28]} />
             <Tooltip cursor={false} content={({ payload }) => {
               const p = payload?.[0]?.payload as { caseNumber: string; y: number } | undefined;

@@ -24,6 +24,7 @@ export const analyticsDa = {
   compliance: {
     title: 'Overholdelse af sagsbehandlingsfrister',
     help: 'Ansøgninger og klager afgjort i perioden. Afgørelsesdatoen er den dag, sagen første gang kom i en afsluttet-kolonne; fristen er sagens egen (fra ledernes sagsbehandlingstider). Andel = afgjort inden for fristen ÷ afgjorte sager med en frist. Opfølgninger er talt for sig.',
+    decidedShort: 'Afgjort', deadlineShort: 'Frist', groupNote: 'Sagsbehandlingstid i {{unit}}: 50 % og 85 % af sagerne var afgjort på højst så mange dage. Frist: medianen af sagernes frist i kalenderdage.',
     decided: 'Afgjorte sager', within: 'Inden for fristen', share: 'Andel i tide', p50: 'Sagsbehandlingstid 50 %', p85: 'Sagsbehandlingstid 85 %',
     deadline: 'Frist (median)', withDeadline: 'Med frist', noDeadline: 'ingen frist', willMiss: 'Vil overskride fristen',
     willMissHint: 'af {{n}} åbne sager med frist', shareHint: '{{within}} af {{with}} med frist',
@@ -57,7 +58,7 @@ export const analyticsDa = {
   ageing: {
     title: 'Aldring mod teamets tempo',
     help: 'Hver igangværende sag pr. {{date}} i den kolonne, den stod i, med dens alder dengang, mod hvor gamle teamets afsluttede sager var, da de forlod samme kolonne (12 uger før basisdatoen: {{from}}–{{to}}).',
-    column: 'Kolonne', items: 'Sager', sample: 'Målestok (sager)', age: 'Alder', bands: {
+    column: 'Kolonne', items: 'Sager', sample: 'Målestok (sager)', age: 'Alder', ageAxis: 'Alder (dage)', bands: {
       unknown: 'Ingen målestok', below50: 'Under 50 %', p50: 'Over 50 %', p70: 'Over 70 %', p85: 'Over 85 %', p95: 'Over 95 %',
     },
     stuck: 'Sager over 85 %', case: 'Sag',
@@ -79,7 +80,7 @@ export const analyticsDa = {
       variable: 'Gennemstrømningen svinger meget fra uge til uge (variationskoefficient {{cv}}).',
     },
     weeks: 'Uger (ældste først)', seasonTitle: 'Sæsonfaktorer fra historikken', seasonHelp: 'Gennemsnitlig gennemstrømning pr. dag i måneden mod alle dage. Julen (20.12–3.1) for sig. Prognosen skalerer hver dag med dens faktor.',
-    christmas: 'Jul', factor: 'Faktor', positionsTitle: 'Hvornår er træklistens første sager færdige?',
+    christmas: 'Juletid', factor: 'Faktor', positionsTitle: 'Hvornår er træklistens første sager færdige?',
     positionsHelp: 'I træklistens rækkefølge: sag nr. k er færdig, når de {{wip}} igangværende og de k første sager på listen er afsluttet. 10.000 forløb, sæsonjusteret.',
     position: 'Nr.', case: 'Sag', kind: 'Type', items: 'Sager der skal afsluttes', p50: '50 %', p85: '85 %', beyond: 'Ikke inden for 3 år',
   },
@@ -125,6 +126,7 @@ export const analyticsEn: typeof analyticsDa = {
   compliance: {
     title: 'Legal-deadline compliance',
     help: 'Applications and complaints decided in the period. The decision date is the day the case first entered a done column; the deadline is the case\'s own (from the leaders\' processing times). Share = decided within the deadline ÷ decided cases with a deadline. Follow-ups are counted apart.',
+    decidedShort: 'Decided', deadlineShort: 'Deadline', groupNote: 'Processing time in {{unit}}: 50 % and 85 % of cases were decided within that many days. Deadline: the median of the cases\' deadlines in calendar days.',
     decided: 'Cases decided', within: 'Within the deadline', share: 'Share on time', p50: 'Processing time 50 %', p85: 'Processing time 85 %',
     deadline: 'Deadline (median)', withDeadline: 'With deadline', noDeadline: 'no deadline', willMiss: 'Will miss the deadline',
     willMissHint: 'of {{n}} open cases with a deadline', shareHint: '{{within}} of {{with}} with a deadline',
@@ -158,7 +160,7 @@ export const analyticsEn: typeof analyticsDa = {
   ageing: {
     title: 'Ageing against the team\'s pace',
     help: 'Each case in progress on {{date}} in the column it was in, at its age then, against how old the team\'s finished cases were when they left that column (12 weeks before the base date: {{from}}–{{to}}).',
-    column: 'Column', items: 'Cases', sample: 'Yardstick (cases)', age: 'Age', bands: {
+    column: 'Column', items: 'Cases', sample: 'Yardstick (cases)', age: 'Age', ageAxis: 'Age (days)', bands: {
       unknown: 'No yardstick', below50: 'Below 50 %', p50: 'Above 50 %', p70: 'Above 70 %', p85: 'Above 85 %', p95: 'Above 95 %',
     },
     stuck: 'Cases above 85 %', case: 'Case',
