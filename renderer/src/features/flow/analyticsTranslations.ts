@@ -99,7 +99,7 @@ export const analyticsDa = {
     help: 'Frister de seneste 3 måneder, blokeringer og flow-effektivitet de seneste 4 uger til og med ugen.',
     open: 'Åbn flowanalysen',
   },
-  board: { overSle: '{{days}} arbejdsdage i kolonnen (højst {{limit}})', overSleShort: 'Over {{limit}} ad.' },
+  board: { overSle: '{{days}} arbejdsdage i kolonnen (højst {{limit}})', overSleShort: '{{days}} ad. (maks. {{limit}})' },
 };
 
 export const analyticsEn: typeof analyticsDa = {
@@ -201,5 +201,5 @@ export const analyticsEn: typeof analyticsDa = {
     help: 'Deadlines over the last 3 months, blockers and flow efficiency over the last 4 weeks up to the week.',
     open: 'Open flow analytics',
   },
-  board: { overSle: '{{days}} working days in the column (at most {{limit}})', overSleShort: 'Over {{limit}} wd.' },
+  board: { overSle: '{{days}} working days in the column (at most {{limit}})', overSleShort: '{{days}} wd. (max {{limit}})' },
 };
