@@ -115,7 +115,7 @@ export function ComplianceSection({ teamId, teamName, from, to, counting, group,
       <div className={compact ? 'analytics-two' : 'analytics-two'}>
         <div>
           <h3>{t('analytics.compliance.groupTitle', { group: t(`analytics.toolbar.groups.${group}`).toLowerCase() })}</h3>
-          <div className="flow-table-wrap">
+          <div className="flow-table-wrap" tabIndex={0}>
             <table className="flow-table" data-testid="compliance-groups">
               <thead><tr>
                 <th scope="col">{t(`analytics.toolbar.groups.${group}`)}</th><th scope="col" className="num">{t('analytics.compliance.decidedShort')}</th>
@@ -142,7 +142,7 @@ export function ComplianceSection({ teamId, teamName, from, to, counting, group,
           <h3>{t('analytics.compliance.missTitle', { n: c.willMiss.length })}</h3>
           <p className="flow-card-help">{t('analytics.compliance.missHelp', { from: date(c.paceFrom), to: date(c.paceTo) })}</p>
           {c.willMiss.length === 0 ? <p className="flow-empty">{t('none')}</p> : (
-            <div className="flow-table-wrap">
+            <div className="flow-table-wrap" tabIndex={0}>
               <table className="flow-table" data-testid="compliance-will-miss-table">
                 <thead><tr>
                   <th scope="col">{t('analytics.compliance.case')}</th><th scope="col">{t('analytics.compliance.paragraph')}</th>
@@ -200,7 +200,7 @@ function RowsTable({ rows, cells, testId }: { rows: DeadlineRow[]; cells: (r: De
   const { t } = useTranslation('flow');
   if (rows.length === 0) return <p className="flow-empty">{t('analytics.compliance.none')}</p>;
   return (
-    <div className="flow-table-wrap">
+    <div className="flow-table-wrap" tabIndex={0}>
       <table className="flow-table" data-testid={testId}>
         <thead><tr>
           <th scope="col">{t('analytics.compliance.paragraph')}</th><th scope="col">{t('analytics.compliance.month')}</th>
@@ -275,7 +275,7 @@ export function BlockersSection({ teamId, from, to, canCategorize, compact = fal
       <p className="flow-card-help">{t('analytics.blockers.help')}</p>
       {b.clusters.length === 0 ? <p className="flow-empty">{t('analytics.blockers.none')}</p> : (
         <div className="analytics-two">
-          <div className="flow-table-wrap">
+          <div className="flow-table-wrap" tabIndex={0}>
             <table className="flow-table" data-testid="blocker-clusters">
               <thead><tr>
                 <th scope="col">{t('analytics.blockers.category')}</th><th scope="col" className="num">{t('analytics.blockers.days')}</th>
@@ -343,7 +343,7 @@ export function BlockersSection({ teamId, from, to, canCategorize, compact = fal
               {error && <span role="alert" className="flow-error">{error}</span>}
             </div>
           )}
-          <div className="flow-table-wrap">
+          <div className="flow-table-wrap" tabIndex={0}>
             <table className="flow-table" data-testid="uncategorized-blocks">
               <thead><tr>
                 <th scope="col">{t('analytics.compliance.case')}</th><th scope="col">{t('analytics.blockers.reason')}</th>
@@ -410,7 +410,7 @@ export function EfficiencySection({ teamId, from, to, compact = false }: { teamI
         </div>
         <div>
           <h3>{t('analytics.efficiency.items')}</h3>
-          <div className="flow-table-wrap" style={{ maxHeight: compact ? 240 : 320 }}>
+          <div className="flow-table-wrap" tabIndex={0} style={{ maxHeight: compact ? 240 : 320 }}>
             <table className="flow-table">
               <thead><tr>
                 <th scope="col">{t('analytics.efficiency.case')}</th><th scope="col">{t('analytics.efficiency.finish')}</th>
@@ -503,17 +503,20 @@ export function HeatMapSection({ teamId, from, to }: { teamId: number; from: str
   const people = [...h.people.map((p) => ({ key: String(p.id), label: p.initials, title: p.name })), ...(h.byCaseworker.some((c) => c.column === '') ? [{ key: '', label: t('analytics.heatmap.nobody'), title: t('analytics.heatmap.nobody') }] : [])];
   const cell = new Map(h.byCaseworker.map((c) => [`${c.row} ${c.column}`, c]));
   const max = Math.max(1, ...h.byCaseworker.map((c) => c.p85 ?? 0), ...h.byClass.map((c) => c.p85 ?? 0));
+  // Light shades carry dark text and dark shades white text, both at 4.5:1 or better (WCAG AA).
   const shade = (p85: number | null) => {
     if (p85 === null) return undefined;
     const x = Math.min(1, p85 / max);
-    return { background: `rgba(11, 92, 173, ${0.08 + x * 0.72})`, color: x > 0.55 ? '#fff' : INK };
+    return x <= 0.5
+      ? { background: `rgba(11, 92, 173, ${0.06 + x * 0.78})`, color: INK }
+      : { background: `rgba(11, 92, 173, ${0.86 + (x - 0.5) * 0.28})`, color: '#fff' };
   };
   return (
     <section className="flow-card wide analytics-section" aria-labelledby="heat-title" data-section="heatmap">
       <h2 id="heat-title">{t('analytics.heatmap.title')}</h2>
       <p className="flow-card-help">{t('analytics.heatmap.help')}</p>
       {h.byCaseworker.length === 0 ? <p className="flow-empty">{t('analytics.heatmap.none')}</p> : (
-        <div className="flow-table-wrap analytics-heat">
+        <div className="flow-table-wrap analytics-heat" tabIndex={0}>
           <table className="flow-table" data-testid="heat-map">
             <thead><tr><th scope="col">{t('analytics.heatmap.paragraph')}</th>{people.map((p) => <th key={p.key} scope="col" className="num" title={p.title}>{p.label}</th>)}</tr></thead>
             <tbody>
