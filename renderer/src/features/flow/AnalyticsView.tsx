@@ -26,6 +26,8 @@ export default function AnalyticsView() {
   const today = useSession((s) => s.workspace?.today) ?? new Date().toISOString().slice(0, 10);
   const team = teams.find((x) => x.id === teamId);
   const isLeader = actor?.role === 'leader' && (actor.teamId === null || actor.teamId === teamId);
+  // The whole department's compliance is for people without a team of their own (department-wide roles).
+  const departmentWide = actor !== null && actor.teamId === null;
   const canCategorize = actor !== null && actor.role !== 'secretariat' && (actor.teamId === null || actor.teamId === teamId);
 
   const [settings, setSettings] = useState<SavedViewSettings>(DEFAULT_SETTINGS);
@@ -128,9 +130,11 @@ export default function AnalyticsView() {
               {(['paragraph', 'caseworker', 'month', 'team'] as const).map((g) => <option key={g} value={g}>{t(`analytics.toolbar.groups.${g}`)}</option>)}
             </select>
           </label>
-          <label className="analytics-check">
-            <input type="checkbox" checked={settings.department ?? false} onChange={(e) => set({ department: e.target.checked })} /> {t('analytics.department')}
-          </label>
+          {departmentWide && (
+            <label className="analytics-check">
+              <input type="checkbox" checked={settings.department ?? false} onChange={(e) => set({ department: e.target.checked })} /> {t('analytics.department')}
+            </label>
+          )}
         </div>
         <fieldset className="analytics-sections">
           <legend>{t('analytics.toolbar.sections')}</legend>
@@ -159,7 +163,7 @@ export default function AnalyticsView() {
       </section>
 
       <div className="flow-grid analytics-grid">
-        {on('compliance') && <ComplianceSection teamId={settings.department ? null : teamId} teamName={team?.name ?? ''} from={from} to={to} counting={settings.counting} group={settings.complianceGroup} />}
+        {on('compliance') && <ComplianceSection teamId={settings.department && departmentWide ? null : teamId} teamName={team?.name ?? ''} from={from} to={to} counting={settings.counting} group={settings.complianceGroup} />}
         {on('blockers') && <BlockersSection teamId={teamId} from={from} to={to} canCategorize={canCategorize} />}
         {on('efficiency') && <EfficiencySection teamId={teamId} from={from} to={to} />}
         {on('ageing') && <AgeingSection teamId={teamId} asOf={asOf} />}
