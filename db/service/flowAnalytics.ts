@@ -194,6 +194,8 @@ export function flowAnalyticsHandlers(ctx: ServiceContext): Pick<Handlers, keyof
   }
 
   const calendar = () => new WorkingCalendar(calendarOptions(db));
+  // The pull list's own handlers, for the pull order of the forecast; made on first use.
+  let pullList: ReturnType<typeof pullListHandlers> | null = null;
 
   function columns(): Map<number, ColumnRow> {
     return new Map((q.columnsAll.all() as ColumnRow[]).map((c) => [c.id, c]));
@@ -412,7 +414,8 @@ export function flowAnalyticsHandlers(ctx: ServiceContext): Pick<Handlers, keyof
       const samples = throughputPerDay(finishes, window.from, window.to);
       const sampleFactor = samples.length === 0 ? 1 : samples.reduce((a, d) => a + factorOf(d.day), 0) / samples.length;
       const wip = (q.wipCount.get(teamId) as { n: number }).n;
-      const pull = pullListHandlers(ctx).getPullList({ teamId }, call).items.slice(0, positions ?? 10);
+      pullList ??= pullListHandlers(ctx);
+      const pull = pullList.getPullList({ teamId }, call).items.slice(0, positions ?? 10);
       const forecast = forecastPositions(samples.map((d) => d.count), today, wip, pull.length, { seed: seed ?? 1, factorOf, sampleFactor });
       return {
         teamId, today, sampleFrom: window.from, sampleTo: window.to,
