@@ -3,6 +3,7 @@
 import { isIsoDate } from '../../../shared/dates';
 import type { FlowReport } from '../../../shared/flow';
 import { formatDate, formatNumber } from '../../../shared/format';
+import { systemContext } from '../../../shared/api/define';
 import { unwrap } from '../../../shared/api/envelope';
 import { DB_OPTION, JSON_OPTION, printJson, requiredString, UsageError, type Command, type OptionSpec } from '../command';
 import { withExistingStore } from '../store';
@@ -37,7 +38,7 @@ export function reportFlow(values: Record<string, string | boolean | undefined>)
     if (!team) {
       throw new UsageError(`Teamet "${teamArg}" findes ikke. Teams: ${teams.map((t) => `${t.id} ${t.name}`).join(', ')}.`);
     }
-    const { teamId: _teamId, ...report } = unwrap(service.dispatch('getFlowReport', { teamId: team.id, from, to }, { actorId: null })) as FlowReport & { teamId: number };
+    const { teamId: _teamId, ...report } = unwrap(service.dispatch('getFlowReport', { teamId: team.id, from, to }, systemContext())) as FlowReport & { teamId: number };
     // The issue fixes the key order of the JSON; build it explicitly rather than trust spread order.
     const json: FlowReport = {
       team: report.team,
