@@ -1,6 +1,7 @@
 // Demo data of the flow feature, added after the department's cases, grants and events exist:
 // the leaders' caseload weights per paragraph, and last week's flow-review decisions, so the
-// caseload dashboard and this week's review have something to show.
+// caseload dashboard and this week's review have something to show; and (issue 18) service levels
+// in working days for the queues, with waiting for information not counted as work.
 import { addDays, mondayOf } from '../../shared/dates';
 import type { Random } from '../../shared/random';
 import type { Db } from '../connection';
@@ -42,5 +43,26 @@ export function flowDemo(db: Db, random: Random, today: string): void {
     const noteAt = `${addDays(previousWeek, 3)}T13:${String(random.int(10, 59))}:00.000Z`;
     note.run(leader.team_id, previousWeek, 'decision', random.pick(DEMO_DECISIONS), leader.id, noteAt);
     if (random.chance(0.6)) note.run(leader.team_id, previousWeek, 'note', random.pick(DEMO_NOTES), leader.id, noteAt);
+  }
+  flowSettingsDemo(db, today);
+}
+
+/** "Højst 5 arbejdsdage i Indkommet": the leaders' service levels of the demo, per column name. */
+const DEMO_SERVICE_LEVELS: readonly [string, number | null, 0 | 1 | null][] = [
+  ['Indkommet', 5, null],
+  ['Klar til sagsbehandling', 10, null],
+  ['Afventer oplysninger', null, 0],
+];
+
+export function flowSettingsDemo(db: Db, today: string): void {
+  const leaderOf = db.prepare("SELECT id FROM people WHERE role = 'leader' AND team_id = ? ORDER BY id LIMIT 1");
+  const put = db.prepare(
+    'INSERT OR REPLACE INTO column_flow_settings (column_id, max_working_days, counts_as_work, updated_by, updated_at) VALUES (?, ?, ?, ?, ?)',
+  );
+  const at = `${addDays(today, -30)}T09:00:00.000Z`;
+  for (const [name, max, work] of DEMO_SERVICE_LEVELS) {
+    for (const c of db.prepare('SELECT id, team_id FROM board_columns WHERE name = ?').all(name) as { id: number; team_id: number }[]) {
+      put.run(c.id, max, work, (leaderOf.get(c.team_id) as { id: number } | undefined)?.id ?? null, at);
+    }
   }
 }

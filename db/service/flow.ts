@@ -18,6 +18,7 @@ import { PARAGRAPHS, paragraphInfo } from '../../shared/paragraphs';
 import { formatParagraph } from '../../shared/format';
 import { appendEvent } from '../events';
 import type { ServiceContext } from './context';
+import { wipAsOf } from './flowAnalytics';
 
 interface DayRow { day: IsoDate; n: number }
 interface FlowRow { case_id: number; start_day: IsoDate | null; finish_day: IsoDate | null }
@@ -292,7 +293,12 @@ export function flowHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof f
 
       const window = sampleWindow(today);
       const samples = throughputPerDay(finishes, window.from, window.to).map((d) => d.count);
-      const ageing = ageingAt(teamId, today);
+      // A past period shows the ages as they were at its end, in the columns the cases were in then
+      // (issue 18); the forecast still starts from today's work in progress.
+      const asOf = to < today ? to : today;
+      const current = ageingAt(teamId, today);
+      const ageing = asOf === today ? current : wipAsOf(db, teamId, asOf);
+      const paceWindow = sampleWindow(addDays(asOf, 1));
       const runSeed = seed ?? 1;
       const target = forecastDate ?? addDays(today, 27);
       return {
@@ -306,7 +312,7 @@ export function flowHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof f
         throughputPerWeek: throughputPerWeek(finishes, from, to),
         wipPerDay: wipPerDay(starts, finishes, from, to),
         ageing,
-        recentCycleTime: summarizeCycleTimes(cycleTimesIn(teamId, window.from, window.to)),
+        recentCycleTime: summarizeCycleTimes(cycleTimesIn(teamId, paceWindow.from, paceWindow.to)),
         blocked: {
           byReason: [...byReason].map(([reason, t]) => ({ reason, ...t })).sort((a, b) => b.days - a.days),
           periods: periods.map(({ assigneeName: _, ...p }) => p),
@@ -319,7 +325,7 @@ export function flowHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof f
           sampleTo: window.to,
           sampleMean: samples.length ? Math.round((samples.reduce((a, b) => a + b, 0) / samples.length) * 100) / 100 : 0,
           howMany: { target, ...forecastHowMany(samples, today, target, { seed: runSeed }) },
-          when: forecastWhen(samples, today, forecastItems ?? Math.max(1, ageing.length), { seed: runSeed }),
+          when: forecastWhen(samples, today, forecastItems ?? Math.max(1, current.length), { seed: runSeed }),
         },
       };
     },

@@ -20,6 +20,7 @@ import { dataHandlers } from './data';
 import { devicesHandlers } from './devices';
 import { economyHandlers } from './economy';
 import { flowHandlers } from './flow';
+import { flowAnalyticsHandlers } from './flowAnalytics';
 import { plansHandlers } from './plans';
 import { pullListHandlers } from './pullList';
 import { wallHandlers } from './wall';
@@ -57,6 +58,7 @@ export function createService(db: Db, options: ServiceOptions = {}): Service {
     ...pullListHandlers(context),
     ...economyHandlers(context),
     ...flowHandlers(context),
+    ...flowAnalyticsHandlers(context),
     ...dataHandlers(context),
     ...wallHandlers(context),
     ...devicesHandlers(context, auth),

@@ -11,6 +11,7 @@ import { demoCommand } from './commands/demo';
 import { devicesCommand } from './commands/devices';
 import { economyCommands } from './commands/economy';
 import { flowCommands } from './commands/flow';
+import { flowAnalyticsCommands } from './commands/flowAnalytics';
 import { initCommand } from './commands/init';
 import { plansCommands } from './commands/plans';
 import { privacyCommands } from './commands/privacy';
@@ -26,6 +27,7 @@ const COMMANDS: readonly Command[] = [
   ...pullListCommands,
   ...economyCommands,
   ...flowCommands,
+  ...flowAnalyticsCommands,
   ...dataCommands,
   ...plansCommands,
   ...committeeCommands,

@@ -9,6 +9,7 @@ import { dataMethods } from './methods/data';
 import { devicesMethods } from './methods/devices';
 import { economyMethods } from './methods/economy';
 import { flowMethods } from './methods/flow';
+import { flowAnalyticsMethods } from './methods/flowAnalytics';
 import { plansMethods } from './methods/plans';
 import { privacyMethods } from './methods/privacy';
 import { pullListMethods } from './methods/pullList';
@@ -21,6 +22,7 @@ export const contract = {
   ...pullListMethods,
   ...economyMethods,
   ...flowMethods,
+  ...flowAnalyticsMethods,
   ...dataMethods,
   ...wallMethods,
   ...devicesMethods,

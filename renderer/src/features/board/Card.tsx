@@ -5,6 +5,7 @@ import { ageingLevel, daysBlocked, daysInColumn, deadlineStatus, followUpLevel }
 import type { CaseCard, ColumnKind } from '../../../../shared/domain';
 import { formatDate, formatParagraph } from '../../../../shared/format';
 import { useAwaitingCommittee } from '../committee/awaiting';
+import { useServiceLevelBreach } from '../flow/serviceLevels';
 import { useBoardStore } from './boardStore';
 
 export const CARD_HEIGHT = 92;
@@ -31,6 +32,7 @@ export function CardFace({ card, assigneeInitials, assigneeName, columnKind, tod
   const blockedDays = daysBlocked(card, today);
   const followUp = columnKind === 'done' ? 'none' : followUpLevel(card.nextFollowUp, today);
   const awaitingCommittee = useAwaitingCommittee(card.teamId, card.id);
+  const sle = useServiceLevelBreach(card.teamId, card.id);
   const deadlineText = deadline.daysLeft === null ? null
     : deadline.overdue ? t('card.deadlineOverdue', { count: -deadline.daysLeft })
       : deadline.daysLeft === 0 ? t('card.deadlineToday') : t('card.deadlineIn', { count: deadline.daysLeft });
@@ -55,7 +57,12 @@ export function CardFace({ card, assigneeInitials, assigneeName, columnKind, tod
       </div>
       <div className="card-row card-badges">
         {awaitingCommittee && <span className="badge awaiting-committee" title={t('committee:card.awaitingLong')}><span aria-hidden="true">⚖ </span>{t('committee:card.awaitingShort')}</span>}
-        {ageing !== 'none' && (
+        {sle && (
+          <span className="badge sle-over" data-testid="sle-over" title={t('flow:analytics.board.overSle', { days: sle.workingDays, limit: sle.limit })}>
+            <span aria-hidden="true">◷ </span>{t('flow:analytics.board.overSleShort', { days: sle.workingDays, limit: sle.limit })}
+          </span>
+        )}
+        {ageing !== 'none' && !sle && (
           <span className={`badge age-${ageing}`} title={t('card.inColumnLong', { count: inColumn })}>
             <span aria-hidden="true">◷ </span>{t('card.inColumn', { count: inColumn })}
           </span>
@@ -83,6 +90,7 @@ function useCardLabel(props: FaceProps): string {
   const { t } = useTranslation('board');
   const { card, assigneeName, columnKind, today } = props;
   const awaitingCommittee = useAwaitingCommittee(card.teamId, card.id);
+  const sle = useServiceLevelBreach(card.teamId, card.id);
   const parts = [
     t('card.label', { number: card.caseNumber }),
     formatParagraph(card.paragraph),
@@ -100,6 +108,7 @@ function useCardLabel(props: FaceProps): string {
   }
   if (card.blocked) parts.push(t('card.blockedLong', { count: daysBlocked(card, today) ?? 0, reason: card.blockedReason ?? '' }));
   if (awaitingCommittee) parts.push(t('committee:card.awaitingLong'));
+  if (sle) parts.push(t('flow:analytics.board.overSle', { days: sle.workingDays, limit: sle.limit }));
   return parts.join(', ');
 }
 

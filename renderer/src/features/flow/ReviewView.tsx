@@ -1,14 +1,16 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WeeklyReview } from '../../../../shared/api/methods/flow';
-import { addDays, mondayOf } from '../../../../shared/dates';
+import { addDays, addMonths, mondayOf } from '../../../../shared/dates';
 import { bottomLineChanges, type BottomLineChange } from '../../../../shared/flow';
 import { formatDate, formatDateTime, formatMillions, formatNumber, formatParagraph, type Locale } from '../../../../shared/format';
 import { api } from '../../api/client';
 import { useLive } from '../../stores/live';
 import { actsDepartmentWide } from '../../../../shared/api/define';
 import { useSession } from '../../stores/session';
+import { BlockersSection, ComplianceSection, EfficiencySection } from './analyticsSections';
 import { downloadCsv, downloadPdf } from './exporting';
+import './analytics.css';
 import './flow.css';
 
 type BottomLine = { state: 'loading' } | { state: 'unavailable'; message: string } | { state: 'ready'; asOf: string; weekAgo: string; rows: BottomLineChange[] };
@@ -167,6 +169,19 @@ export default function ReviewView() {
               </table>
             </>
           )}
+        </section>
+
+        <section className="flow-card review-item" aria-labelledby="agenda-analytics" data-testid="review-analytics">
+          <header className="flow-card-header">
+            <h2 id="agenda-analytics">{t('analytics.review.title')}</h2>
+            <div className="flow-card-actions"><button type="button" onClick={() => useSession.getState().navigate('flow-analytics')}>{t('analytics.review.open')}</button></div>
+          </header>
+          <p className="flow-card-help">{t('analytics.review.help')}</p>
+          <div className="review-analytics">
+            <ComplianceSection compact teamId={review.teamId} teamName={review.team} from={addDays(addMonths(review.asOf, -3), 1)} to={review.asOf} counting="calendar" group="paragraph" />
+            <BlockersSection compact teamId={review.teamId} from={addDays(review.weekStart, -21)} to={review.asOf} canCategorize={false} />
+            <EfficiencySection compact teamId={review.teamId} from={addDays(review.weekStart, -49)} to={review.asOf} />
+          </div>
         </section>
 
         <section className="flow-card review-item review-notes" aria-labelledby="agenda-notes">

@@ -1,7 +1,9 @@
 import { lazy } from 'react';
 import type { Feature } from '../types';
+import { analyticsDa, analyticsEn } from './analyticsTranslations';
 
 const da = {
+  analytics: analyticsDa,
   nav: 'Flow',
   navCaseload: 'Sagstal',
   navReview: 'Flowmøde',
@@ -99,6 +101,7 @@ const da = {
 };
 
 const en: typeof da = {
+  analytics: analyticsEn,
   nav: 'Flow',
   navCaseload: 'Caseload',
   navReview: 'Flow review',
@@ -200,6 +203,7 @@ export const flowFeature: Feature = {
     { id: 'flow', labelKey: 'flow:nav', component: lazy(() => import('./FlowView')), order: 40, requires: 'getFlowDashboard' },
     { id: 'caseload', labelKey: 'flow:navCaseload', component: lazy(() => import('./CaseloadView')), order: 41, requires: 'getCaseload' },
     { id: 'flow-review', labelKey: 'flow:navReview', component: lazy(() => import('./ReviewView')), order: 42, requires: 'getWeeklyReview' },
+    { id: 'flow-analytics', labelKey: 'flow:analytics.nav', component: lazy(() => import('./AnalyticsView')), order: 43, requires: 'getDeadlineCompliance' },
   ],
   translations: { namespace: 'flow', da, en },
 };

@@ -6,6 +6,7 @@ import { daysBetween } from '../../../../shared/dates';
 import { formatDate, formatMillions, formatParagraph } from '../../../../shared/format';
 import { formatKpiValue } from '../../../../shared/plans';
 import { cardsThatFit, walkOrder, type WallCard } from '../../../../shared/wall';
+import { useServiceLevelBreach } from '../flow/serviceLevels';
 import { useHeight } from './useWallUnit';
 
 // Heights in wall units (see wall.css: .wall-card, .wall-cards gap, .wall-more, .wall-row).
@@ -42,15 +43,17 @@ function CardStatus({ card, short = false }: { card: WallCard; short?: boolean }
  * its second line to how long it has been blocked (the paragraph does not fit beside it); a done
  * card has no status, so its initials move down and the case number gets the whole first line.
  */
-function Card({ card, done }: { card: WallCard; done: boolean }) {
+function Card({ card, done, teamId }: { card: WallCard; done: boolean; teamId: number }) {
   const { t } = useTranslation('wall');
+  const sle = useServiceLevelBreach(teamId, card.id);
   const level = card.blocked ? 'blocked' : card.deadline === 'red' ? 'red' : card.deadline === 'amber' ? 'amber'
     : card.ageing === 'stale' || card.ageing === 'ageing' ? 'ageing' : 'calm';
   const initials = card.assigneeInitials
     ? <span className="wall-initials">{card.assigneeName ?? card.assigneeInitials}</span>
     : <span className="wall-initials none" aria-label={t('unassigned')}>{t('unassignedShort')}</span>;
   return (
-    <li className={`wall-card level-${level}`} data-case={card.caseNumber}>
+    <li className={`wall-card level-${level}${sle ? ' sle-over' : ''}`} data-case={card.caseNumber}
+      title={sle ? t('flow:analytics.board.overSle', { days: sle.workingDays, limit: sle.limit }) : undefined}>
       <div className="wall-card-line">
         <span className="wall-case">{card.caseNumber}</span>
         {card.citizenInitials && <span className="wall-citizen">{card.citizenInitials}</span>}
@@ -64,7 +67,7 @@ function Card({ card, done }: { card: WallCard; done: boolean }) {
   );
 }
 
-function Column({ column, unit, bodyHeight, walking, dimmed }: { column: WallColumn; unit: number; bodyHeight: number; walking: boolean; dimmed: boolean }) {
+function Column({ column, unit, bodyHeight, walking, dimmed, teamId }: { column: WallColumn; unit: number; bodyHeight: number; walking: boolean; dimmed: boolean; teamId: number }) {
   const { t } = useTranslation('wall');
   const cards = walking ? walkOrder(column.cards) : column.cards;
   const fit = cardsThatFit(column.count, bodyHeight, CARD_U * unit, GAP_U * unit, MORE_U * unit);
@@ -89,7 +92,7 @@ function Column({ column, unit, bodyHeight, walking, dimmed }: { column: WallCol
         )}
       </header>
       <ol className="wall-cards">
-        {shown.map((c) => <Card key={c.id} card={c} done={column.kind === 'done'} />)}
+        {shown.map((c) => <Card key={c.id} card={c} done={column.kind === 'done'} teamId={teamId} />)}
         {column.count === 0 && <li className="wall-empty">{t('noCards')}</li>}
       </ol>
       {hidden > 0 && <p className="wall-more">{t('more', { count: hidden })}</p>}
@@ -106,7 +109,7 @@ export function BoardPanel({ screen, unit, walkColumnId }: { screen: WallScreen;
   return (
     <div className="wall-board" ref={ref} style={{ gridTemplateColumns: template }}>
       {screen.columns.map((column) => (
-        <Column key={column.id} column={column} unit={unit} bodyHeight={bodyHeight}
+        <Column key={column.id} column={column} unit={unit} bodyHeight={bodyHeight} teamId={screen.team.id}
           walking={walkColumnId === column.id} dimmed={walkColumnId !== null && walkColumnId !== column.id} />
       ))}
     </div>

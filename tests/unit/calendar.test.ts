@@ -1,0 +1,98 @@
+// The Danish calendar against the official lists of public holidays (helligdage) 2024–2030.
+import { describe, expect, it } from 'vitest';
+import {
+  closedDays, danishPublicHolidays, DEFAULT_CALENDAR, easterSunday, elapsedDays, isWeekend, WorkingCalendar,
+} from '../../shared/calendar';
+
+// Every public holiday 2024–2030 written out by hand (not computed): nytårsdag, skærtorsdag,
+// langfredag, påskedag, 2. påskedag, Kristi himmelfartsdag, pinsedag, 2. pinsedag, juledag, 2. juledag.
+const OFFICIAL: Record<number, string[]> = {
+  2024: ['2024-01-01', '2024-03-28', '2024-03-29', '2024-03-31', '2024-04-01', '2024-05-09', '2024-05-19', '2024-05-20', '2024-12-25', '2024-12-26'],
+  2025: ['2025-01-01', '2025-04-17', '2025-04-18', '2025-04-20', '2025-04-21', '2025-05-29', '2025-06-08', '2025-06-09', '2025-12-25', '2025-12-26'],
+  2026: ['2026-01-01', '2026-04-02', '2026-04-03', '2026-04-05', '2026-04-06', '2026-05-14', '2026-05-24', '2026-05-25', '2026-12-25', '2026-12-26'],
+  2027: ['2027-01-01', '2027-03-25', '2027-03-26', '2027-03-28', '2027-03-29', '2027-05-06', '2027-05-16', '2027-05-17', '2027-12-25', '2027-12-26'],
+  2028: ['2028-01-01', '2028-04-13', '2028-04-14', '2028-04-16', '2028-04-17', '2028-05-25', '2028-06-04', '2028-06-05', '2028-12-25', '2028-12-26'],
+  2029: ['2029-01-01', '2029-03-29', '2029-03-30', '2029-04-01', '2029-04-02', '2029-05-10', '2029-05-20', '2029-05-21', '2029-12-25', '2029-12-26'],
+  2030: ['2030-01-01', '2030-04-18', '2030-04-19', '2030-04-21', '2030-04-22', '2030-05-30', '2030-06-09', '2030-06-10', '2030-12-25', '2030-12-26'],
+};
+const NAMES = ['Nytårsdag', 'Skærtorsdag', 'Langfredag', 'Påskedag', '2. påskedag', 'Kristi himmelfartsdag', 'Pinsedag', '2. pinsedag', 'Juledag', '2. juledag'];
+
+describe('the Danish public holidays', () => {
+  for (const [year, dates] of Object.entries(OFFICIAL)) {
+    it(`are exactly the official list for ${year}`, () => {
+      expect(danishPublicHolidays(Number(year))).toEqual(dates.map((date, i) => ({ date, name: NAMES[i] })));
+    });
+  }
+
+  it('finds Easter Sunday by the Gregorian rule', () => {
+    expect([2024, 2025, 2026, 2027, 2028, 2029, 2030].map(easterSunday)).toEqual([
+      '2024-03-31', '2025-04-20', '2026-04-05', '2027-03-28', '2028-04-16', '2029-04-01', '2030-04-21',
+    ]);
+    expect(easterSunday(2000)).toBe('2000-04-23');
+    expect(easterSunday(2038)).toBe('2038-04-25');
+  });
+
+  it('had Store Bededag until 2023 and not from 2024', () => {
+    expect(danishPublicHolidays(2023)).toContainEqual({ date: '2023-05-05', name: 'Store bededag' });
+    expect(danishPublicHolidays(2023)).toHaveLength(11);
+    for (let year = 2024; year <= 2030; year++) {
+      expect(danishPublicHolidays(year).map((h) => h.name)).not.toContain('Store bededag');
+    }
+    const calendar = new WorkingCalendar();
+    expect(calendar.isWorkingDay('2024-04-26')).toBe(true); // what would have been Store Bededag 2024
+    expect(calendar.isWorkingDay('2023-05-05')).toBe(false);
+  });
+});
+
+describe('closed days beside the holidays', () => {
+  it('closes 24 and 31 December by default and opens them when the leaders say so', () => {
+    const standard = new WorkingCalendar();
+    expect(standard.isWorkingDay('2025-12-24')).toBe(false);
+    expect(standard.isWorkingDay('2025-12-31')).toBe(false);
+    const open = new WorkingCalendar({ ...DEFAULT_CALENDAR, christmasEveClosed: false, newYearsEveClosed: false });
+    expect(open.isWorkingDay('2025-12-24')).toBe(true);
+    expect(open.isWorkingDay('2025-12-31')).toBe(true);
+    const onlyEve = new WorkingCalendar({ ...DEFAULT_CALENDAR, newYearsEveClosed: false });
+    expect(onlyEve.isWorkingDay('2025-12-24')).toBe(false);
+    expect(onlyEve.isWorkingDay('2025-12-31')).toBe(true);
+  });
+
+  it('keeps Grundlovsdag open unless chosen closed', () => {
+    expect(new WorkingCalendar().isWorkingDay('2025-06-05')).toBe(true);
+    expect(new WorkingCalendar({ ...DEFAULT_CALENDAR, constitutionDayClosed: true }).isWorkingDay('2025-06-05')).toBe(false);
+    expect(closedDays(2025, { ...DEFAULT_CALENDAR, constitutionDayClosed: true }).map((d) => d.name)).toContain('Grundlovsdag');
+  });
+});
+
+describe('working days', () => {
+  const calendar = new WorkingCalendar();
+
+  it('knows weekends', () => {
+    expect(isWeekend('2026-11-21')).toBe(true); // Saturday
+    expect(isWeekend('2026-11-22')).toBe(true);
+    expect(isWeekend('2026-11-23')).toBe(false);
+  });
+
+  it('counts elapsed working days like elapsed calendar days', () => {
+    expect(calendar.workingDaysBetween('2026-11-23', '2026-11-25')).toBe(2); // Monday to Wednesday
+    expect(calendar.workingDaysBetween('2026-11-20', '2026-11-23')).toBe(1); // Friday to Monday
+    expect(calendar.workingDaysBetween('2026-11-23', '2026-11-23')).toBe(0);
+    expect(calendar.workingDaysBetween('2026-11-25', '2026-11-23')).toBe(-2);
+  });
+
+  it('skips Easter and Christmas', () => {
+    // Wednesday before Easter 2026 to the Tuesday after: Thursday to Monday are closed.
+    expect(calendar.workingDaysBetween('2026-04-01', '2026-04-07')).toBe(1);
+    // 23 December 2026 (Wednesday) to 4 January 2027 (Monday): 24–26 and 31 December, 1 January closed.
+    expect(calendar.workingDaysBetween('2026-12-23', '2027-01-04')).toBe(4); // 28, 29, 30 Dec and 4 Jan
+    expect(elapsedDays('2026-12-23', '2027-01-04', 'calendar', calendar)).toBe(12);
+    expect(elapsedDays('2026-12-23', '2027-01-04', 'working', calendar)).toBe(4);
+  });
+
+  it('adds working days', () => {
+    expect(calendar.addWorkingDays('2026-11-20', 1)).toBe('2026-11-23');
+    expect(calendar.addWorkingDays('2026-04-01', 1)).toBe('2026-04-07');
+    expect(calendar.addWorkingDays('2026-11-23', 0)).toBe('2026-11-23');
+    expect(calendar.addWorkingDays('2026-11-23', 5)).toBe('2026-11-30');
+  });
+});
