@@ -240,7 +240,8 @@ describe('shared on the network', () => {
     expect(address, 'this machine needs a non-loopback IPv4 address for the network test').toBeTruthy();
     const lan = await startServer({ dbPath: demoStoreCopy(), extraArgs: ['--listen', '0.0.0.0'] });
     try {
-      expect(lan.output()).toContain('Delt på netværket (0.0.0.0). Alle logger ind; vægskærme parres fra Vægskærme-siden.');
+      // The line after the address may arrive a moment later than the address itself.
+      await expect.poll(() => lan.output(), { timeout: 10_000 }).toContain('Delt på netværket (0.0.0.0). Alle logger ind; vægskærme parres fra Vægskærme-siden.');
       const base = `http://${address}:${new URL(lan.url).port}/`;
       const page = await fetch(base);
       expect(page.status).toBe(200);
