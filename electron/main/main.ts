@@ -1,22 +1,26 @@
 // Electron main: window, menu, single-instance lock, IPC wiring. Everything else lives in db/
 // and shared/; this file only connects them to the desktop.
-import { app, BrowserWindow, ipcMain, Menu, dialog, net, screen, session, shell, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, dialog, net, protocol, screen, session, shell, type MenuItemConstructorOptions } from 'electron';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { checkStoreAtStart, replaceStoreWithSnapshot, startBackupSchedule, type BackupSchedule } from '../../db/backup';
 import { closeStore, StoreError, type Db } from '../../db/connection';
 import { createService, type Service } from '../../db/service';
 import { openWorkspace, STORE_FILE } from '../../db/workspace';
 import { CONNECTION_FILE, isAllowedRemoteUrl, loadConnection, loadFailureMessage, registerConnectionIpc, remoteStartUrl, useLocalStore, type ConnectionConfig } from './connection';
 import { lanSharingMenuItem, stopLanSharing } from './lanSharing';
-import { isTrustedRendererUrl, rendererUrl, WEB_PREFERENCES } from './security';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { guardContents, isTrustedRendererUrl, rendererUrl, viewMenuItems, webPreferencesFor } from './security';
 import { registerSessionIpc, type DesktopSessions } from './session';
 import { isWallWindowContents, WALL_PARTITION, wallMenu } from './wall';
 
 app.setName('Flowtavle');
+// app:// must be known as a privileged scheme before `ready`; it is served once the app is ready.
+registerAppScheme(protocol);
 
 const appRoot = app.getAppPath();
-const INDEX_HTML = join(appRoot, 'dist', 'renderer', 'index.html');
+const RENDERER_DIR = join(appRoot, 'dist', 'renderer');
+const PACKAGED = app.isPackaged;
 const PRELOAD = join(appRoot, 'dist-electron', 'preload.cjs');
 
 let db: Db | null = null;
@@ -27,7 +31,7 @@ let sessions: DesktopSessions | null = null;
 let connection: ConnectionConfig = { host: null, lastHost: null };
 
 const connectionFile = () => join(app.getPath('userData'), CONNECTION_FILE);
-const isOwnPage = (url: string) => isTrustedRendererUrl(url, INDEX_HTML);
+const isOwnPage = (url: string) => isTrustedRendererUrl(url);
 const CONNECT_ROUTE = '#/forbind';
 
 /** better-sqlite3 built for Electron's ABI, kept beside the Node build used by the tests. */
@@ -111,18 +115,10 @@ function buildMenu(): void {
     },
     {
       label: 'Vis',
-      submenu: [
-        { role: 'reload', label: 'Genindlæs' },
-        { role: 'togglefullscreen', label: 'Fuld skærm' },
-        { role: 'zoomIn', label: 'Zoom ind' },
-        { role: 'zoomOut', label: 'Zoom ud' },
-        { role: 'resetZoom', label: 'Nulstil zoom' },
-        { type: 'separator' },
-        { role: 'toggleDevTools', label: 'Udviklerværktøjer' },
-      ],
+      submenu: viewMenuItems(PACKAGED),
     },
-    wallMenu({ indexHtml: INDEX_HTML, preload: PRELOAD, remoteOrigin: connection.host }),
-    { label: 'Netværk', submenu: [lanSharingMenuItem(db!, service!, dirname(INDEX_HTML), buildMenu)] },
+    wallMenu({ preload: PRELOAD, packaged: PACKAGED, remoteOrigin: connection.host }),
+    { label: 'Netværk', submenu: [lanSharingMenuItem(db!, service!, RENDERER_DIR, buildMenu)] },
     {
       label: 'Hjælp',
       submenu: [{ label: 'Om Flowtavle', click: () => dialog.showMessageBox({ message: `Flowtavle ${app.getVersion()}` }) }],
@@ -145,23 +141,11 @@ function createWindow(host: string | null, route = ''): BrowserWindow {
     title: 'Flowtavle',
     backgroundColor: '#f3f5f8',
     show: false,
-    webPreferences: host ? { ...WEB_PREFERENCES } : { ...WEB_PREFERENCES, preload: PRELOAD },
+    webPreferences: host ? webPreferencesFor({ packaged: PACKAGED }) : webPreferencesFor({ packaged: PACKAGED, preload: PRELOAD }),
   });
   window.once('ready-to-show', () => window.show());
   const contents = window.webContents;
-  const allowed = (url: string) => (host ? isAllowedRemoteUrl(url, host) : isOwnPage(url));
-  contents.on('will-navigate', (event, url) => {
-    if (!allowed(url)) event.preventDefault();
-  });
-  // A host's redirect to another origin (a single sign-on provider) is stopped the same way.
-  contents.on('will-redirect', (event, url) => {
-    if (!allowed(url)) event.preventDefault();
-  });
-  contents.setWindowOpenHandler(({ url }) => {
-    // Links out (none are expected) open in the user's browser, never in an app window.
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
+  guardContents(contents, { allowed: (url) => (host ? isAllowedRemoteUrl(url, host) : isOwnPage(url)), packaged: PACKAGED, shell });
   if (host) {
     // The host is down or unreachable: the connection screen says so and offers the local store.
     contents.on('did-fail-load', (_event, code, description, _url, isMainFrame) => {
@@ -169,7 +153,7 @@ function createWindow(host: string | null, route = ''): BrowserWindow {
       showMainWindow(null, `${CONNECT_ROUTE}?fejl=${encodeURIComponent(loadFailureMessage(host, code, description))}`);
     });
   }
-  void window.loadURL(host ? remoteStartUrl(host) : `${rendererUrl(INDEX_HTML)}${route}`);
+  void window.loadURL(host ? remoteStartUrl(host) : rendererUrl(route));
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });
@@ -188,7 +172,7 @@ function showMainWindow(host: string | null, route = ''): void {
 /** The local page keeps its window (and its session); a remote page is replaced by the local one. */
 function openConnectionScreen(): void {
   if (mainWindow && !mainWindow.isDestroyed() && isOwnPage(mainWindow.webContents.getURL())) {
-    void mainWindow.loadURL(`${rendererUrl(INDEX_HTML)}${CONNECT_ROUTE}`);
+    void mainWindow.loadURL(rendererUrl(CONNECT_ROUTE));
     mainWindow.focus();
     return;
   }
@@ -221,6 +205,7 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   void app.whenReady().then(() => {
+    serveRenderer(protocol, RENDERER_DIR);
     for (const jar of [session.defaultSession, session.fromPartition(WALL_PARTITION)]) {
       jar.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
     }

@@ -2,7 +2,7 @@
 // the TV on the second output), showing standup mode. Same hardening as the main window.
 import { BrowserWindow, screen, shell, type MenuItemConstructorOptions } from 'electron';
 import { isAllowedRemoteUrl } from './connection';
-import { isTrustedRendererUrl, rendererUrl, WEB_PREFERENCES } from './security';
+import { guardContents, isTrustedRendererUrl, rendererUrl, webPreferencesFor } from './security';
 
 /**
  * The kiosk's own cookie jar. Showing a remote host, the TV pairs through that host's /auth/pair
@@ -19,8 +19,9 @@ export interface WallDisplay {
 }
 
 export interface WallWindowOptions {
-  indexHtml: string;
   preload: string;
+  /** `app.isPackaged`; absent counts as packaged, so a forgotten flag never opens developer tools. */
+  packaged?: boolean;
   /** The display to fill; absent: the first that is not the primary one, else the primary. */
   displayId?: number;
   /** The team shown; absent: the team chosen in the app. */
@@ -46,8 +47,9 @@ export function chooseWallDisplay(displays: readonly WallDisplay[], wantedId?: n
   return displays.find((d) => d.id === wantedId) ?? displays.find((d) => !d.primary) ?? displays[0] ?? null;
 }
 
-export function standupUrl(indexHtml: string, teamId?: number, remoteOrigin?: string | null): string {
-  return `${remoteOrigin ? `${remoteOrigin}/` : rendererUrl(indexHtml)}#/standup${teamId ? `?team=${teamId}` : ''}`;
+export function standupUrl(teamId?: number, remoteOrigin?: string | null): string {
+  const route = `#/standup${teamId ? `?team=${teamId}` : ''}`;
+  return remoteOrigin ? `${remoteOrigin}/${route}` : rendererUrl(route);
 }
 
 /** Opens (or moves) the kiosk window showing standup mode; returns it. */
@@ -55,6 +57,7 @@ export function openWallWindow(options: WallWindowOptions): BrowserWindow {
   const display = chooseWallDisplay(wallDisplays(), options.displayId);
   if (!display) throw new Error('Ingen skærm fundet');
   if (wallWindow && !wallWindow.isDestroyed()) wallWindow.close();
+  const packaged = options.packaged ?? true;
   const window = new BrowserWindow({
     ...display.bounds,
     kiosk: true,
@@ -64,27 +67,21 @@ export function openWallWindow(options: WallWindowOptions): BrowserWindow {
     title: 'Flowtavle – standup',
     backgroundColor: '#0b1220',
     webPreferences: options.remoteOrigin
-      ? { ...WEB_PREFERENCES, partition: WALL_PARTITION }
-      : { ...WEB_PREFERENCES, preload: options.preload },
+      ? webPreferencesFor({ packaged, partition: WALL_PARTITION })
+      : webPreferencesFor({ packaged, preload: options.preload }),
   });
   const contents = window.webContents;
   const remote = options.remoteOrigin ?? null;
-  const allowed = (url: string) => (remote ? isAllowedRemoteUrl(url, remote) : isTrustedRendererUrl(url, options.indexHtml));
-  contents.on('will-navigate', (event, url) => {
-    if (!allowed(url)) event.preventDefault();
-  });
-  contents.on('will-redirect', (event, url) => {
-    if (!allowed(url)) event.preventDefault();
-  });
-  contents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
+  guardContents(contents, {
+    allowed: (url) => (remote ? isAllowedRemoteUrl(url, remote) : isTrustedRendererUrl(url)),
+    packaged,
+    shell,
   });
   // A wall screen must not sleep into a screensaver-looking blank page or lose its place on reload.
   contents.on('render-process-gone', () => {
-    if (!window.isDestroyed()) void window.loadURL(standupUrl(options.indexHtml, options.teamId, remote));
+    if (!window.isDestroyed()) void window.loadURL(standupUrl(options.teamId, remote));
   });
-  void window.loadURL(standupUrl(options.indexHtml, options.teamId, remote));
+  void window.loadURL(standupUrl(options.teamId, remote));
   window.on('closed', () => {
     if (wallWindow === window) wallWindow = null;
   });

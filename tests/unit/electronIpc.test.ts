@@ -17,8 +17,7 @@ const { AUTH_CHANNEL, CALL_CHANNEL, CHANGED_CHANNEL, registerSessionIpc } = awai
 const connection = await import('../../electron/main/connection');
 const { rendererUrl } = await import('../../electron/main/security');
 
-const INDEX = '/opt/Flowtavle/resources/app/dist/renderer/index.html';
-const OWN_PAGE = `${rendererUrl(INDEX)}#/board`;
+const OWN_PAGE = rendererUrl('#/board');
 const { isTrustedRendererUrl } = await import('../../electron/main/security');
 
 type Handler = Parameters<import('../../electron/main/session').IpcRegistry['handle']>[1];
@@ -69,7 +68,7 @@ beforeAll(() => {
   service = createService(db);
   ipc = fakeIpc();
   registerSessionIpc(ipc, service, {
-    isTrustedFrame: (url) => isTrustedRendererUrl(url, INDEX),
+    isTrustedFrame: (url) => isTrustedRendererUrl(url),
     isWallWindow: (contents) => contents.id === wallWindowId,
   });
   const person = (role: string) =>
@@ -290,11 +289,11 @@ describe('the connection to a Flowtavle server', () => {
     expect(connection.isAllowedRemoteUrl('https://flowtavle.aalborg.dk/#/board', origin)).toBe(true);
     expect(connection.isAllowedRemoteUrl('https://flowtavle.aalborg.dk/auth/oidc/start', origin)).toBe(true);
     for (const url of ['http://flowtavle.aalborg.dk/', 'https://flowtavle.aalborg.dk:444/', 'https://evil.aalborg.dk/', 'https://flowtavle.aalborg.dk.evil.org/',
-      'https://login.microsoftonline.com/', rendererUrl(INDEX), 'not a url']) {
+      'https://login.microsoftonline.com/', rendererUrl(), 'not a url']) {
       expect(connection.isAllowedRemoteUrl(url, origin), url).toBe(false);
     }
     // And the local window only the app's own page.
-    expect(isTrustedRendererUrl(origin, INDEX)).toBe(false);
+    expect(isTrustedRendererUrl(origin)).toBe(false);
   });
 
   const answer = (status: number, body: unknown, type = 'application/json; charset=utf-8') =>
@@ -326,7 +325,7 @@ describe('the connection to a Flowtavle server', () => {
     const connIpc = fakeIpc();
     connection.registerConnectionIpc(connIpc, {
       file,
-      isTrustedFrame: (url) => isTrustedRendererUrl(url, INDEX),
+      isTrustedFrame: (url) => isTrustedRendererUrl(url),
       fetch: answer(200, { ok: true, value: { signedIn: false, departmentName: 'Afdelingen' } }),
       show: (host) => void shown.push(host),
     });

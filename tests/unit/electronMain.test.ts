@@ -83,6 +83,7 @@ const electron = vi.hoisted(() => {
     state,
     module: {
       app: {
+        isPackaged: false,
         setName: () => undefined,
         getAppPath: () => '/opt/Flowtavle/resources/app',
         getPath: () => state.userData,
@@ -113,6 +114,7 @@ const electron = vi.hoisted(() => {
         getAllDisplays: () => [{ id: 1, bounds: { x: 0, y: 0, width: 1600, height: 900 }, size: { width: 1600, height: 900 }, scaleFactor: 1 }],
       },
       session: { defaultSession: jar, fromPartition: () => jar },
+      protocol: { registerSchemesAsPrivileged: () => undefined, handle: () => undefined },
       shell: { openExternal: () => undefined },
       clipboard: { writeText: () => undefined },
     },
@@ -122,7 +124,7 @@ vi.mock('electron', () => electron.module);
 
 const dir = mkdtempSync(join(tmpdir(), 'flowtavle-main-'));
 const HOST = 'https://flowtavle.aalborg.dk';
-const OWN = 'file:///opt/Flowtavle/resources/app/dist/renderer/index.html';
+const OWN = 'app://flowtavle/index.html';
 const state = electron.state;
 
 afterAll(() => {

@@ -11,13 +11,12 @@ vi.mock('electron', () => ({
 }));
 
 describe('Electron hardening', () => {
-  const index = '/opt/Flowtavle/resources/app/dist/renderer/index.html';
-
   it('trusts only the app\'s own page', () => {
-    expect(isTrustedRendererUrl(`${rendererUrl(index)}#/board`, index)).toBe(true);
-    expect(isTrustedRendererUrl('file:///etc/passwd', index)).toBe(false);
-    expect(isTrustedRendererUrl('https://example.org/dist/renderer/index.html', index)).toBe(false);
-    expect(isTrustedRendererUrl('not a url', index)).toBe(false);
+    expect(isTrustedRendererUrl(rendererUrl('#/board'))).toBe(true);
+    expect(isTrustedRendererUrl('file:///etc/passwd')).toBe(false);
+    expect(isTrustedRendererUrl('file:///opt/Flowtavle/resources/app/dist/renderer/index.html')).toBe(false);
+    expect(isTrustedRendererUrl('https://example.org/dist/renderer/index.html')).toBe(false);
+    expect(isTrustedRendererUrl('not a url')).toBe(false);
   });
 
   it('runs the renderer isolated and sandboxed', () => {

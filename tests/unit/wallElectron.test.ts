@@ -84,7 +84,7 @@ describe('the wall window', () => {
   });
 
   it('opens a hardened kiosk window on the chosen display showing standup mode', () => {
-    openWallWindow({ indexHtml: '/opt/Flowtavle/dist/renderer/index.html', preload: '/opt/p.cjs', teamId: 4 });
+    openWallWindow({ preload: '/opt/p.cjs', teamId: 4 });
     const [win] = created;
     expect(win!.options).toMatchObject({
       kiosk: true,
@@ -93,7 +93,7 @@ describe('the wall window', () => {
       width: 1920,
       webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, preload: '/opt/p.cjs' },
     });
-    expect(win!.url).toBe('file:///opt/Flowtavle/dist/renderer/index.html#/standup?team=4');
+    expect(win!.url).toBe('app://flowtavle/index.html#/standup?team=4');
     // Navigation away from the app's own page is stopped.
     const prevent = vi.fn();
     win!.handlers.get('will-navigate')!({ preventDefault: prevent }, 'https://example.org/');
@@ -101,7 +101,7 @@ describe('the wall window', () => {
   });
 
   it('shows a connected host\'s standup page in its own cookie jar, without the bridge', () => {
-    openWallWindow({ indexHtml: '/a/index.html', preload: '/p.cjs', teamId: 2, remoteOrigin: 'https://flowtavle.aalborg.dk' });
+    openWallWindow({ preload: '/p.cjs', teamId: 2, remoteOrigin: 'https://flowtavle.aalborg.dk' });
     const win = created.at(-1)!;
     expect(win.url).toBe('https://flowtavle.aalborg.dk/#/standup?team=2');
     const prefs = win.options.webPreferences as Record<string, unknown>;
@@ -116,8 +116,8 @@ describe('the wall window', () => {
   });
 
   it('keeps one wall window: opening again replaces it, and closing closes it', () => {
-    openWallWindow({ indexHtml: '/a/index.html', preload: '/p.cjs' });
-    openWallWindow({ indexHtml: '/a/index.html', preload: '/p.cjs', displayId: 1 });
+    openWallWindow({ preload: '/p.cjs' });
+    openWallWindow({ preload: '/p.cjs', displayId: 1 });
     expect(created[0]!.closed).toBe(true);
     expect(created[1]!.options).toMatchObject({ x: 0, width: 1600 });
     closeWallWindow();
@@ -125,10 +125,10 @@ describe('the wall window', () => {
   });
 
   it('offers one menu item per display', () => {
-    const menu = wallMenu({ indexHtml: '/a/index.html', preload: '/p.cjs' });
+    const menu = wallMenu({ preload: '/p.cjs' });
     const labels = (menu.submenu as { label?: string }[]).map((i) => i.label).filter(Boolean);
     expect(labels).toEqual(['Vis standup på Skærm 1 – 1600 × 900 (denne skærm)', 'Vis standup på Skærm 2 – 3840 × 2160', 'Luk vægskærmen']);
-    expect(standupUrl('/a/index.html')).toBe('file:///a/index.html#/standup');
+    expect(standupUrl()).toBe('app://flowtavle/index.html#/standup');
   });
 });
 
