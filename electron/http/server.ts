@@ -213,6 +213,9 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
   }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
+    // Without a session every /api call is 401 (the promise), whatever its verb or type.
+    const principal = service.auth.principalOf(tokenOf(req));
+    if (!principal) return refuseUnauthenticated(res, method);
     if (req.method !== 'POST') {
       res.setHeader('Allow', 'POST');
       return fail(res, 'invalid_input', 'API-kald skal sendes med POST.');
@@ -221,8 +224,6 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
     if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return fail(res, 'invalid_input', 'API-kald skal have Content-Type: application/json.');
     }
-    const principal = service.auth.principalOf(tokenOf(req));
-    if (!principal) return refuseUnauthenticated(res, method);
     let input: unknown;
     try {
       const body = await readBody(req);
