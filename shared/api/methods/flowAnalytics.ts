@@ -17,7 +17,6 @@ const periodMessage = { message: 'Perioden skal slutte samme dag eller efter, de
 const teamRead = { roles: CASE_READERS, team: { from: 'team' as const, field: 'teamId' } };
 const teamLeaders = { roles: LEADERS, team: { from: 'team' as const, field: 'teamId' } };
 /** The board and the wall screen read service-level marks. */
-const BOARD_READERS: readonly CallerRole[] = [...CASE_READERS, 'wall'];
 
 export interface ComplianceGroup extends ComplianceFigures {
   key: string;
@@ -219,7 +218,8 @@ export const flowAnalyticsMethods = {
       keywords: z.array(z.string().trim().min(1).max(40)).max(30),
       active: z.boolean(),
     }).strict(),
-    { write: true, access: { roles: LEADERS }, summary: 'Adds or changes a blocker category: name, the words that suggest it, active or not (leaders).' },
+    // One list for the whole department (categories are compared across teams), so a department-wide setting.
+    { write: true, access: { roles: ['department_head'] }, summary: 'Adds or changes a blocker category of the department\'s list: name, the words that suggest it, active or not (the department head).' },
   ),
   categorizeBlocks: method<{ changed: number }>()(
     z.object({
@@ -258,11 +258,13 @@ export const flowAnalyticsMethods = {
   ),
   setCalendarSettings: method<CalendarOptions>()(
     z.object({ christmasEveClosed: z.boolean(), newYearsEveClosed: z.boolean(), constitutionDayClosed: z.boolean() }).strict(),
-    { write: true, access: { roles: LEADERS }, summary: 'Chooses whether 24 December, 31 December and Grundlovsdag are closed days in the working-day calendar (leaders).' },
+    // The calendar is the department's: every team's working days and service levels follow it.
+    { write: true, access: { roles: ['department_head'] }, summary: 'Chooses whether 24 December, 31 December and Grundlovsdag are closed days in the department\'s working-day calendar (the department head).' },
   ),
   getServiceLevelMarks: method<ServiceLevelMarks>()(
     z.object({ teamId: id }).strict(),
-    { write: false, access: { roles: BOARD_READERS, team: { from: 'team', field: 'teamId' } }, summary: 'The cards of a team\'s board that are past their column\'s service-level expectation in working days.' },
+    // Not for a paired wall device: it reaches only the redacted wall methods.
+    { write: false, access: { roles: CASE_READERS, team: { from: 'team', field: 'teamId' } }, summary: 'The cards of a team\'s board that are past their column\'s service-level expectation in working days.' },
   ),
   listSavedViews: method<SavedView[]>()(z.object({ teamId: id }).strict(), { write: false, access: teamRead, summary: 'The team\'s saved views of the flow analytics for the weekly review.' }),
   saveView: method<SavedView>()(
