@@ -42,6 +42,10 @@ interface TeamRecords {
   planTag: number;
   proposal: number;
   device: number;
+  /** A blocked period of the team (flow analytics' blocker categories). */
+  block: number;
+  /** A saved view of the team's flow analytics. */
+  view: number;
   caseNumber: string;
 }
 
@@ -101,9 +105,14 @@ function recordsOf(teamId: number, proposal: number): TeamRecords {
     `INSERT INTO devices (status, team_id, label, requested_at, remote_address, approved_at, approved_by, expires_at)
      VALUES ('approved', ?, 'Tv', ?, '127.0.0.1', ?, ?, '2027-02-21T10:00:00.000Z')`,
   ).run(teamId, NOW.toISOString(), NOW.toISOString(), leader).lastInsertRowid);
+  const block = one<{ id: number }>('SELECT id FROM flow_blocks WHERE team_id = ? ORDER BY id LIMIT 1', teamId).id;
+  const view = value<{ id: number }>(service.dispatch('saveView', {
+    teamId, name: 'Adgangsvisning', isDefault: false,
+    settings: { months: 3, asOf: null, counting: 'calendar', complianceGroup: 'paragraph', sections: ['compliance'] },
+  }, as)).id;
   return {
     team: teamId, case: c.id, caseworker: c.assignee_id, caseNumber: c.case_number, column, grant, sprint, plan, goal, action, kpi, investment,
-    tag, planTag, proposal, device,
+    tag, planTag, proposal, device, block, view,
   };
 }
 
@@ -326,6 +335,26 @@ const INPUTS: Record<MethodName, Variant[]> = {
   redactValue: plain(() => ({ table: 'cases', column: 'notes', rowId: 1, reason: 'Adgangstest' })),
   eraseCitizen: plain(() => ({ citizenRef: 'X-1', reason: 'Adgangstest' })),
   getBackupHealth: plain(() => ({})),
+
+  getDeadlineCompliance: optionalTeam((r) => ({ teamId: r.team, from: '2026-09-01', to: TODAY }), () => ({ from: '2026-09-01', to: TODAY })),
+  getBlockerAnalysis: teamScoped((r) => ({ teamId: r.team, from: '2026-09-01', to: TODAY })),
+  listBlockerCategories: plain(() => ({})),
+  saveBlockerCategory: plain(() => ({ name: 'Venter på adgangstest', keywords: ['adgang'], active: true })),
+  categorizeBlocks: teamScoped((r) => ({ teamId: r.team, items: [{ blockId: r.block, categoryId: 1 }] })),
+  getFlowEfficiency: teamScoped((r) => ({ teamId: r.team, from: '2026-09-01', to: TODAY })),
+  getAgeingAgainstPace: teamScoped((r) => ({ teamId: r.team, asOf: '2026-10-31' })),
+  getCycleTimeHeatMap: teamScoped((r) => ({ teamId: r.team, from: '2026-09-01', to: TODAY })),
+  getForecastCheck: teamScoped((r) => ({ teamId: r.team, positions: 3, seed: 1 })),
+  getFlowSettings: teamScoped((r) => ({ teamId: r.team })),
+  setColumnFlowSettings: teamScoped((r) => ({ columnId: r.column, maxWorkingDays: 5, countsAsWork: null })),
+  setCalendarSettings: plain(() => ({ christmasEveClosed: false, newYearsEveClosed: true, constitutionDayClosed: true })),
+  getServiceLevelMarks: teamScoped((r) => ({ teamId: r.team })),
+  listSavedViews: teamScoped((r) => ({ teamId: r.team })),
+  saveView: teamScoped((r) => ({
+    teamId: r.team, id: r.view, name: 'Ændret visning', isDefault: true,
+    settings: { months: 6, asOf: null, counting: 'working', complianceGroup: 'month', sections: ['compliance', 'blockers'] },
+  })),
+  deleteView: teamScoped((r) => ({ teamId: r.team, id: r.view })),
 };
 
 const ROLES: readonly CallerRole[] = ['caseworker', 'leader', 'department_head', 'secretariat', 'administrator', 'wall'];

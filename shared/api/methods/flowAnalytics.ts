@@ -9,14 +9,13 @@ import type {
   BlockerCategory, BlockerCluster, ColumnPace, EfficiencyWeek, HeatCell, PaceBand, PositionForecast, SeasonalFactor,
   StabilityCheck,
 } from '../../flowAnalytics';
-import { CASE_READERS, id, LEADERS, method, noInput, type CallerRole } from '../define';
+import { CASE_READERS, id, LEADERS, method, noInput } from '../define';
 import { isoDate, shortText } from '../schemas';
 
 const periodCheck = (v: { from: string; to: string }) => v.from <= v.to;
 const periodMessage = { message: 'Perioden skal slutte samme dag eller efter, den begynder', path: ['to'] };
 const teamRead = { roles: CASE_READERS, team: { from: 'team' as const, field: 'teamId' } };
 const teamLeaders = { roles: LEADERS, team: { from: 'team' as const, field: 'teamId' } };
-/** The board and the wall screen read service-level marks. */
 
 export interface ComplianceGroup extends ComplianceFigures {
   key: string;
