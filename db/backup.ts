@@ -6,7 +6,7 @@
 // and restore refuses another store's snapshot unless forced. A failed scheduled backup is kept in
 // the workspace (`last_backup_error`) so the app can say so, not only a console.
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { migrate, schemaVersion, type Db } from './connection';
 import { appendEvent } from './events';
@@ -42,16 +42,30 @@ export function storeIdOf(db: Db): string | null {
   return row && STORE_ID.test(row.value) ? row.value : null;
 }
 
-/** The id inside a store file, read without changing it; null when it has none or cannot be read. */
+/**
+ * The id inside a store file, read without changing it; null when it has none. A damaged store that
+ * SQLite cannot query is searched byte by byte: the workspace row keeps key and value side by side.
+ */
 export function storeIdInFile(path: string): string | null {
   let db: Database.Database | null = null;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });
     return storeIdOf(db);
   } catch {
-    return null;
+    return storeIdInBytes(path);
   } finally {
     db?.close();
+  }
+}
+
+function storeIdInBytes(path: string): string | null {
+  try {
+    const bytes = [path, `${path}-wal`].filter((p) => existsSync(p)).map((p) => readFileSync(p).toString('latin1')).join('');
+    const found = [...bytes.matchAll(/store_id([0-9a-f]{32})/g)].map((m) => m[1]!);
+    // The newest write is the last one in the file or its log.
+    return found.at(-1) ?? null;
+  } catch {
+    return null;
   }
 }
 
