@@ -9,7 +9,7 @@ import { closeStore, openStore, type Db } from '../../db/connection';
 import { generateDemo } from '../../db/demo/generate';
 import { createService, type Service } from '../../db/service';
 import type { InputOf, MethodName, ResultOf } from '../../shared/api/contract';
-import { systemContext, type CallContext } from '../../shared/api/define';
+import type { CallContext } from '../../shared/api/define';
 import { runCli } from '../support/server';
 
 const TODAY = '2026-11-23';
@@ -24,17 +24,36 @@ beforeAll(() => {
   db = openStore(path);
   generateDemo(db, { seed: 1, today: TODAY });
   service = createService(db, { now: () => new Date(`${TODAY}T10:00:00Z`) });
+  head = service.as((db.prepare("SELECT id FROM people WHERE role = 'department_head' ORDER BY id LIMIT 1").get() as { id: number }).id);
 }, 120_000);
+
+/** The department head (visitationschef): reads every team, keeps the department's settings. */
+let head: CallContext;
+
+/** A team's leader, signed in as themself. */
+function leaderOf(teamId: number): CallContext {
+  return service.as((db.prepare("SELECT id FROM people WHERE role = 'leader' AND team_id = ? ORDER BY id LIMIT 1").get(teamId) as { id: number }).id);
+}
+
+function teamNamed(name: string) {
+  return call('listTeams', {}, head).find((t) => t.name === name)!;
+}
 
 afterAll(() => {
   closeStore(db);
   rmSync(dir, { recursive: true, force: true });
 });
 
-function call<K extends MethodName>(method: K, input: InputOf<K>, ctx: CallContext = systemContext()): ResultOf<K> {
+function call<K extends MethodName>(method: K, input: InputOf<K>, ctx: CallContext): ResultOf<K> {
   const envelope = service.dispatch(method, input, ctx);
   if (!envelope.ok) throw new Error(JSON.stringify(envelope.error));
   return envelope.value as ResultOf<K>;
+}
+
+/** The error code of a call that is refused, or 'ok'. */
+function outcome<K extends MethodName>(method: K, input: InputOf<K>, ctx: CallContext): string {
+  const envelope = service.dispatch(method, input, ctx);
+  return envelope.ok ? 'ok' : envelope.error.code;
 }
 
 interface Row { paragraph: string; month: string; decided: number; withinDeadline: number; share: number | null; p50Days: number | null; p85Days: number | null }
@@ -101,11 +120,11 @@ describe('report deadlines', () => {
   }, 60_000);
 
   it('equals the recomputation for each team, and the teams add up to the department', () => {
-    const teams = call('listTeams', {});
-    const department = call('getDeadlineCompliance', { from: '2026-03-01', to: '2026-10-31' });
+    const teams = call('listTeams', {}, head);
+    const department = call('getDeadlineCompliance', { from: '2026-03-01', to: '2026-10-31' }, head);
     let decided = 0;
     for (const team of teams) {
-      const report = call('getDeadlineCompliance', { teamId: team.id, from: '2026-03-01', to: '2026-10-31' });
+      const report = call('getDeadlineCompliance', { teamId: team.id, from: '2026-03-01', to: '2026-10-31' }, leaderOf(team.id));
       expect(byKey(report.rows)).toEqual(byKey(recompute('2026-03-01', '2026-10-31', team.id, ['application', 'complaint'])));
       decided += report.total.decided;
     }
@@ -115,7 +134,7 @@ describe('report deadlines', () => {
   });
 
   it('lists open cases that will miss their deadline at today\'s pace', () => {
-    const report = call('getDeadlineCompliance', { from: '2026-08-01', to: TODAY });
+    const report = call('getDeadlineCompliance', { from: '2026-08-01', to: TODAY }, head);
     expect(report.openWithDeadline).toBeGreaterThan(0);
     expect(report.willMiss.length).toBeGreaterThan(0);
     for (const m of report.willMiss) {
@@ -123,6 +142,20 @@ describe('report deadlines', () => {
       expect(['application', 'complaint']).toContain(m.kind);
       expect(m.daysLeft < 0 || (m.expectedDecision !== null && m.expectedDecision > m.legalDeadline)).toBe(true);
     }
+  });
+
+  it('is read by the team\'s own people, and the whole department by the department head', () => {
+    const teams = call('listTeams', {}, head);
+    const [mine, theirs] = [teams[0]!, teams[1]!];
+    const caseworker = service.as((db.prepare("SELECT id FROM people WHERE role = 'caseworker' AND team_id = ? ORDER BY id LIMIT 1").get(mine.id) as { id: number }).id);
+    const period = { from: '2026-09-01', to: TODAY };
+    expect(outcome('getDeadlineCompliance', { teamId: mine.id, ...period }, caseworker)).toBe('ok');
+    expect(outcome('getDeadlineCompliance', { teamId: theirs.id, ...period }, caseworker)).toBe('forbidden');
+    expect(outcome('getDeadlineCompliance', { teamId: theirs.id, ...period }, leaderOf(mine.id))).toBe('forbidden');
+    // Without a team: the department, which a caseworker or a team's leader does not read.
+    expect(outcome('getDeadlineCompliance', period, caseworker)).toBe('forbidden');
+    expect(outcome('getDeadlineCompliance', period, leaderOf(mine.id))).toBe('forbidden');
+    expect(call('getDeadlineCompliance', period, head)).toMatchObject({ teamId: null, team: null });
   });
 
   it('explains wrong arguments', async () => {
@@ -137,8 +170,9 @@ describe('report deadlines', () => {
 
 describe('blocker categories and clusters', () => {
   it('suggests categories from the reasons, and learns from the categories people choose', () => {
-    const team = call('listTeams', {}).find((t) => t.name === 'Team Bostøtte')!;
-    const before = call('getBlockerAnalysis', { teamId: team.id, from: '2026-05-01', to: TODAY });
+    const team = teamNamed('Team Bostøtte');
+    const leader = leaderOf(team.id);
+    const before = call('getBlockerAnalysis', { teamId: team.id, from: '2026-05-01', to: TODAY }, leader);
     expect(before.clusters.length).toBeGreaterThan(2);
     const doctor = before.categories.find((c) => c.name === 'Venter på lægeerklæring')!;
     const medical = before.uncategorized.find((b) => b.reason === 'Afventer lægeerklæring')!;
@@ -146,43 +180,46 @@ describe('blocker categories and clusters', () => {
     const total = before.clusters.reduce((a, c) => a + c.count, 0);
 
     // A leader files "Afventer værgemål" under Andet; later blocks with that reason follow.
-    const leader = db.prepare("SELECT id FROM people WHERE role = 'leader' AND team_id = ?").get(team.id) as { id: number };
     const other = before.categories.find((c) => c.name === 'Andet')!;
     const guardian = before.uncategorized.filter((b) => b.reason === 'Afventer værgemål');
     expect(guardian.length).toBeGreaterThan(1);
-    // personContext({ id: leader.id, teamId: team.id, roles: ['leader'] }) once the dispatcher resolves teams (issue 14).
-    const ctx = systemContext(leader.id);
-    expect(call('categorizeBlocks', { teamId: team.id, items: [{ blockId: guardian[0]!.blockId, categoryId: other.id }] }, ctx)).toEqual({ changed: 1 });
-    const after = call('getBlockerAnalysis', { teamId: team.id, from: '2026-05-01', to: TODAY });
+    expect(call('categorizeBlocks', { teamId: team.id, items: [{ blockId: guardian[0]!.blockId, categoryId: other.id }] }, leader)).toEqual({ changed: 1 });
+    const after = call('getBlockerAnalysis', { teamId: team.id, from: '2026-05-01', to: TODAY }, leader);
     expect(after.uncategorized.find((b) => b.blockId === guardian[1]!.blockId)!.suggestedCategoryId).toBe(other.id);
     expect(after.clusters.reduce((a, c) => a + c.count, 0)).toBe(total);
     const logged = db.prepare("SELECT actor_id, to_value FROM events WHERE type = 'block_categorized' ORDER BY id DESC LIMIT 1").get() as { actor_id: number; to_value: string };
-    expect(logged).toEqual({ actor_id: leader.id, to_value: String(other.id) });
+    expect(logged).toEqual({ actor_id: leader.actorId, to_value: String(other.id) });
     for (const c of after.clusters) {
       expect(c.p50! <= c.p85! && c.p85! <= c.p95!).toBe(true);
       expect(c.weeks.reduce((a, w) => a + w.new, 0)).toBeLessThanOrEqual(c.count);
     }
   });
 
-  it('keeps the leaders\' list', () => {
-    const added = call('saveBlockerCategory', { name: 'Venter på tolk', keywords: ['Tolk'], active: true });
+  it('keeps the department\'s list, which the department head changes', () => {
+    const added = call('saveBlockerCategory', { name: 'Venter på tolk', keywords: ['Tolk'], active: true }, head);
     expect(added).toMatchObject({ name: 'Venter på tolk', keywords: ['tolk'], active: true });
-    expect(call('listBlockerCategories', {}).map((c) => c.name)).toContain('Venter på tolk');
-    expect(service.dispatch('saveBlockerCategory', { name: 'venter på tolk', keywords: [], active: true }, systemContext()).ok).toBe(false);
+    const leader = leaderOf(teamNamed('Team Bostøtte').id);
+    expect(call('listBlockerCategories', {}, leader).map((c) => c.name)).toContain('Venter på tolk');
+    expect(outcome('saveBlockerCategory', { name: 'venter på tolk', keywords: [], active: true }, head)).toBe('conflict');
+    // One team's leader would change every team's clusters.
+    expect(outcome('saveBlockerCategory', { name: 'Venter på bolig', keywords: [], active: true }, leader)).toBe('forbidden');
   });
 });
 
 describe('service levels in working days', () => {
   it('marks the cards past their column\'s expectation', () => {
-    const team = call('listTeams', {}).find((t) => t.name === 'Team Nyansøgning')!;
-    const settings = call('getFlowSettings', { teamId: team.id });
+    const team = teamNamed('Team Nyansøgning');
+    const leader = leaderOf(team.id);
+    const settings = call('getFlowSettings', { teamId: team.id }, leader);
     // The demo's leaders expect at most 5 working days in Indkommet and 10 in Klar til sagsbehandling.
     const incoming = settings.columns.find((c) => c.name === 'Indkommet')!;
     expect(incoming).toMatchObject({ maxWorkingDays: 5, work: false });
     expect(settings.columns.find((c) => c.name === 'Afventer oplysninger')).toMatchObject({ kind: 'active', countsAsWork: false, work: false });
     const inquiry = settings.columns.find((c) => c.name === 'Udredning')!;
-    expect(call('setColumnFlowSettings', { columnId: inquiry.id, maxWorkingDays: 15, countsAsWork: null })).toMatchObject({ maxWorkingDays: 15, work: true });
-    const marks = call('getServiceLevelMarks', { teamId: team.id });
+    // Another team's leader may not set this team's columns.
+    expect(outcome('setColumnFlowSettings', { columnId: inquiry.id, maxWorkingDays: 2, countsAsWork: null }, leaderOf(teamNamed('Team Bostøtte').id))).toBe('forbidden');
+    expect(call('setColumnFlowSettings', { columnId: inquiry.id, maxWorkingDays: 15, countsAsWork: null }, leader)).toMatchObject({ maxWorkingDays: 15, work: true });
+    const marks = call('getServiceLevelMarks', { teamId: team.id }, leader);
     expect(marks.limits).toContainEqual({ columnId: incoming.id, maxWorkingDays: 5 });
     expect(marks.limits).toContainEqual({ columnId: inquiry.id, maxWorkingDays: 15 });
     const changed = db.prepare("SELECT from_value, to_value FROM events WHERE type = 'service_level_changed' AND entity_id = ?").get(inquiry.id);
@@ -204,26 +241,31 @@ describe('service levels in working days', () => {
     for (const o of marks.over) expect(o.workingDays).toBeGreaterThan(5);
   });
 
-  it('keeps the calendar\'s closed days as the leaders choose', () => {
-    const team = call('listTeams', {})[0]!;
-    expect(call('getFlowSettings', { teamId: team.id }).closedDays.map((d) => d.date)).toContain('2026-12-24');
-    call('setCalendarSettings', { christmasEveClosed: false, newYearsEveClosed: true, constitutionDayClosed: true });
-    const days = call('getFlowSettings', { teamId: team.id }).closedDays.map((d) => d.date);
+  it('keeps the department\'s calendar as the department head chooses', () => {
+    const team = call('listTeams', {}, head)[0]!;
+    const leader = leaderOf(team.id);
+    expect(call('getFlowSettings', { teamId: team.id }, leader).closedDays.map((d) => d.date)).toContain('2026-12-24');
+    const open = { christmasEveClosed: false, newYearsEveClosed: true, constitutionDayClosed: true };
+    // Every team counts its working days by it: not one team's leader's choice.
+    expect(outcome('setCalendarSettings', open, leader)).toBe('forbidden');
+    call('setCalendarSettings', open, head);
+    const days = call('getFlowSettings', { teamId: team.id }, leader).closedDays.map((d) => d.date);
     expect(days).not.toContain('2026-12-24');
     expect(days).toContain('2027-06-05');
-    call('setCalendarSettings', { christmasEveClosed: true, newYearsEveClosed: true, constitutionDayClosed: false });
+    call('setCalendarSettings', { christmasEveClosed: true, newYearsEveClosed: true, constitutionDayClosed: false }, head);
   });
 });
 
 describe('ageing against pace with a past base date', () => {
   it('counts the items in progress as they were then, as the flow report does', () => {
-    const team = call('listTeams', {}).find((t) => t.name === 'Team Bostøtte')!;
+    const team = teamNamed('Team Bostøtte');
+    const leader = leaderOf(team.id);
     const asOf = '2026-09-30';
-    const ageing = call('getAgeingAgainstPace', { teamId: team.id, asOf });
-    const report = call('getFlowReport', { teamId: team.id, from: '2026-09-01', to: asOf });
+    const ageing = call('getAgeingAgainstPace', { teamId: team.id, asOf }, leader);
+    const report = call('getFlowReport', { teamId: team.id, from: '2026-09-01', to: asOf }, leader);
     expect(ageing.items).toHaveLength(report.wipAtEnd);
     expect(ageing.items.map((i) => i.age).sort((a, b) => b - a)).toEqual(report.wipAges);
-    const dashboard = call('getFlowDashboard', { teamId: team.id, from: '2026-09-01', to: asOf });
+    const dashboard = call('getFlowDashboard', { teamId: team.id, from: '2026-09-01', to: asOf }, leader);
     expect(dashboard.ageing).toHaveLength(report.wipAtEnd);
     const columnIds = new Set(ageing.columns.map((c) => c.id));
     for (const item of ageing.items) expect(columnIds.has(item.columnId)).toBe(true);
@@ -233,19 +275,20 @@ describe('ageing against pace with a past base date', () => {
 
 describe('flow efficiency, heat map and forecast check', () => {
   it('gives every finished case an efficiency between 0 and 1', () => {
-    const team = call('listTeams', {}).find((t) => t.name === 'Team Bostøtte')!;
-    const eff = call('getFlowEfficiency', { teamId: team.id, from: '2026-08-01', to: '2026-10-31' });
-    expect(eff.items.length).toBe(call('getFlowReport', { teamId: team.id, from: '2026-08-01', to: '2026-10-31' }).cycleTime.count);
+    const team = teamNamed('Team Bostøtte');
+    const caseworker = service.as((db.prepare("SELECT id FROM people WHERE role = 'caseworker' AND team_id = ? ORDER BY id LIMIT 1").get(team.id) as { id: number }).id);
+    const eff = call('getFlowEfficiency', { teamId: team.id, from: '2026-08-01', to: '2026-10-31' }, caseworker);
+    expect(eff.items.length).toBe(call('getFlowReport', { teamId: team.id, from: '2026-08-01', to: '2026-10-31' }, caseworker).cycleTime.count);
     expect(eff.efficiency).toBeGreaterThan(0);
     expect(eff.efficiency).toBeLessThan(1);
     for (const i of eff.items) if (i.efficiency !== null) expect(i.efficiency >= 0 && i.efficiency <= 1).toBe(true);
     expect(eff.weeks.reduce((a, w) => a + w.finished, 0)).toBe(eff.items.length);
 
-    const heat = call('getCycleTimeHeatMap', { teamId: team.id, from: '2026-08-01', to: '2026-10-31' });
+    const heat = call('getCycleTimeHeatMap', { teamId: team.id, from: '2026-08-01', to: '2026-10-31' }, caseworker);
     expect(heat.byCaseworker.reduce((a, c) => a + c.count, 0)).toBe(eff.items.length);
     expect(heat.byClass.reduce((a, c) => a + c.count, 0)).toBe(eff.items.length);
 
-    const check = call('getForecastCheck', { teamId: team.id, positions: 5 });
+    const check = call('getForecastCheck', { teamId: team.id, positions: 5 }, caseworker);
     expect(check.positions).toHaveLength(5);
     expect(check.seasonal).toHaveLength(13);
     expect(typeof check.stability.stable).toBe('boolean');
@@ -256,14 +299,19 @@ describe('flow efficiency, heat map and forecast check', () => {
 
 describe('saved views', () => {
   it('saves the weekly review\'s view and opens the default one first', () => {
-    const team = call('listTeams', {})[0]!;
+    const team = call('listTeams', {}, head)[0]!;
+    const leader = leaderOf(team.id);
     const settings = { months: 3, asOf: null, counting: 'working' as const, complianceGroup: 'paragraph' as const, sections: ['compliance' as const, 'blockers' as const] };
-    const a = call('saveView', { teamId: team.id, name: 'Mandagsmøde', settings, isDefault: true });
-    const b = call('saveView', { teamId: team.id, name: 'Kvartal', settings: { ...settings, months: 12 }, isDefault: true });
-    const list = call('listSavedViews', { teamId: team.id });
+    const a = call('saveView', { teamId: team.id, name: 'Mandagsmøde', settings, isDefault: true }, leader);
+    const b = call('saveView', { teamId: team.id, name: 'Kvartal', settings: { ...settings, months: 12 }, isDefault: true }, leader);
+    const list = call('listSavedViews', { teamId: team.id }, leader);
     expect(list.map((v) => [v.name, v.isDefault])).toEqual([['Kvartal', true], ['Mandagsmøde', false]]);
     expect(list[1]!.settings).toEqual(settings);
-    expect(call('deleteView', { teamId: team.id, id: a.id })).toEqual({ deleted: true });
-    expect(call('listSavedViews', { teamId: team.id }).map((v) => v.id)).toEqual([b.id]);
+    // Another team's leader neither reads nor deletes them.
+    const stranger = leaderOf(call('listTeams', {}, head)[1]!.id);
+    expect(outcome('listSavedViews', { teamId: team.id }, stranger)).toBe('forbidden');
+    expect(outcome('deleteView', { teamId: team.id, id: a.id }, stranger)).toBe('forbidden');
+    expect(call('deleteView', { teamId: team.id, id: a.id }, leader)).toEqual({ deleted: true });
+    expect(call('listSavedViews', { teamId: team.id }, leader).map((v) => v.id)).toEqual([b.id]);
   });
 });
