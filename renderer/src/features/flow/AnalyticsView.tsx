@@ -3,9 +3,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SavedView, SavedViewSettings } from '../../../../shared/api/methods/flowAnalytics';
+import { actsDepartmentWide } from '../../../../shared/api/define';
 import { addDays, addMonths, isIsoDate } from '../../../../shared/dates';
 import { api } from '../../api/client';
 import { useLoaded } from '../../components/useLoaded';
+import { useCan } from '../../stores/permissions';
 import { useSession } from '../../stores/session';
 import {
   AgeingSection, BlockersSection, ComplianceSection, EfficiencySection, ForecastSection, HeatMapSection, type ComplianceGroupBy,
@@ -25,10 +27,12 @@ export default function AnalyticsView() {
   const actor = useSession((s) => s.actor);
   const today = useSession((s) => s.workspace?.today) ?? new Date().toISOString().slice(0, 10);
   const team = teams.find((x) => x.id === teamId);
-  const isLeader = actor?.role === 'leader' && (actor.teamId === null || actor.teamId === teamId);
-  // The whole department's compliance is for people without a team of their own (department-wide roles).
-  const departmentWide = actor !== null && actor.teamId === null;
-  const canCategorize = actor !== null && actor.role !== 'secretariat' && (actor.teamId === null || actor.teamId === teamId);
+  // What the host would allow, read from the contract's declarations (the host enforces the same).
+  const canSaveViews = useCan('saveView', teamId);
+  const canCategorize = useCan('categorizeBlocks', teamId);
+  // The whole department's compliance (no team) is for department-wide roles that read compliance.
+  const mayReadCompliance = useCan('getDeadlineCompliance');
+  const departmentWide = actor !== null && actsDepartmentWide(actor.roles) && mayReadCompliance;
 
   const [settings, setSettings] = useState<SavedViewSettings>(DEFAULT_SETTINGS);
   const [viewId, setViewId] = useState<number | null>(null);
@@ -146,7 +150,7 @@ export default function AnalyticsView() {
             </label>
           ))}
         </fieldset>
-        {isLeader ? (
+        {canSaveViews ? (
           <form className="analytics-save" onSubmit={(e) => { e.preventDefault(); void save(false); }}>
             <label>
               {t('analytics.views.name')}
@@ -169,7 +173,7 @@ export default function AnalyticsView() {
         {on('ageing') && <AgeingSection teamId={teamId} asOf={asOf} />}
         {on('heatmap') && <HeatMapSection teamId={teamId} from={from} to={to} />}
         {on('forecast') && <ForecastSection teamId={teamId} />}
-        <FlowSettingsPanel teamId={teamId} canEdit={isLeader} />
+        <FlowSettingsPanel teamId={teamId} />
       </div>
     </div>
   );

@@ -1,5 +1,6 @@
-// Leaders' flow settings: the service-level expectation per column in working days (and whether
-// time there counts as work), the calendar's closed days, and the list of blocker categories.
+// Flow settings: the service-level expectation per column in working days (and whether time there
+// counts as work), set by the team's leaders; the calendar's closed days and the list of blocker
+// categories, which are the department's and set by the department head.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CalendarOptions } from '../../../../shared/calendar';
@@ -7,9 +8,13 @@ import type { BlockerCategory } from '../../../../shared/flowAnalytics';
 import { formatDate, type Locale } from '../../../../shared/format';
 import { api } from '../../api/client';
 import { useLoaded } from '../../components/useLoaded';
+import { useCan } from '../../stores/permissions';
 
-export function FlowSettingsPanel({ teamId, canEdit }: { teamId: number; canEdit: boolean }) {
+export function FlowSettingsPanel({ teamId }: { teamId: number }) {
   const { t, i18n } = useTranslation('flow');
+  const canEdit = useCan('setColumnFlowSettings', teamId);
+  const canEditCalendar = useCan('setCalendarSettings');
+  const canEditCategories = useCan('saveBlockerCategory');
   const locale: Locale = i18n.language === 'en' ? 'en' : 'da';
   const settings = useLoaded(() => api.getFlowSettings({ teamId }), `flow-settings ${teamId}`);
   const categories = useLoaded(() => api.listBlockerCategories({}), 'blocker-categories');
@@ -52,7 +57,7 @@ export function FlowSettingsPanel({ teamId, canEdit }: { teamId: number; canEdit
   return (
     <section className="flow-card wide analytics-section" aria-labelledby="flow-settings-title" data-section="settings">
       <h2 id="flow-settings-title">{t('analytics.settings.title')}</h2>
-      {!canEdit && <p className="flow-note">{t('analytics.settings.readOnly')}</p>}
+      {!canEdit && !canEditCalendar && <p className="flow-note">{t('analytics.settings.readOnly')}</p>}
       {message && <p role="status" className="flow-note">{message}</p>}
       {error && <p role="alert" className="flow-error">{error}</p>}
       <div className="analytics-three">
@@ -86,9 +91,10 @@ export function FlowSettingsPanel({ teamId, canEdit }: { teamId: number; canEdit
         <div>
           <h3>{t('analytics.settings.calendarTitle')}</h3>
           <p className="flow-card-help">{t('analytics.settings.calendarHelp')}</p>
+          {!canEditCalendar && canEdit && <p className="flow-note">{t('analytics.settings.departmentOnly')}</p>}
           {(['christmasEveClosed', 'newYearsEveClosed', 'constitutionDayClosed'] as const).map((key) => (
             <label key={key} className="analytics-check" style={{ display: 'flex' }}>
-              <input type="checkbox" checked={calendar[key]} disabled={!canEdit} onChange={(e) => void saveCalendar({ ...calendar, [key]: e.target.checked })} />
+              <input type="checkbox" checked={calendar[key]} disabled={!canEditCalendar} onChange={(e) => void saveCalendar({ ...calendar, [key]: e.target.checked })} />
               {t(`analytics.settings.${key === 'christmasEveClosed' ? 'christmasEve' : key === 'newYearsEveClosed' ? 'newYearsEve' : 'constitutionDay'}`)}
             </label>
           ))}
@@ -100,7 +106,8 @@ export function FlowSettingsPanel({ teamId, canEdit }: { teamId: number; canEdit
         <div>
           <h3>{t('analytics.settings.categoriesTitle')}</h3>
           <p className="flow-card-help">{t('analytics.settings.categoriesHelp')}</p>
-          {categories.data && <CategoryList categories={categories.data} canEdit={canEdit} onSaved={() => { categories.reload(); done(true); }} onError={(m) => done(false, m)} />}
+          {!canEditCategories && canEdit && <p className="flow-note">{t('analytics.settings.departmentOnly')}</p>}
+          {categories.data && <CategoryList categories={categories.data} canEdit={canEditCategories} onSaved={() => { categories.reload(); done(true); }} onError={(m) => done(false, m)} />}
         </div>
       </div>
     </section>

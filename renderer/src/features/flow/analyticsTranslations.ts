@@ -19,7 +19,7 @@ export const analyticsDa = {
   views: {
     label: 'Gemte visninger', none: 'Ingen gemt visning', choose: 'Åbn gemt visning', name: 'Navn', save: 'Gem visning',
     update: 'Opdater', delete: 'Slet', makeDefault: 'Åbnes som standard', defaultMark: '(standard)', saved: 'Visningen "{{name}}" er gemt.',
-    leadersOnly: 'Kun en leder kan gemme visninger.', placeholder: 'fx Mandagsmøde',
+    leadersOnly: 'Kun teamets leder kan gemme visninger.', placeholder: 'fx Mandagsmøde',
   },
   compliance: {
     title: 'Overholdelse af sagsbehandlingsfrister',
@@ -85,13 +85,14 @@ export const analyticsDa = {
     position: 'Nr.', case: 'Sag', kind: 'Type', items: 'Sager der skal afsluttes', p50: '50 %', p85: '85 %', beyond: 'Ikke inden for 3 år',
   },
   settings: {
-    title: 'Indstillinger for flow (ledere)', readOnly: 'Kun en leder kan ændre indstillingerne.',
+    title: 'Indstillinger for flow (ledere)', readOnly: 'Kun teamets leder kan ændre indstillingerne.',
+    departmentOnly: 'Fælles for hele afdelingen: visitationschefen ændrer dem.',
     levelsTitle: 'Serviceniveau pr. kolonne', levelsHelp: 'Højst så mange arbejdsdage i kolonnen; kort der har været der længere, markeres på tavlen og vægskærmen. Arbejde: om tiden tæller som arbejde i flow-effektiviteten.',
     column: 'Kolonne', maxDays: 'Højst arbejdsdage', work: 'Arbejde', byKind: 'Efter type', yes: 'Ja', no: 'Nej', save: 'Gem', saved: 'Gemt.',
     calendarTitle: 'Lukkedage', calendarHelp: 'Helligdagene følger loven (store bededag er ikke helligdag fra 2024). Vælg hvilke dage derudover kommunen holder lukket.',
     christmasEve: 'Juleaftensdag (24.12) lukket', newYearsEve: 'Nytårsaftensdag (31.12) lukket', constitutionDay: 'Grundlovsdag (5.6) lukket',
     closedDays: 'Lukkedage {{years}}', categoriesTitle: 'Kategorier for blokeringer',
-    categoriesHelp: 'Ledernes liste. Nøgleord (kommasepareret) foreslår kategorien for en begrundelse, som ingen har sat kategori på.',
+    categoriesHelp: 'Afdelingens liste. Nøgleord (kommasepareret) foreslår kategorien for en begrundelse, som ingen har sat kategori på.',
     name: 'Navn', keywords: 'Nøgleord', active: 'Aktiv', add: 'Tilføj kategori', newName: 'Ny kategori',
   },
   review: {
@@ -121,7 +122,7 @@ export const analyticsEn: typeof analyticsDa = {
   views: {
     label: 'Saved views', none: 'No saved view', choose: 'Open saved view', name: 'Name', save: 'Save view',
     update: 'Update', delete: 'Delete', makeDefault: 'Opens by default', defaultMark: '(default)', saved: 'The view "{{name}}" is saved.',
-    leadersOnly: 'Only a leader can save views.', placeholder: 'e.g. Monday review',
+    leadersOnly: 'Only the team\'s leader can save views.', placeholder: 'e.g. Monday review',
   },
   compliance: {
     title: 'Legal-deadline compliance',
@@ -187,13 +188,14 @@ export const analyticsEn: typeof analyticsDa = {
     position: 'No.', case: 'Case', kind: 'Kind', items: 'Cases to finish', p50: '50 %', p85: '85 %', beyond: 'Not within 3 years',
   },
   settings: {
-    title: 'Flow settings (leaders)', readOnly: 'Only a leader can change the settings.',
+    title: 'Flow settings (leaders)', readOnly: 'Only the team\'s leader can change the settings.',
+    departmentOnly: 'Shared by the whole department: the head of department changes them.',
     levelsTitle: 'Service level per column', levelsHelp: 'At most this many working days in the column; cards there longer are marked on the board and the wall screen. Work: whether the time counts as work in flow efficiency.',
     column: 'Column', maxDays: 'Max working days', work: 'Work', byKind: 'By kind', yes: 'Yes', no: 'No', save: 'Save', saved: 'Saved.',
     calendarTitle: 'Closed days', calendarHelp: 'Public holidays follow the law (Store Bededag is no holiday from 2024). Choose which other days the municipality keeps closed.',
     christmasEve: 'Christmas Eve (24.12) closed', newYearsEve: 'New Year\'s Eve (31.12) closed', constitutionDay: 'Constitution Day (5.6) closed',
     closedDays: 'Closed days {{years}}', categoriesTitle: 'Blocker categories',
-    categoriesHelp: 'The leaders\' list. Keywords (comma-separated) suggest the category for a reason nobody has categorised.',
+    categoriesHelp: 'The department\'s list. Keywords (comma-separated) suggest the category for a reason nobody has categorised.',
     name: 'Name', keywords: 'Keywords', active: 'Active', add: 'Add category', newName: 'New category',
   },
   review: {
