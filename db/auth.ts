@@ -317,9 +317,12 @@ export function createAuth(db: Db, now: () => Date = () => new Date()): Auth {
     signOut(token) {
       const row = sessionRow(token);
       if (!row || row.ended_at) return;
+      // Signing out signs the person out everywhere (their other desks and browsers too); a device only itself.
       db.transaction(() => {
-        endSessions({ sessionId: row.id }, 'signed_out');
-        if (row.person_id !== null) appendEvent(db, { at: iso(), actorId: row.person_id, entity: 'auth', type: 'signed_out' });
+        if (row.person_id !== null) {
+          endSessions({ personId: row.person_id }, 'signed_out');
+          appendEvent(db, { at: iso(), actorId: row.person_id, entity: 'auth', type: 'signed_out' });
+        } else endSessions({ sessionId: row.id }, 'signed_out');
       }).immediate();
     },
 

@@ -59,15 +59,29 @@ function assertNotFromTheFuture(db: Db): void {
   }
 }
 
-/** Applies the missing migrations, each in its own transaction together with its user_version. */
+/**
+ * Applies the missing migrations, each in its own transaction together with its user_version.
+ * Foreign keys are off while a migration runs (SQLite's procedure for rebuilding a table that others
+ * refer to, as 010 does with people) and checked in full before it commits: a migration that would
+ * leave a dangling reference is rolled back.
+ */
 export function migrate(db: Db, target = SCHEMA_VERSION): void {
   assertNotFromTheFuture(db);
-  for (let version = schemaVersion(db); version < target; version++) {
-    const step = db.transaction(() => {
-      db.exec(MIGRATIONS[version]!);
-      db.pragma(`user_version = ${version + 1}`);
-    });
-    step.immediate();
+  if (schemaVersion(db) >= target) return;
+  const enforced = db.pragma('foreign_keys', { simple: true }) === 1;
+  db.pragma('foreign_keys = OFF');
+  try {
+    for (let version = schemaVersion(db); version < target; version++) {
+      const step = db.transaction(() => {
+        db.exec(MIGRATIONS[version]!);
+        const dangling = db.pragma('foreign_key_check') as unknown[];
+        if (dangling.length) throw new Error(`migration ${version + 1} leaves ${dangling.length} dangling references`);
+        db.pragma(`user_version = ${version + 1}`);
+      });
+      step.immediate();
+    }
+  } finally {
+    if (enforced) db.pragma('foreign_keys = ON');
   }
 }
 

@@ -1,10 +1,9 @@
 // Schema version 10: who is who. People gain the department head and administrator roles (SQLite
-// cannot alter a CHECK, so the table is rebuilt; foreign keys are checked at commit). Accounts hold a
+// cannot alter a CHECK, so the table is rebuilt, with foreign keys off and checked before commit: db/connection.ts). Accounts hold a
 // scrypt hash, never a password. Sessions and paired wall devices store only a SHA-256 of their
 // token. Failed sign-ins and pairings are kept, so a restart or a fresh cookie does not reset the
 // limit. LAN tokens and team PINs are replaced by sign-in and paired devices.
 export const sql = /* sql */ `
-PRAGMA defer_foreign_keys = ON;
 CREATE TABLE people_v10 (
   id            INTEGER PRIMARY KEY,
   name          TEXT NOT NULL,

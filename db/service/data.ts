@@ -1,7 +1,7 @@
 import { CASE_READERS } from '../../shared/api/define';
 import type { Handlers } from '../../shared/api/dispatch';
 import { ApiFailure } from '../../shared/api/envelope';
-import { AUDIT_READERS, type dataMethods, type ImportPreview, type ImportProfile } from '../../shared/api/methods/data';
+import { AUDIT_READERS, type AuditEntry, type dataMethods, type ImportPreview, type ImportProfile } from '../../shared/api/methods/data';
 import { CANONICAL_COLUMNS, maskCpr, parseCsv, resolveColumns, validateMapping, type CanonicalColumn, type ColumnMapping } from '../../shared/import';
 import {
   backupJob, createSnapshot, listSnapshots, readKeepDays, restoreSnapshot, startBackupJob, writeKeepDays, backupFolder, findSnapshot,
@@ -115,11 +115,14 @@ export function dataHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof d
       return { deleted: true };
     },
 
-    listAudit: (filter) => {
+    listAudit: (filter, call) => {
       if (filter.from && filter.to && filter.from > filter.to) {
         throw new ApiFailure('invalid_input', 'Perioden slutter før den begynder.', [{ field: 'to', message: 'Skal være efter fra-datoen' }]);
       }
-      return queryAudit(db, filter);
+      if (filter.caseNumber && !actsAs(call, CASE_READERS)) throw new ApiFailure('forbidden', 'Du har ikke adgang til sagernes indhold.');
+      const page = queryAudit(db, filter);
+      // An administrator who reads no cases sees who did what and when, not to which case or with which content.
+      return actsAs(call, CASE_READERS) ? page : { ...page, entries: page.entries.map(withoutCaseContent) };
     },
 
     exportTable: ({ table, teamId, filter }, call) => {
@@ -129,7 +132,10 @@ export function dataHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof d
       if (table === 'audit' ? !actsAs(call, AUDIT_READERS) : !actsAs(call, CASE_READERS)) {
         throw new ApiFailure('forbidden', 'Du har ikke adgang til dette.');
       }
-      return exportTable(db, table, { ...(teamId !== undefined ? { teamId } : {}), ...(filter ? { filter } : {}) });
+      if (filter?.caseNumber && !actsAs(call, CASE_READERS)) throw new ApiFailure('forbidden', 'Du har ikke adgang til sagernes indhold.');
+      const rows = exportTable(db, table, { ...(teamId !== undefined ? { teamId } : {}), ...(filter ? { filter } : {}) });
+      if (table !== 'audit' || actsAs(call, CASE_READERS)) return rows;
+      return { ...rows, rows: rows.rows.map((r) => (r['caseNumber'] ? { ...r, caseNumber: null, field: null, from: null, to: null, reason: null } : r)) };
     },
 
     listBackups: () => ({
@@ -173,4 +179,10 @@ export function dataHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof d
       return { keepDays: days };
     },
   };
+}
+
+/** An audit entry about a case, without the case and its content: for readers who see no case content. */
+function withoutCaseContent(entry: AuditEntry): AuditEntry {
+  if (entry.caseId === null && entry.caseNumber === null) return entry;
+  return { ...entry, caseId: null, caseNumber: null, field: null, fromValue: null, toValue: null, fromText: null, toText: null, reason: null };
 }

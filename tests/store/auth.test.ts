@@ -203,13 +203,19 @@ describe('sessions', () => {
     stop();
   });
 
-  it('sign-out ends the session only', async () => {
+  it('sign-out ends every session of the person and tells the hosts, so their change streams close', async () => {
     const one = await signedIn('cas');
     const two = await signedIn('cas', PASSWORD, OTHER_DESK);
+    const colleague = await signedIn('lea');
+    const ended: number[][] = [];
+    const stop = auth.onSessionsEnded((ids) => ended.push(ids));
     auth.signOut(one);
+    stop();
     expect(auth.principalOf(one)).toBeNull();
-    expect(auth.principalOf(two)).not.toBeNull();
-    expect(db.prepare('SELECT end_reason FROM auth_sessions WHERE token_hash = ?').get(sha256(one))).toEqual({ end_reason: 'signed_out' });
+    expect(auth.principalOf(two)).toBeNull();
+    expect(auth.principalOf(colleague)).not.toBeNull();
+    expect(ended.flat()).toHaveLength(2);
+    expect(db.prepare('SELECT end_reason FROM auth_sessions WHERE token_hash = ?').get(sha256(two))).toEqual({ end_reason: 'signed_out' });
   });
 });
 
