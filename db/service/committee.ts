@@ -309,8 +309,27 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
     return { id: m.id, date: m.meeting_date, title: m.title, status: m.status, members: members(m.id), agendaCount, decidedCount: decided };
   }
 
-  function detail(m: MeetingRow): MeetingDetail {
-    const items = agenda(m);
+  /**
+   * How far a caller reaches into a meeting: the committee's members, the department head and the
+   * secretariat see and act on the whole agenda; a leader who does not sit on it, only on their own
+   * team's cases (a leader leads their team, not the department).
+   */
+  function reach(call: CallContext, meetingId: number): 'all' | { teamId: number | null } {
+    if (call.principal.kind === 'system' || actsAs(call, ['department_head', 'secretariat'])) return 'all';
+    if (members(meetingId).some((p) => p.id === call.actorId)) return 'all';
+    return { teamId: call.principal.kind === 'person' ? call.principal.teamId : null };
+  }
+
+  function requireReach(call: CallContext, meetingId: number, caseTeamId: number | null): void {
+    const r = reach(call, meetingId);
+    if (r !== 'all' && (caseTeamId === null || r.teamId !== caseTeamId)) {
+      throw new ApiFailure('forbidden', 'Kun udvalgets medlemmer kan behandle andre teams sager på mødet.');
+    }
+  }
+
+  function detail(m: MeetingRow, call?: CallContext): MeetingDetail {
+    const r = call ? reach(call, m.id) : 'all';
+    const items = r === 'all' ? agenda(m) : agenda(m).filter((i) => i.teamId === r.teamId);
     const approved = items.reduce((s, i) => s + (i.decision && grantsOnApproval(i.decision.outcome) ? i.decision.yearlyCost ?? 0 : 0), 0);
     return { ...summary(m), agenda: items, approvedYearlyCost: roundOere(approved) };
   }
@@ -476,7 +495,7 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
       return summary(meetingRow(id));
     },
 
-    getMeeting: ({ meetingId }) => detail(meetingRow(meetingId)),
+    getMeeting: ({ meetingId }, call) => detail(meetingRow(meetingId), call),
 
     addRevisitation: ({ meetingId, caseNumber, note }, call) => {
       const m = meetingRow(meetingId);
@@ -484,28 +503,28 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
       if (!found) throw new ApiFailure('not_found', `Sag ${caseNumber} findes ikke.`, [{ field: 'caseNumber', message: 'Sagen findes ikke' }]);
       const caseId = found.id;
       const c = caseRow(caseId);
+      requireReach(call, meetingId, c.team_id);
       if (m.status === 'closed') throw new ApiFailure('conflict', 'Mødet er afsluttet.');
       if (q.revisitation.get(meetingId, caseId)) throw new ApiFailure('conflict', `Sag ${c.case_number} er allerede på dagsordenen.`, [{ field: 'caseId', message: 'Allerede på dagsordenen' }]);
       const at = ctx.now().toISOString();
       q.insertRevisitation.run(meetingId, caseId, note || null, call.actorId, at);
       appendEvent(db, { at, actorId: call.actorId, caseId, entity: 'committee_meeting', entityId: meetingId, type: 'revisitation_added', field: 'agenda', to: m.meeting_date, reason: note || null });
-      return detail(m);
+      return detail(m, call);
     },
 
     removeRevisitation: ({ meetingId, caseId }, call) => {
       const m = meetingRow(meetingId);
+      requireReach(call, meetingId, caseRow(caseId).team_id);
       if (m.status === 'closed') throw new ApiFailure('conflict', 'Mødet er afsluttet.');
       if (q.deleteRevisitation.run(meetingId, caseId).changes === 0) throw new ApiFailure('not_found', 'Sagen er ikke tilføjet som revisitation.');
       appendEvent(db, { at: ctx.now().toISOString(), actorId: call.actorId, caseId, entity: 'committee_meeting', entityId: meetingId, type: 'revisitation_removed', field: 'agenda', from: m.meeting_date });
-      return detail(m);
+      return detail(m, call);
     },
 
     decideCase: ({ meetingId, caseId, outcome, grant, conditions, followUpDate }, call) => {
       const m = meetingRow(meetingId);
       const c = caseRow(caseId);
-      if (!actsAs(call, ['leader', 'department_head']) && !members(meetingId).some((p) => p.id === call.actorId)) {
-        throw new ApiFailure('forbidden', 'Kun ledere og udvalgets medlemmer kan registrere afgørelser.');
-      }
+      requireReach(call, meetingId, c.team_id);
       if (m.status === 'closed') throw new ApiFailure('conflict', 'Mødet er afsluttet; afgørelser kan ikke ændres.');
       if (q.caseDecisionAt.get(meetingId, caseId)) throw new ApiFailure('conflict', `Sag ${c.case_number} er allerede afgjort på mødet.`);
       const item = agenda(m).find((i) => i.caseId === caseId);
@@ -566,6 +585,7 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
 
     closeMeeting: ({ meetingId }, call) => {
       const m = meetingRow(meetingId);
+      if (reach(call, meetingId) !== 'all') throw new ApiFailure('forbidden', 'Kun udvalgets medlemmer kan afslutte mødet.');
       if (m.status === 'closed') throw new ApiFailure('conflict', 'Mødet er allerede afsluttet.');
       const at = ctx.now().toISOString();
       // Cases left undecided go to the next meeting, as a postponement would send them.
