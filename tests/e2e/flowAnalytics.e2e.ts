@@ -1,7 +1,8 @@
 // Issue 18 in the browser: the flow analytics view shows the compliance `report deadlines` prints,
 // exports it as CSV, XLSX and an A4 PDF, clusters blocked time by category (and files the
 // suggestions), keeps a saved view for the weekly review, a leader's service level marks the board,
-// and the weekly review shows compliance, blockers and flow efficiency.
+// the weekly review shows compliance, blockers and flow efficiency, and the department head (only)
+// is offered the whole department. Everyone signs in as a user would (tests/support/session.ts).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -9,34 +10,27 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, addMonths } from '../../shared/dates';
 import { launchBrowser } from '../support/chromium';
 import { runCli, startServer, type RunningServer } from '../support/server';
+import { demoLogin, signIn, signInDepartmentHead, signInPage, type ApiSession } from '../support/session';
 
 const require = createRequire(import.meta.url);
 let server: RunningServer;
 let browser: BrowserContext;
 let page: Page;
 let today: string;
-interface Person { id: number; name: string; role: string; teamId: number | null }
-let leader: Person;
+/** The leader of team 3, as the browser signs in too: every API call below is theirs. */
+let leader: { login: string; personId: number; name: string };
+let leaderApi: ApiSession;
 
-// The one place that knows how a test signs in and calls the API (switched to sign-in at issue 14's merge).
-async function callApi<T>(method: string, input: unknown = {}, as: Person | null = null): Promise<T> {
-  const res = await fetch(`${server.url}api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...(as ? { 'X-Flowtavle-Actor': String(as.id) } : {}) },
-    body: JSON.stringify(input),
-  });
-  const envelope = (await res.json()) as { ok: boolean; value: T };
-  if (!envelope.ok) throw new Error(`${method}: ${JSON.stringify(envelope)}`);
-  return envelope.value;
+async function callApi<T>(method: string, input: unknown = {}): Promise<T> {
+  return leaderApi.call<T>(method, input);
 }
 
-async function openAs(person: Person, view: string): Promise<void> {
+/** Signs in on the sign-in screen with a fresh browser state (no cookie, nothing remembered), then opens the view. */
+async function openAs(login: string, view: string): Promise<void> {
+  await browser.clearCookies();
   await page.goto(server.url);
   await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  await page.getByRole('heading', { name: 'Hvem bruger Flowtavle?' }).waitFor();
-  await page.getByRole('button', { name: person.name }).first().click();
-  await page.getByRole('combobox', { name: 'Team' }).waitFor();
+  await signInPage(page, server, login);
   await page.evaluate((v) => { location.hash = `#/${v}`; }, view);
 }
 
@@ -54,12 +48,12 @@ const number = (text: string | null) => Number((text ?? '').replace(/\./g, '').r
 
 beforeAll(async () => {
   server = await startServer();
+  leader = await demoLogin(await signInDepartmentHead(server), 'leader', 3);
+  leaderApi = await signIn(server, leader.login);
   today = (await callApi<{ today: string }>('getWorkspace')).today;
-  const people = await callApi<Person[]>('listPeople');
-  leader = people.find((p) => p.role === 'leader' && p.teamId === 3)!;
   browser = await launchBrowser({ width: 1600, height: 1100 });
   page = browser.pages()[0] ?? (await browser.newPage());
-  await openAs(leader, 'flow-analytics');
+  await openAs(leader.login, 'flow-analytics');
   await page.getByRole('heading', { level: 1, name: /Flowanalyse/ }).waitFor();
 });
 
@@ -78,6 +72,8 @@ describe('legal-deadline compliance', () => {
     const printed = JSON.parse(cli.stdout) as { rows: Row[] };
     expect(printed.rows.length).toBeGreaterThan(0);
     const decided = printed.rows.reduce((a, r) => a + r.decided, 0);
+    // A team's leader reads their own team: the whole department is not offered.
+    expect(await page.getByRole('checkbox', { name: 'Hele afdelingen' }).count()).toBe(0);
     await poll(async () => number(await page.getByTestId('compliance-decided').locator('.flow-figure-value').textContent())).toBe(decided);
     const report = await callApi<{ total: { decided: number; share: number | null } }>('getDeadlineCompliance', { teamId: 3, from, to: today });
     expect(report.total.decided).toBe(decided);
@@ -139,7 +135,7 @@ describe('saved views and service levels', () => {
     await toolbar.getByRole('button', { name: 'Gem visning' }).click();
     await poll(() => toolbar.getByRole('status').textContent()).toContain('Mandagsmøde');
 
-    await openAs(leader, 'flow-analytics');
+    await openAs(leader.login, 'flow-analytics');
     const again = page.getByRole('region', { name: 'Visning' });
 
     await poll(() => again.getByLabel('Periode').inputValue()).toBe('6');
@@ -177,5 +173,22 @@ describe('weekly flow review', () => {
     await poll(() => region.getByTestId('compliance-decided').count()).toBe(1);
     await poll(() => region.locator('[data-section="blockers"]').count()).toBe(1);
     await poll(() => region.getByTestId('efficiency-team').locator('.flow-figure-value').textContent()).toMatch(/\d+,\d %/);
+  });
+});
+
+describe('the whole department', () => {
+  it('is offered to the department head, and shows what `report deadlines --department` prints', async () => {
+    const head = await demoLogin(await signInDepartmentHead(server), 'department_head');
+    await openAs(head.login, 'flow-analytics');
+    await page.getByRole('heading', { level: 1, name: /Flowanalyse/ }).waitFor();
+    const from = addDays(addMonths(today, -3), 1);
+    const cli = await runCli(['report', 'deadlines', '--db', server.dbPath, '--department', '--from', from, '--to', today, '--json']);
+    expect(cli.code, cli.stderr).toBe(0);
+    const printed = JSON.parse(cli.stdout) as { scope: string; rows: Row[] };
+    expect(printed.scope).toBe('department');
+    await page.getByRole('checkbox', { name: 'Hele afdelingen' }).check();
+    const decided = printed.rows.reduce((a, r) => a + r.decided, 0);
+    await poll(async () => number(await page.getByTestId('compliance-decided').locator('.flow-figure-value').textContent())).toBe(decided);
+    await poll(() => page.getByTestId('compliance-rows').locator('tbody tr').count()).toBe(printed.rows.length);
   });
 });
