@@ -4,6 +4,7 @@ import { Header } from './components/Header';
 import { SignIn } from './features/identity/SignIn';
 import { FEATURES, VIEWS } from './features/registry';
 import { useLive } from './stores/live';
+import { can } from './stores/permissions';
 import { useSession } from './stores/session';
 
 export function App() {
@@ -37,14 +38,24 @@ export function App() {
     );
   }
   if (!actor) return <SignIn />;
+  // A page typed into the address bar is shown only to those the contract lets use it.
+  const allowed = !current.requires || can(actor, current.requires);
   return (
     <div className="app">
       <Header />
       {FEATURES.map((f, i) => (f.banner ? <f.banner key={i} /> : null))}
       <main className="app-main" id="main">
-        <Suspense fallback={<div className="notice" aria-busy="true">{t('app.loading')}</div>}>
-          <View />
-        </Suspense>
+        {allowed ? (
+          <Suspense fallback={<div className="notice" aria-busy="true">{t('app.loading')}</div>}>
+            <View />
+          </Suspense>
+        ) : (
+          <div className="notice" role="alert">
+            <h1>{t('app.noAccessTitle')}</h1>
+            <p>{t('app.noAccess')}</p>
+            <p><a href="#/board">{t('app.toBoard')}</a></p>
+          </div>
+        )}
       </main>
     </div>
   );

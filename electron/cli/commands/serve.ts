@@ -25,7 +25,7 @@ function readPem(path: string, what: string): Buffer {
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'Start HTTP-værten (API og brugerflade); alle logger ind. --listen ADRESSE deler den på netværket, --tls-cert/--tls-key giver HTTPS',
-  usage: 'serve [--db PATH] [--port N] [--listen ADRESSE] [--tls-cert FIL --tls-key FIL] [--oidc-config FIL] [--empty]',
+  usage: 'serve [--db PATH] [--port N] [--listen ADRESSE] [--host-name NAVN …] [--tls-cert FIL --tls-key FIL] [--oidc-config FIL] [--idle-minutes N] [--device-days N] [--empty]',
   options: {
     ...DB_OPTION,
     port: { type: 'string' },
@@ -34,11 +34,19 @@ export const serveCommand: Command = {
     'tls-cert': { type: 'string' },
     'tls-key': { type: 'string' },
     'oidc-config': { type: 'string' },
+    'host-name': { type: 'string', multiple: true },
+    'idle-minutes': { type: 'string' },
+    'device-days': { type: 'string' },
   },
   async run(values) {
     const port = intOption(values, 'port', 4317)!;
     if (port < 0 || port > 65_535) throw new UsageError('--port skal være mellem 0 og 65535.');
     const listen = stringOption(values, 'listen') ?? '127.0.0.1';
+    const idleMinutes = intOption(values, 'idle-minutes');
+    if (idleMinutes !== undefined && (idleMinutes < 1 || idleMinutes > 7 * 24 * 60)) throw new UsageError('--idle-minutes skal være mellem 1 og 10080 (en uge).');
+    const deviceDays = intOption(values, 'device-days');
+    if (deviceDays !== undefined && (deviceDays < 1 || deviceDays > 366)) throw new UsageError('--device-days skal være mellem 1 og 366.');
+    const hostNames = (values['host-name'] as unknown as string[] | undefined) ?? [];
     // isIP, not a pattern: '999.1.1.1' or 'abc' would otherwise reach the resolver and fail with a stack trace.
     if (isIP(listen) === 0 && listen !== 'localhost') throw new UsageError('--listen skal være en IP-adresse, fx 0.0.0.0 eller 192.168.1.20.');
     const certPath = stringOption(values, 'tls-cert');
@@ -81,7 +89,12 @@ export const serveCommand: Command = {
     const { db, created } = openWorkspace(path, { empty: values.empty === true });
     const service = createService(db);
     const backups = startBackupSchedule(db);
-    const host = await startHttpHost({ service, port, host: listen, staticDir: RENDERER_DIST, ...(tls ? { tls } : {}), ...(oidc ? { oidc } : {}) });
+    // Kept in the store, so the next start without the option keeps them (db/auth.ts reads them per request).
+    const setting = db.prepare('INSERT INTO workspace (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+    if (idleMinutes !== undefined) setting.run('idle_timeout_minutes', String(idleMinutes));
+    if (deviceDays !== undefined) setting.run('device_days', String(deviceDays));
+    // DNS rebinding: the host answers only to its own addresses and the names given with --host-name.
+    const host = await startHttpHost({ service, port, host: listen, staticDir: RENDERER_DIST, hostNames, ...(tls ? { tls } : {}), ...(oidc ? { oidc } : {}) });
     if (created) console.log(`Ny database oprettet: ${path}${values.empty ? '' : ' (demoafdeling)'}`);
     console.log(`Flowtavle kører på ${host.url}  (database: ${path})`);
     if (oidcConfig) console.log(`Single sign-on: "${oidcConfig.label}" via ${oidcConfig.issuer} (login fra kravet "${oidcConfig.loginClaim}").`);

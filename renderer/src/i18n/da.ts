@@ -11,6 +11,9 @@ export const da = {
     save: 'Gem',
     language: 'Sprog',
     offlineSince: 'Offline siden {{time}} – forsøger at genoprette forbindelsen',
+    noAccessTitle: 'Du har ikke adgang til denne side',
+    noAccess: 'Siden hører til en anden rolle end din. Bed din leder eller administrator, hvis du skal bruge den.',
+    toBoard: 'Gå til tavlen',
     errorTitle: 'Noget gik galt',
   },
   nav: {

@@ -12,6 +12,9 @@ export const en: Dictionary = {
     save: 'Save',
     language: 'Language',
     offlineSince: 'Offline since {{time}} – trying to reconnect',
+    noAccessTitle: 'You do not have access to this page',
+    noAccess: 'The page belongs to another role than yours. Ask your leader or administrator if you need it.',
+    toBoard: 'Go to the board',
     errorTitle: 'Something went wrong',
   },
   nav: {

@@ -13,6 +13,8 @@ export const useLive = create<LiveState>()((set, get) => ({
   revision: 0,
   connection: { online: true },
   start() {
+    // A new session starts connected; an earlier session's closed stream must not leave the banner up.
+    set({ connection: { online: true } });
     let pending: ReturnType<typeof setTimeout> | undefined;
     const stop = subscribeChanges(
       () => {
