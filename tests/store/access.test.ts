@@ -476,3 +476,61 @@ describe('access: every method as every role', () => {
     expect(attempt('listPeople', { teamId: own.team }, callers.wall, false)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });
+
+describe('the CPR guard on every method', () => {
+  const NOTATIONS = ['010190-1234', '0101901234', '01.01.90-1234', '010190/1234', '010190–1234', '01 01 90 1234', '010190_1234', '０１０１９０－１２３４'];
+
+  /** Every string field of an input, by dotted path. */
+  function stringPaths(value: unknown, path: string[] = []): string[][] {
+    if (typeof value === 'string') return [path];
+    if (Array.isArray(value)) return value.flatMap((item, i) => stringPaths(item, [...path, String(i)]));
+    if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => stringPaths(item, [...path, key]));
+    return [];
+  }
+
+  function withText(input: unknown, path: string[], text: string): unknown {
+    const copy = structuredClone(input) as Record<string, unknown>;
+    let at: Record<string, unknown> = copy;
+    for (const key of path.slice(0, -1)) at = at[key] as Record<string, unknown>;
+    at[path.at(-1)!] = text;
+    return copy;
+  }
+
+  it('refuses the notations in every text field of every method, names the field, masks the number and changes nothing', () => {
+    let checked = 0;
+    let turn = 0;
+    const system: CallContext = { actorId: null, principal: { kind: 'system' } };
+    for (const method of METHOD_NAMES) {
+      const input = INPUTS[method][0]!.input(own, null);
+      for (const path of stringPaths(input)) {
+        // Each field gets the next notation in turn; every notation meets every kind of field across the contract.
+        const cpr = NOTATIONS[turn++ % NOTATIONS.length]!;
+        const envelope = attempt(method, withText(input, path, `Noter ${cpr} fra samtalen`), system, contract[method].write);
+        expect(envelope.ok, `${method}.${path.join('.')} with ${cpr}`).toBe(false);
+        if (envelope.ok) continue;
+        // A field that only takes fixed values (an enum, a date) refuses the text as invalid before the guard reads it.
+        expect(envelope.error.code, `${method}.${path.join('.')}`).toBe('invalid_input');
+        expect(JSON.stringify(envelope.error)).not.toMatch(/1234|１２３４/);
+        if (envelope.error.details?.reason === 'cpr') {
+          expect(envelope.error.fields?.[0]?.field).toBe(path.join('.'));
+          expect(envelope.error.message).toContain('010190-XXXX');
+          checked++;
+        }
+      }
+    }
+    // Free-text fields across the contract: notes, reasons, titles, labels, names…
+    expect(checked).toBeGreaterThan(40);
+  }, 300_000);
+
+  it('refuses every notation in a case note over the same path as any call, and the store stays as it was', () => {
+    for (const cpr of NOTATIONS) {
+      const envelope = attempt('updateCase', { caseId: own.case, notes: `Borgeren ${cpr} ringede` }, service.as(own.caseworker), true);
+      expect(envelope, cpr).toMatchObject({ ok: false, error: { code: 'invalid_input', details: { reason: 'cpr' }, fields: [{ field: 'notes' }] } });
+    }
+  }, 120_000);
+
+  it('lets realistic texts without a CPR number through the guard', () => {
+    const texts = ['Sag 2026-000250 overgår til Team BPA', 'Ring til borgeren på 20 30 40 50', 'Takst 2.150,00 kr. pr. time fra 01.12.2026', 'Budget 1.096,0 mio. kr.', 'Afventer lægeerklæring (ref. B0100007)'];
+    for (const text of texts) expect(attempt('updateCase', { caseId: own.case, notes: text }, service.as(own.caseworker), false), text).toMatchObject({ ok: true });
+  });
+});
