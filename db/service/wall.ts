@@ -16,6 +16,7 @@ import { appendEvent } from '../events';
 import { CARD_SELECT, COLUMN_COLUMNS, PERSON_COLUMNS, toCard, toColumn, toPerson, type CardRow, type ColumnRow, type PersonRow } from '../rows';
 import type { ServiceContext } from './context';
 import { economyHandlers } from './economy';
+import { flowAnalyticsHandlers } from './flowAnalytics';
 import { plansHandlers } from './plans';
 import { pullListHandlers } from './pullList';
 
@@ -50,6 +51,7 @@ export function wallHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof w
   const pullList = pullListHandlers(ctx).getPullList;
   const bottomLine = economyHandlers(ctx).getBottomLine;
   const plans = plansHandlers(ctx);
+  const serviceLevels = flowAnalyticsHandlers(ctx).getServiceLevelMarks;
 
   /** Another feature's view for the wall; when it fails, the wall shows the rest. */
   function optional<T>(what: string, read: () => T): T | null {
@@ -175,6 +177,8 @@ export function wallHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof w
         bottomLine: line,
         sprint,
         plan,
+        // Case ids and working days only: the marks carry nothing about a person.
+        serviceLevels: optional('service levels', () => serviceLevels({ teamId }, call).over.map(({ caseId, workingDays, limit }) => ({ caseId, workingDays, limit }))) ?? [],
       };
     },
 

@@ -315,3 +315,20 @@ describe('saved views', () => {
     expect(call('listSavedViews', { teamId: team.id }, leader).map((v) => v.id)).toEqual([b.id]);
   });
 });
+
+describe('service-level marks on the wall', () => {
+  it('come with the wall screen itself, for a paired device too, and equal the board\'s marks', () => {
+    const teamId = (db.prepare("SELECT id FROM teams WHERE name = 'Team Bostøtte'").get() as { id: number }).id;
+    const leader = (db.prepare("SELECT id FROM people WHERE team_id = ? AND role = 'leader'").get(teamId) as { id: number }).id;
+    const board = service.dispatch('getServiceLevelMarks', { teamId }, service.as(leader));
+    if (!board.ok) throw new Error(board.error.message);
+    const device = { actorId: null, principal: { kind: 'device' as const, deviceId: 1, teamId, sessionId: null } };
+    const wall = service.dispatch('getWallScreen', { teamId }, device);
+    if (!wall.ok) throw new Error(wall.error.message);
+    const marks = (board.value as { over: { caseId: number; workingDays: number; limit: number }[] }).over.map(({ caseId, workingDays, limit }) => ({ caseId, workingDays, limit }));
+    expect(marks.length).toBeGreaterThan(0);
+    expect((wall.value as { serviceLevels: unknown[] }).serviceLevels).toEqual(marks);
+    // The device itself reaches only the wall's methods.
+    expect(service.dispatch('getServiceLevelMarks', { teamId }, device)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+});

@@ -50,6 +50,8 @@ export interface WallScreen {
   sprint: WallSprint | null;
   /** KPIs of the team's action plan in force today; null without one. */
   plan: WallPlan | null;
+  /** Cards past their column's service-level expectation in Danish working days (issue 18). */
+  serviceLevels: { caseId: number; workingDays: number; limit: number }[];
 }
 
 export interface WallSprint {

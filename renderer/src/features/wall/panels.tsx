@@ -1,12 +1,12 @@
 // The views the wall rotates through. They draw only what getWallScreen sent; in privacy mode
 // that is case numbers, paragraphs and caseworker initials, nothing else about a person.
+import { createContext, useContext, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WallColumn, WallScreen } from '../../../../shared/api/methods/wall';
 import { daysBetween } from '../../../../shared/dates';
 import { formatDate, formatMillions, formatParagraph } from '../../../../shared/format';
 import { formatKpiValue } from '../../../../shared/plans';
 import { cardsThatFit, walkOrder, type WallCard } from '../../../../shared/wall';
-import { useServiceLevelBreach } from '../flow/serviceLevels';
 import { useHeight } from './useWallUnit';
 
 // Heights in wall units (see wall.css: .wall-card, .wall-cards gap, .wall-more, .wall-row).
@@ -43,9 +43,12 @@ function CardStatus({ card, short = false }: { card: WallCard; short?: boolean }
  * its second line to how long it has been blocked (the paragraph does not fit beside it); a done
  * card has no status, so its initials move down and the case number gets the whole first line.
  */
-function Card({ card, done, teamId }: { card: WallCard; done: boolean; teamId: number }) {
+/** The wall screen's own service-level marks (a paired device reaches no other method). */
+const ServiceLevels = createContext<ReadonlyMap<number, { workingDays: number; limit: number }>>(new Map());
+
+function Card({ card, done }: { card: WallCard; done: boolean }) {
   const { t } = useTranslation('wall');
-  const sle = useServiceLevelBreach(teamId, card.id);
+  const sle = useContext(ServiceLevels).get(card.id);
   const level = card.blocked ? 'blocked' : card.deadline === 'red' ? 'red' : card.deadline === 'amber' ? 'amber'
     : card.ageing === 'stale' || card.ageing === 'ageing' ? 'ageing' : 'calm';
   const initials = card.assigneeInitials
@@ -67,7 +70,7 @@ function Card({ card, done, teamId }: { card: WallCard; done: boolean; teamId: n
   );
 }
 
-function Column({ column, unit, bodyHeight, walking, dimmed, teamId }: { column: WallColumn; unit: number; bodyHeight: number; walking: boolean; dimmed: boolean; teamId: number }) {
+function Column({ column, unit, bodyHeight, walking, dimmed }: { column: WallColumn; unit: number; bodyHeight: number; walking: boolean; dimmed: boolean }) {
   const { t } = useTranslation('wall');
   const cards = walking ? walkOrder(column.cards) : column.cards;
   const fit = cardsThatFit(column.count, bodyHeight, CARD_U * unit, GAP_U * unit, MORE_U * unit);
@@ -92,7 +95,7 @@ function Column({ column, unit, bodyHeight, walking, dimmed, teamId }: { column:
         )}
       </header>
       <ol className="wall-cards">
-        {shown.map((c) => <Card key={c.id} card={c} done={column.kind === 'done'} teamId={teamId} />)}
+        {shown.map((c) => <Card key={c.id} card={c} done={column.kind === 'done'} />)}
         {column.count === 0 && <li className="wall-empty">{t('noCards')}</li>}
       </ol>
       {hidden > 0 && <p className="wall-more">{t('more', { count: hidden })}</p>}
@@ -106,13 +109,16 @@ export function BoardPanel({ screen, unit, walkColumnId }: { screen: WallScreen;
   const bodyHeight = Math.max(0, height - unit * (0.3 * 2 + 5.2 + 0.3));
   // Done columns matter least at the standup: they give some width to the columns with work in them.
   const template = screen.columns.map((c) => (c.kind === 'done' ? 'minmax(0, 0.8fr)' : 'minmax(0, 1fr)')).join(' ');
+  const marks = useMemo(() => new Map((screen.serviceLevels ?? []).map((m) => [m.caseId, m])), [screen.serviceLevels]);
   return (
-    <div className="wall-board" ref={ref} style={{ gridTemplateColumns: template }}>
-      {screen.columns.map((column) => (
-        <Column key={column.id} column={column} unit={unit} bodyHeight={bodyHeight} teamId={screen.team.id}
-          walking={walkColumnId === column.id} dimmed={walkColumnId !== null && walkColumnId !== column.id} />
-      ))}
-    </div>
+    <ServiceLevels.Provider value={marks}>
+      <div className="wall-board" ref={ref} style={{ gridTemplateColumns: template }}>
+        {screen.columns.map((column) => (
+          <Column key={column.id} column={column} unit={unit} bodyHeight={bodyHeight}
+            walking={walkColumnId === column.id} dimmed={walkColumnId !== null && walkColumnId !== column.id} />
+        ))}
+      </div>
+    </ServiceLevels.Provider>
   );
 }
 
