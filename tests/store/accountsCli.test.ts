@@ -85,7 +85,7 @@ describe('account from the command line', () => {
       runCli(['account', 'list', '--db', join(dir, 'findes-ikke.db')]),
     ]);
     expect(taken.code).toBe(2);
-    expect(taken.stderr).toContain('Brugernavnet "KARIM" er allerede i brug.');
+    expect(taken.stderr).toContain('Brugernavnet "karim" er allerede i brug.');
     expect(missing).toMatchObject({ code: 2 });
     expect(missing.stderr).toContain('--login mangler.');
     expect(notNumber).toMatchObject({ code: 2 });
