@@ -202,12 +202,14 @@ export const flowAnalyticsMethods = {
     {
       write: false,
       access: teamRead,
+      // The cases that will miss their deadline are named (case numbers): a list for the lookup log.
+      lookup: { purpose: 'Overholdelse af sagsbehandlingsfrister', list: (c) => ({ teamId: c.teamId, count: c.willMiss.length }) },
       summary: 'Legal-deadline compliance of decided applications and complaints per paragraph and month (follow-ups apart), by team, caseworker and month, and the open cases that will miss their deadline at today\'s pace; without teamId the whole department.',
     },
   ),
   getBlockerAnalysis: method<BlockerAnalysis>()(
     z.object({ teamId: id, ...period }).strict().refine(periodCheck, periodMessage),
-    { write: false, access: teamRead, summary: 'Blocked time clustered by blocker category: days, count, 50/85/95th percentiles, new vs resolved per week, and the periods still without a category with a suggested one.' },
+    { write: false, access: teamRead, lookup: { purpose: 'Blokeringer i flowanalysen', list: (b) => ({ teamId: b.teamId, count: b.uncategorized.length }) }, summary: 'Blocked time clustered by blocker category: days, count, 50/85/95th percentiles, new vs resolved per week, and the periods still without a category with a suggested one.' },
   ),
   listBlockerCategories: method<BlockerCategory[]>()(noInput, { write: false, access: { roles: CASE_READERS }, summary: 'The leaders\' list of blocker categories.' }),
   saveBlockerCategory: method<BlockerCategory>()(
@@ -233,7 +235,7 @@ export const flowAnalyticsMethods = {
   ),
   getAgeingAgainstPace: method<AgeingAgainstPace>()(
     z.object({ teamId: id, asOf: isoDate.optional() }).strict(),
-    { write: false, access: teamRead, summary: 'Each case in progress at the base date (default today), at its age then, against the percentiles of the age finished cases had when they left its column.' },
+    { write: false, access: teamRead, lookup: { purpose: 'Alder mod tempo', list: (a) => ({ teamId: a.teamId, count: a.items.length }) }, summary: 'Each case in progress at the base date (default today), at its age then, against the percentiles of the age finished cases had when they left its column.' },
   ),
   getCycleTimeHeatMap: method<CycleTimeHeatMap>()(
     z.object({ teamId: id, ...period }).strict().refine(periodCheck, periodMessage),
