@@ -228,11 +228,13 @@ describe('signing out', () => {
     });
   });
 
-  it('signing out of one API session leaves the person\'s other sessions alone', async () => {
+  it('signing out ends the person\'s other sessions too (the issue: sign-out ends the person\'s other sessions), not a colleague\'s', async () => {
     const one: ApiSession = await signIn(server, leader.login);
     const two: ApiSession = await signIn(server, leader.login);
+    const colleague: ApiSession = await signIn(server, caseworker.login);
     await one.signOut();
     expect((await one.raw('getWorkspace')).status).toBe(401);
-    expect((await two.raw('getWorkspace')).status).toBe(200);
+    expect((await two.raw('getWorkspace')).status).toBe(401);
+    expect((await colleague.raw('getWorkspace')).status).toBe(200);
   });
 });
