@@ -170,17 +170,18 @@ describe('an administrator looks after accounts and sessions', () => {
     });
     expect(refused.status).toBe(401);
     await panel.getByRole('button', { name: 'Jeg har givet koden videre' }).click();
-    await expect(row(adminPage, newcomerId).locator('.accounts-status').textContent()).resolves.toBe('Venter på adgangskode');
+    await expect.poll(() => row(adminPage, newcomerId).locator('.accounts-status').textContent(), { timeout: 10_000 }).toBe('Venter på adgangskode');
   });
 
   it('disables the account and enables it again', async () => {
     await adminPage.getByRole('button', { name: `Spær kontoen for ${NEWCOMER}` }).click();
     await adminPage.getByRole('button', { name: 'Ja, spær' }).click();
     await adminPage.getByRole('status').filter({ hasText: `${NEWCOMER}s konto er spærret.` }).waitFor();
-    await expect(row(adminPage, newcomerId).locator('.accounts-status').textContent()).resolves.toBe('Spærret');
+    // The list reloads after the message: wait for the row to follow.
+    await expect.poll(() => row(adminPage, newcomerId).locator('.accounts-status').textContent(), { timeout: 10_000 }).toBe('Spærret');
     await adminPage.getByRole('button', { name: `Åbn kontoen for ${NEWCOMER} igen` }).click();
     await adminPage.getByRole('status').filter({ hasText: `${NEWCOMER}s konto er åbnet igen.` }).waitFor();
-    await expect(row(adminPage, newcomerId).locator('.accounts-status').textContent()).resolves.toBe('Venter på adgangskode');
+    await expect.poll(() => row(adminPage, newcomerId).locator('.accounts-status').textContent(), { timeout: 10_000 }).toBe('Venter på adgangskode');
     // An administrator does not reset or disable their own account from here.
     const self = adminPage.locator('.accounts-table tr', { hasText: '(dig)' });
     await expect(self.getByRole('button').count()).resolves.toBe(0);
