@@ -1,6 +1,7 @@
 // Exports of the flow views: charts as PNG (the chart's SVG drawn on a canvas), tables as CSV the
 // way Danish Excel opens them (semicolons, UTF-8 with BOM, decimal commas), the review as PDF.
 import { formatNumber } from '../../../../shared/format';
+import type { jsPDF } from 'jspdf';
 
 function download(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
@@ -157,12 +158,17 @@ export async function downloadPdf(fileName: string, title: string, subtitle: str
     }
     y += 4;
   }
+  numberPages(doc, left + width);
+  download(doc.output('blob'), `${safeFileName(fileName)}.pdf`);
+}
+
+/** "Side n af m" at the foot of every page of an A4 document, right-aligned at `right` mm. */
+export function numberPages(doc: jsPDF, right: number): void {
   const pages = doc.getNumberOfPages();
   for (let page = 1; page <= pages; page++) {
     doc.setPage(page);
     doc.setFontSize(8);
     doc.setTextColor(74, 85, 101);
-    doc.text(`Side ${page} af ${pages}`, left + width, 290, { align: 'right' });
+    doc.text(`Side ${page} af ${pages}`, right, 290, { align: 'right' });
   }
-  download(doc.output('blob'), `${safeFileName(fileName)}.pdf`);
 }

@@ -1,6 +1,6 @@
 // A table as an A4 PDF (portrait): title, subtitle, the header row repeated on every page, numbers
 // right-aligned, page numbers. For the compliance table a municipality sends when asked.
-import { pdfSafe, safeFileName } from './exporting';
+import { numberPages, pdfSafe, safeFileName } from './exporting';
 
 export interface PdfTable {
   headers: string[];
@@ -94,13 +94,7 @@ export async function downloadTablePdf(fileName: string, title: string, subtitle
     });
     y += 6;
   }
-  const pages = doc.getNumberOfPages();
-  for (let page = 1; page <= pages; page++) {
-    doc.setPage(page);
-    doc.setFontSize(8);
-    doc.setTextColor(74, 85, 101);
-    doc.text(`Side ${page} af ${pages}`, left + width, 290, { align: 'right' });
-  }
+  numberPages(doc, left + width);
   const blob = doc.output('blob');
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
