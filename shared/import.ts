@@ -14,6 +14,7 @@ export const REQUIRED_COLUMNS: readonly CanonicalColumn[] = [
 ];
 export const GRANT_COLUMNS: readonly CanonicalColumn[] = [
   'ydelse', 'leverandoer', 'leverandoertype', 'takst', 'takstenhed', 'omfang', 'start', 'slut', 'naeste_opfoelgning',
+  'afgoerelsesdato',
 ];
 /** A row with any grant value must have these. */
 const REQUIRED_GRANT_COLUMNS: readonly CanonicalColumn[] = ['ydelse', 'leverandoer', 'leverandoertype', 'takst', 'takstenhed', 'start'];
@@ -40,6 +41,8 @@ export interface ImportGrant {
   startDate: IsoDate;
   endDate: IsoDate | null;
   nextFollowUp: IsoDate | null;
+  /** The day the grant was decided (optional column "afgoerelsesdato"): the day the bottom line knows it from. */
+  decidedDate?: IsoDate | null;
 }
 
 export interface ImportCase {
@@ -409,9 +412,10 @@ export function parseExtract(text: string, mapping: ColumnMapping = {}): ParsedE
       const start = columns.start === null ? null : date('start', 'Startdatoen', true);
       const end = date('slut', 'Slutdatoen', false);
       const nextFollowUp = date('naeste_opfoelgning', 'Næste opfølgning', false);
+      const decided = columns.afgoerelsesdato === null ? null : date('afgoerelsesdato', 'Afgørelsesdatoen', false);
       if (start && end && end < start) fail('slut', 'Slutdatoen ligger før startdatoen.');
       if (errors.length === before && paragraph && providerType && takst !== null && unit && quantity !== null && start) {
-        grant = { paragraph, service, provider, providerType, takst, takstUnit: unit, quantity, startDate: start, endDate: end, nextFollowUp };
+        grant = { paragraph, service, provider, providerType, takst, takstUnit: unit, quantity, startDate: start, endDate: end, nextFollowUp, decidedDate: decided };
       }
     }
     if (errors.length > before || !kind || !paragraph || !received) continue;

@@ -9,7 +9,9 @@ import { sql as m006 } from './006_data';
 import { sql as m007 } from './007_wall';
 import { sql as m008 } from './008_plans';
 import { sql as m009 } from './009_committee';
+// 010 and 011 are sign-in and roles (issue 14), merged in before 012.
+import { sql as m012 } from './012_grant_history';
 
-export const MIGRATIONS: readonly string[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009];
+export const MIGRATIONS: readonly string[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m012];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
