@@ -177,10 +177,24 @@ export function bottomLineAsOf(db: Db, asOf: IsoDate, teamId?: number): BottomLi
   const span = versionsKnownBetween(db, year, days.yearStart < days.lastMonth ? days.yearStart : days.lastMonth, asOf, teamId);
   const acc = new Map<number, { spent: number; committed: number; active: Map<string, number[]>; all: number[] }>();
   for (const t of teams) acc.set(t.id, { spent: 0, committed: 0, active: new Map(), all: [] });
+  // One pass: each version's cost in the year once, counted on each day it is known.
+  const lastWeek = new Map<number, number>();
+  const lastMonth = new Map<number, number>();
+  const yearStart = new Map<number, number>();
+  const addTo = (m: Map<number, number>, team: number, cost: number) => m.set(team, (m.get(team) ?? 0) + cost);
   for (const v of span) {
-    if (!isKnownOn(v, asOf)) continue;
     const a = acc.get(v.teamId);
     if (!a) continue;
+    const known = isKnownOn(v, asOf);
+    const week = isKnownOn(v, days.lastWeek);
+    const month = isKnownOn(v, days.lastMonth);
+    const start = isKnownOn(v, days.yearStart);
+    if (!known && !week && !month && !start) continue;
+    const cost = costInYearOere(v, year);
+    if (week) addTo(lastWeek, v.teamId, cost);
+    if (month) addTo(lastMonth, v.teamId, cost);
+    if (start) addTo(yearStart, v.teamId, cost);
+    if (!known) continue;
     const split = splitOere(v, asOf);
     a.spent += split.spent;
     a.committed += split.committed;
@@ -192,10 +206,6 @@ export function bottomLineAsOf(db: Db, asOf: IsoDate, teamId?: number): BottomLi
       else a.active.set(v.paragraph, [yearly]);
     }
   }
-  const forecastThen = (date: IsoDate) => forecastKnown(span, year, date);
-  const lastWeek = forecastThen(days.lastWeek);
-  const lastMonth = forecastThen(days.lastMonth);
-  const yearStart = forecastThen(days.yearStart);
 
   const nextDay = addDays(asOf, 1);
   const decisions = s.decisions.all(nextDay) as { team_id: number; approved: number; rejected: number }[];

@@ -44,6 +44,10 @@ export interface GrantWrite {
   event?: (grantId: number) => number | null;
   /** What the ledger calls the change; derived from the change when not given. */
   kind?: MoverKind;
+  /** The ledger's text for the grant, when the caller has one already (the import, for speed). */
+  description?: string;
+  /** The case's team, when the caller knows it already (the import, for speed). */
+  teamId?: number;
 }
 
 export interface StoredGrant extends GrantContent {
@@ -188,13 +192,13 @@ function writeVersion(
 export function insertGrant(db: Db, caseId: number, content: GrantContent, write: GrantWrite): number {
   const s = statements(db);
   const g = canonical(content);
-  const teamId = teamOfCase(db, caseId);
+  const teamId = write.teamId ?? teamOfCase(db, caseId);
   const id = Number(s.insertGrant.run(
     caseId, g.paragraph, g.service, g.provider, g.providerType, g.takst, g.takstUnit, g.quantity, g.startDate, g.endDate,
     g.nextFollowUp, g.followUpMonths, g.supportGoal,
   ).lastInsertRowid);
   const eventId = write.event?.(id) ?? null;
-  writeVersion(db, id, caseId, teamId, g, undefined, write, write.kind ?? 'new', eventId, describeGrant(g));
+  writeVersion(db, id, caseId, teamId, g, undefined, write, write.kind ?? 'new', eventId, write.description ?? describeGrant(g));
   return id;
 }
 
@@ -230,8 +234,8 @@ export function reviseGrant(db: Db, grantId: number, content: GrantContent, writ
   const eventId = write.event?.(grantId) ?? null;
   if (!versioned) return old;
   const previous = s.current.get(grantId) as VersionRow | undefined;
-  const teamId = teamOfCase(db, old.caseId);
-  writeVersion(db, grantId, old.caseId, teamId, g, previous, write, write.kind ?? kindOfChange(old, g), eventId, describeGrant(g),
+  const teamId = write.teamId ?? teamOfCase(db, old.caseId);
+  writeVersion(db, grantId, old.caseId, teamId, g, previous, write, write.kind ?? kindOfChange(old, g), eventId, write.description ?? describeGrant(g),
     previous ? { before: previous.team_id, after: teamId } : undefined);
   return old;
 }
@@ -244,7 +248,7 @@ export function removeGrant(db: Db, grantId: number, write: GrantWrite): StoredG
   const eventId = write.event?.(grantId) ?? null;
   const previous = s.current.get(grantId) as VersionRow | undefined;
   s.deleteGrant.run(grantId);
-  writeVersion(db, grantId, old.caseId, previous?.team_id ?? teamOfCase(db, old.caseId), null, previous, write, write.kind ?? 'ended', eventId, describeGrant(old));
+  writeVersion(db, grantId, old.caseId, previous?.team_id ?? teamOfCase(db, old.caseId), null, previous, write, write.kind ?? 'ended', eventId, write.description ?? describeGrant(old));
   return old;
 }
 

@@ -294,15 +294,18 @@ class ImportPlan {
     // ledger entry. A new grant is known from its decision date when the extract has one, else
     // from the earlier of its start and the import day (a first import of a backlog must not make
     // the earlier months look empty); a change or removal is known from the import day.
-    const write = (knownFrom: IsoDate, event: (grantId: number) => number): GrantWrite => ({ knownFrom, at, actorId, source: 'import', event });
+    const write = (knownFrom: IsoDate, event: (grantId: number) => number, description: string, teamId: number): GrantWrite => ({ knownFrom, at, actorId, source: 'import', event, description, teamId });
     const knownFromOf = (g: ImportGrant): IsoDate => {
       if (g.decidedDate) return g.decidedDate < today ? g.decidedDate : today;
       return g.startDate < today ? g.startDate : today;
     };
-    const addGrant = (caseId: number, g: ImportGrant) => insertGrant(db, caseId, {
-      paragraph: g.paragraph, service: g.service, provider: g.provider, providerType: g.providerType, takst: g.takst, takstUnit: g.takstUnit,
-      quantity: g.quantity, startDate: g.startDate, endDate: g.endDate, nextFollowUp: g.nextFollowUp, followUpMonths: null, supportGoal: null,
-    }, write(knownFromOf(g), (id) => appendEvent(db, { at, actorId, caseId, entity: 'grant', entityId: id, type: 'grant_added', field: 'grant', to: describeGrant(g), reason })));
+    const addGrant = (caseId: number, teamId: number, g: ImportGrant) => {
+      const description = describeGrant(g);
+      insertGrant(db, caseId, {
+        paragraph: g.paragraph, service: g.service, provider: g.provider, providerType: g.providerType, takst: g.takst, takstUnit: g.takstUnit,
+        quantity: g.quantity, startDate: g.startDate, endDate: g.endDate, nextFollowUp: g.nextFollowUp, followUpMonths: null, supportGoal: null,
+      }, write(knownFromOf(g), (id) => appendEvent(db, { at, actorId, caseId, entity: 'grant', entityId: id, type: 'grant_added', field: 'grant', to: description, reason }), description, teamId));
+    };
 
     const lastKeys = new Map<number, number>();
     const nextKey = (columnId: number) => {
@@ -327,18 +330,18 @@ class ImportPlan {
       }
       return { id: known.id, change: null };
     };
-    const grantEvents = (caseId: number, changes: ReturnType<ImportPlan['grantChanges']>) => {
+    const grantEvents = (caseId: number, teamId: number, changes: ReturnType<ImportPlan['grantChanges']>) => {
       for (const change of changes) {
         if (change.kind === 'add') {
-          addGrant(caseId, change.grant);
+          addGrant(caseId, teamId, change.grant);
         } else if (change.kind === 'change') {
           const g = change.grant;
           const stored = readGrant(db, change.id)!;
           reviseGrant(db, change.id, {
             ...stored, providerType: g.providerType, takst: g.takst, takstUnit: g.takstUnit, quantity: g.quantity, endDate: g.endDate, nextFollowUp: g.nextFollowUp,
-          }, write(today, (id) => appendEvent(db, { at, actorId, caseId, entity: 'grant', entityId: id, type: 'grant_changed', field: 'grant', from: describeGrant(change.from), to: describeGrant(g), reason })));
+          }, write(today, (id) => appendEvent(db, { at, actorId, caseId, entity: 'grant', entityId: id, type: 'grant_changed', field: 'grant', from: describeGrant(change.from), to: describeGrant(g), reason }), describeGrant(g), teamId));
         } else {
-          removeGrant(db, change.id, write(today, (id) => appendEvent(db, { at, actorId, caseId, entity: 'grant', entityId: id, type: 'grant_removed', field: 'grant', from: describeGrant(change.from), reason })));
+          removeGrant(db, change.id, write(today, (id) => appendEvent(db, { at, actorId, caseId, entity: 'grant', entityId: id, type: 'grant_removed', field: 'grant', from: describeGrant(change.from), reason }), describeGrant(change.from), teamId));
         }
       }
     };
@@ -355,7 +358,7 @@ class ImportPlan {
           this.deadlineFor(c.received, c.paragraph), today,
         ).lastInsertRowid);
         appendEvent(db, { at, actorId, caseId, entity: 'case', entityId: caseId, type: 'created', field: 'column', to: columnId, reason });
-        for (const g of c.grants) addGrant(caseId, g);
+        for (const g of c.grants) addGrant(caseId, teamId, g);
         continue;
       }
       if (this.outcome.get(c.caseNumber) !== 'updated') continue;
@@ -386,7 +389,7 @@ class ImportPlan {
         // Its grants move with it: their cost leaves the old team's bottom line for the new team's.
         moveCaseGrants(db, caseId, { knownFrom: today, at, actorId, source: 'import' });
       }
-      if (this.hasGrantColumns) grantEvents(caseId, this.grantChanges(caseId, c.grants));
+      if (this.hasGrantColumns) grantEvents(caseId, teamId, this.grantChanges(caseId, c.grants));
     }
     // A re-import that changed nothing leaves no trace either: the store stays byte-for-byte the same.
     if (summary.inserted + summary.updated === 0) return;

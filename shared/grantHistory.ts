@@ -10,7 +10,7 @@
 // D1), which telescopes over the versions that became known in (D1, D2] — exactly the ledger
 // entries (one per version, effect = cost(new) − cost(previous), dated the day it is known).
 import type { IsoDate, TakstUnit } from './domain';
-import { addDays, daysInYear, toDayNumber, yearOf } from './dates';
+import { addDays, daysInYear, toDayNumber as parseDay, yearOf } from './dates';
 import { mulDiv, yearlyOere } from './money';
 
 export interface CostBasisOere {
@@ -41,6 +41,19 @@ export function isKnownOn(v: Pick<GrantVersion, 'knownFrom' | 'knownUntil'>, dat
 /** The version of each grant known at the end of `date` (at most one per grant). */
 export function versionsKnownOn<V extends GrantVersion>(versions: readonly V[], date: IsoDate): V[] {
   return versions.filter((v) => isKnownOn(v, date));
+}
+
+// The same few thousand dates are priced over and over (every grant's start and end, for every
+// week of a series): remember their day numbers.
+const dayNumbers = new Map<string, number>();
+function toDayNumber(date: IsoDate): number {
+  let n = dayNumbers.get(date);
+  if (n === undefined) {
+    n = parseDay(date);
+    if (dayNumbers.size > 50_000) dayNumbers.clear();
+    dayNumbers.set(date, n);
+  }
+  return n;
 }
 
 function yearBounds(year: number) {

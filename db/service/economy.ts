@@ -47,6 +47,9 @@ const toCategory = (r: CategoryRow): TakstCategory => ({
 /** A case costing at least this much a year is a "particularly expensive single case" unless the caller says otherwise. */
 export const DEFAULT_EXPENSIVE_CASE = 2_000_000;
 
+/** Grants of one kind a caseworker needs before a deviation from the colleagues is marked. */
+export const TAKST_OUTLIER_MIN_GRANTS = 3;
+
 export interface EconomyOptions {
   /** Off only for the committee, whose approval is the authority for a grant above a caseworker's. */
   enforceAuthority?: boolean;
@@ -376,12 +379,12 @@ export function economyHandlers(ctx: ServiceContext, options: EconomyOptions = {
       for (const v of rows) {
         const active = isActiveOn(v, asOf);
         const key = keyOf(v);
+        const assignee = assignees.get(v.caseId) ?? null;
         if (active) {
           const list = department.get(key);
           if (list) list.push(v.takstOere);
           else department.set(key, [v.takstOere]);
         }
-        const assignee = assignees.get(v.caseId) ?? null;
         if (assignee === null) continue;
         let p = byPerson.get(assignee);
         if (!p) byPerson.set(assignee, (p = { cost: 0, internal: 0, count: 0, newCount: 0, ended: 0, takster: new Map() }));
@@ -404,6 +407,14 @@ export function economyHandlers(ctx: ServiceContext, options: EconomyOptions = {
         a.paragraph.localeCompare(b.paragraph, 'da', { numeric: true }) || a.service.localeCompare(b.service, 'da') || a.providerType.localeCompare(b.providerType);
       const departmentMedians = [...department].map(([key, takster]) => ({ ...split(key), median: money(medianOere(takster)!), count: takster.length })).sort(order);
       const deptMedian = new Map([...department].map(([key, t]) => [key, medianOere(t)!]));
+      const peerMedians = new Map<string, Map<number, number>>();
+      for (const [id, p] of byPerson) {
+        for (const [key, takster] of p.takster) {
+          const m = peerMedians.get(key) ?? new Map<number, number>();
+          m.set(id, medianOere(takster)!);
+          peerMedians.set(key, m);
+        }
+      }
       const caseworkers = people.map((person): CaseworkerTakst => {
         const p = byPerson.get(person.id);
         return {
@@ -416,9 +427,15 @@ export function economyHandlers(ctx: ServiceContext, options: EconomyOptions = {
           medians: p
             ? [...p.takster].map(([key, takster]) => {
                 const own = medianOere(takster)!;
-                const dept = deptMedian.get(key)!;
-                // Fewer than three grants say more about the citizens than about the caseworker.
-                const outlier = takster.length >= 3 && isTakstOutlier(own, dept);
+                // Against the colleagues: the median of the other caseworkers' medians for grants of
+                // the same kind, one vote each, so a caseworker with many dear grants does not set
+                // the yardstick. With fewer than two colleagues, the pooled median.
+                const peers = [...(peerMedians.get(key) ?? new Map<number, number>())].filter(([id]) => id !== person.id).map(([, m]) => m);
+                const dept = peers.length >= 2 ? medianOere(peers)! : deptMedian.get(key)!;
+                // Fewer than three grants of a kind say more about the citizens than about the
+                // caseworker; and a caseworker inside the colleagues' range is not the one who stands out.
+                const outside = peers.length < 2 || own > Math.max(...peers) || own < Math.min(...peers);
+                const outlier = takster.length >= TAKST_OUTLIER_MIN_GRANTS && outside && isTakstOutlier(own, dept);
                 return {
                   ...split(key), median: money(own), departmentMedian: money(dept), count: takster.length, outlier,
                   direction: own > dept ? 'above' as const : own < dept ? 'below' as const : null,

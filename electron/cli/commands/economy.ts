@@ -3,7 +3,9 @@
 // registerReportSubcommand() from their own command files (report flow, report plan, ...).
 import { contract } from '../../../shared/api/contract';
 import { isIsoDate } from '../../../shared/dates';
-import { ApiFailure } from '../../../shared/api/envelope';
+import { ApiFailure, unwrap } from '../../../shared/api/envelope';
+import { systemContext } from '../../../shared/api/define';
+import type { BottomLineReport } from '../../../shared/api/methods/economy';
 import { fieldErrors } from '../../../shared/api/dispatch';
 import type { Service } from '../../../db/service';
 import { DB_OPTION, JSON_OPTION, printJson, requiredString, stringOption, UsageError, type Command, type OptionSpec } from '../command';
@@ -20,6 +22,12 @@ export interface ReportSubcommand {
   run(values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<number> | number;
 }
 
+/** "+1.234 kr." / "−1.234 kr.": a change, with its sign. */
+function formatSigned(value: number): string {
+  const rounded = Math.round(value);
+  return `${rounded > 0 ? '+' : rounded < 0 ? '−' : '±'}${formatKroner(Math.abs(rounded))}`;
+}
+
 export const REPORT_SUBCOMMANDS = new Map<string, ReportSubcommand>();
 
 export function registerReportSubcommand(sub: ReportSubcommand): void {
@@ -29,7 +37,7 @@ export function registerReportSubcommand(sub: ReportSubcommand): void {
 
 /** A team given by name (case-insensitive) or id. */
 export function resolveTeam(service: Service, given: string): { id: number; name: string } {
-  const teams = service.handlers.listTeams({}, { actorId: null });
+  const teams = service.handlers.listTeams({}, systemContext());
   const byId = /^\d+$/.test(given) ? teams.find((t) => t.id === Number(given)) : undefined;
   const team = byId ?? teams.find((t) => t.name.toLocaleLowerCase('da') === given.trim().toLocaleLowerCase('da'));
   if (!team) throw new UsageError(`Ukendt team: "${given}". Teams: ${teams.map((t) => t.name).join(', ')}.`);
@@ -40,7 +48,7 @@ export function resolveTeam(service: Service, given: string): { id: number; name
 function adminSetBudget(service: Service, input: unknown) {
   const parsed = contract.setBudget.input.safeParse(input);
   if (!parsed.success) throw new UsageError(fieldErrors(parsed.error).map((f) => `${f.field}: ${f.message}`).join('; '));
-  return service.db.transaction(() => service.handlers.setBudget(parsed.data, { actorId: null })).immediate();
+  return service.db.transaction(() => service.handlers.setBudget(parsed.data, systemContext())).immediate();
 }
 
 export const budgetCommand: Command = {
@@ -85,22 +93,42 @@ registerReportSubcommand({
     const teamName = stringOption(values, 'team');
     return withExistingStore(values, (service) => {
       const teamId = teamName === undefined ? undefined : resolveTeam(service, teamName).id;
-      const report = service.handlers.getBottomLine({ asOf, ...(teamId === undefined ? {} : { teamId }) }, { actorId: null });
+      const report = unwrap(service.dispatch('getBottomLine', { asOf, ...(teamId === undefined ? {} : { teamId }) }, systemContext())) as BottomLineReport;
       if (values.json) {
-        // The documented shape, nothing more: scripts compare it field by field.
+        // The documented shape, nothing more: scripts compare it field by field (docs/economics.md).
+        const d = report.department;
         process.stdout.write(`${JSON.stringify({
           asOf: report.asOf,
           year: report.year,
           teams: report.teams.map((t) => ({
             team: t.team, budget: t.budget, spent: t.spent, committed: t.committed, forecast: t.forecast, bottomLine: t.bottomLine, pipeline: t.pipeline,
+            sinceLastWeek: t.sinceLastWeek, sinceLastMonth: t.sinceLastMonth, sinceYearStart: t.sinceYearStart,
           })),
+          ...(d ? {
+            department: {
+              budget: d.budget, spent: d.spent, committed: d.committed, forecast: d.forecast, bottomLine: d.bottomLine, pipeline: d.pipeline,
+              sinceLastWeek: d.sinceLastWeek, sinceLastMonth: d.sinceLastMonth, sinceYearStart: d.sinceYearStart,
+              lines: d.lines.map((l) => ({ label: l.label, budget: l.budget, forecast: l.forecast, bottomLine: l.bottomLine })),
+            },
+          } : {}),
         })}\n`);
         return 0;
       }
       const status = { on_zero: 'på nul', under: 'under budget', over: 'over budget' } as const;
       console.log(`Nul på bundlinjen ${report.year}, opgjort ${formatDate(report.asOf)}`);
-      const rows = report.teams.map((t) => [t.team, formatKroner(t.budget), formatKroner(t.spent), formatKroner(t.committed), formatKroner(t.forecast), formatKroner(t.bottomLine), formatKroner(t.pipeline), status[t.status]]);
-      const header = ['Team', 'Budget', 'Forbrugt', 'Disponeret', 'Prognose', 'Bundlinje', 'Pipeline', 'Status'];
+      const header = ['Team', 'Budget', 'Forbrugt', 'Disponeret', 'Prognose', 'Bundlinje', 'Siden sidste uge', 'Siden sidste måned', 'Siden 1. januar', 'Pipeline', 'Status'];
+      const rows = report.teams.map((t) => [
+        t.team, formatKroner(t.budget), formatKroner(t.spent), formatKroner(t.committed), formatKroner(t.forecast), formatKroner(t.bottomLine),
+        formatSigned(t.sinceLastWeek), formatSigned(t.sinceLastMonth), formatSigned(t.sinceYearStart), formatKroner(t.pipeline), status[t.status],
+      ]);
+      const d = report.department;
+      if (d) {
+        for (const l of d.lines) rows.push([l.label, formatKroner(l.budget), formatKroner(l.spent), formatKroner(l.committed), formatKroner(l.forecast), formatKroner(l.bottomLine), '', '', '', '', '']);
+        rows.push([
+          'Hele afdelingen', formatKroner(d.budget), formatKroner(d.spent), formatKroner(d.committed), formatKroner(d.forecast), formatKroner(d.bottomLine),
+          formatSigned(d.sinceLastWeek), formatSigned(d.sinceLastMonth), formatSigned(d.sinceYearStart), formatKroner(d.pipeline), status[d.status],
+        ]);
+      }
       const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
       const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
       console.log(line(header));
