@@ -80,8 +80,8 @@ function writeRecentChanges(db: Db, random: Random, today: string, grants: DemoG
      VALUES (?, ?, ?, 'grant', ?, ?, ?, ?, ?, ?)`,
   );
   const T = toDayNumber(today);
-  const change = (g: DemoGrant, day: string, type: string, field: string, from: string | null, to: string | null, kind: 'ended' | 'takst',
-    patch: { endDate?: string; takst?: number }) => {
+  const change = (g: DemoGrant, day: string, type: string, field: string, from: string | null, to: string | null, kind: 'ended' | 'takst' | 'changed',
+    patch: { endDate?: string; takst?: number; quantity?: number }) => {
     const actor = g.assignee_id ?? leaders.get(g.team_id) ?? null;
     const at = `${day}T${String(8 + random.int(0, 7)).padStart(2, '0')}:${String(random.int(0, 59)).padStart(2, '0')}:00.000Z`;
     const stored = readGrant(db, g.id)!;
@@ -106,6 +106,12 @@ function writeRecentChanges(db: Db, random: Random, today: string, grants: DemoG
       const takst = Math.round(g.takst * random.range(0.9, 1.12) * 100) / 100;
       change(g, day, 'grant_changed', 'takst', String(g.takst), String(takst), 'takst', { takst });
       g.takst = takst;
+    } else if (g.takst_unit === 'hour' && random.chance(0.03)) {
+      // Revisited: more or fewer hours a week (volume).
+      const day = fromDayNumber(T - random.int(1, RECENT_DAYS));
+      const quantity = Math.max(0.5, Math.round((g.quantity + random.pick([-3, -2, -1, 1, 2, 3, 4])) * 2) / 2);
+      change(g, day, 'grant_changed', 'quantity', String(g.quantity), String(quantity), 'changed', { quantity });
+      g.quantity = quantity;
     }
   }
 }

@@ -11,6 +11,8 @@ import type { Service } from '../../../db/service';
 import { DB_OPTION, JSON_OPTION, printJson, requiredString, stringOption, UsageError, type Command, type OptionSpec } from '../command';
 import { withExistingStore } from '../store';
 import { reportFlowCommand } from './flow';
+import { writeFileSync } from 'node:fs';
+import { followUpCsv, followUpPdf, followUpSheets, followUpXlsx, gatherFollowUp } from '../../../shared/budgetFollowUp';
 import { formatDate, formatKroner, formatParagraph } from '../../../shared/format';
 
 export interface ReportSubcommand {
@@ -138,6 +140,31 @@ registerReportSubcommand({
   },
 });
 
+registerReportSubcommand({
+  name: 'budget-follow-up',
+  summary: 'Budgetopfølgning til ledermødet: nul på bundlinjen, udvikling, sammensætning, dyre enkeltsager og takstansvar som XLSX, CSV eller PDF',
+  usage: 'budget-follow-up --db PATH (--team <navn eller id> | --department) --as-of ÅÅÅÅ-MM-DD --out FIL.xlsx|.csv|.pdf',
+  options: { ...DB_OPTION, 'as-of': { type: 'string' }, team: { type: 'string' }, department: { type: 'boolean' }, out: { type: 'string' } },
+  async run(values) {
+    const asOf = requiredString(values, 'as-of');
+    if (!isIsoDate(asOf)) throw new UsageError(`--as-of skal være en dato på formen ÅÅÅÅ-MM-DD (fik "${asOf}").`);
+    const out = requiredString(values, 'out');
+    const format = /\.(xlsx|csv|pdf)$/i.exec(out)?.[1]?.toLowerCase() as 'xlsx' | 'csv' | 'pdf' | undefined;
+    if (!format) throw new UsageError(`--out skal ende på .xlsx, .csv eller .pdf (fik "${out}").`);
+    const teamName = stringOption(values, 'team');
+    if ((teamName === undefined) === (values.department !== true)) throw new UsageError('Angiv enten --team <navn eller id> eller --department.');
+    // The figures are read while the store is open; the file is written after it is closed.
+    const data = await withExistingStore(values, (service) => {
+      const teamId = teamName === undefined ? undefined : resolveTeam(service, teamName).id;
+      return gatherFollowUp(async (method, input) => unwrap(service.dispatch(method, input, systemContext())), { asOf, ...(teamId === undefined ? {} : { teamId }) });
+    });
+    const bytes = format === 'pdf' ? await followUpPdf(data) : format === 'xlsx' ? await followUpXlsx(followUpSheets(data)) : new TextEncoder().encode(followUpCsv(followUpSheets(data)));
+    writeFileSync(out, bytes);
+    console.log(`Budgetopfølgning for ${data.scopeName} pr. ${formatDate(asOf)} skrevet til ${out}`);
+    return 0;
+  },
+});
+
 // Issue 7's flow report, written as a command of its own: wired in here under `report flow`.
 registerReportSubcommand({
   name: 'flow',
@@ -167,14 +194,18 @@ export const reportCommand: Command = {
     }
     const foreign = Object.keys(values).filter((k) => values[k] !== undefined && !(k in sub.options));
     if (foreign.length) throw new UsageError(`report ${sub.name} kender ikke ${foreign.map((f) => `--${f}`).join(', ')}. Brug: report ${sub.usage}`);
-    try {
-      return sub.run(values, rest);
-    } catch (error) {
+    const failed = (error: unknown) => {
       if (error instanceof ApiFailure) {
         console.error(`Fejl: ${error.message}`);
         return 1;
       }
       throw error;
+    };
+    try {
+      const result = sub.run(values, rest);
+      return result instanceof Promise ? result.catch(failed) : result;
+    } catch (error) {
+      return failed(error);
     }
   },
 };
