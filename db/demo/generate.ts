@@ -341,7 +341,9 @@ class DemoWriter {
         if (kind === 'follow_up' || (kind === 'complaint' && random.chance(0.7))) {
           const start = received - random.int(120, 2_900);
           const nextFollowUp = finished !== null ? this.followUpAfter(finished, grantProfile) : fromDayNumber(received);
-          grants.push(this.grant(id, grantProfile, provider, takstFactor, start, nextFollowUp, random.chance(0.1)));
+          // About one in five running grants ends this year, about as many as new ones start, so the
+          // bottom line moves both ways through the year.
+          grants.push(this.grant(id, grantProfile, provider, takstFactor, start, nextFollowUp, random.chance(0.22)));
         } else if (kind === 'application' && finished !== null) {
           const approved = random.chance(0.84);
           pushEvent(finished, { actorId: actor, type: 'decided', field: 'decision', from: null, to: approved ? 'approved' : 'rejected', reason: null });

@@ -201,7 +201,7 @@ function TrendCard({ asOf, scope, title }: { asOf: string; scope: Scope; title: 
   const data = s ? trendRows(s) : [];
   const tolerance = s?.toleranceAmount ?? 0;
   const values = data.flatMap((d) => [d.thisYear, d.lastYear]).filter((v): v is number => v !== null);
-  const extent = Math.max(tolerance * 1.5, ...values.map((v) => Math.abs(v)), 1) * 1.1;
+  const { extent, ticks } = deviationAxis(Math.max(tolerance * 1.5, ...values.map((v) => Math.abs(v)), 1));
   const mio = (v: number) => formatMillions(v, locale);
   return (
     <section className="economy-card chart-card" aria-labelledby="trend-title">
@@ -224,7 +224,7 @@ function TrendCard({ asOf, scope, title }: { asOf: string; scope: Scope; title: 
                   label={{ value: t('history.onZeroBand'), position: 'insideTopLeft', fill: '#065f46', fontSize: 12 }} />
                 <ReferenceLine y={0} stroke="#17202b" strokeWidth={1} />
                 <XAxis dataKey="week" tick={{ fill: '#17202b', fontSize: 13 }} interval={3} label={{ value: t('history.week'), position: 'insideBottomRight', offset: -4, fill: '#4a5565', fontSize: 12 }} />
-                <YAxis width={110} domain={[-extent, extent]} tick={{ fill: '#17202b', fontSize: 13 }} tickFormatter={(v: number) => mio(v)} />
+                <YAxis width={110} domain={[-extent, extent]} ticks={ticks} tick={{ fill: '#17202b', fontSize: 13 }} tickFormatter={(v: number) => mio(v)} />
                 <Tooltip formatter={(v) => (typeof v === 'number' ? formatKroner(v, locale) : String(v))} labelFormatter={(w) => `${t('history.week')} ${String(w)}`} />
                 <Legend />
                 <Line type="stepAfter" dataKey="lastYear" name={t('history.lastYear', { year: s.lastYear.year })} stroke="#8a94a3" strokeWidth={2} strokeDasharray="6 4" dot={false} isAnimationActive={false} connectNulls />
@@ -259,6 +259,15 @@ function TrendCard({ asOf, scope, title }: { asOf: string; scope: Scope; title: 
       )}
     </section>
   );
+}
+
+/** A symmetric axis around zero in round steps (1, 2 or 5 × a power of ten), covering `largest`. */
+export function deviationAxis(largest: number): { extent: number; ticks: number[] } {
+  const rough = largest / 3;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough) ?? 10 * power;
+  const n = Math.ceil(largest / step);
+  return { extent: n * step, ticks: Array.from({ length: 2 * n + 1 }, (_, i) => (i - n) * step) };
 }
 
 export function trendRows(s: BottomLineSeries): { week: number; date: string | null; thisYear: number | null; lastYear: number | null }[] {
@@ -299,6 +308,7 @@ function TeamDetail({ report, team }: { report: BottomLineReport; team: TeamBott
   const [from, setFrom] = useState(yearStart);
   useEffect(() => setFrom(yearStart), [yearStart]);
   const [threshold, setThreshold] = useState('2.000.000');
+  const [showAll, setShowAll] = useState(false);
   const parsed = parseAmount(threshold);
   const validFrom = isIsoDate(from) && from <= report.asOf ? from : yearStart;
   const expensiveFrom = parsed.ok ? parsed.kroner : 2_000_000;
@@ -346,7 +356,7 @@ function TeamDetail({ report, team }: { report: BottomLineReport; team: TeamBott
               </tr>
             </thead>
             <tbody>
-              {decomposition.data.expensive.map((c) => (
+              {decomposition.data.expensive.slice(0, showAll ? undefined : 10).map((c) => (
                 <tr key={c.caseId}>
                   <th scope="row"><button type="button" className="link" onClick={() => void openCase(team.teamId, c.caseId)}>{c.caseNumber}</button></th>
                   <td>{c.caseworker ?? '–'}</td>
@@ -357,6 +367,11 @@ function TeamDetail({ report, team }: { report: BottomLineReport; team: TeamBott
               ))}
             </tbody>
           </table>
+        )}
+        {decomposition.data && decomposition.data.expensive.length > 10 && (
+          <button type="button" className="link expensive-more" onClick={() => setShowAll(!showAll)}>
+            {showAll ? t('history.showFewer') : t('history.showAll', { count: decomposition.data.expensive.length })}
+          </button>
         )}
       </section>
 
