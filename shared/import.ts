@@ -2,6 +2,7 @@
 // CPR detection and row validation. Pure: the store side (db/import.ts) decodes the bytes and
 // compares the parsed cases with what the store already holds.
 import Papa from 'papaparse';
+import { parseAmount } from './money';
 import { daysInMonth, isIsoDate } from './dates';
 import type { CaseKind, IsoDate, ProviderType, TakstUnit } from './domain';
 
@@ -390,8 +391,10 @@ export function parseExtract(text: string, mapping: ColumnMapping = {}): ParsedE
       const providerType = PROVIDER_TYPES[providerRaw.toLowerCase()];
       if (providerRaw !== '' && !providerType) fail('leverandoertype', 'Leverandørtypen skal være intern eller ekstern.');
       const takstRaw = columns.takst === null ? '' : required('takst', 'Taksten');
-      const takst = takstRaw === '' ? null : parseDanishNumber(takstRaw);
-      if (takstRaw !== '' && takst === null) fail('takst', 'Taksten er ikke et tal. Skriv fx 1.234,50.');
+      // The one amount parser of the app (shared/money.ts): 1.234,50, 1234,5 and 1 234 alike, whole øre.
+      const parsedTakst = takstRaw === '' ? null : parseAmount(takstRaw, { allowNegative: true });
+      const takst = parsedTakst?.ok ? parsedTakst.kroner : null;
+      if (parsedTakst && !parsedTakst.ok) fail('takst', 'Taksten er ikke et tal. Skriv fx 1.234,50.');
       else if (takst !== null && takst < 0) fail('takst', 'Taksten kan ikke være negativ.');
       const unitRaw = columns.takstenhed === null ? '' : required('takstenhed', 'Takstenheden');
       const unit = TAKST_UNITS[unitRaw.toLowerCase()];
@@ -415,7 +418,7 @@ export function parseExtract(text: string, mapping: ColumnMapping = {}): ParsedE
       const decided = columns.afgoerelsesdato === null ? null : date('afgoerelsesdato', 'Afgørelsesdatoen', false);
       if (start && end && end < start) fail('slut', 'Slutdatoen ligger før startdatoen.');
       if (errors.length === before && paragraph && providerType && takst !== null && unit && quantity !== null && start) {
-        grant = { paragraph, service, provider, providerType, takst, takstUnit: unit, quantity, startDate: start, endDate: end, nextFollowUp, decidedDate: decided };
+        grant = { paragraph, service, provider, providerType, takst, takstUnit: unit, quantity, startDate: start, endDate: end, nextFollowUp, ...(decided ? { decidedDate: decided } : {}) };
       }
     }
     if (errors.length > before || !kind || !paragraph || !received) continue;

@@ -131,7 +131,7 @@ export function dataHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof d
       return queryAudit(db, filter);
     },
 
-    exportTable: ({ table, teamId, filter }) => exportTable(db, table, { ...(teamId !== undefined ? { teamId } : {}), ...(filter ? { filter } : {}) }),
+    exportTable: ({ table, teamId, filter }) => exportTable(db, table, { ...(teamId !== undefined ? { teamId } : {}), ...(filter ? { filter } : {}), today: ctx.today() }),
 
     listBackups: () => ({
       folder: backupFolder(db.name),
