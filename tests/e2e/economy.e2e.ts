@@ -77,7 +77,7 @@ describe('economics in the browser', () => {
   let app: Awaited<ReturnType<typeof openApp>>;
   let page: Page;
   let today: string;
-  let grant: { id: number; case_id: number; takst: number; quantity: number; start_date: string; end_date: string | null };
+  let grant: { id: number; case_id: number; case_number: string; takst: number; quantity: number; start_date: string; end_date: string | null };
 
   beforeAll(async () => {
     app = await openApp((db) => (db.prepare(`SELECT name FROM people WHERE role = 'leader' AND team_id = ?`).get(TEAM_ID) as { name: string }).name);
@@ -86,7 +86,7 @@ describe('economics in the browser', () => {
     try {
       // An open hour grant on a case in an active column (few cards there, so it is on screen).
       grant = db.prepare(
-        `SELECT g.id, g.case_id, g.takst, g.quantity, g.start_date, g.end_date FROM grants g
+        `SELECT g.id, g.case_id, c.case_number, g.takst, g.quantity, g.start_date, g.end_date FROM grants g
          JOIN cases c ON c.id = g.case_id JOIN board_columns b ON b.id = c.column_id
          WHERE c.team_id = ? AND b.kind = 'active' AND g.takst_unit = 'hour' AND g.end_date IS NULL
            AND (SELECT COUNT(*) FROM grants x WHERE x.case_id = c.id) = 1
@@ -165,7 +165,7 @@ describe('economics in the browser', () => {
     expect(kroner(await shownBottomLine(TEAM_ID))).toBe(Math.round(after.bottomLine));
 
     // And the drill-down names the change with its effect.
-    const mover = page.locator('.movers-table tbody tr').filter({ hasText: 'Ændret bevilling' }).first();
+    const mover = page.locator('.movers-table tbody tr').filter({ hasText: 'Ændret bevilling' }).filter({ hasText: grant.case_number }).first();
     await mover.waitFor();
     expect(await mover.textContent()).toContain(`+${new Intl.NumberFormat('da-DK').format(Math.round(effect))} kr.`);
   });
