@@ -29,7 +29,11 @@ const fromRaw = (r: RawVersion): VersionRecord => ({
 const COLUMNS = `v.id, v.grant_id, v.case_id, v.team_id, v.known_from, v.known_until, v.paragraph, v.takst_oere, v.takst_unit,
   v.quantity, v.start_date, v.end_date, v.provider_type, v.service, v.provider`;
 
+type SlimRaw = [teamId: number, knownFrom: string, knownUntil: string | null, paragraph: string, takstOere: number, unit: TakstUnit, quantity: number, start: string, end: string | null];
+
 interface Statements {
+  slim: Statement;
+  slimTeam: Statement;
   known: Statement;
   knownTeam: Statement;
   span: Statement;
@@ -47,7 +51,12 @@ function statements(db: Db): Statements {
   if (!s) {
     // Versions that cost something in the year: starting by its end, not ended before its start.
     const inYear = 'v.start_date <= @yearEnd AND (v.end_date IS NULL OR v.end_date >= @yearStart)';
+    // The figures need nine columns; the scan is the cost at scale, so nothing more is read.
+    const slim = 'v.team_id, v.known_from, v.known_until, v.paragraph, v.takst_oere, v.takst_unit, v.quantity, v.start_date, v.end_date';
+    const span = `v.known_from <= @to AND (v.known_until IS NULL OR v.known_until > @from) AND ${inYear}`;
     s = {
+      slim: db.prepare(`SELECT ${slim} FROM grant_versions v NOT INDEXED WHERE ${span}`),
+      slimTeam: db.prepare(`SELECT ${slim} FROM grant_versions v WHERE v.team_id = @team AND ${span}`),
       known: db.prepare(`SELECT ${COLUMNS} FROM grant_versions v WHERE v.known_from <= @date AND (v.known_until IS NULL OR v.known_until > @date) AND ${inYear}`),
       knownTeam: db.prepare(`SELECT ${COLUMNS} FROM grant_versions v WHERE v.team_id = @team AND v.known_from <= @date AND (v.known_until IS NULL OR v.known_until > @date) AND ${inYear}`),
       span: db.prepare(`SELECT ${COLUMNS} FROM grant_versions v WHERE v.known_from <= @to AND (v.known_until IS NULL OR v.known_until > @from) AND ${inYear}`),
@@ -174,7 +183,11 @@ export function bottomLineAsOf(db: Db, asOf: IsoDate, teamId?: number): BottomLi
   const teams = teamRows(db).filter((t) => teamId === undefined || t.id === teamId);
   const budgets = budgetsOere(db, year);
   const days = comparisonDays(asOf);
-  const span = versionsKnownBetween(db, year, days.yearStart < days.lastMonth ? days.yearStart : days.lastMonth, asOf, teamId);
+  const from = days.yearStart < days.lastMonth ? days.yearStart : days.lastMonth;
+  const params = { ...bounds(year), from, to: asOf, ...(teamId === undefined ? {} : { team: teamId }) };
+  const span = ((teamId === undefined ? s.slim : s.slimTeam).raw().all(params) as SlimRaw[]).map((r) => ({
+    teamId: r[0], knownFrom: r[1], knownUntil: r[2], paragraph: r[3], takstOere: r[4], takstUnit: r[5], quantity: r[6], startDate: r[7], endDate: r[8],
+  }));
   const acc = new Map<number, { spent: number; committed: number; active: Map<string, number[]>; all: number[] }>();
   for (const t of teams) acc.set(t.id, { spent: 0, committed: 0, active: new Map(), all: [] });
   // One pass: each version's cost in the year once, counted on each day it is known.

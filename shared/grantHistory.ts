@@ -56,8 +56,14 @@ function toDayNumber(date: IsoDate): number {
   return n;
 }
 
+const boundsOfYear = new Map<number, { first: number; last: number; days: number }>();
 function yearBounds(year: number) {
-  return { first: toDayNumber(`${year}-01-01`), last: toDayNumber(`${year}-12-31`), days: daysInYear(year) };
+  let b = boundsOfYear.get(year);
+  if (!b) {
+    b = { first: toDayNumber(`${year}-01-01`), last: toDayNumber(`${year}-12-31`), days: daysInYear(year) };
+    boundsOfYear.set(year, b);
+  }
+  return b;
 }
 
 /** Days of `year` the grant runs. */
@@ -71,7 +77,7 @@ export function activeDaysInYear(g: Pick<CostBasisOere, 'startDate' | 'endDate'>
 /** The grant's full cost in `year`, whole øre: what it adds to that year's forecast. */
 export function costInYearOere(g: CostBasisOere, year: number): number {
   const days = activeDaysInYear(g, year);
-  return days === 0 ? 0 : mulDiv(yearlyOere(g.takstOere, g.takstUnit, g.quantity), days, daysInYear(year));
+  return days === 0 ? 0 : mulDiv(yearlyOere(g.takstOere, g.takstUnit, g.quantity), days, yearBounds(year).days);
 }
 
 /**

@@ -6,9 +6,13 @@ import type { TakstUnit } from './domain';
 
 /** Rounds to the nearest integer, a half away from zero (1,5 → 2; −1,5 → −2). */
 export function roundHalfAway(value: number): number {
-  // toPrecision(15) removes the representation error of products such as 1073.59 × 100.
-  const clean = Number(value.toPrecision(15));
-  const rounded = Math.sign(clean) * Math.round(Math.abs(clean));
+  if (Number.isInteger(value)) return value === 0 ? 0 : value;
+  const abs = Math.abs(value);
+  const fraction = abs - Math.floor(abs);
+  // Near a half, toPrecision(15) removes the representation error of products such as
+  // 2150.005 × 100 (215000.49999…); elsewhere plain rounding is already right (and fast).
+  const clean = Math.abs(fraction - 0.5) < 1e-6 ? Math.abs(Number(value.toPrecision(15))) : abs;
+  const rounded = Math.sign(value) * Math.round(clean);
   return Object.is(rounded, -0) ? 0 : rounded;
 }
 
