@@ -393,7 +393,7 @@ describe('the fuses flipped when packaging', () => {
     await hook({ appOutDir: 'C:/build/win-unpacked', electronPlatformName: 'win32', arch: 1, packager });
     await hook({ appOutDir: '/build/mac-arm64', electronPlatformName: 'darwin', arch: 3, packager });
     await hook({ appOutDir: '/build/mac', electronPlatformName: 'darwin', arch: 1, packager });
-    expect(flipFuses.mock.calls.map(([path, config]) => [path, (config as { resetAdHocDarwinSignature: boolean }).resetAdHocDarwinSignature])).toEqual([
+    expect((flipFuses.mock.calls as unknown as [string, { resetAdHocDarwinSignature: boolean }][]).map(([path, config]) => [path, config.resetAdHocDarwinSignature])).toEqual([
       [join('C:/build/win-unpacked', 'Flowtavle.exe'), false],
       ['/build/mac-arm64/Flowtavle.app', true],
       ['/build/mac/Flowtavle.app', false],
