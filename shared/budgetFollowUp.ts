@@ -407,7 +407,8 @@ export async function gatherFollowUp(
   const team = teamId === undefined ? {} : { teamId };
   const yearStart = `${Number(asOf.slice(0, 4)) - 1}-12-31`;
   const [report, series, decomposition, takst] = await Promise.all([
-    call('getBottomLine', { asOf }) as Promise<BottomLineReport>,
+    // A team's follow-up asks for that team only: a team's leader may not read the department's.
+    call('getBottomLine', { asOf, ...team }) as Promise<BottomLineReport>,
     call('getBottomLineSeries', { asOf, ...team }) as Promise<BottomLineSeries>,
     teamId === undefined ? Promise.resolve(null) : (call('getBottomLineDecomposition', { teamId, from: yearStart, asOf }) as Promise<BottomLineDecomposition>),
     call('getTakstResponsibility', { asOf, ...team }) as Promise<TakstResponsibility>,
