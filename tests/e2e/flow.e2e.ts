@@ -93,6 +93,8 @@ describe('caseload', () => {
     expect((await leaderApi.raw('setCaseloadWeight', { paragraph: '108', weight: 3 })).body.error?.code).toBe('forbidden');
 
     await signOutPage(page);
+    // Signing out ends every session of the leader, the API's too: it signs in again.
+    leaderApi = await signIn(server, leader.login);
     const head = await demoAccount(server, 'department_head');
     await signInPage(page, server, head.login, undefined, '#/caseload');
     await page.getByRole('combobox', { name: 'Team' }).selectOption({ label: 'Team Botilbud' });
