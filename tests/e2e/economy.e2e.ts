@@ -132,6 +132,8 @@ describe('economics in the browser', () => {
     const own = teams.find((t) => t.team === 'Team Bostøtte')!;
     await expect.poll(() => page.locator('.bottom-line-table tbody tr[data-team-id]').count()).toBe(1);
     expect(await shownBottomLine(TEAM_ID)).toBe(formatKroner(own.bottomLine));
+    // The whole department is not the leader's to choose.
+    expect(await page.getByTestId('scope').locator('option[value="department"]').count()).toBe(0);
   });
 
   it('moves the bottom line by the change of a grant\'s hours', async () => {

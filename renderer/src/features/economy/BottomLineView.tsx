@@ -40,7 +40,9 @@ export default function BottomLineView() {
 
   const teams = report.data?.teams ?? [];
   const selected = teams.find((x) => x.teamId === sessionTeam) ?? teams[0];
-  const scope: Scope = wholeDepartment || !selected ? { kind: 'department' } : { kind: 'team', teamId: selected.teamId };
+  // The whole department is the department-wide roles' (the host refuses it to a team's people).
+  const scope: Scope = ownTeam !== null ? { kind: 'team', teamId: selected?.teamId ?? ownTeam }
+    : wholeDepartment || !selected ? { kind: 'department' } : { kind: 'team', teamId: selected.teamId };
   const department = report.data?.department;
 
   function pick(value: string) {
@@ -57,7 +59,7 @@ export default function BottomLineView() {
         <label className="field inline">
           {t('history.scope')}
           <select value={scope.kind === 'department' ? 'department' : String(scope.teamId)} onChange={(e) => pick(e.target.value)} data-testid="scope">
-            <option value="department">{t('common.allTeams')}</option>
+            {ownTeam === null && <option value="department">{t('common.allTeams')}</option>}
             {teams.map((x) => <option key={x.teamId} value={x.teamId}>{x.team}</option>)}
           </select>
         </label>
