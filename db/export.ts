@@ -3,6 +3,10 @@
 import { writeFileSync } from 'node:fs';
 import type { AuditEntry, AuditPage, ExportTable, ExportTableName } from '../shared/api/methods/data';
 import { yearlyCost } from '../shared/economics';
+import { costInYearOere, splitOere } from '../shared/grantHistory';
+import { toKroner, toOere } from '../shared/money';
+import { localToday, yearOf } from '../shared/dates';
+import type { IsoDate } from '../shared/domain';
 import { formatParagraph } from '../shared/format';
 import { EVENT_TYPE_LABELS, toCsv, xlsxCellValue, type ExportColumn, type ExportRow } from '../shared/importExport';
 import type { Db } from './connection';
@@ -115,8 +119,10 @@ export function auditRows(entries: readonly AuditEntry[]): ExportRow[] {
   }));
 }
 
-export function exportTable(db: Db, table: ExportTableName, options: { teamId?: number; filter?: AuditFilter } = {}): ExportTable {
+export function exportTable(db: Db, table: ExportTableName, options: { teamId?: number; filter?: AuditFilter; today?: IsoDate } = {}): ExportTable {
   const team = options.teamId;
+  const today = options.today ?? localToday();
+  const year = yearOf(today);
   if (table === 'audit') {
     const page = queryAudit(db, { ...options.filter, limit: 1_000_000, offset: 0 });
     return { title: 'Revisionslog', columns: AUDIT_COLUMNS, rows: auditRows(page.entries) };
@@ -145,27 +151,34 @@ export function exportTable(db: Db, table: ExportTableName, options: { teamId?: 
     };
   }
   const rows = db.prepare(
-    `SELECT c.case_number, t.name AS team, g.paragraph, g.service, g.provider, g.provider_type, g.takst, g.takst_unit, g.quantity,
+    `SELECT c.case_number, t.name AS team, p.name AS caseworker, g.paragraph, g.service, g.provider, g.provider_type, g.takst, g.takst_unit, g.quantity,
             g.start_date, g.end_date, g.next_follow_up
-     FROM grants g JOIN cases c ON c.id = g.case_id JOIN teams t ON t.id = c.team_id
+     FROM grants g JOIN cases c ON c.id = g.case_id JOIN teams t ON t.id = c.team_id LEFT JOIN people p ON p.id = c.assignee_id
      ${team !== undefined ? 'WHERE c.team_id = ?' : ''} ORDER BY t.sort_order, c.case_number, g.start_date`,
   ).all(...(team !== undefined ? [team] : [])) as {
-    case_number: string; team: string; paragraph: string; service: string; provider: string; provider_type: string; takst: number;
+    case_number: string; team: string; caseworker: string | null; paragraph: string; service: string; provider: string; provider_type: string; takst: number;
     takst_unit: 'hour' | 'day' | 'week' | 'month' | 'year'; quantity: number; start_date: string; end_date: string | null; next_follow_up: string | null;
   }[];
   return {
     title: 'Bevillinger',
     columns: [
-      { key: 'case_number', header: 'Sagsnummer' }, { key: 'team', header: 'Team' }, { key: 'paragraph', header: 'Paragraf' },
-      { key: 'service', header: 'Ydelse' }, { key: 'provider', header: 'Leverandør' }, { key: 'provider_type', header: 'Leverandørtype' },
+      { key: 'case_number', header: 'Sagsnummer' }, { key: 'team', header: 'Team' }, { key: 'caseworker', header: 'Sagsbehandler' },
+      { key: 'paragraph', header: 'Paragraf' }, { key: 'service', header: 'Ydelse' }, { key: 'provider', header: 'Leverandør' }, { key: 'provider_type', header: 'Leverandørtype' },
       { key: 'takst', header: 'Takst (kr.)' }, { key: 'unit', header: 'Takstenhed' }, { key: 'quantity', header: 'Omfang' },
       { key: 'yearly', header: 'Årlig udgift (kr.)' }, { key: 'start_date', header: 'Start' }, { key: 'end_date', header: 'Slut' },
       { key: 'next_follow_up', header: 'Næste opfølgning' },
+      { key: 'spent', header: `Forbrugt ${year} (kr.)` }, { key: 'forecast', header: `Prognose ${year} (kr.)` },
     ],
     rows: rows.map((r) => ({
       ...r, paragraph: formatParagraph(r.paragraph), provider_type: r.provider_type === 'internal' ? 'Intern' : 'Ekstern',
       unit: UNIT_LABEL[r.takst_unit] ?? r.takst_unit,
       yearly: Math.round(yearlyCost({ takst: r.takst, takstUnit: r.takst_unit, quantity: r.quantity }) * 100) / 100,
+      // This year's spent (1 January to today) and forecast, in whole øre like the bottom line.
+      ...(() => {
+        const basis = { takstOere: toOere(r.takst), takstUnit: r.takst_unit, quantity: r.quantity, startDate: r.start_date, endDate: r.end_date };
+        const split = splitOere(basis, today);
+        return { spent: toKroner(split.spent), forecast: toKroner(costInYearOere(basis, year)) };
+      })(),
     })),
   };
 }

@@ -13,6 +13,7 @@ import { legalDeadlineDays } from '../shared/paragraphs';
 import { SORT_GAP } from '../shared/sortKey';
 import type { Db } from './connection';
 import { appendEvent } from './events';
+import { insertGrant, moveCaseGrants, readGrant, removeGrant, reviseGrant, type GrantWrite } from './grants';
 import { createTeam } from './teams';
 
 /** Negative: kibibytes (64 MiB). */
@@ -289,14 +290,22 @@ class ImportPlan {
     const moveCase = db.prepare('UPDATE cases SET column_id = ?, sort_key = ?, column_entered_at = ? WHERE id = ?');
     const caseColumn = db.prepare('SELECT column_id FROM cases WHERE id = ?');
     const maxKey = db.prepare('SELECT MAX(sort_key) AS k FROM cases WHERE column_id = ?');
-    const insertGrant = db.prepare(
-      `INSERT INTO grants (case_id, paragraph, service, provider, provider_type, takst, takst_unit, quantity, start_date, end_date, next_follow_up)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const updateGrant = db.prepare(
-      'UPDATE grants SET provider_type = ?, takst = ?, takst_unit = ?, quantity = ?, end_date = ?, next_follow_up = ? WHERE id = ?',
-    );
-    const deleteGrant = db.prepare('DELETE FROM grants WHERE id = ?');
+    // Grants are written through db/grants.ts, so every imported change has its version and its
+    // ledger entry. A new grant is known from its decision date when the extract has one, else
+    // from the earlier of its start and the import day (a first import of a backlog must not make
+    // the earlier months look empty); a change or removal is known from the import day.
+    const write = (knownFrom: IsoDate, event: (grantId: number) => number, description: string, teamId: number): GrantWrite => ({ knownFrom, at, actorId, source: 'import', event, description, teamId });
+    const knownFromOf = (g: ImportGrant): IsoDate => {
+      if (g.decidedDate) return g.decidedDate < today ? g.decidedDate : today;
+      return g.startDate < today ? g.startDate : today;
+    };
+    const addGrant = (caseId: number, teamId: number, g: ImportGrant) => {
+      const description = describeGrant(g);
+      insertGrant(db, caseId, {
+        paragraph: g.paragraph, service: g.service, provider: g.provider, providerType: g.providerType, takst: g.takst, takstUnit: g.takstUnit,
+        quantity: g.quantity, startDate: g.startDate, endDate: g.endDate, nextFollowUp: g.nextFollowUp, followUpMonths: null, supportGoal: null,
+      }, write(knownFromOf(g), (id) => appendEvent(db, { at, actorId, caseId, entity: 'grant', entityId: id, type: 'grant_added', field: 'grant', to: description, reason }), description, teamId));
+    };
 
     const lastKeys = new Map<number, number>();
     const nextKey = (columnId: number) => {
@@ -321,19 +330,18 @@ class ImportPlan {
       }
       return { id: known.id, change: null };
     };
-    const grantEvents = (caseId: number, changes: ReturnType<ImportPlan['grantChanges']>) => {
+    const grantEvents = (caseId: number, teamId: number, changes: ReturnType<ImportPlan['grantChanges']>) => {
       for (const change of changes) {
         if (change.kind === 'add') {
-          const g = change.grant;
-          const id = Number(insertGrant.run(caseId, g.paragraph, g.service, g.provider, g.providerType, g.takst, g.takstUnit, g.quantity, g.startDate, g.endDate, g.nextFollowUp).lastInsertRowid);
-          appendEvent(db, { at, actorId, caseId, entity: 'grant', entityId: id, type: 'grant_added', field: 'grant', to: describeGrant(g), reason });
+          addGrant(caseId, teamId, change.grant);
         } else if (change.kind === 'change') {
           const g = change.grant;
-          updateGrant.run(g.providerType, g.takst, g.takstUnit, g.quantity, g.endDate, g.nextFollowUp, change.id);
-          appendEvent(db, { at, actorId, caseId, entity: 'grant', entityId: change.id, type: 'grant_changed', field: 'grant', from: describeGrant(change.from), to: describeGrant(g), reason });
+          const stored = readGrant(db, change.id)!;
+          reviseGrant(db, change.id, {
+            ...stored, providerType: g.providerType, takst: g.takst, takstUnit: g.takstUnit, quantity: g.quantity, endDate: g.endDate, nextFollowUp: g.nextFollowUp,
+          }, write(today, (id) => appendEvent(db, { at, actorId, caseId, entity: 'grant', entityId: id, type: 'grant_changed', field: 'grant', from: describeGrant(change.from), to: describeGrant(g), reason }), describeGrant(g), teamId));
         } else {
-          deleteGrant.run(change.id);
-          appendEvent(db, { at, actorId, caseId, entity: 'grant', entityId: change.id, type: 'grant_removed', field: 'grant', from: describeGrant(change.from), reason });
+          removeGrant(db, change.id, write(today, (id) => appendEvent(db, { at, actorId, caseId, entity: 'grant', entityId: id, type: 'grant_removed', field: 'grant', from: describeGrant(change.from), reason }), describeGrant(change.from), teamId));
         }
       }
     };
@@ -350,10 +358,7 @@ class ImportPlan {
           this.deadlineFor(c.received, c.paragraph), today,
         ).lastInsertRowid);
         appendEvent(db, { at, actorId, caseId, entity: 'case', entityId: caseId, type: 'created', field: 'column', to: columnId, reason });
-        for (const g of c.grants) {
-          const id = Number(insertGrant.run(caseId, g.paragraph, g.service, g.provider, g.providerType, g.takst, g.takstUnit, g.quantity, g.startDate, g.endDate, g.nextFollowUp).lastInsertRowid);
-          appendEvent(db, { at, actorId, caseId, entity: 'grant', entityId: id, type: 'grant_added', field: 'grant', to: describeGrant(g), reason });
-        }
+        for (const g of c.grants) addGrant(caseId, teamId, g);
         continue;
       }
       if (this.outcome.get(c.caseNumber) !== 'updated') continue;
@@ -381,8 +386,10 @@ class ImportPlan {
         const columnId = this.firstQueue.get(teamId)!;
         moveCase.run(columnId, nextKey(columnId), today, caseId);
         appendEvent(db, { at, actorId, caseId, entity: 'case', entityId: caseId, type: 'moved', field: 'column', from: fromColumn, to: columnId, reason: `${reason}: sagen er flyttet til ${c.team}` });
+        // Its grants move with it: their cost leaves the old team's bottom line for the new team's.
+        moveCaseGrants(db, caseId, { knownFrom: today, at, actorId, source: 'import' });
       }
-      if (this.hasGrantColumns) grantEvents(caseId, this.grantChanges(caseId, c.grants));
+      if (this.hasGrantColumns) grantEvents(caseId, teamId, this.grantChanges(caseId, c.grants));
     }
     // A re-import that changed nothing leaves no trace either: the store stays byte-for-byte the same.
     if (summary.inserted + summary.updated === 0) return;

@@ -3,6 +3,7 @@
 // compares the parsed cases with what the store already holds.
 import { findCpr as findCprMatch, maskCpr } from './cpr';
 import Papa from 'papaparse';
+import { parseAmount } from './money';
 import { daysInMonth, isIsoDate } from './dates';
 import type { CaseKind, IsoDate, ProviderType, TakstUnit } from './domain';
 
@@ -15,6 +16,7 @@ export const REQUIRED_COLUMNS: readonly CanonicalColumn[] = [
 ];
 export const GRANT_COLUMNS: readonly CanonicalColumn[] = [
   'ydelse', 'leverandoer', 'leverandoertype', 'takst', 'takstenhed', 'omfang', 'start', 'slut', 'naeste_opfoelgning',
+  'afgoerelsesdato',
 ];
 /** A row with any grant value must have these. */
 const REQUIRED_GRANT_COLUMNS: readonly CanonicalColumn[] = ['ydelse', 'leverandoer', 'leverandoertype', 'takst', 'takstenhed', 'start'];
@@ -41,6 +43,8 @@ export interface ImportGrant {
   startDate: IsoDate;
   endDate: IsoDate | null;
   nextFollowUp: IsoDate | null;
+  /** The day the grant was decided (optional column "afgoerelsesdato"): the day the bottom line knows it from. */
+  decidedDate?: IsoDate | null;
 }
 
 export interface ImportCase {
@@ -366,8 +370,10 @@ export function parseExtract(text: string, mapping: ColumnMapping = {}): ParsedE
       const providerType = PROVIDER_TYPES[providerRaw.toLowerCase()];
       if (providerRaw !== '' && !providerType) fail('leverandoertype', 'Leverandørtypen skal være intern eller ekstern.');
       const takstRaw = columns.takst === null ? '' : required('takst', 'Taksten');
-      const takst = takstRaw === '' ? null : parseDanishNumber(takstRaw);
-      if (takstRaw !== '' && takst === null) fail('takst', 'Taksten er ikke et tal. Skriv fx 1.234,50.');
+      // The one amount parser of the app (shared/money.ts): 1.234,50, 1234,5 and 1 234 alike, whole øre.
+      const parsedTakst = takstRaw === '' ? null : parseAmount(takstRaw, { allowNegative: true });
+      const takst = parsedTakst?.ok ? parsedTakst.kroner : null;
+      if (parsedTakst && !parsedTakst.ok) fail('takst', 'Taksten er ikke et tal. Skriv fx 1.234,50.');
       else if (takst !== null && takst < 0) fail('takst', 'Taksten kan ikke være negativ.');
       const unitRaw = columns.takstenhed === null ? '' : required('takstenhed', 'Takstenheden');
       const unit = TAKST_UNITS[unitRaw.toLowerCase()];
@@ -388,9 +394,10 @@ export function parseExtract(text: string, mapping: ColumnMapping = {}): ParsedE
       const start = columns.start === null ? null : date('start', 'Startdatoen', true);
       const end = date('slut', 'Slutdatoen', false);
       const nextFollowUp = date('naeste_opfoelgning', 'Næste opfølgning', false);
+      const decided = columns.afgoerelsesdato === null ? null : date('afgoerelsesdato', 'Afgørelsesdatoen', false);
       if (start && end && end < start) fail('slut', 'Slutdatoen ligger før startdatoen.');
       if (errors.length === before && paragraph && providerType && takst !== null && unit && quantity !== null && start) {
-        grant = { paragraph, service, provider, providerType, takst, takstUnit: unit, quantity, startDate: start, endDate: end, nextFollowUp };
+        grant = { paragraph, service, provider, providerType, takst, takstUnit: unit, quantity, startDate: start, endDate: end, nextFollowUp, ...(decided ? { decidedDate: decided } : {}) };
       }
     }
     if (errors.length > before || !kind || !paragraph || !received) continue;

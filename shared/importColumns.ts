@@ -3,6 +3,7 @@
 export const CANONICAL_COLUMNS = [
   'sagsnummer', 'borger_ref', 'borger_initialer', 'team', 'sagsbehandler', 'sagstype', 'paragraf', 'modtaget',
   'ydelse', 'leverandoer', 'leverandoertype', 'takst', 'takstenhed', 'omfang', 'start', 'slut', 'naeste_opfoelgning',
+  'afgoerelsesdato',
 ] as const;
 export type CanonicalColumn = (typeof CANONICAL_COLUMNS)[number];
 

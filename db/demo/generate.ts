@@ -3,12 +3,14 @@
 // forecast for the current year lands at the team's chosen ratio of its budget.
 import type { CaseKind, ClassOfService, IsoDate, ProviderType, Role, TakstUnit } from '../../shared/domain';
 import { addMonths, fromDayNumber, localToday, toDayNumber, yearOf } from '../../shared/dates';
-import { costInPeriod } from '../../shared/economics';
+import { costInPeriod, followUpMonthsFor, grantCategory, median, type SupportGoal, type TakstCategory } from '../../shared/economics';
 import { legalDeadlineDays, paragraphInfo } from '../../shared/paragraphs';
 import { createRandom, type Random } from '../../shared/random';
 import { spacedKeys } from '../../shared/sortKey';
 import type { Db } from '../connection';
 import { writeDemoAccounts } from './accounts';
+import { appendEvent } from '../events';
+import { insertGrant, reviseGrant, type GrantContent } from '../grants';
 import { boardDemo } from './board';
 import { committeeDemo } from './committee';
 import { economyDemo } from './economy';
@@ -55,7 +57,32 @@ interface NewGrant {
   nextFollowUp: IsoDate | null;
   /** Anchors keep the seed's extremes (7,085 and 6,546,000 kr. a year) exact. */
   anchor: boolean;
+  /** The day the grant was decided: the bottom line knows it from then. */
+  knownFrom: IsoDate;
+  /** Ended earlier than planned: the end became known on `knownOn`; until then the grant ran open. */
+  endedEarly?: { end: IsoDate; knownOn: IsoDate };
+  /** Last year's grants of closed cases, scaled to land last year's forecast near its budget. */
+  historic?: boolean;
+  assignee?: number | null;
+  supportGoal?: SupportGoal | null;
+  followUpMonths?: number | null;
 }
+
+/**
+ * The department's own lines (issue 16): management, secretariat and shared costs, the seed's
+ * 1,096.0 mio. kr. less the seven teams' 1,067.1 (kroner; forecast ÷ budget beside each).
+ */
+export const DEPARTMENT_LINES: readonly { label: string; budget: number; ratio: number }[] = [
+  { label: 'Ledelse', budget: 9_400_000, ratio: 0.992 },
+  { label: 'Sekretariat', budget: 12_600_000, ratio: 1.004 },
+  { label: 'Fællesudgifter (it, lokaler, kurser)', budget: 6_900_000, ratio: 0.987 },
+];
+
+/** Last year's forecast ÷ budget per team: within a few per cent, some over, some under. */
+const LAST_YEAR_RATIO: Record<string, number> = {
+  'Team Botilbud': 1.018, 'Team BPA': 0.974, 'Team Bostøtte': 1.009, 'Team Nyansøgning': 0.965,
+  'Team Housing First': 1.031, 'Team Merudgifter': 0.988,
+};
 
 interface NewEvent {
   time: number;
@@ -116,10 +143,6 @@ class DemoWriter {
            class_of_service, received_date, legal_deadline, blocked, blocked_reason, blocked_since, column_entered_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      grant: db.prepare(
-        `INSERT INTO grants (case_id, paragraph, service, provider, provider_type, takst, takst_unit, quantity,
-           start_date, end_date, next_follow_up) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
       event: db.prepare(
         `INSERT INTO events (at, actor_id, case_id, entity, entity_id, type, field, from_value, to_value, reason)
          VALUES (?, ?, ?, 'case', ?, ?, ?, ?, ?, ?)`,
@@ -137,6 +160,12 @@ class DemoWriter {
     w.run('demo_today', this.today);
 
     this.writeCitizens();
+    const insertLine = this.db.prepare('INSERT INTO department_lines (year, label, budget_oere, forecast_oere) VALUES (?, ?, ?, ?)');
+    for (const line of DEPARTMENT_LINES) {
+      const budget = Math.round(line.budget * this.scale);
+      insertLine.run(this.year, line.label, budget * 100, Math.round(budget * line.ratio) * 100);
+      insertLine.run(this.year - 1, line.label, Math.round(budget * 0.97) * 100, Math.round(budget * 0.97 * (2 - line.ratio)) * 100);
+    }
     // The visitationschef heads the department; the secretariat serves every team and the committee.
     const head = this.addPerson('department_head', null, null, null);
     this.secretariat = Array.from({ length: Math.round(DEMO_SECRETARIAT * this.scale) - 1 }, () =>
@@ -316,13 +345,15 @@ class DemoWriter {
         if (kind === 'follow_up' || (kind === 'complaint' && random.chance(0.7))) {
           const start = received - random.int(120, 2_900);
           const nextFollowUp = finished !== null ? this.followUpAfter(finished, grantProfile) : fromDayNumber(received);
-          grants.push(this.grant(id, grantProfile, provider, takstFactor, start, nextFollowUp, random.chance(0.1)));
+          // About one in five running grants ends this year, about as many as new ones start, so the
+          // bottom line moves both ways through the year.
+          grants.push(this.grant(id, grantProfile, provider, takstFactor, start, nextFollowUp, random.chance(0.22)));
         } else if (kind === 'application' && finished !== null) {
           const approved = random.chance(0.84);
           pushEvent(finished, { actorId: actor, type: 'decided', field: 'decision', from: null, to: approved ? 'approved' : 'rejected', reason: null });
           if (approved) {
             const start = finished + random.int(0, 14);
-            grants.push(this.grant(id, grantProfile, provider, takstFactor, start, this.followUpAfter(start, grantProfile), false));
+            grants.push(this.grant(id, grantProfile, provider, takstFactor, start, this.followUpAfter(start, grantProfile), false, finished));
           }
         }
       } else if (finished !== null && kind === 'application') {
@@ -367,9 +398,10 @@ class DemoWriter {
         fromDayNumber(c.entered),
       );
     }
-    for (const g of grants) {
-      this.stmt.grant.run(g.caseId, g.paragraph, g.service, g.provider, g.providerType, g.takst, g.unit, g.quantity, g.start, g.end, g.nextFollowUp);
-    }
+    for (const g of grants) g.assignee = cases.find((c) => c.id === g.caseId)?.assignee ?? null;
+    this.levelHourTakster(profile, grants);
+    this.addHistory(profile, grants, cases.filter((c) => c.column === done), budget);
+    this.writeGrants(grants, leader);
     this.grantCount += grants.length;
     events.sort((a, b) => a.time - b.time);
     for (const e of events) {
@@ -411,12 +443,18 @@ class DemoWriter {
 
   private grant(
     caseId: number, profile: GrantProfile, provider: { name: string; type: ProviderType }, takstFactor: number,
-    startDay: number, nextFollowUp: IsoDate, ended: boolean,
+    startDay: number, nextFollowUp: IsoDate, ended: boolean, decidedDay?: number,
   ): NewGrant {
     const { random } = this;
     const start = fromDayNumber(startDay);
-    let end: IsoDate | null = profile.durationMonths ? addMonths(start, profile.durationMonths) : null;
-    if (ended && startDay < this.T - 2) end = fromDayNumber(random.int(Math.max(startDay + 1, this.T - 300), this.T - 1));
+    const end: IsoDate | null = profile.durationMonths ? addMonths(start, profile.durationMonths) : null;
+    let endedEarly: NewGrant['endedEarly'];
+    if (ended && startDay < this.T - 2) {
+      const endDay = random.int(Math.max(startDay + 1, this.T - 300), this.T - 1);
+      // The end is registered around the day it happens, a few days either way.
+      const knownDay = Math.min(this.T, Math.max(startDay, endDay + random.int(-10, 3)));
+      if (end === null || fromDayNumber(endDay) < end) endedEarly = { end: fromDayNumber(endDay), knownOn: fromDayNumber(knownDay) };
+    }
     const quantity = profile.unit === 'hour'
       ? Math.round(random.range(profile.quantity[0], profile.quantity[1]) * 2) / 2
       : 1;
@@ -433,7 +471,136 @@ class DemoWriter {
       end,
       nextFollowUp: end !== null && nextFollowUp > end ? null : nextFollowUp,
       anchor: false,
+      knownFrom: fromDayNumber(Math.min(startDay, decidedDay ?? startDay)),
+      ...(endedEarly ? { endedEarly } : {}),
     };
+  }
+
+  private categoryCache: TakstCategory[] | null = null;
+  private categories(): TakstCategory[] {
+    this.categoryCache ??= (this.db.prepare('SELECT * FROM takst_categories').all() as {
+      id: number; code: string; label: string; min_hours: number; max_hours: number | null; follow_up_developing: number; follow_up_maintaining: number;
+    }[]).map((r) => ({
+      id: r.id, code: r.code, label: r.label, minHours: r.min_hours, maxHours: r.max_hours,
+      followUpMonthsDeveloping: r.follow_up_developing, followUpMonthsMaintaining: r.follow_up_maintaining,
+    }));
+    return this.categoryCache;
+  }
+
+  /**
+   * Calibration scales a team's takster to meet its budget, which leaves one team's hour price
+   * for § 85 far from another's and makes whole teams look like takst outliers. For hour grants
+   * the same yearly cost is re-expressed at the profile's price level with the hours adjusted
+   * (to the quarter hour), so the takst dashboard shows the caseworkers who stand out.
+   */
+  private levelHourTakster(profile: TeamProfile, grants: NewGrant[]): void {
+    const groups = new Map<string, NewGrant[]>();
+    for (const g of grants) {
+      if (g.unit !== 'hour' || g.anchor) continue; // keep seed 000's 7,085 kr. anchor
+      const key = `${g.paragraph}|${g.service}`;
+      groups.set(key, [...(groups.get(key) ?? []), g]);
+    }
+    for (const [key, list] of groups) {
+      const [paragraph, service] = key.split('|') as [string, string];
+      const p = profile.grants.find((x) => x.paragraph === paragraph && x.service === service);
+      const level = median(list.map((g) => g.takst));
+      if (!p || level === null) continue;
+      const factor = level / ((p.takst[0] + p.takst[1]) / 2);
+      for (const g of list) {
+        const quantity = Math.max(0.25, Math.round(g.quantity * factor * 4) / 4);
+        // The takst absorbs the rounding of the hours, so the yearly cost stays what it was.
+        g.takst = Math.round(((g.takst * g.quantity) / quantity) * 100) / 100;
+        g.quantity = quantity;
+      }
+    }
+    for (const g of grants) g.takst = Math.round(g.takst * 100) / 100;
+  }
+
+  /**
+   * Last year's grants of cases closed since (issue 16): each runs into last year and ends in it,
+   * most at the end they were granted with, some earlier than planned. Their takster are scaled
+   * so that last year's forecast lands at the team's LAST_YEAR_RATIO of last year's budget.
+   */
+  private addHistory(profile: TeamProfile, grants: NewGrant[], closed: { id: number; assignee: number | null }[], budget: number): void {
+    const { random } = this;
+    const ratio = LAST_YEAR_RATIO[profile.name];
+    if (ratio === undefined || profile.grants.length === 0 || closed.length === 0) return;
+    const last = this.year - 1;
+    const from = `${last}-01-01`;
+    const to = `${last}-12-31`;
+    const cost = (g: NewGrant) => costInPeriod({ takst: g.takst, takstUnit: g.unit, quantity: g.quantity, startDate: g.start, endDate: g.endedEarly?.end ?? g.end }, from, to);
+    const have = grants.reduce((n, g) => n + cost(g), 0);
+    const target = Math.round(budget * 0.97) * ratio;
+    if (have >= target) return;
+    const first = toDayNumber(from);
+    const lastDay = toDayNumber(to);
+    const added: NewGrant[] = [];
+    let sum = 0;
+    // Typical grants until the gap is about filled, then one scale factor makes it exact.
+    for (let n = 0; sum < (target - have) * 0.95 && n < 20_000; n++) {
+      const p = random.weighted(profile.grants.map((x) => [x, x.weight] as const));
+      const c = closed[n % closed.length]!;
+      const startDay = random.int(first - 1_400, lastDay - 40);
+      const plannedEnd = random.int(Math.max(first, startDay + 30), lastDay);
+      const provider = this.pickProvider(profile, false);
+      const g = this.grant(c.id, p, provider, 1, startDay, fromDayNumber(plannedEnd), false);
+      g.historic = true;
+      g.assignee = c.assignee;
+      g.nextFollowUp = null;
+      if (random.chance(0.25)) {
+        // Ended before the planned end: known only when it happened.
+        g.end = null;
+        const knownDay = Math.min(this.T, plannedEnd + random.int(-7, 5));
+        g.endedEarly = { end: fromDayNumber(plannedEnd), knownOn: fromDayNumber(Math.max(startDay, knownDay)) };
+      } else {
+        g.end = fromDayNumber(plannedEnd);
+      }
+      added.push(g);
+      sum += cost(g);
+    }
+    const factor = sum > 0 ? (target - have) / sum : 1;
+    for (const g of added) g.takst = Math.round(g.takst * factor * 100) / 100;
+    grants.push(...added);
+    if (process.env.FLOWTAVLE_DEMO_DEBUG) console.error(`${profile.name}: ${added.length} grants of last year, factor ${factor.toFixed(3)}`);
+  }
+
+  /** Every grant goes in through db/grants.ts, known from its decision; an early end becomes known later. */
+  private writeGrants(grants: NewGrant[], leader: number): void {
+    const cats = this.categories();
+    const recent = fromDayNumber(this.T - 90);
+    const at = (day: IsoDate) => `${day}T09:00:00.000Z`;
+    for (const g of grants) {
+      const category = grantCategory({ takstUnit: g.unit, quantity: g.quantity }, cats);
+      let supportGoal: SupportGoal | null = null;
+      let followUpMonths: number | null = paragraphInfo(g.paragraph)?.followUpMonths ?? null;
+      if (category) {
+        supportGoal = this.random.chance(0.45) ? 'developing' : 'maintaining';
+        followUpMonths = followUpMonthsFor(category, supportGoal);
+      }
+      const content: GrantContent = {
+        paragraph: g.paragraph, service: g.service, provider: g.provider, providerType: g.providerType, takst: g.takst,
+        takstUnit: g.unit, quantity: g.quantity, startDate: g.start, endDate: g.end, nextFollowUp: g.nextFollowUp,
+        followUpMonths, supportGoal,
+      };
+      const actor = g.assignee ?? leader;
+      const knownFrom = g.knownFrom > this.today ? this.today : g.knownFrom;
+      const id = insertGrant(this.db, g.caseId, content, {
+        knownFrom, at: at(knownFrom), actorId: actor, source: 'demo',
+        // Recent grants are in the event log too, so "what moved the bottom line" names who made them.
+        event: knownFrom >= recent
+          ? (grantId) => appendEvent(this.db, { at: at(knownFrom), actorId: actor, caseId: g.caseId, entity: 'grant', entityId: grantId, type: 'grant_created', field: 'grant', to: `${g.service} (${g.provider})` })
+          : undefined,
+      });
+      if (g.endedEarly) {
+        const { end, knownOn } = g.endedEarly;
+        reviseGrant(this.db, id, { ...content, endDate: end, nextFollowUp: content.nextFollowUp !== null && content.nextFollowUp > end ? null : content.nextFollowUp }, {
+          knownFrom: knownOn, at: at(knownOn), actorId: actor, source: 'demo', kind: 'ended',
+          event: knownOn >= recent
+            ? (grantId) => appendEvent(this.db, { at: at(knownOn), actorId: actor, caseId: g.caseId, entity: 'grant', entityId: grantId, type: 'grant_ended', field: 'endDate', from: null, to: end })
+            : undefined,
+        });
+      }
+    }
   }
 
   /** Seed 000: grants cost from 7,085 kr. a year (§ 85) to 6,546,000 kr. a year (§ 107). */
@@ -453,7 +620,7 @@ class DemoWriter {
     if (grants.length === 0) return;
     const from = `${this.year}-01-01`;
     const to = `${this.year}-12-31`;
-    const cost = (g: NewGrant) => costInPeriod({ takst: g.takst, takstUnit: g.unit, quantity: g.quantity, startDate: g.start, endDate: g.end }, from, to);
+    const cost = (g: NewGrant) => costInPeriod({ takst: g.takst, takstUnit: g.unit, quantity: g.quantity, startDate: g.start, endDate: g.endedEarly?.end ?? g.end }, from, to);
     let anchors = 0;
     let scalable = 0;
     for (const g of grants) (g.anchor ? (anchors += cost(g)) : (scalable += cost(g)));

@@ -1,9 +1,9 @@
 // Grant authority and the visitation committee: authority limits, proposals above them, the
 // versioned recommendation, meetings with their agenda and decisions, revisitation campaigns and
 // the committee's dashboard. The rules are shared/authority.ts and shared/committee.ts; an
-// approved grant is activated through the economics service so its event and ledger are the same
-// as for any other grant.
-import { systemContext, type CallContext } from '../../shared/api/define';
+// approved grant is written through db/grants.ts like any other grant, so its event, version and
+// ledger entry are the same as the editor's.
+import type { CallContext } from '../../shared/api/define';
 import type { Handlers } from '../../shared/api/dispatch';
 import { ApiFailure } from '../../shared/api/envelope';
 import type {
@@ -28,7 +28,11 @@ import type { Db } from '../connection';
 import { appendEvent } from '../events';
 import { actsAs } from './access';
 import type { ServiceContext } from './context';
-import { economyHandlers } from './economy';
+import { previewGrantEffect } from '../bottomLine';
+import { createEditedGrant, readGrant, updateEditedGrant } from '../grants';
+import { toOere } from '../../shared/money';
+import { grantCategory, followUpMonthsFor, type TakstCategory } from '../../shared/economics';
+import { paragraphInfo } from '../../shared/paragraphs';
 
 interface LimitRow {
   id: number; role: Role | null; person_id: number | null; paragraph: string | null; max_hours_per_week: number | null;
@@ -208,9 +212,14 @@ export function routeToCommittee(
 export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof committeeMethods> {
   const { db } = ctx;
   const q = queries(db);
-  // Approvals activate grants through the economics service with the authority check off: the
-  // committee's decision is the authority.
-  const economy = economyHandlers(ctx, { enforceAuthority: false });
+  // Approvals write grants through db/grants.ts without the authority check: the committee's
+  // decision is the authority.
+  const categories = (): TakstCategory[] => (q.takstCategories.all() as {
+    id: number; code: string; label: string; min_hours: number; max_hours: number | null; follow_up_developing: number; follow_up_maintaining: number;
+  }[]).map((r) => ({
+    id: r.id, code: r.code, label: r.label, minHours: r.min_hours, maxHours: r.max_hours,
+    followUpMonthsDeveloping: r.follow_up_developing, followUpMonthsMaintaining: r.follow_up_maintaining,
+  }));
 
   /**
    * Nobody changes their own grant authority: the declaration refuses a limit on the caller by
@@ -262,7 +271,17 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
   }
 
   function preview(p: ProposalRow): GrantPreview | null {
-    return economy.previewGrant({ caseId: p.case_id, ...(p.grant_id !== null ? { grantId: p.grant_id } : {}), grant: fieldsOfProposal(p) }, systemContext());
+    const team = (q.case.get(p.case_id) as { team_id: number } | undefined)?.team_id;
+    if (team === undefined) return null;
+    const g = fieldsOfProposal(p);
+    const stored = p.grant_id === null ? null : readGrant(db, p.grant_id);
+    const basis = (x: { takst: number; takstUnit: TakstUnit; quantity: number; startDate: IsoDate; endDate: IsoDate | null }) => ({
+      takstOere: toOere(x.takst), takstUnit: x.takstUnit, quantity: x.quantity, startDate: x.startDate, endDate: x.endDate,
+    });
+    const cats = categories();
+    const category = grantCategory(g, cats);
+    const suggested = category && g.supportGoal ? followUpMonthsFor(category, g.supportGoal) : paragraphInfo(g.paragraph)?.followUpMonths ?? null;
+    return previewGrantEffect(db, ctx.today(), team, stored ? basis(stored) : null, basis(g), suggested, category);
   }
 
   function agenda(meeting: MeetingRow): AgendaItem[] {
@@ -548,11 +567,13 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
         if (outcome === 'approved_with_changes' && changes === null) {
           throw new ApiFailure('invalid_input', 'Bevillingen er uændret; vælg "godkendt".', [{ field: 'grant', message: 'Ingen ændringer' }]);
         }
-        const saved = p.grant_id === null
-          ? economy.createGrant({ caseId, grant: final }, call)
-          : economy.updateGrant({ grantId: p.grant_id, grant: final, reason: `Visitationsudvalget ${formatDate(m.meeting_date)}` }, call);
-        if ('awaitingCommittee' in saved) throw new Error('the committee’s approval was routed back to the committee');
-        grantId = saved.id;
+        const write = { at, today: ctx.today(), actorId: call.actorId, source: 'committee' as const, reason: `Visitationsudvalget ${formatDate(m.meeting_date)}` };
+        if (p.grant_id === null) {
+          grantId = createEditedGrant(db, caseId, final, { ...write, reason: null });
+        } else {
+          updateEditedGrant(db, p.grant_id, final, write);
+          grantId = p.grant_id;
+        }
         cost = yearlyCost(final);
         if (followUpDate !== null) {
           const old = q.grantFollowUp.get(grantId) as { next_follow_up: string | null };
@@ -670,6 +691,7 @@ function prepare(db: Db) {
          external_allowed = ?, updated_at = ?, updated_by = ? WHERE id = ?`,
     ),
     deleteLimit: db.prepare('DELETE FROM authority_limits WHERE id = ?'),
+    takstCategories: db.prepare('SELECT * FROM takst_categories ORDER BY min_hours'),
     grantBasis: db.prepare('SELECT paragraph, provider_type AS providerType, takst, takst_unit AS takstUnit, quantity FROM grants WHERE id = ?'),
     grantFollowUp: db.prepare('SELECT next_follow_up FROM grants WHERE id = ?'),
     setGrantFollowUp: db.prepare('UPDATE grants SET next_follow_up = ? WHERE id = ?'),

@@ -133,7 +133,7 @@ export function dataHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof d
         throw new ApiFailure('forbidden', 'Du har ikke adgang til dette.');
       }
       if (filter?.caseNumber && !actsAs(call, CASE_READERS)) throw new ApiFailure('forbidden', 'Du har ikke adgang til sagernes indhold.');
-      const rows = exportTable(db, table, { ...(teamId !== undefined ? { teamId } : {}), ...(filter ? { filter } : {}) });
+      const rows = exportTable(db, table, { ...(teamId !== undefined ? { teamId } : {}), ...(filter ? { filter } : {}), today: ctx.today() });
       if (table !== 'audit' || actsAs(call, CASE_READERS)) return rows;
       return { ...rows, rows: rows.rows.map((r) => (r['caseNumber'] ? { ...r, caseNumber: null, field: null, from: null, to: null, reason: null } : r)) };
     },

@@ -2,19 +2,24 @@
 // month-by-month chart, the drill-down, takst responsibility, the takst catalogue, grant editing
 // with its "what if", and budgets. The arithmetic is shared/economics.ts; this file only fetches
 // rows once per call and runs one pass over them.
+import type { CallContext } from '../../shared/api/define';
 import type { Handlers } from '../../shared/api/dispatch';
 import { ApiFailure } from '../../shared/api/envelope';
 import type {
-  BottomLineChart, BottomLineReport, BudgetOverview, CaseworkerTakst, CatalogueEntry, economyMethods, GrantFields,
+  BottomLineChart, BottomLineDecomposition, BottomLineDrill, BottomLineReport, BottomLineSeries, BottomLineWeek, BudgetOverview,
+  DecompositionGrant, DepartmentBottomLine, DrillGrant, CaseworkerTakst, CatalogueEntry, economyMethods, GrantFields,
   GrantPreview, GrantView, MoverKind, TeamBottomLine,
 } from '../../shared/api/methods/economy';
-import { addDays, addMonths, daysInMonth, daysInYear, yearOf } from '../../shared/dates';
+import { addDays, addMonths, daysInMonth, toDayNumber, yearOf } from '../../shared/dates';
 import type { IsoDate, ProviderType, TakstUnit } from '../../shared/domain';
 import {
-  approvalRate, bottomLine, costInPeriod, describeGrant, followUpMonthsFor, forecastEffect, grantCategory, isActiveOn,
-  isTakstOutlier, median, monthlySplitter, pipeline, priceOn, roundOere, yearEnd, yearlyCost, yearSplitter, yearStart,
-  type GrantPeriodBasis, type SupportGoal, type TakstCategory,
+  describeGrant, followUpMonthsFor, grantCategory, isActiveOn, isTakstOutlier, priceOn, yearlyCost,
+  type SupportGoal, type TakstCategory,
 } from '../../shared/economics';
+import { costInYearOere, decompose, forecastSeries, isKnownOn, monthlyOere, weekPoints, type CostBasisOere } from '../../shared/grantHistory';
+import { medianOere, toKroner, toOere, yearlyOere } from '../../shared/money';
+import { bottomLineAsOf, budgetsOere, previewGrantEffect, departmentLines, figuresOere, teamRows, versionsKnown, versionsKnownBetween, type TeamFigures } from '../bottomLine';
+import { createEditedGrant, editedChanges, endEditedGrant, readGrant, updateEditedGrant, type EditWrite } from '../grants';
 import { formatParagraph } from '../../shared/format';
 import { paragraphInfo } from '../../shared/paragraphs';
 import type { Db } from '../connection';
@@ -30,9 +35,6 @@ interface EconomyGrantRow {
 const ECONOMY_GRANT_COLUMNS = `g.id, g.case_id, g.paragraph, g.service, g.provider, g.provider_type, g.takst, g.takst_unit,
   g.quantity, g.start_date, g.end_date, g.next_follow_up, g.follow_up_months, g.support_goal`;
 
-/** The slim row the yearly figures need; fetched as arrays for speed at scale. */
-type YearRow = [team: number, takst: number, unit: TakstUnit, quantity: number, start: string, end: string | null, paragraph: string];
-
 interface CategoryRow {
   id: number; code: string; label: string; min_hours: number; max_hours: number | null;
   follow_up_developing: number; follow_up_maintaining: number;
@@ -42,37 +44,11 @@ const toCategory = (r: CategoryRow): TakstCategory => ({
   followUpMonthsDeveloping: r.follow_up_developing, followUpMonthsMaintaining: r.follow_up_maintaining,
 });
 
-const basisOf = (r: YearRow): GrantPeriodBasis => ({ takst: r[1], takstUnit: r[2], quantity: r[3], startDate: r[4], endDate: r[5] });
+/** A case costing at least this much a year is a "particularly expensive single case" unless the caller says otherwise. */
+export const DEFAULT_EXPENSIVE_CASE = 2_000_000;
 
-export interface LedgerEntry {
-  eventId: number | null; grantId: number; caseId: number; teamId: number; actorId: number | null; onDate: IsoDate;
-  kind: MoverKind; description: string; before: GrantPeriodBasis | null; after: GrantPeriodBasis | null;
-}
-
-const ledgerInserts = new WeakMap<Db, import('better-sqlite3').Statement>();
-
-/**
- * Records what a grant change did to its team's forecast for the year of `onDate`, for the
- * "what moved the bottom line" drill-down. Every writer of grants (the grant editor, an import)
- * calls it in the same transaction as the change; `after` null = the grant was removed.
- */
-export function recordGrantLedger(db: Db, entry: LedgerEntry): void {
-  let insert = ledgerInserts.get(db);
-  if (!insert) {
-    insert = db.prepare(
-      `INSERT INTO grant_ledger (event_id, grant_id, case_id, team_id, actor_id, on_date, kind, description, year,
-         forecast_effect, yearly_before, yearly_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    ledgerInserts.set(db, insert);
-  }
-  const year = yearOf(entry.onDate);
-  insert.run(
-    entry.eventId, entry.grantId, entry.caseId, entry.teamId, entry.actorId, entry.onDate, entry.kind, entry.description, year,
-    forecastEffect(entry.before, entry.after, year),
-    entry.before ? yearlyCost(entry.before) : null,
-    entry.after ? yearlyCost(entry.after) : null,
-  );
-}
+/** Grants of one kind a caseworker needs before a deviation from the colleagues is marked. */
+export const TAKST_OUTLIER_MIN_GRANTS = 3;
 
 export interface EconomyOptions {
   /** Off only for the committee, whose approval is the authority for a grant above a caseworker's. */
@@ -118,74 +94,63 @@ export function economyHandlers(ctx: ServiceContext, options: EconomyOptions = {
     };
   }
 
-  /** Every team's (or one team's) figures for the as-of year, unrounded. */
-  function computeBottomLine(asOf: IsoDate, teamId?: number) {
-    const year = yearOf(asOf);
-    const teams = (teamId === undefined ? q.teams.all() : [team(teamId)]) as { id: number; name: string; bottom_line_tolerance: number }[];
-    const rows = (teamId === undefined
-      ? q.yearGrants.raw().all(yearEnd(year), yearStart(year))
-      : q.teamYearGrants.raw().all(yearEnd(year), yearStart(year), teamId)) as YearRow[];
-    const budgets = new Map((q.budgets.all(year) as { team_id: number; amount: number }[]).map((b) => [b.team_id, b.amount]));
+  const money = toKroner;
 
-    const split = yearSplitter(asOf);
-    const acc = new Map<number, { spent: number; committed: number; active: Map<string, number[]>; all: number[] }>();
-    for (const t of teams) acc.set(t.id, { spent: 0, committed: 0, active: new Map(), all: [] });
-    for (const r of rows) {
-      const a = acc.get(r[0]);
-      if (!a) continue;
-      const basis = basisOf(r);
-      const cost = split(basis);
-      a.spent += cost.spent;
-      a.committed += cost.committed;
-      if (isActiveOn(basis, asOf)) {
-        const cost = yearlyCost(basis);
-        a.all.push(cost);
-        const list = a.active.get(r[6]);
-        if (list) list.push(cost);
-        else a.active.set(r[6], [cost]);
-      }
-    }
-
-    const nextDay = addDays(asOf, 1);
-    const decisions = q.decisions.all(nextDay) as { team_id: number; approved: number; rejected: number }[];
-    const deptApproved = decisions.reduce((s, d) => s + d.approved, 0);
-    const deptRejected = decisions.reduce((s, d) => s + d.rejected, 0);
-    const deptRate = approvalRate(deptApproved, deptRejected, 1);
-    const rates = new Map(decisions.map((d) => [d.team_id, approvalRate(d.approved, d.rejected, deptRate)]));
-    const pending = new Map<number, { paragraph: string }[]>();
-    for (const p of q.pending.all(asOf, nextDay) as { team_id: number; paragraph: string }[]) {
-      const list = pending.get(p.team_id);
-      if (list) list.push({ paragraph: p.paragraph });
-      else pending.set(p.team_id, [{ paragraph: p.paragraph }]);
-    }
-
+  function teamView(t: TeamFigures): TeamBottomLine {
     return {
-      year,
-      teams: teams.map((t) => {
-        const a = acc.get(t.id)!;
-        const medians = new Map([...a.active].map(([paragraph, costs]) => [paragraph, median(costs)!]));
-        const figures = bottomLine({ budget: budgets.get(t.id) ?? 0, spent: a.spent, committed: a.committed, tolerance: t.bottom_line_tolerance });
-        return {
-          teamId: t.id,
-          team: t.name,
-          ...figures,
-          pipeline: pipeline(pending.get(t.id) ?? [], medians, median(a.all), rates.get(t.id) ?? deptRate, asOf),
-        };
-      }),
+      teamId: t.teamId, team: t.team, budget: money(t.budget), spent: money(t.spent), committed: money(t.committed),
+      forecast: money(t.forecast), bottomLine: money(t.bottomLine), pipeline: money(t.pipeline),
+      toleranceAmount: money(t.toleranceAmount), status: t.status,
+      sinceLastWeek: money(t.sinceLastWeek), sinceLastMonth: money(t.sinceLastMonth), sinceYearStart: money(t.sinceYearStart),
     };
   }
 
-  function teamForecastNow(teamId: number) {
-    const today = ctx.today();
-    const figures = computeBottomLine(today, teamId).teams[0]!;
-    return { year: yearOf(today), figures, tolerance: team(teamId).bottom_line_tolerance };
+  function basisFromFields(g: GrantFields): CostBasisOere {
+    return { takstOere: toOere(g.takst), takstUnit: g.takstUnit, quantity: g.quantity, startDate: g.startDate, endDate: g.endDate };
+  }
+  function basisFromRow(r: EconomyGrantRow): CostBasisOere {
+    return { takstOere: toOere(r.takst), takstUnit: r.takst_unit, quantity: r.quantity, startDate: r.start_date, endDate: r.end_date };
   }
 
-  function basisFromFields(g: GrantFields): GrantPeriodBasis {
-    return { takst: g.takst, takstUnit: g.takstUnit, quantity: g.quantity, startDate: g.startDate, endDate: g.endDate };
+  /** The year's bottom line of the department as known on `date`, with the "since" figures. */
+  function departmentTotal(report: ReturnType<typeof bottomLineAsOf>): DepartmentBottomLine {
+    const lines = report.departmentLines;
+    const sum = (pick: (t: TeamFigures) => number) => report.teams.reduce((n, t) => n + pick(t), 0);
+    const lineSum = (pick: (l: (typeof lines)[number]) => number) => lines.reduce((n, l) => n + pick(l), 0);
+    const budget = sum((t) => t.budget) + lineSum((l) => l.budget);
+    const spent = sum((t) => t.spent) + lineSum((l) => l.spent);
+    const committed = sum((t) => t.committed) + lineSum((l) => l.committed);
+    const tolerance = report.teams.length ? Math.max(...teamRows(db).map((t) => t.tolerance)) : 0.01;
+    const f = figuresOere(budget, spent, committed, tolerance);
+    return {
+      budget: money(f.budget), spent: money(f.spent), committed: money(f.committed), forecast: money(f.forecast),
+      bottomLine: money(f.bottomLine), toleranceAmount: money(f.toleranceAmount), status: f.status,
+      pipeline: money(sum((t) => t.pipeline)),
+      sinceLastWeek: money(sum((t) => t.sinceLastWeek)), sinceLastMonth: money(sum((t) => t.sinceLastMonth)),
+      sinceYearStart: money(sum((t) => t.sinceYearStart)),
+      teamsBudget: money(sum((t) => t.budget)), teamsForecast: money(sum((t) => t.forecast)),
+      lines: lines.map((l) => ({ label: l.label, budget: money(l.budget), spent: money(l.spent), committed: money(l.committed), forecast: money(l.forecast), bottomLine: money(l.budget - l.forecast) })),
+    };
   }
-  function basisFromRow(r: EconomyGrantRow): GrantPeriodBasis {
-    return { takst: r.takst, takstUnit: r.takst_unit, quantity: r.quantity, startDate: r.start_date, endDate: r.end_date };
+
+  /** Weekly points of `year` up to `until`: the bottom line (budget − forecast as known then) of one team or the department. */
+  function series(year: number, until: IsoDate, teamId: number | undefined) {
+    const points = weekPoints(year, until);
+    if (points.length === 0) return { year, budget: 0, toleranceAmount: 0, points: [] as BottomLineWeek[] };
+    const versions = versionsKnownBetween(db, year, points[0]!, points[points.length - 1]!, teamId);
+    const forecasts = forecastSeries(versions, year, points);
+    const budgets = budgetsOere(db, year);
+    const lines = teamId === undefined ? departmentLines(db, `${year}-12-31`) : [];
+    const teams = teamRows(db).filter((t) => teamId === undefined || t.id === teamId);
+    const budget = teams.reduce((n, t) => n + (budgets.get(t.id) ?? 0), 0) + lines.reduce((n, l) => n + l.budget, 0);
+    const lineForecast = lines.reduce((n, l) => n + l.forecast, 0);
+    const tolerance = teams.length ? Math.max(...teams.map((t) => t.tolerance)) : 0.01;
+    return {
+      year,
+      budget: money(budget),
+      toleranceAmount: money(Math.round(budget * tolerance)),
+      points: points.map((date, i): BottomLineWeek => ({ week: i, date, forecast: money(forecasts[i]! + lineForecast), bottomLine: money(budget - forecasts[i]! - lineForecast) })),
+    };
   }
 
   function suggestedFollowUp(g: Pick<GrantFields, 'takstUnit' | 'quantity' | 'supportGoal' | 'paragraph'>, cats: TakstCategory[]): number | null {
@@ -194,14 +159,9 @@ export function economyHandlers(ctx: ServiceContext, options: EconomyOptions = {
     return paragraphInfo(g.paragraph)?.followUpMonths ?? null;
   }
 
-  function nextFollowUp(startDate: IsoDate, endDate: IsoDate | null, months: number | null): IsoDate | null {
-    if (months === null) return null;
-    const next = addMonths(startDate, months);
-    return endDate !== null && next > endDate ? null : next;
-  }
-
-  function ledger(entry: Omit<LedgerEntry, 'onDate'>) {
-    recordGrantLedger(db, { ...entry, onDate: ctx.today() });
+  /** The editor's writes reach db/grants.ts known from today, by the caller. */
+  function editWrite(call: CallContext): EditWrite {
+    return { at: ctx.now().toISOString(), today: ctx.today(), actorId: call.actorId, source: 'app' };
   }
 
   function budgetOverview(teamId: number, year: number): BudgetOverview {
@@ -245,137 +205,233 @@ export function economyHandlers(ctx: ServiceContext, options: EconomyOptions = {
 
   return {
     getBottomLine: ({ asOf, teamId }): BottomLineReport => {
-      const { year, teams } = computeBottomLine(asOf, teamId);
+      if (teamId !== undefined) team(teamId);
+      const report = bottomLineAsOf(db, asOf, teamId);
       return {
         asOf,
-        year,
-        teams: teams.map((t): TeamBottomLine => ({
-          teamId: t.teamId,
-          team: t.team,
-          budget: roundOere(t.budget),
-          spent: roundOere(t.spent),
-          committed: roundOere(t.committed),
-          forecast: roundOere(t.forecast),
-          bottomLine: roundOere(t.bottomLine),
-          pipeline: roundOere(t.pipeline),
-          toleranceAmount: roundOere(t.toleranceAmount),
-          status: t.status,
-        })),
+        year: report.year,
+        teams: report.teams.map(teamView),
+        ...(teamId === undefined ? { department: departmentTotal(report) } : {}),
+      };
+    },
+
+    getBottomLineSeries: ({ asOf, teamId }): BottomLineSeries => {
+      if (teamId !== undefined) team(teamId);
+      const year = yearOf(asOf);
+      const thisYear = series(year, asOf, teamId);
+      const lastYear = series(year - 1, `${year - 1}-12-31`, teamId);
+      const report = bottomLineAsOf(db, asOf, teamId);
+      const figures = teamId === undefined ? departmentTotal(report) : teamView(report.teams[0]!);
+      return {
+        asOf, teamId: teamId ?? null, year,
+        bottomLine: figures.bottomLine, forecast: figures.forecast, budget: figures.budget, toleranceAmount: figures.toleranceAmount, status: figures.status,
+        sinceLastWeek: figures.sinceLastWeek, sinceLastMonth: figures.sinceLastMonth, sinceYearStart: figures.sinceYearStart,
+        thisYear, lastYear,
       };
     },
 
     getBottomLineChart: ({ asOf, teamId }): BottomLineChart => {
       team(teamId);
       const year = yearOf(asOf);
-      const budget = (q.budget.get(teamId, year) as { amount: number } | undefined)?.amount ?? 0;
-      const rows = q.teamYearGrants.raw().all(yearEnd(year), yearStart(year), teamId) as YearRow[];
+      const budget = budgetsOere(db, year).get(teamId) ?? 0;
+      const versions = versionsKnown(db, year, asOf, teamId);
       const monthly = new Array<number>(12).fill(0);
       const asOfMonth = Number(asOf.slice(5, 7));
-      const monthStart = `${asOf.slice(0, 7)}-01`;
-      let spentInAsOfMonth = 0;
+      let spentInYear = 0;
       const byParagraph = new Map<string, number>();
-      const months12 = monthlySplitter(year);
-      for (const r of rows) {
-        const basis = basisOf(r);
-        const costs = months12(basis);
-        let total = 0;
-        costs.forEach((c, i) => {
-          monthly[i]! += c;
-          total += c;
-        });
-        spentInAsOfMonth += costInPeriod(basis, monthStart, asOf);
-        byParagraph.set(r[6], (byParagraph.get(r[6]) ?? 0) + total);
+      for (const v of versions) {
+        monthlyOere(v, year).forEach((c, i) => (monthly[i]! += c));
+        const cost = costInYearOere(v, year);
+        byParagraph.set(v.paragraph, (byParagraph.get(v.paragraph) ?? 0) + cost);
+        spentInYear += costInYearOere({ ...v, endDate: v.endDate !== null && v.endDate < asOf ? v.endDate : asOf }, year);
       }
-      const days = daysInYear(year);
+      const days = toDayNumber(`${year}-12-31`) - toDayNumber(`${year}-01-01`) + 1;
       let dayCount = 0;
       let cumulative = 0;
       const months = monthly.map((cost, i) => {
         const month = i + 1;
-        const before = cumulative;
         cumulative += cost;
         dayCount += daysInMonth(year, month);
         return {
           month,
-          budgetCumulative: roundOere((budget * dayCount) / days),
-          spentCumulative: month < asOfMonth ? roundOere(cumulative) : month === asOfMonth ? roundOere(before + spentInAsOfMonth) : null,
-          forecastCumulative: roundOere(cumulative),
+          budgetCumulative: money(Math.round((budget * dayCount) / days)),
+          spentCumulative: month < asOfMonth ? money(cumulative) : month === asOfMonth ? money(spentInYear) : null,
+          forecastCumulative: money(cumulative),
         };
       });
       const paragraphBudgets = new Map((q.budgetParagraphs.all(teamId, year) as { paragraph: string; amount: number }[]).map((p) => [p.paragraph, p.amount]));
       const paragraphs = [...new Set([...byParagraph.keys(), ...paragraphBudgets.keys()])]
-        .map((paragraph) => ({ paragraph, budget: paragraphBudgets.get(paragraph) ?? null, forecast: roundOere(byParagraph.get(paragraph) ?? 0) }))
+        .map((paragraph) => ({ paragraph, budget: paragraphBudgets.get(paragraph) ?? null, forecast: money(byParagraph.get(paragraph) ?? 0) }))
         .sort((a, b) => b.forecast - a.forecast);
-      return { teamId, year, asOf, budget, months, paragraphs };
+      return { teamId, year, asOf, budget: money(budget), months, paragraphs };
     },
 
     getBottomLineMovers: ({ teamId, since, asOf, limit }) => {
       team(teamId);
       return (q.movers.all(teamId, yearOf(asOf), since, asOf, limit ?? 50) as {
         id: number; on_date: string; kind: MoverKind; case_id: number; case_number: string; grant_id: number;
-        description: string; actor_name: string | null; forecast_effect: number; yearly_before: number | null; yearly_after: number | null;
+        description: string; actor_name: string | null; effect_oere: number; yearly_before: number | null; yearly_after: number | null; source: string | null;
       }[]).map((r) => ({
         id: r.id, onDate: r.on_date, kind: r.kind, caseId: r.case_id, caseNumber: r.case_number, grantId: r.grant_id,
-        description: r.description, actorName: r.actor_name, forecastEffect: roundOere(r.forecast_effect),
-        yearlyBefore: r.yearly_before === null ? null : roundOere(r.yearly_before),
-        yearlyAfter: r.yearly_after === null ? null : roundOere(r.yearly_after),
+        description: r.description, actorName: r.actor_name, forecastEffect: money(r.effect_oere),
+        yearlyBefore: r.yearly_before === null ? null : money(toOere(r.yearly_before)),
+        yearlyAfter: r.yearly_after === null ? null : money(toOere(r.yearly_after)),
+        source: r.source,
       }));
     },
 
+    getBottomLineDecomposition: ({ teamId, from, asOf, expensiveFrom }): BottomLineDecomposition => {
+      const t = team(teamId);
+      const year = yearOf(asOf);
+      const start = from < `${year}-01-01` ? addDays(`${year}-01-01`, -1) : from;
+      const versions = versionsKnownBetween(db, year, start, asOf, teamId);
+      const d = decompose(versions, teamId, year, start, asOf);
+      const cases = new Map((q.casesOf.all(teamId) as { id: number; case_number: string; assignee: string | null }[]).map((c) => [c.id, c]));
+      const grantLine = (p: (typeof d.lines)['new']['grants'][number]): DecompositionGrant => {
+        const v = (p.after ?? p.before)!;
+        return {
+          grantId: p.grantId, caseId: p.caseId, caseNumber: cases.get(p.caseId)?.case_number ?? String(p.caseId),
+          caseworker: cases.get(p.caseId)?.assignee ?? null, paragraph: v.paragraph,
+          description: describeGrant({ ...v, takst: toKroner(v.takstOere), service: (v as { service?: string }).service ?? '', provider: (v as { provider?: string }).provider ?? '' }),
+          effect: money(p.effect),
+          yearlyBefore: p.before ? money(yearlyOere(p.before.takstOere, p.before.takstUnit, p.before.quantity)) : null,
+          yearlyAfter: p.after ? money(yearlyOere(p.after.takstOere, p.after.takstUnit, p.after.quantity)) : null,
+        };
+      };
+      const threshold = toOere(expensiveFrom ?? DEFAULT_EXPENSIVE_CASE);
+      const byCase = new Map<number, { yearly: number; cost: number; paragraphs: Set<string>; grants: number }>();
+      for (const v of versions) {
+        if (!isKnownOn(v, asOf) || !(v.startDate <= asOf && (v.endDate === null || v.endDate >= asOf))) continue;
+        const c = byCase.get(v.caseId) ?? { yearly: 0, cost: 0, paragraphs: new Set<string>(), grants: 0 };
+        c.yearly += yearlyOere(v.takstOere, v.takstUnit, v.quantity);
+        c.cost += costInYearOere(v, year);
+        c.paragraphs.add(v.paragraph);
+        c.grants++;
+        byCase.set(v.caseId, c);
+      }
+      const expensive = [...byCase].filter(([, c]) => c.yearly >= threshold)
+        .map(([caseId, c]) => ({
+          caseId, caseNumber: cases.get(caseId)?.case_number ?? String(caseId), caseworker: cases.get(caseId)?.assignee ?? null,
+          paragraphs: [...c.paragraphs].sort(), grants: c.grants, yearlyCost: money(c.yearly), costThisYear: money(c.cost),
+        }))
+        .sort((a, b) => b.yearlyCost - a.yearlyCost);
+      return {
+        teamId, team: t.name, year, from: start, asOf,
+        forecastFrom: money(d.forecastFrom), forecastTo: money(d.forecastTo), change: money(d.forecastTo - d.forecastFrom),
+        lines: (['new', 'ended', 'volume', 'price'] as const).map((kind) => ({ kind, total: money(d.lines[kind].total), grants: d.lines[kind].grants.map(grantLine) })),
+        expensiveFrom: money(threshold),
+        expensive,
+      };
+    },
+
+    getBottomLineDrill: ({ teamId, asOf }): BottomLineDrill => {
+      team(teamId);
+      const year = yearOf(asOf);
+      const versions = versionsKnown(db, year, asOf, teamId);
+      const cases = new Map((q.casesOf.all(teamId) as { id: number; case_number: string; assignee_id: number | null; assignee: string | null }[]).map((c) => [c.id, c]));
+      const people = new Map<string, { personId: number | null; name: string; spent: number; forecast: number; grants: DrillGrant[] }>();
+      for (const v of versions) {
+        const c = cases.get(v.caseId);
+        const key = String(c?.assignee_id ?? 'none');
+        const p = people.get(key) ?? { personId: c?.assignee_id ?? null, name: c?.assignee ?? '', spent: 0, forecast: 0, grants: [] };
+        const forecast = costInYearOere(v, year);
+        const spent = costInYearOere({ ...v, endDate: v.endDate !== null && v.endDate < asOf ? v.endDate : asOf }, year);
+        p.spent += spent;
+        p.forecast += forecast;
+        p.grants.push({
+          grantId: v.grantId, caseId: v.caseId, caseNumber: c?.case_number ?? String(v.caseId), paragraph: v.paragraph,
+          service: v.service, provider: v.provider, providerType: v.providerType, startDate: v.startDate, endDate: v.endDate,
+          yearlyCost: money(yearlyOere(v.takstOere, v.takstUnit, v.quantity)), spent: money(spent), forecast: money(forecast),
+        });
+        people.set(key, p);
+      }
+      return {
+        teamId, year, asOf,
+        caseworkers: [...people.values()].map((p) => ({ ...p, spent: money(p.spent), forecast: money(p.forecast), grants: p.grants.sort((a, b) => b.forecast - a.forecast) }))
+          .sort((a, b) => b.forecast - a.forecast),
+      };
+    },
+
     getTakstResponsibility: ({ asOf, teamId }) => {
+      const year = yearOf(asOf);
       const monthStart = `${asOf.slice(0, 7)}-01`;
-      const monthEnd = `${asOf.slice(0, 7)}-${String(daysInMonth(yearOf(asOf), Number(asOf.slice(5, 7)))).padStart(2, '0')}`;
-      const rows = q.responsibility.all({ asOf, monthStart, monthEnd }) as {
-        assignee_id: number | null; paragraph: string; provider_type: ProviderType; takst: number; takst_unit: TakstUnit;
-        quantity: number; start_date: string; end_date: string | null;
-      }[];
+      const monthEnd = `${asOf.slice(0, 7)}-${String(daysInMonth(year, Number(asOf.slice(5, 7)))).padStart(2, '0')}`;
+      const cats = categories();
+      // As known at the end of the as-of day, like every money figure; the case's caseworker as now.
+      const assignees = new Map((q.assignees.all() as { id: number; assignee_id: number | null }[]).map((c) => [c.id, c.assignee_id]));
+      const rows = versionsKnown(db, year, asOf).filter((v) => (v.startDate <= asOf && (v.endDate === null || v.endDate >= asOf))
+        || (v.startDate >= monthStart && v.startDate <= monthEnd) || (v.endDate !== null && v.endDate >= monthStart && v.endDate <= monthEnd));
       const people = (q.caseworkers.all() as { id: number; name: string; initials: string; team_id: number | null }[])
         .filter((p) => teamId === undefined || p.team_id === teamId);
+      // Like with like: the same paragraph, unit, service, takst category and provider type.
+      const keyOf = (v: (typeof rows)[number]) => [v.paragraph, v.takstUnit, v.service, grantCategory(v, cats)?.code ?? '', v.providerType].join('|');
       const byPerson = new Map<number, { cost: number; internal: number; count: number; newCount: number; ended: number; takster: Map<string, number[]> }>();
       const department = new Map<string, number[]>();
-      for (const r of rows) {
-        const active = isActiveOn({ startDate: r.start_date, endDate: r.end_date }, asOf);
-        const key = `${r.paragraph}|${r.takst_unit}`;
+      for (const v of rows) {
+        const active = isActiveOn(v, asOf);
+        const key = keyOf(v);
+        const assignee = assignees.get(v.caseId) ?? null;
         if (active) {
           const list = department.get(key);
-          if (list) list.push(r.takst);
-          else department.set(key, [r.takst]);
+          if (list) list.push(v.takstOere);
+          else department.set(key, [v.takstOere]);
         }
-        if (r.assignee_id === null) continue;
-        let p = byPerson.get(r.assignee_id);
-        if (!p) byPerson.set(r.assignee_id, (p = { cost: 0, internal: 0, count: 0, newCount: 0, ended: 0, takster: new Map() }));
-        if (r.start_date >= monthStart && r.start_date <= monthEnd) p.newCount++;
-        if (r.end_date !== null && r.end_date >= monthStart && r.end_date <= monthEnd) p.ended++;
+        if (assignee === null) continue;
+        let p = byPerson.get(assignee);
+        if (!p) byPerson.set(assignee, (p = { cost: 0, internal: 0, count: 0, newCount: 0, ended: 0, takster: new Map() }));
+        if (v.startDate >= monthStart && v.startDate <= monthEnd) p.newCount++;
+        if (v.endDate !== null && v.endDate >= monthStart && v.endDate <= monthEnd) p.ended++;
         if (!active) continue;
-        const cost = yearlyCost({ takst: r.takst, takstUnit: r.takst_unit, quantity: r.quantity });
+        const cost = yearlyOere(v.takstOere, v.takstUnit, v.quantity);
         p.cost += cost;
         p.count++;
-        if (r.provider_type === 'internal') p.internal += cost;
+        if (v.providerType === 'internal') p.internal += cost;
         const list = p.takster.get(key);
-        if (list) list.push(r.takst);
-        else p.takster.set(key, [r.takst]);
+        if (list) list.push(v.takstOere);
+        else p.takster.set(key, [v.takstOere]);
       }
-      const departmentMedians = [...department].map(([key, takster]) => {
-        const [paragraph, unit] = key.split('|') as [string, TakstUnit];
-        return { paragraph, unit, median: roundOere(median(takster)!), count: takster.length };
-      }).sort((a, b) => a.paragraph.localeCompare(b.paragraph, 'da', { numeric: true }));
-      const deptMedian = new Map([...department].map(([key, t]) => [key, median(t)!]));
+      const split = (key: string) => {
+        const [paragraph, unit, service, category, providerType] = key.split('|') as [string, TakstUnit, string, string, ProviderType];
+        return { paragraph, unit, service, category: category || null, providerType };
+      };
+      const order = (a: { paragraph: string; service: string; providerType: string }, b: typeof a) =>
+        a.paragraph.localeCompare(b.paragraph, 'da', { numeric: true }) || a.service.localeCompare(b.service, 'da') || a.providerType.localeCompare(b.providerType);
+      const departmentMedians = [...department].map(([key, takster]) => ({ ...split(key), median: money(medianOere(takster)!), count: takster.length })).sort(order);
+      const deptMedian = new Map([...department].map(([key, t]) => [key, medianOere(t)!]));
+      const peerMedians = new Map<string, Map<number, number>>();
+      for (const [id, p] of byPerson) {
+        for (const [key, takster] of p.takster) {
+          const m = peerMedians.get(key) ?? new Map<number, number>();
+          m.set(id, medianOere(takster)!);
+          peerMedians.set(key, m);
+        }
+      }
       const caseworkers = people.map((person): CaseworkerTakst => {
         const p = byPerson.get(person.id);
         return {
           personId: person.id, name: person.name, initials: person.initials, teamId: person.team_id,
-          yearlyCost: roundOere(p?.cost ?? 0),
+          yearlyCost: money(p?.cost ?? 0),
           grantCount: p?.count ?? 0,
           newThisMonth: p?.newCount ?? 0,
           endedThisMonth: p?.ended ?? 0,
           internalShare: p && p.cost > 0 ? p.internal / p.cost : null,
           medians: p
             ? [...p.takster].map(([key, takster]) => {
-                const [paragraph, unit] = key.split('|') as [string, TakstUnit];
-                const own = median(takster)!;
-                const dept = deptMedian.get(key)!;
-                // Fewer than three grants say more about the citizens than about the caseworker.
-                return { paragraph, unit, median: roundOere(own), departmentMedian: roundOere(dept), count: takster.length, outlier: takster.length >= 3 && isTakstOutlier(own, dept) };
-              }).sort((a, b) => a.paragraph.localeCompare(b.paragraph, 'da', { numeric: true }))
+                const own = medianOere(takster)!;
+                // Against the colleagues: the median of the other caseworkers' medians for grants of
+                // the same kind, one vote each, so a caseworker with many dear grants does not set
+                // the yardstick. With fewer than two colleagues, the pooled median.
+                const peers = [...(peerMedians.get(key) ?? new Map<number, number>())].filter(([id]) => id !== person.id).map(([, m]) => m);
+                const dept = peers.length >= 2 ? medianOere(peers)! : deptMedian.get(key)!;
+                // Fewer than three grants of a kind say more about the citizens than about the
+                // caseworker; and a caseworker inside the colleagues' range is not the one who stands out.
+                const outside = peers.length < 2 || own > Math.max(...peers) || own < Math.min(...peers);
+                const outlier = takster.length >= TAKST_OUTLIER_MIN_GRANTS && outside && isTakstOutlier(own, dept);
+                return {
+                  ...split(key), median: money(own), departmentMedian: money(dept), count: takster.length, outlier,
+                  direction: own > dept ? 'above' as const : own < dept ? 'below' as const : null,
+                };
+              }).sort(order)
             : [],
         };
       }).sort((a, b) => b.yearlyCost - a.yearlyCost || a.name.localeCompare(b.name, 'da'));
@@ -419,69 +475,28 @@ export function economyHandlers(ctx: ServiceContext, options: EconomyOptions = {
 
     previewGrant: ({ caseId, grantId, grant }): GrantPreview => {
       const c = caseRow(caseId);
-      let before: GrantPeriodBasis | null = null;
+      let before: CostBasisOere | null = null;
       if (grantId !== undefined) {
         const row = grantRow(grantId);
         if (row.case_id !== caseId) throw new ApiFailure('invalid_input', 'Bevillingen hører ikke til sagen.', [{ field: 'grantId', message: 'Hører ikke til sagen' }]);
         before = basisFromRow(row);
       }
-      const after = basisFromFields(grant);
-      const { year, figures, tolerance } = teamForecastNow(c.team_id);
-      const effect = forecastEffect(before, after, year);
-      const afterFigures = bottomLine({ budget: figures.budget, spent: figures.spent, committed: figures.committed + effect, tolerance });
-      const cats = categories();
-      const category = grantCategory(grant, cats);
-      return {
-        year,
-        yearlyBefore: before ? roundOere(yearlyCost(before)) : null,
-        yearlyAfter: roundOere(yearlyCost(after)),
-        forecastEffect: roundOere(effect),
-        bottomLineBefore: roundOere(figures.bottomLine),
-        bottomLineAfter: roundOere(afterFigures.bottomLine),
-        statusBefore: figures.status,
-        statusAfter: afterFigures.status,
-        category: category ? { code: category.code, label: category.label } : null,
-        suggestedFollowUpMonths: suggestedFollowUp(grant, cats),
-      };
+      return previewGrantEffect(db, ctx.today(), c.team_id, before, basisFromFields(grant), suggestedFollowUp(grant, categories()), grantCategory(grant, categories()));
     },
 
     createGrant: ({ caseId, grant }, call) => {
-      const c = caseRow(caseId);
+      caseRow(caseId);
       // Above the actor's grant authority the grant is not made: it awaits the visitation committee.
       const routed = enforceAuthority ? routeToCommittee(ctx, call, { caseId, grantId: null, before: null, grant }) : null;
       if (routed) return routed;
-      const next = nextFollowUp(grant.startDate, grant.endDate, grant.followUpMonths);
-      const id = Number(q.insertGrant.run(
-        caseId, grant.paragraph, grant.service, grant.provider, grant.providerType, grant.takst, grant.takstUnit,
-        grant.quantity, grant.startDate, grant.endDate, next, grant.followUpMonths, grant.supportGoal,
-      ).lastInsertRowid);
-      const description = describeGrant(grant);
-      const eventId = appendEvent(db, {
-        at: ctx.now().toISOString(), actorId: call.actorId, caseId, entity: 'grant', entityId: id,
-        type: 'grant_created', field: 'grant', from: null, to: description,
-      });
-      ledger({ eventId, grantId: id, caseId, teamId: c.team_id, actorId: call.actorId, kind: 'new', description, before: null, after: basisFromFields(grant) });
+      const id = createEditedGrant(db, caseId, grant, editWrite(call));
       return grantView(grantRow(id), categories());
     },
 
     updateGrant: ({ grantId, grant, reason }, call) => {
       const old = grantRow(grantId);
-      const c = caseRow(old.case_id);
-      const fields: [field: string, from: string | number | null, to: string | number | null][] = [
-        ['paragraph', old.paragraph, grant.paragraph],
-        ['service', old.service, grant.service],
-        ['provider', old.provider, grant.provider],
-        ['providerType', old.provider_type, grant.providerType],
-        ['takst', old.takst, grant.takst],
-        ['takstUnit', old.takst_unit, grant.takstUnit],
-        ['quantity', old.quantity, grant.quantity],
-        ['startDate', old.start_date, grant.startDate],
-        ['endDate', old.end_date, grant.endDate],
-        ['followUpMonths', old.follow_up_months, grant.followUpMonths],
-        ['supportGoal', old.support_goal, grant.supportGoal],
-      ];
-      const changed = fields.filter(([, from, to]) => from !== to);
-      if (changed.length === 0) return grantView(old, categories());
+      const stored = readGrant(db, grantId)!;
+      if (editedChanges(stored, grant).length === 0) return grantView(old, categories());
       const routed = enforceAuthority
         ? routeToCommittee(ctx, call, {
           caseId: old.case_id, grantId, grant,
@@ -489,54 +504,19 @@ export function economyHandlers(ctx: ServiceContext, options: EconomyOptions = {
         })
         : null;
       if (routed) return routed;
-      const scheduleChanged = changed.some(([f]) => f === 'followUpMonths' || f === 'startDate');
-      const next = scheduleChanged
-        ? nextFollowUp(grant.startDate, grant.endDate, grant.followUpMonths)
-        : old.next_follow_up !== null && grant.endDate !== null && old.next_follow_up > grant.endDate ? null : old.next_follow_up;
-      q.updateGrant.run(
-        grant.paragraph, grant.service, grant.provider, grant.providerType, grant.takst, grant.takstUnit, grant.quantity,
-        grant.startDate, grant.endDate, next, grant.followUpMonths, grant.supportGoal, grantId,
-      );
-      const at = ctx.now().toISOString();
-      let firstEvent = 0;
-      for (const [field, from, to] of changed) {
-        const eventId = appendEvent(db, {
-          at, actorId: call.actorId, caseId: old.case_id, entity: 'grant', entityId: grantId,
-          type: 'grant_changed', field, from, to, reason: reason || null,
-        });
-        firstEvent ||= eventId;
-      }
-      const names = changed.map(([f]) => f);
-      const endedEarlier = names.length === 1 && names[0] === 'endDate' && grant.endDate !== null && (old.end_date === null || grant.endDate < old.end_date);
-      const kind: MoverKind = names.includes('takst') ? 'takst' : endedEarlier ? 'ended' : 'changed';
-      ledger({
-        eventId: firstEvent, grantId, caseId: old.case_id, teamId: c.team_id, actorId: call.actorId, kind,
-        description: describeGrant(grant), before: basisFromRow(old), after: basisFromFields(grant),
-      });
+      updateEditedGrant(db, grantId, grant, { ...editWrite(call), reason: reason || null });
       return grantView(grantRow(grantId), categories());
     },
 
     endGrant: ({ grantId, endDate, reason }, call) => {
       const old = grantRow(grantId);
-      const c = caseRow(old.case_id);
       if (endDate < old.start_date) {
         throw new ApiFailure('invalid_input', 'En bevilling kan ikke ophøre, før den begynder.', [{ field: 'endDate', message: 'Før bevillingens startdato' }]);
       }
       if (old.end_date !== null && old.end_date <= endDate) {
         throw new ApiFailure('conflict', `Bevillingen ophører allerede ${old.end_date}.`, [{ field: 'endDate', message: 'Bevillingen ophører allerede tidligere' }]);
       }
-      const next = old.next_follow_up !== null && old.next_follow_up > endDate ? null : old.next_follow_up;
-      q.endGrant.run(endDate, next, grantId);
-      const eventId = appendEvent(db, {
-        at: ctx.now().toISOString(), actorId: call.actorId, caseId: old.case_id, entity: 'grant', entityId: grantId,
-        type: 'grant_ended', field: 'endDate', from: old.end_date, to: endDate, reason: reason || null,
-      });
-      const before = basisFromRow(old);
-      ledger({
-        eventId, grantId, caseId: old.case_id, teamId: c.team_id, actorId: call.actorId, kind: 'ended',
-        description: describeGrant({ paragraph: old.paragraph, service: old.service, provider: old.provider, takst: old.takst, takstUnit: old.takst_unit, quantity: old.quantity }),
-        before, after: { ...before, endDate },
-      });
+      endEditedGrant(db, grantId, endDate, { ...editWrite(call), reason: reason || null });
       return grantView(grantRow(grantId), categories());
     },
 
@@ -574,17 +554,6 @@ function prepare(db: Db) {
     grant: db.prepare(`SELECT ${ECONOMY_GRANT_COLUMNS} FROM grants g WHERE g.id = ?`),
     caseGrants: db.prepare(`SELECT ${ECONOMY_GRANT_COLUMNS} FROM grants g WHERE g.case_id = ? ORDER BY g.start_date DESC, g.id DESC`),
     categories: db.prepare('SELECT * FROM takst_categories ORDER BY min_hours'),
-    yearGrants: db.prepare(
-      `SELECT c.team_id, g.takst, g.takst_unit, g.quantity, g.start_date, g.end_date, g.paragraph
-       FROM grants g JOIN cases c ON c.id = g.case_id
-       WHERE g.start_date <= ? AND (g.end_date IS NULL OR g.end_date >= ?)`,
-    ),
-    teamYearGrants: db.prepare(
-      `SELECT c.team_id, g.takst, g.takst_unit, g.quantity, g.start_date, g.end_date, g.paragraph
-       FROM cases c JOIN grants g ON g.case_id = c.id
-       WHERE g.start_date <= ? AND (g.end_date IS NULL OR g.end_date >= ?) AND c.team_id = ?`,
-    ),
-    budgets: db.prepare('SELECT team_id, amount FROM budgets WHERE year = ?'),
     budget: db.prepare('SELECT amount FROM budgets WHERE team_id = ? AND year = ?'),
     budgetParagraph: db.prepare('SELECT amount FROM budget_paragraphs WHERE team_id = ? AND year = ? AND paragraph = ?'),
     budgetParagraphs: db.prepare('SELECT paragraph, amount FROM budget_paragraphs WHERE team_id = ? AND year = ? ORDER BY paragraph'),
@@ -602,31 +571,18 @@ function prepare(db: Db) {
     insertBudgetHistory: db.prepare(
       'INSERT INTO budget_history (team_id, year, paragraph, amount, previous, set_at, set_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
-    // Historic approval rate: every decision recorded up to the end of the as-of date.
-    decisions: db.prepare(
-      `SELECT c.team_id, SUM(e.to_value = 'approved') AS approved, SUM(e.to_value = 'rejected') AS rejected
-       FROM events e JOIN cases c ON c.id = e.case_id
-       WHERE e.type = 'decided' AND e.at < ? GROUP BY c.team_id`,
-    ),
-    // Pending: an application received by the as-of date, not in a done column and not decided.
-    pending: db.prepare(
-      `SELECT c.team_id, c.paragraph FROM cases c JOIN board_columns b ON b.id = c.column_id
-       WHERE c.kind = 'application' AND b.kind <> 'done' AND c.received_date <= ?
-         AND c.id NOT IN (SELECT e.case_id FROM events e WHERE e.type = 'decided' AND e.at < ? AND e.case_id IS NOT NULL)`,
-    ),
+    // The ledger entries known in [since, asOf] that moved the forecast, largest first.
     movers: db.prepare(
       `SELECT l.id, l.on_date, l.kind, l.case_id, c.case_number, l.grant_id, l.description, p.name AS actor_name,
-              l.forecast_effect, l.yearly_before, l.yearly_after
+              COALESCE(l.effect_oere, CAST(ROUND(l.forecast_effect * 100) AS INTEGER)) AS effect_oere, l.yearly_before, l.yearly_after, l.source
        FROM grant_ledger l JOIN cases c ON c.id = l.case_id LEFT JOIN people p ON p.id = l.actor_id
        WHERE l.team_id = ? AND l.year = ? AND l.on_date >= ? AND l.on_date <= ? AND l.forecast_effect <> 0
        ORDER BY ABS(l.forecast_effect) DESC, l.id DESC LIMIT ?`,
     ),
-    responsibility: db.prepare(
-      `SELECT c.assignee_id, g.paragraph, g.provider_type, g.takst, g.takst_unit, g.quantity, g.start_date, g.end_date
-       FROM grants g JOIN cases c ON c.id = g.case_id
-       WHERE (g.start_date <= @asOf AND (g.end_date IS NULL OR g.end_date >= @asOf))
-          OR (g.start_date BETWEEN @monthStart AND @monthEnd) OR (g.end_date BETWEEN @monthStart AND @monthEnd)`,
+    casesOf: db.prepare(
+      `SELECT c.id, c.case_number, c.assignee_id, p.name AS assignee FROM cases c LEFT JOIN people p ON p.id = c.assignee_id WHERE c.team_id = ?`,
     ),
+    assignees: db.prepare('SELECT id, assignee_id FROM cases'),
     caseworkers: db.prepare(`SELECT id, name, initials, team_id FROM people WHERE active = 1 AND role = 'caseworker' ORDER BY name`),
     service: db.prepare('SELECT id, name FROM takst_services WHERE id = ?'),
     provider: db.prepare('SELECT id, name FROM takst_providers WHERE id = ?'),
@@ -646,14 +602,5 @@ function prepare(db: Db) {
       `INSERT INTO takst_prices (service_id, provider_id, valid_from, takst, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (service_id, provider_id, valid_from) DO UPDATE SET takst = excluded.takst, recorded_at = excluded.recorded_at, recorded_by = excluded.recorded_by`,
     ),
-    insertGrant: db.prepare(
-      `INSERT INTO grants (case_id, paragraph, service, provider, provider_type, takst, takst_unit, quantity, start_date,
-         end_date, next_follow_up, follow_up_months, support_goal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    updateGrant: db.prepare(
-      `UPDATE grants SET paragraph = ?, service = ?, provider = ?, provider_type = ?, takst = ?, takst_unit = ?, quantity = ?,
-         start_date = ?, end_date = ?, next_follow_up = ?, follow_up_months = ?, support_goal = ? WHERE id = ?`,
-    ),
-    endGrant: db.prepare('UPDATE grants SET end_date = ?, next_follow_up = ? WHERE id = ?'),
   };
 }

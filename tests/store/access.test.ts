@@ -220,6 +220,9 @@ const INPUTS: Record<MethodName, Variant[]> = {
   setCompetences: teamScoped((r) => ({ personId: r.caseworker, paragraphs: ['85'] })),
 
   getBottomLine: optionalTeam((r) => ({ asOf: TODAY, teamId: r.team }), () => ({ asOf: TODAY })),
+  getBottomLineSeries: optionalTeam((r) => ({ asOf: TODAY, teamId: r.team }), () => ({ asOf: TODAY })),
+  getBottomLineDecomposition: teamScoped((r) => ({ teamId: r.team, from: '2026-01-01', asOf: TODAY })),
+  getBottomLineDrill: teamScoped((r) => ({ teamId: r.team, asOf: TODAY })),
   getBottomLineChart: teamScoped((r) => ({ asOf: TODAY, teamId: r.team })),
   getBottomLineMovers: teamScoped((r) => ({ teamId: r.team, since: '2026-11-01', asOf: TODAY })),
   getTakstResponsibility: optionalTeam((r) => ({ asOf: TODAY, teamId: r.team }), () => ({ asOf: TODAY })),

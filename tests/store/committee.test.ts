@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeStore, openStore, type Db } from '../../db/connection';
 import { generateDemo } from '../../db/demo/generate';
+import { adoptUnversionedGrants } from '../../db/grants';
 import { createService, type Service } from '../../db/service';
 import type { Envelope } from '../../shared/api/envelope';
 import type { AwaitingCommittee, CaseCommittee, CommitteeDashboard, MeetingDetail, MeetingSummary } from '../../shared/api/methods/committee';
@@ -35,6 +36,8 @@ function fixture(db: Db): void {
     INSERT INTO grants (id, case_id, paragraph, service, provider, provider_type, takst, takst_unit, quantity, start_date, end_date) VALUES
       (1, 3, '107', 'Botilbud', 'Bostedet', 'external', 1500000, 'year', 1, '2025-01-01', NULL);
   `);
+  // Written with plain SQL: give the grant its first version (issue 16), known since 2025.
+  adoptUnversionedGrants(db, '2025-01-01');
 }
 
 // 12 h/week at 500 kr. = 312,000 a year; from 1 December: 31 days of 2026 = 312,000 × 31 / 365.

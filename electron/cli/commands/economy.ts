@@ -3,14 +3,17 @@
 // registerReportSubcommand() from their own command files (report flow, report plan, ...).
 import { contract } from '../../../shared/api/contract';
 import { isIsoDate } from '../../../shared/dates';
-import { ApiFailure } from '../../../shared/api/envelope';
+import { ApiFailure, unwrap } from '../../../shared/api/envelope';
+import { systemContext } from '../../../shared/api/define';
+import type { BottomLineReport } from '../../../shared/api/methods/economy';
 import { fieldErrors } from '../../../shared/api/dispatch';
 import type { Service } from '../../../db/service';
 import { DB_OPTION, JSON_OPTION, printJson, requiredString, stringOption, UsageError, type Command, type OptionSpec } from '../command';
 import { withExistingStore } from '../store';
 import { reportFlowCommand } from './flow';
+import { writeFileSync } from 'node:fs';
+import { followUpCsv, followUpPdf, followUpSheets, followUpXlsx, gatherFollowUp } from '../../../shared/budgetFollowUp';
 import { formatDate, formatKroner, formatParagraph } from '../../../shared/format';
-import { systemContext } from '../../../shared/api/define';
 
 export interface ReportSubcommand {
   name: string;
@@ -19,6 +22,12 @@ export interface ReportSubcommand {
   usage: string;
   options: OptionSpec;
   run(values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<number> | number;
+}
+
+/** "+1.234 kr." / "−1.234 kr.": a change, with its sign. */
+function formatSigned(value: number): string {
+  const rounded = Math.round(value);
+  return `${rounded > 0 ? '+' : rounded < 0 ? '−' : '±'}${formatKroner(Math.abs(rounded))}`;
 }
 
 export const REPORT_SUBCOMMANDS = new Map<string, ReportSubcommand>();
@@ -86,28 +95,73 @@ registerReportSubcommand({
     const teamName = stringOption(values, 'team');
     return withExistingStore(values, (service) => {
       const teamId = teamName === undefined ? undefined : resolveTeam(service, teamName).id;
-      const report = service.handlers.getBottomLine({ asOf, ...(teamId === undefined ? {} : { teamId }) }, systemContext());
+      const report = unwrap(service.dispatch('getBottomLine', { asOf, ...(teamId === undefined ? {} : { teamId }) }, systemContext())) as BottomLineReport;
       if (values.json) {
-        // The documented shape, nothing more: scripts compare it field by field.
+        // The documented shape, nothing more: scripts compare it field by field (docs/economics.md).
+        const d = report.department;
         process.stdout.write(`${JSON.stringify({
           asOf: report.asOf,
           year: report.year,
           teams: report.teams.map((t) => ({
             team: t.team, budget: t.budget, spent: t.spent, committed: t.committed, forecast: t.forecast, bottomLine: t.bottomLine, pipeline: t.pipeline,
+            sinceLastWeek: t.sinceLastWeek, sinceLastMonth: t.sinceLastMonth, sinceYearStart: t.sinceYearStart,
           })),
+          ...(d ? {
+            department: {
+              budget: d.budget, spent: d.spent, committed: d.committed, forecast: d.forecast, bottomLine: d.bottomLine, pipeline: d.pipeline,
+              sinceLastWeek: d.sinceLastWeek, sinceLastMonth: d.sinceLastMonth, sinceYearStart: d.sinceYearStart,
+              lines: d.lines.map((l) => ({ label: l.label, budget: l.budget, forecast: l.forecast, bottomLine: l.bottomLine })),
+            },
+          } : {}),
         })}\n`);
         return 0;
       }
       const status = { on_zero: 'på nul', under: 'under budget', over: 'over budget' } as const;
       console.log(`Nul på bundlinjen ${report.year}, opgjort ${formatDate(report.asOf)}`);
-      const rows = report.teams.map((t) => [t.team, formatKroner(t.budget), formatKroner(t.spent), formatKroner(t.committed), formatKroner(t.forecast), formatKroner(t.bottomLine), formatKroner(t.pipeline), status[t.status]]);
-      const header = ['Team', 'Budget', 'Forbrugt', 'Disponeret', 'Prognose', 'Bundlinje', 'Pipeline', 'Status'];
+      const header = ['Team', 'Budget', 'Forbrugt', 'Disponeret', 'Prognose', 'Bundlinje', 'Siden sidste uge', 'Siden sidste måned', 'Siden 1. januar', 'Pipeline', 'Status'];
+      const rows = report.teams.map((t) => [
+        t.team, formatKroner(t.budget), formatKroner(t.spent), formatKroner(t.committed), formatKroner(t.forecast), formatKroner(t.bottomLine),
+        formatSigned(t.sinceLastWeek), formatSigned(t.sinceLastMonth), formatSigned(t.sinceYearStart), formatKroner(t.pipeline), status[t.status],
+      ]);
+      const d = report.department;
+      if (d) {
+        for (const l of d.lines) rows.push([l.label, formatKroner(l.budget), formatKroner(l.spent), formatKroner(l.committed), formatKroner(l.forecast), formatKroner(l.bottomLine), '', '', '', '', '']);
+        rows.push([
+          'Hele afdelingen', formatKroner(d.budget), formatKroner(d.spent), formatKroner(d.committed), formatKroner(d.forecast), formatKroner(d.bottomLine),
+          formatSigned(d.sinceLastWeek), formatSigned(d.sinceLastMonth), formatSigned(d.sinceYearStart), formatKroner(d.pipeline), status[d.status],
+        ]);
+      }
       const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
       const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
       console.log(line(header));
       for (const r of rows) console.log(line(r));
       return 0;
     });
+  },
+});
+
+registerReportSubcommand({
+  name: 'budget-follow-up',
+  summary: 'Budgetopfølgning til ledermødet: nul på bundlinjen, udvikling, sammensætning, dyre enkeltsager og takstansvar som XLSX, CSV eller PDF',
+  usage: 'budget-follow-up --db PATH (--team <navn eller id> | --department) --as-of ÅÅÅÅ-MM-DD --out FIL.xlsx|.csv|.pdf',
+  options: { ...DB_OPTION, 'as-of': { type: 'string' }, team: { type: 'string' }, department: { type: 'boolean' }, out: { type: 'string' } },
+  async run(values) {
+    const asOf = requiredString(values, 'as-of');
+    if (!isIsoDate(asOf)) throw new UsageError(`--as-of skal være en dato på formen ÅÅÅÅ-MM-DD (fik "${asOf}").`);
+    const out = requiredString(values, 'out');
+    const format = /\.(xlsx|csv|pdf)$/i.exec(out)?.[1]?.toLowerCase() as 'xlsx' | 'csv' | 'pdf' | undefined;
+    if (!format) throw new UsageError(`--out skal ende på .xlsx, .csv eller .pdf (fik "${out}").`);
+    const teamName = stringOption(values, 'team');
+    if ((teamName === undefined) === (values.department !== true)) throw new UsageError('Angiv enten --team <navn eller id> eller --department.');
+    // The figures are read while the store is open; the file is written after it is closed.
+    const data = await withExistingStore(values, (service) => {
+      const teamId = teamName === undefined ? undefined : resolveTeam(service, teamName).id;
+      return gatherFollowUp(async (method, input) => unwrap(service.dispatch(method, input, systemContext())), { asOf, ...(teamId === undefined ? {} : { teamId }) });
+    });
+    const bytes = format === 'pdf' ? await followUpPdf(data) : format === 'xlsx' ? await followUpXlsx(followUpSheets(data)) : new TextEncoder().encode(followUpCsv(followUpSheets(data)));
+    writeFileSync(out, bytes);
+    console.log(`Budgetopfølgning for ${data.scopeName} pr. ${formatDate(asOf)} skrevet til ${out}`);
+    return 0;
   },
 });
 
@@ -140,14 +194,18 @@ export const reportCommand: Command = {
     }
     const foreign = Object.keys(values).filter((k) => values[k] !== undefined && !(k in sub.options));
     if (foreign.length) throw new UsageError(`report ${sub.name} kender ikke ${foreign.map((f) => `--${f}`).join(', ')}. Brug: report ${sub.usage}`);
-    try {
-      return sub.run(values, rest);
-    } catch (error) {
+    const failed = (error: unknown) => {
       if (error instanceof ApiFailure) {
         console.error(`Fejl: ${error.message}`);
         return 1;
       }
       throw error;
+    };
+    try {
+      const result = sub.run(values, rest);
+      return result instanceof Promise ? result.catch(failed) : result;
+    } catch (error) {
+      return failed(error);
     }
   },
 };

@@ -20,13 +20,137 @@ export interface TeamBottomLine {
   /** |bottom line| within this many kroner is "på nul". */
   toleranceAmount: number;
   status: BottomLineStatus;
+  /**
+   * How far the bottom line has moved since the end of the day a week (7 days), a month and the
+   * year's start (31 December before) earlier: bottom line as known on the as-of date minus the
+   * bottom line of the same year as known then. Equal to minus the sum of the ledger's forecast
+   * effects known in between (docs/economics.md).
+   */
+  sinceLastWeek: number;
+  sinceLastMonth: number;
+  sinceYearStart: number;
 }
 
-/** Amounts in kroner rounded to øre, exactly as `report bottom-line --json` prints them. */
+/** The department: its teams plus its own lines (management, secretariat, shared costs). */
+export interface DepartmentBottomLine {
+  budget: number;
+  spent: number;
+  committed: number;
+  forecast: number;
+  bottomLine: number;
+  pipeline: number;
+  toleranceAmount: number;
+  status: BottomLineStatus;
+  sinceLastWeek: number;
+  sinceLastMonth: number;
+  sinceYearStart: number;
+  /** The teams alone, without the department's own lines. */
+  teamsBudget: number;
+  teamsForecast: number;
+  lines: { label: string; budget: number; spent: number; committed: number; forecast: number; bottomLine: number }[];
+}
+
+/**
+ * Amounts in kroner (whole øre), exactly as `report bottom-line --json` prints them; every
+ * figure as known at the end of the as-of date.
+ */
 export interface BottomLineReport {
   asOf: IsoDate;
   year: number;
   teams: TeamBottomLine[];
+  /** Only when no team is asked for. */
+  department?: DepartmentBottomLine;
+}
+
+export interface BottomLineWeek {
+  /** 0 = as the year began (the end of 31 December before), then one point every seventh day. */
+  week: number;
+  date: IsoDate;
+  forecast: number;
+  /** Budget − forecast as known at the end of `date`. */
+  bottomLine: number;
+}
+
+export interface BottomLineSeries {
+  asOf: IsoDate;
+  /** null: the whole department. */
+  teamId: number | null;
+  year: number;
+  budget: number;
+  forecast: number;
+  bottomLine: number;
+  toleranceAmount: number;
+  status: BottomLineStatus;
+  sinceLastWeek: number;
+  sinceLastMonth: number;
+  sinceYearStart: number;
+  thisYear: { year: number; budget: number; toleranceAmount: number; points: BottomLineWeek[] };
+  /** The same weeks of last year, the whole year, as known then. */
+  lastYear: { year: number; budget: number; toleranceAmount: number; points: BottomLineWeek[] };
+}
+
+export type ChangeKind = 'new' | 'ended' | 'volume' | 'price';
+
+export interface DecompositionGrant {
+  grantId: number;
+  caseId: number;
+  caseNumber: string;
+  caseworker: string | null;
+  paragraph: string;
+  description: string;
+  /** This part's change of the year's forecast. */
+  effect: number;
+  yearlyBefore: number | null;
+  yearlyAfter: number | null;
+}
+
+export interface ExpensiveCase {
+  caseId: number;
+  caseNumber: string;
+  caseworker: string | null;
+  paragraphs: string[];
+  grants: number;
+  yearlyCost: number;
+  costThisYear: number;
+}
+
+/** KL's quarterly budget follow-up: what the change is made of, and the particularly expensive single cases. */
+export interface BottomLineDecomposition {
+  teamId: number;
+  team: string;
+  year: number;
+  from: IsoDate;
+  asOf: IsoDate;
+  forecastFrom: number;
+  forecastTo: number;
+  /** forecastTo − forecastFrom = the sum of the four lines. */
+  change: number;
+  lines: { kind: ChangeKind; total: number; grants: DecompositionGrant[] }[];
+  expensiveFrom: number;
+  expensive: ExpensiveCase[];
+}
+
+export interface DrillGrant {
+  grantId: number;
+  caseId: number;
+  caseNumber: string;
+  paragraph: string;
+  service: string;
+  provider: string;
+  providerType: ProviderType;
+  startDate: IsoDate;
+  endDate: IsoDate | null;
+  yearlyCost: number;
+  spent: number;
+  forecast: number;
+}
+
+/** Team → caseworker → grant → case: the team's forecast by the caseworker responsible for the case. */
+export interface BottomLineDrill {
+  teamId: number;
+  year: number;
+  asOf: IsoDate;
+  caseworkers: { personId: number | null; name: string; spent: number; forecast: number; grants: DrillGrant[] }[];
 }
 
 export interface BottomLineMonth {
@@ -64,6 +188,18 @@ export interface BottomLineMover {
   forecastEffect: number;
   yearlyBefore: number | null;
   yearlyAfter: number | null;
+  /** Who wrote it: 'app', 'committee', 'import', 'demo' (null for entries from before issue 16). */
+  source: string | null;
+}
+
+/** Takster are compared like with like: the same paragraph, unit, service, takst category and provider type. */
+export interface TakstGroup {
+  paragraph: string;
+  unit: TakstUnit;
+  service: string;
+  /** Syddjurs takst category code for hour grants, else null. */
+  category: string | null;
+  providerType: ProviderType;
 }
 
 export interface CaseworkerTakst {
@@ -78,13 +214,13 @@ export interface CaseworkerTakst {
   endedThisMonth: number;
   /** Share of the yearly cost going to internal providers (0–1); null without grants. */
   internalShare: number | null;
-  medians: { paragraph: string; unit: TakstUnit; median: number; departmentMedian: number; count: number; outlier: boolean }[];
+  medians: (TakstGroup & { median: number; departmentMedian: number; count: number; outlier: boolean; direction: 'above' | 'below' | null })[];
 }
 
 export interface TakstResponsibility {
   asOf: IsoDate;
   caseworkers: CaseworkerTakst[];
-  departmentMedians: { paragraph: string; unit: TakstUnit; median: number; count: number }[];
+  departmentMedians: (TakstGroup & { median: number; count: number })[];
 }
 
 export interface CatalogueEntry {
@@ -175,6 +311,29 @@ export type GrantFields = z.output<typeof grantFields>;
 
 export const economyMethods = {
   getBottomLine: method<BottomLineReport>()(z.object({ asOf: isoDate, teamId: id.optional() }).strict(), { write: false, access: { roles: CASE_READERS, team: { from: 'team', field: 'teamId' } }, summary: "Budget, spent, committed, forecast, bottom line and pipeline per team as of a date (\"nul på bundlinjen\")." }),
+  getBottomLineSeries: method<BottomLineSeries>()(
+    z.object({ asOf: isoDate, teamId: id.optional() }).strict(),
+    {
+      write: false, access: { roles: CASE_READERS, team: { from: 'team', field: 'teamId' } },
+      summary: 'A team\'s (or without teamId the department\'s) bottom line week by week since 1 January as known each week, beside last year\'s, with the changes since last week, last month and 1 January.',
+    },
+  ),
+  getBottomLineDecomposition: method<BottomLineDecomposition>()(
+    z.object({ teamId: id, from: isoDate, asOf: isoDate, expensiveFrom: z.number().finite().min(0).max(1e10).optional() }).strict(),
+    {
+      write: false, access: { roles: CASE_READERS, team: { from: 'team', field: 'teamId' } },
+      summary: 'What a team\'s forecast change between two dates is made of (new and ended grants, volume, price) with the grants behind each line, and the particularly expensive single cases.',
+    },
+  ),
+  getBottomLineDrill: method<BottomLineDrill>()(
+    z.object({ teamId: id, asOf: isoDate }).strict(),
+    {
+      write: false, access: { roles: CASE_READERS, team: { from: 'team', field: 'teamId' } },
+      // Lists each caseworker's grants by case number: logged as a list of the team's grants.
+      lookup: { purpose: 'Bundlinjen pr. sagsbehandler', list: (d) => ({ teamId: d.teamId, count: d.caseworkers.reduce((n, c) => n + c.grants.length, 0) }) },
+      summary: 'A team\'s spent and forecast by caseworker, with each caseworker\'s grants and cases, as known at the end of the as-of date.',
+    },
+  ),
   getBottomLineChart: method<BottomLineChart>()(z.object({ asOf: isoDate, teamId: id }).strict(), { write: false, access: { roles: CASE_READERS, team: { from: 'team', field: 'teamId' } }, summary: 'A team\'s budget against cumulative spend and forecast, month by month.' }),
   getBottomLineMovers: method<BottomLineMover[]>()(
     z.object({ teamId: id, since: isoDate, asOf: isoDate, limit: z.number().int().min(1).max(500).optional() }).strict(),

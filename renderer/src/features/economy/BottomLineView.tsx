@@ -1,25 +1,37 @@
-// Dashboard "Nul på bundlinjen": the department table per team (budget, spent, committed,
-// forecast, bottom line, pipeline, traffic light), the chosen team's month-by-month chart, its
-// forecast by paragraph, and what moved its bottom line since a chosen date.
+// Dashboard "Nul på bundlinjen" (issues 5 and 16): the department table per team with the
+// changes since last week, last month and 1 January, the department's own lines and total; the
+// chosen team's (or the whole department's) bottom line week by week as known each week, beside
+// last year, drawn around the gap with the "på nul" band; what the change is made of (new,
+// ended, volume, price) and the expensive single cases; the drill-down team → caseworker →
+// grant → case; and the budget follow-up out of the app (XLSX, CSV, PDF).
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { addMonths, isIsoDate } from '../../../../shared/dates';
-import type { BottomLineReport, TeamBottomLine } from '../../../../shared/api/methods/economy';
-import { formatDate, formatKroner, formatMillions, formatNumber, formatParagraph } from '../../../../shared/format';
+import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { addDays, addMonths, isIsoDate } from '../../../../shared/dates';
+import type { BottomLineDecomposition, BottomLineReport, BottomLineSeries, DepartmentBottomLine, TeamBottomLine } from '../../../../shared/api/methods/economy';
+import { formatDate, formatKroner, formatMillions, formatNumber, formatParagraph, type Locale } from '../../../../shared/format';
+import { parseAmount } from '../../../../shared/money';
 import { api } from '../../api/client';
 import { actsDepartmentWide } from '../../../../shared/api/define';
 import { useSession } from '../../stores/session';
+import { useBoardStore } from '../board/boardStore';
+import { downloadFollowUp } from './followUpDownload';
 import { useEnvelope } from './useEnvelope';
 import './economy.css';
 
+/** The scope of the view: one team, or the whole department. */
+type Scope = { kind: 'team'; teamId: number } | { kind: 'department' };
+
+const DEPARTMENT_KEY = 'flowtavle.bottomLine.department';
+
 export default function BottomLineView() {
   const { t, i18n } = useTranslation('economy');
-  const locale = i18n.language === 'en' ? 'en' : 'da';
+  const locale: Locale = i18n.language === 'en' ? 'en' : 'da';
   const today = useSession((s) => s.workspace?.today ?? '');
   const sessionTeam = useSession((s) => s.teamId);
   const chooseTeam = useSession((s) => s.chooseTeam);
   const [asOf, setAsOf] = useState(today);
+  const [wholeDepartment, setWholeDepartment] = useState(() => typeof localStorage !== 'undefined' && localStorage.getItem(DEPARTMENT_KEY) === '1');
   const validAsOf = isIsoDate(asOf) ? asOf : today;
   // A team-bound person reads their own team's line; department-wide roles read every team's.
   const ownTeam = useSession((s) => (s.actor && !actsDepartmentWide(s.actor.roles) ? s.actor.teamId : null));
@@ -28,18 +40,36 @@ export default function BottomLineView() {
 
   const teams = report.data?.teams ?? [];
   const selected = teams.find((x) => x.teamId === sessionTeam) ?? teams[0];
-  const total = sum(teams);
+  // The whole department is the department-wide roles' (the host refuses it to a team's people).
+  const scope: Scope = ownTeam !== null ? { kind: 'team', teamId: selected?.teamId ?? ownTeam }
+    : wholeDepartment || !selected ? { kind: 'department' } : { kind: 'team', teamId: selected.teamId };
+  const department = report.data?.department;
+
+  function pick(value: string) {
+    const all = value === 'department';
+    setWholeDepartment(all);
+    localStorage.setItem(DEPARTMENT_KEY, all ? '1' : '0');
+    if (!all) chooseTeam(Number(value));
+  }
 
   return (
     <div className="economy-view">
       <header className="economy-header">
         <h1>{t('bottomLine.title', { year: report.data?.year ?? validAsOf.slice(0, 4) })}</h1>
         <label className="field inline">
+          {t('history.scope')}
+          <select value={scope.kind === 'department' ? 'department' : String(scope.teamId)} onChange={(e) => pick(e.target.value)} data-testid="scope">
+            {ownTeam === null && <option value="department">{t('common.allTeams')}</option>}
+            {teams.map((x) => <option key={x.teamId} value={x.teamId}>{x.team}</option>)}
+          </select>
+        </label>
+        <label className="field inline">
           {t('common.asOf')}
           <input type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} />
         </label>
+        <ExportMenu asOf={validAsOf} scope={scope} />
       </header>
-      <p className="economy-intro">{t('bottomLine.intro')}</p>
+      <p className="economy-intro">{t('bottomLine.intro')} {t('history.asKnown')}</p>
       {report.error && <p className="field-error" role="alert">{report.error}</p>}
       {!report.data && !report.error && <p aria-busy="true">{t('common.loading')}</p>}
       {report.data && (
@@ -54,15 +84,18 @@ export default function BottomLineView() {
                 <th scope="col" className="num">{t('bottomLine.committed')}</th>
                 <th scope="col" className="num">{t('bottomLine.forecast')}</th>
                 <th scope="col" className="num">{t('bottomLine.bottomLine')}</th>
+                <th scope="col" className="num">{t('history.sinceLastWeek')}</th>
+                <th scope="col" className="num">{t('history.sinceLastMonth')}</th>
+                <th scope="col" className="num">{t('history.sinceYearStart')}</th>
                 <th scope="col" className="num">{t('bottomLine.pipeline')}</th>
                 <th scope="col">{t('bottomLine.statusCol')}</th>
               </tr>
             </thead>
             <tbody>
               {teams.map((row) => (
-                <tr key={row.teamId} data-team-id={row.teamId} className={row.teamId === selected?.teamId ? 'is-selected' : undefined}>
+                <tr key={row.teamId} data-team-id={row.teamId} className={scope.kind === 'team' && row.teamId === scope.teamId ? 'is-selected' : undefined}>
                   <th scope="row">
-                    <button type="button" className="link" aria-pressed={row.teamId === selected?.teamId} aria-label={t('bottomLine.showTeam', { team: row.team })} onClick={() => chooseTeam(row.teamId)}>
+                    <button type="button" className="link" aria-pressed={scope.kind === 'team' && row.teamId === scope.teamId} aria-label={t('bottomLine.showTeam', { team: row.team })} onClick={() => pick(String(row.teamId))}>
                       {row.team}
                     </button>
                   </th>
@@ -71,51 +104,223 @@ export default function BottomLineView() {
                   <td className="num">{kr(row.committed)}</td>
                   <td className="num">{kr(row.forecast)}</td>
                   <td className={`num bottom-line-cell ${row.bottomLine < 0 ? 'negative' : ''}`} data-testid="bottom-line">{kr(row.bottomLine)}</td>
+                  <td className="num" data-testid="since-last-week"><Change value={row.sinceLastWeek} locale={locale} /></td>
+                  <td className="num"><Change value={row.sinceLastMonth} locale={locale} /></td>
+                  <td className="num"><Change value={row.sinceYearStart} locale={locale} /></td>
                   <td className="num pipeline-cell">{kr(row.pipeline)}</td>
-                  <td><TrafficLight row={row} /></td>
+                  <td><TrafficLight status={row.status} toleranceAmount={row.toleranceAmount} /></td>
+                </tr>
+              ))}
+              {department?.lines.map((l) => (
+                <tr key={l.label} className="department-line">
+                  <th scope="row">{l.label}</th>
+                  <td className="num">{kr(l.budget)}</td>
+                  <td className="num">{kr(l.spent)}</td>
+                  <td className="num">{kr(l.committed)}</td>
+                  <td className="num">{kr(l.forecast)}</td>
+                  <td className={`num ${l.bottomLine < 0 ? 'negative' : ''}`}>{kr(l.bottomLine)}</td>
+                  <td className="num" colSpan={5}><span className="field-help">{t('history.departmentLine')}</span></td>
                 </tr>
               ))}
             </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">{t('bottomLine.total')}</th>
-                <td className="num">{kr(total.budget)}</td>
-                <td className="num">{kr(total.spent)}</td>
-                <td className="num">{kr(total.committed)}</td>
-                <td className="num">{kr(total.forecast)}</td>
-                <td className={`num ${total.bottomLine < 0 ? 'negative' : ''}`}>{kr(total.bottomLine)}</td>
-                <td className="num">{kr(total.pipeline)}</td>
-                <td />
-              </tr>
-            </tfoot>
+            {department && (
+              <tfoot>
+                <tr>
+                  <th scope="row">{t('common.allTeams')}</th>
+                  <td className="num" data-testid="department-budget">{kr(department.budget)}</td>
+                  <td className="num">{kr(department.spent)}</td>
+                  <td className="num">{kr(department.committed)}</td>
+                  <td className="num">{kr(department.forecast)}</td>
+                  <td className={`num ${department.bottomLine < 0 ? 'negative' : ''}`}>{kr(department.bottomLine)}</td>
+                  <td className="num"><Change value={department.sinceLastWeek} locale={locale} /></td>
+                  <td className="num"><Change value={department.sinceLastMonth} locale={locale} /></td>
+                  <td className="num"><Change value={department.sinceYearStart} locale={locale} /></td>
+                  <td className="num">{kr(department.pipeline)}</td>
+                  <td><TrafficLight status={department.status} toleranceAmount={department.toleranceAmount} /></td>
+                </tr>
+              </tfoot>
+            )}
           </table>
         </div>
       )}
-      {report.data && selected && <TeamDetail report={report.data} team={selected} />}
+      {report.data && <TrendCard asOf={report.data.asOf} scope={scope} title={scope.kind === 'team' ? selected!.team : t('common.allTeams')} />}
+      {report.data && scope.kind === 'team' && selected && <TeamDetail report={report.data} team={selected} />}
+      {report.data && scope.kind === 'department' && department && <DepartmentNote department={department} />}
     </div>
   );
 }
 
-function sum(teams: TeamBottomLine[]) {
-  const keys = ['budget', 'spent', 'committed', 'forecast', 'bottomLine', 'pipeline'] as const;
-  return Object.fromEntries(keys.map((k) => [k, teams.reduce((s, x) => s + x[k], 0)])) as Record<(typeof keys)[number], number>;
+export function Change({ value, locale }: { value: number; locale: Locale }) {
+  const rounded = Math.round(value);
+  const sign = rounded > 0 ? '+' : rounded < 0 ? '−' : '±';
+  return <span className={rounded < 0 ? 'negative' : rounded > 0 ? 'positive' : undefined}>{sign}{formatKroner(Math.abs(rounded), locale)}</span>;
 }
 
-function TrafficLight({ row }: { row: TeamBottomLine }) {
+function TrafficLight({ status, toleranceAmount }: { status: TeamBottomLine['status']; toleranceAmount: number }) {
   const { t, i18n } = useTranslation('economy');
   const locale = i18n.language === 'en' ? 'en' : 'da';
   return (
-    <span className={`traffic-light light-${row.status}`} title={t('bottomLine.tolerance', { amount: formatKroner(row.toleranceAmount, locale) })}>
+    <span className={`traffic-light light-${status}`} title={t('bottomLine.tolerance', { amount: formatKroner(toleranceAmount, locale) })}>
       <span className="light-dot" aria-hidden="true" />
-      {t(`status.${row.status}`)}
+      {t(`status.${status}`)}
     </span>
   );
 }
 
+function ExportMenu({ asOf, scope }: { asOf: string; scope: Scope }) {
+  const { t } = useTranslation('economy');
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  async function run(format: 'xlsx' | 'csv' | 'pdf') {
+    setBusy(format);
+    setError(null);
+    try {
+      await downloadFollowUp({ asOf, ...(scope.kind === 'team' ? { teamId: scope.teamId } : {}) }, format);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(null);
+    }
+  }
+  return (
+    <div className="export-menu" role="group" aria-label={t('history.export')}>
+      {(['pdf', 'xlsx', 'csv'] as const).map((f) => (
+        <button key={f} type="button" className="secondary" disabled={busy !== null} onClick={() => void run(f)} data-testid={`export-${f}`}>
+          {busy === f ? t('common.loading') : t(`history.exportAs.${f}`)}
+        </button>
+      ))}
+      {error && <span className="field-error" role="alert">{error}</span>}
+    </div>
+  );
+}
+
+/** The bottom line week by week as known each week, this year and last, around zero with the "på nul" band. */
+function TrendCard({ asOf, scope, title }: { asOf: string; scope: Scope; title: string }) {
+  const { t, i18n } = useTranslation('economy');
+  const locale: Locale = i18n.language === 'en' ? 'en' : 'da';
+  const series = useEnvelope(
+    () => api.getBottomLineSeries({ asOf, ...(scope.kind === 'team' ? { teamId: scope.teamId } : {}) }),
+    [asOf, scope.kind, scope.kind === 'team' ? scope.teamId : 0],
+  );
+  const s = series.data;
+  const data = s ? trendRows(s) : [];
+  const tolerance = s?.toleranceAmount ?? 0;
+  const values = data.flatMap((d) => [d.thisYear, d.lastYear]).filter((v): v is number => v !== null);
+  const { extent, ticks } = deviationAxis(Math.max(tolerance * 1.5, ...values.map((v) => Math.abs(v)), 1));
+  const mio = (v: number) => formatMillions(v, locale);
+  return (
+    <section className="economy-card chart-card" aria-labelledby="trend-title">
+      <h2 id="trend-title">{t('history.trendTitle', { scope: title })}</h2>
+      <p className="field-help" id="trend-desc">{t('history.trendDesc', { date: formatDate(asOf, locale), tolerance: formatKroner(tolerance, locale) })}</p>
+      {series.error && <p className="field-error" role="alert">{series.error}</p>}
+      {s && (
+        <>
+          <p className="chart-summary" data-testid="trend-summary">
+            {t('bottomLine.bottomLine')}: <strong className={s.bottomLine < 0 ? 'negative' : undefined}>{formatKroner(s.bottomLine, locale)}</strong> ·{' '}
+            {t('history.sinceLastWeek')}: <strong><Change value={s.sinceLastWeek} locale={locale} /></strong> ·{' '}
+            {t('history.sinceLastMonth')}: <strong><Change value={s.sinceLastMonth} locale={locale} /></strong> ·{' '}
+            {t('history.sinceYearStart')}: <strong><Change value={s.sinceYearStart} locale={locale} /></strong>
+          </p>
+          <div className="chart-box" role="img" aria-labelledby="trend-title" aria-describedby="trend-desc">
+            <ResponsiveContainer width="100%" height={320}>
+              <LineChart data={data} margin={{ top: 8, right: 24, bottom: 8, left: 16 }}>
+                <CartesianGrid stroke="#d5dbe3" strokeDasharray="3 3" />
+                <ReferenceArea y1={-tolerance} y2={tolerance} fill="#d1fae5" fillOpacity={0.7} stroke="none" ifOverflow="extendDomain"
+                  label={{ value: t('history.onZeroBand'), position: 'insideTopLeft', fill: '#065f46', fontSize: 12 }} />
+                <ReferenceLine y={0} stroke="#17202b" strokeWidth={1} />
+                <XAxis dataKey="week" tick={{ fill: '#17202b', fontSize: 13 }} interval={3} label={{ value: t('history.week'), position: 'insideBottomRight', offset: -4, fill: '#4a5565', fontSize: 12 }} />
+                <YAxis width={110} domain={[-extent, extent]} ticks={ticks} tick={{ fill: '#17202b', fontSize: 13 }} tickFormatter={(v: number) => mio(v)} />
+                <Tooltip formatter={(v) => (typeof v === 'number' ? formatKroner(v, locale) : String(v))} labelFormatter={(w) => `${t('history.week')} ${String(w)}`} />
+                <Legend />
+                <Line type="stepAfter" dataKey="lastYear" name={t('history.lastYear', { year: s.lastYear.year })} stroke="#8a94a3" strokeWidth={2} strokeDasharray="6 4" dot={false} isAnimationActive={false} connectNulls />
+                <Line type="stepAfter" dataKey="thisYear" name={t('history.thisYear', { year: s.year })} stroke="#0b5cad" strokeWidth={3} dot={false} isAnimationActive={false} />
+              </LineChart>
+            </ResponsiveContainer>
+          </div>
+          <details className="chart-figures">
+            <summary>{t('bottomLine.chartTable')}</summary>
+            <table className="economy-table compact">
+              <thead>
+                <tr>
+                  <th scope="col">{t('history.week')}</th>
+                  <th scope="col">{t('history.knownOn')}</th>
+                  <th scope="col" className="num">{t('history.thisYear', { year: s.year })}</th>
+                  <th scope="col" className="num">{t('history.lastYear', { year: s.lastYear.year })}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.map((d) => (
+                  <tr key={d.week}>
+                    <th scope="row">{d.week}</th>
+                    <td>{d.date ? formatDate(d.date, locale) : '–'}</td>
+                    <td className="num">{d.thisYear === null ? '–' : formatKroner(d.thisYear, locale)}</td>
+                    <td className="num">{d.lastYear === null ? '–' : formatKroner(d.lastYear, locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** A symmetric axis around zero in round steps (1, 2 or 5 × a power of ten), covering `largest`. */
+export function deviationAxis(largest: number): { extent: number; ticks: number[] } {
+  const rough = largest / 3;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough) ?? 10 * power;
+  const n = Math.ceil(largest / step);
+  return { extent: n * step, ticks: Array.from({ length: 2 * n + 1 }, (_, i) => (i - n) * step) };
+}
+
+export function trendRows(s: BottomLineSeries): { week: number; date: string | null; thisYear: number | null; lastYear: number | null }[] {
+  const weeks = Math.max(s.thisYear.points.length, s.lastYear.points.length);
+  return Array.from({ length: weeks }, (_, i) => ({
+    week: i,
+    date: s.thisYear.points[i]?.date ?? null,
+    thisYear: s.thisYear.points[i]?.bottomLine ?? null,
+    lastYear: s.lastYear.points[i]?.bottomLine ?? null,
+  }));
+}
+
+function DepartmentNote({ department }: { department: DepartmentBottomLine }) {
+  const { t, i18n } = useTranslation('economy');
+  const locale: Locale = i18n.language === 'en' ? 'en' : 'da';
+  return (
+    <p className="field-help department-note">
+      {t('history.departmentNote', {
+        teams: formatMillions(department.teamsBudget, locale), lines: formatMillions(department.budget - department.teamsBudget, locale),
+        total: formatMillions(department.budget, locale),
+      })}
+    </p>
+  );
+}
+
+async function openCase(teamId: number, caseId: number) {
+  const session = useSession.getState();
+  session.chooseTeam(teamId);
+  await useBoardStore.getState().load(teamId);
+  useBoardStore.getState().select(caseId);
+  session.navigate('board');
+}
+
 function TeamDetail({ report, team }: { report: BottomLineReport; team: TeamBottomLine }) {
   const { t, i18n } = useTranslation('economy');
-  const locale = i18n.language === 'en' ? 'en' : 'da';
-  const months = t('common.months', { returnObjects: true }) as unknown as string[];
+  const locale: Locale = i18n.language === 'en' ? 'en' : 'da';
+  const yearStart = addDays(`${report.year}-01-01`, -1);
+  const [from, setFrom] = useState(yearStart);
+  useEffect(() => setFrom(yearStart), [yearStart]);
+  const [threshold, setThreshold] = useState('2.000.000');
+  const [showAll, setShowAll] = useState(false);
+  const parsed = parseAmount(threshold);
+  const validFrom = isIsoDate(from) && from <= report.asOf ? from : yearStart;
+  const expensiveFrom = parsed.ok ? parsed.kroner : 2_000_000;
+  const decomposition = useEnvelope(
+    () => api.getBottomLineDecomposition({ teamId: team.teamId, from: validFrom, asOf: report.asOf, expensiveFrom }),
+    [team.teamId, validFrom, report.asOf, expensiveFrom],
+  );
   const chart = useEnvelope(() => api.getBottomLineChart({ asOf: report.asOf, teamId: team.teamId }), [report.asOf, team.teamId]);
   const defaultSince = `${addMonths(report.asOf, -2).slice(0, 7)}-01`;
   const [since, setSince] = useState(defaultSince);
@@ -123,60 +328,59 @@ function TeamDetail({ report, team }: { report: BottomLineReport; team: TeamBott
   const validSince = isIsoDate(since) ? since : defaultSince;
   const movers = useEnvelope(() => api.getBottomLineMovers({ teamId: team.teamId, since: validSince, asOf: report.asOf }), [team.teamId, validSince, report.asOf]);
   const kr = (n: number) => formatKroner(n, locale);
-  const data = chart.data?.months.map((m) => ({ ...m, label: months[m.month - 1] ?? String(m.month) })) ?? [];
 
   return (
     <div className="team-economy">
-      <section className="economy-card chart-card" aria-labelledby="bottom-line-chart-title">
-        <h2 id="bottom-line-chart-title">{t('bottomLine.chartTitle', { team: team.team })}</h2>
-        <p className="field-help" id="bottom-line-chart-desc">{t('bottomLine.chartDesc', { date: formatDate(report.asOf, locale) })}</p>
-        <p className="chart-summary">
-          {t('bottomLine.budget')}: <strong>{kr(team.budget)}</strong> · {t('bottomLine.forecast')} 31.12: <strong>{kr(team.forecast)}</strong> ·{' '}
-          {t('bottomLine.bottomLine')}: <strong className={team.bottomLine < 0 ? 'negative' : undefined}>{kr(team.bottomLine)}</strong> · <TrafficLight row={team} />
-        </p>
-        {chart.error && <p className="field-error" role="alert">{chart.error}</p>}
-        {chart.data && (
-          <>
-            <div className="chart-box" role="img" aria-labelledby="bottom-line-chart-title" aria-describedby="bottom-line-chart-desc">
-              <ResponsiveContainer width="100%" height={320}>
-                <LineChart data={data} margin={{ top: 8, right: 24, bottom: 8, left: 16 }}>
-                  <CartesianGrid stroke="#d5dbe3" strokeDasharray="3 3" />
-                  <XAxis dataKey="label" tick={{ fill: '#17202b', fontSize: 13 }} />
-                  <YAxis width={110} tick={{ fill: '#17202b', fontSize: 13 }} tickFormatter={(v: number) => formatMillions(v, locale)} />
-                  <Tooltip formatter={(v) => (typeof v === 'number' ? kr(v) : String(v))} />
-                  <Legend />
-                  <Line type="linear" dataKey="budgetCumulative" name={t('bottomLine.budgetLine')} stroke="#4a5565" strokeWidth={2} strokeDasharray="6 4" dot={false} isAnimationActive={false} />
-                  <Line type="linear" dataKey="forecastCumulative" name={t('bottomLine.forecastLine')} stroke="#b45309" strokeWidth={2} dot={false} isAnimationActive={false} />
-                  <Line type="linear" dataKey="spentCumulative" name={t('bottomLine.spentLine')} stroke="#0b5cad" strokeWidth={3} dot={{ r: 3 }} connectNulls={false} isAnimationActive={false} />
-                </LineChart>
-              </ResponsiveContainer>
-            </div>
-            <details className="chart-figures">
-              <summary>{t('bottomLine.chartTable')}</summary>
-              <table className="economy-table compact">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('bottomLine.month')}</th>
-                    <th scope="col" className="num">{t('bottomLine.budgetLine')}</th>
-                    <th scope="col" className="num">{t('bottomLine.spentLine')}</th>
-                    <th scope="col" className="num">{t('bottomLine.forecastLine')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.map((m) => (
-                    <tr key={m.month}>
-                      <th scope="row">{m.label}</th>
-                      <td className="num">{kr(m.budgetCumulative)}</td>
-                      <td className="num">{m.spentCumulative === null ? '–' : kr(m.spentCumulative)}</td>
-                      <td className="num">{kr(m.forecastCumulative)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </details>
-          </>
+      <section className="economy-card" aria-labelledby="decomposition-title">
+        <div className="card-title-row">
+          <h2 id="decomposition-title">{t('history.decompositionTitle', { team: team.team })}</h2>
+          <label className="field inline">
+            {t('history.from')}
+            <input type="date" value={from} max={report.asOf} onChange={(e) => setFrom(e.target.value)} />
+          </label>
+        </div>
+        <p className="field-help">{t('history.decompositionIntro', { from: formatDate(validFrom, locale), to: formatDate(report.asOf, locale) })}</p>
+        {decomposition.error && <p className="field-error" role="alert">{decomposition.error}</p>}
+        {decomposition.data && <Decomposition d={decomposition.data} locale={locale} />}
+        <h3>{t('history.expensiveTitle')}</h3>
+        <label className="field inline">
+          {t('history.expensiveFrom')}
+          <input type="text" inputMode="decimal" value={threshold} onChange={(e) => setThreshold(e.target.value)} aria-invalid={!parsed.ok} size={12} />
+        </label>
+        {!parsed.ok && <p className="field-error" role="alert">{parsed.message}</p>}
+        {decomposition.data && decomposition.data.expensive.length === 0 && <p>{t('history.noExpensive')}</p>}
+        {decomposition.data && decomposition.data.expensive.length > 0 && (
+          <table className="economy-table compact" data-testid="expensive-cases">
+            <thead>
+              <tr>
+                <th scope="col">{t('bottomLine.case')}</th>
+                <th scope="col">{t('history.caseworker')}</th>
+                <th scope="col">{t('bottomLine.paragraph')}</th>
+                <th scope="col" className="num">{t('bottomLine.yearly')}</th>
+                <th scope="col" className="num">{t('history.costThisYear')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {decomposition.data.expensive.slice(0, showAll ? undefined : 10).map((c) => (
+                <tr key={c.caseId}>
+                  <th scope="row"><button type="button" className="link" onClick={() => void openCase(team.teamId, c.caseId)}>{c.caseNumber}</button></th>
+                  <td>{c.caseworker ?? '–'}</td>
+                  <td>{c.paragraphs.map(formatParagraph).join(', ')}</td>
+                  <td className="num">{kr(c.yearlyCost)}</td>
+                  <td className="num">{kr(c.costThisYear)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {decomposition.data && decomposition.data.expensive.length > 10 && (
+          <button type="button" className="link expensive-more" onClick={() => setShowAll(!showAll)}>
+            {showAll ? t('history.showFewer') : t('history.showAll', { count: decomposition.data.expensive.length })}
+          </button>
         )}
       </section>
+
+      <Drill teamId={team.teamId} asOf={report.asOf} />
 
       <div className="economy-columns">
         <section className="economy-card" aria-labelledby="paragraph-title">
@@ -228,7 +432,9 @@ function TeamDetail({ report, team }: { report: BottomLineReport; team: TeamBott
                   <tr key={m.id}>
                     <td>{formatDate(m.onDate, locale)}</td>
                     <td>
-                      <span className={`mover-kind kind-${m.kind}`}>{t(`kinds.${m.kind}`)}</span> · {t('bottomLine.case')} {m.caseNumber}
+                      <span className={`mover-kind kind-${m.kind}`}>{t(`kinds.${m.kind}`)}</span> · {t('bottomLine.case')}{' '}
+                      <button type="button" className="link" onClick={() => void openCase(team.teamId, m.caseId)}>{m.caseNumber}</button>
+                      {m.source === 'import' && <> · <span className="mover-source">{t('history.fromImport')}</span></>}
                       <div className="mover-text">{m.description}</div>
                       <div className="field-help">
                         {m.actorName && <>{t('bottomLine.who')} {m.actorName} · </>}
@@ -246,5 +452,114 @@ function TeamDetail({ report, team }: { report: BottomLineReport; team: TeamBott
         </section>
       </div>
     </div>
+  );
+}
+
+function Decomposition({ d, locale }: { d: BottomLineDecomposition; locale: Locale }) {
+  const { t } = useTranslation('economy');
+  return (
+    <table className="economy-table compact decomposition-table" data-testid="decomposition">
+      <thead>
+        <tr>
+          <th scope="col">{t('history.component')}</th>
+          <th scope="col" className="num">{t('history.grantCount')}</th>
+          <th scope="col" className="num">{t('history.forecastChange')}</th>
+          <th scope="col" className="num">{t('history.bottomLineChange')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {d.lines.map((l) => (
+          <tr key={l.kind}>
+            <th scope="row">
+              <details>
+                <summary>{t(`history.kinds.${l.kind}`)}</summary>
+                {l.grants.length === 0 ? <p className="field-help">{t('history.noGrants')}</p> : (
+                  <ul className="decomposition-grants">
+                    {l.grants.slice(0, 25).map((g) => (
+                      <li key={`${l.kind}-${g.grantId}`}>
+                        <button type="button" className="link" onClick={() => void openCase(d.teamId, g.caseId)}>{g.caseNumber}</button>{' '}
+                        {g.caseworker ? `(${g.caseworker}) ` : ''}{g.description}: <Change value={g.effect} locale={locale} />
+                      </li>
+                    ))}
+                    {l.grants.length > 25 && <li className="field-help">{t('history.more', { count: l.grants.length - 25 })}</li>}
+                  </ul>
+                )}
+              </details>
+            </th>
+            <td className="num">{l.grants.length}</td>
+            <td className="num"><Change value={l.total} locale={locale} /></td>
+            <td className="num"><Change value={-l.total} locale={locale} /></td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row">{t('bottomLine.total')}</th>
+          <td />
+          <td className="num"><Change value={d.change} locale={locale} /></td>
+          <td className="num"><Change value={-d.change} locale={locale} /></td>
+        </tr>
+      </tfoot>
+    </table>
+  );
+}
+
+function Drill({ teamId, asOf }: { teamId: number; asOf: string }) {
+  const { t, i18n } = useTranslation('economy');
+  const locale: Locale = i18n.language === 'en' ? 'en' : 'da';
+  const drill = useEnvelope(() => api.getBottomLineDrill({ teamId, asOf }), [teamId, asOf]);
+  const kr = (n: number) => formatKroner(n, locale);
+  return (
+    <section className="economy-card" aria-labelledby="drill-title">
+      <h2 id="drill-title">{t('history.drillTitle')}</h2>
+      <p className="field-help">{t('history.drillIntro')}</p>
+      {drill.error && <p className="field-error" role="alert">{drill.error}</p>}
+      {drill.data && (
+        <table className="economy-table compact" data-testid="drill">
+          <thead>
+            <tr>
+              <th scope="col">{t('history.caseworker')}</th>
+              <th scope="col" className="num">{t('history.grantCount')}</th>
+              <th scope="col" className="num">{t('bottomLine.spent')}</th>
+              <th scope="col" className="num">{t('bottomLine.forecast')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {drill.data.caseworkers.map((c) => (
+              <tr key={c.personId ?? 'none'}>
+                <th scope="row">
+                  <details>
+                    <summary>{c.name || t('history.noCaseworker')}</summary>
+                    <table className="economy-table compact nested">
+                      <thead>
+                        <tr>
+                          <th scope="col">{t('bottomLine.case')}</th>
+                          <th scope="col">{t('history.grant')}</th>
+                          <th scope="col" className="num">{t('bottomLine.yearly')}</th>
+                          <th scope="col" className="num">{t('bottomLine.forecast')}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {c.grants.slice(0, 60).map((g) => (
+                          <tr key={g.grantId}>
+                            <td><button type="button" className="link" onClick={() => void openCase(teamId, g.caseId)}>{g.caseNumber}</button></td>
+                            <td>{formatParagraph(g.paragraph)} {g.service} ({g.provider}) {formatDate(g.startDate, locale)}–{g.endDate ? formatDate(g.endDate, locale) : ''}</td>
+                            <td className="num">{kr(g.yearlyCost)}</td>
+                            <td className="num">{kr(g.forecast)}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </details>
+                </th>
+                <td className="num">{c.grants.length}</td>
+                <td className="num">{kr(c.spent)}</td>
+                <td className="num">{kr(c.forecast)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
   );
 }

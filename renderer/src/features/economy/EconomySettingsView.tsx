@@ -4,6 +4,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogueEntry } from '../../../../shared/api/methods/economy';
 import { formatDate, formatDateTime, formatKroner, formatNumber, formatParagraph } from '../../../../shared/format';
+import { formatExportNumber } from '../../../../shared/importExport';
+import { parseAmount } from '../../../../shared/money';
 import { api } from '../../api/client';
 import { can, useCan } from '../../stores/permissions';
 import { useSession } from '../../stores/session';
@@ -40,11 +42,12 @@ function Budgets() {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const value = Number(amount.replace(/\./g, '').replace(',', '.'));
-    if (!Number.isFinite(value) || value < 0 || amount.trim() === '') {
-      setMessage({ ok: false, text: t('settings.amount') });
+    const parsed = parseAmount(amount);
+    if (!parsed.ok) {
+      setMessage({ ok: false, text: parsed.message });
       return;
     }
+    const value = parsed.kroner;
     const result = await api.setBudget({ teamId, year, amount: value, ...(paragraph.trim() ? { paragraph: paragraph.trim() } : {}) });
     if (!result.ok) setMessage({ ok: false, text: result.error.message });
     else {
@@ -194,12 +197,18 @@ function Catalogue() {
 function PriceForm({ entry, onDone }: { entry: CatalogueEntry; onDone(): void }) {
   const { t } = useTranslation('economy');
   const today = useSession((s) => s.workspace?.today ?? '');
-  const [takst, setTakst] = useState(entry.takst === null ? '' : String(entry.takst));
+  const [takst, setTakst] = useState(entry.takst === null ? '' : formatExportNumber(entry.takst));
   const [validFrom, setValidFrom] = useState(today);
   const [error, setError] = useState<string | null>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const value = Number(takst.replace(',', '.'));
+    // The one Danish amount parser: "2.150,00" is 2150 kr., not an error.
+    const parsed = parseAmount(takst);
+    if (!parsed.ok) {
+      setError(parsed.message);
+      return;
+    }
+    const value = parsed.kroner;
     const result = await api.setTakstPrice({ serviceId: entry.serviceId, providerId: entry.providerId, takst: value, validFrom });
     if (!result.ok) setError(result.error.message);
     else onDone();

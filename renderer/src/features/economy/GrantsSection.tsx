@@ -7,6 +7,8 @@ import type { Grant, ProviderType, TakstUnit } from '../../../../shared/domain';
 import { PROVIDER_TYPES, TAKST_UNITS } from '../../../../shared/domain';
 import type { CatalogueEntry, GrantFields, GrantPreview, GrantView } from '../../../../shared/api/methods/economy';
 import type { SupportGoal } from '../../../../shared/economics';
+import { formatExportNumber } from '../../../../shared/importExport';
+import { parseAmount } from '../../../../shared/money';
 import { formatDate, formatKroner, formatNumber, formatParagraph } from '../../../../shared/format';
 import { PARAGRAPHS, paragraphInfo } from '../../../../shared/paragraphs';
 import { api } from '../../api/client';
@@ -148,7 +150,7 @@ function draftOf(grant: GrantView | null, paragraph: string | undefined, today: 
   }
   return {
     paragraph: grant.paragraph, service: grant.service, provider: grant.provider, providerType: grant.providerType,
-    takst: String(grant.takst), takstUnit: grant.takstUnit, quantity: String(grant.quantity), startDate: grant.startDate,
+    takst: formatExportNumber(grant.takst), takstUnit: grant.takstUnit, quantity: String(grant.quantity), startDate: grant.startDate,
     endDate: grant.endDate ?? '', followUpMonths: grant.followUpMonths === null ? '' : String(grant.followUpMonths),
     supportGoal: grant.supportGoal ?? '',
   };
@@ -156,8 +158,10 @@ function draftOf(grant: GrantView | null, paragraph: string | undefined, today: 
 
 /** The draft as the API takes it, or null while a field is still incomplete. */
 function fieldsOf(d: Draft): GrantFields | null {
-  const takst = Number(d.takst);
-  const quantity = Number(d.quantity);
+  // One parser for every money field (issue 16): 2.150,00, 2150 and 2 150,5 all work.
+  const parsedTakst = parseAmount(d.takst);
+  const takst = parsedTakst.ok ? parsedTakst.kroner : Number.NaN;
+  const quantity = Number(d.quantity.replace(',', '.'));
   const months = d.followUpMonths === '' ? null : Number(d.followUpMonths);
   if (d.takst.trim() === '' || !Number.isFinite(takst) || takst < 0) return null;
   if (d.quantity.trim() === '' || !Number.isFinite(quantity) || quantity < 0) return null;
@@ -198,7 +202,7 @@ function GrantForm({ caseId, grant, paragraph, today, onCancel, onSaved }: {
     if (!entry) return;
     setDraft((d) => ({
       ...d, paragraph: entry.paragraph, service: entry.service, provider: entry.provider, providerType: entry.providerType,
-      takstUnit: entry.unit, takst: entry.takst === null ? d.takst : String(entry.takst),
+      takstUnit: entry.unit, takst: entry.takst === null ? d.takst : formatExportNumber(entry.takst),
     }));
   };
 
@@ -262,7 +266,8 @@ function GrantForm({ caseId, grant, paragraph, today, onCancel, onSaved }: {
       </label>
       <label className="field">
         {t('grants.takst')} ({t(`unitsPer.${draft.takstUnit}`)})
-        <input type="number" inputMode="decimal" min={0} step="any" value={draft.takst} required onChange={(e) => set('takst', e.target.value)} />
+        <input type="text" inputMode="decimal" value={draft.takst} required aria-invalid={draft.takst.trim() !== '' && !parseAmount(draft.takst).ok} onChange={(e) => set('takst', e.target.value)} />
+        {draft.takst.trim() !== '' && !parseAmount(draft.takst).ok && <span className="field-error">{(parseAmount(draft.takst) as { message: string }).message}</span>}
       </label>
       <label className="field">
         {t('grants.unit')}

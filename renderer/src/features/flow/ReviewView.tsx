@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WeeklyReview } from '../../../../shared/api/methods/flow';
 import { addDays, addMonths, mondayOf } from '../../../../shared/dates';
-import { bottomLineChanges, type BottomLineChange } from '../../../../shared/flow';
-import { formatDate, formatDateTime, formatMillions, formatNumber, formatParagraph, type Locale } from '../../../../shared/format';
+import type { BottomLineChange } from '../../../../shared/flow';
+import { formatDate, formatDateTime, formatKroner, formatMillions, formatNumber, formatParagraph, type Locale } from '../../../../shared/format';
 import { api } from '../../api/client';
 import { useLive } from '../../stores/live';
 import { actsDepartmentWide } from '../../../../shared/api/define';
@@ -44,12 +44,13 @@ export default function ReviewView() {
       setError(null);
       const asOf = result.value.asOf;
       const weekAgo = addDays(asOf, -7);
+      // Each figure as known at the end of its day (issue 16), so the change is the week's ledger.
       // A team-bound person sees their own team's line; the department-wide roles every team's.
       const scope = ownTeam !== null ? { teamId: ownTeam } : {};
-      const [now, before] = await Promise.all([api.getBottomLine({ asOf, ...scope }), api.getBottomLine({ asOf: weekAgo, ...scope })]);
+      const now = await api.getBottomLine({ asOf, ...scope });
       if (!current) return;
-      if (now.ok && before.ok) setBottom({ state: 'ready', asOf, weekAgo, rows: bottomLineChanges(now.value.teams, before.value.teams) });
-      else setBottom({ state: 'unavailable', message: (!now.ok ? now.error.message : !before.ok ? before.error.message : '') });
+      if (now.ok) setBottom({ state: 'ready', asOf, weekAgo, rows: now.value.teams.map((t) => ({ teamId: t.teamId, team: t.team, now: t.bottomLine, weekAgo: t.bottomLine - t.sinceLastWeek, change: t.sinceLastWeek })) });
+      else setBottom({ state: 'unavailable', message: now.error.message });
     });
     return () => {
       current = false;
@@ -64,7 +65,8 @@ export default function ReviewView() {
   // While another week loads, the page still shows the last one: nothing may be saved to it then.
   const loadingWeek = review.weekStart !== weekStart;
   const weekLabel = t('review.week', { from: formatDate(review.weekStart, locale), to: formatDate(review.weekEnd, locale) });
-  const signed = (v: number) => `${v > 0 ? '+' : v < 0 ? '−' : '±'}${formatMillions(Math.abs(v), locale)}`;
+  // A week's change is often well under a million: whole kroner, signed.
+  const signed = (v: number) => `${v > 0 ? '+' : v < 0 ? '−' : '±'}${formatKroner(Math.abs(v), locale)}`;
 
   async function addNote() {
     if (!review || loadingWeek || text.trim() === '') return;

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import {
+  costInYearOere, decompose, forecastByTeam, forecastSeries, isKnownOn, monthlyOere, splitOere, versionsKnownOn, weekPoints,
+  type GrantVersion,
+} from '../../shared/grantHistory';
+import { medianOere, mulDiv, parseAmount, roundHalfAway, toKroner, toOere, yearlyOere } from '../../shared/money';
+
+let nextId = 1;
+function version(over: Partial<GrantVersion>): GrantVersion {
+  return {
+    id: nextId++, grantId: 1, caseId: 1, teamId: 1, knownFrom: '2026-01-01', knownUntil: null, paragraph: '85',
+    takstOere: 100_000, takstUnit: 'day', quantity: 1, startDate: '2025-01-01', endDate: null, ...over,
+  };
+}
+
+describe('money in whole øre', () => {
+  it('takes the median of 1,073.59 and 1,721.56 kr. as 1,397.58 (half an øre rounds away from zero)', () => {
+    expect(medianOere([toOere(1073.59), toOere(1721.56)])).toBe(139_758);
+    expect(toKroner(medianOere([107_359, 172_156])!)).toBe(1397.58);
+    // What floating point kroner give instead:
+    expect(Math.round(((1073.59 + 1721.56) / 2) * 100) / 100).toBe(1397.57);
+  });
+
+  it('converts kroner to øre without representation errors and rounds halves away from zero', () => {
+    expect(toOere(1073.59)).toBe(107_359);
+    expect(toOere(0.1 + 0.2)).toBe(30);
+    expect(toOere(2150.005)).toBe(215_001);
+    expect(roundHalfAway(-2.5)).toBe(-3);
+    expect(roundHalfAway(2.5)).toBe(3);
+    expect(roundHalfAway(-0.4)).toBe(0);
+    expect(Object.is(roundHalfAway(-0.4), -0)).toBe(false);
+    expect(mulDiv(36_500_000, 1, 365)).toBe(100_000);
+  });
+
+  it('prices a year by unit: hours × 52, days × 365, months × 12', () => {
+    expect(yearlyOere(51_200, 'hour', 5)).toBe(51_200 * 52 * 5);
+    expect(yearlyOere(54_500, 'hour', 0.25)).toBe(708_500); // seed 000: 7,085 kr. a year
+    expect(yearlyOere(100_000, 'day', 1)).toBe(36_500_000);
+    expect(yearlyOere(1_000_000, 'month', 1)).toBe(12_000_000);
+  });
+
+  it('reads Danish amounts: 2.150,00, 2150, 2 150,5, with kr. and a pasted 2150.5', () => {
+    expect(parseAmount('2.150,00')).toEqual({ ok: true, oere: 215_000, kroner: 2150 });
+    expect(parseAmount('2150')).toEqual({ ok: true, oere: 215_000, kroner: 2150 });
+    expect(parseAmount('2 150,5')).toEqual({ ok: true, oere: 215_050, kroner: 2150.5 });
+    expect(parseAmount('1.234.567,89 kr.')).toEqual({ ok: true, oere: 123_456_789, kroner: 1_234_567.89 });
+    expect(parseAmount('2150.5')).toEqual({ ok: true, oere: 215_050, kroner: 2150.5 });
+    expect(parseAmount('1.234')).toEqual({ ok: true, oere: 123_400, kroner: 1234 });
+    expect(parseAmount('-1.250', { allowNegative: true })).toEqual({ ok: true, oere: -125_000, kroner: -1250 });
+  });
+
+  it('refuses what is not an amount with a Danish message', () => {
+    for (const bad of ['', 'abc', '2,150,00', '21.50,00', '2.150,001', '12.5.0']) {
+      const r = parseAmount(bad);
+      expect(r.ok, bad).toBe(false);
+      if (!r.ok) expect(r.message).toMatch(/beløb|decimaler/);
+    }
+    expect(parseAmount('-5')).toEqual({ ok: false, message: 'Beløbet må ikke være negativt.' });
+  });
+});
+
+describe('a grant priced in a year', () => {
+  const g = version({ takstOere: 100_000, takstUnit: 'day', startDate: '2026-03-01', endDate: '2026-03-31' });
+
+  it('costs its days in the year, and spent + committed is always the whole', () => {
+    expect(costInYearOere(g, 2026)).toBe(31 * 100_000);
+    for (const asOf of ['2026-01-01', '2026-03-15', '2026-12-31', '2026-03-01', '2026-02-28']) {
+      const s = splitOere(g, asOf);
+      expect(s.spent + s.committed).toBe(costInYearOere(g, 2026));
+    }
+    expect(splitOere(g, '2026-03-15')).toEqual({ spent: 15 * 100_000, committed: 16 * 100_000 });
+  });
+
+  it('splits a year into months that sum exactly to the year', () => {
+    const odd = version({ takstOere: 33_333, takstUnit: 'hour', quantity: 7.25, startDate: '2025-06-17', endDate: '2026-10-09' });
+    const months = monthlyOere(odd, 2026);
+    expect(months.reduce((a, b) => a + b, 0)).toBe(costInYearOere(odd, 2026));
+    expect(months[10]).toBe(0);
+  });
+});
+
+describe('as known at the end of a day', () => {
+  // Known from 1 February at 1,000 kr. a day; re-priced on 10 May (to 1,200) and ended on
+  // 1 September with effect from 31 August, which was only known on 5 September (backdated).
+  const v1 = version({ id: 101, grantId: 7, knownFrom: '2026-02-01', knownUntil: '2026-05-10', takstOere: 100_000 });
+  const v2 = version({ id: 102, grantId: 7, knownFrom: '2026-05-10', knownUntil: '2026-09-05', takstOere: 120_000 });
+  const v3 = version({ id: 103, grantId: 7, knownFrom: '2026-09-05', knownUntil: null, takstOere: 120_000, endDate: '2026-08-31' });
+  const other = version({ id: 104, grantId: 8, teamId: 2, knownFrom: '2026-03-03', takstOere: 50_000, startDate: '2026-03-03' });
+  const all = [v1, v2, v3, other];
+
+  it('uses the version known then and ignores later changes, backdated ones too', () => {
+    expect(isKnownOn(v1, '2026-01-31')).toBe(false);
+    expect(versionsKnownOn(all, '2026-05-09').map((v) => v.id)).toEqual([101, 104]);
+    expect(versionsKnownOn(all, '2026-05-10').map((v) => v.id)).toEqual([102, 104]);
+    // The end on 31 August is not known on 1 September: the forecast as of then still runs to 31 December.
+    expect(forecastByTeam(all, 2026, '2026-09-01').get(1)).toBe(365 * 120_000);
+    expect(forecastByTeam(all, 2026, '2026-09-05').get(1)).toBe(243 * 120_000);
+    expect(forecastByTeam(all, 2026, '2026-01-15').get(1)).toBeUndefined();
+  });
+
+  it('gives the same figures in one pass over many dates as date by date', () => {
+    const dates = weekPoints(2026, '2026-12-31');
+    expect(dates[0]).toBe('2025-12-31');
+    expect(dates.at(-1)! <= '2026-12-31').toBe(true);
+    const series = forecastSeries(all.filter((v) => v.teamId === 1), 2026, dates);
+    dates.forEach((d, i) => expect(series[i]).toBe(forecastByTeam(all, 2026, d).get(1) ?? 0));
+  });
+
+  it('splits a change into new, ended, volume and price that sum exactly to the change', () => {
+    const d = decompose(all, 1, 2026, '2026-01-31', '2026-12-01');
+    expect(d.lines.new.total).toBe(243 * 120_000);
+    expect(d.lines.new.total + d.lines.ended.total + d.lines.volume.total + d.lines.price.total).toBe(d.forecastTo - d.forecastFrom);
+    const later = decompose(all, 1, 2026, '2026-03-01', '2026-12-01');
+    // 1,000 → 1,200 a day is price; the earlier end (known 5 September) is ended.
+    expect(later.lines.price.total).toBe(243 * 20_000);
+    expect(later.lines.ended.total).toBe(-(365 - 243) * 100_000);
+    expect(later.lines.new.total).toBe(0);
+    expect(later.lines.ended.total + later.lines.price.total).toBe(later.forecastTo - later.forecastFrom);
+    expect(later.lines.price.grants.map((g) => g.grantId)).toEqual([7]);
+  });
+
+  it('counts more hours as volume and a grant that disappears as ended', () => {
+    const a = version({ id: 201, grantId: 9, takstUnit: 'hour', takstOere: 50_000, quantity: 5, knownFrom: '2026-01-01', knownUntil: '2026-04-01' });
+    const b = version({ id: 202, grantId: 9, takstUnit: 'hour', takstOere: 52_000, quantity: 8, knownFrom: '2026-04-01', knownUntil: '2026-06-01' });
+    const d = decompose([a, b], 1, 2026, '2026-02-01', '2026-05-01');
+    expect(d.lines.volume.total).toBe(yearlyOere(50_000, 'hour', 8) - yearlyOere(50_000, 'hour', 5));
+    expect(d.lines.price.total).toBe(yearlyOere(52_000, 'hour', 8) - yearlyOere(50_000, 'hour', 8));
+    const gone = decompose([a, b], 1, 2026, '2026-05-01', '2026-07-01');
+    expect(gone.lines.ended.total).toBe(-yearlyOere(52_000, 'hour', 8));
+  });
+});
