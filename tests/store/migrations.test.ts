@@ -1,9 +1,11 @@
-import { mkdtempSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closeStore, migrate, openStore, schemaVersion, type Db } from '../../db/connection';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../db/migrations';
+import { FROZEN_MIGRATIONS } from '../../db/migrations/frozen';
 
 const storePath = () => join(mkdtempSync(join(tmpdir(), 'flowtavle-migrate-')), 'flowtavle.db');
 
@@ -34,6 +36,21 @@ describe('migrations', () => {
   it('has one step per schema version', () => {
     expect(MIGRATIONS.length).toBe(SCHEMA_VERSION);
     expect(SCHEMA_VERSION).toBeGreaterThanOrEqual(2);
+  });
+
+  // Frozen from issue 20 on: what shipped stays byte for byte as it shipped.
+  it('runs every migration exactly as it was recorded when it shipped, in the recorded order', () => {
+    const actual = MIGRATIONS.map((sql) => createHash('sha256').update(sql).digest('hex'));
+    expect(actual, 'a migration without a recorded checksum: append it to db/migrations/frozen.ts').toHaveLength(FROZEN_MIGRATIONS.length);
+    actual.forEach((sha256, i) => {
+      expect(sha256, `migration ${FROZEN_MIGRATIONS[i]!.file} differs from what shipped: add a new migration instead of editing it`).toBe(FROZEN_MIGRATIONS[i]!.sha256);
+    });
+  });
+
+  it('names the recorded checksums after the migration files that db/migrations/index.ts imports, in order', () => {
+    const index = readFileSync(join(import.meta.dirname, '../../db/migrations/index.ts'), 'utf8');
+    const imported = [...index.matchAll(/from '\.\/(\d{3}_[a-z_]+)'/g)].map((m) => m[1]);
+    expect(imported).toEqual(FROZEN_MIGRATIONS.map((m) => m.file));
   });
 
   const fresh = (() => {
