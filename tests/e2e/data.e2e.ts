@@ -134,7 +134,8 @@ describe('the Data view', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV' }).click()]);
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(download.suggestedFilename()).toMatch(/^bevillinger-team-.*-\d{4}-\d{2}-\d{2}\.csv$/);
-    expect(csv.startsWith('\ufeffSagsnummer;Team;Paragraf;Ydelse;Leverandør;Leverandørtype;Takst (kr.);Takstenhed;Omfang;Årlig udgift (kr.)')).toBe(true);
+    // Issue 16: the grants export names the caseworker and gives this year's spent and forecast.
+    expect(csv.split('\r\n')[0]).toMatch(/^\ufeffSagsnummer;Team;Sagsbehandler;Paragraf;Ydelse;Leverandør;Leverandørtype;Takst \(kr\.\);Takstenhed;Omfang;Årlig udgift \(kr\.\);Start;Slut;Næste opfølgning;Forbrugt 20\d\d \(kr\.\);Prognose 20\d\d \(kr\.\)$/);
     expect(csv.split('\r\n')[1]).toMatch(/;§ \d+/);
 
     await page.getByRole('tab', { name: 'Sikkerhedskopier' }).click();
