@@ -52,3 +52,24 @@ export function formatParagraph(paragraph: string): string {
   const m = /^(\d+)([a-z])$/i.exec(p);
   return m ? `§ ${m[1]} ${m[2]!.toLowerCase()}` : `§ ${p}`;
 }
+
+/**
+ * A date as people type it, in either language: 01.12.2026, 1.12.26, 1/12/2026, 01-12-2026,
+ * 01122026 or ISO 2026-12-01 (day before month, as in Denmark and Britain). Two-digit years are
+ * 20yy. Null when it is not a real calendar date.
+ */
+export function parseDate(text: string): IsoDate | null {
+  const s = text.trim();
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  const dmy = iso ? null : /^(\d{1,2})[.\/-](\d{1,2})[.\/-](\d{2}|\d{4})$/.exec(s) ?? /^(\d{2})(\d{2})(\d{4})$/.exec(s);
+  const parts: [string, string, string] | null = iso ? [iso[1]!, iso[2]!, iso[3]!] : dmy ? [dmy[3]!, dmy[2]!, dmy[1]!] : null;
+  if (!parts) return null;
+  const [y, m, d] = parts;
+  const year = y.length === 2 ? 2000 + Number(y) : Number(y);
+  const month = Number(m);
+  const day = Number(d);
+  if (year < 1900 || year > 2199 || month < 1 || month > 12 || day < 1) return null;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day > last) return null;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

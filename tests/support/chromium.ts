@@ -37,14 +37,14 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** A fresh browser profile each time, so no test sees another's localStorage. */
-export async function launchBrowser(viewport = { width: 1920, height: 1080 }): Promise<BrowserContext> {
+export async function launchBrowser(viewport = { width: 1920, height: 1080 }, locale = 'da-DK'): Promise<BrowserContext> {
   const profile = mkdtempSync(join(tmpdir(), 'flowtavle-chromium-'));
   return chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     args: CHROMIUM_ARGS,
     headless: true,
     viewport,
-    locale: 'da-DK',
+    locale,
     timezoneId: 'Europe/Copenhagen',
   });
 }

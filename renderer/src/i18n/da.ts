@@ -15,6 +15,12 @@ export const da = {
     noAccess: 'Siden hører til en anden rolle end din. Bed din leder eller administrator, hvis du skal bruge den.',
     toBoard: 'Gå til tavlen',
     errorTitle: 'Noget gik galt',
+    dateFormat: 'dd.mm.åååå',
+    dateInvalid: 'Skriv datoen som dd.mm.åååå, fx 01.12.2026.',
+    dateRequired: 'Skriv en dato.',
+    dateTooEarly: 'Datoen må tidligst være {{date}}.',
+    dateTooLate: 'Datoen må senest være {{date}}.',
+    datePicker: 'Vælg dato i kalenderen',
   },
   nav: {
     label: 'Hovedmenu',

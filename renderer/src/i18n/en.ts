@@ -16,6 +16,12 @@ export const en: Dictionary = {
     noAccess: 'The page belongs to another role than yours. Ask your leader or administrator if you need it.',
     toBoard: 'Go to the board',
     errorTitle: 'Something went wrong',
+    dateFormat: 'dd/mm/yyyy',
+    dateInvalid: 'Write the date as dd/mm/yyyy, e.g. 01/12/2026.',
+    dateRequired: 'Enter a date.',
+    dateTooEarly: 'The date must be {{date}} or later.',
+    dateTooLate: 'The date must be {{date}} or earlier.',
+    datePicker: 'Choose a date in the calendar',
   },
   nav: {
     label: 'Main menu',

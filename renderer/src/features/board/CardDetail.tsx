@@ -12,6 +12,7 @@ import { useSession } from '../../stores/session';
 import { GrantsSection } from '../economy/GrantsSection';
 import { CommitToSprint } from '../plans/CommitToSprint';
 import { useBoardStore } from './boardStore';
+import { DateField } from '../../components/DateField';
 
 interface Props {
   caseId: number;
@@ -337,7 +338,7 @@ function NewAssessment({ caseId, today, labels, onSaved, previous }: {
       <h4 id="new-assessment-title">{t('detail.newAssessment')}</h4>
       <label className="field inline">
         {t('detail.assessedOn')}
-        <input type="date" value={assessedOn} max={today} required onChange={(e) => setAssessedOn(e.target.value)} />
+        <DateField value={assessedOn} max={today} required onChange={setAssessedOn} />
       </label>
       <table className="vum-table entry">
         <thead>
@@ -365,7 +366,7 @@ function NewAssessment({ caseId, today, labels, onSaved, previous }: {
       </table>
       <label className="field inline">
         {t('detail.expectedBy')}
-        <input type="date" value={expectedBy} min={assessedOn} onChange={(e) => setExpectedBy(e.target.value)} />
+        <DateField value={expectedBy} min={assessedOn} onChange={setExpectedBy} />
       </label>
       <label className="field">
         {t('detail.note')}

@@ -9,6 +9,7 @@ import { VUM_THEMES, VUM_THEME_LABELS } from '../../../../shared/progression';
 import { api } from '../../api/client';
 import { useLoaded } from '../../components/useLoaded';
 import './committee.css';
+import { DateField } from '../../components/DateField';
 
 export function CaseCommitteeSection({ caseId }: { caseId: number }) {
   const { t } = useTranslation('committee');
@@ -107,7 +108,7 @@ function RecommendationForm({ caseId, versions, assessment, onSaved }: {
         ))}
         <label className="field">
           {t('rec.followUpDate')}
-          <input type="date" value={draft.followUpDate} onChange={(e) => setDraft((d) => ({ ...d, followUpDate: e.target.value }))} />
+          <DateField value={draft.followUpDate} onChange={(v) => setDraft((d) => ({ ...d, followUpDate: v }))} />
         </label>
         {error && <p className="field-error" role="alert">{error}</p>}
         <div className="form-actions">

@@ -10,6 +10,7 @@ import { api } from '../../api/client';
 import { useCan } from '../../stores/permissions';
 import { VumScores } from './CaseCommitteeSection';
 import { useLoaded } from '../../components/useLoaded';
+import { DateField } from '../../components/DateField';
 
 export function MeetingScreen({ meetingId, onBack }: { meetingId: number; onBack(): void }) {
   const { t } = useTranslation('committee');
@@ -237,7 +238,7 @@ function DecisionForm({ item, meetingId, onDecided }: { item: AgendaItem; meetin
       )}
       <div className="cm-row">
         <label className="field cm-grow">{t('decide.conditions')}<input type="text" value={conditions} maxLength={2000} onChange={(e) => setConditions(e.target.value)} /></label>
-        <label className="field">{t('decide.followUpDate')}<input type="date" value={followUpDate} onChange={(e) => setFollowUpDate(e.target.value)} /></label>
+        <label className="field">{t('decide.followUpDate')}<DateField value={followUpDate} onChange={setFollowUpDate} /></label>
       </div>
       {error && <p className="field-error" role="alert">{error}</p>}
       <button type="submit" className="primary" disabled={outcome === 'approved_with_changes' && !changed}>{t('decide.submit')}</button>

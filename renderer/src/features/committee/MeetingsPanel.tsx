@@ -7,6 +7,7 @@ import { api } from '../../api/client';
 import { useCan } from '../../stores/permissions';
 import { useSession } from '../../stores/session';
 import { useLoaded } from '../../components/useLoaded';
+import { DateField } from '../../components/DateField';
 
 export function MeetingsPanel({ onOpen }: { onOpen(id: number): void }) {
   const { t } = useTranslation('committee');
@@ -61,7 +62,7 @@ function NewMeeting({ onCreated }: { onCreated(id: number): void }) {
     <form className="cm-card cm-form" onSubmit={(e) => void submit(e)} aria-labelledby="cm-new-meeting">
       <h2 id="cm-new-meeting">{t('meetings.new')}</h2>
       <div className="cm-row">
-        <label className="field">{t('meetings.date')}<input type="date" value={date} required onChange={(e) => setDate(e.target.value)} /></label>
+        <label className="field">{t('meetings.date')}<DateField value={date} required onChange={setDate} /></label>
         <label className="field cm-grow">{t('meetings.name')}<input type="text" value={title} required maxLength={200} onChange={(e) => setTitle(e.target.value)} /></label>
       </div>
       <fieldset className="cm-members-choice">

@@ -7,6 +7,7 @@ import { api } from '../../api/client';
 import { ExportButton } from '../../components/ExportButton';
 import { useLive } from '../../stores/live';
 import { useSession } from '../../stores/session';
+import { DateField } from '../../components/DateField';
 
 const PAGE = 100;
 
@@ -87,11 +88,11 @@ export function AuditPanel({ caseNumber = null }: { caseNumber?: string | null }
         </label>
         <label className="data-field">
           <span>{t('audit.from')}</span>
-          <input type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+          <DateField value={draft.from} onChange={(v) => setDraft({ ...draft, from: v })} />
         </label>
         <label className="data-field">
           <span>{t('audit.to')}</span>
-          <input type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
+          <DateField value={draft.to} onChange={(v) => setDraft({ ...draft, to: v })} />
         </label>
         <label className="data-field">
           <span>{t('audit.caseNumber')}</span>

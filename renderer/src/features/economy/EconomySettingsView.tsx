@@ -11,6 +11,7 @@ import { can, useCan } from '../../stores/permissions';
 import { useSession } from '../../stores/session';
 import { useEnvelope } from './useEnvelope';
 import './economy.css';
+import { DateField } from '../../components/DateField';
 
 export default function EconomySettingsView() {
   const { t } = useTranslation('economy');
@@ -221,7 +222,7 @@ function PriceForm({ entry, onDone }: { entry: CatalogueEntry; onDone(): void })
       </label>
       <label className="field">
         {t('settings.validFrom')}
-        <input type="date" value={validFrom} required onChange={(e) => setValidFrom(e.target.value)} />
+        <DateField value={validFrom} required onChange={setValidFrom} />
       </label>
       <div className="form-actions">
         <button type="button" onClick={onDone}>{t('grants.cancel')}</button>

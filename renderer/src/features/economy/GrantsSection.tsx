@@ -18,6 +18,7 @@ import { useCan } from '../../stores/permissions';
 import { useSession } from '../../stores/session';
 import { useEnvelope } from './useEnvelope';
 import './economy.css';
+import { DateField } from '../../components/DateField';
 
 export interface GrantsSectionProps {
   caseId: number;
@@ -289,11 +290,11 @@ function GrantForm({ caseId, grant, paragraph, today, onCancel, onSaved }: {
       </label>
       <label className="field">
         {t('grants.startDate')}
-        <input type="date" value={draft.startDate} required onChange={(e) => set('startDate', e.target.value)} />
+        <DateField value={draft.startDate} required onChange={(v) => set('startDate', v)} />
       </label>
       <label className="field">
         {t('grants.endDate')}
-        <input type="date" value={draft.endDate} min={draft.startDate} onChange={(e) => set('endDate', e.target.value)} />
+        <DateField value={draft.endDate} min={draft.startDate} onChange={(v) => set('endDate', v)} />
       </label>
       <label className="field">
         {t('grants.followUpMonths')}
@@ -339,7 +340,7 @@ function EndGrantForm({ grant, today, onCancel, onSaved }: { grant: GrantView; t
       <h4 id={titleId}>{t('grants.end')}</h4>
       <label className="field">
         {t('grants.endDateLabel')}
-        <input type="date" value={endDate} min={grant.startDate} required onChange={(e) => setEndDate(e.target.value)} />
+        <DateField value={endDate} min={grant.startDate} required onChange={setEndDate} />
       </label>
       <label className="field">
         {t('grants.reason')}

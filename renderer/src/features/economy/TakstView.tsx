@@ -12,6 +12,7 @@ import { can } from '../../stores/permissions';
 import { useSession } from '../../stores/session';
 import { useEnvelope } from './useEnvelope';
 import './economy.css';
+import { DateField } from '../../components/DateField';
 
 export default function TakstView() {
   const { t, i18n } = useTranslation('economy');
@@ -45,7 +46,7 @@ export default function TakstView() {
         </label>
         <label className="field inline">
           {t('common.asOf')}
-          <input type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} />
+          <DateField value={asOf} onChange={setAsOf} />
         </label>
       </header>
       <p className="economy-intro">{t('takst.intro', { date: formatDate(validAsOf, locale), share })}</p>

@@ -12,6 +12,7 @@ import { useCan } from '../../stores/permissions';
 import { useSession } from '../../stores/session';
 import { useLoaded } from '../../components/useLoaded';
 import './plans.css';
+import { DateField } from '../../components/DateField';
 
 export default function PlanView() {
   const { t } = useTranslation('plans');
@@ -72,8 +73,8 @@ function NewPlan({ teamId, onCreated }: { teamId: number; onCreated(id: number):
       <h2>{t('plan.new')}</h2>
       <div className="form-row">
         <label className="grow">{t('plan.name')}<input value={title} onChange={(e) => setTitle(e.target.value)} required /></label>
-        <label>{t('plan.start')}<input type="date" value={periodStart} onChange={(e) => setStart(e.target.value)} required /></label>
-        <label>{t('plan.end')}<input type="date" value={periodEnd} onChange={(e) => setEnd(e.target.value)} required /></label>
+        <label>{t('plan.start')}<DateField value={periodStart} onChange={setStart} required /></label>
+        <label>{t('plan.end')}<DateField value={periodEnd} onChange={setEnd} required /></label>
       </div>
       {error && <p className="plans-error" role="alert">{error}</p>}
       <button type="submit" className="primary">{t('plan.create')}</button>
@@ -308,7 +309,7 @@ function NewAction({ goalId, onSaved }: { goalId: number; onSaved(): void }) {
             {people.filter((p) => p.teamId === teamId).map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
           </select>
         </label>
-        <label>{t('action.due')}<input type="date" value={dueDate} onChange={(e) => setDue(e.target.value)} /></label>
+        <label>{t('action.due')}<DateField value={dueDate} onChange={setDue} /></label>
       </div>
       {error && <p className="plans-error" role="alert">{error}</p>}
       <div className="form-row">

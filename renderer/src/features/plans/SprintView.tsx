@@ -12,6 +12,7 @@ import { useCan } from '../../stores/permissions';
 import { useSession } from '../../stores/session';
 import { useLoaded } from '../../components/useLoaded';
 import './plans.css';
+import { DateField } from '../../components/DateField';
 
 export default function SprintView() {
   const { t } = useTranslation('plans');
@@ -81,8 +82,8 @@ function NewSprint({ teamId, today, sprints, onCreated }: { teamId: number; toda
       <h2>{t('sprint.new')}</h2>
       <div className="form-row">
         <label>{t('sprint.name')}<input value={name} onChange={(e) => setName(e.target.value)} required /></label>
-        <label>{t('sprint.start')}<input type="date" value={startDate} onChange={(e) => setStart(e.target.value)} required /></label>
-        <label>{t('sprint.end')}<input type="date" value={endDate} onChange={(e) => setEnd(e.target.value)} required /></label>
+        <label>{t('sprint.start')}<DateField value={startDate} onChange={setStart} required /></label>
+        <label>{t('sprint.end')}<DateField value={endDate} onChange={setEnd} required /></label>
       </div>
       <label className="wide">{t('sprint.goal')}<textarea value={goal} onChange={(e) => setGoal(e.target.value)} rows={2} required /></label>
       {error && <p className="plans-error" role="alert">{error}</p>}

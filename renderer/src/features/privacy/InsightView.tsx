@@ -6,6 +6,7 @@ import type { AccessLogExtract } from '../../../../shared/api/methods/privacy';
 import { formatDate, formatDateTime } from '../../../../shared/format';
 import { api } from '../../api/client';
 import './privacy.css';
+import { DateField } from '../../components/DateField';
 
 type Locale = 'da' | 'en';
 
@@ -48,11 +49,11 @@ export default function InsightView() {
         </label>
         <label className="privacy-field">
           <span>{t('insight.from')}</span>
-          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+          <DateField value={from} onChange={setFrom} />
         </label>
         <label className="privacy-field">
           <span>{t('insight.to')}</span>
-          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+          <DateField value={to} onChange={setTo} />
         </label>
         <label className="privacy-check">
           <input type="checkbox" checked={withNames} onChange={(e) => setWithNames(e.target.checked)} />
