@@ -167,7 +167,7 @@ function CaseworkerChart({ rows, fileBase }: { rows: CaseloadRow[]; fileBase: st
           <XAxis type="number" stroke={MUTED} allowDecimals={false} />
           <YAxis type="category" dataKey="name" width={170} stroke={MUTED} tick={{ fontSize: 12 }} interval={0} />
           <Tooltip formatter={(v, name) => [n(Number(v), 1), name]} />
-          <Legend />
+          <Legend formatter={(value) => <span className="flow-legend-text">{value}</span>} />
           <Bar dataKey="weighted" name={t('caseload.weighted')} fill={STATUS_COLORS.within} isAnimationActive={false}>
             {rows.map((r) => <Cell key={r.personId} fill={STATUS_COLORS[r.status]} />)}
           </Bar>
@@ -190,7 +190,7 @@ function TeamChart({ teams, fileBase }: { teams: CaseloadTeam[]; fileBase: strin
           <XAxis type="number" stroke={MUTED} allowDecimals={false} />
           <YAxis type="category" dataKey="name" width={210} stroke={MUTED} tick={{ fontSize: 12 }} interval={0} />
           <Tooltip formatter={(v, name) => [n(Number(v), 1), name]} />
-          <Legend />
+          <Legend formatter={(value) => <span className="flow-legend-text">{value}</span>} />
           <Bar dataKey="weighted" name={t('caseload.weighted')} fill={STATUS_COLORS.within} isAnimationActive={false}>
             {data.map((d) => <Cell key={d.name} fill={STATUS_COLORS[d.status]} />)}
           </Bar>
@@ -229,8 +229,8 @@ function CaseloadTable({ groups, department, fileBase, onTeam }: {
       <td className="num">{n(x.cases)}</td>
       <td className="num">{x.norm ? n(x.norm) : '–'}</td>
       <td className="num">{pct(x.percentOfNorm === null ? null : Math.round(x.percentOfNorm))}</td>
-      <td className="num" />
-      <td>{t('caseload.unassigned', { n: n(x.unassigned) })}</td>
+      <td className="num caseload-unassigned">{x.unassigned ? t('caseload.unassigned', { n: n(x.unassigned) }) : ''}</td>
+      <td><TotalStatus totals={x} /></td>
       <td className="num">{n(deadlines)}</td>
       <td className="num">{n(followUps)}</td>
     </>
@@ -319,6 +319,13 @@ function CaseloadTable({ groups, department, fileBase, onTeam }: {
       </div>
     </section>
   );
+}
+
+/** A team's (or the department's) line against the norm, by the caseworkers' rule. */
+function TotalStatus({ totals }: { totals: CaseloadTotals }) {
+  const { t } = useTranslation('flow');
+  const status = caseloadStatus(totals.normedWeighted, totals.norm || null);
+  return <span className={`flow-status ${status}`}>{t(`status.${status}`)}</span>;
 }
 
 /** The cases behind one caseworker's figure; each case number opens the case on the board. */
