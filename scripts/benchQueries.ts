@@ -14,6 +14,7 @@ export const BENCH_QUERIES: readonly BenchQuery[] = [
   { name: 'bottom line, all teams', method: 'getBottomLine', input: ({ today }) => ({ asOf: today }) },
   { name: 'flow report, 12 months', method: 'getFlowReport', input: ({ teamId, today }) => ({ teamId, from: addDays(today, -364), to: today }) },
   { name: 'caseload dashboard', method: 'getCaseload', input: ({ teamId }) => ({ teamId }) },
+  { name: 'caseload, whole department', method: 'getCaseload', input: () => ({}) },
 ];
 
 /** A case-system extract with the canonical columns: `rows` rows, one grant each, Danish formats. */

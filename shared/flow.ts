@@ -406,22 +406,29 @@ export function reviewWeek(day: IsoDate): { weekStart: IsoDate; weekEnd: IsoDate
 }
 
 // ---------------------------------------------------------------------------------------------
-// Caseload: what a caseworker holds, weighted by paragraph, against the person's norm.
+// Caseload: the one definition (docs/flow.md "Caseload"). Sagstal, the plan KPI, the wall and the
+// weekly review all compute it here from the same held-case counts, so they show the same figure:
+// the weighted caseload, with the unweighted count of cases beside it.
 
 /** A legal deadline is at risk when it has passed or falls within this many days. */
 export const DEADLINE_RISK_DAYS = 14;
 /** A caseload above this share of the norm is an outlier on the weekly review. */
 export const CASELOAD_OVER_NORM = 1.1;
+/** A caseload below this share of the norm is under it. */
+export const CASELOAD_UNDER_NORM = 0.8;
 
 export function deadlineAtRisk(deadline: IsoDate | null, today: IsoDate): boolean {
   return deadline !== null && daysBetween(today, deadline) <= DEADLINE_RISK_DAYS;
 }
 
+/** A caseload is given to one decimal; a team's is the sum of its caseworkers' (so the parts add up). */
+const tenths = (n: number) => Math.round(n * 10) / 10;
+
 /** Weighted caseload: each case counts the weight of its paragraph (1 when none is set). */
 export function weightedCaseload(paragraphCounts: ReadonlyMap<string, number>, weights: ReadonlyMap<string, number>): number {
   let total = 0;
   for (const [paragraph, count] of paragraphCounts) total += count * (weights.get(paragraph) ?? 1);
-  return Math.round(total * 10) / 10;
+  return tenths(total);
 }
 
 export type CaseloadStatus = 'under' | 'within' | 'over' | 'no_norm';
@@ -430,8 +437,126 @@ export type CaseloadStatus = 'under' | 'within' | 'over' | 'no_norm';
 export function caseloadStatus(load: number, norm: number | null): CaseloadStatus {
   if (norm === null || norm <= 0) return 'no_norm';
   if (load > norm * CASELOAD_OVER_NORM) return 'over';
-  if (load < norm * 0.8) return 'under';
+  if (load < norm * CASELOAD_UNDER_NORM) return 'under';
   return 'within';
+}
+
+/** Held cases of a team counted per caseworker (null: nobody) and paragraph, as the store reads them. */
+export interface HeldCount {
+  assigneeId: number | null;
+  paragraph: string;
+  count: number;
+}
+
+/** Someone who may hold a team's cases. `member`: the team is their own, so their norm is the team's. */
+export interface CaseloadPerson {
+  id: number;
+  norm: number | null;
+  member: boolean;
+}
+
+export interface PersonCaseload {
+  personId: number;
+  norm: number | null;
+  /** The caseload: Σ held cases × their paragraph's weight. */
+  weighted: number;
+  /** The same cases counted one each (shown beside the weighted figure, labelled unweighted). */
+  cases: number;
+  status: CaseloadStatus;
+  byParagraph: { paragraph: string; count: number }[];
+}
+
+/** A team's (or the department's) caseload in one line. */
+export interface CaseloadTotals {
+  /** Σ of the caseworkers' weighted caseloads. */
+  weighted: number;
+  /** Σ of their held cases, unweighted. */
+  cases: number;
+  /** Held cases nobody holds yet (counted, not in anyone's caseload). */
+  unassigned: number;
+  /** Σ of the norms of the team's own caseworkers with a norm. */
+  norm: number;
+  /** Σ of those caseworkers' weighted caseloads: what the norm is held against. */
+  normedWeighted: number;
+  /** Their held cases, unweighted. */
+  normedCases: number;
+  /** normedWeighted ÷ norm × 100; null without a norm. The plan KPI "caseload_vs_norm". */
+  percentOfNorm: number | null;
+  caseworkers: number;
+  overNorm: number;
+}
+
+/** The weighted caseload against a norm, in per cent; null without a norm. */
+export function percentOfNorm(weighted: number, norm: number | null): number | null {
+  return norm === null || norm <= 0 ? null : (100 * weighted) / norm;
+}
+
+/** The caseload of every person in `people` and the team's totals, from the team's held cases. */
+export function teamCaseload(
+  held: readonly HeldCount[],
+  people: readonly CaseloadPerson[],
+  weights: ReadonlyMap<string, number>,
+): { people: PersonCaseload[]; totals: CaseloadTotals } {
+  const byPerson = new Map<number, Map<string, number>>();
+  let unassigned = 0;
+  for (const h of held) {
+    if (h.assigneeId === null) {
+      unassigned += h.count;
+      continue;
+    }
+    const counts = byPerson.get(h.assigneeId) ?? new Map<string, number>();
+    counts.set(h.paragraph, (counts.get(h.paragraph) ?? 0) + h.count);
+    byPerson.set(h.assigneeId, counts);
+  }
+  const rows = people.map((p): PersonCaseload & { member: boolean } => {
+    const counts = byPerson.get(p.id) ?? new Map<string, number>();
+    const weighted = weightedCaseload(counts, weights);
+    return {
+      personId: p.id,
+      norm: p.norm,
+      weighted,
+      cases: [...counts.values()].reduce((a, b) => a + b, 0),
+      status: caseloadStatus(weighted, p.norm),
+      byParagraph: [...counts].map(([paragraph, count]) => ({ paragraph, count })).sort((a, b) => b.count - a.count || a.paragraph.localeCompare(b.paragraph)),
+      member: p.member,
+    };
+  });
+  const normed = rows.filter((r) => r.member && r.norm !== null && r.norm > 0);
+  const norm = normed.reduce((a, r) => a + r.norm!, 0);
+  const normedWeighted = tenths(normed.reduce((a, r) => a + r.weighted, 0));
+  const normedCases = normed.reduce((a, r) => a + r.cases, 0);
+  return {
+    people: rows.map(({ member: _, ...r }) => r),
+    totals: {
+      weighted: tenths(rows.reduce((a, r) => a + r.weighted, 0)),
+      cases: rows.reduce((a, r) => a + r.cases, 0),
+      unassigned,
+      norm,
+      normedWeighted,
+      normedCases,
+      percentOfNorm: percentOfNorm(normedWeighted, norm),
+      caseworkers: rows.length,
+      overNorm: rows.filter((r) => r.status === 'over').length,
+    },
+  };
+}
+
+/** The department's line: the teams' lines added up, the norm share recomputed from the sums. */
+export function sumCaseloadTotals(teams: readonly CaseloadTotals[]): CaseloadTotals {
+  const sum = (pick: (t: CaseloadTotals) => number) => teams.reduce((a, t) => a + pick(t), 0);
+  const norm = sum((t) => t.norm);
+  const normedWeighted = tenths(sum((t) => t.normedWeighted));
+  return {
+    weighted: tenths(sum((t) => t.weighted)),
+    cases: sum((t) => t.cases),
+    unassigned: sum((t) => t.unassigned),
+    norm,
+    normedWeighted,
+    normedCases: sum((t) => t.normedCases),
+    percentOfNorm: percentOfNorm(normedWeighted, norm),
+    caseworkers: sum((t) => t.caseworkers),
+    overNorm: sum((t) => t.overNorm),
+  };
 }
 
 export interface BottomLineChange {

@@ -84,8 +84,8 @@ export const KPI_CATALOGUE: readonly KpiDefinition[] = [
   },
   {
     kind: 'caseload_vs_norm',
-    label: 'Aktive sager pr. sagsbehandler i forhold til normen',
-    description: 'Sager, teamets sagsbehandlere med en norm har, i procent af summen af deres normer. En sag er aktiv, når den er åben på tavlen eller har en løbende bevilling.',
+    label: 'Vægtet sagstal i forhold til normen',
+    description: 'Det vægtede sagstal for teamets sagsbehandlere med en norm (hver sag tæller med sin paragrafs vægt) i procent af summen af deres normer – samme tal som Sagstal og vægskærmen viser. En sag tæller, når den er åben på tavlen eller har en løbende bevilling. Antal sager (uvægtet) vises ved siden af.',
     unit: 'percent',
     defaultDirection: 'lower',
     params: [],

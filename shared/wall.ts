@@ -7,7 +7,7 @@ import type { CaseCard, CaseKind, ClassOfService, ColumnKind, IsoDate, Person } 
 // ---------------------------------------------------------------------------------------------
 // Views the wall rotates through
 
-export const WALL_VIEWS = ['board', 'pull_list', 'deadlines', 'bottom_line', 'sprint_burnup', 'plan_kpis'] as const;
+export const WALL_VIEWS = ['board', 'pull_list', 'deadlines', 'bottom_line', 'caseload', 'sprint_burnup', 'plan_kpis'] as const;
 export type WallViewId = (typeof WALL_VIEWS)[number];
 
 /**
@@ -20,6 +20,7 @@ export const WALL_VIEW_SOURCES: Record<WallViewId, string> = {
   pull_list: 'getPullList',
   deadlines: 'getBoard',
   bottom_line: 'getBottomLine',
+  caseload: 'getCaseload',
   sprint_burnup: 'getSprint',
   plan_kpis: 'getPlan',
 };
@@ -44,7 +45,7 @@ export interface WallSettings {
 export const MIN_INTERVAL_SECONDS = 10;
 export const MAX_INTERVAL_SECONDS = 600;
 export const DEFAULT_WALL_SETTINGS: Omit<WallSettings, 'teamId' | 'updatedAt' | 'updatedByInitials'> = {
-  views: ['board', 'pull_list', 'deadlines', 'bottom_line'],
+  views: ['board', 'pull_list', 'deadlines', 'bottom_line', 'caseload'],
   intervalSeconds: 60,
   timerMinutes: 15,
   privacy: true,

@@ -4,18 +4,19 @@
 import type { Handlers } from '../../shared/api/dispatch';
 import { ApiFailure } from '../../shared/api/envelope';
 import type {
-  AgeingItem, BlockedItem, Caseload, CaseloadRow, CaseloadWeight, CycleTimePoint, DeadlineItem, FlowColumn,
-  flowMethods, FollowUpItem, ReviewNote, WeeklyReview,
+  AgeingItem, BlockedItem, CaseloadCases, CaseloadRow, CaseloadTeam, CaseloadWeight, CycleTimePoint, DeadlineItem,
+  DepartmentCaseload, FlowColumn, flowMethods, FollowUpItem, ReviewNote, TeamCaseload, WeeklyReview,
 } from '../../shared/api/methods/flow';
 import { addDays, daysBetween } from '../../shared/dates';
 import type { ColumnKind, IsoDate } from '../../shared/domain';
 import {
-  age, blockedDays, caseloadStatus, cumulativeFlow, cycleTime, DEADLINE_RISK_DAYS, flowReport, forecastHowMany,
-  forecastWhen, MONTE_CARLO_RUNS, reviewWeek, sampleWindow, summarizeCycleTimes, throughputPerDay, throughputPerWeek,
+  age, blockedDays, cumulativeFlow, cycleTime, DEADLINE_RISK_DAYS, flowReport, forecastHowMany, forecastWhen,
+  MONTE_CARLO_RUNS, reviewWeek, sampleWindow, sumCaseloadTotals, summarizeCycleTimes, throughputPerDay, throughputPerWeek,
   weightedCaseload, wipPerDay,
 } from '../../shared/flow';
 import { PARAGRAPHS, paragraphInfo } from '../../shared/paragraphs';
 import { formatParagraph } from '../../shared/format';
+import { caseloadReader } from '../caseload';
 import { appendEvent } from '../events';
 import type { ServiceContext } from './context';
 import { wipAsOf } from './flowAnalytics';
@@ -24,14 +25,17 @@ interface DayRow { day: IsoDate; n: number }
 interface FlowRow { case_id: number; start_day: IsoDate | null; finish_day: IsoDate | null }
 interface FinishedRow { case_id: number; case_number: string; start_day: IsoDate; finish_day: IsoDate; assignee_name: string | null }
 interface BlockRow { case_id: number; case_number: string; reason: string | null; from_day: IsoDate; to_day: IsoDate | null; assignee_name: string | null }
+interface WeightRow { paragraph: string; weight: number; updated_at: string; updated_by: string | null }
 interface NoteRow { id: number; week_start: IsoDate; kind: 'decision' | 'note'; text: string; created_by: string | null; created_at: string }
 
 const toMap = (rows: DayRow[]) => new Map(rows.map((r) => [r.day, r.n]));
 
 export function flowHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof flowMethods> {
   const { db } = ctx;
+  const reader = caseloadReader(db);
   const q = {
     team: db.prepare('SELECT id, name FROM teams WHERE id = ?'),
+    teams: db.prepare('SELECT id, name FROM teams ORDER BY sort_order, id'),
     columns: db.prepare('SELECT id, name, kind, position FROM board_columns WHERE team_id = ? ORDER BY position'),
     finishesByDay: db.prepare(
       'SELECT finish_day AS day, COUNT(*) AS n FROM flow_cases WHERE team_id = ? AND start_day IS NOT NULL AND finish_day IS NOT NULL GROUP BY finish_day',
@@ -71,20 +75,6 @@ export function flowHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof f
     blocksOfFinished: db.prepare(
       `SELECT b.case_id, b.from_day, b.to_day FROM flow_blocks b JOIN flow_cases f ON f.case_id = b.case_id
        WHERE b.team_id = ? AND f.finish_day BETWEEN ? AND ?`,
-    ),
-    caseworkers: db.prepare(
-      `SELECT id, name, initials, caseload_norm FROM people
-       WHERE active = 1 AND ((team_id = ? AND role = 'caseworker')
-         OR id IN (SELECT assignee_id FROM cases WHERE team_id = ? AND assignee_id IS NOT NULL))
-       ORDER BY name`,
-    ),
-    // The caseload definition (docs/flow.md): open on the board, or finished with a grant still running.
-    held: db.prepare(
-      `SELECT c.assignee_id, c.paragraph, COUNT(*) AS n
-       FROM cases c JOIN board_columns b ON b.id = c.column_id
-       WHERE c.team_id = ? AND (b.kind <> 'done'
-         OR EXISTS (SELECT 1 FROM grants g WHERE g.case_id = c.id AND (g.end_date IS NULL OR g.end_date >= ?)))
-       GROUP BY c.assignee_id, c.paragraph`,
     ),
     deadlines: db.prepare(
       `SELECT c.id, c.case_number, c.paragraph, c.assignee_id, p.name AS assignee_name, b.name AS column_name, c.legal_deadline
@@ -175,13 +165,8 @@ export function flowHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof f
     return periods;
   }
 
-  function caseload(teamId: number): Caseload {
-    team(teamId);
-    const today = ctx.today();
-    const weightRows = q.weights.all() as { paragraph: string; weight: number; updated_at: string; updated_by: string | null }[];
-    const weightMap = new Map(weightRows.map((w) => [w.paragraph, w.weight]));
-    const held = q.held.all(teamId, today) as { assignee_id: number | null; paragraph: string; n: number }[];
-    const deadlines: DeadlineItem[] = (q.deadlines.all(teamId, addDays(today, DEADLINE_RISK_DAYS)) as {
+  function deadlinesOf(teamId: number, today: IsoDate): DeadlineItem[] {
+    return (q.deadlines.all(teamId, addDays(today, DEADLINE_RISK_DAYS)) as {
       id: number; case_number: string; paragraph: string; assignee_id: number | null; assignee_name: string | null;
       column_name: string; legal_deadline: IsoDate;
     }[]).map((r) => ({
@@ -194,7 +179,10 @@ export function flowHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof f
       legalDeadline: r.legal_deadline,
       daysLeft: daysBetween(today, r.legal_deadline),
     }));
-    const overdueFollowUps: FollowUpItem[] = (q.overdueFollowUps.all(teamId, today, today) as {
+  }
+
+  function followUpsOf(teamId: number, today: IsoDate): FollowUpItem[] {
+    return (q.overdueFollowUps.all(teamId, today, today) as {
       id: number; case_id: number; case_number: string; paragraph: string; assignee_id: number | null;
       assignee_name: string | null; next_follow_up: IsoDate;
     }[]).map((r) => ({
@@ -207,38 +195,57 @@ export function flowHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof f
       nextFollowUp: r.next_follow_up,
       daysOverdue: daysBetween(r.next_follow_up, today),
     }));
+  }
 
+  /** A team's caseload today by the one definition (db/caseload.ts, shared/flow.ts teamCaseload). */
+  function teamLoad(team: { id: number; name: string }, today: IsoDate, deadlines: DeadlineItem[], followUps: FollowUpItem[]): CaseloadTeam {
+    const reading = reader.team(team.id, today, today);
     const countOf = (list: { assigneeId: number | null }[], personId: number) => list.filter((x) => x.assigneeId === personId).length;
-    const people = q.caseworkers.all(teamId, teamId) as { id: number; name: string; initials: string; caseload_norm: number | null }[];
-    const rows: CaseloadRow[] = people.map((p) => {
-      const byParagraph = new Map<string, number>();
-      for (const h of held) if (h.assignee_id === p.id) byParagraph.set(h.paragraph, (byParagraph.get(h.paragraph) ?? 0) + h.n);
-      const weighted = weightedCaseload(byParagraph, weightMap);
-      return {
-        personId: p.id,
-        name: p.name,
-        initials: p.initials,
-        norm: p.caseload_norm,
-        activeCases: [...byParagraph.values()].reduce((a, b) => a + b, 0),
-        weighted,
-        status: caseloadStatus(weighted, p.caseload_norm),
-        deadlinesAtRisk: countOf(deadlines, p.id),
-        overdueFollowUps: countOf(overdueFollowUps, p.id),
-        byParagraph: [...byParagraph].map(([paragraph, count]) => ({ paragraph, count })).sort((a, b) => b.count - a.count),
-      };
-    });
+    const rows: CaseloadRow[] = reading.people.map((p) => ({
+      personId: p.personId,
+      name: p.name,
+      initials: p.initials,
+      norm: p.norm,
+      weighted: p.weighted,
+      activeCases: p.cases,
+      status: p.status,
+      deadlinesAtRisk: countOf(deadlines, p.personId),
+      overdueFollowUps: countOf(followUps, p.personId),
+      byParagraph: p.byParagraph,
+    }));
+    return { teamId: team.id, team: team.name, rows, totals: reading.totals, deadlinesAtRisk: deadlines.length, overdueFollowUps: followUps.length };
+  }
+
+  function caseload(teamId: number): TeamCaseload {
+    const t = team(teamId);
+    const today = ctx.today();
+    const deadlines = deadlinesOf(teamId, today);
+    const overdueFollowUps = followUpsOf(teamId, today);
+    const { deadlinesAtRisk: _d, overdueFollowUps: _f, ...load } = teamLoad(t, today, deadlines, overdueFollowUps);
     return {
-      teamId,
+      scope: 'team',
+      ...load,
       today,
-      rows,
-      unassigned: held.filter((h) => h.assignee_id === null).reduce((a, h) => a + h.n, 0),
-      weights: weightList(weightRows),
+      weights: weightList(q.weights.all() as WeightRow[]),
       deadlines,
       overdueFollowUps,
     };
   }
 
-  function weightList(rows: { paragraph: string; weight: number; updated_at: string; updated_by: string | null }[]): CaseloadWeight[] {
+  function departmentCaseload(): DepartmentCaseload {
+    const today = ctx.today();
+    const teams = (q.teams.all() as { id: number; name: string }[]).map((t) => teamLoad(t, today, deadlinesOf(t.id, today), followUpsOf(t.id, today)));
+    return {
+      scope: 'department',
+      teamId: null,
+      today,
+      teams,
+      totals: sumCaseloadTotals(teams.map((t) => t.totals)),
+      weights: weightList(q.weights.all() as WeightRow[]),
+    };
+  }
+
+  function weightList(rows: WeightRow[]): CaseloadWeight[] {
     const set = new Map(rows.map((r) => [r.paragraph, r]));
     const codes = [...PARAGRAPHS.map((p) => p.code), ...rows.map((r) => r.paragraph).filter((c) => !paragraphInfo(c))];
     return codes.map((code) => {
@@ -330,7 +337,19 @@ export function flowHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof f
       };
     },
 
-    getCaseload: ({ teamId }) => caseload(teamId),
+    getCaseload: ({ teamId }) => (teamId === undefined ? departmentCaseload() : caseload(teamId)),
+
+    getCaseloadCases: ({ teamId, personId }): CaseloadCases => {
+      const t = team(teamId);
+      const today = ctx.today();
+      const weights = reader.weights();
+      const person = personId === null ? null : reader.people(teamId).find((p) => p.id === personId) ?? null;
+      if (personId !== null && !person) throw new ApiFailure('not_found', 'Rådgiveren har ingen sager i teamet.', [{ field: 'personId', message: 'Findes ikke i teamet' }]);
+      const cases = reader.cases(teamId, personId, today).map((c) => ({ ...c, weight: weights.get(c.paragraph) ?? 1 }));
+      const counts = new Map<string, number>();
+      for (const c of cases) counts.set(c.paragraph, (counts.get(c.paragraph) ?? 0) + 1);
+      return { teamId, team: t.name, personId, name: person?.name ?? null, today, weighted: weightedCaseload(counts, weights), cases };
+    },
 
     setCaseloadWeight: ({ paragraph, weight }, call) => {
       const before = (q.weight.get(paragraph) as { weight: number } | undefined)?.weight ?? 1;
@@ -345,7 +364,7 @@ export function flowHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof f
         from: before,
         to: weight,
       });
-      return weightList(q.weights.all() as never[]).find((w) => w.paragraph === paragraph)!;
+      return weightList(q.weights.all() as WeightRow[]).find((w) => w.paragraph === paragraph)!;
     },
 
     getWeeklyReview: ({ teamId, weekStart: requested }) => {

@@ -6,7 +6,7 @@ import { systemContext, type CallContext } from '../../shared/api/define';
 import type { Handlers } from '../../shared/api/dispatch';
 import { ApiFailure } from '../../shared/api/envelope';
 import type {
-  CaseHit, CaseSprintState, KpiValue, PlanAction, PlanDetail, PlanGoal, PlanInvestment, plansMethods, PlanSummary,
+  CaseHit, CaseSprintState, KpiCaseload, KpiValue, PlanAction, PlanDetail, PlanGoal, PlanInvestment, plansMethods, PlanSummary,
   RealisedYear, SprintDetail, SprintItem, SprintSummary,
 } from '../../shared/api/methods/plans';
 import { addDays, daysBetween, daysInYear, yearOf } from '../../shared/dates';
@@ -23,6 +23,7 @@ import {
   burnUp, currentSprint, nextSprint, periodsOverlap, reviewSummary, SPRINT_EVENTS,
   type BurnEvent, type Sprint, type SprintOutcome,
 } from '../../shared/sprints';
+import { caseloadReader } from '../caseload';
 import { appendEvent } from '../events';
 import type { ServiceContext } from './context';
 import { economyHandlers } from './economy';
@@ -67,6 +68,7 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
   const economy = economyHandlers(ctx);
   const flow = flowHandlers(ctx);
   const pullList = pullListHandlers(ctx);
+  const caseloads = caseloadReader(db);
   const q = {
     actor: db.prepare('SELECT id, name, role, team_id FROM people WHERE id = ? AND active = 1'),
     team: db.prepare('SELECT id, name FROM teams WHERE id = ?'),
@@ -197,23 +199,6 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
          FROM cases c LEFT JOIN flow_cases f ON f.case_id = c.id
          WHERE c.team_id = ? AND c.kind <> 'task' AND (? IS NULL OR c.paragraph = ?))
        WHERE decided > ? AND decided <= ?`,
-    ),
-    normed: db.prepare(
-      `SELECT id, caseload_norm FROM people WHERE active = 1 AND role = 'caseworker' AND team_id = ? AND caseload_norm IS NOT NULL`,
-    ),
-    // Held today: open on the board now, or finished with a grant running (the flow feature's definition).
-    heldNow: db.prepare(
-      `SELECT COUNT(*) AS n FROM cases c JOIN board_columns b ON b.id = c.column_id
-       WHERE c.team_id = ? AND c.assignee_id IN (SELECT value FROM json_each(?))
-         AND (b.kind <> 'done' OR EXISTS (SELECT 1 FROM grants g WHERE g.case_id = c.id AND (g.end_date IS NULL OR g.end_date >= ?)))`,
-    ),
-    // Held on an earlier day: on the board then and not finished by then (flow facts), or a grant running then.
-    heldOn: db.prepare(
-      `SELECT COUNT(*) AS n FROM cases c LEFT JOIN flow_cases f ON f.case_id = c.id
-       WHERE c.team_id = ? AND c.assignee_id IN (SELECT value FROM json_each(?))
-         AND COALESCE(f.arrived_day, c.received_date) <= ?
-         AND ((f.finish_day IS NULL OR f.finish_day > ?)
-              OR EXISTS (SELECT 1 FROM grants g WHERE g.case_id = c.id AND g.start_date <= ? AND (g.end_date IS NULL OR g.end_date >= ?)))`,
     ),
     overdueFollowUps: db.prepare(
       `SELECT COUNT(*) AS n FROM grants g JOIN cases c ON c.id = g.case_id
@@ -362,16 +347,9 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
         const report = economy.getBottomLine({ asOf, teamId }, systemContext());
         return report.teams.find((t) => t.teamId === teamId)?.bottomLine ?? null;
       }
-      case 'caseload_vs_norm': {
-        const people = q.normed.all(teamId) as { id: number; caseload_norm: number }[];
-        const norm = people.reduce((s, p) => s + p.caseload_norm, 0);
-        if (norm === 0) return null;
-        const ids = JSON.stringify(people.map((p) => p.id));
-        const held = asOf >= ctx.today()
-          ? (q.heldNow.get(teamId, ids, asOf) as { n: number }).n
-          : (q.heldOn.get(teamId, ids, asOf, asOf, asOf, asOf) as { n: number }).n;
-        return (100 * held) / norm;
-      }
+      case 'caseload_vs_norm':
+        // The one caseload definition (db/caseload.ts): Sagstal and the wall show the same figure.
+        return caseloads.team(teamId, asOf, ctx.today()).totals.percentOfNorm;
       case 'overdue_follow_ups':
         return (q.overdueFollowUps.get(teamId, asOf, asOf, asOf) as { n: number }).n;
       case 'throughput_per_week': {
@@ -381,6 +359,13 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
         return finished / spec.weeks;
       }
     }
+  }
+
+  /** The figures behind a caseload KPI's value on a day: weighted, unweighted and the norm they are held against. */
+  function kpiCaseload(teamId: number, spec: KpiSpec, asOf: IsoDate): { caseload?: KpiCaseload } {
+    if (spec.kind !== 'caseload_vs_norm') return {};
+    const t = caseloads.team(teamId, asOf, ctx.today()).totals;
+    return { caseload: { weighted: t.normedWeighted, cases: t.normedCases, norm: t.norm } };
   }
 
   function kpiValues(goalId: number, teamId: number, periodStart: IsoDate, periodEnd: IsoDate): KpiValue[] {
@@ -408,6 +393,7 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
         asOf,
         trend: kpiTrend(previous, current, r.direction),
         status: kpiStatus({ baseline, current, target: r.target, direction: r.direction, periodStart, periodEnd, asOf }),
+        ...kpiCaseload(teamId, spec, asOf),
       };
     });
   }
@@ -683,7 +669,7 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
       team(teamId);
       const day = asOf ?? ctx.today();
       const value = kpiValue(teamId, spec, day);
-      return { value: value === null ? null : round4(value), asOf: day, label: describeKpi(spec), unit: kpiDefinition(spec.kind).unit };
+      return { value: value === null ? null : round4(value), asOf: day, label: describeKpi(spec), unit: kpiDefinition(spec.kind).unit, ...kpiCaseload(teamId, spec, day) };
     },
 
     listPlans: ({ teamId }) => {

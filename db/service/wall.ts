@@ -4,13 +4,14 @@
 import type { Handlers } from '../../shared/api/dispatch';
 import type { CallContext } from '../../shared/api/define';
 import { ApiFailure } from '../../shared/api/envelope';
-import type { WallColumn, WallPlan, WallPullItem, WallScreen, WallSprint, wallMethods } from '../../shared/api/methods/wall';
+import type { WallCaseload, WallColumn, WallPlan, WallPullItem, WallScreen, WallSprint, wallMethods } from '../../shared/api/methods/wall';
 import { currentSprint } from '../../shared/sprints';
 import type { Person } from '../../shared/domain';
 import {
   DEFAULT_WALL_SETTINGS, WALL_CARDS_PER_COLUMN, parseWallViews, toWallCard, wallOrder,
   type WallCard, type WallSettings,
 } from '../../shared/wall';
+import { caseloadReader } from '../caseload';
 import type { Db } from '../connection';
 import { appendEvent } from '../events';
 import { CARD_SELECT, COLUMN_COLUMNS, PERSON_COLUMNS, toCard, toColumn, toPerson, type CardRow, type ColumnRow, type PersonRow } from '../rows';
@@ -52,6 +53,22 @@ export function wallHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof w
   const bottomLine = economyHandlers(ctx).getBottomLine;
   const plans = plansHandlers(ctx);
   const serviceLevels = flowAnalyticsHandlers(ctx).getServiceLevelMarks;
+  const caseloads = caseloadReader(db);
+
+  /** The team's caseload by the one definition, as team totals and per paragraph (no person in it). */
+  function wallCaseload(teamId: number, today: string): WallCaseload {
+    const { people, totals, weights } = caseloads.team(teamId, today, today);
+    const counts = new Map<string, number>();
+    for (const p of people) for (const b of p.byParagraph) counts.set(b.paragraph, (counts.get(b.paragraph) ?? 0) + b.count);
+    const byParagraph = [...counts].map(([paragraph, cases]) => {
+      const weight = weights.get(paragraph) ?? 1;
+      return { paragraph, cases, weight, weighted: Math.round(cases * weight * 10) / 10 };
+    }).sort((a, b) => b.weighted - a.weighted || a.paragraph.localeCompare(b.paragraph));
+    return {
+      weighted: totals.weighted, cases: totals.cases, unassigned: totals.unassigned, norm: totals.norm,
+      percentOfNorm: totals.percentOfNorm, caseworkers: totals.caseworkers, overNorm: totals.overNorm, byParagraph,
+    };
+  }
 
   /** Another feature's view for the wall; when it fails, the wall shows the rest. */
   function optional<T>(what: string, read: () => T): T | null {
@@ -163,6 +180,7 @@ export function wallHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof w
           periodEnd: detail.periodEnd,
           kpis: detail.goals.flatMap((g) => g.kpis.map((k) => ({
             id: k.id, goal: g.title, label: k.label, unit: k.unit, target: k.target, baseline: k.baseline, current: k.current, status: k.status, trend: k.trend,
+            ...(k.caseload ? { caseload: k.caseload } : {}),
           }))),
         };
       });
@@ -175,6 +193,7 @@ export function wallHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof w
         deadlinesTotal: atRisk.length,
         pullList: pull,
         bottomLine: line,
+        caseload: optional('caseload', () => wallCaseload(teamId, today)),
         sprint,
         plan,
         // Case ids and working days only: the marks carry nothing about a person.

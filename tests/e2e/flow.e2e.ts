@@ -112,7 +112,7 @@ describe('caseload', () => {
       expect(row.weighted).toBeCloseTo(old.weighted + 1.5 * cases108, 5);
     }
     const first = after.rows[0]!;
-    await expect.poll(() => page.getByTestId('caseload-table').locator('tbody tr').first().locator('td').nth(1).textContent())
+    await expect.poll(() => page.getByTestId('caseload-table').locator('tbody tr').first().locator('td').nth(0).textContent())
       .toBe(first.weighted.toLocaleString('da-DK', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
   });
 });

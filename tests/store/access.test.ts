@@ -238,7 +238,8 @@ const INPUTS: Record<MethodName, Variant[]> = {
 
   getFlowReport: teamScoped((r) => ({ teamId: r.team, from: '2026-10-01', to: TODAY })),
   getFlowDashboard: teamScoped((r) => ({ teamId: r.team, from: '2026-10-01', to: TODAY, seed: 1 })),
-  getCaseload: teamScoped((r) => ({ teamId: r.team })),
+  getCaseload: optionalTeam((r) => ({ teamId: r.team }), () => ({})),
+  getCaseloadCases: teamScoped((r) => ({ teamId: r.team, personId: r.caseworker })),
   setCaseloadWeight: plain(() => ({ paragraph: '85', weight: 1.5 })),
   getWeeklyReview: teamScoped((r) => ({ teamId: r.team })),
   addReviewNote: teamScoped((r) => ({ teamId: r.team, weekStart: '2026-11-16', kind: 'note', text: 'Adgangstest' })),

@@ -7,6 +7,7 @@ import { appendEvent } from '../../db/events';
 import { backfill } from '../../db/migrations/005_flow';
 import { createService, type Service } from '../../db/service';
 import type { InputOf, MethodName, ResultOf } from '../../shared/api/contract';
+import type { Caseload, TeamCaseload } from '../../shared/api/methods/flow';
 import type { ColumnKind } from '../../shared/domain';
 import { caseFlows, columnReach, cycleTime, flowReport, reachCounts, type FlowEvent } from '../../shared/flow';
 import { tempDir } from '../support/server';
@@ -18,6 +19,12 @@ function call<K extends MethodName>(service: Service, method: K, input: InputOf<
   const envelope = service.dispatch(method, input, actorId === null ? systemContext() : service.as(actorId));
   if (!envelope.ok) throw new Error(JSON.stringify(envelope.error));
   return envelope.value as ResultOf<K>;
+}
+
+/** getCaseload for one team (the department variant has no rows of its own). */
+function teamLoad(load: Caseload): TeamCaseload {
+  if (load.scope !== 'team') throw new Error('expected a team caseload');
+  return load;
 }
 
 /** A team of one leader and two caseworkers, the six columns of the demo and a handful of cases. */
@@ -165,22 +172,50 @@ describe('flow facts kept by the event-log triggers (hand-made store)', () => {
       expect(refused.ok).toBe(false);
       expect(!refused.ok && refused.error.code).toBe('forbidden');
     }
-    const before = call(service, 'getCaseload', { teamId: 1 }, null);
+    const before = teamLoad(call(service, 'getCaseload', { teamId: 1 }, null));
     // Rasmus holds 1 (finished, grant running), 4 and 5 (open); 2 is finished with its grant ended.
     const rasmus = before.rows.find((r) => r.personId === 2)!;
     expect(rasmus).toMatchObject({ activeCases: 3, weighted: 3, norm: 4, status: 'under', deadlinesAtRisk: 2, overdueFollowUps: 1 });
 
     const saved = call(service, 'setCaseloadWeight', { paragraph: '§ 107', weight: 2.5 }, 4);
     expect(saved).toMatchObject({ paragraph: '107', weight: 2.5, updatedBy: 'Dorte Direktør' });
-    const after = call(service, 'getCaseload', { teamId: 1 }, null);
+    const after = teamLoad(call(service, 'getCaseload', { teamId: 1 }, null));
     expect(after.rows.find((r) => r.personId === 2)).toMatchObject({ activeCases: 3, weighted: 4.5, status: 'over' });
     // Sara: case 3 (finished, § 107 grant running) weighs 2.5; case 7 (§ 12, no grant) is not held.
     expect(after.rows.find((r) => r.personId === 3)).toMatchObject({ activeCases: 1, weighted: 2.5 });
-    expect(after.unassigned).toBe(1);
+    // The team's line: 4.5 + 2.5 weighted, 3 + 1 cases, against the norms 4 + 10; case 6 has nobody.
+    expect(after.totals).toEqual({
+      weighted: 7, cases: 4, unassigned: 1, norm: 14, normedWeighted: 7, normedCases: 4, percentOfNorm: 50, caseworkers: 2, overNorm: 1,
+    });
     expect(after.deadlines.map((d) => [d.caseId, d.daysLeft])).toEqual([[4, 7], [5, 14]]);
     expect(after.overdueFollowUps.map((f) => [f.caseId, f.daysOverdue])).toEqual([[1, 22]]);
     const event = db.prepare("SELECT actor_id, field, from_value, to_value FROM events WHERE type = 'caseload_weight_changed'").get();
     expect(event).toEqual({ actor_id: 4, field: 'weight:107', from_value: '1', to_value: '2.5' });
+  });
+
+  it('gives the department head every team\'s caseload, the plan KPI the same figure, and each caseworker\'s cases', () => {
+    // § 107 weighs 2.5 since the test before.
+    const department = call(service, 'getCaseload', {}, 4);
+    if (department.scope !== 'department') throw new Error('expected the department');
+    expect(department.teams.map((t) => [t.team, t.totals.weighted, t.totals.cases, t.totals.percentOfNorm])).toEqual([
+      ['Team Test', 7, 4, 50], ['Team Anden', 0, 0, null],
+    ]);
+    expect(department.teams[0]!.rows.map((r) => [r.name, r.weighted, r.activeCases])).toEqual([['Rasmus Rådgiver', 4.5, 3], ['Sara Sagsbehandler', 2.5, 1]]);
+    expect(department.totals).toMatchObject({ weighted: 7, cases: 4, unassigned: 1, norm: 14, percentOfNorm: 50 });
+    // A team's leader gets no department (the dispatcher refuses it).
+    const refused = service.dispatch('getCaseload', {}, service.as(1));
+    expect(!refused.ok && refused.error.code).toBe('forbidden');
+
+    const kpi = call(service, 'previewKpi', { teamId: 1, spec: { kind: 'caseload_vs_norm' } }, null);
+    expect(kpi).toMatchObject({ value: 50, caseload: { weighted: 7, cases: 4, norm: 14 } });
+
+    const mine = call(service, 'getCaseloadCases', { teamId: 1, personId: 2 }, 1);
+    expect(mine).toMatchObject({ name: 'Rasmus Rådgiver', weighted: 4.5 });
+    // Open cases first in board order and by deadline, then the finished one followed up.
+    expect(mine.cases.map((c) => [c.caseId, c.weight, c.done])).toEqual([[4, 2.5, false], [5, 1, false], [1, 1, true]]);
+    expect(call(service, 'getCaseloadCases', { teamId: 1, personId: null }, 1).cases.map((c) => c.caseId)).toEqual([6]);
+    const nobody = service.dispatch('getCaseloadCases', { teamId: 1, personId: 4 }, service.as(1));
+    expect(!nobody.ok && nobody.error.code).toBe('not_found');
   });
 
   it('saves review notes per week and shows them on next week\'s review', () => {

@@ -70,14 +70,17 @@ describe('plans in the store', () => {
     expect(other.ok ? null : other.error.code).toBe('forbidden');
   });
 
-  it('computes the caseload KPI today as the flow feature counts it', () => {
-    const teamId = 3;
-    const caseload = call<{ rows: { personId: number; activeCases: number; norm: number | null }[] }>('getCaseload', { teamId });
+  it('computes the caseload KPI today as the flow feature counts it: weighted, against the norm', () => {
+    // Team Botilbud: § 107 and § 108 weigh 1.5 in the demo, so weighted and unweighted differ.
+    const teamId = 1;
+    const caseload = call<{ rows: { personId: number; activeCases: number; weighted: number; norm: number | null }[] }>('getCaseload', { teamId });
     const members = new Set((db.prepare(`SELECT id FROM people WHERE team_id = ? AND role = 'caseworker' AND caseload_norm IS NOT NULL AND active = 1`).all(teamId) as { id: number }[]).map((p) => p.id));
     const rows = caseload.rows.filter((r) => members.has(r.personId));
-    const expected = (100 * rows.reduce((s, r) => s + r.activeCases, 0)) / rows.reduce((s, r) => s + r.norm!, 0);
+    const expected = (100 * rows.reduce((s, r) => s + r.weighted, 0)) / rows.reduce((s, r) => s + r.norm!, 0);
+    const unweighted = (100 * rows.reduce((s, r) => s + r.activeCases, 0)) / rows.reduce((s, r) => s + r.norm!, 0);
     const kpi = call<{ value: number }>('previewKpi', { teamId, spec: { kind: 'caseload_vs_norm' } });
     expect(kpi.value).toBeCloseTo(expected, 3);
+    expect(Math.abs(kpi.value - unweighted)).toBeGreaterThan(1);
   });
 
   it("shows the demo plan's KPIs with baselines and the seed-002 case with a realised side", () => {

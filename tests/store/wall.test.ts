@@ -111,7 +111,7 @@ describe('the wall screen on the demo department', () => {
 
   it('stores settings per team, for the team\'s members and leaders only, and logs the change', () => {
     const before = value(call<WallSettings>(service, 'getWallSettings', { teamId }));
-    expect(before).toMatchObject({ views: ['board', 'pull_list', 'deadlines', 'bottom_line'], intervalSeconds: 60, timerMinutes: 15, privacy: true, updatedAt: null });
+    expect(before).toMatchObject({ views: ['board', 'pull_list', 'deadlines', 'bottom_line', 'caseload'], intervalSeconds: 60, timerMinutes: 15, privacy: true, updatedAt: null });
     const input = { teamId, views: ['deadlines', 'board'], intervalSeconds: 30, timerMinutes: 12, privacy: true };
     const outsider = (db.prepare("SELECT id FROM people WHERE role = 'caseworker' AND team_id <> ?").get(teamId) as { id: number }).id;
     const refused = call(service, 'saveWallSettings', input, service.as(outsider));
@@ -227,6 +227,7 @@ describe('wall screens paired as devices', () => {
     expect(wall.pullList?.items.length).toBeGreaterThan(0);
     expect(wall.pullList?.items.every((i) => i.reasons === undefined)).toBe(true);
     expect(wall.bottomLine?.teamId).toBe(botilbud);
+    expect(wall.caseload?.weighted).toBeGreaterThan(wall.caseload?.cases ?? Infinity);
     expect(wall.plan?.kpis.length).toBeGreaterThan(0);
     const text = JSON.stringify(wall);
     for (const name of names) expect(text).not.toContain(name);

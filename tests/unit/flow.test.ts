@@ -3,7 +3,7 @@ import type { ColumnKind } from '../../shared/domain';
 import {
   age, blockedDays, bottomLineChanges, caseFlows, caseloadStatus, columnReach, cumulativeFlow, cycleTime, deadlineAtRisk, flowReport,
   forecastHowMany, forecastWhen, isWipOn, percentile, reachCounts, reviewWeek, sampleWindow, summarizeCycleTimes,
-  throughputPerDay, throughputPerWeek, weightedCaseload, wipPerDay, type FlowEvent,
+  sumCaseloadTotals, teamCaseload, throughputPerDay, throughputPerWeek, weightedCaseload, wipPerDay, type FlowEvent,
 } from '../../shared/flow';
 
 // One board: 1 Indkommet, 2 Klar (queues), 3 Udredning, 4 Afventer, 5 Afgørelse (active), 6 Afsluttet (done).
@@ -183,6 +183,34 @@ describe('Monte Carlo forecasts', () => {
 describe('caseload and review rules', () => {
   it('weights cases by paragraph, 1 when no weight is set', () => {
     expect(weightedCaseload(new Map([['85', 10], ['107', 4], ['12', 6]]), new Map([['107', 2.5], ['12', 0.5]]))).toBe(23);
+  });
+
+  it('gives each caseworker the weighted caseload with the unweighted count beside it, and the team its line', () => {
+    const weights = new Map([['107', 1.5], ['12', 0.5]]);
+    const { people, totals } = teamCaseload(
+      [
+        { assigneeId: 1, paragraph: '107', count: 30 }, { assigneeId: 1, paragraph: '85', count: 20 },
+        { assigneeId: 2, paragraph: '12', count: 40 }, { assigneeId: 3, paragraph: '85', count: 5 },
+        { assigneeId: null, paragraph: '107', count: 7 },
+      ],
+      // 3 is another team's caseworker holding five of this team's cases: in the team's figure, not against its norm.
+      [{ id: 1, norm: 60, member: true }, { id: 2, norm: 40, member: true }, { id: 3, norm: 50, member: false }, { id: 4, norm: null, member: true }],
+      weights,
+    );
+    expect(people.map((p) => [p.personId, p.weighted, p.cases, p.status])).toEqual([
+      [1, 65, 50, 'within'], [2, 20, 40, 'under'], [3, 5, 5, 'under'], [4, 0, 0, 'no_norm'],
+    ]);
+    expect(people[0]!.byParagraph).toEqual([{ paragraph: '107', count: 30 }, { paragraph: '85', count: 20 }]);
+    expect(totals).toEqual({
+      weighted: 90, cases: 95, unassigned: 7, norm: 100, normedWeighted: 85, normedCases: 90, percentOfNorm: 85, caseworkers: 4, overNorm: 0,
+    });
+    // The department adds the teams up and takes the share of the sums, not the mean of the shares.
+    const other = teamCaseload([{ assigneeId: 9, paragraph: '85', count: 30 }], [{ id: 9, norm: 20, member: true }], weights).totals;
+    expect(other).toMatchObject({ percentOfNorm: 150, overNorm: 1 });
+    expect(sumCaseloadTotals([totals, other])).toEqual({
+      weighted: 120, cases: 125, unassigned: 7, norm: 120, normedWeighted: 115, normedCases: 120, percentOfNorm: (100 * 115) / 120, caseworkers: 5, overNorm: 1,
+    });
+    expect(sumCaseloadTotals([]).percentOfNorm).toBeNull();
   });
 
   it('judges a caseload against the norm', () => {

@@ -136,7 +136,7 @@ describe('rotation and keys', () => {
   it('shows only views whose data source exists, in the team\'s order', () => {
     const has = (m: string) => ['getBoard', 'getPullList', 'getBottomLine'].includes(m);
     expect(availableWallViews(has)).toEqual(['board', 'pull_list', 'deadlines', 'bottom_line']);
-    expect(availableWallViews(() => true)).toEqual(['board', 'pull_list', 'deadlines', 'bottom_line', 'sprint_burnup', 'plan_kpis']);
+    expect(availableWallViews(() => true)).toEqual(['board', 'pull_list', 'deadlines', 'bottom_line', 'caseload', 'sprint_burnup', 'plan_kpis']);
     expect(rotationOf(['bottom_line', 'sprint_burnup', 'board'], availableWallViews(has))).toEqual(['bottom_line', 'board']);
     expect(rotationOf(['plan_kpis'], availableWallViews(has))).toEqual(['board']);
   });
@@ -158,8 +158,8 @@ describe('rotation and keys', () => {
 
   it('reads stored view lists, dropping unknown and repeated names', () => {
     expect(parseWallViews('["deadlines","nope","deadlines","board"]')).toEqual(['deadlines', 'board']);
-    expect(parseWallViews('not json')).toEqual(['board', 'pull_list', 'deadlines', 'bottom_line']);
-    expect(parseWallViews(null)).toEqual(['board', 'pull_list', 'deadlines', 'bottom_line']);
+    expect(parseWallViews('not json')).toEqual(['board', 'pull_list', 'deadlines', 'bottom_line', 'caseload']);
+    expect(parseWallViews(null)).toEqual(['board', 'pull_list', 'deadlines', 'bottom_line', 'caseload']);
   });
 });
 

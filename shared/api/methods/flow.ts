@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { ColumnKind, IsoDate } from '../../domain';
 import type {
-  CaseloadStatus, CfdPoint, CycleTimeSummary, DayCount, FlowReport, HowManyForecast, WeekCount, WhenForecast,
+  CaseloadStatus, CaseloadTotals, CfdPoint, CycleTimeSummary, DayCount, FlowReport, HowManyForecast, WeekCount, WhenForecast,
 } from '../../flow';
 import { CASE_READERS, id, LEADERS, method } from '../define';
 import { isoDate, paragraph, shortText } from '../schemas';
@@ -81,9 +81,10 @@ export interface CaseloadRow {
   name: string;
   initials: string;
   norm: number | null;
-  /** Cases held: not finished on the board, or finished with a grant still running (docs/flow.md). */
-  activeCases: number;
+  /** The caseload (docs/flow.md): Σ held cases × their paragraph's weight. */
   weighted: number;
+  /** The same held cases counted one each ("Antal sager (uvægtet)"): not finished on the board, or finished with a grant still running. */
+  activeCases: number;
   status: CaseloadStatus;
   deadlinesAtRisk: number;
   overdueFollowUps: number;
@@ -121,15 +122,56 @@ export interface CaseloadWeight {
   updatedBy: string | null;
 }
 
-export interface Caseload {
+/** One team's caseload: each caseworker's and the team's line (shared/flow.ts teamCaseload). */
+export interface CaseloadTeam {
   teamId: number;
-  today: IsoDate;
+  team: string;
   rows: CaseloadRow[];
-  /** Cases the team holds that no caseworker has yet. */
-  unassigned: number;
+  totals: CaseloadTotals;
+  /** The team's open cases with a legal deadline at risk, and its overdue follow-ups (also those without a caseworker). */
+  deadlinesAtRisk: number;
+  overdueFollowUps: number;
+}
+
+export interface TeamCaseload extends Omit<CaseloadTeam, 'deadlinesAtRisk' | 'overdueFollowUps'> {
+  scope: 'team';
+  today: IsoDate;
   weights: CaseloadWeight[];
   deadlines: DeadlineItem[];
   overdueFollowUps: FollowUpItem[];
+}
+
+/** The whole department (getCaseload without teamId): every team's caseload and the sum. */
+export interface DepartmentCaseload {
+  scope: 'department';
+  teamId: null;
+  today: IsoDate;
+  teams: CaseloadTeam[];
+  totals: CaseloadTotals;
+  weights: CaseloadWeight[];
+}
+
+export type Caseload = TeamCaseload | DepartmentCaseload;
+
+/** The cases behind one caseworker's caseload in a team (null: the held cases nobody has), for the drill-down. */
+export interface CaseloadCases {
+  teamId: number;
+  team: string;
+  personId: number | null;
+  name: string | null;
+  today: IsoDate;
+  /** Σ of the weights below: the person's weighted caseload in this team. */
+  weighted: number;
+  cases: {
+    caseId: number;
+    caseNumber: string;
+    paragraph: string;
+    weight: number;
+    columnName: string;
+    /** Finished on the board and held because a grant still runs. */
+    done: boolean;
+    legalDeadline: IsoDate | null;
+  }[];
 }
 
 export interface ReviewNote {
@@ -181,10 +223,20 @@ export const flowMethods = {
       .refine(periodCheck, periodMessage),
     { write: false, access: { roles: CASE_READERS, team: { from: 'team', field: 'teamId' } }, summary: 'Everything the flow dashboard draws: cumulative flow, cycle-time scatter, throughput, ageing WIP, blocked time, Monte Carlo forecasts.' },
   ),
-  getCaseload: method<Caseload>()(z.object({ teamId: id }).strict(), { write: false, access: { roles: CASE_READERS, team: { from: 'team', field: 'teamId' } }, summary: 'Active cases per caseworker against the norm, weighted by paragraph, with deadlines at risk and overdue follow-ups.' }),
+  getCaseload: method<Caseload>()(z.object({ teamId: id.optional() }).strict(), {
+    write: false,
+    access: { roles: CASE_READERS, team: { from: 'team', field: 'teamId' } },
+    summary: 'The weighted caseload per caseworker against the norm, with the unweighted count beside it, deadlines at risk and overdue follow-ups; without teamId every team\'s (department-wide roles only).',
+  }),
+  getCaseloadCases: method<CaseloadCases>()(z.object({ teamId: id, personId: id.nullable() }).strict(), {
+    write: false,
+    access: { roles: CASE_READERS, team: { from: 'team', field: 'teamId' } },
+    lookup: { purpose: 'Sagstal pr. rådgiver', list: (r) => ({ teamId: r.teamId, count: r.cases.length }) },
+    summary: 'The cases one caseworker holds in a team (null: the held cases nobody has), each with its weight: the drill-down behind the caseload.',
+  }),
   setCaseloadWeight: method<CaseloadWeight>()(
     z.object({ paragraph, weight: z.number().gt(0).max(10) }).strict(),
-    { write: true, access: { roles: ['department_head'] }, summary: 'Sets a paragraph\'s caseload weight (leaders only).' },
+    { write: true, access: { roles: ['department_head'] }, summary: 'Sets a paragraph\'s caseload weight (the department head only; the weights hold for every team).' },
   ),
   getWeeklyReview: method<WeeklyReview>()(z.object({ teamId: id, weekStart: isoDate.optional() }).strict(), { write: false, access: { roles: CASE_READERS, team: { from: 'team', field: 'teamId' } }, summary: 'The weekly flow review\'s agenda for a team and week, with last week\'s decisions.' }),
   addReviewNote: method<ReviewNote>()(

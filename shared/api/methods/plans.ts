@@ -81,6 +81,15 @@ export interface KpiValue {
   asOf: IsoDate;
   trend: KpiTrend;
   status: KpiStatus;
+  /** For a caseload KPI: the figures behind the current value (shown beside it). */
+  caseload?: KpiCaseload;
+}
+
+/** The caseload behind a "caseload_vs_norm" value: the weighted caseload, the unweighted count, the norm. */
+export interface KpiCaseload {
+  weighted: number;
+  cases: number;
+  norm: number;
 }
 
 export interface PlanAction {
@@ -210,7 +219,7 @@ export const plansMethods = {
 
   // Strategic action plans
   listKpiDefinitions: method<KpiDefinition[]>()(noInput, { write: false, access: { roles: CASE_READERS }, summary: 'The KPI catalogue: definitions and their parameters.' }),
-  previewKpi: method<{ value: number | null; asOf: IsoDate; label: string; unit: KpiUnit }>()(
+  previewKpi: method<{ value: number | null; asOf: IsoDate; label: string; unit: KpiUnit; caseload?: KpiCaseload }>()(
     z.object({ teamId: id, spec: kpiSpec, asOf: isoDate.optional() }).strict(),
     { write: false, access: { roles: CASE_READERS, team: { from: 'team', field: 'teamId' } }, summary: "A KPI's value for a team as of a day (today by default), computed from the store." },
   ),

@@ -5,6 +5,7 @@ import { MAX_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS, WALL_VIEWS, type WallCard, 
 import type { KpiStatus, KpiTrend, KpiUnit } from '../../plans';
 import type { BurnUpPoint } from '../../sprints';
 import type { TeamBottomLine } from './economy';
+import type { KpiCaseload } from './plans';
 import { CASE_READERS, id, method } from '../define';
 
 export interface WallColumn extends Pick<BoardColumn, 'id' | 'name' | 'position' | 'kind' | 'wipLimit'> {
@@ -46,12 +47,30 @@ export interface WallScreen {
   pullList: { items: WallPullItem[]; total: number } | null;
   /** The team's bottom line this year (team totals: not tied to a person); null when unavailable. */
   bottomLine: TeamBottomLine | null;
+  /** The team's caseload today (team totals: not tied to a person); null when unavailable. */
+  caseload: WallCaseload | null;
   /** The team's current sprint with its burn-up (counts only); null without one. */
   sprint: WallSprint | null;
   /** KPIs of the team's action plan in force today; null without one. */
   plan: WallPlan | null;
   /** Cards past their column's service-level expectation in Danish working days (issue 18). */
   serviceLevels: { caseId: number; workingDays: number; limit: number }[];
+}
+
+/**
+ * The team's caseload by the one definition (shared/flow.ts teamCaseload): the same weighted
+ * figure as Sagstal and the plan KPI, with the unweighted count beside it. Team totals only.
+ */
+export interface WallCaseload {
+  weighted: number;
+  cases: number;
+  unassigned: number;
+  norm: number;
+  percentOfNorm: number | null;
+  caseworkers: number;
+  overNorm: number;
+  /** Per paragraph, largest weighted share first. */
+  byParagraph: { paragraph: string; cases: number; weight: number; weighted: number }[];
 }
 
 export interface WallSprint {
@@ -67,7 +86,11 @@ export interface WallPlan {
   title: string;
   periodStart: IsoDate;
   periodEnd: IsoDate;
-  kpis: { id: number; goal: string; label: string; unit: KpiUnit; target: number; baseline: number | null; current: number | null; status: KpiStatus; trend: KpiTrend }[];
+  kpis: {
+    id: number; goal: string; label: string; unit: KpiUnit; target: number; baseline: number | null; current: number | null; status: KpiStatus; trend: KpiTrend;
+    /** A caseload KPI's weighted caseload, unweighted count and norm (team totals). */
+    caseload?: KpiCaseload;
+  }[];
 }
 
 const views = z.array(z.enum(WALL_VIEWS)).min(1).max(WALL_VIEWS.length).refine((v) => new Set(v).size === v.length, {
@@ -79,7 +102,7 @@ export const wallMethods = {
     write: false,
     access: { roles: [...CASE_READERS, 'wall'], team: { from: 'team', field: 'teamId' }, wallInput: { privacy: true } },
     lookup: { purpose: 'Standup-skærmen', list: (w) => ({ teamId: w.team.id, count: w.columns.reduce((n, c) => n + c.cards.length, 0) }) },
-    summary: 'The wall screen of a team: board columns with their most urgent cards, deadlines at risk, the top of the pull list and the bottom line; redacted in privacy mode, always for a paired wall device.',
+    summary: 'The wall screen of a team: board columns with their most urgent cards, deadlines at risk, the top of the pull list, the bottom line and the caseload; redacted in privacy mode, always for a paired wall device.',
   }),
   getWallSettings: method<WallSettings>()(z.object({ teamId: id }).strict(), {
     write: false,

@@ -1,12 +1,20 @@
-import { useEffect, useState } from 'react';
+// Sagstal (issue 7; issue 16 items 6 and 10): the weighted caseload per caseworker against the
+// norm, with the unweighted count beside it — the one definition the plan KPI and the wall show
+// too (docs/flow.md). A team, or for department-wide roles "Hele afdelingen": every team with its
+// caseworkers and totals. A caseworker opens the cases behind their figure; a case number opens
+// the case on the board.
+import { Fragment, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { Caseload } from '../../../../shared/api/methods/flow';
+import { actsDepartmentWide } from '../../../../shared/api/define';
+import type { Caseload, CaseloadCases, CaseloadRow, CaseloadTeam, CaseloadWeight } from '../../../../shared/api/methods/flow';
+import { caseloadStatus, type CaseloadTotals } from '../../../../shared/flow';
 import { formatDate, formatNumber, formatParagraph, type Locale } from '../../../../shared/format';
 import { api } from '../../api/client';
 import { useLive } from '../../stores/live';
-import { useCan } from '../../stores/permissions';
+import { can, useCan } from '../../stores/permissions';
 import { useSession } from '../../stores/session';
+import { openCase } from '../board/openCase';
 import { ChartCard, Figure } from './ChartCard';
 import { downloadCsv } from './exporting';
 import { GRID, MUTED } from './palette';
@@ -15,25 +23,36 @@ import './flow.css';
 const STATUS_COLORS = { over: '#b3261e', within: '#1d6b3a', under: '#6b7a90', no_norm: '#6b7a90' } as const;
 /** Long lists stay readable on screen; the CSV export has every row. */
 const SHOWN = 150;
+const DEPARTMENT_KEY = 'flowtavle.caseload.department';
+
+function rememberedDepartment(): boolean {
+  try {
+    return localStorage.getItem(DEPARTMENT_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
 
 export default function CaseloadView() {
   const { t, i18n } = useTranslation('flow');
   const locale: Locale = i18n.language === 'en' ? 'en' : 'da';
   const teamId = useSession((s) => s.teamId);
-  const team = useSession((s) => s.teams.find((x) => x.id === s.teamId));
+  const teams = useSession((s) => s.teams);
+  const actor = useSession((s) => s.actor);
+  const chooseTeam = useSession((s) => s.chooseTeam);
   const revision = useLive((s) => s.revision);
+  // The whole department is for department-wide roles; the host refuses it to a team's people.
+  const mayDepartment = actor !== null && actsDepartmentWide(actor.roles) && can(actor, 'getCaseload');
+  const readable = teams.filter((x) => can(actor, 'getCaseload', x.id));
+  const [wholeDepartment, setWholeDepartment] = useState(rememberedDepartment);
+  const department = mayDepartment && wholeDepartment;
   const [data, setData] = useState<Caseload | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [draft, setDraft] = useState<Record<string, string>>({});
-  const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState<string | null>(null);
-  // The weights are the department's: whoever the contract lets set them (the visitationschef).
-  const canWeigh = useCan('setCaseloadWeight');
 
   useEffect(() => {
-    if (teamId === null) return;
+    if (!department && teamId === null) return;
     let current = true;
-    void api.getCaseload({ teamId }).then((result) => {
+    void api.getCaseload(department ? {} : { teamId: teamId! }).then((result) => {
       if (!current) return;
       if (result.ok) {
         setData(result.value);
@@ -43,20 +62,336 @@ export default function CaseloadView() {
     return () => {
       current = false;
     };
-  }, [teamId, revision]);
+  }, [department, teamId, revision]);
+
+  function pick(value: string) {
+    const all = value === 'department';
+    setWholeDepartment(all);
+    try {
+      localStorage.setItem(DEPARTMENT_KEY, all ? '1' : '0');
+    } catch {
+      // Storage unavailable: the choice lasts while the view is open.
+    }
+    if (!all) chooseTeam(Number(value));
+  }
 
   const n = (v: number, d = 0) => formatNumber(v, d, locale);
   if (error) return <div className="notice error" role="alert">{error}</div>;
   if (!data) return <div className="notice" aria-busy="true">{t('loading')}</div>;
 
-  const total = data.rows.reduce((a, r) => a + r.activeCases, 0) + data.unassigned;
-  const teamWeighted = data.rows.reduce((a, r) => a + r.weighted, 0);
-  const over = data.rows.filter((r) => r.status === 'over').length;
-  const fileBase = `${team?.name ?? 'team'} ${data.today}`;
-  const percentOfNorm = (r: { weighted: number; norm: number | null }) => (r.norm ? Math.round((r.weighted / r.norm) * 100) : null);
+  const scopeName = data.scope === 'department' ? t('caseload.department') : data.team;
+  const groups: CaseloadTeam[] = data.scope === 'department'
+    ? data.teams
+    : [{ teamId: data.teamId, team: data.team, rows: data.rows, totals: data.totals, deadlinesAtRisk: data.deadlines.length, overdueFollowUps: data.overdueFollowUps.length }];
+  const fileBase = `${scopeName} ${data.today}`;
+  const deadlines = groups.reduce((a, g) => a + g.deadlinesAtRisk, 0);
+  const followUps = groups.reduce((a, g) => a + g.overdueFollowUps, 0);
+  const percent = (v: number | null) => (v === null ? '–' : `${n(Math.round(v))} %`);
+
+  return (
+    <div className="flow-view">
+      <header className="flow-head">
+        <div>
+          <h1>{t('caseload.title')}</h1>
+          <p className="flow-sub"><strong>{scopeName}</strong> · {t('caseload.definition')}</p>
+        </div>
+        {(mayDepartment || readable.length > 1) && (
+          <label className="flow-inline">
+            {t('caseload.scope')}
+            <select data-testid="caseload-scope" value={department ? 'department' : String(teamId ?? '')} onChange={(e) => pick(e.target.value)}>
+              {mayDepartment && <option value="department">{t('caseload.department')}</option>}
+              {readable.map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
+            </select>
+          </label>
+        )}
+      </header>
+
+      <section className="flow-figures" aria-label={t('figures.label')}>
+        <Figure testId="caseload-weighted" label={t('caseload.weightedTotal')} value={n(data.totals.weighted, 1)}
+          hint={data.totals.norm ? t('caseload.ofNorm', { percent: percent(data.totals.percentOfNorm), norm: n(data.totals.norm) }) : t('caseload.noNorm')} />
+        <Figure testId="caseload-cases" label={t('caseload.casesTotal')} value={n(data.totals.cases)} hint={t('caseload.unassigned', { n: n(data.totals.unassigned) })} />
+        <Figure label={t('caseload.overNorm')} value={n(data.totals.overNorm)} hint={t('caseload.overNormHint')} />
+        <Figure label={t('caseload.deadlines')} value={n(deadlines)} hint={t('caseload.deadlinesHint')} />
+        <Figure label={t('caseload.followUps')} value={n(followUps)} hint={t('caseload.followUpsHint')} />
+      </section>
+
+      <div className="flow-grid">
+        {data.scope === 'department' ? <TeamChart teams={data.teams} fileBase={fileBase} /> : <CaseworkerChart rows={data.rows} fileBase={fileBase} />}
+
+        <CaseloadTable
+          groups={groups}
+          department={data.scope === 'department' ? data.totals : null}
+          fileBase={fileBase}
+          onTeam={(id) => pick(String(id))}
+        />
+
+        {data.scope === 'team' && (
+          <>
+            <CaseList
+              id="deadlines"
+              title={t('caseload.deadlinesTitle', { n: n(data.deadlines.length) })}
+              help={t('caseload.deadlinesHelp')}
+              headers={[t('csv.case'), t('csv.paragraph'), t('csv.caseworker'), t('csv.column'), t('csv.deadline'), t('csv.daysLeft')]}
+              rows={data.deadlines.map((d) => [d.caseNumber, formatParagraph(d.paragraph), d.assigneeName ?? t('caseload.nobody'), d.columnName, formatDate(d.legalDeadline, locale), d.daysLeft])}
+              cases={data.deadlines.map((d) => ({ teamId: data.teamId, caseId: d.caseId }))}
+              late={data.deadlines.map((d) => (d.daysLeft < 0 ? 'late' : d.daysLeft <= 7 ? 'soon' : ''))}
+              fileName={`frister-i-fare ${fileBase}`}
+            />
+            <CaseList
+              id="follow-ups"
+              title={t('caseload.followUpsTitle', { n: n(data.overdueFollowUps.length) })}
+              help={t('caseload.followUpsHelp')}
+              headers={[t('csv.case'), t('csv.paragraph'), t('csv.caseworker'), t('csv.followUp'), t('csv.daysOverdue')]}
+              rows={data.overdueFollowUps.map((f) => [f.caseNumber, formatParagraph(f.paragraph), f.assigneeName ?? t('caseload.nobody'), formatDate(f.nextFollowUp, locale), f.daysOverdue])}
+              cases={data.overdueFollowUps.map((f) => ({ teamId: data.teamId, caseId: f.caseId }))}
+              late={data.overdueFollowUps.map(() => 'late')}
+              fileName={`opfoelgninger ${fileBase}`}
+            />
+          </>
+        )}
+
+        <Weights weights={data.weights} />
+      </div>
+    </div>
+  );
+}
+
+function CaseworkerChart({ rows, fileBase }: { rows: CaseloadRow[]; fileBase: string }) {
+  const { t, i18n } = useTranslation('flow');
+  const n = (v: number, d = 0) => formatNumber(v, d, i18n.language === 'en' ? 'en' : 'da');
+  return (
+    <ChartCard id="caseload-chart" title={t('caseload.chartTitle')} description={t('caseload.chartHelp')} fileName={`sagstal ${fileBase}`} wide>
+      <ResponsiveContainer width="100%" height={Math.max(240, rows.length * 30 + 60)}>
+        <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }} barGap={2}>
+          <CartesianGrid stroke={GRID} horizontal={false} />
+          <XAxis type="number" stroke={MUTED} allowDecimals={false} />
+          <YAxis type="category" dataKey="name" width={170} stroke={MUTED} tick={{ fontSize: 12 }} interval={0} />
+          <Tooltip formatter={(v, name) => [n(Number(v), 1), name]} />
+          <Legend formatter={(value) => <span className="flow-legend-text">{value}</span>} />
+          <Bar dataKey="weighted" name={t('caseload.weighted')} fill={STATUS_COLORS.within} isAnimationActive={false}>
+            {rows.map((r) => <Cell key={r.personId} fill={STATUS_COLORS[r.status]} />)}
+          </Bar>
+          <Bar dataKey="norm" name={t('caseload.norm')} fill="#c9d2de" isAnimationActive={false} />
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartCard>
+  );
+}
+
+function TeamChart({ teams, fileBase }: { teams: CaseloadTeam[]; fileBase: string }) {
+  const { t, i18n } = useTranslation('flow');
+  const n = (v: number, d = 0) => formatNumber(v, d, i18n.language === 'en' ? 'en' : 'da');
+  const data = teams.map((x) => ({ name: x.team, weighted: x.totals.weighted, norm: x.totals.norm, status: caseloadStatus(x.totals.normedWeighted, x.totals.norm || null) }));
+  return (
+    <ChartCard id="caseload-teams-chart" title={t('caseload.teamChartTitle')} description={t('caseload.teamChartHelp')} fileName={`sagstal ${fileBase}`} wide>
+      <ResponsiveContainer width="100%" height={Math.max(240, data.length * 40 + 60)}>
+        <BarChart data={data} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }} barGap={2}>
+          <CartesianGrid stroke={GRID} horizontal={false} />
+          <XAxis type="number" stroke={MUTED} allowDecimals={false} />
+          <YAxis type="category" dataKey="name" width={210} stroke={MUTED} tick={{ fontSize: 12 }} interval={0} />
+          <Tooltip formatter={(v, name) => [n(Number(v), 1), name]} />
+          <Legend formatter={(value) => <span className="flow-legend-text">{value}</span>} />
+          <Bar dataKey="weighted" name={t('caseload.weighted')} fill={STATUS_COLORS.within} isAnimationActive={false}>
+            {data.map((d) => <Cell key={d.name} fill={STATUS_COLORS[d.status]} />)}
+          </Bar>
+          <Bar dataKey="norm" name={t('caseload.norm')} fill="#c9d2de" isAnimationActive={false} />
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartCard>
+  );
+}
+
+/**
+ * Per team (one group, or every team for the department) each caseworker's weighted caseload
+ * with the unweighted count beside it, the team's line, and the department's line at the foot.
+ */
+function CaseloadTable({ groups, department, fileBase, onTeam }: {
+  groups: CaseloadTeam[]; department: CaseloadTotals | null; fileBase: string; onTeam(teamId: number): void;
+}) {
+  const { t, i18n } = useTranslation('flow');
+  const n = (v: number, d = 0) => formatNumber(v, d, i18n.language === 'en' ? 'en' : 'da');
+  const [open, setOpen] = useState<string | null>(null);
+  const byDepartment = department !== null;
+  const ofNorm = (weighted: number, norm: number | null) => (norm ? Math.round((weighted / norm) * 100) : null);
+  const pct = (v: number | null) => (v === null ? '–' : `${n(v)} %`);
+  const all = (g: CaseloadTeam) => g.totals.cases + g.totals.unassigned;
+  const headers = [
+    ...(byDepartment ? [t('caseload.team')] : []), t('csv.caseworker'), t('caseload.weighted'), t('caseload.cases'), t('caseload.norm'),
+    t('caseload.percent'), t('caseload.shareOfTeam'), t('caseload.status'), t('caseload.deadlines'), t('caseload.followUps'),
+  ];
+  const csvRows = groups.flatMap((g) => g.rows.map((r) => [
+    ...(byDepartment ? [g.team] : []), r.name, r.weighted, r.activeCases, r.norm, ofNorm(r.weighted, r.norm),
+    all(g) ? Math.round((r.activeCases / all(g)) * 1000) / 10 : null, t(`status.${r.status}`), r.deadlinesAtRisk, r.overdueFollowUps,
+  ]));
+  const totalCells = (x: CaseloadTotals, deadlines: number, followUps: number) => (
+    <>
+      <td className="num">{n(x.weighted, 1)}</td>
+      <td className="num">{n(x.cases)}</td>
+      <td className="num">{x.norm ? n(x.norm) : '–'}</td>
+      <td className="num">{pct(x.percentOfNorm === null ? null : Math.round(x.percentOfNorm))}</td>
+      <td className="num caseload-unassigned">{x.unassigned ? t('caseload.unassigned', { n: n(x.unassigned) }) : ''}</td>
+      <td><TotalStatus totals={x} /></td>
+      <td className="num">{n(deadlines)}</td>
+      <td className="num">{n(followUps)}</td>
+    </>
+  );
+
+  return (
+    <section className="flow-card wide" aria-labelledby="caseload-table-title">
+      <header className="flow-card-header">
+        <h2 id="caseload-table-title">{byDepartment ? t('caseload.departmentTableTitle') : t('caseload.tableTitle')}</h2>
+        <div className="flow-card-actions">
+          <button type="button" onClick={() => downloadCsv(`sagstal ${fileBase}`, headers, csvRows)}>{t('export.csv')}</button>
+        </div>
+      </header>
+      <p className="flow-card-help">{byDepartment ? t('caseload.departmentTableHelp') : t('caseload.teamTableHelp')}</p>
+      <div className="flow-table-wrap caseload-table-wrap">
+        <table className="flow-table caseload-table" data-testid="caseload-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('csv.caseworker')}</th>
+              <th scope="col" className="num">{t('caseload.weighted')}</th>
+              <th scope="col" className="num">{t('caseload.cases')}</th>
+              <th scope="col" className="num">{t('caseload.norm')}</th>
+              <th scope="col" className="num">{t('caseload.percent')}</th>
+              <th scope="col" className="num">{t('caseload.shareOfTeam')}</th>
+              <th scope="col">{t('caseload.status')}</th>
+              <th scope="col" className="num">{t('caseload.deadlines')}</th>
+              <th scope="col" className="num">{t('caseload.followUps')}</th>
+            </tr>
+          </thead>
+          {groups.map((g) => (
+            <tbody key={g.teamId} data-team-id={g.teamId}>
+              {byDepartment && (
+                <tr className="caseload-team">
+                  <th scope="rowgroup">
+                    <button type="button" className="link" title={t('caseload.showTeam', { team: g.team })} onClick={() => onTeam(g.teamId)}>{g.team}</button>
+                  </th>
+                  {totalCells(g.totals, g.deadlinesAtRisk, g.overdueFollowUps)}
+                </tr>
+              )}
+              {g.rows.map((r) => {
+                const key = `${g.teamId}:${r.personId}`;
+                const expanded = open === key;
+                return (
+                  <Fragment key={key}>
+                    <tr className={r.status === 'over' ? 'over' : undefined} data-person-id={r.personId}>
+                      <th scope="row" className={byDepartment ? 'caseload-member' : undefined}>
+                        <button type="button" className="link" aria-expanded={expanded} title={t('caseload.showCases', { name: r.name })}
+                          onClick={() => setOpen(expanded ? null : key)}>
+                          <span aria-hidden="true">{expanded ? '▾' : '▸'} </span>{r.name}
+                        </button>
+                      </th>
+                      <td className="num">{n(r.weighted, 1)}</td>
+                      <td className="num">{n(r.activeCases)}</td>
+                      <td className="num">{r.norm === null ? '–' : n(r.norm)}</td>
+                      <td className="num">{pct(ofNorm(r.weighted, r.norm))}</td>
+                      <td className="num">{all(g) ? `${n((r.activeCases / all(g)) * 100, 1)} %` : '–'}</td>
+                      <td><span className={`flow-status ${r.status}`}>{t(`status.${r.status}`)}</span></td>
+                      <td className="num">{n(r.deadlinesAtRisk)}</td>
+                      <td className="num">{n(r.overdueFollowUps)}</td>
+                    </tr>
+                    {expanded && (
+                      <tr className="caseload-drill">
+                        <td colSpan={9}><HeldCases teamId={g.teamId} personId={r.personId} /></td>
+                      </tr>
+                    )}
+                  </Fragment>
+                );
+              })}
+              {!byDepartment && (
+                <tr className="caseload-total">
+                  <th scope="row">{t('caseload.teamRow', { team: g.team })}</th>
+                  {totalCells(g.totals, g.deadlinesAtRisk, g.overdueFollowUps)}
+                </tr>
+              )}
+            </tbody>
+          ))}
+          {department && (
+            <tfoot>
+              <tr className="caseload-total">
+                <th scope="row">{t('caseload.departmentRow')}</th>
+                {totalCells(department, groups.reduce((a, g) => a + g.deadlinesAtRisk, 0), groups.reduce((a, g) => a + g.overdueFollowUps, 0))}
+              </tr>
+            </tfoot>
+          )}
+        </table>
+      </div>
+    </section>
+  );
+}
+
+/** A team's (or the department's) line against the norm, by the caseworkers' rule. */
+function TotalStatus({ totals }: { totals: CaseloadTotals }) {
+  const { t } = useTranslation('flow');
+  const status = caseloadStatus(totals.normedWeighted, totals.norm || null);
+  return <span className={`flow-status ${status}`}>{t(`status.${status}`)}</span>;
+}
+
+/** The cases behind one caseworker's figure; each case number opens the case on the board. */
+function HeldCases({ teamId, personId }: { teamId: number; personId: number }) {
+  const { t, i18n } = useTranslation('flow');
+  const locale: Locale = i18n.language === 'en' ? 'en' : 'da';
+  const n = (v: number, d = 0) => formatNumber(v, d, locale);
+  const [data, setData] = useState<CaseloadCases | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let current = true;
+    void api.getCaseloadCases({ teamId, personId }).then((result) => {
+      if (!current) return;
+      if (result.ok) setData(result.value);
+      else setError(result.error.message);
+    });
+    return () => {
+      current = false;
+    };
+  }, [teamId, personId]);
+  if (error) return <p className="flow-error" role="alert">{error}</p>;
+  if (!data) return <p aria-busy="true">{t('loading')}</p>;
+  return (
+    <div className="caseload-cases" data-testid="caseload-cases">
+      <h3>{t('caseload.casesOf', { name: data.name ?? t('caseload.nobody'), team: data.team, n: n(data.cases.length), weighted: n(data.weighted, 1) })}</h3>
+      {data.cases.length === 0 ? <p className="flow-empty">{t('caseload.noCases')}</p> : (
+        <table className="flow-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('csv.case')}</th>
+              <th scope="col">{t('csv.paragraph')}</th>
+              <th scope="col" className="num">{t('caseload.weight')}</th>
+              <th scope="col">{t('csv.column')}</th>
+              <th scope="col">{t('csv.deadline')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.cases.map((c) => (
+              <tr key={c.caseId}>
+                <td>
+                  <button type="button" className="link" aria-label={t('caseload.openCase', { caseNumber: c.caseNumber })} onClick={() => void openCase(teamId, c.caseId)}>{c.caseNumber}</button>
+                </td>
+                <td>{formatParagraph(c.paragraph)}</td>
+                <td className="num">{n(c.weight, 1)}</td>
+                <td>{c.columnName}{c.done && <span className="flow-note-inline"> · {t('caseload.followedUp')}</span>}</td>
+                <td>{c.legalDeadline && !c.done ? formatDate(c.legalDeadline, locale) : '–'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
+
+function Weights({ weights }: { weights: CaseloadWeight[] }) {
+  const { t, i18n } = useTranslation('flow');
+  const locale: Locale = i18n.language === 'en' ? 'en' : 'da';
+  // The weights are the department's: whoever the contract lets set them (the visitationschef).
+  const canWeigh = useCan('setCaseloadWeight');
+  const [draft, setDraft] = useState<Record<string, string>>({});
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
 
   async function saveWeights() {
-    if (!data) return;
     setSaving(true);
     setSaved(null);
     setError(null);
@@ -75,132 +410,37 @@ export default function CaseloadView() {
   }
 
   return (
-    <div className="flow-view">
-      <header className="flow-head">
-        <div>
-          <h1>{t('caseload.title')}</h1>
-          <p className="flow-sub">{team?.name} · {t('caseload.definition')}</p>
+    <section className="flow-card wide" aria-labelledby="weights-title">
+      <header className="flow-card-header"><h2 id="weights-title">{t('caseload.weightsTitle')}</h2></header>
+      <p className="flow-card-help">{canWeigh ? t('caseload.weightsHelp') : t('caseload.weightsReadOnly')}</p>
+      {error && <p className="flow-error" role="alert">{error}</p>}
+      <form onSubmit={(e) => { e.preventDefault(); void saveWeights(); }}>
+        <div className="flow-weights">
+          {weights.map((w) => (
+            <label key={w.paragraph} title={w.updatedBy ? t('caseload.weightChanged', { by: w.updatedBy, date: formatDate(w.updatedAt, locale) }) : undefined}>
+              <span>{formatParagraph(w.paragraph)} {w.label}</span>
+              <input type="number" min={0.1} max={10} step={0.1} disabled={!canWeigh} aria-label={t('caseload.weightOf', { paragraph: formatParagraph(w.paragraph) })}
+                value={draft[w.paragraph] ?? String(w.weight)}
+                onChange={(e) => setDraft({ ...draft, [w.paragraph]: e.target.value })} />
+            </label>
+          ))}
         </div>
-      </header>
-
-      <section className="flow-figures" aria-label={t('figures.label')}>
-        <Figure label={t('caseload.held')} value={n(total)} hint={t('caseload.unassigned', { n: n(data.unassigned) })} />
-        <Figure label={t('caseload.perCaseworker')} value={data.rows.length ? n(teamWeighted / data.rows.length, 1) : '–'} hint={t('caseload.weightedHint')} />
-        <Figure label={t('caseload.overNorm')} value={n(over)} hint={t('caseload.overNormHint')} />
-        <Figure label={t('caseload.deadlines')} value={n(data.deadlines.length)} hint={t('caseload.deadlinesHint')} />
-        <Figure label={t('caseload.followUps')} value={n(data.overdueFollowUps.length)} hint={t('caseload.followUpsHint')} />
-      </section>
-
-      <div className="flow-grid">
-        <ChartCard id="caseload-chart" title={t('caseload.chartTitle')} description={t('caseload.chartHelp')} fileName={`sagstal ${fileBase}`} wide>
-          <ResponsiveContainer width="100%" height={Math.max(240, data.rows.length * 30 + 60)}>
-            <BarChart data={data.rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }} barGap={2}>
-              <CartesianGrid stroke={GRID} horizontal={false} />
-              <XAxis type="number" stroke={MUTED} allowDecimals={false} />
-              <YAxis type="category" dataKey="name" width={170} stroke={MUTED} tick={{ fontSize: 12 }} interval={0} />
-              <Tooltip formatter={(v, name) => [n(Number(v), 1), name]} />
-              <Legend />
-              <Bar dataKey="weighted" name={t('caseload.weighted')} fill={STATUS_COLORS.within} isAnimationActive={false}>
-                {data.rows.map((r) => <Cell key={r.personId} fill={STATUS_COLORS[r.status]} />)}
-              </Bar>
-              <Bar dataKey="norm" name={t('caseload.norm')} fill="#c9d2de" isAnimationActive={false} />
-            </BarChart>
-          </ResponsiveContainer>
-        </ChartCard>
-
-        <section className="flow-card wide" aria-labelledby="caseload-table-title">
-          <header className="flow-card-header">
-            <h2 id="caseload-table-title">{t('caseload.tableTitle')}</h2>
-            <div className="flow-card-actions">
-              <button type="button" onClick={() => downloadCsv(`sagstal ${fileBase}`,
-                [t('csv.caseworker'), t('caseload.active'), t('caseload.weighted'), t('caseload.norm'), t('caseload.percent'), t('caseload.shareOfTeam'), t('caseload.status'), t('caseload.deadlines'), t('caseload.followUps')],
-                data.rows.map((r) => [r.name, r.activeCases, r.weighted, r.norm, percentOfNorm(r), total ? Math.round((r.activeCases / total) * 1000) / 10 : null, t(`status.${r.status}`), r.deadlinesAtRisk, r.overdueFollowUps]))}>
-                {t('export.csv')}
-              </button>
-            </div>
-          </header>
-          <div className="flow-table-wrap">
-            <table className="flow-table" data-testid="caseload-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('csv.caseworker')}</th>
-                  <th scope="col" className="num">{t('caseload.active')}</th>
-                  <th scope="col" className="num">{t('caseload.weighted')}</th>
-                  <th scope="col" className="num">{t('caseload.norm')}</th>
-                  <th scope="col" className="num">{t('caseload.percent')}</th>
-                  <th scope="col" className="num">{t('caseload.shareOfTeam')}</th>
-                  <th scope="col">{t('caseload.status')}</th>
-                  <th scope="col" className="num">{t('caseload.deadlines')}</th>
-                  <th scope="col" className="num">{t('caseload.followUps')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.rows.map((r) => (
-                  <tr key={r.personId} className={r.status === 'over' ? 'over' : undefined}>
-                    <th scope="row">{r.name}</th>
-                    <td className="num">{n(r.activeCases)}</td>
-                    <td className="num">{n(r.weighted, 1)}</td>
-                    <td className="num">{r.norm === null ? '–' : n(r.norm)}</td>
-                    <td className="num">{percentOfNorm(r) === null ? '–' : `${n(percentOfNorm(r)!)} %`}</td>
-                    <td className="num">{total ? `${n((r.activeCases / total) * 100, 1)} %` : '–'}</td>
-                    <td><span className={`flow-status ${r.status}`}>{t(`status.${r.status}`)}</span></td>
-                    <td className="num">{n(r.deadlinesAtRisk)}</td>
-                    <td className="num">{n(r.overdueFollowUps)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
-
-        <CaseList
-          id="deadlines"
-          title={t('caseload.deadlinesTitle', { n: n(data.deadlines.length) })}
-          help={t('caseload.deadlinesHelp')}
-          headers={[t('csv.case'), t('csv.paragraph'), t('csv.caseworker'), t('csv.column'), t('csv.deadline'), t('csv.daysLeft')]}
-          rows={data.deadlines.map((d) => [d.caseNumber, formatParagraph(d.paragraph), d.assigneeName ?? t('caseload.nobody'), d.columnName, formatDate(d.legalDeadline, locale), d.daysLeft])}
-          late={data.deadlines.map((d) => (d.daysLeft < 0 ? 'late' : d.daysLeft <= 7 ? 'soon' : ''))}
-          fileName={`frister-i-fare ${fileBase}`}
-        />
-        <CaseList
-          id="follow-ups"
-          title={t('caseload.followUpsTitle', { n: n(data.overdueFollowUps.length) })}
-          help={t('caseload.followUpsHelp')}
-          headers={[t('csv.case'), t('csv.paragraph'), t('csv.caseworker'), t('csv.followUp'), t('csv.daysOverdue')]}
-          rows={data.overdueFollowUps.map((f) => [f.caseNumber, formatParagraph(f.paragraph), f.assigneeName ?? t('caseload.nobody'), formatDate(f.nextFollowUp, locale), f.daysOverdue])}
-          late={data.overdueFollowUps.map(() => 'late')}
-          fileName={`opfoelgninger ${fileBase}`}
-        />
-
-        <section className="flow-card wide" aria-labelledby="weights-title">
-          <header className="flow-card-header"><h2 id="weights-title">{t('caseload.weightsTitle')}</h2></header>
-          <p className="flow-card-help">{canWeigh ? t('caseload.weightsHelp') : t('caseload.weightsReadOnly')}</p>
-          <form onSubmit={(e) => { e.preventDefault(); void saveWeights(); }}>
-            <div className="flow-weights">
-              {data.weights.map((w) => (
-                <label key={w.paragraph} title={w.updatedBy ? t('caseload.weightChanged', { by: w.updatedBy, date: formatDate(w.updatedAt, locale) }) : undefined}>
-                  <span>{formatParagraph(w.paragraph)} {w.label}</span>
-                  <input type="number" min={0.1} max={10} step={0.1} disabled={!canWeigh} aria-label={t('caseload.weightOf', { paragraph: formatParagraph(w.paragraph) })}
-                    value={draft[w.paragraph] ?? String(w.weight)}
-                    onChange={(e) => setDraft({ ...draft, [w.paragraph]: e.target.value })} />
-                </label>
-              ))}
-            </div>
-            {canWeigh && (
-              <p className="row">
-                <button type="submit" className="primary" disabled={saving || Object.keys(draft).length === 0}>{t('caseload.saveWeights')}</button>
-                {saved && <span role="status"> {saved}</span>}
-              </p>
-            )}
-          </form>
-        </section>
-      </div>
-    </div>
+        {canWeigh && (
+          <p className="row">
+            <button type="submit" className="primary" disabled={saving || Object.keys(draft).length === 0}>{t('caseload.saveWeights')}</button>
+            {saved && <span role="status"> {saved}</span>}
+          </p>
+        )}
+      </form>
+    </section>
   );
 }
 
-function CaseList({ id, title, help, headers, rows, late, fileName }: {
-  id: string; title: string; help: string; headers: string[]; rows: (string | number)[][]; late: string[]; fileName: string;
+function CaseList({ id, title, help, headers, rows, cases, late, fileName }: {
+  id: string; title: string; help: string; headers: string[]; rows: (string | number)[][];
+  /** The case behind each row: its case number (the first cell) opens it on the board. */
+  cases: { teamId: number; caseId: number }[];
+  late: string[]; fileName: string;
 }) {
   const { t } = useTranslation('flow');
   return (
@@ -220,7 +460,11 @@ function CaseList({ id, title, help, headers, rows, late, fileName }: {
               {rows.slice(0, SHOWN).map((row, r) => (
                 <tr key={r}>
                   {row.map((cell, i) => (
-                    <td key={i} className={i === row.length - 1 ? `num ${late[r] ? `flow-${late[r]}` : ''}` : undefined}>{cell}</td>
+                    <td key={i} className={i === row.length - 1 ? `num ${late[r] ? `flow-${late[r]}` : ''}` : undefined}>
+                      {i === 0 && cases[r]
+                        ? <button type="button" className="link" aria-label={t('caseload.openCase', { caseNumber: String(cell) })} onClick={() => void openCase(cases[r]!.teamId, cases[r]!.caseId)}>{cell}</button>
+                        : cell}
+                    </td>
                   ))}
                 </tr>
               ))}

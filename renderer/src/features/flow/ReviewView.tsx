@@ -94,7 +94,7 @@ export default function ReviewView() {
       { heading: `2. ${t('review.blocked')} (${r.blocked.length})`, lines: orNone(r.blocked.map((b) => `${b.caseNumber} · ${b.reason ?? t('review.noReason')} · ${days(b.days)}${b.assigneeName ? ` · ${b.assigneeName}` : ''}`)) },
       { heading: `3. ${t('review.ageing')} (${r.ageingOutliers.length})`, lines: orNone(r.ageingOutliers.map((a) => `${a.caseNumber} · ${a.columnName} · ${days(a.age)}`)) },
       { heading: `4. ${t('review.deadlines')} (${r.deadlines.length})`, lines: orNone(r.deadlines.map((d) => `${d.caseNumber} · ${formatParagraph(d.paragraph)} · ${formatDate(d.legalDeadline, locale)} (${t('review.daysLeft', { n: d.daysLeft })})${d.assigneeName ? ` · ${d.assigneeName}` : ''}`)) },
-      { heading: `5. ${t('review.caseload')} (${r.caseloadOutliers.length})`, lines: orNone(r.caseloadOutliers.map((c) => `${c.name}: ${n(c.weighted, 1)} / ${c.norm ?? '–'}`)) },
+      { heading: `5. ${t('review.caseload')} (${r.caseloadOutliers.length})`, lines: orNone(r.caseloadOutliers.map((c) => `${c.name}: ${t('caseload.weighted')} ${n(c.weighted, 1)} / ${t('caseload.norm')} ${c.norm ?? '–'} · ${t('caseload.cases')} ${n(c.activeCases)}`)) },
       { heading: `6. ${t('review.bottomLine')}`, lines: bottomLines },
       { heading: `7. ${t('review.notes')}`, lines: orNone(r.notes.map((x) => `${t(`review.kind.${x.kind}`)}: ${x.text}${x.createdBy ? ` (${x.createdBy})` : ''}`)) },
     ]);
@@ -143,8 +143,8 @@ export default function ReviewView() {
           rows={review.deadlines.map((d) => [d.caseNumber, formatParagraph(d.paragraph), formatDate(d.legalDeadline, locale), n(d.daysLeft), d.assigneeName ?? t('caseload.nobody')])}
           fileName={`frister ${review.team} ${review.weekStart}`} />
         <Item title={t('review.caseload')} count={review.caseloadOutliers.length} help={t('review.caseloadHelp')}
-          headers={[t('csv.caseworker'), t('caseload.weighted'), t('caseload.norm'), t('caseload.percent')]}
-          rows={review.caseloadOutliers.map((c) => [c.name, n(c.weighted, 1), c.norm === null ? '–' : n(c.norm), c.norm ? `${n(Math.round((c.weighted / c.norm) * 100))} %` : '–'])}
+          headers={[t('csv.caseworker'), t('caseload.weighted'), t('caseload.cases'), t('caseload.norm'), t('caseload.percent')]}
+          rows={review.caseloadOutliers.map((c) => [c.name, n(c.weighted, 1), n(c.activeCases), c.norm === null ? '–' : n(c.norm), c.norm ? `${n(Math.round((c.weighted / c.norm) * 100))} %` : '–'])}
           fileName={`sagstal ${review.team} ${review.weekStart}`} />
 
         <section className="flow-card review-item" aria-labelledby="agenda-bottom-line">

@@ -176,7 +176,8 @@ function Goal({ goal, number, canEdit, onChanged }: { goal: PlanGoal; number: nu
 const TREND_ARROWS = { improving: '▲', worsening: '▼', flat: '▶', unknown: '' } as const;
 
 function KpiTable({ kpis }: { kpis: KpiValue[] }) {
-  const { t } = useTranslation('plans');
+  const { t, i18n } = useTranslation('plans');
+  const n = (v: number, d = 0) => formatNumber(v, d, i18n.language === 'en' ? 'en' : 'da');
   return (
     <table className="plans-table kpis">
       <thead>
@@ -192,7 +193,14 @@ function KpiTable({ kpis }: { kpis: KpiValue[] }) {
       <tbody>
         {kpis.map((k) => (
           <tr key={k.id} data-kpi={k.spec.kind}>
-            <th scope="row">{k.label}<span className="muted small"> · {t(`kpi.direction.${k.direction}`)}</span></th>
+            <th scope="row">
+              {k.label}<span className="muted small"> · {t(`kpi.direction.${k.direction}`)}</span>
+              {k.caseload && (
+                <span className="kpi-detail" data-testid="kpi-caseload">
+                  {t('kpi.caseloadDetail', { weighted: n(k.caseload.weighted, 1), cases: n(k.caseload.cases), norm: n(k.caseload.norm) })}
+                </span>
+              )}
+            </th>
             <td className="num">{formatKpiValue(k.baseline, k.unit)}</td>
             <td className="num kpi-current">{formatKpiValue(k.current, k.unit)}</td>
             <td className="num">{formatKpiValue(k.target, k.unit)}</td>

@@ -14,7 +14,7 @@ import { api, type ConnectionState } from '../../api/client';
 import { useLive } from '../../stores/live';
 import { useSession } from '../../stores/session';
 import { PairingScreen, useDeviceStream } from './pairing';
-import { BoardPanel, BottomLinePanel, DeadlinesPanel, PlanPanel, PullListPanel, SprintPanel } from './panels';
+import { BoardPanel, BottomLinePanel, CaseloadPanel, DeadlinesPanel, PlanPanel, PullListPanel, SprintPanel } from './panels';
 import { SettingsDialog } from './SettingsDialog';
 import { useWallUnit } from './useWallUnit';
 import './wall.css';
@@ -260,6 +260,7 @@ function StandupScreen({ teamId, revision, connection, device, streamOpen }: Sta
         {screen && current === 'pull_list' && <PullListPanel screen={screen} unit={unit} />}
         {screen && current === 'deadlines' && <DeadlinesPanel screen={screen} unit={unit} />}
         {screen && current === 'bottom_line' && <BottomLinePanel screen={screen} />}
+        {screen && current === 'caseload' && <CaseloadPanel screen={screen} />}
         {screen && current === 'sprint_burnup' && <SprintPanel screen={screen} />}
         {screen && current === 'plan_kpis' && <PlanPanel screen={screen} />}
       </main>

@@ -4,7 +4,7 @@ import { createContext, useContext, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WallColumn, WallScreen } from '../../../../shared/api/methods/wall';
 import { daysBetween } from '../../../../shared/dates';
-import { formatDate, formatMillions, formatParagraph } from '../../../../shared/format';
+import { formatDate, formatMillions, formatNumber, formatParagraph } from '../../../../shared/format';
 import { formatKpiValue } from '../../../../shared/plans';
 import { cardsThatFit, walkOrder, type WallCard } from '../../../../shared/wall';
 import { useHeight } from './useWallUnit';
@@ -215,6 +215,49 @@ export function BottomLinePanel({ screen }: { screen: WallScreen }) {
   );
 }
 
+/** The team's caseload: the weighted figure with the unweighted count beside it, per paragraph (team totals only). */
+export function CaseloadPanel({ screen }: { screen: WallScreen }) {
+  const { t } = useTranslation('wall');
+  const load = screen.caseload;
+  if (!load) return <p className="wall-message">{t('caseload.unavailable')}</p>;
+  const shown = load.byParagraph.slice(0, 6);
+  const widest = Math.max(1, ...shown.map((p) => p.weighted));
+  return (
+    <div className="wall-bottom wall-caseload">
+      <h2>{t('caseload.title', { date: formatDate(screen.today) })}</h2>
+      <div className="wall-tiles wall-tiles-3">
+        <div className="wall-tile wall-tile-main">
+          <span className="wall-tile-label">{t('caseload.weighted')}</span>
+          <span className="wall-tile-value" data-testid="wall-caseload-weighted">{formatNumber(load.weighted, 1)}</span>
+        </div>
+        <div className="wall-tile">
+          <span className="wall-tile-label">{t('caseload.cases')}</span>
+          <span className="wall-tile-value" data-testid="wall-caseload-cases">{formatNumber(load.cases)}</span>
+        </div>
+        <div className="wall-tile">
+          <span className="wall-tile-label">{t('caseload.ofNorm')}</span>
+          <span className="wall-tile-value">{load.percentOfNorm === null ? '–' : `${formatNumber(Math.round(load.percentOfNorm))} %`}</span>
+          <span className="wall-tile-note">{load.norm ? t('caseload.norm', { norm: formatNumber(load.norm) }) : t('caseload.noNorm')}</span>
+        </div>
+      </div>
+      <p className="wall-caseload-facts">
+        {t('caseload.facts', { caseworkers: formatNumber(load.caseworkers), over: formatNumber(load.overNorm), unassigned: formatNumber(load.unassigned) })}
+      </p>
+      <ol className="wall-caseload-paragraphs">
+        {shown.map((p) => (
+          <li key={p.paragraph}>
+            <span className="wall-paragraph">{formatParagraph(p.paragraph)}</span>
+            <span className="wall-caseload-bar" aria-hidden="true"><span style={{ width: `${(100 * p.weighted) / widest}%` }} /></span>
+            <span className="wall-caseload-value">{formatNumber(p.weighted, 1)}</span>
+            <span className="wall-caseload-count">{t('caseload.perParagraph', { cases: formatNumber(p.cases), weight: formatNumber(p.weight, 1) })}</span>
+          </li>
+        ))}
+      </ol>
+      {load.byParagraph.length > shown.length && <p className="wall-more">{t('caseload.more', { count: load.byParagraph.length - shown.length })}</p>}
+    </div>
+  );
+}
+
 /** Burn-up as plain SVG: committed against done per day, the sprint's remaining days left empty. */
 export function SprintPanel({ screen }: { screen: WallScreen }) {
   const { t } = useTranslation('wall');
@@ -257,6 +300,9 @@ export function PlanPanel({ screen }: { screen: WallScreen }) {
           <li key={k.id} className={`wall-kpi status-${k.status}`}>
             <span className="wall-kpi-label">{k.label}</span>
             <span className="wall-kpi-value">{formatKpiValue(k.current, k.unit)}</span>
+            {k.caseload && (
+              <span className="wall-kpi-detail">{t('plan.caseload', { weighted: formatNumber(k.caseload.weighted, 1), cases: formatNumber(k.caseload.cases) })}</span>
+            )}
             <span className="wall-kpi-target">{t('plan.target', { target: formatKpiValue(k.target, k.unit) })} · <strong>{t(`plan.status.${k.status}`)}</strong></span>
           </li>
         ))}
