@@ -15,6 +15,7 @@ import {
 import { FlowSettingsPanel } from './FlowSettingsPanel';
 import './flow.css';
 import './analytics.css';
+import { DateField } from '../../components/DateField';
 
 type Section = SavedViewSettings['sections'][number];
 const SECTIONS: readonly Section[] = ['compliance', 'blockers', 'efficiency', 'ageing', 'heatmap', 'forecast'];
@@ -119,7 +120,7 @@ export default function AnalyticsView() {
           </label>
           <label title={t('analytics.toolbar.asOfHelp')}>
             {t('analytics.toolbar.asOf')}
-            <input type="date" value={settings.asOf ?? ''} max={today} onChange={(e) => set({ asOf: e.target.value === '' ? null : e.target.value })} />
+            <DateField value={settings.asOf ?? ''} max={today} onChange={(v) => set({ asOf: v === '' ? null : v })} />
           </label>
           <label>
             {t('analytics.toolbar.counting')}

@@ -14,6 +14,7 @@ import { ChartCard, Figure } from './ChartCard';
 import { downloadCsv } from './exporting';
 import { AGE_COLORS, columnColor, GRID, INK, MUTED } from './palette';
 import './flow.css';
+import { DateField } from '../../components/DateField';
 
 const short = (day: string) => `${day.slice(8, 10)}.${day.slice(5, 7)}`;
 
@@ -64,11 +65,11 @@ export default function FlowView() {
         <form className="flow-period" onSubmit={(e) => e.preventDefault()}>
           <label>
             {t('period.from')}
-            <input type="date" value={from} max={to} onChange={(e) => setFrom(e.target.value)} />
+            <DateField value={from} max={to} onChange={setFrom} />
           </label>
           <label>
             {t('period.to')}
-            <input type="date" value={to} min={from} onChange={(e) => setTo(e.target.value)} />
+            <DateField value={to} min={from} onChange={setTo} />
           </label>
           <div className="flow-presets" role="group" aria-label={t('period.presets')}>
             {[3, 6, 12].map((months) => (
@@ -293,7 +294,7 @@ function Dashboard({ data, locale, n, days, fileBase, forecastDate, setForecastD
               <h3>{t('forecast.howManyTitle')}</h3>
               <label className="flow-inline">
                 {t('forecast.byDate')}
-                <input type="date" value={forecastDate} min={data.today} onChange={(e) => setForecastDate(e.target.value)} />
+                <DateField value={forecastDate} min={data.today} onChange={setForecastDate} />
               </label>
               <table className="flow-table compact" data-testid="forecast-how-many">
                 <thead><tr><th scope="col">{t('forecast.certainty')}</th><th scope="col" className="num">{t('forecast.atLeast')}</th></tr></thead>
