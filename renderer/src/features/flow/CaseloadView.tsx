@@ -419,8 +419,9 @@ function Weights({ weights }: { weights: CaseloadWeight[] }) {
           {weights.map((w) => (
             <label key={w.paragraph} title={w.updatedBy ? t('caseload.weightChanged', { by: w.updatedBy, date: formatDate(w.updatedAt, locale) }) : undefined}>
               <span>{formatParagraph(w.paragraph)} {w.label}</span>
-              <input type="number" min={0.1} max={10} step={0.1} disabled={!canWeigh} aria-label={t('caseload.weightOf', { paragraph: formatParagraph(w.paragraph) })}
-                value={draft[w.paragraph] ?? String(w.weight)}
+              {/* Text, not type="number": Chromium's number field shows 0.5 with a point whatever the language. */}
+              <input type="text" inputMode="decimal" disabled={!canWeigh} aria-label={t('caseload.weightOf', { paragraph: formatParagraph(w.paragraph) })}
+                value={draft[w.paragraph] ?? formatNumber(w.weight, Number.isInteger(w.weight) ? 0 : 1, locale)}
                 onChange={(e) => setDraft({ ...draft, [w.paragraph]: e.target.value })} />
             </label>
           ))}

@@ -4,7 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProcessingTime, PullList, TeamCompetences } from '../../../../shared/api/methods/pullList';
 import { formatDate, formatNumber, formatParagraph, type Locale } from '../../../../shared/format';
-import { MAX_RULE_WEIGHT, PULL_RULES, WORK_ITEM_KINDS, type RankedItem, type RuleWeights, type WorkItemKind } from '../../../../shared/pullList';
+import { PULL_RULES, WORK_ITEM_KINDS, type RankedItem, type RuleWeights, type WorkItemKind } from '../../../../shared/pullList';
 import { api } from '../../api/client';
 import { can } from '../../stores/permissions';
 import { useSession } from '../../stores/session';
@@ -150,7 +150,7 @@ function Weights({ teamId, weights, isDefault, canEdit, onSaved }: {
             <span className="pull-weight-name">{t(`rules.${rule}`)}</span>
             <span className="pull-help">{t(`ruleHelp.${rule}`)}</span>
             {canEdit ? (
-              <input type="number" inputMode="decimal" min={0} max={MAX_RULE_WEIGHT} step={0.5} value={(draft[rule] ?? '').replace(',', '.')}
+              <input type="text" inputMode="decimal" value={draft[rule] ?? ''}
                 onChange={(e) => setDraft({ ...draft, [rule]: e.target.value })}
                 aria-label={`${t('rulesPanel.weight')}: ${t(`rules.${rule}`)}`} />
             ) : (
