@@ -192,7 +192,7 @@ describe('economics in the browser', () => {
     const { default: ExcelJS } = await import('exceljs');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile((await xlsx.path())!);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Nul på bundlinjen', 'Udvikling', 'Sammensætning', 'Dyre enkeltsager', 'Takstansvar']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Nul på bundlinjen', 'Udvikling', 'Sammensætning', 'Dyre enkeltsager', 'Bogført', 'Takstansvar']);
     const sheet = workbook.getWorksheet('Nul på bundlinjen')!;
     expect(sheet.autoFilter).toBeTruthy();
     const row = sheet.getRow(3);
