@@ -52,7 +52,7 @@ const ATTENTION = {
 } as const;
 
 function financeRemark(m: FinanceMonth, teamsMarked: string[] = []): string | null {
-  const parts = [m.booked === null ? 'Ikke bogført endnu' : null, m.attention ? ATTENTION[m.attention] : null, teamsMarked.length ? `Se ${teamsMarked.join(', ')}` : null];
+  const parts = [m.booked === null ? 'Ikke bogført endnu' : null, m.attention ? ATTENTION[m.attention] : null, ...teamsMarked];
   const text = parts.filter(Boolean).join('. ');
   return text === '' ? null : text;
 }
@@ -66,7 +66,13 @@ function financeSheet(data: FollowUpData): Sheet {
     })),
     { team, month: `I alt (${total.bookedMonths} bogførte måneder)`, booked: total.booked, grantBased: total.grantBased, difference: total.difference, remark: null },
   ];
-  const marked = (month: number) => (f.teamId === null ? f.teams.filter((t) => t.months[month - 1]?.attention).map((t) => t.team) : []);
+  // Department-wide, where to look: each team whose own month is marked, and which way.
+  const marked = (month: number) => (f.teamId === null
+    ? f.teams.flatMap((t) => {
+      const attention = t.months[month - 1]?.attention;
+      return attention ? [`${t.team}: ${attention === 'booked_higher' ? 'bogført mere – registreringer mangler?' : 'bogført mindre end bevillingerne'}`] : [];
+    })
+    : []);
   const rows = rowsOf(data.scopeName, f.months, f.total, marked);
   if (f.teamId === null) for (const t of f.teams) rows.push(...rowsOf(t.team, t.months, t.total, () => []));
   return {
