@@ -1,12 +1,14 @@
 // The budget follow-up out of the app (issue 16, "budgetopfølgning" for the leaders' meeting):
 // "Nul på bundlinjen", the bottom line week by week, what the change is made of, the
-// particularly expensive single cases and "Takstansvar", as sheets for XLSX and CSV and as an
+// particularly expensive single cases, what the finance system has booked beside the grants
+// and "Takstansvar", as sheets for XLSX and CSV and as an
 // A4 PDF with the chart. Built from the API's results only, so the files agree with the screen
 // to the krone; used by the renderer's export buttons and `report budget-follow-up`.
 // exceljs and jspdf are loaded only when a file is made.
 import type {
   BottomLineDecomposition, BottomLineReport, BottomLineSeries, TakstResponsibility,
 } from './api/methods/economy';
+import type { FinanceComparison, FinanceMonth } from './api/methods/finance';
 import { formatDate, formatKroner, formatMillions, formatParagraph } from './format';
 import { toCsv, type ExportRow } from './importExport';
 
@@ -19,6 +21,8 @@ export interface FollowUpData {
   series: BottomLineSeries;
   /** The team's decomposition since 1 January; null for the department. */
   decomposition: BottomLineDecomposition | null;
+  /** Booked in the finance system beside the grants, month by month of the as-of year. */
+  finance: FinanceComparison;
   takst: TakstResponsibility;
 }
 
@@ -41,6 +45,46 @@ export interface Sheet {
 
 const KIND_LABELS = { new: 'Nye bevillinger', ended: 'Ophørte bevillinger', volume: 'Ændret omfang (volumen)', price: 'Ændret takst (pris)' } as const;
 const STATUS = { on_zero: 'På nul', under: 'Under budget', over: 'Over budget' } as const;
+const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
+const ATTENTION = {
+  booked_higher: 'Bogført mere end bevillingerne – registreringer mangler?',
+  booked_lower: 'Bogført mindre end bevillingerne – ophørte bevillinger eller regninger, der ikke er betalt endnu?',
+} as const;
+
+function financeRemark(m: FinanceMonth, teamsMarked: string[] = []): string | null {
+  const parts = [m.booked === null ? 'Ikke bogført endnu' : null, m.attention ? ATTENTION[m.attention] : null, ...teamsMarked];
+  const text = parts.filter(Boolean).join('. ');
+  return text === '' ? null : text;
+}
+
+/** The finance comparison as rows: the scope's months and total, then (department-wide) each team's. */
+function financeSheet(data: FollowUpData): Sheet {
+  const f = data.finance;
+  const rowsOf = (team: string, months: FinanceMonth[], total: FinanceComparison['total'], marked: (month: number) => string[]): ExportRow[] => [
+    ...months.map((m) => ({
+      team, month: MONTHS[m.month - 1]!, booked: m.booked, grantBased: m.grantBased, difference: m.difference, remark: financeRemark(m, marked(m.month)),
+    })),
+    { team, month: `I alt (${total.bookedMonths} bogførte måneder)`, booked: total.booked, grantBased: total.grantBased, difference: total.difference, remark: null },
+  ];
+  // Department-wide, where to look: each team whose own month is marked, and which way.
+  const marked = (month: number) => (f.teamId === null
+    ? f.teams.flatMap((t) => {
+      const attention = t.months[month - 1]?.attention;
+      return attention ? [`${t.team}: ${attention === 'booked_higher' ? 'bogført mere – registreringer mangler?' : 'bogført mindre end bevillingerne'}`] : [];
+    })
+    : []);
+  const rows = rowsOf(data.scopeName, f.months, f.total, marked);
+  if (f.teamId === null) for (const t of f.teams) rows.push(...rowsOf(t.team, t.months, t.total, () => []));
+  return {
+    name: 'Bogført',
+    title: `${data.scopeName}: bogført i økonomisystemet mod forbrug efter bevillingerne ${f.year} (bevillinger som kendt ${formatDate(f.asOf)}; markeret ved forskel over ${Math.round(f.threshold.share * 100)} % og over ${formatKroner(f.threshold.amount)})`,
+    columns: [
+      col('team', 'Team', 'text', 26), col('month', 'Måned', 'text', 30), col('booked', 'Bogført', 'money'), col('grantBased', 'Efter bevillinger', 'money'),
+      col('difference', 'Forskel (bogført − bevillinger)', 'money', 24), col('remark', 'Bemærkning', 'text', 70),
+    ],
+    rows,
+  };
+}
 
 const col = (key: string, header: string, kind: ColumnKind = 'text', width?: number): SheetColumn => ({
   key, header, kind, width: width ?? (kind === 'money' ? 18 : kind === 'date' ? 12 : kind === 'int' ? 10 : kind === 'share' ? 10 : Math.max(14, header.length + 2)),
@@ -115,6 +159,7 @@ export function followUpSheets(data: FollowUpData): Sheet[] {
       })),
     });
   }
+  sheets.push(financeSheet(data));
   const caseworkers = data.teamId === null ? takst.caseworkers : takst.caseworkers.filter((c) => c.teamId === data.teamId);
   sheets.push({
     name: 'Takstansvar',
@@ -367,6 +412,19 @@ export async function followUpPdf(data: FollowUpData): Promise<Uint8Array<ArrayB
     }
   }
 
+  const f = data.finance;
+  heading(`Bogført i økonomisystemet mod bevillingerne ${f.year} (markeret: over ${Math.round(f.threshold.share * 100)} % og over ${formatKroner(f.threshold.amount)})`);
+  table(['Måned', 'Bogført', 'Efter bevillinger', 'Forskel', 'Bemærkning'],
+    [
+      ...f.months.map((m) => [
+        MONTHS[m.month - 1]!, m.booked === null ? 'ikke bogført' : formatKroner(m.booked), formatKroner(m.grantBased),
+        m.difference === null ? '' : signed(m.difference),
+        m.attention === 'booked_higher' ? 'registreringer mangler?' : m.attention === 'booked_lower' ? 'bogført mindre' : '',
+      ]),
+      [`I alt (${f.total.bookedMonths} md.)`, formatKroner(f.total.booked), formatKroner(f.total.grantBased), signed(f.total.difference), ''],
+    ],
+    [32, 34, 34, 32, 50], [false, true, true, true, false]);
+
   const deviations = data.takst.caseworkers
     .filter((c) => data.teamId === null || c.teamId === data.teamId)
     .flatMap((c) => c.medians.filter((m) => m.outlier).map((m) => ({ c, m })));
@@ -400,19 +458,20 @@ export function followUpFileName(scopeName: string, asOf: string): string {
 
 /** Fetches what the follow-up needs through any caller of the API (the renderer's client, the CLI's dispatch). */
 export async function gatherFollowUp(
-  call: (method: 'getBottomLine' | 'getBottomLineSeries' | 'getBottomLineDecomposition' | 'getTakstResponsibility', input: Record<string, unknown>) => Promise<unknown>,
+  call: (method: 'getBottomLine' | 'getBottomLineSeries' | 'getBottomLineDecomposition' | 'getFinanceComparison' | 'getTakstResponsibility', input: Record<string, unknown>) => Promise<unknown>,
   scope: { asOf: string; teamId?: number },
 ): Promise<FollowUpData> {
   const { asOf, teamId } = scope;
   const team = teamId === undefined ? {} : { teamId };
   const yearStart = `${Number(asOf.slice(0, 4)) - 1}-12-31`;
-  const [report, series, decomposition, takst] = await Promise.all([
+  const [report, series, decomposition, finance, takst] = await Promise.all([
     // A team's follow-up asks for that team only: a team's leader may not read the department's.
     call('getBottomLine', { asOf, ...team }) as Promise<BottomLineReport>,
     call('getBottomLineSeries', { asOf, ...team }) as Promise<BottomLineSeries>,
     teamId === undefined ? Promise.resolve(null) : (call('getBottomLineDecomposition', { teamId, from: yearStart, asOf }) as Promise<BottomLineDecomposition>),
+    call('getFinanceComparison', { year: Number(asOf.slice(0, 4)), asOf, ...team }) as Promise<FinanceComparison>,
     call('getTakstResponsibility', { asOf, ...team }) as Promise<TakstResponsibility>,
   ]);
   const scopeName = teamId === undefined ? 'Hele afdelingen' : report.teams.find((t) => t.teamId === teamId)?.team ?? `Team ${teamId}`;
-  return { asOf, teamId: teamId ?? null, scopeName, report, series, decomposition, takst };
+  return { asOf, teamId: teamId ?? null, scopeName, report, series, decomposition, finance, takst };
 }

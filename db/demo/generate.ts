@@ -14,6 +14,7 @@ import { insertGrant, reviseGrant, type GrantContent } from '../grants';
 import { boardDemo } from './board';
 import { committeeDemo } from './committee';
 import { economyDemo } from './economy';
+import { financeDemo } from './finance';
 import { flowDemo } from './flow';
 import { plansDemo } from './plans';
 import { pullListDemo } from './pullList';
@@ -176,7 +177,7 @@ class DemoWriter {
       caseId = this.writeTeam(profile, index + 1, caseId);
     });
     // Features add their own demo data on top, each from its own stream of the seed.
-    for (const [offset, addDemo] of [boardDemo, pullListDemo, economyDemo, flowDemo, plansDemo, committeeDemo].entries()) {
+    for (const [offset, addDemo] of [boardDemo, pullListDemo, economyDemo, flowDemo, plansDemo, committeeDemo, financeDemo].entries()) {
       addDemo(this.db, createRandom(this.seed * 1_000 + offset + 1), this.today);
     }
     writeDemoAccounts(this.db, head, this.secretariat[0]!);

@@ -16,4 +16,5 @@ export const FROZEN_MIGRATIONS: readonly { file: string; sha256: string }[] = [
   { file: '011_flow_analytics', sha256: '50fe8767a4227f2a54e1bf8a1238a37c0cf0befd8bc83504f3bcd34361162cf2' },
   { file: '013_privacy', sha256: 'c2e938fa731067b2b308a78e426503a28740f6705144278300e81d7796924761' },
   { file: '014_grant_history', sha256: '6e76c977950f12527a8017584c07a64df9c4d24206f1f83bbce180e0c67290d4' },
+  { file: '015_finance_bookings', sha256: '8a58fd0077a7f7cef9aa698bd3ec096e4d64f11dd617acfc4a1e8676844fec62' },
 ];

@@ -19,6 +19,7 @@ import { createContext, type ClockOptions, type ServiceContext } from './context
 import { dataHandlers } from './data';
 import { devicesHandlers } from './devices';
 import { economyHandlers } from './economy';
+import { financeHandlers } from './finance';
 import { flowHandlers } from './flow';
 import { flowAnalyticsHandlers } from './flowAnalytics';
 import { plansHandlers } from './plans';
@@ -57,6 +58,7 @@ export function createService(db: Db, options: ServiceOptions = {}): Service {
     ...boardHandlers(context),
     ...pullListHandlers(context),
     ...economyHandlers(context),
+    ...financeHandlers(context),
     ...flowHandlers(context),
     ...flowAnalyticsHandlers(context),
     ...dataHandlers(context),

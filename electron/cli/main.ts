@@ -10,6 +10,7 @@ import { dataCommands } from './commands/data';
 import { demoCommand } from './commands/demo';
 import { devicesCommand } from './commands/devices';
 import { economyCommands } from './commands/economy';
+import { financeCommands } from './commands/finance';
 import { flowCommands } from './commands/flow';
 import { flowAnalyticsCommands } from './commands/flowAnalytics';
 import { initCommand } from './commands/init';
@@ -26,6 +27,7 @@ const COMMANDS: readonly Command[] = [
   devicesCommand,
   ...pullListCommands,
   ...economyCommands,
+  ...financeCommands,
   ...flowCommands,
   ...flowAnalyticsCommands,
   ...dataCommands,

@@ -8,6 +8,7 @@ import { committeeMethods } from './methods/committee';
 import { dataMethods } from './methods/data';
 import { devicesMethods } from './methods/devices';
 import { economyMethods } from './methods/economy';
+import { financeMethods } from './methods/finance';
 import { flowMethods } from './methods/flow';
 import { flowAnalyticsMethods } from './methods/flowAnalytics';
 import { plansMethods } from './methods/plans';
@@ -21,6 +22,7 @@ export const contract = {
   ...boardMethods,
   ...pullListMethods,
   ...economyMethods,
+  ...financeMethods,
   ...flowMethods,
   ...flowAnalyticsMethods,
   ...dataMethods,

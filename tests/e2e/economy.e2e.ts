@@ -192,7 +192,7 @@ describe('economics in the browser', () => {
     const { default: ExcelJS } = await import('exceljs');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile((await xlsx.path())!);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Nul på bundlinjen', 'Udvikling', 'Sammensætning', 'Dyre enkeltsager', 'Takstansvar']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Nul på bundlinjen', 'Udvikling', 'Sammensætning', 'Dyre enkeltsager', 'Bogført', 'Takstansvar']);
     const sheet = workbook.getWorksheet('Nul på bundlinjen')!;
     expect(sheet.autoFilter).toBeTruthy();
     const row = sheet.getRow(3);
@@ -201,6 +201,13 @@ describe('economics in the browser', () => {
     expect(row.getCell(6).value).toBe(mine.bottomLine);
     expect(row.getCell(7).value).toBe(mine.sinceLastWeek);
     expect(formatKroner(Number(row.getCell(6).value))).toBe(await shownBottomLine(TEAM_ID));
+    // The finance comparison's sheet: the team's months as getFinanceComparison gives them.
+    const finance = await app.api<{ months: { month: number; booked: number | null; grantBased: number; difference: number | null }[] }>(
+      'getFinanceComparison', { year: Number(today.slice(0, 4)), asOf: today, teamId: TEAM_ID },
+    );
+    const booked = workbook.getWorksheet('Bogført')!;
+    expect([2, 3, 4, 5].map((c) => booked.getRow(3).getCell(c).value)).toEqual(['januar', finance.months[0]!.booked, finance.months[0]!.grantBased, finance.months[0]!.difference]);
+    expect(booked.getRow(14).getCell(4).value).toBe(finance.months[11]!.grantBased);
 
     const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-pdf').click()]);
     const bytes = readFileSync((await pdf.path())!);

@@ -225,6 +225,11 @@ const INPUTS: Record<MethodName, Variant[]> = {
   getBottomLineDrill: teamScoped((r) => ({ teamId: r.team, asOf: TODAY })),
   getBottomLineChart: teamScoped((r) => ({ asOf: TODAY, teamId: r.team })),
   getBottomLineMovers: teamScoped((r) => ({ teamId: r.team, since: '2026-11-01', asOf: TODAY })),
+  getFinanceComparison: optionalTeam((r) => ({ year: 2026, teamId: r.team }), () => ({ year: 2026, asOf: TODAY })),
+  importFinanceBookings: plain((r) => ({
+    fileName: 'bogfoering.csv',
+    contentBase64: Buffer.from(`aar;maaned;konto;team;beloeb\n2026;10;5.38.50;${one<{ name: string }>('SELECT name FROM teams WHERE id = ?', r.team).name};1.000,00\n`).toString('base64'),
+  })),
   getTakstResponsibility: optionalTeam((r) => ({ asOf: TODAY, teamId: r.team }), () => ({ asOf: TODAY })),
   getTakstCatalogue: plain(() => ({})),
   setTakstPrice: plain(() => ({ serviceId: 1, providerId: 1, takst: 500, validFrom: '2026-12-01' })),

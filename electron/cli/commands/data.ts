@@ -11,6 +11,7 @@ import { localToday } from '../../../shared/dates';
 import { validateMapping } from '../../../shared/import';
 import { DB_OPTION, intOption, JSON_OPTION, printJson, requiredString, stringOption, UsageError, type Command } from '../command';
 import { storePath } from '../store';
+import { IMPORT_FINANCE_USAGE, importFinance } from './finance';
 
 function existingStore(values: Record<string, unknown>): string {
   const path = storePath(values);
@@ -43,12 +44,13 @@ function actorOption(values: Record<string, unknown>, db: import('../../../db/co
 
 const importCommand: Command = {
   name: 'import',
-  summary: 'Importér sagssystemets udtræk (CSV); alt eller intet',
-  usage: 'import FILE --db PATH [--mapping FILE] [--dry-run] [--actor ID] [--json]',
+  summary: 'Importér sagssystemets udtræk (CSV), eller med "finance" økonomisystemets bogføring (CSV); alt eller intet',
+  usage: `import FILE --db PATH [--mapping FILE] [--dry-run] [--actor ID] [--json] | ${IMPORT_FINANCE_USAGE}`,
   options: { ...DB_OPTION, ...JSON_OPTION, mapping: { type: 'string' }, 'dry-run': { type: 'boolean' }, actor: { type: 'string' } },
   allowPositionals: true,
   run(values, positionals) {
-    if (positionals.length !== 1) throw new UsageError('Angiv præcis én fil at importere.');
+    if (positionals[0] === 'finance' && positionals.length === 2) return importFinance(values, positionals[1]!);
+    if (positionals.length !== 1) throw new UsageError('Angiv præcis én fil at importere (eller "finance FIL" for bogføringen).');
     const file = positionals[0]!;
     if (!existsSync(file)) throw new UsageError(`Filen findes ikke: ${file}`);
     const mapping = readMapping(stringOption(values, 'mapping'));

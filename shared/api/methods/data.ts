@@ -98,7 +98,7 @@ export interface ExportTable {
 }
 
 /** 20 MB of HTTP body: the base64 of a file up to about 15 MB. */
-const base64 = z
+export const base64File = z
   .string()
   .min(1, { message: 'Filen er tom' })
   .max(20_000_000, { message: 'Filen er for stor (højst 15 MB)' })
@@ -109,7 +109,7 @@ const mapping = z.partialRecord(z.enum(CANONICAL_COLUMNS), z.string().trim().min
 const importInput = z
   .object({
     fileName: z.string().trim().min(1).max(255),
-    contentBase64: base64,
+    contentBase64: base64File,
     mapping: mapping.optional(),
   })
   .strict();
@@ -129,7 +129,7 @@ const auditFilter = z
 /** The audit log is department-wide: it is read by the department head and the administrators. */
 export const AUDIT_READERS: readonly CallerRole[] = ['department_head', 'administrator'];
 /** The case system's extract covers every team: imported by the department head or an administrator. */
-const IMPORTERS: readonly CallerRole[] = ['department_head', 'administrator'];
+export const IMPORTERS: readonly CallerRole[] = ['department_head', 'administrator'];
 
 export const dataMethods = {
   /** Validates the file and reports what an import would do, writing nothing. */

@@ -5,6 +5,7 @@ import { useSession } from '../../stores/session';
 import { AuditPanel } from './AuditPanel';
 import { BackupsPanel } from './BackupsPanel';
 import { ExportPanel } from './ExportPanel';
+import { FinanceImportPanel } from './FinanceImportPanel';
 import { ImportPanel } from './ImportPanel';
 import './data.css';
 
@@ -25,6 +26,8 @@ export default function DataView() {
   const TABS = ALL_TABS.filter((id) => can(actor, TAB_REQUIRES[id]));
   const [linkedCase] = useState(caseFromHash);
   const [chosen, setTab] = useState<Tab>(linkedCase ? 'audit' : 'import');
+  // The import tab takes two files: the case system's extract and the finance system's bookings.
+  const [importKind, setImportKind] = useState<'cases' | 'finance'>('cases');
   const tab = TABS.includes(chosen) ? chosen : TABS[0] ?? 'export';
   // The WAI-ARIA tabs pattern: arrow keys, Home and End move between the tabs.
   function moveWithArrows(e: KeyboardEvent<HTMLDivElement>) {
@@ -50,7 +53,20 @@ export default function DataView() {
         ))}
       </div>
       <section role="tabpanel" id={`data-panel-${tab}`} aria-labelledby={`data-tab-${tab}`} className="data-panel">
-        {tab === 'import' && <ImportPanel />}
+        {tab === 'import' && (
+          <>
+            <fieldset className="data-import-kind">
+              <legend>{t('importKind.legend')}</legend>
+              {(['cases', 'finance'] as const).map((kind) => (
+                <label key={kind}>
+                  <input type="radio" name="import-kind" value={kind} checked={importKind === kind} onChange={() => setImportKind(kind)} />
+                  {t(`importKind.${kind}`)}
+                </label>
+              ))}
+            </fieldset>
+            {importKind === 'cases' ? <ImportPanel /> : <FinanceImportPanel />}
+          </>
+        )}
         {tab === 'export' && <ExportPanel />}
         {tab === 'backups' && <BackupsPanel />}
         {tab === 'audit' && <AuditPanel caseNumber={linkedCase} />}

@@ -5,16 +5,7 @@ import { formatNumber } from '../../../../shared/format';
 import { CANONICAL_COLUMNS, normaliseHeader, type CanonicalColumn, type ColumnMapping } from '../../../../shared/import';
 import { api } from '../../api/client';
 import { useCan } from '../../stores/permissions';
-
-const MAX_FILE_BYTES = 15 * 1024 * 1024;
-
-/** Base64 in chunks: String.fromCharCode(...bytes) overflows the stack on large files. */
-function toBase64(buffer: ArrayBuffer): string {
-  const bytes = new Uint8Array(buffer);
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
+import { MAX_FILE_BYTES, toBase64 } from './files';
 
 const DELIMITER_LABEL: Record<string, string> = { ';': 'semikolon', ',': 'komma', '\t': 'tabulator' };
 

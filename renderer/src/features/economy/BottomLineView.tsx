@@ -3,7 +3,8 @@
 // chosen team's (or the whole department's) bottom line week by week as known each week, beside
 // last year, drawn around the gap with the "på nul" band; what the change is made of (new,
 // ended, volume, price) and the expensive single cases; the drill-down team → caseworker →
-// grant → case; and the budget follow-up out of the app (XLSX, CSV, PDF).
+// grant → case; what the finance system has booked beside the grants (FinanceSection); and the
+// budget follow-up out of the app (XLSX, CSV, PDF).
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
@@ -15,6 +16,7 @@ import { api } from '../../api/client';
 import { actsDepartmentWide } from '../../../../shared/api/define';
 import { useSession } from '../../stores/session';
 import { useBoardStore } from '../board/boardStore';
+import { FinanceSection } from './FinanceSection';
 import { downloadFollowUp } from './followUpDownload';
 import { useEnvelope } from './useEnvelope';
 import './economy.css';
@@ -144,6 +146,9 @@ export default function BottomLineView() {
         </div>
       )}
       {report.data && <TrendCard asOf={report.data.asOf} scope={scope} title={scope.kind === 'team' ? selected!.team : t('common.allTeams')} />}
+      {report.data && (
+        <FinanceSection asOf={report.data.asOf} teamId={scope.kind === 'team' ? scope.teamId : null} scopeName={scope.kind === 'team' ? selected!.team : t('common.allTeams')} />
+      )}
       {report.data && scope.kind === 'team' && selected && <TeamDetail report={report.data} team={selected} />}
       {report.data && scope.kind === 'department' && department && <DepartmentNote department={department} />}
     </div>
