@@ -318,4 +318,21 @@ describe('the CLI import', () => {
     expect(JSON.parse(mapped.stdout)).toEqual({ inserted: 2, updated: 0, unchanged: 0 });
     withService(path, (_s, db) => expect(count(db, `SELECT COUNT(*) AS n FROM cases WHERE case_number LIKE 'IMP-%'`)).toBe(0));
   }, 60_000);
+
+  it('lets --actor import only as the contract lets them (runImport: department head, administrator)', async () => {
+    const path = freshStore();
+    const [leader, head] = withService(path, (_s, db) => [
+      (db.prepare(`SELECT id FROM people WHERE role = 'leader' ORDER BY id LIMIT 1`).get() as { id: number }).id,
+      (db.prepare(`SELECT id FROM people WHERE role = 'department_head' ORDER BY id LIMIT 1`).get() as { id: number }).id,
+    ]);
+    const cases = () => withService(path, (_s, db) => count(db, 'SELECT COUNT(*) AS n FROM cases'));
+    const before = cases();
+    const refused = await cli(['import', join(FIXTURES, 'datatraek.csv'), '--db', path, '--actor', String(leader), '--json']);
+    expect(refused.code).toBe(2);
+    expect(cases()).toBe(before);
+    const imported = await cli(['import', join(FIXTURES, 'datatraek.csv'), '--db', path, '--actor', String(head), '--json']);
+    expect(imported.code).toBe(0);
+    expect(JSON.parse(imported.stdout)).toEqual({ inserted: 4, updated: 0, unchanged: 0 });
+    expect(cases()).toBe(before + 4);
+  }, 60_000);
 });

@@ -5,7 +5,10 @@ import { closeStore } from '../../../db/connection';
 import { checkStoreAtStart, createSnapshot, findSnapshot, ForeignSnapshotError, listSnapshots, pruneSnapshots, readKeepDays, restoreSnapshot, writeKeepDays } from '../../../db/backup';
 import { exportTable, writeCsvFile, writeXlsxFile } from '../../../db/export';
 import { importExtract } from '../../../db/import';
+import { personContextFromStore } from '../../../db/service/access';
 import { openWorkspace } from '../../../db/workspace';
+import { contract } from '../../../shared/api/contract';
+import { roleAllows } from '../../../shared/api/dispatch';
 import { EXPORT_TABLES, type ExportTableName } from '../../../shared/api/methods/data';
 import { localToday } from '../../../shared/dates';
 import { validateMapping } from '../../../shared/import';
@@ -36,9 +39,12 @@ function readMapping(file: string | undefined) {
 function actorOption(values: Record<string, unknown>, db: import('../../../db/connection').Db): number | null {
   const actor = intOption(values, 'actor');
   if (actor === undefined) return null;
-  const row = db.prepare('SELECT role FROM people WHERE id = ? AND active = 1').get(actor) as { role: string } | undefined;
-  if (!row) throw new UsageError(`--actor ${actor}: personen findes ikke.`);
-  if (row.role !== 'leader' && row.role !== 'secretariat') throw new UsageError(`--actor ${actor}: kun ledere og sekretariatet må importere.`);
+  if (!db.prepare('SELECT 1 FROM people WHERE id = ? AND active = 1').get(actor)) throw new UsageError(`--actor ${actor}: personen findes ikke.`);
+  // Who may import is the contract's declaration of runImport, as for the Data view; the CLI
+  // reads the file itself (no 15 MB upload limit) but never decides the roles on its own.
+  if (!roleAllows(contract.runImport.access, personContextFromStore(db, actor).principal)) {
+    throw new UsageError(`--actor ${actor}: personen må ikke importere (det må visitationschefen og administratorer).`);
+  }
   return actor;
 }
 

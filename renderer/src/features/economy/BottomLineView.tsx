@@ -20,6 +20,7 @@ import { FinanceSection } from './FinanceSection';
 import { downloadFollowUp } from './followUpDownload';
 import { useEnvelope } from './useEnvelope';
 import './economy.css';
+import { DateField } from '../../components/DateField';
 
 /** The scope of the view: one team, or the whole department. */
 type Scope = { kind: 'team'; teamId: number } | { kind: 'department' };
@@ -67,7 +68,7 @@ export default function BottomLineView() {
         </label>
         <label className="field inline">
           {t('common.asOf')}
-          <input type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} />
+          <DateField value={asOf} onChange={setAsOf} />
         </label>
         <ExportMenu asOf={validAsOf} scope={scope} />
       </header>
@@ -341,7 +342,7 @@ function TeamDetail({ report, team }: { report: BottomLineReport; team: TeamBott
           <h2 id="decomposition-title">{t('history.decompositionTitle', { team: team.team })}</h2>
           <label className="field inline">
             {t('history.from')}
-            <input type="date" value={from} max={report.asOf} onChange={(e) => setFrom(e.target.value)} />
+            <DateField value={from} max={report.asOf} onChange={setFrom} />
           </label>
         </div>
         <p className="field-help">{t('history.decompositionIntro', { from: formatDate(validFrom, locale), to: formatDate(report.asOf, locale) })}</p>
@@ -417,7 +418,7 @@ function TeamDetail({ report, team }: { report: BottomLineReport; team: TeamBott
             <h2 id="movers-title">{t('bottomLine.moversTitle')}</h2>
             <label className="field inline">
               {t('bottomLine.since')}
-              <input type="date" value={since} max={report.asOf} onChange={(e) => setSince(e.target.value)} />
+              <DateField value={since} max={report.asOf} onChange={setSince} />
             </label>
           </div>
           <p className="field-help">{t('bottomLine.moversIntro')}</p>
