@@ -2,7 +2,7 @@
 // from the event log. Pure functions: the store keeps per-case flow facts up to date (db/migrations/
 // 005_flow.ts) with exactly the rules of caseFlows() below, and the service feeds those facts here.
 import { addDays, daysBetween, fromDayNumber, mondayOf, toDayNumber } from './dates';
-import type { ColumnKind, IsoDate } from './domain';
+import { COLUMN_KINDS, type ColumnKind, type IsoDate } from './domain';
 import { createRandom } from './random';
 
 /** The event types that put a case into a column (from/to are column ids). */
@@ -194,7 +194,8 @@ export function wipPerDay(
 }
 
 export interface FlowReport {
-  team: string;
+  /** The team's name; null for the whole department. */
+  team: string | null;
   from: IsoDate;
   to: IsoDate;
   throughputPerWeek: WeekCount[];
@@ -205,7 +206,7 @@ export interface FlowReport {
 }
 
 /** The flow report of a period (the CLI's `report flow` and the dashboard's key figures). */
-export function flowReport(team: string, flows: Iterable<Pick<CaseFlow, 'start' | 'finish'>>, from: IsoDate, to: IsoDate): FlowReport {
+export function flowReport(team: string | null, flows: Iterable<Pick<CaseFlow, 'start' | 'finish'>>, from: IsoDate, to: IsoDate): FlowReport {
   const finishes = new Map<IsoDate, number>();
   const cycleTimes: number[] = [];
   const wipAges: number[] = [];
@@ -397,6 +398,81 @@ export function cumulativeFlow(
     });
     return point;
   });
+}
+
+/** One board column, as the department's cumulative flow needs it. */
+export interface BoardColumnRef {
+  id: number;
+  name: string;
+  kind: ColumnKind;
+  position: number;
+}
+
+/** How the department's cumulative flow groups the teams' columns (docs/flow.md "Hele afdelingen"). */
+export interface DepartmentColumns {
+  /** 'name' when every board has the same column names in the same order, else 'kind'. */
+  by: 'name' | 'kind';
+  /** The department's bands, left to right. */
+  groups: { name: string; kind: ColumnKind }[];
+  /**
+   * Per board (in the order given), per group: the board's column whose line (reached that column
+   * or one to its right) is the group's line on that board; null when the board has no such column.
+   */
+  lines: (number | null)[][];
+  /** Column id → group index, for every column of every board. */
+  groupOf: Map<number, number>;
+}
+
+const KIND_NAMES: Record<ColumnKind, string> = { queue: 'Kø', active: 'I gang', done: 'Afsluttet' };
+
+/**
+ * Groups the boards' columns for the department: by name when every board has the same column
+ * names in the same order; otherwise by kind (queue, active, done, in that order), where a board's
+ * line for a kind is its first column of that kind or a later kind.
+ */
+export function departmentColumns(boards: readonly (readonly BoardColumnRef[])[]): DepartmentColumns {
+  const sorted = boards.map((b) => [...b].sort((x, y) => x.position - y.position || x.id - y.id));
+  const first = sorted[0] ?? [];
+  const sameNames = sorted.every((b) => b.length === first.length && b.every((c, i) => c.name === first[i]!.name));
+  const groupOf = new Map<number, number>();
+  if (sameNames) {
+    for (const b of sorted) b.forEach((c, i) => groupOf.set(c.id, i));
+    return { by: 'name', groups: first.map((c) => ({ name: c.name, kind: c.kind })), lines: sorted.map((b) => b.map((c) => c.id)), groupOf };
+  }
+  const kinds = COLUMN_KINDS.filter((k) => sorted.some((b) => b.some((c) => c.kind === k)));
+  for (const b of sorted) for (const c of b) groupOf.set(c.id, kinds.indexOf(c.kind));
+  return {
+    by: 'kind',
+    groups: kinds.map((k) => ({ name: KIND_NAMES[k], kind: k })),
+    lines: sorted.map((b) => kinds.map((_, g) => b.find((c) => groupOf.get(c.id)! >= g)?.id ?? null)),
+    groupOf,
+  };
+}
+
+/**
+ * The department's cumulative flow: each board's own cumulative flow over its group lines
+ * (cumulativeFlow), summed day by day; the keys are the group numbers 1, 2, ... (group index + 1).
+ */
+export function departmentCumulativeFlow(
+  grouping: DepartmentColumns,
+  reachedPerBoard: readonly ReadonlyMap<number, ReadonlyMap<IsoDate, number>>[],
+  from: IsoDate,
+  to: IsoDate,
+): CfdPoint[] {
+  const days = daysOf(from, to);
+  const total: CfdPoint[] = days.map((day) => {
+    const point: CfdPoint = { day };
+    grouping.groups.forEach((_, g) => { point[String(g + 1)] = 0; });
+    return point;
+  });
+  grouping.lines.forEach((line, b) => {
+    const present = line.map((id, g) => ({ id, g })).filter((x): x is { id: number; g: number } => x.id !== null);
+    const own = cumulativeFlow(present.map((x) => x.id), reachedPerBoard[b] ?? new Map(), from, to);
+    own.forEach((point, d) => {
+      for (const { id, g } of present) total[d]![String(g + 1)] = (total[d]![String(g + 1)] as number) + (point[String(id)] as number);
+    });
+  });
+  return total;
 }
 
 /** Weeks start on Monday: the week of `day` and the one before, for the weekly review. */

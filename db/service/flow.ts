@@ -10,7 +10,7 @@ import type {
 import { addDays, daysBetween } from '../../shared/dates';
 import type { ColumnKind, IsoDate } from '../../shared/domain';
 import {
-  age, blockedDays, cumulativeFlow, cycleTime, DEADLINE_RISK_DAYS, flowReport, forecastHowMany, forecastWhen,
+  age, blockedDays, cumulativeFlow, cycleTime, DEADLINE_RISK_DAYS, departmentColumns, departmentCumulativeFlow, flowReport, forecastHowMany, forecastWhen,
   MONTE_CARLO_RUNS, reviewWeek, sampleWindow, sumCaseloadTotals, summarizeCycleTimes, throughputPerDay, throughputPerWeek,
   weightedCaseload, wipPerDay,
 } from '../../shared/flow';
@@ -117,12 +117,20 @@ export function flowHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof f
     return row;
   }
 
-  function report(teamId: number, from: IsoDate, to: IsoDate) {
-    const { name } = team(teamId);
-    const finished = q.finishedFacts.all(teamId, from, to) as FlowRow[];
-    const wip = q.wipAt.all(teamId, to, teamId, to, to) as FlowRow[];
-    const flows = [...finished, ...wip].map((r) => ({ start: r.start_day, finish: r.finish_day }));
-    return { teamId, ...flowReport(name, flows, from, to) };
+  /** The teams a flow call covers: the one asked for, or (without teamId) every team of the department. */
+  function scope(teamId: number | undefined): number[] {
+    if (teamId !== undefined) return [team(teamId).id];
+    return (q.teams.all() as { id: number }[]).map((t) => t.id);
+  }
+
+  /** The flow report of one team, or of the department: every team's cases together (the union). */
+  function report(teamId: number | undefined, from: IsoDate, to: IsoDate) {
+    const flows: { start: IsoDate | null; finish: IsoDate | null }[] = [];
+    for (const id of scope(teamId)) {
+      for (const r of q.finishedFacts.all(id, from, to) as FlowRow[]) flows.push({ start: r.start_day, finish: r.finish_day });
+      for (const r of q.wipAt.all(id, to, id, to, to) as FlowRow[]) flows.push({ start: r.start_day, finish: r.finish_day });
+    }
+    return { teamId: teamId ?? null, ...flowReport(teamId === undefined ? null : team(teamId).name, flows, from, to) };
   }
 
   function cycleTimesIn(teamId: number, from: IsoDate, to: IsoDate): number[] {
@@ -269,26 +277,45 @@ export function flowHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof f
 
     getFlowDashboard: ({ teamId, from, to, forecastDate, forecastItems, seed }) => {
       const today = ctx.today();
+      const teamIds = scope(teamId);
       const flow = report(teamId, from, to);
-      const columns = (q.columns.all(teamId) as FlowColumn[]).map((c) => ({ id: c.id, name: c.name, kind: c.kind as ColumnKind, position: c.position }));
-      const finishes = toMap(q.finishesByDay.all(teamId) as DayRow[]);
-      const starts = toMap(q.startsByDay.all(teamId) as DayRow[]);
+      const boards = teamIds.map((id) => (q.columns.all(id) as FlowColumn[]).map((c) => ({ id: c.id, name: c.name, kind: c.kind as ColumnKind, position: c.position })));
+      // The department's columns are the groups of the teams' columns (shared/flow.ts departmentColumns).
+      const grouping = teamId === undefined ? departmentColumns(boards) : null;
+      const columns: FlowColumn[] = grouping
+        ? grouping.groups.map((g, i) => ({ id: i + 1, name: g.name, kind: g.kind, position: i + 1 }))
+        : boards[0]!;
+      const columnOf = (columnId: number) => (grouping ? (grouping.groupOf.get(columnId) ?? -1) + 1 : columnId);
+      const sum = (maps: Map<IsoDate, number>[]) => {
+        const total = new Map<IsoDate, number>();
+        for (const m of maps) for (const [day, n] of m) total.set(day, (total.get(day) ?? 0) + n);
+        return total;
+      };
+      const finishes = sum(teamIds.map((id) => toMap(q.finishesByDay.all(id) as DayRow[])));
+      const starts = sum(teamIds.map((id) => toMap(q.startsByDay.all(id) as DayRow[])));
 
       const blockedByCase = new Map<number, number>();
-      for (const b of q.blocksOfFinished.all(teamId, from, to) as { case_id: number; from_day: IsoDate; to_day: IsoDate | null }[]) {
-        blockedByCase.set(b.case_id, (blockedByCase.get(b.case_id) ?? 0) + blockedDays({ from: b.from_day, to: b.to_day }, to));
+      for (const id of teamIds) {
+        for (const b of q.blocksOfFinished.all(id, from, to) as { case_id: number; from_day: IsoDate; to_day: IsoDate | null }[]) {
+          blockedByCase.set(b.case_id, (blockedByCase.get(b.case_id) ?? 0) + blockedDays({ from: b.from_day, to: b.to_day }, to));
+        }
       }
       // Ten thousand points at scale 10: read them from the covering index, without joins.
-      const cycleTimes: CycleTimePoint[] = (q.finishedFacts.all(teamId, from, to) as FlowRow[]).map((r) => ({
+      const cycleTimes: CycleTimePoint[] = teamIds.flatMap((id) => q.finishedFacts.all(id, from, to) as FlowRow[]).map((r) => ({
         caseId: r.case_id,
         start: r.start_day ?? r.finish_day!,
         finish: r.finish_day!,
         cycleTime: cycleTime(r.start_day ?? r.finish_day!, r.finish_day!),
         blockedDays: blockedByCase.get(r.case_id) ?? 0,
       }));
+      if (teamIds.length > 1) cycleTimes.sort((a, b) => (a.finish < b.finish ? -1 : a.finish > b.finish ? 1 : a.caseId - b.caseId));
 
-      const reached = new Map(columns.map((c) => [c.id, toMap(q.reached.all(c.id, to) as DayRow[])]));
-      const periods = blockedIn(teamId, from, to);
+      const reachedOf = (board: FlowColumn[]) => new Map(board.map((c) => [c.id, toMap(q.reached.all(c.id, to) as DayRow[])]));
+      const cfd = grouping
+        ? departmentCumulativeFlow(grouping, boards.map(reachedOf), from, to)
+        : cumulativeFlow(columns.map((c) => c.id), reachedOf(columns), from, to);
+      const periods = teamIds.flatMap((id) => blockedIn(id, from, to));
+      if (teamIds.length > 1) periods.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.caseId - b.caseId));
       const byReason = new Map<string, { periods: number; days: number }>();
       for (const p of periods) {
         const key = p.reason ?? 'Uden begrundelse';
@@ -303,23 +330,27 @@ export function flowHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof f
       // A past period shows the ages as they were at its end, in the columns the cases were in then
       // (issue 18); the forecast still starts from today's work in progress.
       const asOf = to < today ? to : today;
-      const current = ageingAt(teamId, today);
-      const ageing = asOf === today ? current : wipAsOf(db, teamId, asOf);
+      const byStart = (a: AgeingItem, b: AgeingItem) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.caseId - b.caseId);
+      const current = teamIds.flatMap((id) => ageingAt(id, today)).map((a) => ({ ...a, columnId: columnOf(a.columnId) })).sort(byStart);
+      const ageing = asOf === today
+        ? current
+        : teamIds.flatMap((id) => wipAsOf(db, id, asOf)).map((a) => ({ ...a, columnId: columnOf(a.columnId) })).sort(byStart);
       const paceWindow = sampleWindow(addDays(asOf, 1));
       const runSeed = seed ?? 1;
       const target = forecastDate ?? addDays(today, 27);
       return {
-        teamId,
+        teamId: teamId ?? null,
         today,
         report: flow,
         columns,
-        cfd: cumulativeFlow(columns.map((c) => c.id), reached, from, to),
+        columnGrouping: grouping?.by ?? 'team',
+        cfd,
         cycleTimes,
         throughputPerDay: throughputPerDay(finishes, from, to),
         throughputPerWeek: throughputPerWeek(finishes, from, to),
         wipPerDay: wipPerDay(starts, finishes, from, to),
         ageing,
-        recentCycleTime: summarizeCycleTimes(cycleTimesIn(teamId, paceWindow.from, paceWindow.to)),
+        recentCycleTime: summarizeCycleTimes(teamIds.flatMap((id) => cycleTimesIn(id, paceWindow.from, paceWindow.to))),
         blocked: {
           byReason: [...byReason].map(([reason, t]) => ({ reason, ...t })).sort((a, b) => b.days - a.days),
           periods: periods.map(({ assigneeName: _, ...p }) => p),

@@ -241,8 +241,8 @@ const INPUTS: Record<MethodName, Variant[]> = {
   getBudget: teamScoped((r) => ({ teamId: r.team, year: 2026 })),
   setBudget: teamScoped((r) => ({ teamId: r.team, year: 2026, amount: 1_000_000 })),
 
-  getFlowReport: teamScoped((r) => ({ teamId: r.team, from: '2026-10-01', to: TODAY })),
-  getFlowDashboard: teamScoped((r) => ({ teamId: r.team, from: '2026-10-01', to: TODAY, seed: 1 })),
+  getFlowReport: optionalTeam((r) => ({ teamId: r.team, from: '2026-10-01', to: TODAY }), () => ({ from: '2026-10-01', to: TODAY })),
+  getFlowDashboard: optionalTeam((r) => ({ teamId: r.team, from: '2026-10-01', to: TODAY, seed: 1 }), () => ({ from: '2026-10-01', to: TODAY, seed: 1 })),
   getCaseload: optionalTeam((r) => ({ teamId: r.team }), () => ({})),
   getCaseloadCases: teamScoped((r) => ({ teamId: r.team, personId: r.caseworker })),
   setCaseloadWeight: plain(() => ({ paragraph: '85', weight: 1.5 })),

@@ -1,4 +1,4 @@
-// `report flow`: a team's flow report for a period, the same figures the flow dashboard shows
+// `report flow`: a team's (or with --department the whole department's) flow report for a period, the same figures the flow dashboard shows
 // (both come from the getFlowReport handler).
 import { isIsoDate } from '../../../shared/dates';
 import type { FlowReport } from '../../../shared/flow';
@@ -11,12 +11,13 @@ import { withExistingStore } from '../store';
 export const reportFlowOptions: OptionSpec = {
   ...DB_OPTION,
   team: { type: 'string' },
+  department: { type: 'boolean' },
   from: { type: 'string' },
   to: { type: 'string' },
   ...JSON_OPTION,
 };
 
-export const reportFlowUsage = 'report flow --db PATH --team NAVN|ID --from ÅÅÅÅ-MM-DD --to ÅÅÅÅ-MM-DD [--json]';
+export const reportFlowUsage = 'report flow --db PATH --team NAVN|ID|--department --from ÅÅÅÅ-MM-DD --to ÅÅÅÅ-MM-DD [--json]';
 
 function dateOption(values: Record<string, unknown>, name: string): string {
   const value = requiredString(values, name);
@@ -26,19 +27,25 @@ function dateOption(values: Record<string, unknown>, name: string): string {
 
 /** Prints the flow report; returns the exit code. */
 export function reportFlow(values: Record<string, string | boolean | undefined>): number {
-  const teamArg = requiredString(values, 'team');
+  const teamArg = typeof values.team === 'string' ? values.team : undefined;
+  const department = values.department === true;
+  if ((teamArg === undefined) === !department) throw new UsageError('Angiv enten --team NAVN|ID eller --department.');
   const from = dateOption(values, 'from');
   const to = dateOption(values, 'to');
   if (from > to) throw new UsageError('--from skal ligge før eller på --to.');
   return withExistingStore(values, (service, db) => {
-    const teams = db.prepare('SELECT id, name FROM teams ORDER BY sort_order, id').all() as { id: number; name: string }[];
-    const team = /^\d+$/.test(teamArg)
-      ? teams.find((t) => t.id === Number(teamArg))
-      : teams.find((t) => t.name.toLocaleLowerCase('da') === teamArg.toLocaleLowerCase('da'));
-    if (!team) {
-      throw new UsageError(`Teamet "${teamArg}" findes ikke. Teams: ${teams.map((t) => `${t.id} ${t.name}`).join(', ')}.`);
+    let teamId: number | undefined;
+    if (teamArg !== undefined) {
+      const teams = db.prepare('SELECT id, name FROM teams ORDER BY sort_order, id').all() as { id: number; name: string }[];
+      const team = /^\d+$/.test(teamArg)
+        ? teams.find((t) => t.id === Number(teamArg))
+        : teams.find((t) => t.name.toLocaleLowerCase('da') === teamArg.toLocaleLowerCase('da'));
+      if (!team) {
+        throw new UsageError(`Teamet "${teamArg}" findes ikke. Teams: ${teams.map((t) => `${t.id} ${t.name}`).join(', ')}.`);
+      }
+      teamId = team.id;
     }
-    const { teamId: _teamId, ...report } = unwrap(service.dispatch('getFlowReport', { teamId: team.id, from, to }, systemContext())) as FlowReport & { teamId: number };
+    const { teamId: _teamId, ...report } = unwrap(service.dispatch('getFlowReport', { ...(teamId === undefined ? {} : { teamId }), from, to }, systemContext())) as FlowReport & { teamId: number | null };
     // The issue fixes the key order of the JSON; build it explicitly rather than trust spread order.
     const json: FlowReport = {
       team: report.team,
@@ -55,7 +62,7 @@ export function reportFlow(values: Record<string, string | boolean | undefined>)
     }
     const ct = json.cycleTime;
     const days = (n: number | null) => (n === null ? '–' : `${formatNumber(n)} dage`);
-    console.log(`Flowrapport for ${json.team}, ${formatDate(from)}–${formatDate(to)}`);
+    console.log(`Flowrapport for ${json.team ?? 'hele afdelingen'}, ${formatDate(from)}–${formatDate(to)}`);
     console.log(`  Afsluttede sager: ${formatNumber(ct.count)}`);
     console.log(`  Gennemløbstid: 50 % ${days(ct.p50)}, 85 % ${days(ct.p85)}, 95 % ${days(ct.p95)}`);
     console.log(`  Igangværende ved periodens slutning: ${formatNumber(json.wipAtEnd)}` +
@@ -72,7 +79,7 @@ export function reportFlow(values: Record<string, string | boolean | undefined>)
  */
 export const reportFlowCommand: Command = {
   name: 'report flow',
-  summary: 'Flowrapport for et team og en periode: gennemstrømning pr. uge, gennemløbstider, igangværende sager',
+  summary: 'Flowrapport for et team eller hele afdelingen og en periode: gennemstrømning pr. uge, gennemløbstider, igangværende sager',
   usage: reportFlowUsage,
   options: reportFlowOptions,
   run: (values) => reportFlow(values),

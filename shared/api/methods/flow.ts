@@ -50,10 +50,16 @@ export interface BlockedItem {
 }
 
 export interface FlowDashboard {
-  teamId: number;
+  /** null: the whole department (every team's cases together). */
+  teamId: number | null;
   today: IsoDate;
   report: FlowReport;
+  /**
+   * The team's board columns; for the department, the groups of the teams' columns (ids 1, 2, ...):
+   * by name when every board has the same columns in the same order, else by kind (docs/flow.md).
+   */
   columns: FlowColumn[];
+  columnGrouping: 'team' | 'name' | 'kind';
   cfd: CfdPoint[];
   cycleTimes: CycleTimePoint[];
   throughputPerDay: DayCount[];
@@ -202,14 +208,14 @@ export interface WeeklyReview {
   previousNotes: ReviewNote[];
 }
 
-const period = { teamId: id, from: isoDate, to: isoDate };
+const period = { teamId: id.optional(), from: isoDate, to: isoDate };
 const periodCheck = (v: { from: string; to: string }) => v.from <= v.to;
 const periodMessage = { message: 'Perioden skal slutte samme dag eller efter, den begynder', path: ['to'] };
 
 export const flowMethods = {
-  getFlowReport: method<FlowReport & { teamId: number }>()(
+  getFlowReport: method<FlowReport & { teamId: number | null }>()(
     z.object(period).strict().refine(periodCheck, periodMessage),
-    { write: false, access: { roles: CASE_READERS, team: { from: 'team', field: 'teamId' } }, summary: 'A team\'s flow over a period: throughput per week, cycle-time percentiles, WIP and WIP ages at the end.' },
+    { write: false, access: { roles: CASE_READERS, team: { from: 'team', field: 'teamId' } }, summary: 'A team\'s flow over a period: throughput per week, cycle-time percentiles, WIP and WIP ages at the end; without teamId the whole department\'s (department-wide roles only).' },
   ),
   getFlowDashboard: method<FlowDashboard>()(
     z
@@ -221,7 +227,7 @@ export const flowMethods = {
       })
       .strict()
       .refine(periodCheck, periodMessage),
-    { write: false, access: { roles: CASE_READERS, team: { from: 'team', field: 'teamId' } }, summary: 'Everything the flow dashboard draws: cumulative flow, cycle-time scatter, throughput, ageing WIP, blocked time, Monte Carlo forecasts.' },
+    { write: false, access: { roles: CASE_READERS, team: { from: 'team', field: 'teamId' } }, summary: 'Everything the flow dashboard draws: cumulative flow, cycle-time scatter, throughput, ageing WIP, blocked time, Monte Carlo forecasts; without teamId the whole department\'s (department-wide roles only).' },
   ),
   getCaseload: method<Caseload>()(z.object({ teamId: id.optional() }).strict(), {
     write: false,

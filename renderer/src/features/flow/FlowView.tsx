@@ -4,11 +4,13 @@ import {
   Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Scatter,
   ScatterChart, Tooltip, XAxis, YAxis, ZAxis,
 } from 'recharts';
-import type { FlowDashboard } from '../../../../shared/api/methods/flow';
+import { actsDepartmentWide } from '../../../../shared/api/define';
+import type { FlowColumn, FlowDashboard } from '../../../../shared/api/methods/flow';
 import { addDays, addMonths, fromDayNumber, isIsoDate, toDayNumber } from '../../../../shared/dates';
 import { formatDate, formatNumber, type Locale } from '../../../../shared/format';
 import { api } from '../../api/client';
 import { useLive } from '../../stores/live';
+import { can } from '../../stores/permissions';
 import { useSession } from '../../stores/session';
 import { ChartCard, Figure } from './ChartCard';
 import { downloadCsv } from './exporting';
@@ -17,13 +19,29 @@ import './flow.css';
 import { DateField } from '../../components/DateField';
 
 const short = (day: string) => `${day.slice(8, 10)}.${day.slice(5, 7)}`;
+const DEPARTMENT_KEY = 'flowtavle.flow.department';
+
+function rememberedDepartment(): boolean {
+  try {
+    return localStorage.getItem(DEPARTMENT_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
 
 export default function FlowView() {
   const { t, i18n } = useTranslation('flow');
   const locale: Locale = i18n.language === 'en' ? 'en' : 'da';
   const teamId = useSession((s) => s.teamId);
   const teams = useSession((s) => s.teams);
+  const actor = useSession((s) => s.actor);
+  const chooseTeam = useSession((s) => s.chooseTeam);
   const today = useSession((s) => s.workspace?.today) ?? new Date().toISOString().slice(0, 10);
+  // The whole department is for department-wide roles; the host refuses it to a team's people.
+  const mayDepartment = actor !== null && actsDepartmentWide(actor.roles) && can(actor, 'getFlowDashboard');
+  const readable = teams.filter((x) => can(actor, 'getFlowDashboard', x.id));
+  const [wholeDepartment, setWholeDepartment] = useState(rememberedDepartment);
+  const department = mayDepartment && wholeDepartment;
   const revision = useLive((s) => s.revision);
   const [from, setFrom] = useState(() => addDays(addMonths(today, -12), 1));
   const [to, setTo] = useState(today);
@@ -35,10 +53,10 @@ export default function FlowView() {
 
   const validPeriod = isIsoDate(from) && isIsoDate(to) && from <= to;
   useEffect(() => {
-    if (teamId === null || !validPeriod || !isIsoDate(forecastDate)) return;
+    if ((!department && teamId === null) || !validPeriod || !isIsoDate(forecastDate)) return;
     let current = true;
     void api
-      .getFlowDashboard({ teamId, from, to, forecastDate, ...(forecastItems ? { forecastItems } : {}) })
+      .getFlowDashboard({ ...(department ? {} : { teamId: teamId! }), from, to, forecastDate, ...(forecastItems ? { forecastItems } : {}) })
       .then((result) => {
         if (!current) return;
         if (result.ok) {
@@ -49,20 +67,43 @@ export default function FlowView() {
     return () => {
       current = false;
     };
-  }, [teamId, from, to, forecastDate, forecastItems, validPeriod, revision]);
+  }, [department, teamId, from, to, forecastDate, forecastItems, validPeriod, revision]);
+
+  function pick(value: string) {
+    const all = value === 'department';
+    setWholeDepartment(all);
+    try {
+      localStorage.setItem(DEPARTMENT_KEY, all ? '1' : '0');
+    } catch {
+      // Storage unavailable: the choice lasts while the view is open.
+    }
+    if (!all) chooseTeam(Number(value));
+  }
 
   const n = (value: number | null | undefined, decimals = 0) => (value === null || value === undefined ? '–' : formatNumber(value, decimals, locale));
   const days = (value: number | null | undefined) => (value === null || value === undefined ? '–' : t('days', { count: value, n: n(value) }));
-  const fileBase = `${team?.name ?? 'team'} ${from} ${to}`;
+  const scopeName = department ? t('dashboard.department') : team?.name;
+  const fileBase = `${scopeName ?? 'team'} ${from} ${to}`;
+  // The figures shown are the ones asked for: no team's figures under the department's name, or back.
+  const shown = data && (data.teamId === null) === department && (department || data.teamId === teamId) ? data : null;
 
   return (
     <div className="flow-view">
       <header className="flow-head">
         <div>
           <h1>{t('dashboard.title')}</h1>
-          <p className="flow-sub">{team?.name} · {t('dashboard.definitions')}</p>
+          <p className="flow-sub"><strong>{scopeName}</strong> · {t('dashboard.definitions')}</p>
         </div>
         <form className="flow-period" onSubmit={(e) => e.preventDefault()}>
+          {(mayDepartment || readable.length > 1) && (
+            <label>
+              {t('dashboard.scope')}
+              <select data-testid="flow-scope" value={department ? 'department' : String(teamId ?? '')} onChange={(e) => pick(e.target.value)}>
+                {mayDepartment && <option value="department">{t('dashboard.department')}</option>}
+                {readable.map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
+              </select>
+            </label>
+          )}
           <label>
             {t('period.from')}
             <DateField value={from} max={to} onChange={setFrom} />
@@ -82,18 +123,18 @@ export default function FlowView() {
       </header>
       {!validPeriod && <p role="alert" className="flow-error">{t('period.invalid')}</p>}
       {error && <p role="alert" className="flow-error">{error}</p>}
-      {!data ? (
+      {!shown ? (
         <div className="notice" aria-busy="true">{t('loading')}</div>
       ) : (
         <Dashboard
-          data={data}
+          data={shown}
           locale={locale}
           n={n}
           days={days}
           fileBase={fileBase}
           forecastDate={forecastDate}
           setForecastDate={setForecastDate}
-          forecastItems={forecastItems ?? data.forecast.when.items}
+          forecastItems={forecastItems ?? shown.forecast.when.items}
           setForecastItems={setForecastItems}
         />
       )}
@@ -115,7 +156,12 @@ interface DashboardProps {
 
 function Dashboard({ data, locale, n, days, fileBase, forecastDate, setForecastDate, forecastItems, setForecastItems }: DashboardProps) {
   const { t } = useTranslation('flow');
-  const { report, columns } = data;
+  const { report } = data;
+  // The department's bands by kind are named in the chosen language; columns keep their own names.
+  const columns: FlowColumn[] = useMemo(
+    () => (data.columnGrouping === 'kind' ? data.columns.map((c) => ({ ...c, name: t(`cfd.kind.${c.kind}`) })) : data.columns),
+    [data.columns, data.columnGrouping, t],
+  );
   const ct = report.cycleTime;
   const finished = report.throughputPerWeek.reduce((a, w) => a + w.count, 0);
   const perWeek = report.throughputPerWeek.length ? finished / report.throughputPerWeek.length : 0;
@@ -172,7 +218,8 @@ function Dashboard({ data, locale, n, days, fileBase, forecastDate, setForecastD
       </section>
 
       <div className="flow-grid">
-        <ChartCard id="cfd" title={t('cfd.title')} description={t('cfd.help')} fileName={`kumulativt-flow ${fileBase}`} wide>
+        <ChartCard id="cfd" title={t('cfd.title')}
+          description={data.columnGrouping === 'team' ? t('cfd.help') : `${t('cfd.help')} ${t(data.columnGrouping === 'kind' ? 'cfd.byKind' : 'cfd.byName')}`} fileName={`kumulativt-flow ${fileBase}`} wide>
           <ResponsiveContainer width="100%" height={340}>
             <AreaChart data={cfd} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
               <CartesianGrid stroke={GRID} vertical={false} />

@@ -21,6 +21,7 @@ const da = {
   dashboard: {
     title: 'Flowmålinger',
     definitions: 'En sag starter, når den første gang kommer i en aktiv kolonne, og er afsluttet, når den første gang kommer i en afsluttet-kolonne. Gennemløbstid = slutdato − startdato + 1.',
+    scope: 'Vis', department: 'Hele afdelingen',
   },
   figures: {
     label: 'Nøgletal',
@@ -31,6 +32,9 @@ const da = {
   cfd: {
     title: 'Kumulativt flow',
     help: 'Hvert bånd er sagerne i en kolonne dag for dag. Et bånd, der bliver bredere, betyder, at sager hober sig op dér. Sager afsluttet før perioden er trukket fra.',
+    byName: 'Alle teams har de samme kolonner i samme rækkefølge, så båndene er kolonnerne med alle teams\' sager lagt sammen.',
+    byKind: 'Teamenes tavler har forskellige kolonner, så båndene er kolonnetyperne (kø, i gang, afsluttet) med alle teams\' sager lagt sammen.',
+    kind: { queue: 'Kø', active: 'I gang', done: 'Afsluttet' },
   },
   scatter: {
     title: 'Gennemløbstid pr. afsluttet sag',
@@ -127,6 +131,7 @@ const en: typeof da = {
   dashboard: {
     title: 'Flow metrics',
     definitions: 'A case starts when it first enters an active column and finishes when it first enters a done column. Cycle time = finish date − start date + 1.',
+    scope: 'Show', department: 'Whole department',
   },
   figures: {
     label: 'Key figures',
@@ -137,6 +142,9 @@ const en: typeof da = {
   cfd: {
     title: 'Cumulative flow',
     help: 'Each band is the cases in one column, day by day. A widening band means cases pile up there. Cases finished before the period are left out.',
+    byName: 'Every team has the same columns in the same order, so the bands are the columns with every team\'s cases added up.',
+    byKind: 'The teams\' boards have different columns, so the bands are the column kinds (queue, in progress, done) with every team\'s cases added up.',
+    kind: { queue: 'Queue', active: 'In progress', done: 'Done' },
   },
   scatter: {
     title: 'Cycle time per finished case',
