@@ -235,7 +235,7 @@ function Dashboard({ data, locale, n, days, fileBase, forecastDate, setForecastD
           </ResponsiveContainer>
         </ChartCard>
 
-        <ChartCard id="cycle-time" title={t('scatter.title')} description={t('scatter.help', { count: ct.count })}
+        <ChartCard id="cycle-time" title={t('scatter.title')} description={t('scatter.help', { total: n(ct.count) })}
           fileName={`gennemloebstid ${fileBase}`}
           actions={<button type="button" onClick={() => downloadCsv(`gennemloebstid ${fileBase}`, [t('csv.caseId'), t('csv.start'), t('csv.finish'), t('csv.cycleTime'), t('csv.blockedDays')],
             data.cycleTimes.map((c) => [c.caseId, formatDate(c.start), formatDate(c.finish), c.cycleTime, c.blockedDays]))}>{t('export.csv')}</button>}>
@@ -256,7 +256,7 @@ function Dashboard({ data, locale, n, days, fileBase, forecastDate, setForecastD
           actions={<button type="button" onClick={() => downloadCsv(`gennemstroemning ${fileBase}`, [t('csv.weekStart'), t('csv.finished')],
             report.throughputPerWeek.map((w) => [formatDate(w.weekStart), w.count]))}>{t('export.csv')}</button>}>
           <ResponsiveContainer width="100%" height={300}>
-            <LineChart data={report.throughputPerWeek} margin={{ top: 8, right: 104, bottom: 8, left: 0 }}>
+            <LineChart data={report.throughputPerWeek} margin={{ top: 8, right: 124, bottom: 8, left: 0 }}>
               <CartesianGrid stroke={GRID} vertical={false} />
               <XAxis dataKey="weekStart" tickFormatter={short} minTickGap={24} stroke={MUTED} />
               <YAxis stroke={MUTED} allowDecimals={false} />

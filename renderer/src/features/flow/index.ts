@@ -38,7 +38,7 @@ const da = {
   },
   scatter: {
     title: 'Gennemløbstid pr. afsluttet sag',
-    help: 'Hvert punkt er en af de {{count}} sager, der blev afsluttet i perioden. Linjerne viser 50, 85 og 95 %-percentilen: fx blev 85 % af sagerne afsluttet på højst så mange dage.',
+    help: 'Hvert punkt er en af de {{total}} sager, der blev afsluttet i perioden. Linjerne viser 50, 85 og 95 %-percentilen: fx blev 85 % af sagerne afsluttet på højst så mange dage.',
   },
   throughput: {
     title: 'Gennemstrømning pr. uge', help: 'Antal sager afsluttet pr. uge (mandag–søndag). Første og sidste uge tæller kun dage i perioden.',
@@ -148,7 +148,7 @@ const en: typeof da = {
   },
   scatter: {
     title: 'Cycle time per finished case',
-    help: 'Each dot is one of the {{count}} cases finished in the period. The lines are the 50th, 85th and 95th percentiles: e.g. 85 % of cases finished in at most that many days.',
+    help: 'Each dot is one of the {{total}} cases finished in the period. The lines are the 50th, 85th and 95th percentiles: e.g. 85 % of cases finished in at most that many days.',
   },
   throughput: {
     title: 'Throughput per week', help: 'Cases finished per week (Monday–Sunday). The first and last week count only days inside the period.',
