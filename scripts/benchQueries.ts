@@ -15,6 +15,10 @@ export const BENCH_QUERIES: readonly BenchQuery[] = [
   { name: 'flow report, 12 months', method: 'getFlowReport', input: ({ teamId, today }) => ({ teamId, from: addDays(today, -364), to: today }) },
   { name: 'caseload dashboard', method: 'getCaseload', input: ({ teamId }) => ({ teamId }) },
   { name: 'caseload, whole department', method: 'getCaseload', input: () => ({}) },
+  { name: 'bottom line week by week, department', method: 'getBottomLineSeries', input: ({ today }) => ({ asOf: today }) },
+  { name: "bottom line's decomposition, largest team", method: 'getBottomLineDecomposition', input: ({ teamId, today }) => ({ teamId, from: `${today.slice(0, 4)}-01-01`, asOf: today }) },
+  { name: 'finance beside grants, department', method: 'getFinanceComparison', input: ({ today }) => ({ year: Number(today.slice(0, 4)), asOf: today }) },
+  { name: 'flow report, whole department, 12 months', method: 'getFlowReport', input: ({ today }) => ({ from: addDays(today, -364), to: today }) },
 ];
 
 /** A case-system extract with the canonical columns: `rows` rows, one grant each, Danish formats. */
