@@ -289,6 +289,57 @@ export function moveWipBreaches(
   return breaches;
 }
 
+/**
+ * The one WIP policy of the board, for a drag, a keyboard move and "Tag næste sag" alike: a write
+ * that breaches a limit goes ahead only with a reason, which is logged; without one it is refused
+ * before anything changes. Never applied first and warned about afterwards.
+ */
+export type WipDecision =
+  | { allowed: true; breaches: WipBreach[]; overLimit: boolean }
+  | { allowed: false; breaches: WipBreach[]; message: string };
+
+export function wipDecision(breaches: readonly WipBreach[], reason: string | null | undefined): WipDecision {
+  const list = [...breaches];
+  if (list.length === 0) return { allowed: true, breaches: list, overLimit: false };
+  if (reason !== null && reason !== undefined && reason.trim().length >= WIP_REASON_MIN) return { allowed: true, breaches: list, overLimit: true };
+  return { allowed: false, breaches: list, message: wipRefusalMessage(list) };
+}
+
+/** A reason must say something: at least this many characters (the contract's schema agrees). */
+export const WIP_REASON_MIN = 3;
+
+/** The Danish refusal a client shows when it cannot show the reason dialog itself. */
+export function wipRefusalMessage(breaches: readonly WipBreach[]): string {
+  const parts = breaches.map((b) =>
+    b.scope === 'column'
+      ? `kolonnen "${b.name}" har nået sin WIP-grænse (${b.count} af ${b.limit})`
+      : `${b.name} har nået sin personlige WIP-grænse (${b.count} af ${b.limit} aktive sager)`,
+  );
+  const text = parts.join(', og ');
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}. Angiv en begrundelse for at gå over grænsen.`;
+}
+
+/**
+ * Undo of a move on the board: the store puts the card back exactly as it was (column, place and
+ * the day it entered the column) if the move is still the card's latest event, was made by the
+ * same person, and is younger than this.
+ */
+export const UNDO_MOVE_WINDOW_MINUTES = 8 * 60;
+
+/** Why an undo of a move is refused, or null when it may go ahead. */
+export function undoMoveRefusal(
+  move: { type: string; actorId: number | null; at: string; isLatest: boolean },
+  actorId: number | null,
+  now: Date,
+): 'not_a_move' | 'not_latest' | 'other_person' | 'too_old' | null {
+  if (move.type !== 'moved' && move.type !== 'moved_over_wip_limit' && move.type !== 'reordered') return 'not_a_move';
+  if (!move.isLatest) return 'not_latest';
+  if (move.actorId === null || move.actorId !== actorId) return 'other_person';
+  const age = now.getTime() - Date.parse(move.at);
+  if (!(age <= UNDO_MOVE_WINDOW_MINUTES * 60_000)) return 'too_old';
+  return null;
+}
+
 /** Cards a person holds in active columns, for lane headers and caseload at a glance. */
 export function activeCardsHeld(personId: number, cards: readonly CaseCard[], columns: readonly BoardColumn[]): number {
   const activeIds = new Set(columns.filter((c) => c.kind === 'active').map((c) => c.id));

@@ -16,7 +16,8 @@ import { sql as m013 } from './013_privacy';
 // 014 lands after 013: stores at schema version 12 (with 013) exist without grant history.
 import { sql as m014 } from './014_grant_history';
 import { sql as m015 } from './015_finance_bookings';
+import { sql as m016 } from './016_move_undo';
 
-export const MIGRATIONS: readonly string[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m013, m014, m015];
+export const MIGRATIONS: readonly string[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m013, m014, m015, m016];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,4 +1,4 @@
-import { columnWipBreach, personWipBreach, type WipBreach } from '../../shared/board';
+import { columnWipBreach, personWipBreach, undoMoveRefusal, wipDecision, type WipBreach } from '../../shared/board';
 import type { Handlers } from '../../shared/api/dispatch';
 import { ApiFailure } from '../../shared/api/envelope';
 import type { boardMethods } from '../../shared/api/methods/board';
@@ -21,15 +21,19 @@ function eventReason(reason: string | null | undefined, replay: Replay): string 
   return [reason ?? null, note].filter((x): x is string => x !== null && x !== '').join(' – ') || null;
 }
 
-function breachMessage(breaches: WipBreach[]): string {
-  const parts = breaches.map((b) =>
-    b.scope === 'column'
-      ? `kolonnen "${b.name}" har nået sin WIP-grænse (${b.count} af ${b.limit})`
-      : `${b.name} har nået sin personlige WIP-grænse (${b.count} af ${b.limit} aktive sager)`,
-  );
-  const text = parts.join(', og ');
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}. Angiv en begrundelse for at gå over grænsen.`;
+/** The refusal of a write over a WIP limit without a reason: the client asks for one and retries. */
+export function wipRefusal(breaches: WipBreach[], message: string, extra: Record<string, unknown> = {}): ApiFailure {
+  return new ApiFailure('wip_limit', message, [
+    { field: 'reason', message: 'Begrundelse kræves for at overskride WIP-grænsen' },
+  ], { breaches, ...extra });
 }
+
+const UNDO_REFUSALS: Record<NonNullable<ReturnType<typeof undoMoveRefusal>>, string> = {
+  not_a_move: 'Hændelsen er ikke en flytning af kortet.',
+  not_latest: 'Kortet er ændret siden flytningen, så den kan ikke fortrydes. Flyt kortet tilbage i stedet.',
+  other_person: 'Kun den, der flyttede kortet, kan fortryde flytningen. Flyt kortet tilbage i stedet.',
+  too_old: 'Flytningen er for gammel til at fortryde. Flyt kortet tilbage i stedet.',
+};
 
 export function boardHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof boardMethods> {
   const { db } = ctx;
@@ -73,6 +77,32 @@ export function boardHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
     columnIds: db.prepare('SELECT id FROM cases WHERE column_id = ? ORDER BY sort_key, id'),
     setKey: db.prepare('UPDATE cases SET sort_key = ? WHERE id = ?'),
     move: db.prepare('UPDATE cases SET column_id = ?, sort_key = ?, column_entered_at = ? WHERE id = ?'),
+    flowCase: db.prepare('SELECT team_id, arrived_day, start_day, finish_day, reached_position FROM flow_cases WHERE case_id = ?'),
+    insertMoveUndo: db.prepare(
+      `INSERT INTO move_undo (event_id, case_id, from_column_id, from_sort_key, from_entered_at, had_flow,
+         flow_team_id, flow_arrived_day, flow_start_day, flow_finish_day, flow_reached)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    moveEvent: db.prepare(
+      `SELECT e.id, e.at, e.actor_id, e.type, e.to_value, e.case_id, (e.id = (SELECT MAX(l.id) FROM events l WHERE l.case_id = e.case_id)) AS is_latest,
+              u.from_column_id, u.from_sort_key, u.from_entered_at, u.had_flow, u.flow_team_id, u.flow_arrived_day,
+              u.flow_start_day, u.flow_finish_day, u.flow_reached, u.undone_by
+       FROM events e LEFT JOIN move_undo u ON u.event_id = e.id WHERE e.id = ?`,
+    ),
+    markUndone: db.prepare('UPDATE move_undo SET undone_by = ? WHERE event_id = ?'),
+    // Takes back the counters migration 005's trigger added for the move: the columns up to the
+    // target's position that the case had not reached before, on the move's day.
+    unreach: db.prepare(
+      `UPDATE flow_reached_daily SET n = n - 1
+       WHERE day = ? AND column_id IN (
+         SELECT c.id FROM board_columns t JOIN board_columns c ON c.team_id = t.team_id AND c.position <= t.position
+         WHERE t.id = ? AND c.position > ?)`,
+    ),
+    dropEmptyReach: db.prepare('DELETE FROM flow_reached_daily WHERE day = ? AND n <= 0'),
+    restoreFlow: db.prepare(
+      'UPDATE flow_cases SET team_id = ?, arrived_day = ?, start_day = ?, finish_day = ?, reached_position = ? WHERE case_id = ?',
+    ),
+    deleteFlow: db.prepare('DELETE FROM flow_cases WHERE case_id = ?'),
     setAssignee: db.prepare('UPDATE cases SET assignee_id = ? WHERE id = ?'),
     setBlocked: db.prepare('UPDATE cases SET blocked = ?, blocked_reason = ?, blocked_since = ? WHERE id = ?'),
     setClass: db.prepare('UPDATE cases SET class_of_service = ? WHERE id = ?'),
@@ -213,15 +243,15 @@ export function boardHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
         const personBreach = personWipBreach(person ? { name: person.name, wipLimit: person.wip_limit } : null, activeHeld(card.assigneeId, caseId), true);
         if (personBreach) breaches.push(personBreach);
       }
-      if (breaches.length > 0 && !reason) {
-        throw new ApiFailure('wip_limit', breachMessage(breaches), [
-          { field: 'reason', message: 'Begrundelse kræves for at overskride WIP-grænsen' },
-        ], {
-          breaches,
+      const decision = wipDecision(breaches, reason);
+      if (!decision.allowed) {
+        throw wipRefusal(breaches, decision.message,
           // Kept for callers written against the first version of this refusal.
-          ...(columnBreach ? { columnId: target.id, columnName: target.name, limit: columnBreach.limit, count: columnBreach.count } : {}),
-        });
+          columnBreach ? { columnId: target.id, columnName: target.name, limit: columnBreach.limit, count: columnBreach.count } : {});
       }
+      const flowBefore = q.flowCase.get(caseId) as
+        | { team_id: number; arrived_day: string; start_day: string | null; finish_day: string | null; reached_position: number }
+        | undefined;
       const key = placement(toColumnId, caseId, beforeCaseId ?? null);
       q.move.run(toColumnId, key, changesColumn ? ctx.today() : card.columnEnteredAt, caseId);
       const eventId = appendEvent(db, {
@@ -230,13 +260,71 @@ export function boardHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
         caseId,
         entity: 'case',
         entityId: caseId,
-        type: changesColumn ? (breaches.length > 0 ? 'moved_over_wip_limit' : 'moved') : 'reordered',
+        type: changesColumn ? (decision.overLimit ? 'moved_over_wip_limit' : 'moved') : 'reordered',
         field: 'column',
         from: card.columnId,
         to: toColumnId,
         reason: eventReason(reason, replay),
       });
-      return { card: getCard(caseId), wipLimitExceeded: breaches.length > 0, eventId };
+      // What an undo needs to put the card back exactly; the sort key is the one before
+      // placement() may have renumbered the column, which only spreads keys apart.
+      q.insertMoveUndo.run(
+        eventId, caseId, card.columnId, card.sortKey, card.columnEnteredAt, flowBefore ? 1 : 0,
+        flowBefore?.team_id ?? null, flowBefore?.arrived_day ?? null, flowBefore?.start_day ?? null,
+        flowBefore?.finish_day ?? null, flowBefore?.reached_position ?? null,
+      );
+      return { card: getCard(caseId), wipLimitExceeded: decision.overLimit, eventId };
+    },
+
+    undoMove: ({ caseId, eventId }, call) => {
+      const card = getCard(caseId);
+      const move = q.moveEvent.get(eventId) as
+        | {
+            id: number; at: string; actor_id: number | null; type: string; to_value: string | null; case_id: number | null; is_latest: number;
+            from_column_id: number | null; from_sort_key: number | null; from_entered_at: string | null; had_flow: number | null;
+            flow_team_id: number | null; flow_arrived_day: string | null; flow_start_day: string | null; flow_finish_day: string | null;
+            flow_reached: number | null; undone_by: number | null;
+          }
+        | undefined;
+      if (!move || move.case_id !== caseId) {
+        throw new ApiFailure('invalid_input', 'Flytningen, der skal fortrydes, hører ikke til sagen.', [
+          { field: 'eventId', message: 'Ukendt hændelse for denne sag' },
+        ]);
+      }
+      const refusal = undoMoveRefusal({ type: move.type, actorId: move.actor_id, at: move.at, isLatest: move.is_latest === 1 }, call.actorId, ctx.now())
+        ?? (move.from_column_id === null || move.undone_by !== null || String(card.columnId) !== move.to_value ? 'not_latest' : null);
+      if (refusal) throw new ApiFailure('conflict', UNDO_REFUSALS[refusal], [{ field: 'eventId', message: UNDO_REFUSALS[refusal] }], { refusal });
+      const back = getColumn(move.from_column_id!, 'eventId');
+      if (back.team_id !== card.teamId) throw new ApiFailure('conflict', UNDO_REFUSALS.not_latest, [{ field: 'eventId', message: UNDO_REFUSALS.not_latest }], { refusal: 'not_latest' });
+
+      q.move.run(back.id, move.from_sort_key!, move.from_entered_at!, caseId);
+      if (move.type !== 'reordered') {
+        // The move's event stays in the log, but its pass through the columns is taken back.
+        const day = move.at.slice(0, 10);
+        const reachedBefore = move.had_flow === 1 && move.flow_team_id === card.teamId ? move.flow_reached ?? 0 : 0;
+        q.unreach.run(day, Number(move.to_value), reachedBefore);
+        q.dropEmptyReach.run(day);
+        if (move.had_flow === 1) {
+          q.restoreFlow.run(move.flow_team_id, move.flow_arrived_day, move.flow_start_day, move.flow_finish_day, move.flow_reached, caseId);
+        } else {
+          q.deleteFlow.run(caseId);
+        }
+      }
+      // Not a column event (field 'undo'), so migration 005's trigger counts nothing for it.
+      const undoId = appendEvent(db, {
+        at: ctx.now().toISOString(),
+        actorId: call.actorId,
+        caseId,
+        entity: 'case',
+        entityId: caseId,
+        type: 'move_undone',
+        field: 'undo',
+        from: move.to_value,
+        to: back.id,
+        reason: `Fortrudt (hændelse #${move.id})`,
+      });
+      q.markUndone.run(undoId, move.id);
+      return { card: getCard(caseId), wipLimitExceeded: false, eventId: undoId };
     },
 
     updateCase: (input, call) => {
@@ -259,11 +347,8 @@ export function boardHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
             ]);
           }
           const breach = personWipBreach({ name: person.name, wipLimit: person.wip_limit }, activeHeld(person.id, card.id), extras.column_kind === 'active');
-          if (breach && !input.reason) {
-            throw new ApiFailure('wip_limit', breachMessage([breach]), [
-              { field: 'reason', message: 'Begrundelse kræves for at overskride WIP-grænsen' },
-            ], { breaches: [breach] });
-          }
+          const decision = wipDecision(breach ? [breach] : [], input.reason);
+          if (!decision.allowed) throw wipRefusal(decision.breaches, decision.message);
           q.setAssignee.run(person.id, card.id);
           log(breach ? 'assigned_over_wip_limit' : 'assigned', 'assignee', card.assigneeId, person.id, breach ? input.reason ?? null : null);
         } else {

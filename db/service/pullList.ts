@@ -15,10 +15,12 @@ import {
   rankWorkItems, toWorkItem, WORK_ITEM_KIND_LABELS,
   type PriorityTag, type PullCandidate, type PullRule, type RankedItem, type RuleWeights, type WorkItem, type WorkItemKind,
 } from '../../shared/pullList';
+import { columnWipBreach, personWipBreach, wipDecision, type WipBreach } from '../../shared/board';
 import { keyBetween } from '../../shared/sortKey';
 import type { Db } from '../connection';
 import { appendEvent } from '../events';
 import { CARD_SELECT, PERSON_COLUMNS, TEAM_COLUMNS, toCard, toPerson, toTeam, type CardRow, type PersonRow, type TeamRow } from '../rows';
+import { wipRefusal } from './board';
 import type { ServiceContext } from './context';
 
 /** A candidate row; blocked cases are left out in SQL. */
@@ -153,7 +155,7 @@ export function createPullListQueries(db: Db) {
     ),
     columnCount: db.prepare('SELECT COUNT(*) AS n FROM cases WHERE column_id = ?'),
     lastKey: db.prepare('SELECT MAX(sort_key) AS k FROM cases WHERE column_id = ?'),
-    caseState: db.prepare('SELECT id, team_id, column_id, assignee_id FROM cases WHERE id = ?'),
+    caseState: db.prepare('SELECT c.id, c.team_id, c.column_id, c.assignee_id, b.kind AS column_kind FROM cases c JOIN board_columns b ON b.id = c.column_id WHERE c.id = ?'),
     take: db.prepare(
       `UPDATE cases SET assignee_id = ?, column_id = ?, sort_key = ?, column_entered_at = ?
        WHERE id = ? AND column_id = ? AND blocked = 0`,
@@ -335,20 +337,27 @@ export function pullListHandlers(ctx: ServiceContext): Pick<Handlers, keyof type
       };
     },
 
-    pullNext: (_input, call) => {
+    pullNext: ({ reason }, call) => {
       const actor = actorOf(call);
       if (actor.team_id === null) {
         throw new ApiFailure('forbidden', 'Du er ikke medlem af et team og kan derfor ikke tage sager fra en pull-liste.');
       }
       const today = ctx.today();
-      const choice = choosePull(pullList(actor.team_id, today).items, pullerOf(actor));
+      const puller = pullerOf(actor);
+      // The caseworker's own limit is the WIP policy's below (refused without a reason), as on the board.
+      const choice = choosePull(pullList(actor.team_id, today).items, { ...puller, wipLimit: null });
       if (!('item' in choice)) return { pulled: false, ...choice };
       const item: RankedItem = choice.item;
       const column = q.firstActive.get(actor.team_id) as { id: number; name: string; wip_limit: number | null } | undefined;
       if (!column) throw new ApiFailure('conflict', 'Teamets tavle har ingen aktiv kolonne at tage sagen ind i.');
-      const before = q.caseState.get(item.caseId) as { column_id: number; assignee_id: number | null };
+      const before = q.caseState.get(item.caseId) as { column_id: number; assignee_id: number | null; column_kind: ColumnKind };
       const count = (q.columnCount.get(column.id) as { n: number }).n;
-      const overLimit = column.wip_limit !== null && count >= column.wip_limit;
+      const breaches = [
+        columnWipBreach({ name: column.name, wipLimit: column.wip_limit }, count, before.column_id !== column.id),
+        personWipBreach({ name: actor.name, wipLimit: actor.wip_limit }, puller.wipCount, before.column_kind !== 'active'),
+      ].filter((b): b is WipBreach => b !== null);
+      const decision = wipDecision(breaches, reason);
+      if (!decision.allowed) throw wipRefusal(breaches, decision.message, { caseNumber: item.caseNumber, columnName: column.name });
       const key = keyBetween((q.lastKey.get(column.id) as { k: number | null }).k, null)!;
       const taken = q.take.run(actor.id, column.id, key, today, item.caseId, before.column_id).changes;
       if (taken !== 1) throw new ApiFailure('conflict', 'Sagen blev ændret samtidig. Prøv igen.');
@@ -359,22 +368,25 @@ export function pullListHandlers(ctx: ServiceContext): Pick<Handlers, keyof type
       if (before.assignee_id !== actor.id) {
         appendEvent(db, { ...base, type: 'assigned', field: 'assignee', from: before.assignee_id, to: actor.id, reason: 'Taget fra pull-listen' });
       }
+      const taken_ = `Taget fra pull-listen (${WORK_ITEM_KIND_LABELS[item.kind].toLowerCase()})`;
+      const over = breaches
+        .map((b) => (b.scope === 'column' ? `kolonnen havde ${b.count} af ${b.limit} sager` : `${b.name} havde ${b.count} af ${b.limit} aktive sager`))
+        .join(', ');
       appendEvent(db, {
         ...base,
-        type: overLimit ? 'moved_over_wip_limit' : 'moved',
+        type: decision.overLimit ? 'moved_over_wip_limit' : 'moved',
         field: 'column',
         from: before.column_id,
         to: column.id,
-        reason: overLimit
-          ? `Taget fra pull-listen (${WORK_ITEM_KIND_LABELS[item.kind].toLowerCase()}); kolonnen havde ${count} af ${column.wip_limit} sager`
-          : `Taget fra pull-listen (${WORK_ITEM_KIND_LABELS[item.kind].toLowerCase()})`,
+        // Like a drag over the limit: the caller's reason first, then what the limits were.
+        reason: decision.overLimit ? `${reason!.trim()} – ${taken_.charAt(0).toLowerCase()}${taken_.slice(1)}; ${over}` : taken_,
       });
       if (q.pin.get(item.caseId)) {
         q.deletePin.run(item.caseId);
         appendEvent(db, { ...base, type: 'unpinned', field: 'pull_pin', from: 'pinned', to: null, reason: 'Sagen blev taget fra pull-listen' });
       }
       const card = toCard(q.card.get(item.caseId) as CardRow);
-      return { pulled: true, item, card, columnName: column.name, columnOverLimit: overLimit };
+      return { pulled: true, item, card, columnName: column.name, columnOverLimit: decision.overLimit };
     },
 
     setRuleWeights: ({ teamId, weights: next }, call) => {

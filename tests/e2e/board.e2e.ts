@@ -122,11 +122,11 @@ describe('the team board', () => {
         reason: 'Akut indlæggelse, skal udredes i dag', actorId: leader.id,
       });
 
-      // 4. Undo: a new move back, recorded as an undo of the previous event.
+      // 4. Undo: the store takes the move back (column, place, entry day), recorded as an undo of it.
       await page.getByRole('button', { name: 'Fortryd' }).click();
       await eventually(() => columnOf(byMouse)).toBe('Klar til sagsbehandling');
       detail = await callApi<CaseDetailWithProgression>('getCase', { caseId: movedId });
-      expect(detail.events[0]).toMatchObject({ type: 'moved', toValue: String(ready!.id), reason: `Fortrudt (hændelse #${detail.events[1]!.id})` });
+      expect(detail.events[0]).toMatchObject({ type: 'move_undone', toValue: String(ready!.id), reason: `Fortrudt (hændelse #${detail.events[1]!.id})` });
       await cell(page, ready!.id).locator(`[data-case-number="${byMouse}"]`).waitFor();
 
       // 5. Block with a reason in the card's detail panel.

@@ -200,6 +200,8 @@ const INPUTS: Record<MethodName, Variant[]> = {
   getBoard: teamScoped((r) => ({ teamId: r.team })),
   getCase: teamScoped((r) => ({ caseId: r.case })),
   moveCard: teamScoped((r) => ({ caseId: r.case, toColumnId: r.column, reason: 'Adgangstest' })),
+  // Event 1 is not a move of the case: a refusal after the access check, which is what this test asks.
+  undoMove: teamScoped((r) => ({ caseId: r.case, eventId: 1 })),
   updateCase: teamScoped((r) => ({ caseId: r.case, notes: 'Adgangstest' })),
   addAssessment: teamScoped((r) => ({ caseId: r.case, assessedOn: TODAY, scores: { mobility: 2 } })),
   addColumn: teamScoped((r) => ({ teamId: r.team, name: 'Adgangstest', kind: 'active' })),
@@ -209,7 +211,7 @@ const INPUTS: Record<MethodName, Variant[]> = {
 
   getPullList: teamScoped((r) => ({ teamId: r.team })),
   getMyCases: teamScoped((r) => ({ personId: r.caseworker })),
-  pullNext: plain(() => ({})),
+  pullNext: [...plain(() => ({})), { name: 'with reason', scope: 'department', input: () => ({ reason: 'Adgangstest' }) }],
   setRuleWeights: teamScoped((r) => ({ teamId: r.team, weights: { deadline: 2, class_of_service: 1, strategic: 1, waiting: 1 } })),
   setPin: teamScoped((r) => ({ caseId: r.case, pinned: false })),
   savePriorityTag: teamScoped((r) => ({ teamId: r.team, tagId: r.tag, label: 'Ændret', weight: 20, paragraph: '85', kind: null })),

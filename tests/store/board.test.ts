@@ -117,6 +117,65 @@ describe('moving cards under WIP limits', () => {
   });
 });
 
+describe('undoing a move', () => {
+  let db: Db;
+  let service: Service;
+  beforeEach((t) => ({ db, service } = fixture(`undo-${t.task.id}`)));
+
+  const card = (caseId: number) => db.prepare('SELECT column_id, sort_key, column_entered_at FROM cases WHERE id = ?').get(caseId);
+  const flow = (caseId: number) => db.prepare('SELECT team_id, arrived_day, start_day, finish_day, reached_position FROM flow_cases WHERE case_id = ?').get(caseId);
+  const reached = () => db.prepare('SELECT column_id, day, n FROM flow_reached_daily ORDER BY column_id, day').all();
+
+  it('puts the card back in its column and place with the day it entered the column, and takes back the flow facts', () => {
+    const before = card(2);
+    expect(before).toEqual({ column_id: 10, sort_key: 32768, column_entered_at: '2026-11-02' });
+    const moved = ok(call(service, 'moveCard', { caseId: 2, toColumnId: 12 }, 3));
+    expect(card(2)).toMatchObject({ column_id: 12, column_entered_at: TODAY });
+    expect(flow(2)).toEqual({ team_id: 1, arrived_day: TODAY, start_day: TODAY, finish_day: null, reached_position: 3 });
+    expect(reached()).toEqual([10, 11, 12].map((column_id) => ({ column_id, day: TODAY, n: 1 })));
+
+    const undone = ok(call(service, 'undoMove', { caseId: 2, eventId: moved.eventId }, 3));
+    expect(undone.card).toMatchObject({ columnId: 10, sortKey: 32768, columnEnteredAt: '2026-11-02' });
+    expect(card(2)).toEqual(before);
+    // The case never really entered the active column: no start, no pass through the columns.
+    expect(flow(2)).toBeUndefined();
+    expect(reached()).toEqual([]);
+    expect(events(db, 2)).toEqual([
+      { type: 'moved', field: 'column', from_value: '10', to_value: '12', reason: null, actor_id: 3 },
+      { type: 'move_undone', field: 'undo', from_value: '12', to_value: '10', reason: `Fortrudt (hændelse #${moved.eventId})`, actor_id: 3 },
+    ]);
+    expect(undone.eventId).toBe((db.prepare('SELECT MAX(id) AS id FROM events').get() as { id: number }).id);
+  });
+
+  it('restores the flow facts the case had before the undone move', () => {
+    ok(call(service, 'moveCard', { caseId: 2, toColumnId: 12 }, 3));
+    const factsBefore = flow(2);
+    const reachedBefore = reached();
+    const done = ok(call(service, 'moveCard', { caseId: 2, toColumnId: 13 }, 3));
+    expect(flow(2)).toMatchObject({ finish_day: TODAY, reached_position: 4 });
+    ok(call(service, 'undoMove', { caseId: 2, eventId: done.eventId }, 3));
+    expect(flow(2)).toEqual(factsBefore);
+    expect(reached()).toEqual(reachedBefore);
+    expect(card(2)).toMatchObject({ column_id: 12, column_entered_at: TODAY });
+  });
+
+  it('refuses an undo by someone else, of a move that is no longer the latest, of an old move, or twice', () => {
+    const moved = ok(call(service, 'moveCard', { caseId: 2, toColumnId: 12 }, 3));
+    expect(call(service, 'undoMove', { caseId: 2, eventId: moved.eventId }, 1)).toMatchObject({ ok: false, error: { code: 'conflict', details: { refusal: 'other_person' } } });
+    expect(call(service, 'undoMove', { caseId: 1, eventId: moved.eventId }, 3)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const later = createService(db, { now: () => new Date(NOW.getTime() + 9 * 3_600_000) });
+    expect(call(later, 'undoMove', { caseId: 2, eventId: moved.eventId }, 3)).toMatchObject({ ok: false, error: { code: 'conflict', details: { refusal: 'too_old' } } });
+    ok(call(service, 'updateCase', { caseId: 2, notes: 'Ringet op' }, 3));
+    expect(call(service, 'undoMove', { caseId: 2, eventId: moved.eventId }, 3)).toMatchObject({ ok: false, error: { code: 'conflict', details: { refusal: 'not_latest' } } });
+    expect(card(2)).toMatchObject({ column_id: 12, column_entered_at: TODAY });
+
+    const again = ok(call(service, 'moveCard', { caseId: 2, toColumnId: 11, reason: 'Akut sag' }, 3));
+    const undo = ok(call(service, 'undoMove', { caseId: 2, eventId: again.eventId }, 3));
+    expect(undo.card.columnId).toBe(12);
+    expect(call(service, 'undoMove', { caseId: 2, eventId: again.eventId }, 3)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+});
+
 describe('editing a case', () => {
   let db: Db;
   let service: Service;

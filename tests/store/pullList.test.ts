@@ -210,21 +210,61 @@ describe('Tag næste sag', () => {
     addCase(db, { id: 2, column: COLUMN.inquiry, assignee: BO });
     addCase(db, { id: 3, column: COLUMN.decision, assignee: BO });
     addCase(db, { id: 4, paragraph: '107' });
-    expect(call<PullResult>(service, 'pullNext', {}, BO)).toMatchObject({
-      pulled: false,
-      reason: 'wip_limit',
-      message: 'Du har nået din personlige WIP-grænse: 2 af 2 sager i gang. Afslut eller aflevér en sag, før du tager en ny.',
+    // At the personal limit the pull is refused before anything changes, like a drag (one WIP policy).
+    expect(failure(service, 'pullNext', {}, BO)).toMatchObject({
+      code: 'wip_limit',
+      message: 'Bo Lund har nået sin personlige WIP-grænse (2 af 2 aktive sager). Angiv en begrundelse for at gå over grænsen.',
+      details: { breaches: [{ scope: 'person', name: 'Bo Lund', count: 2, limit: 2 }] },
     });
     expect(events(db, 'pulled')).toHaveLength(0);
   });
 
-  it('logs a pull that takes the column over its WIP limit as such', () => {
+  it('refuses a pull into a full column without a reason and changes nothing', () => {
     db.prepare('UPDATE board_columns SET wip_limit = 1 WHERE id = ?').run(COLUMN.inquiry);
     addCase(db, { id: 1 });
     addCase(db, { id: 2, column: COLUMN.inquiry, assignee: BO });
-    const result = call<PullResult>(service, 'pullNext', {}, ANNE);
-    expect(result).toMatchObject({ pulled: true, columnOverLimit: true });
-    expect(events(db, 'moved_over_wip_limit')[0]!.reason).toBe('Taget fra pull-listen (ny ansøgning); kolonnen havde 1 af 1 sager');
+    const before = db.prepare('SELECT column_id, assignee_id, sort_key, column_entered_at FROM cases WHERE id = 1').get();
+    const eventsBefore = (db.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n;
+    const error = failure(service, 'pullNext', {}, ANNE);
+    expect(error).toMatchObject({
+      code: 'wip_limit',
+      fields: [{ field: 'reason' }],
+      details: { breaches: [{ scope: 'column', name: 'Udredning', count: 1, limit: 1 }], caseNumber: '2026-000001', columnName: 'Udredning' },
+    });
+    expect(error.message).toBe('Kolonnen "Udredning" har nået sin WIP-grænse (1 af 1). Angiv en begrundelse for at gå over grænsen.');
+    expect(db.prepare('SELECT column_id, assignee_id, sort_key, column_entered_at FROM cases WHERE id = 1').get()).toEqual(before);
+    expect((db.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n).toBe(eventsBefore);
+    expect(numbers(list())).toEqual(['2026-000001']);
+  });
+
+  it('pulls into a full column with a reason and logs the reason as a move over the limit', () => {
+    db.prepare('UPDATE board_columns SET wip_limit = 1 WHERE id = ?').run(COLUMN.inquiry);
+    addCase(db, { id: 1 });
+    addCase(db, { id: 2, column: COLUMN.inquiry, assignee: BO });
+    const result = call<PullResult>(service, 'pullNext', { reason: 'Akut: borgeren står uden bolig' }, ANNE);
+    expect(result).toMatchObject({ pulled: true, columnOverLimit: true, card: { id: 1, columnId: COLUMN.inquiry, assigneeId: ANNE } });
+    expect(events(db, 'moved_over_wip_limit')).toEqual([expect.objectContaining({
+      actor_id: ANNE, case_id: 1, from_value: String(COLUMN.queue), to_value: String(COLUMN.inquiry),
+      reason: 'Akut: borgeren står uden bolig – taget fra pull-listen (ny ansøgning); kolonnen havde 1 af 1 sager',
+    })]);
+    expect(events(db, 'moved')).toHaveLength(0);
+  });
+
+  it('pulls over the personal limit only with a reason', () => {
+    addCase(db, { id: 2, column: COLUMN.inquiry, assignee: BO });
+    addCase(db, { id: 3, column: COLUMN.decision, assignee: BO });
+    addCase(db, { id: 4, paragraph: '107' });
+    const result = call<PullResult>(service, 'pullNext', { reason: 'Dækker for en syg kollega' }, BO);
+    expect(result).toMatchObject({ pulled: true, columnOverLimit: true, item: { caseNumber: '2026-000004' } });
+    expect(events(db, 'moved_over_wip_limit')[0]!.reason).toBe('Dækker for en syg kollega – taget fra pull-listen (ny ansøgning); Bo Lund havde 2 af 2 aktive sager');
+  });
+
+  it('pulls below the limit without asking', () => {
+    db.prepare('UPDATE board_columns SET wip_limit = 2 WHERE id = ?').run(COLUMN.inquiry);
+    addCase(db, { id: 1 });
+    addCase(db, { id: 2, column: COLUMN.inquiry, assignee: BO });
+    expect(call<PullResult>(service, 'pullNext', {}, ANNE)).toMatchObject({ pulled: true, columnOverLimit: false });
+    expect(events(db, 'moved')[0]!.reason).toBe('Taget fra pull-listen (ny ansøgning)');
   });
 });
 
@@ -366,7 +406,8 @@ describe('concurrent pulls', () => {
         let end: unknown = null;
         while (end === null) {
           const r = service.dispatch('pullNext', {}, service.as(Number(actor)));
-          if (!r.ok) end = r.error;
+          // At the personal WIP limit the pull is refused (a reason would be asked for): the worker stops.
+          if (!r.ok) end = r.error.code === 'wip_limit' ? 'wip_limit' : r.error;
           else if (!r.value.pulled) end = r.value.reason;
           else pulled.push(r.value.item.caseId);
         }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   activeCardsHeld, ageingLevel, cardMatches, daysBlocked, daysInColumn, deadlineStatus, EMPTY_FILTER, emptyHistory,
   followUpLevel, groupIntoLanes, laneChangeFor, moveWipBreaches, parseFilter, recordAction, takeRedo, takeUndo, type BoardFilter,
+  columnWipBreach, personWipBreach, undoMoveRefusal, UNDO_MOVE_WINDOW_MINUTES, wipDecision, type WipBreach,
 } from '../../shared/board';
 import type { BoardColumn, CaseCard, Person } from '../../shared/domain';
 
@@ -202,5 +203,57 @@ describe('board texts', () => {
     expect(paths(en)).toEqual(paths(da));
     const empty = (o: object): boolean => Object.values(o).some((v) => (typeof v === 'string' ? v.trim() === '' : empty(v as object)));
     expect(empty(da) || empty(en)).toBe(false);
+  });
+});
+
+describe('the WIP policy (one for drag, keyboard move and pull)', () => {
+  const column = (count: number) => columnWipBreach({ name: 'Udredning', wipLimit: 3 }, count, true);
+  const person = (held: number) => personWipBreach({ name: 'Rita', wipLimit: 2 }, held, true);
+  const breaches = (...b: (WipBreach | null)[]) => b.filter((x): x is WipBreach => x !== null);
+
+  it('lets a move below the limit go without a reason', () => {
+    expect(column(2)).toBeNull();
+    expect(wipDecision(breaches(column(2), person(1)), undefined)).toEqual({ allowed: true, breaches: [], overLimit: false });
+  });
+
+  it('refuses at the limit without a reason, naming the limit, count and column', () => {
+    const d = wipDecision(breaches(column(3)), undefined);
+    expect(d).toEqual({
+      allowed: false,
+      breaches: [{ scope: 'column', name: 'Udredning', limit: 3, count: 3 }],
+      message: 'Kolonnen "Udredning" har nået sin WIP-grænse (3 af 3). Angiv en begrundelse for at gå over grænsen.',
+    });
+  });
+
+  it('refuses over the limit with a blank or too short reason, and lets it go with one', () => {
+    expect(wipDecision(breaches(column(5)), '  ').allowed).toBe(false);
+    expect(wipDecision(breaches(column(5)), 'ok').allowed).toBe(false);
+    expect(wipDecision(breaches(column(5)), 'Akut sag')).toEqual({ allowed: true, breaches: [{ scope: 'column', name: 'Udredning', limit: 3, count: 5 }], overLimit: true });
+  });
+
+  it('applies the personal limit the same way: below it goes, at it asks', () => {
+    expect(person(1)).toBeNull();
+    const d = wipDecision(breaches(column(1), person(2)), null);
+    expect(d).toMatchObject({ allowed: false, message: 'Rita har nået sin personlige WIP-grænse (2 af 2 aktive sager). Angiv en begrundelse for at gå over grænsen.' });
+    expect(wipDecision(breaches(column(3), person(2)), null)).toMatchObject({
+      message: 'Kolonnen "Udredning" har nået sin WIP-grænse (3 af 3), og Rita har nået sin personlige WIP-grænse (2 af 2 aktive sager). Angiv en begrundelse for at gå over grænsen.',
+    });
+    expect(wipDecision(breaches(person(2)), 'Dækker for en kollega')).toMatchObject({ allowed: true, overLimit: true });
+  });
+});
+
+describe('undo of a move', () => {
+  const now = new Date('2026-11-23T10:00:00Z');
+  const move = { type: 'moved', actorId: 3, at: '2026-11-23T09:00:00.000Z', isLatest: true };
+  it('is allowed for the latest move by the same person within the window', () => {
+    expect(undoMoveRefusal(move, 3, now)).toBeNull();
+    expect(undoMoveRefusal({ ...move, type: 'reordered' }, 3, now)).toBeNull();
+    expect(undoMoveRefusal({ ...move, at: new Date(now.getTime() - UNDO_MOVE_WINDOW_MINUTES * 60_000).toISOString() }, 3, now)).toBeNull();
+  });
+  it('is refused for anything else', () => {
+    expect(undoMoveRefusal({ ...move, type: 'assigned' }, 3, now)).toBe('not_a_move');
+    expect(undoMoveRefusal({ ...move, isLatest: false }, 3, now)).toBe('not_latest');
+    expect(undoMoveRefusal(move, 2, now)).toBe('other_person');
+    expect(undoMoveRefusal({ ...move, at: new Date(now.getTime() - UNDO_MOVE_WINDOW_MINUTES * 60_000 - 1).toISOString() }, 3, now)).toBe('too_old');
   });
 });

@@ -22,6 +22,17 @@ export const da = {
     dateTooLate: 'Datoen må senest være {{date}}.',
     datePicker: 'Vælg dato i kalenderen',
   },
+  wipDialog: {
+    title: 'WIP-grænsen overskrides',
+    intro: 'Flytningen af {{card}} går over en grænse, teamet har sat:',
+    introPull: 'At tage {{card}} fra pull-listen går over en grænse, teamet har sat:',
+    column: 'Kolonnen "{{name}}" har {{count}} kort og en grænse på {{limit}}.',
+    person: '{{name}} har {{count}} aktive sager og en personlig grænse på {{limit}}.',
+    reason: 'Begrundelse (gemmes i sagens historik)',
+    reasonHelp: 'Mindst 3 tegn. Teamet kan se, hvem der gik over grænsen, og hvorfor.',
+    confirm: 'Gå over grænsen',
+    tooShort: 'Skriv en begrundelse på mindst 3 tegn.',
+  },
   nav: {
     label: 'Hovedmenu',
     board: 'Tavle',

@@ -23,6 +23,17 @@ export const en: Dictionary = {
     dateTooLate: 'The date must be {{date}} or earlier.',
     datePicker: 'Choose a date in the calendar',
   },
+  wipDialog: {
+    title: 'The WIP limit will be exceeded',
+    intro: 'Moving {{card}} goes over a limit the team has set:',
+    introPull: 'Taking {{card}} from the pull list goes over a limit the team has set:',
+    column: 'Column "{{name}}" has {{count}} cards and a limit of {{limit}}.',
+    person: '{{name}} has {{count}} active cases and a personal limit of {{limit}}.',
+    reason: "Reason (saved in the case's history)",
+    reasonHelp: 'At least 3 characters. The team can see who went over the limit, and why.',
+    confirm: 'Go over the limit',
+    tooShort: 'Write a reason of at least 3 characters.',
+  },
   nav: {
     label: 'Main menu',
     board: 'Board',

@@ -67,6 +67,15 @@ export const boardMethods = {
       .strict(),
     { write: true, access: { roles: ['caseworker', 'leader', 'department_head'], team: { from: 'case', field: 'caseId' } }, summary: 'Moves a card to a column and position; over a column or caseworker WIP limit it needs a reason, which is logged.' },
   ),
+  /**
+   * Ctrl+Z of a move: puts the card back exactly as it was before the move (column, place, the day
+   * it entered the column) and takes back the flow facts the move added. Only the card's latest
+   * event, a move by the caller within UNDO_MOVE_WINDOW_MINUTES; anything else is a conflict.
+   */
+  undoMove: method<MoveResult>()(
+    z.object({ caseId: id, eventId: id }).strict(),
+    { write: true, access: { roles: ['caseworker', 'leader', 'department_head'], team: { from: 'case', field: 'caseId' } }, summary: 'Undoes the caller\'s latest move of a card: back to its column, place and entry day; the undone move is not counted in the flow metrics.' },
+  ),
   /** Edits the fields a caseworker owns. Absent fields stay as they are. */
   updateCase: method<UpdateCaseResult>()(
     z

@@ -101,7 +101,10 @@ export const pullListMethods = {
   getPullList: method<PullList>()(z.object({ teamId: id }).strict(), { write: false, access: { roles: CASE_READERS, team: { from: 'team', field: 'teamId' } }, lookup: { purpose: 'Pull-listen', list: (l) => ({ teamId: l.team.id, count: l.items.length }) }, summary: 'The team\'s prioritised pull list, each item with its points and the reasons it stands where it does.' }),
   getMyCases: method<MyCases>()(z.object({ personId: id }).strict(), { write: false, access: { roles: CASE_READERS, team: { from: 'person', field: 'personId' } }, lookup: { purpose: 'Mine sager', list: (m) => ({ teamId: m.person.teamId, count: m.inProgress.length }) }, summary: 'A caseworker\'s own work: WIP against the limit, deadlines, follow-ups due within 30 days, blocked cases.' }),
   /** "Tag næste sag": the caller (the actor) takes the top item they may take. */
-  pullNext: method<PullResult>()(noInput, { write: true, access: { roles: ['caseworker', 'leader'] }, lookup: { purpose: 'Tag næste sag', cases: (r) => ({ caseIds: r.pulled ? [r.card.id] : [] }) }, summary: 'Gives the calling caseworker the top item they may take, assigns it and moves it into the first active column; says why when nothing fits.' }),
+  pullNext: method<PullResult>()(z.object({
+    /** Required when the pull takes the column it moves the case into, or the caller, over a WIP limit; logged. */
+    reason: z.string().trim().min(3).max(500).optional(),
+  }).strict(), { write: true, access: { roles: ['caseworker', 'leader'] }, lookup: { purpose: 'Tag næste sag', cases: (r) => ({ caseIds: r.pulled ? [r.card.id] : [] }) }, summary: 'Gives the calling caseworker the top item they may take, assigns it and moves it into the first active column; over a WIP limit it needs a reason, which is logged; says why when nothing fits.' }),
   setRuleWeights: method<RuleWeights>()(
     z.object({
       teamId: id,

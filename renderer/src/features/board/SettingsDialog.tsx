@@ -4,7 +4,7 @@ import type { Board } from '../../../../shared/api/methods/board';
 import { COLUMN_KINDS, type BoardColumn, type ColumnKind } from '../../../../shared/domain';
 import { api } from '../../api/client';
 import { useBoardStore } from './boardStore';
-import { useDialogFocus } from './useDialogFocus';
+import { useDialogFocus } from '../../components/useDialogFocus';
 
 interface Props {
   board: Board;

@@ -11,7 +11,14 @@ import { api } from '../../api/client';
 
 type MoveInput = InputOf<'moveCard'>;
 type UpdateInput = InputOf<'updateCase'>;
-export type Operation = { method: 'moveCard'; input: MoveInput } | { method: 'updateCase'; input: UpdateInput };
+/**
+ * undoMove takes back a move on the store (column, place and the day the card entered its column,
+ * checked against the move's event), so an undone move does not reset the card's age.
+ */
+export type Operation =
+  | { method: 'moveCard'; input: MoveInput }
+  | { method: 'undoMove'; input: { caseId: number } }
+  | { method: 'updateCase'; input: UpdateInput };
 
 /** One write of an action and its inverse. */
 export interface Step {
@@ -161,6 +168,10 @@ export const useBoardStore = create<BoardState>()((set, get) => {
   }
 
   async function run(op: Operation, replay?: { kind: 'undo' | 'redo'; eventId: number }, reason?: string) {
+    if (op.method === 'undoMove') {
+      const result = await api.undoMove({ caseId: op.input.caseId, eventId: replay!.eventId });
+      return result.ok ? { ok: true as const, value: { eventId: result.value.eventId as number | null, card: result.value.card } } : result;
+    }
     if (op.method === 'moveCard') {
       const input = { ...op.input, ...(replay ? { replay } : {}), ...(reason ? { reason } : {}) };
       let result = await api.moveCard(input);
@@ -251,7 +262,7 @@ export const useBoardStore = create<BoardState>()((set, get) => {
     const current = get().board;
     set({ pending: forget(), board: current ? replaceCard(current, value.card) : current });
     return {
-      undo: { method: 'moveCard', input: { caseId, toColumnId: from.columnId, beforeCaseId: from.beforeCaseId } },
+      undo: { method: 'undoMove', input: { caseId } },
       redo: { method: 'moveCard', input: { caseId, toColumnId, beforeCaseId } },
       eventId: value.eventId,
     };

@@ -88,16 +88,6 @@ export const da = {
     inLane: 'Banen er {{lane}}.',
     roleDescription: 'flytbart kort',
   },
-  wipDialog: {
-    title: 'WIP-grænsen overskrides',
-    intro: 'Flytningen af {{card}} går over en grænse, teamet har sat:',
-    column: 'Kolonnen "{{name}}" har {{count}} kort og en grænse på {{limit}}.',
-    person: '{{name}} har {{count}} aktive sager og en personlig grænse på {{limit}}.',
-    reason: 'Begrundelse (gemmes i sagens historik)',
-    reasonHelp: 'Mindst 3 tegn. Teamet kan se, hvem der gik over grænsen, og hvorfor.',
-    confirm: 'Gå over grænsen',
-    tooShort: 'Skriv en begrundelse på mindst 3 tegn.',
-  },
   detail: {
     close: 'Luk sagen',
     facts: 'Sagens oplysninger',
@@ -275,16 +265,6 @@ export const en: BoardDictionary = {
     cancelled: 'Move cancelled. Card {{card}} is back in column {{column}}.',
     inLane: 'The lane is {{lane}}.',
     roleDescription: 'movable card',
-  },
-  wipDialog: {
-    title: 'The WIP limit will be exceeded',
-    intro: 'Moving {{card}} goes over a limit the team has set:',
-    column: 'Column "{{name}}" has {{count}} cards and a limit of {{limit}}.',
-    person: '{{name}} has {{count}} active cases and a personal limit of {{limit}}.',
-    reason: "Reason (saved in the case's history)",
-    reasonHelp: 'At least 3 characters. The team can see who went over the limit, and why.',
-    confirm: 'Go over the limit',
-    tooShort: 'Write a reason of at least 3 characters.',
   },
   detail: {
     close: 'Close the case',

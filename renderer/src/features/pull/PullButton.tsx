@@ -2,21 +2,44 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PullResult } from '../../../../shared/api/methods/pullList';
+import type { WipBreach } from '../../../../shared/board';
 import { api } from '../../api/client';
+import { WipReasonDialog, type WipReasonRequest } from '../../components/WipReasonDialog';
 
 export function PullButton({ onPulled, disabled }: { onPulled?: (result: PullResult) => void; disabled?: boolean }) {
   const { t } = useTranslation('pull');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ tone: 'ok' | 'info' | 'error'; lines: string[] } | null>(null);
+  const [wipRequest, setWipRequest] = useState<WipReasonRequest | null>(null);
 
-  const pull = async () => {
+  // Over a WIP limit the store refuses the pull until a reason is given: ask first, never after.
+  const pull = async (reason?: string): Promise<boolean> => {
     setBusy(true);
     setMessage(null);
-    const result = await api.pullNext({});
+    const result = await api.pullNext(reason ? { reason } : {});
     setBusy(false);
     if (!result.ok) {
-      setMessage({ tone: 'error', lines: [result.error.message] });
-      return;
+      const { error } = result;
+      if (error.code === 'wip_limit') {
+        if (reason) return false;
+        const details = error.details ?? {};
+        setWipRequest({
+          action: 'pull',
+          message: error.message,
+          breaches: Array.isArray(details.breaches) ? (details.breaches as WipBreach[]) : [],
+          caseNumber: typeof details.caseNumber === 'string' ? details.caseNumber : '',
+          retry: async (given) => {
+            const done = await pull(given);
+            if (done) setWipRequest(null);
+            return done;
+          },
+          cancel: () => setWipRequest(null),
+        });
+        return false;
+      }
+      setWipRequest(null);
+      setMessage({ tone: 'error', lines: [error.message] });
+      return true;
     }
     const r = result.value;
     if (r.pulled) {
@@ -27,6 +50,7 @@ export function PullButton({ onPulled, disabled }: { onPulled?: (result: PullRes
       setMessage({ tone: 'info', lines: [r.message] });
     }
     onPulled?.(r);
+    return true;
   };
 
   return (
@@ -39,6 +63,7 @@ export function PullButton({ onPulled, disabled }: { onPulled?: (result: PullRes
           <p key={line} className={`pull-note tone-${message.tone}`}>{line}</p>
         ))}
       </div>
+      <WipReasonDialog request={wipRequest} />
     </div>
   );
 }
