@@ -297,11 +297,9 @@ describe('the demo department', () => {
 
   it('serves the largest team board with every card', () => {
     const service = createService(db, { now: () => NOW });
-    const t0 = performance.now();
+    // How fast is npm run bench's "largest team's board", not a timed test.
     const board = ok(call(service, 'getBoard', { teamId: 4 }, null)) as { cards: unknown[]; columns: unknown[] };
-    const ms = performance.now() - t0;
     expect(board.cards).toHaveLength(2224);
     expect(board.columns).toHaveLength(6);
-    expect(ms).toBeLessThan(500);
   });
 });

@@ -205,18 +205,6 @@ describe('economics on the demo department', () => {
     expect(report.teams.find((t) => t.team === 'Team Nyansøgning')!.pipeline).toBeGreaterThan(0);
   });
 
-  it('answers for all teams well within 50 ms', () => {
-    // CPU time of this process, so other work on a busy machine does not count against it.
-    const times: number[] = [];
-    for (let i = 0; i < 7; i++) {
-      const started = process.cpuUsage();
-      service.handlers.getBottomLine({ asOf: ASOF }, systemContext());
-      const used = process.cpuUsage(started);
-      times.push((used.user + used.system) / 1000);
-    }
-    expect(median(times)!).toBeLessThan(50);
-  });
-
   it('has a takst catalogue with dated prices and a drill-down from the first start', () => {
     const catalogue = ok(service.dispatch('getTakstCatalogue', {}, systemContext())) as { entries: { takst: number | null; history: unknown[] }[]; categories: unknown[] };
     expect(catalogue.categories).toHaveLength(4);

@@ -318,17 +318,9 @@ describe('flow facts on the demo department', () => {
     const teamCases = new Set((db.prepare('SELECT id FROM cases WHERE team_id = 4').all() as { id: number }[]).map((c) => c.id));
     const replay = [...caseFlows(events(), (id) => kinds.get(id)).values()].filter((f) => teamCases.has(f.caseId));
     const expected = flowReport('Team Nyansøgning', replay, '2025-11-24', '2026-11-23');
-    const times: number[] = [];
-    let report;
-    for (let i = 0; i < 5; i++) {
-      const started = performance.now();
-      report = call(service, 'getFlowReport', { teamId: 4, from: '2025-11-24', to: '2026-11-23' }, null);
-      times.push(performance.now() - started);
-    }
+    // Its speed (50 ms) is npm run bench's "flow report, 12 months", not a timed test.
+    const report = call(service, 'getFlowReport', { teamId: 4, from: '2025-11-24', to: '2026-11-23' }, null);
     expect(report).toEqual({ teamId: 4, ...expected });
     expect(expected.cycleTime.count).toBeGreaterThan(500);
-    times.sort((a, b) => a - b);
-    // The budget is 50 ms; the median of five leaves room for a busy test machine.
-    expect(times[2]).toBeLessThan(50);
   });
 });

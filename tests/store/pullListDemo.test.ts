@@ -67,18 +67,6 @@ describe('the demo department', () => {
     expect(total).toBeGreaterThan(100);
   });
 
-  it('computes the largest team\'s list in well under 50 ms', () => {
-    const largest = db.prepare('SELECT team_id FROM cases GROUP BY team_id ORDER BY COUNT(*) DESC LIMIT 1').get() as { team_id: number };
-    const times: number[] = [];
-    for (let i = 0; i < 12; i++) {
-      const started = performance.now();
-      service.handlers.getPullList({ teamId: largest.team_id }, systemContext());
-      times.push(performance.now() - started);
-    }
-    // The best run measures the work; the others also measure whatever else the machine is doing.
-    expect(Math.min(...times)).toBeLessThan(50);
-  });
-
   it('prints the list as JSON from the command line, in pull order', async () => {
     db.pragma('wal_checkpoint(TRUNCATE)');
     const team = teams().find((t) => t.name === 'Team BPA')!;
