@@ -1,6 +1,6 @@
 // Exports of the flow views: charts as PNG (the chart's SVG drawn on a canvas), tables as CSV the
 // way Danish Excel opens them (semicolons, UTF-8 with BOM, decimal commas), the review as PDF.
-import { formatNumber } from '../../../../shared/format';
+import { tableToCsv } from '../../../../shared/importExport';
 import type { jsPDF } from 'jspdf';
 
 function download(blob: Blob, fileName: string): void {
@@ -21,18 +21,9 @@ export function safeFileName(name: string): string {
 
 type Cell = string | number | null | undefined;
 
-function csvCell(value: Cell): string {
-  if (value === null || value === undefined) return '';
-  const text = typeof value === 'number' ? formatNumber(value, Number.isInteger(value) ? 0 : 2).replace(/\./g, '') : value;
-  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function toCsv(headers: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  return `\uFEFF${[headers, ...rows].map((row) => row.map(csvCell).join(';')).join('\r\n')}\r\n`;
-}
-
+/** The table as CSV through the one shared writer (shared/importExport.ts). */
 export function downloadCsv(fileName: string, headers: readonly string[], rows: readonly (readonly Cell[])[]): void {
-  download(new Blob([toCsv(headers, rows)], { type: 'text/csv;charset=utf-8' }), `${safeFileName(fileName)}.csv`);
+  download(new Blob([tableToCsv(headers, rows)], { type: 'text/csv;charset=utf-8' }), `${safeFileName(fileName)}.csv`);
 }
 
 /** The chart's own drawing surface: recharts also draws each legend icon as a small SVG. */
