@@ -10,7 +10,7 @@ import type {
   AgendaItem, AuthorityLimitView, AwaitingCommittee, CampaignCandidateView, CampaignView, CaseCommittee, committeeMethods,
   DecisionView, MeetingDetail, MeetingSummary, ProposalView, RecommendationVersion,
 } from '../../shared/api/methods/committee';
-import type { GrantFields, GrantPreview } from '../../shared/api/methods/economy';
+import type { GrantFields, GrantPreview } from '../../shared/api/methods/grantFields';
 import {
   applicableLimit, changeNeedsCommittee, describeBreach, describeLimit, type AuthorityBreach, type AuthorityGrant,
   type AuthorityLimit,
