@@ -11,6 +11,7 @@ import { basename, dirname, join } from 'node:path';
 import { migrate, schemaVersion, type Db } from './connection';
 import { appendEvent } from './events';
 import { DISK_FULL_MESSAGE, isDiskFull } from '../shared/faults';
+import type { BackupJob } from '../shared/api/methods/data';
 
 export const BACKUP_FOLDER_NAME = 'backups';
 export const DEFAULT_KEEP_DAYS = 30;
@@ -421,17 +422,6 @@ export function lastBackupError(db: Db): { at: string; message: string } | null 
 }
 
 // The API's backup methods start work that takes time; the renderer polls for its outcome.
-export interface BackupJob {
-  operation: 'snapshot' | 'restore';
-  running: boolean;
-  startedAt: string;
-  finishedAt: string | null;
-  ok: boolean | null;
-  /** Danish, for the user. */
-  message: string | null;
-  file: string | null;
-}
-
 const jobs = new WeakMap<Db, BackupJob>();
 
 export function backupJob(db: Db): BackupJob | null {

@@ -3,6 +3,7 @@
 // is wrong — and reading the bookings beside the grant-based spend of the same months, as known
 // at the end of a day. Parsing and the attention rule are shared/finance.ts; the grant-based
 // figures are db/bottomLine.ts's versions priced by shared/grantHistory.ts.
+import type { TextEncoding } from '../shared/api/methods/data';
 import type { IsoDate } from '../shared/domain';
 import { compareMonth, parseFinanceExtract, type FinanceMonthOere } from '../shared/finance';
 import { monthlyOere } from '../shared/grantHistory';
@@ -10,7 +11,7 @@ import type { ImportError } from '../shared/import';
 import type { Db } from './connection';
 import { teamRows, versionsKnown } from './bottomLine';
 import { appendEvent } from './events';
-import { decodeExtract, type TextEncoding } from './import';
+import { decodeExtract } from './import';
 
 export interface FinanceImportOptions {
   actorId: number | null;

@@ -7,8 +7,9 @@
 // The caller writes its own event(s) through `write.event`, so each feature keeps its wording.
 import type { Statement } from 'better-sqlite3';
 import type { MoverKind } from '../shared/api/methods/economy';
+import type { GrantFollowUpSettings } from '../shared/api/methods/grantFields';
 import { yearOf } from '../shared/dates';
-import type { IsoDate, ProviderType, TakstUnit } from '../shared/domain';
+import type { GrantTerms, IsoDate, ProviderType, TakstUnit } from '../shared/domain';
 import { describeGrant, type SupportGoal } from '../shared/economics';
 import { costInYearOere, type CostBasisOere } from '../shared/grantHistory';
 import { toKroner, toOere, yearlyOere } from '../shared/money';
@@ -18,19 +19,8 @@ import { appendEvent } from './events';
 export type GrantSource = 'app' | 'committee' | 'import' | 'demo';
 
 /** A grant's fields as its writers give them; takst in kroner (whole øre). */
-export interface GrantContent {
-  paragraph: string;
-  service: string;
-  provider: string;
-  providerType: ProviderType;
-  takst: number;
-  takstUnit: TakstUnit;
-  quantity: number;
-  startDate: IsoDate;
-  endDate: IsoDate | null;
+export interface GrantContent extends GrantTerms, GrantFollowUpSettings {
   nextFollowUp: IsoDate | null;
-  followUpMonths: number | null;
-  supportGoal: SupportGoal | null;
 }
 
 export interface GrantWrite {

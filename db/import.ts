@@ -2,6 +2,7 @@
 // with the store by case number, and write everything in one transaction — or nothing when any
 // row is wrong. Lookups go through maps loaded once, so 64,000 rows take seconds, not minutes.
 import iconv from 'iconv-lite';
+import type { ImportCounts, ImportResult, TextEncoding } from '../shared/api/methods/data';
 import { addDays } from '../shared/dates';
 import type { CaseKind, IsoDate, ProviderType, TakstUnit } from '../shared/domain';
 import { formatParagraph } from '../shared/format';
@@ -19,8 +20,6 @@ import { createTeam } from './teams';
 /** Negative: kibibytes (64 MiB). */
 const IMPORT_CACHE_SIZE = -65_536;
 
-export type TextEncoding = 'utf-8' | 'windows-1252' | 'utf-16le';
-
 /** Valid UTF-8 (with or without BOM) is UTF-8; anything else is read as Windows-1252 (Excel's "CSV"). */
 export function decodeExtract(bytes: Uint8Array): { text: string; encoding: TextEncoding } {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) {
@@ -34,27 +33,8 @@ export function decodeExtract(bytes: Uint8Array): { text: string; encoding: Text
   }
 }
 
-export interface ImportCounts {
-  /** Cases new to the store. */
-  inserted: number;
-  /** Cases already in the store that the file changed. */
-  updated: number;
-  /** Cases already in the store exactly as in the file. */
-  unchanged: number;
-}
-
-export interface ImportSummary extends ImportCounts {
-  encoding: TextEncoding;
-  delimiter: string;
-  rows: number;
-  cases: number;
-  grants: number;
-  newTeams: string[];
-  newCaseworkers: string[];
-}
-
 export type ImportOutcome =
-  | { ok: true; summary: ImportSummary; dryRun: boolean }
+  | { ok: true; summary: ImportResult; dryRun: boolean }
   | { ok: false; errors: ImportError[]; totalErrors: number; encoding: TextEncoding; delimiter: string; rows: number };
 
 export interface ImportOptions {
@@ -115,7 +95,7 @@ export function importExtract(db: Db, bytes: Uint8Array, options: ImportOptions)
   const run = db.transaction((): ImportOutcome => {
     const plan = new ImportPlan(db, parsed.cases, parsed.hasGrantColumns, options);
     if (plan.errors.length) return failure(plan.errors);
-    const summary: ImportSummary = {
+    const summary: ImportResult = {
       ...plan.counts(), encoding, delimiter: parsed.delimiter, rows: parsed.rowCount, cases: parsed.cases.length,
       grants: parsed.cases.reduce((n, c) => n + c.grants.length, 0), newTeams: plan.newTeamNames(), newCaseworkers: plan.newPeopleNames(),
     };
@@ -251,7 +231,7 @@ class ImportPlan {
     return days === null ? null : addDays(received, days);
   }
 
-  apply(summary: ImportSummary): void {
+  apply(summary: ImportResult): void {
     const { db, options } = this;
     const at = options.now.toISOString();
     const actorId = options.actorId;

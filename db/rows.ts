@@ -113,6 +113,17 @@ export const toEvent = (r: EventRow): CaseEvent => ({
   reason: r.reason,
 });
 
+/** A stored scores column (JSON) as scores; null for null, unreadable JSON or a non-object. */
+export function parseScores(text: string | null): VumScores | null {
+  if (text === null) return null;
+  try {
+    const value = JSON.parse(text) as unknown;
+    return value && typeof value === 'object' ? (value as VumScores) : null;
+  } catch {
+    return null;
+  }
+}
+
 export const ASSESSMENT_COLUMNS = 'id, case_id, assessed_on, scores, expected_scores, expected_by, note';
 export interface AssessmentRow {
   id: number; case_id: number; assessed_on: string; scores: string; expected_scores: string | null;

@@ -10,7 +10,7 @@ import type {
 } from './api/methods/economy';
 import type { FinanceComparison, FinanceMonth } from './api/methods/finance';
 import { formatDate, formatKroner, formatMillions, formatParagraph } from './format';
-import { toCsv, type ExportRow } from './importExport';
+import { csvLines, type ExportRow } from './importExport';
 
 export interface FollowUpData {
   asOf: string;
@@ -183,11 +183,7 @@ export function followUpSheets(data: FollowUpData): Sheet[] {
 
 /** Every sheet in one CSV file (Danish Excel: semicolons, decimal comma), a title line before each. */
 export function followUpCsv(sheets: readonly Sheet[]): string {
-  return sheets.map((s, i) => {
-    const csv = toCsv([{ key: 'title', header: s.title }], []).replace(/^\ufeff/, '');
-    const table = toCsv(s.columns, s.rows).replace(/^\ufeff/, '');
-    return `${i === 0 ? '\ufeff' : ''}${csv}${table}`;
-  }).join('\r\n');
+  return sheets.map((s, i) => `${i === 0 ? '\ufeff' : ''}${csvLines([{ key: 'title', header: s.title }], [])}${csvLines(s.columns, s.rows)}`).join('\r\n');
 }
 
 const NUMBER_FORMATS: Record<ColumnKind, string | undefined> = { money: '#,##0.00', int: '0', share: '0.0%', date: 'dd.mm.yyyy', text: undefined };

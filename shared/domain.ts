@@ -86,9 +86,12 @@ export interface CaseCard {
   nextFollowUp: IsoDate | null;
 }
 
-export interface Grant {
-  id: number;
-  caseId: number;
+/**
+ * What a grant grants, at what price, for how long: the one list of grant fields. A stored grant,
+ * an imported one, the store's grant writes and the API's grantFields (shared/api/methods/grantFields.ts)
+ * all build on it.
+ */
+export interface GrantTerms {
   paragraph: string;
   service: string;
   provider: string;
@@ -99,6 +102,11 @@ export interface Grant {
   quantity: number;
   startDate: IsoDate;
   endDate: IsoDate | null;
+}
+
+export interface Grant extends GrantTerms {
+  id: number;
+  caseId: number;
   nextFollowUp: IsoDate | null;
 }
 

@@ -5,7 +5,7 @@ import { findCpr as findCprMatch, maskCpr } from './cpr';
 import Papa from 'papaparse';
 import { parseAmount } from './money';
 import { daysInMonth, isIsoDate } from './dates';
-import type { CaseKind, IsoDate, ProviderType, TakstUnit } from './domain';
+import type { CaseKind, GrantTerms, IsoDate, ProviderType, TakstUnit } from './domain';
 
 export { CANONICAL_COLUMNS, type CanonicalColumn } from './importColumns';
 import { CANONICAL_COLUMNS, type CanonicalColumn } from './importColumns';
@@ -32,16 +32,7 @@ export interface ImportError {
   reason: string;
 }
 
-export interface ImportGrant {
-  paragraph: string;
-  service: string;
-  provider: string;
-  providerType: ProviderType;
-  takst: number;
-  takstUnit: TakstUnit;
-  quantity: number;
-  startDate: IsoDate;
-  endDate: IsoDate | null;
+export interface ImportGrant extends GrantTerms {
   nextFollowUp: IsoDate | null;
   /** The day the grant was decided (optional column "afgoerelsesdato"): the day the bottom line knows it from. */
   decidedDate?: IsoDate | null;

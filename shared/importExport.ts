@@ -1,6 +1,6 @@
 // Export of any list or report: CSV the way Danish Excel opens it (semicolon, UTF-8 with BOM,
 // decimal comma) and the cell values an XLSX writer needs. Pure, shared by the renderer's
-// ExportButton and the CLI's `export`.
+// ExportButton and flow tables, the CLI's `export` and the budget follow-up.
 
 /** The event log's types in Danish words, for the audit log and its export. */
 export const EVENT_TYPE_LABELS: Record<string, string> = {
@@ -41,16 +41,31 @@ export function exportCellText(value: ExportValue): string {
 }
 
 function quote(text: string): string {
-  // Formula injection: a cell starting with = + - @ would run as a formula when opened in Excel.
+  // Formula injection: a cell starting with = + - @ tab or CR would run as a formula when opened
+  // in Excel; a plain number such as -1.250,5 stays a number.
   const safe = /^[=+\-@\t\r]/.test(text) && !/^-?[\d.]+(,\d+)?$/.test(text) ? `'${text}` : text;
   return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** The whole CSV file as text, starting with the BOM so Excel reads it as UTF-8. */
-export function toCsv(columns: readonly ExportColumn[], rows: readonly ExportRow[]): string {
+/**
+ * The lines of a CSV table without the BOM, each ended by CRLF: the one CSV writer behind every
+ * export (the renderer's ExportButton and flow tables, the CLI's `export`, the budget follow-up).
+ */
+export function csvLines(columns: readonly ExportColumn[], rows: readonly ExportRow[]): string {
   const lines = [columns.map((c) => quote(c.header)).join(';')];
   for (const row of rows) lines.push(columns.map((c) => quote(exportCellText(row[c.key]))).join(';'));
-  return `\ufeff${lines.join('\r\n')}\r\n`;
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** The whole CSV file as text, starting with the BOM so Excel reads it as UTF-8. */
+export function toCsv(columns: readonly ExportColumn[], rows: readonly ExportRow[]): string {
+  return `\ufeff${csvLines(columns, rows)}`;
+}
+
+/** toCsv for a table given as headers and rows of cells in the same order. */
+export function tableToCsv(headers: readonly string[], rows: readonly (readonly ExportValue[])[]): string {
+  const columns = headers.map((header, i) => ({ key: String(i), header }));
+  return toCsv(columns, rows.map((cells) => Object.fromEntries(cells.map((value, i) => [String(i), value]))));
 }
 
 /** A cell for XLSX: numbers stay numbers (Excel formats them), ISO dates become dates. */

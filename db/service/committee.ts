@@ -10,7 +10,7 @@ import type {
   AgendaItem, AuthorityLimitView, AwaitingCommittee, CampaignCandidateView, CampaignView, CaseCommittee, committeeMethods,
   DecisionView, MeetingDetail, MeetingSummary, ProposalView, RecommendationVersion,
 } from '../../shared/api/methods/committee';
-import type { GrantFields, GrantPreview } from '../../shared/api/methods/economy';
+import type { GrantFields, GrantPreview } from '../../shared/api/methods/grantFields';
 import {
   applicableLimit, changeNeedsCommittee, describeBreach, describeLimit, type AuthorityBreach, type AuthorityGrant,
   type AuthorityLimit,
@@ -23,9 +23,9 @@ import { addDays, addMonths } from '../../shared/dates';
 import type { IsoDate, ProviderType, Role, TakstUnit } from '../../shared/domain';
 import { describeGrant, isActiveOn, roundOere, yearlyCost } from '../../shared/economics';
 import { formatDate, formatKroner, formatNumber, formatParagraph } from '../../shared/format';
-import type { VumScores } from '../../shared/progression';
 import type { Db } from '../connection';
 import { appendEvent } from '../events';
+import { parseScores } from '../rows';
 import { actsAs } from './access';
 import type { ServiceContext } from './context';
 import { previewGrantEffect } from '../bottomLine';
@@ -110,16 +110,6 @@ function recommendationView(r: RecommendationRow): RecommendationVersion {
     internalAlternatives: r.internal_alternatives, expectedProgression: r.expected_progression, followUpDate: r.follow_up_date,
     writtenBy: r.written_by_name, writtenAt: r.written_at,
   };
-}
-
-function parseScores(text: string | null): VumScores | null {
-  if (text === null) return null;
-  try {
-    const value = JSON.parse(text) as unknown;
-    return value && typeof value === 'object' ? (value as VumScores) : null;
-  } catch {
-    return null;
-  }
 }
 
 const statements = new WeakMap<Db, ReturnType<typeof prepare>>();

@@ -9,7 +9,7 @@ import {
 } from '../backup';
 import { appendEvent } from '../events';
 import { exportTable, queryAudit } from '../export';
-import { decodeExtract, importExtract, type ImportSummary } from '../import';
+import { decodeExtract, importExtract } from '../import';
 import { actsAs } from './access';
 import type { ServiceContext } from './context';
 
@@ -38,11 +38,6 @@ export function dataHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof d
     return valid;
   }
 
-  const toResult = (s: ImportSummary) => ({
-    inserted: s.inserted, updated: s.updated, unchanged: s.unchanged, encoding: s.encoding, delimiter: s.delimiter, rows: s.rows,
-    cases: s.cases, grants: s.grants, newTeams: s.newTeams, newCaseworkers: s.newCaseworkers,
-  });
-
   const toProfile = (r: { id: number; name: string; mapping: string; updated_at: string }): ImportProfile => ({
     id: r.id, name: r.name, mapping: JSON.parse(r.mapping) as ImportProfile['mapping'], updatedAt: r.updated_at,
   });
@@ -64,7 +59,7 @@ export function dataHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof d
       const preview: ImportPreview = outcome.ok
         ? {
           ok: true, encoding: outcome.summary.encoding, delimiter: outcome.summary.delimiter, headers: headers.map(maskCpr), columns: named,
-          rows: outcome.summary.rows, sample, result: toResult(outcome.summary), errors: [], totalErrors: 0,
+          rows: outcome.summary.rows, sample, result: outcome.summary, errors: [], totalErrors: 0,
         }
         : {
           ok: false, encoding: outcome.encoding, delimiter: outcome.delimiter, headers: headers.map(maskCpr), columns: named,
@@ -85,7 +80,7 @@ export function dataHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof d
           { errors: outcome.errors, totalErrors: outcome.totalErrors },
         );
       }
-      return toResult(outcome.summary);
+      return outcome.summary;
     },
 
     listImportProfiles: () => (q.profiles.all() as Parameters<typeof toProfile>[0][]).map(toProfile),

@@ -7,9 +7,10 @@ import type { Handlers } from '../../shared/api/dispatch';
 import { ApiFailure } from '../../shared/api/envelope';
 import type {
   BottomLineChart, BottomLineDecomposition, BottomLineDrill, BottomLineReport, BottomLineSeries, BottomLineWeek, BudgetOverview,
-  DecompositionGrant, DepartmentBottomLine, DrillGrant, CaseworkerTakst, CatalogueEntry, economyMethods, GrantFields,
-  GrantPreview, GrantView, MoverKind, TeamBottomLine,
+  DecompositionGrant, DepartmentBottomLine, DrillGrant, CaseworkerTakst, CatalogueEntry, economyMethods,
+  GrantView, MoverKind, TeamBottomLine,
 } from '../../shared/api/methods/economy';
+import type { GrantFields, GrantPreview } from '../../shared/api/methods/grantFields';
 import { addDays, addMonths, daysInMonth, toDayNumber, yearOf } from '../../shared/dates';
 import type { IsoDate, ProviderType, TakstUnit } from '../../shared/domain';
 import {

@@ -9,7 +9,7 @@ import { addDays } from '../../shared/dates';
 import type { CaseKind, ClassOfService, ColumnKind, IsoDate } from '../../shared/domain';
 import { formatParagraph } from '../../shared/format';
 import { PARAGRAPHS, paragraphInfo } from '../../shared/paragraphs';
-import type { Assessment, VumScores } from '../../shared/progression';
+import type { Assessment } from '../../shared/progression';
 import {
   choosePull, compareParagraphs, DEFAULT_RULE_WEIGHTS, FOLLOW_UP_LEAD_DAYS, legalDeadlineFrom, PULL_RULE_LABELS, PULL_RULES,
   rankWorkItems, toWorkItem, WORK_ITEM_KIND_LABELS,
@@ -19,7 +19,9 @@ import { columnWipBreach, personWipBreach, wipDecision, type WipBreach } from '.
 import { keyBetween } from '../../shared/sortKey';
 import type { Db } from '../connection';
 import { appendEvent } from '../events';
-import { CARD_SELECT, PERSON_COLUMNS, TEAM_COLUMNS, toCard, toPerson, toTeam, type CardRow, type PersonRow, type TeamRow } from '../rows';
+import {
+  CARD_SELECT, parseScores, PERSON_COLUMNS, TEAM_COLUMNS, toCard, toPerson, toTeam, type AssessmentRow, type CardRow, type PersonRow, type TeamRow,
+} from '../rows';
 import { wipRefusal } from './board';
 import type { ServiceContext } from './context';
 
@@ -30,11 +32,6 @@ type CandidateTuple = [
   classOfService: ClassOfService, received: string, legalDeadline: string | null, entered: string,
   assigneeId: number | null, nextFollowUp: string | null, laterAssessment: 0 | 1,
 ];
-
-interface AssessmentRow {
-  id: number; case_id: number; assessed_on: string; scores: string; expected_scores: string | null;
-  expected_by: string | null; note: string | null;
-}
 
 interface MyCaseRow {
   id: number; case_number: string; citizen_initials: string; kind: CaseKind; paragraph: string; team_id: number;
@@ -49,16 +46,6 @@ interface TagRow { id: number; label: string; weight: number; paragraph: string 
 const CURRENT_FOLLOW_UP = `
   (SELECT MIN(g.next_follow_up) FROM grants g WHERE g.case_id = c.id AND g.next_follow_up IS NOT NULL
      AND (g.end_date IS NULL OR (g.end_date >= g.next_follow_up AND g.end_date >= :today)))`;
-
-function parseScores(text: string | null): VumScores | null {
-  if (text === null) return null;
-  try {
-    const value = JSON.parse(text) as unknown;
-    return value && typeof value === 'object' ? (value as VumScores) : null;
-  } catch {
-    return null;
-  }
-}
 
 const toAssessment = (r: AssessmentRow): Assessment => ({
   id: r.id,

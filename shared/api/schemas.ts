@@ -4,6 +4,8 @@ import { isIsoDate } from '../dates';
 import { CASE_KINDS, CLASSES_OF_SERVICE, COLUMN_KINDS, PROVIDER_TYPES, ROLES, TAKST_UNITS } from '../domain';
 
 export const isoDate = z.string().refine(isIsoDate, { message: 'Ugyldig dato: brug formatet ÅÅÅÅ-MM-DD' });
+/** Kroner, whole øre or not: a takst, a budget. */
+export const money = z.number().finite().min(0).max(1e11);
 export const shortText = (max = 200) => z.string().trim().min(1).max(max);
 export const optionalText = (max = 2000) => z.string().trim().max(max).nullable();
 export const role = z.enum(ROLES);

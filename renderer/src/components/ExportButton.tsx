@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localToday } from '../../../shared/dates';
 import { exportFileName, toCsv, xlsxCellValue, type ExportColumn, type ExportRow } from '../../../shared/importExport';
+import { saveFile } from './saveFile';
 
 export interface ExportButtonProps {
   /** Base of the file name; today's date and the extension are added. */
@@ -15,17 +16,6 @@ export interface ExportButtonProps {
   /** Worksheet name in XLSX. */
   sheetName?: string;
   disabled?: boolean;
-}
-
-function save(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 async function xlsxBlob(columns: readonly ExportColumn[], rows: readonly ExportRow[], sheetName: string): Promise<Blob> {
@@ -56,8 +46,8 @@ export function ExportButton({ filename, columns, rows, sheetName, disabled }: E
     try {
       const data = typeof rows === 'function' ? await rows() : rows;
       const name = `${exportFileName(filename, localToday())}.${format}`;
-      if (format === 'csv') save(new Blob([toCsv(columns, data)], { type: 'text/csv;charset=utf-8' }), name);
-      else save(await xlsxBlob(columns, data, sheetName ?? filename), name);
+      if (format === 'csv') saveFile(new Blob([toCsv(columns, data)], { type: 'text/csv;charset=utf-8' }), name);
+      else saveFile(await xlsxBlob(columns, data, sheetName ?? filename), name);
     } catch (e) {
       setError(t('export.failed', { message: (e as Error).message }));
     } finally {

@@ -8,7 +8,7 @@ import type { CaseKind, IsoDate, ProviderType, Role, TakstUnit } from '../../dom
 import type { VumScores } from '../../progression';
 import { CASE_READERS, id, LEADERS, method, noInput } from '../define';
 import { isoDate, optionalText, paragraph, providerType, role, shortText } from '../schemas';
-import { grantFields, type GrantPreview } from './economy';
+import { grantFields, type GrantFields, type GrantPreview } from './grantFields';
 
 export interface AuthorityLimitView extends AuthorityLimit {
   personName: string | null;
@@ -23,22 +23,11 @@ export interface AuthorityCheck {
   breaches: string[];
 }
 
-export interface ProposalView {
+export interface ProposalView extends GrantFields {
   id: number;
   caseId: number;
   /** The grant the proposal changes; null for a new grant. */
   grantId: number | null;
-  paragraph: string;
-  service: string;
-  provider: string;
-  providerType: ProviderType;
-  takst: number;
-  takstUnit: TakstUnit;
-  quantity: number;
-  startDate: IsoDate;
-  endDate: IsoDate | null;
-  followUpMonths: number | null;
-  supportGoal: 'developing' | 'maintaining' | null;
   yearlyCost: number;
   breaches: string[];
   status: 'awaiting' | 'approved' | 'approved_with_changes' | 'rejected' | 'withdrawn';

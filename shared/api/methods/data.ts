@@ -8,14 +8,21 @@ import type { ExportColumn, ExportRow } from '../../importExport';
 import { ADMINISTRATORS, CASE_READERS, id, method, noInput, type CallerRole } from '../define';
 import { isoDate, shortText } from '../schemas';
 
+/** How an extract's bytes were read (db/import.ts decodeExtract). */
+export type TextEncoding = 'utf-8' | 'windows-1252' | 'utf-16le';
+
 export interface ImportCounts {
+  /** Cases new to the store. */
   inserted: number;
+  /** Cases already in the store that the file changed. */
   updated: number;
+  /** Cases already in the store exactly as in the file. */
   unchanged: number;
 }
 
+/** What an import did (or, in a preview, would do); db/import.ts produces it. */
 export interface ImportResult extends ImportCounts {
-  encoding: string;
+  encoding: TextEncoding;
   delimiter: string;
   /** Data rows in the file. */
   rows: number;
@@ -28,7 +35,7 @@ export interface ImportResult extends ImportCounts {
 export interface ImportPreview {
   /** True when the whole file is valid and would import. */
   ok: boolean;
-  encoding: string;
+  encoding: TextEncoding;
   delimiter: string;
   headers: string[];
   /** The file's header used for each canonical column, or null when absent. */
@@ -77,15 +84,19 @@ export interface BackupOverview {
   keepDays: number;
   snapshots: SnapshotInfo[];
   /** The latest snapshot or restore started from the app, while running and after. */
-  job: {
-    operation: 'snapshot' | 'restore';
-    running: boolean;
-    startedAt: string;
-    finishedAt: string | null;
-    ok: boolean | null;
-    message: string | null;
-    file: string | null;
-  } | null;
+  job: BackupJob | null;
+}
+
+/** A snapshot or restore the API started; it takes time, so the renderer polls for its outcome (db/backup.ts). */
+export interface BackupJob {
+  operation: 'snapshot' | 'restore';
+  running: boolean;
+  startedAt: string;
+  finishedAt: string | null;
+  ok: boolean | null;
+  /** Danish, for the user. */
+  message: string | null;
+  file: string | null;
 }
 
 export const EXPORT_TABLES = ['cases', 'grants', 'audit'] as const;

@@ -3,10 +3,10 @@
 import { z } from 'zod';
 import type { Grant, IsoDate, ProviderType, TakstUnit } from '../../domain';
 import type { BottomLineStatus, SupportGoal, TakstCategory } from '../../economics';
-import { SUPPORT_GOALS } from '../../economics';
 import { CASE_READERS, id, LEADERS, method } from '../define';
-import { isoDate, paragraph, providerType, shortText, takstUnit } from '../schemas';
+import { isoDate, money, paragraph, providerType } from '../schemas';
 import type { AwaitingCommittee } from './committee';
+import { grantFields, type GrantPreview } from './grantFields';
 
 export interface TeamBottomLine {
   teamId: number;
@@ -260,21 +260,6 @@ export interface CaseEconomy {
   grants: GrantView[];
 }
 
-export interface GrantPreview {
-  yearlyBefore: number | null;
-  yearlyAfter: number | null;
-  /** Change of this year's team forecast. */
-  forecastEffect: number;
-  bottomLineBefore: number;
-  bottomLineAfter: number;
-  statusBefore: BottomLineStatus;
-  statusAfter: BottomLineStatus;
-  category: { code: string; label: string } | null;
-  /** Follow-up interval the category (or paragraph) suggests, in months. */
-  suggestedFollowUpMonths: number | null;
-  year: number;
-}
-
 export interface BudgetOverview {
   teamId: number;
   year: number;
@@ -283,31 +268,7 @@ export interface BudgetOverview {
   history: { id: number; year: number; paragraph: string | null; amount: number; previous: number | null; setAt: string; setBy: string | null }[];
 }
 
-const money = z.number().finite().min(0).max(1e11);
 const year = z.number().int().min(2000).max(2100);
-
-/** What a grant is made of, as the card detail edits it. */
-export const grantFields = z
-  .object({
-    paragraph,
-    service: shortText(200),
-    provider: shortText(200),
-    providerType,
-    takst: money,
-    takstUnit,
-    /** Hours per week for hour takster; a multiplier for the other units. */
-    quantity: z.number().finite().min(0).max(10_000),
-    startDate: isoDate,
-    endDate: isoDate.nullable(),
-    followUpMonths: z.number().int().min(1).max(60).nullable(),
-    supportGoal: z.enum(SUPPORT_GOALS).nullable(),
-  })
-  .strict()
-  .refine((g) => g.endDate === null || g.endDate >= g.startDate, {
-    message: 'Slutdatoen må ikke ligge før startdatoen',
-    path: ['endDate'],
-  });
-export type GrantFields = z.output<typeof grantFields>;
 
 export const economyMethods = {
   getBottomLine: method<BottomLineReport>()(z.object({ asOf: isoDate, teamId: id.optional() }).strict(), { write: false, access: { roles: CASE_READERS, team: { from: 'team', field: 'teamId' } }, summary: "Budget, spent, committed, forecast, bottom line and pipeline per team as of a date (\"nul på bundlinjen\")." }),

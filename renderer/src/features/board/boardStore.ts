@@ -7,6 +7,7 @@ import type { ApiError, Envelope } from '../../../../shared/api/envelope';
 import type { Board, WipBreach } from '../../../../shared/api/methods/board';
 import { emptyHistory, recordAction, takeRedo, takeUndo, type UndoHistory } from '../../../../shared/board';
 import type { CaseCard, ClassOfService } from '../../../../shared/domain';
+import { keyBetween } from '../../../../shared/sortKey';
 import { api } from '../../api/client';
 
 type MoveInput = InputOf<'moveCard'>;
@@ -102,12 +103,12 @@ function replaceCard(board: Board, card: CaseCard): Board {
 /** A sort key that places the card above `beforeCaseId` in the client's copy (the store decides the real one). */
 function localSortKey(board: Board, caseId: number, columnId: number, beforeCaseId: number | null): number {
   const column = board.cards.filter((c) => c.columnId === columnId && c.id !== caseId);
-  if (beforeCaseId === null) return (column.at(-1)?.sortKey ?? 0) + 16_384;
-  const index = column.findIndex((c) => c.id === beforeCaseId);
-  if (index < 0) return (column.at(-1)?.sortKey ?? 0) + 16_384;
+  const index = beforeCaseId === null ? -1 : column.findIndex((c) => c.id === beforeCaseId);
+  if (index < 0) return keyBetween(column.at(-1)?.sortKey ?? null, null)!;
   const below = column[index]!.sortKey;
-  const above = index > 0 ? column[index - 1]!.sortKey : below - 16_384;
-  return (above + below) / 2;
+  const above = index > 0 ? column[index - 1]!.sortKey : null;
+  // Where the store would renumber the column, the copy takes a fraction until the store answers.
+  return keyBetween(above, below) ?? (above! + below) / 2;
 }
 
 /** The card directly below `caseId` in its column now: where an undo puts it back. */

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuthorityCheck } from '../../../../shared/api/methods/committee';
-import type { GrantFields } from '../../../../shared/api/methods/economy';
+import type { GrantFields } from '../../../../shared/api/methods/grantFields';
 import { api } from '../../api/client';
 import './awaiting.css';
 

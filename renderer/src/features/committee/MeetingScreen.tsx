@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItem, MeetingDetail } from '../../../../shared/api/methods/committee';
-import type { GrantFields } from '../../../../shared/api/methods/economy';
+import type { GrantFields } from '../../../../shared/api/methods/grantFields';
 import { DECISION_OUTCOMES, type DecisionOutcome } from '../../../../shared/committee';
 import { formatDate, formatDateTime, formatKroner, formatNumber, formatParagraph } from '../../../../shared/format';
 import { api } from '../../api/client';

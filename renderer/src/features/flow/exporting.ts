@@ -1,18 +1,8 @@
 // Exports of the flow views: charts as PNG (the chart's SVG drawn on a canvas), tables as CSV the
 // way Danish Excel opens them (semicolons, UTF-8 with BOM, decimal commas), the review as PDF.
-import { formatNumber } from '../../../../shared/format';
+import { tableToCsv } from '../../../../shared/importExport';
+import { saveFile } from '../../components/saveFile';
 import type { jsPDF } from 'jspdf';
-
-function download(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** A file name without characters Windows refuses. */
 export function safeFileName(name: string): string {
@@ -21,18 +11,9 @@ export function safeFileName(name: string): string {
 
 type Cell = string | number | null | undefined;
 
-function csvCell(value: Cell): string {
-  if (value === null || value === undefined) return '';
-  const text = typeof value === 'number' ? formatNumber(value, Number.isInteger(value) ? 0 : 2).replace(/\./g, '') : value;
-  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function toCsv(headers: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  return `\uFEFF${[headers, ...rows].map((row) => row.map(csvCell).join(';')).join('\r\n')}\r\n`;
-}
-
+/** The table as CSV through the one shared writer (shared/importExport.ts). */
 export function downloadCsv(fileName: string, headers: readonly string[], rows: readonly (readonly Cell[])[]): void {
-  download(new Blob([toCsv(headers, rows)], { type: 'text/csv;charset=utf-8' }), `${safeFileName(fileName)}.csv`);
+  saveFile(new Blob([tableToCsv(headers, rows)], { type: 'text/csv;charset=utf-8' }), `${safeFileName(fileName)}.csv`);
 }
 
 /** The chart's own drawing surface: recharts also draws each legend icon as a small SVG. */
@@ -98,7 +79,7 @@ export async function downloadChartPng(container: HTMLElement, fileName: string,
   }
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
   if (!blob) throw new Error('Billedet kunne ikke gemmes.');
-  download(blob, `${safeFileName(fileName)}.png`);
+  saveFile(blob, `${safeFileName(fileName)}.png`);
 }
 
 // jsPDF's built-in Helvetica speaks WinAnsi (Latin-1 plus a few typographic signs); one character
@@ -159,7 +140,7 @@ export async function downloadPdf(fileName: string, title: string, subtitle: str
     y += 4;
   }
   numberPages(doc, left + width);
-  download(doc.output('blob'), `${safeFileName(fileName)}.pdf`);
+  saveFile(doc.output('blob'), `${safeFileName(fileName)}.pdf`);
 }
 
 /** "Side n af m" at the foot of every page of an A4 document, right-aligned at `right` mm. */

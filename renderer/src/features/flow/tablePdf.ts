@@ -1,6 +1,7 @@
 // A table as an A4 PDF (portrait): title, subtitle, the header row repeated on every page, numbers
 // right-aligned, page numbers. For the compliance table a municipality sends when asked.
 import { numberPages, pdfSafe, safeFileName } from './exporting';
+import { saveFile } from '../../components/saveFile';
 
 export interface PdfTable {
   headers: string[];
@@ -95,13 +96,5 @@ export async function downloadTablePdf(fileName: string, title: string, subtitle
     y += 6;
   }
   numberPages(doc, left + width);
-  const blob = doc.output('blob');
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `${safeFileName(fileName)}.pdf`;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveFile(doc.output('blob'), `${safeFileName(fileName)}.pdf`);
 }
