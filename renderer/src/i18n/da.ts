@@ -21,6 +21,7 @@ export const da = {
     dateTooEarly: 'Datoen må tidligst være {{date}}.',
     dateTooLate: 'Datoen må senest være {{date}}.',
     datePicker: 'Vælg dato i kalenderen',
+    openCase: 'Åbn sag {{caseNumber}} på tavlen',
   },
   wipDialog: {
     title: 'WIP-grænsen overskrides',

@@ -22,6 +22,7 @@ export const en: Dictionary = {
     dateTooEarly: 'The date must be {{date}} or later.',
     dateTooLate: 'The date must be {{date}} or earlier.',
     datePicker: 'Choose a date in the calendar',
+    openCase: 'Open case {{caseNumber}} on the board',
   },
   wipDialog: {
     title: 'The WIP limit will be exceeded',

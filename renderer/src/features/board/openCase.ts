@@ -1,6 +1,5 @@
-// Opening a case from another view: the case's team becomes the current team, its board loads
-// and the card's detail opens — the same steps the bottom line's drill-down takes. Views of other
-// features call this rather than reaching into the board's components.
+// How the board opens a case for another view (registered in index.ts as the app's case opener):
+// the case's team becomes the current team, its board loads and the card's detail opens.
 import { useSession } from '../../stores/session';
 import { useBoardStore } from './boardStore';
 

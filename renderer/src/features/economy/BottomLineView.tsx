@@ -15,7 +15,7 @@ import { parseAmount } from '../../../../shared/money';
 import { api } from '../../api/client';
 import { actsDepartmentWide } from '../../../../shared/api/define';
 import { useSession } from '../../stores/session';
-import { useBoardStore } from '../board/boardStore';
+import { openCase } from '../../stores/caseOpener';
 import { FinanceSection } from './FinanceSection';
 import { downloadFollowUp } from './followUpDownload';
 import { useEnvelope } from './useEnvelope';
@@ -302,14 +302,6 @@ function DepartmentNote({ department }: { department: DepartmentBottomLine }) {
       })}
     </p>
   );
-}
-
-async function openCase(teamId: number, caseId: number) {
-  const session = useSession.getState();
-  session.chooseTeam(teamId);
-  await useBoardStore.getState().load(teamId);
-  useBoardStore.getState().select(caseId);
-  session.navigate('board');
 }
 
 function TeamDetail({ report, team }: { report: BottomLineReport; team: TeamBottomLine }) {

@@ -14,7 +14,7 @@ import { api } from '../../api/client';
 import { useLive } from '../../stores/live';
 import { can, useCan } from '../../stores/permissions';
 import { useSession } from '../../stores/session';
-import { openCase } from '../board/openCase';
+import { openCase } from '../../stores/caseOpener';
 import { ChartCard, Figure } from './ChartCard';
 import { downloadCsv } from './exporting';
 import { GRID, MUTED } from './palette';

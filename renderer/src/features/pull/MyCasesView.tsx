@@ -10,6 +10,7 @@ import { useSession } from '../../stores/session';
 import { PullButton } from './PullButton';
 import { useLoaded } from '../../components/useLoaded';
 import './pull.css';
+import { CaseLink } from '../../components/CaseLink';
 
 export default function MyCasesView() {
   const { t, i18n } = useTranslation('pull');
@@ -122,7 +123,7 @@ function CaseTable({ id, title, empty, cases, columns }: { id: string; title: st
             <tbody>
               {cases.map((c) => (
                 <tr key={c.caseId} data-case-number={c.caseNumber}>
-                  <th scope="row"><span className="pull-case-number">{c.caseNumber}</span> <span className="pull-kind-small">{t(`caseKinds.${c.kind}`)}</span></th>
+                  <th scope="row"><span className="pull-case-number"><CaseLink teamId={c.teamId} caseId={c.caseId} caseNumber={c.caseNumber} /></span> <span className="pull-kind-small">{t(`caseKinds.${c.kind}`)}</span></th>
                   {columns.map((col) => <td key={col.head}>{col.cell(c)}</td>)}
                 </tr>
               ))}

@@ -11,6 +11,7 @@ import { useSession } from '../../stores/session';
 import { PullButton } from './PullButton';
 import { useLoaded } from '../../components/useLoaded';
 import './pull.css';
+import { CaseLink } from '../../components/CaseLink';
 
 const PAGE = 100;
 
@@ -52,7 +53,7 @@ export default function PullListView() {
           ) : (
             <ol className="pull-list" aria-labelledby="pull-items-title">
               {l.items.slice(0, shown).map((item) => (
-                <Item key={item.caseId} item={item} locale={locale} canPin={mayPin} onChanged={list.reload} />
+                <Item key={item.caseId} item={item} teamId={l.team.id} locale={locale} canPin={mayPin} onChanged={list.reload} />
               ))}
             </ol>
           )}
@@ -74,7 +75,7 @@ export default function PullListView() {
   );
 }
 
-function Item({ item, locale, canPin, onChanged }: { item: RankedItem; locale: Locale; canPin: boolean; onChanged: () => void }) {
+function Item({ item, teamId, locale, canPin, onChanged }: { item: RankedItem; teamId: number; locale: Locale; canPin: boolean; onChanged: () => void }) {
   const { t } = useTranslation('pull');
   const [error, setError] = useState<string | null>(null);
   const pinned = item.pinnedAt !== null;
@@ -91,7 +92,7 @@ function Item({ item, locale, canPin, onChanged }: { item: RankedItem; locale: L
     <li className={`pull-item${pinned ? ' pinned' : ''}`} data-case-number={item.caseNumber} aria-label={`${item.position}. ${item.caseNumber}`}>
       <div className="pull-item-head">
         <span className="pull-position" aria-hidden="true">{item.position}</span>
-        <span className="pull-case-number">{item.caseNumber}</span>
+        <span className="pull-case-number"><CaseLink teamId={teamId} caseId={item.caseId} caseNumber={item.caseNumber} /></span>
         <span className={`pull-kind kind-${item.kind}`}>{t(`kinds.${item.kind}`)}</span>
         <span className="pull-paragraph">{formatParagraph(item.paragraph)}</span>
         <span className="pull-citizen" title={t('list.citizen')}>{item.citizenInitials}</span>
