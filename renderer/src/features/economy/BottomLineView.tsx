@@ -14,6 +14,7 @@ import { formatDate, formatKroner, formatMillions, formatNumber, formatParagraph
 import { parseAmount } from '../../../../shared/money';
 import { api } from '../../api/client';
 import { actsDepartmentWide } from '../../../../shared/api/define';
+import { useDepartmentChoice } from '../../stores/departmentChoice';
 import { useSession } from '../../stores/session';
 import { openCase } from '../../stores/caseOpener';
 import { FinanceSection } from './FinanceSection';
@@ -25,16 +26,13 @@ import { DateField } from '../../components/DateField';
 /** The scope of the view: one team, or the whole department. */
 type Scope = { kind: 'team'; teamId: number } | { kind: 'department' };
 
-const DEPARTMENT_KEY = 'flowtavle.bottomLine.department';
-
 export default function BottomLineView() {
   const { t, i18n } = useTranslation('economy');
   const locale: Locale = i18n.language === 'en' ? 'en' : 'da';
   const today = useSession((s) => s.workspace?.today ?? '');
   const sessionTeam = useSession((s) => s.teamId);
-  const chooseTeam = useSession((s) => s.chooseTeam);
   const [asOf, setAsOf] = useState(today);
-  const [wholeDepartment, setWholeDepartment] = useState(() => typeof localStorage !== 'undefined' && localStorage.getItem(DEPARTMENT_KEY) === '1');
+  const { wholeDepartment, pick } = useDepartmentChoice('bottomLine');
   const validAsOf = isIsoDate(asOf) ? asOf : today;
   // A team-bound person reads their own team's line; department-wide roles read every team's.
   const ownTeam = useSession((s) => (s.actor && !actsDepartmentWide(s.actor.roles) ? s.actor.teamId : null));
@@ -47,13 +45,6 @@ export default function BottomLineView() {
   const scope: Scope = ownTeam !== null ? { kind: 'team', teamId: selected?.teamId ?? ownTeam }
     : wholeDepartment || !selected ? { kind: 'department' } : { kind: 'team', teamId: selected.teamId };
   const department = report.data?.department;
-
-  function pick(value: string) {
-    const all = value === 'department';
-    setWholeDepartment(all);
-    localStorage.setItem(DEPARTMENT_KEY, all ? '1' : '0');
-    if (!all) chooseTeam(Number(value));
-  }
 
   return (
     <div className="economy-view">

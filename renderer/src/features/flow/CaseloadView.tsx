@@ -13,6 +13,7 @@ import { formatDate, formatNumber, formatParagraph, type Locale } from '../../..
 import { api } from '../../api/client';
 import { useLive } from '../../stores/live';
 import { can, useCan } from '../../stores/permissions';
+import { useDepartmentChoice } from '../../stores/departmentChoice';
 import { useSession } from '../../stores/session';
 import { openCase } from '../../stores/caseOpener';
 import { ChartCard, Figure } from './ChartCard';
@@ -23,15 +24,6 @@ import './flow.css';
 const STATUS_COLORS = { over: '#b3261e', within: '#1d6b3a', under: '#6b7a90', no_norm: '#6b7a90' } as const;
 /** Long lists stay readable on screen; the CSV export has every row. */
 const SHOWN = 150;
-const DEPARTMENT_KEY = 'flowtavle.caseload.department';
-
-function rememberedDepartment(): boolean {
-  try {
-    return localStorage.getItem(DEPARTMENT_KEY) === '1';
-  } catch {
-    return false;
-  }
-}
 
 export default function CaseloadView() {
   const { t, i18n } = useTranslation('flow');
@@ -39,12 +31,11 @@ export default function CaseloadView() {
   const teamId = useSession((s) => s.teamId);
   const teams = useSession((s) => s.teams);
   const actor = useSession((s) => s.actor);
-  const chooseTeam = useSession((s) => s.chooseTeam);
   const revision = useLive((s) => s.revision);
   // The whole department is for department-wide roles; the host refuses it to a team's people.
   const mayDepartment = actor !== null && actsDepartmentWide(actor.roles) && can(actor, 'getCaseload');
   const readable = teams.filter((x) => can(actor, 'getCaseload', x.id));
-  const [wholeDepartment, setWholeDepartment] = useState(rememberedDepartment);
+  const { wholeDepartment, pick } = useDepartmentChoice('caseload');
   const department = mayDepartment && wholeDepartment;
   const [data, setData] = useState<Caseload | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -63,17 +54,6 @@ export default function CaseloadView() {
       current = false;
     };
   }, [department, teamId, revision]);
-
-  function pick(value: string) {
-    const all = value === 'department';
-    setWholeDepartment(all);
-    try {
-      localStorage.setItem(DEPARTMENT_KEY, all ? '1' : '0');
-    } catch {
-      // Storage unavailable: the choice lasts while the view is open.
-    }
-    if (!all) chooseTeam(Number(value));
-  }
 
   const n = (v: number, d = 0) => formatNumber(v, d, locale);
   if (error) return <div className="notice error" role="alert">{error}</div>;

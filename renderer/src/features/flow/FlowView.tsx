@@ -11,6 +11,7 @@ import { formatDate, formatNumber, type Locale } from '../../../../shared/format
 import { api } from '../../api/client';
 import { useLive } from '../../stores/live';
 import { can } from '../../stores/permissions';
+import { useDepartmentChoice } from '../../stores/departmentChoice';
 import { useSession } from '../../stores/session';
 import { ChartCard, Figure } from './ChartCard';
 import { downloadCsv } from './exporting';
@@ -19,15 +20,6 @@ import './flow.css';
 import { DateField } from '../../components/DateField';
 
 const short = (day: string) => `${day.slice(8, 10)}.${day.slice(5, 7)}`;
-const DEPARTMENT_KEY = 'flowtavle.flow.department';
-
-function rememberedDepartment(): boolean {
-  try {
-    return localStorage.getItem(DEPARTMENT_KEY) === '1';
-  } catch {
-    return false;
-  }
-}
 
 export default function FlowView() {
   const { t, i18n } = useTranslation('flow');
@@ -35,12 +27,11 @@ export default function FlowView() {
   const teamId = useSession((s) => s.teamId);
   const teams = useSession((s) => s.teams);
   const actor = useSession((s) => s.actor);
-  const chooseTeam = useSession((s) => s.chooseTeam);
   const today = useSession((s) => s.workspace?.today) ?? new Date().toISOString().slice(0, 10);
   // The whole department is for department-wide roles; the host refuses it to a team's people.
   const mayDepartment = actor !== null && actsDepartmentWide(actor.roles) && can(actor, 'getFlowDashboard');
   const readable = teams.filter((x) => can(actor, 'getFlowDashboard', x.id));
-  const [wholeDepartment, setWholeDepartment] = useState(rememberedDepartment);
+  const { wholeDepartment, pick } = useDepartmentChoice('flow');
   const department = mayDepartment && wholeDepartment;
   const revision = useLive((s) => s.revision);
   const [from, setFrom] = useState(() => addDays(addMonths(today, -12), 1));
@@ -68,17 +59,6 @@ export default function FlowView() {
       current = false;
     };
   }, [department, teamId, from, to, forecastDate, forecastItems, validPeriod, revision]);
-
-  function pick(value: string) {
-    const all = value === 'department';
-    setWholeDepartment(all);
-    try {
-      localStorage.setItem(DEPARTMENT_KEY, all ? '1' : '0');
-    } catch {
-      // Storage unavailable: the choice lasts while the view is open.
-    }
-    if (!all) chooseTeam(Number(value));
-  }
 
   const n = (value: number | null | undefined, decimals = 0) => (value === null || value === undefined ? '–' : formatNumber(value, decimals, locale));
   const days = (value: number | null | undefined) => (value === null || value === undefined ? '–' : t('days', { count: value, n: n(value) }));
