@@ -1,4 +1,4 @@
-// npm test: typecheck, build the renderer, then the unit and store tests and the end-to-end tests
+// npm test: typecheck, lint, build the renderer, then the unit and store tests and the end-to-end tests
 // in real Chromium. Ends with one "N passed, N failed" line for the whole run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -36,11 +36,12 @@ function vitest(project) {
 }
 
 const typecheck = step('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
+const lint = step('lint', process.execPath, [join(root, 'node_modules', 'eslint', 'bin', 'eslint.js')]);
 const build = step('build renderer', process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']);
 const unit = vitest('unit');
 const e2e = build ? vitest('e2e') : false;
-if (!typecheck || !build) failed += 1;
+if (!typecheck || !lint || !build) failed += 1;
 if (broken) failed += 1;
 
 console.log(`\n${passed} passed, ${failed} failed`);
-process.exit(typecheck && build && unit && e2e ? 0 : 1);
+process.exit(typecheck && lint && build && unit && e2e ? 0 : 1);
