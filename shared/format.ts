@@ -61,7 +61,7 @@ export function formatParagraph(paragraph: string): string {
 export function parseDate(text: string): IsoDate | null {
   const s = text.trim();
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
-  const dmy = iso ? null : /^(\d{1,2})[.\/-](\d{1,2})[.\/-](\d{2}|\d{4})$/.exec(s) ?? /^(\d{2})(\d{2})(\d{4})$/.exec(s);
+  const dmy = iso ? null : /^(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})$/.exec(s) ?? /^(\d{2})(\d{2})(\d{4})$/.exec(s);
   const parts: [string, string, string] | null = iso ? [iso[1]!, iso[2]!, iso[3]!] : dmy ? [dmy[3]!, dmy[2]!, dmy[1]!] : null;
   if (!parts) return null;
   const [y, m, d] = parts;

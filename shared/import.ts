@@ -4,7 +4,7 @@
 import { findCpr as findCprMatch, maskCpr } from './cpr';
 import Papa from 'papaparse';
 import { parseAmount } from './money';
-import { daysInMonth, isIsoDate } from './dates';
+import { isIsoDate } from './dates';
 import type { CaseKind, GrantTerms, IsoDate, ProviderType, TakstUnit } from './domain';
 
 export { CANONICAL_COLUMNS, type CanonicalColumn } from './importColumns';

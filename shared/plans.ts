@@ -9,12 +9,6 @@ import { paragraph } from './api/schemas';
 
 export const ACTION_STATUSES = ['not_started', 'in_progress', 'done', 'cancelled'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
-export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
-  not_started: 'Ikke startet',
-  in_progress: 'I gang',
-  done: 'Udført',
-  cancelled: 'Opgivet',
-};
 
 export const DIRECTIONS = ['higher', 'lower'] as const;
 /** Whether a higher or a lower value is better. */

@@ -1,15 +1,13 @@
 // Sprints (Scrum in a visitation team): a period with a goal, the cases and tasks the team commits
 // to, the burn-up of committed against done, and the sprint lanes of the board. Pure functions:
 // the service feeds them the event log and the sprints of a team.
-import { addDays, daysBetween } from './dates';
+import { addDays } from './dates';
 import type { CaseCard, ColumnKind, IsoDate } from './domain';
 import { eventDay, isColumnEvent } from './flow';
 
 export type SprintStatus = 'open' | 'closed';
 /** What became of an unfinished item when its sprint closed. */
 export type SprintOutcome = 'done' | 'carried_over' | 'returned';
-/** Where the unfinished items of a closing sprint go: the next sprint, or back to the pull list. */
-export type CarryOver = 'next_sprint' | 'pull_list';
 
 export interface Sprint {
   id: number;
@@ -58,11 +56,6 @@ export function nextSprint<S extends Pick<Sprint, 'status' | 'startDate'>>(sprin
 /** Two periods overlap when each starts on or before the other ends. */
 export function periodsOverlap(a: { startDate: IsoDate; endDate: IsoDate }, b: { startDate: IsoDate; endDate: IsoDate }): boolean {
   return a.startDate <= b.endDate && b.startDate <= a.endDate;
-}
-
-/** Working days are not special: a sprint of 14 calendar days is day 1..14. */
-export function sprintLength(sprint: Pick<Sprint, 'startDate' | 'endDate'>): number {
-  return daysBetween(sprint.startDate, sprint.endDate) + 1;
 }
 
 // ---------------------------------------------------------------------------------------------

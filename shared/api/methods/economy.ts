@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Grant, IsoDate, ProviderType, TakstUnit } from '../../domain';
 import type { BottomLineStatus, SupportGoal, TakstCategory } from '../../economics';
 import { CASE_READERS, id, LEADERS, method } from '../define';
-import { isoDate, money, paragraph, providerType } from '../schemas';
+import { isoDate, money, paragraph } from '../schemas';
 import type { AwaitingCommittee } from './committee';
 import { grantFields, type GrantPreview } from './grantFields';
 
