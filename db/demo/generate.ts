@@ -624,7 +624,10 @@ class DemoWriter {
     const cost = (g: NewGrant) => costInPeriod({ takst: g.takst, takstUnit: g.unit, quantity: g.quantity, startDate: g.start, endDate: g.endedEarly?.end ?? g.end }, from, to);
     let anchors = 0;
     let scalable = 0;
-    for (const g of grants) (g.anchor ? (anchors += cost(g)) : (scalable += cost(g)));
+    for (const g of grants) {
+      if (g.anchor) anchors += cost(g);
+      else scalable += cost(g);
+    }
     const factor = scalable > 0 ? (profile.forecastRatio * budget - anchors) / scalable : 1;
     for (const g of grants) {
       if (!g.anchor) g.takst = Math.round(g.takst * factor * 100) / 100;

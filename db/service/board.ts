@@ -245,9 +245,7 @@ export function boardHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
       }
       const decision = wipDecision(breaches, reason);
       if (!decision.allowed) {
-        throw wipRefusal(breaches, decision.message,
-          // Kept for callers written against the first version of this refusal.
-          columnBreach ? { columnId: target.id, columnName: target.name, limit: columnBreach.limit, count: columnBreach.count } : {});
+        throw wipRefusal(breaches, decision.message);
       }
       const flowBefore = q.flowCase.get(caseId) as
         | { team_id: number; arrived_day: string; start_day: string | null; finish_day: string | null; reached_position: number }
@@ -463,7 +461,7 @@ export function boardHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
       if (count > 0) {
         throw new ApiFailure(
           'conflict',
-          `Kolonnen "${column.name}" har ${count} ${count === 1 ? 'kort' : 'kort'}. Flyt dem til en anden kolonne, før kolonnen fjernes.`,
+          `Kolonnen "${column.name}" har ${count} kort. Flyt dem til en anden kolonne, før kolonnen fjernes.`,
           [{ field: 'columnId', message: 'Kolonnen har kort' }],
           { count },
         );

@@ -11,7 +11,7 @@ import type {
   GrantView, MoverKind, TeamBottomLine,
 } from '../../shared/api/methods/economy';
 import type { GrantFields, GrantPreview } from '../../shared/api/methods/grantFields';
-import { addDays, addMonths, daysInMonth, toDayNumber, yearOf } from '../../shared/dates';
+import { addDays, daysInMonth, toDayNumber, yearOf } from '../../shared/dates';
 import type { IsoDate, ProviderType, TakstUnit } from '../../shared/domain';
 import {
   describeGrant, followUpMonthsFor, grantCategory, isActiveOn, isTakstOutlier, priceOn, yearlyCost,

@@ -1,9 +1,8 @@
 // The service that implements the API contract on a store. Every host (Electron IPC, the HTTP
 // host, the CLI, the tests) goes through createService, so validation and transactions are one.
 import type { ChangeNotice } from '../../shared/api/client';
-import { personContext, type CallContext } from '../../shared/api/define';
+import type { CallContext } from '../../shared/api/define';
 import { createDispatcher, type Dispatch, type Handlers } from '../../shared/api/dispatch';
-import type { Role } from '../../shared/domain';
 import { createAuth, type Auth } from '../auth';
 import type { Db } from '../connection';
 import { appendEvent } from '../events';

@@ -696,7 +696,7 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
     },
 
     saveGoal: ({ planId, goalId, title, description }, call) => {
-      const plan = planRow(planId);
+      planRow(planId); // an unknown plan is refused, not given a goal
       let id: number;
       if (goalId === undefined) {
         const position = (q.maxGoalPosition.get(planId) as { n: number }).n + 1;

@@ -12,7 +12,6 @@ import {
   type WallCard, type WallSettings,
 } from '../../shared/wall';
 import { caseloadReader } from '../caseload';
-import type { Db } from '../connection';
 import { appendEvent } from '../events';
 import { CARD_SELECT, COLUMN_COLUMNS, PERSON_COLUMNS, toCard, toColumn, toPerson, type CardRow, type ColumnRow, type PersonRow } from '../rows';
 import type { ServiceContext } from './context';
