@@ -28,11 +28,11 @@ export function DateField({ value, onChange, min, max, required, disabled, class
   // a date that is not finished yet; and write the date anew when the language changes.
   useEffect(() => {
     if ((parseDate(text) ?? '') !== value) setText(formatDate(value, locale));
-  }, [value]);
+  }, [value]); // eslint-disable-line react-hooks/exhaustive-deps -- not on each keystroke (text)
   useEffect(() => {
     const parsed = parseDate(text);
     if (parsed) setText(formatDate(parsed, locale));
-  }, [locale]);
+  }, [locale]); // eslint-disable-line react-hooks/exhaustive-deps -- not on each keystroke (text)
 
   const parsed = parseDate(text);
   const error =

@@ -76,7 +76,8 @@ function RecommendationForm({ caseId, versions, assessment, onSaved }: {
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
-  useEffect(() => setDraft(draftOf(current)), [current?.id]);
+  // A reload that brings the same version back must not wipe what is being typed.
+  useEffect(() => setDraft(draftOf(current)), [current?.id]); // eslint-disable-line react-hooks/exhaustive-deps
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const recommendation: RecommendationFields = {

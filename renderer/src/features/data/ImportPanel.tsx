@@ -129,7 +129,7 @@ export function ImportPanel() {
 
   const headers = preview?.headers ?? [];
   // Which file column each canonical column uses now: the mapped one, else the one of the same name.
-  const autoFound = useMemo(() => new Set(headers.map(normaliseHeader)), [headers]);
+  const autoFound = useMemo(() => new Set((preview?.headers ?? []).map(normaliseHeader)), [preview?.headers]);
   const errors = importErrors ?? preview?.errors ?? [];
   const totalErrors = importErrors ? importErrors.length : preview?.totalErrors ?? 0;
 

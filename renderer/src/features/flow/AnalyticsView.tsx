@@ -168,7 +168,7 @@ export default function AnalyticsView() {
       </section>
 
       <div className="flow-grid analytics-grid">
-        {on('compliance') && <ComplianceSection teamId={settings.department && departmentWide ? null : teamId} teamName={team?.name ?? ''} from={from} to={to} counting={settings.counting} group={settings.complianceGroup} />}
+        {on('compliance') && <ComplianceSection teamId={settings.department && departmentWide ? null : teamId} from={from} to={to} counting={settings.counting} group={settings.complianceGroup} />}
         {on('blockers') && <BlockersSection teamId={teamId} from={from} to={to} canCategorize={canCategorize} />}
         {on('efficiency') && <EfficiencySection teamId={teamId} from={from} to={to} />}
         {on('ageing') && <AgeingSection teamId={teamId} asOf={asOf} />}

@@ -180,7 +180,7 @@ export default function ReviewView() {
           </header>
           <p className="flow-card-help">{t('analytics.review.help')}</p>
           <div className="review-analytics">
-            <ComplianceSection compact teamId={review.teamId} teamName={review.team} from={addDays(addMonths(review.asOf, -3), 1)} to={review.asOf} counting="calendar" group="paragraph" />
+            <ComplianceSection compact teamId={review.teamId} from={addDays(addMonths(review.asOf, -3), 1)} to={review.asOf} counting="calendar" group="paragraph" />
             <BlockersSection compact teamId={review.teamId} from={addDays(review.weekStart, -21)} to={review.asOf} canCategorize={false} />
             <EfficiencySection compact teamId={review.teamId} from={addDays(review.weekStart, -49)} to={review.asOf} />
           </div>

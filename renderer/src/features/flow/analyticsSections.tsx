@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import {
   Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis,
 } from 'recharts';
-import type { ComplianceGroup, DeadlineCompliance } from '../../../../shared/api/methods/flowAnalytics';
+import type { ComplianceGroup } from '../../../../shared/api/methods/flowAnalytics';
 import type { ComplianceFigures, DeadlineRow } from '../../../../shared/deadlines';
 import type { PaceBand } from '../../../../shared/flowAnalytics';
 import { formatDate, formatNumber, formatParagraph, type Locale } from '../../../../shared/format';
@@ -43,8 +43,8 @@ function Loading({ error }: { error: string | null }) {
 // ---------------------------------------------------------------------------------------------
 // 1. Legal-deadline compliance.
 
-export function ComplianceSection({ teamId, teamName, from, to, counting, group, compact = false }: {
-  teamId: number | null; teamName: string; from: string; to: string; counting: Counting; group: ComplianceGroupBy; compact?: boolean;
+export function ComplianceSection({ teamId, from, to, counting, group, compact = false }: {
+  teamId: number | null; from: string; to: string; counting: Counting; group: ComplianceGroupBy; compact?: boolean;
 }) {
   const { t, locale, n, pct, date } = useFormat();
   const loaded = useLoaded(

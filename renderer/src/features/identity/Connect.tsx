@@ -93,7 +93,7 @@ export default function Connect() {
     setOpening(reply.value.departmentName);
   }
 
-  async function useLocal() {
+  async function openLocalStore() {
     setError(null);
     setBusy('local');
     const reply = await bridge!.useLocal();
@@ -125,7 +125,7 @@ export default function Connect() {
               {busy === 'connect' ? t('connect.checking') : t('connect.submit')}
             </button>
             {remote && (
-              <button type="button" onClick={() => void useLocal()} disabled={busy !== null}>{t('connect.useLocal')}</button>
+              <button type="button" onClick={() => void openLocalStore()} disabled={busy !== null}>{t('connect.useLocal')}</button>
             )}
             {/* With a host chosen, the way back is Forbind or the local store, not this page's own store. */}
             {!remote && (

@@ -202,7 +202,9 @@ function CaseSearch({ teamId, sprintId, onCommitted }: { teamId: number; sprintI
     let stale = false;
     const timer = setTimeout(() => {
       void api.searchSprintCases({ teamId, query: text }).then((r) => {
-        if (!stale) r.ok ? setHits(r.value) : setError(r.error.message);
+        if (stale) return;
+        if (r.ok) setHits(r.value);
+        else setError(r.error.message);
       });
     }, 150);
     return () => { stale = true; clearTimeout(timer); };

@@ -128,7 +128,8 @@ function Weights({ teamId, weights, isDefault, canEdit, onSaved }: {
   const [draft, setDraft] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const key = PULL_RULES.map((r) => weights[r]).join('|');
-  useEffect(() => setDraft(Object.fromEntries(PULL_RULES.map((r) => [r, String(weights[r]).replace('.', ',')]))), [key, teamId]);
+  // key, not weights: every reload brings a new weights object, and only new values reset the draft.
+  useEffect(() => setDraft(Object.fromEntries(PULL_RULES.map((r) => [r, String(weights[r]).replace('.', ',')]))), [key, teamId]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();

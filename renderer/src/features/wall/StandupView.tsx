@@ -2,7 +2,7 @@
 // reads from 3 m at 1080p and 4K, never scrolls, rotates through the views the team picked, and
 // shows only what the server sent after privacy redaction (db/service/wall.ts). The rules —
 // urgency order, how many cards fit, keys, the timer — live in shared/wall.ts.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WallScreen } from '../../../../shared/api/methods/wall';
 import { isMethodName } from '../../../../shared/api/contract';
