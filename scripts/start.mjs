@@ -16,11 +16,6 @@ function fail(message) {
   process.exit(1);
 }
 
-function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { stdio: 'inherit', cwd: root, ...options });
-  return result.status === 0;
-}
-
 /** Runs a download step with its error output kept back: a failure becomes one line, not a stack trace. */
 function runQuietly(command, args, options = {}) {
   const result = spawnSync(command, args, { stdio: ['ignore', 'inherit', 'pipe'], cwd: root, encoding: 'utf8', ...options });

@@ -9,7 +9,6 @@ import { createService, type Service } from '../../db/service';
 import type { Envelope } from '../../shared/api/envelope';
 import type { BottomLineReport } from '../../shared/api/methods/economy';
 import { systemContext } from '../../shared/api/define';
-import { median } from '../../shared/economics';
 import { splitOere } from '../../shared/grantHistory';
 import { toKroner, toOere } from '../../shared/money';
 import { adoptUnversionedGrants } from '../../db/grants';
