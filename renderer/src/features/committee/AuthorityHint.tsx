@@ -3,11 +3,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuthorityCheck } from '../../../../shared/api/methods/committee';
-import type { GrantFields } from '../../../../shared/api/methods/grantFields';
 import { api } from '../../api/client';
+import type { GrantDraftNoteProps } from '../types';
 import './awaiting.css';
 
-export function AuthorityHint({ caseId, grantId, fields }: { caseId: number; grantId?: number; fields: GrantFields | null }) {
+export default function AuthorityHint({ caseId, grantId, fields }: GrantDraftNoteProps) {
   const { t } = useTranslation('committee');
   const [check, setCheck] = useState<AuthorityCheck | null>(null);
   useEffect(() => {

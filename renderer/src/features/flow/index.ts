@@ -1,5 +1,6 @@
 import { lazy } from 'react';
 import type { Feature } from '../types';
+import { serviceLevelBadge } from './serviceLevels';
 import { da, en } from './translations';
 
 export const flowFeature: Feature = {
@@ -10,4 +11,5 @@ export const flowFeature: Feature = {
     { id: 'flow-analytics', labelKey: 'flow:analytics.nav', component: lazy(() => import('./AnalyticsView')), order: 43, requires: 'getDeadlineCompliance' },
   ],
   translations: { namespace: 'flow', da, en },
+  slots: { cardBadges: [serviceLevelBadge] },
 };
