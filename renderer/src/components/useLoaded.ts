@@ -13,7 +13,8 @@ export interface Loaded<T> {
 export interface LoadOptions {
   /**
    * Keep showing the answer so far while a changed key loads: for the same question with fresh
-   * figures (another date in a report, the case after a save), where blanking the page would flicker.
+   * figures (another date in a report, the case after a save), where blanking the page would flicker;
+   * also while the question is incomplete (a null load, e.g. a date being typed).
    */
   keepPrevious?: boolean;
 }
@@ -40,7 +41,7 @@ export function useLoaded<T>(load: (() => Promise<Envelope<T>>) | null, key: str
       }
     }
     if (!loader.current) {
-      setData(null);
+      if (!keepPrevious) setData(null);
       return;
     }
     void loader.current().then((envelope) => {
