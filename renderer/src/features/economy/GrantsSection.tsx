@@ -14,6 +14,7 @@ import { formatDate, formatKroner, formatNumber, formatParagraph } from '../../.
 import { PARAGRAPHS, paragraphInfo } from '../../../../shared/paragraphs';
 import { api } from '../../api/client';
 import { DateField } from '../../components/DateField';
+import { useDraftAnswer } from '../../components/useDraftAnswer';
 import { useLoaded } from '../../components/useLoaded';
 import { useCan } from '../../stores/permissions';
 import { useSession } from '../../stores/session';
@@ -353,28 +354,10 @@ function EndGrantForm({ grant, today, onCancel, onSaved }: { grant: GrantView; t
 
 /** "What if": asks the store what the draft would do, a moment after the typing stops. */
 function usePreview(caseId: number, grantId: number | undefined, fields: GrantFields | null) {
-  const [preview, setPreview] = useState<GrantPreview | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (!fields) {
-      setPreview(null);
-      return;
-    }
-    let current = true;
-    const timer = setTimeout(() => {
-      void api.previewGrant({ caseId, ...(grantId !== undefined ? { grantId } : {}), grant: fields }).then((r) => {
-        if (!current) return;
-        if (r.ok) {
-          setPreview(r.value);
-          setError(null);
-        } else setError(r.error.message);
-      });
-    }, 250);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [caseId, grantId, fields]);
+  const { answer: preview, error } = useDraftAnswer(
+    fields ? () => api.previewGrant({ caseId, ...(grantId !== undefined ? { grantId } : {}), grant: fields }) : null,
+    JSON.stringify([caseId, grantId, fields]),
+  );
   return { preview, error };
 }
 
