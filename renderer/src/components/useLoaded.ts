@@ -30,6 +30,8 @@ export function useLoaded<T>(load: (() => Promise<Envelope<T>>) | null, key: str
   loader.current = load;
   const shownKey = useRef(key);
   const keepPrevious = options.keepPrevious ?? false;
+  // A question that becomes askable (sprint lanes switched on) loads even when its key stays the same.
+  const askable = load !== null;
   useEffect(() => {
     const ticket = ++latest.current;
     // Another question (another sprint, plan or team): never show the old answer under it.
@@ -52,6 +54,6 @@ export function useLoaded<T>(load: (() => Promise<Envelope<T>>) | null, key: str
         setError(null);
       } else setError(envelope.error.message);
     });
-  }, [key, revision, nudge, keepPrevious]);
+  }, [key, revision, nudge, keepPrevious, askable]);
   return { data, error, reload: () => setNudge((n) => n + 1) };
 }

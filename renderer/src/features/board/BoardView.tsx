@@ -57,7 +57,7 @@ export default function BoardView() {
   }, [teamId, revision, load]);
 
   // Sprint lanes need to know which cases the current and next sprint hold.
-  const sprintLanes = useLoaded(laneMode === 'sprint' && teamId !== null ? () => api.getSprintLanes({ teamId }) : null, String(teamId), { keepPrevious: true }).data;
+  const sprintLanes = useLoaded(laneMode === 'sprint' && teamId !== null ? () => api.getSprintLanes({ teamId }) : null, `sprint-lanes ${teamId}`, { keepPrevious: true }).data;
 
   // Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) anywhere on the board, except while typing or in a dialog.
   useEffect(() => {
