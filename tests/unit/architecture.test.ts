@@ -1,6 +1,7 @@
 // The process boundaries of DESIGN.md, enforced: shared/ is pure; the renderer reaches the store
 // only through the API client; db/ knows nothing of the hosts or the UI; no file imports itself
-// back through others, not even for a type.
+// back through others, not even for a type; no renderer feature imports another (they meet in
+// the registry's slots).
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -126,6 +127,46 @@ describe('architecture boundaries', () => {
     expect(reachesInto('../db/connection', fake, ['db'])).toBe(true);
     expect(reachesInto('./dates', fake, ['db'])).toBe(false);
     expect(NODE_BUILTIN.test('node:fs')).toBe(true);
+  });
+});
+
+const FEATURES_DIR = join(ROOT, 'renderer', 'src', 'features');
+
+/** The feature folder a file sits in (renderer/src/features/<name>/…), or null for the registry's own files beside them. */
+function featureOf(file: string): string | null {
+  const path = relative(FEATURES_DIR, file);
+  if (path.startsWith('..')) return null;
+  const parts = path.split(/[\\/]/);
+  return parts.length > 1 ? parts[0]! : null;
+}
+
+/** Imports from one feature's folder into another's, as "file → import". */
+function featureCrossings(dir: string): string[] {
+  return sourceFiles(dir).flatMap((file) => {
+    const own = featureOf(file);
+    if (own === null) return [];
+    return importsOf(file)
+      .filter((spec) => spec.startsWith('.'))
+      .filter((spec) => {
+        const target = featureOf(resolve(dirname(file), spec));
+        return target !== null && target !== own;
+      })
+      .map((spec) => `${relative(ROOT, file)} → ${spec}`);
+  });
+}
+
+describe('renderer features', () => {
+  it('no feature imports another feature: they fill and read the slots of features/types.ts instead', () => {
+    expect(featureCrossings(FEATURES_DIR)).toEqual([]);
+  });
+
+  it('finds a feature importing another (the check itself works)', () => {
+    const board = join(FEATURES_DIR, 'board', 'Card.tsx');
+    expect(featureOf(board)).toBe('board');
+    expect(featureOf(join(FEATURES_DIR, 'registry.ts'))).toBeNull();
+    expect(featureOf(join(ROOT, 'renderer', 'src', 'components', 'useLoaded.ts'))).toBeNull();
+    expect(featureOf(resolve(dirname(board), '../committee/awaiting'))).toBe('committee');
+    expect(featureOf(resolve(dirname(board), '../slots'))).toBeNull();
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pdfSafe, safeFileName } from '../../renderer/src/features/flow/exporting';
+import { pdfSafe } from '../../renderer/src/components/pdf';
+import { safeFileName } from '../../renderer/src/components/saveFile';
 
 describe('flow exports', () => {
   it('keeps Danish letters in the PDF and spells signs the PDF font lacks', () => {

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../shared/format';
 import { VIEWS } from '../features/registry';
-import { rememberLocale, type AppLocale } from '../i18n';
+import type { AppLocale } from '../i18n';
+import { LanguageSelect } from './LanguageSelect';
 import { useLive } from '../stores/live';
 import { can } from '../stores/permissions';
 import { actsDepartmentWide } from '../../../shared/api/define';
@@ -42,13 +43,7 @@ export function Header() {
           ))}
         </nav>
         <div className="header-end">
-          <label className="locale-switch">
-            <span className="visually-hidden">{t('app.language')}</span>
-            <select value={locale} onChange={(e) => rememberLocale(e.target.value as AppLocale)} aria-label={t('app.language')}>
-              <option value="da">Dansk</option>
-              <option value="en">English</option>
-            </select>
-          </label>
+          <LanguageSelect className="locale-switch" />
           {actor && (
             <span className="actor" title={t('signIn.signedInAs', { name: actor.name })}>
               <span className="avatar" aria-hidden="true">{actor.initials}</span>

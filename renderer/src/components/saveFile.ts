@@ -10,3 +10,8 @@ export function saveFile(blob: Blob, fileName: string): void {
   // Later, so the browser has read the blob before its address goes.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** A file name without characters Windows refuses. */
+export function safeFileName(name: string): string {
+  return name.replace(/[\\/:*?"<>|]+/g, '-').replace(/\s+/g, '-').toLowerCase();
+}

@@ -1,4 +1,5 @@
-// Every feature plugs in here with its views and its own i18n namespace.
+// Every feature plugs in here with its views, its own i18n namespace and what it puts into
+// other features' pages (slots).
 import { accountsFeature } from './accounts';
 import { boardFeature } from './board';
 import { committeeFeature } from './committee';
@@ -10,6 +11,7 @@ import { plansFeature } from './plans';
 import { privacyFeature } from './privacy';
 import { pullFeature } from './pull';
 import { wallFeature } from './wall';
+import { installSlots } from './slots';
 import type { Feature, ViewDef } from './types';
 
 export const FEATURES: readonly Feature[] = [boardFeature, pullFeature, economyFeature, flowFeature, dataFeature, plansFeature, wallFeature, committeeFeature, identityFeature, accountsFeature, privacyFeature];
@@ -17,3 +19,5 @@ export const FEATURES: readonly Feature[] = [boardFeature, pullFeature, economyF
 export const VIEWS: readonly ViewDef[] = FEATURES.flatMap((f) => f.views).sort((a, b) => a.order - b.order);
 
 export const FEATURE_TRANSLATIONS = FEATURES.flatMap((f) => (f.translations ? [f.translations] : []));
+
+installSlots(FEATURES);

@@ -9,8 +9,8 @@ import {
 } from '../../../../shared/board';
 import { localToday } from '../../../../shared/dates';
 import type { BoardColumn, CaseCard, Person } from '../../../../shared/domain';
-import type { SprintLaneInfo } from '../../../../shared/sprints';
 import { api } from '../../api/client';
+import { useLoaded } from '../../components/useLoaded';
 import { useLive } from '../../stores/live';
 import { useCan } from '../../stores/permissions';
 import { useSession } from '../../stores/session';
@@ -57,17 +57,7 @@ export default function BoardView() {
   }, [teamId, revision, load]);
 
   // Sprint lanes need to know which cases the current and next sprint hold.
-  const [sprintLanes, setSprintLanes] = useState<SprintLaneInfo | null>(null);
-  useEffect(() => {
-    if (laneMode !== 'sprint' || teamId === null) return;
-    let live = true;
-    void api.getSprintLanes({ teamId }).then((result) => {
-      if (live && result.ok) setSprintLanes(result.value);
-    });
-    return () => {
-      live = false;
-    };
-  }, [laneMode, teamId, revision]);
+  const sprintLanes = useLoaded(laneMode === 'sprint' && teamId !== null ? () => api.getSprintLanes({ teamId }) : null, `sprint-lanes ${teamId}`, { keepPrevious: true }).data;
 
   // Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) anywhere on the board, except while typing or in a dialog.
   useEffect(() => {

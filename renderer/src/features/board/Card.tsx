@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { ageingLevel, daysBlocked, daysInColumn, deadlineStatus, followUpLevel } from '../../../../shared/board';
 import type { CaseCard, ColumnKind } from '../../../../shared/domain';
 import { formatDate, formatParagraph } from '../../../../shared/format';
-import { useAwaitingCommittee } from '../committee/awaiting';
-import { useServiceLevelBreach } from '../flow/serviceLevels';
+import { slots } from '../slots';
+import type { CardBadgeView } from '../types';
 import { useBoardStore } from './boardStore';
 
 export const CARD_HEIGHT = 92;
@@ -14,6 +14,12 @@ export const CARD_GAP = 8;
 export const cardHeight = (card: CaseCard) => (card.blocked ? BLOCKED_CARD_HEIGHT : CARD_HEIGHT);
 
 export const cardDndId = (caseId: number) => `card:${caseId}`;
+
+/** The badges other features put on the card (committee, service levels), in their order. */
+function useFeatureBadges(card: CaseCard): CardBadgeView[] {
+  // The registry's list never changes after start-up, so the hooks run in the same order every render.
+  return slots().cardBadges.flatMap((b) => b.useBadge(card) ?? []);
+}
 
 interface FaceProps {
   card: CaseCard;
@@ -31,8 +37,8 @@ export function CardFace({ card, assigneeInitials, assigneeName, columnKind, tod
   const deadline = deadlineStatus(card.legalDeadline, today, columnKind);
   const blockedDays = daysBlocked(card, today);
   const followUp = columnKind === 'done' ? 'none' : followUpLevel(card.nextFollowUp, today);
-  const awaitingCommittee = useAwaitingCommittee(card.teamId, card.id);
-  const sle = useServiceLevelBreach(card.teamId, card.id);
+  const badges = useFeatureBadges(card);
+  const ageingReplaced = badges.some((b) => b.replacesAgeing);
   const deadlineText = deadline.daysLeft === null ? null
     : deadline.overdue ? t('card.deadlineOverdue', { count: -deadline.daysLeft })
       : deadline.daysLeft === 0 ? t('card.deadlineToday') : t('card.deadlineIn', { count: deadline.daysLeft });
@@ -56,13 +62,12 @@ export function CardFace({ card, assigneeInitials, assigneeName, columnKind, tod
         </span>
       </div>
       <div className="card-row card-badges">
-        {awaitingCommittee && <span className="badge awaiting-committee" title={t('committee:card.awaitingLong')}><span aria-hidden="true">⚖ </span>{t('committee:card.awaitingShort')}</span>}
-        {sle && (
-          <span className="badge sle-over" data-testid="sle-over" title={t('flow:analytics.board.overSle', { days: sle.workingDays, limit: sle.limit })}>
-            <span aria-hidden="true">◷ </span>{t('flow:analytics.board.overSleShort', { days: sle.workingDays, limit: sle.limit })}
+        {badges.map((b) => (
+          <span key={b.className} className={`badge ${b.className}`} data-testid={b.testId} title={t(b.long.key, b.long.values)}>
+            {b.icon && <span aria-hidden="true">{b.icon} </span>}{t(b.short.key, b.short.values)}
           </span>
-        )}
-        {ageing !== 'none' && !sle && (
+        ))}
+        {ageing !== 'none' && !ageingReplaced && (
           <span className={`badge age-${ageing}`} title={t('card.inColumnLong', { count: inColumn })}>
             <span aria-hidden="true">◷ </span>{t('card.inColumn', { count: inColumn })}
           </span>
@@ -89,8 +94,7 @@ export function CardFace({ card, assigneeInitials, assigneeName, columnKind, tod
 function useCardLabel(props: FaceProps): string {
   const { t } = useTranslation('board');
   const { card, assigneeName, columnKind, today } = props;
-  const awaitingCommittee = useAwaitingCommittee(card.teamId, card.id);
-  const sle = useServiceLevelBreach(card.teamId, card.id);
+  const badges = useFeatureBadges(card);
   const parts = [
     t('card.label', { number: card.caseNumber }),
     formatParagraph(card.paragraph),
@@ -107,8 +111,7 @@ function useCardLabel(props: FaceProps): string {
       : t('card.deadlineLong', { date: formatDate(card.legalDeadline), count: deadline.daysLeft }));
   }
   if (card.blocked) parts.push(t('card.blockedLong', { count: daysBlocked(card, today) ?? 0, reason: card.blockedReason ?? '' }));
-  if (awaitingCommittee) parts.push(t('committee:card.awaitingLong'));
-  if (sle) parts.push(t('flow:analytics.board.overSle', { days: sle.workingDays, limit: sle.limit }));
+  for (const b of badges) parts.push(t(b.long.key, b.long.values));
   return parts.join(', ');
 }
 

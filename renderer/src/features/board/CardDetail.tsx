@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { Suspense, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Board, CaseDetailWithProgression } from '../../../../shared/api/methods/board';
 import { daysBlocked, deadlineStatus, followUpLevel } from '../../../../shared/board';
@@ -7,12 +7,11 @@ import { formatDate, formatDateTime, formatParagraph } from '../../../../shared/
 import { paragraphInfo } from '../../../../shared/paragraphs';
 import { totalScore, VUM_THEME_LABELS, VUM_THEMES, type Assessment, type VumScores, type VumTheme } from '../../../../shared/progression';
 import { api } from '../../api/client';
-import { useLive } from '../../stores/live';
-import { useSession } from '../../stores/session';
-import { GrantsSection } from '../economy/GrantsSection';
-import { CommitToSprint } from '../plans/CommitToSprint';
-import { useBoardStore } from './boardStore';
 import { DateField } from '../../components/DateField';
+import { useLoaded } from '../../components/useLoaded';
+import { useSession } from '../../stores/session';
+import { slots } from '../slots';
+import { useBoardStore } from './boardStore';
 
 interface Props {
   caseId: number;
@@ -25,23 +24,10 @@ export default function CardDetail({ caseId, board, today }: Props) {
   const locale = i18n.language === 'en' ? 'en' : 'da';
   const select = useBoardStore((s) => s.select);
   const detailRevision = useBoardStore((s) => s.detailRevision);
-  const revision = useLive((s) => s.revision);
-  const [detail, setDetail] = useState<CaseDetailWithProgression | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  // Another card keeps the panel's contents until its own case has come, as a save does.
+  const { data: detail, error: loadError, reload } = useLoaded(() => api.getCase({ caseId }), `${caseId}:${detailRevision}`, { keepPrevious: true });
   const headingRef = useRef<HTMLHeadingElement>(null);
   const opener = useRef<HTMLElement | null>(null);
-
-  const reload = useCallback(async () => {
-    const result = await api.getCase({ caseId });
-    if (result.ok) {
-      setDetail(result.value);
-      setLoadError(null);
-    } else setLoadError(result.error.message);
-  }, [caseId]);
-
-  useEffect(() => {
-    void reload();
-  }, [reload, detailRevision, revision]);
 
   // Focus goes to the panel's heading and back to the card when the panel closes.
   useEffect(() => {
@@ -107,9 +93,12 @@ export default function CardDetail({ caseId, board, today }: Props) {
             </dl>
           </section>
           <EditForm detail={detail} board={board} />
-          <GrantsSection caseId={detail.card.id} teamId={detail.card.teamId} grants={detail.grants} onChanged={() => void reload()} />
-          <CommitToSprint caseId={detail.card.id} teamId={detail.card.teamId} />
-          <Progression detail={detail} today={today} onSaved={() => void reload()} />
+          {slots().caseDetailSections.map(({ id, component: Section }) => (
+            <Suspense key={id} fallback={null}>
+              <Section caseId={detail.card.id} teamId={detail.card.teamId} grants={detail.grants} onChanged={reload} />
+            </Suspense>
+          ))}
+          <Progression detail={detail} today={today} onSaved={reload} />
           <History events={detail.events} board={board} />
         </div>
       )}

@@ -7,11 +7,12 @@ import type { CaseCommittee, RecommendationFields, RecommendationVersion } from 
 import { formatDate, formatDateTime, formatKroner, formatParagraph } from '../../../../shared/format';
 import { VUM_THEMES, VUM_THEME_LABELS } from '../../../../shared/progression';
 import { api } from '../../api/client';
-import { useLoaded } from '../../components/useLoaded';
-import './committee.css';
 import { DateField } from '../../components/DateField';
+import { useLoaded } from '../../components/useLoaded';
+import type { GrantSectionProps } from '../types';
+import './committee.css';
 
-export function CaseCommitteeSection({ caseId }: { caseId: number }) {
+export default function CaseCommitteeSection({ caseId }: GrantSectionProps) {
   const { t } = useTranslation('committee');
   const state = useLoaded<CaseCommittee>(() => api.getCaseCommittee({ caseId }), String(caseId));
   const headingId = useId();

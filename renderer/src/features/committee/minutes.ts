@@ -3,7 +3,7 @@
 import type { MeetingDetail } from '../../../../shared/api/methods/committee';
 import { OUTCOME_LABELS } from '../../../../shared/committee';
 import { formatDate, formatKroner, formatNumber, formatParagraph } from '../../../../shared/format';
-import { downloadPdf, type PdfSection } from '../flow/exporting';
+import { downloadPdf, type PdfSection } from '../../components/pdf';
 
 export function minutesSections(m: MeetingDetail): PdfSection[] {
   const sections: PdfSection[] = [{

@@ -1,12 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EXPORT_TABLES, type ExportTable, type ExportTableName } from '../../../../shared/api/methods/data';
+import { EXPORT_TABLES, type ExportTableName } from '../../../../shared/api/methods/data';
 import { formatNumber } from '../../../../shared/format';
 import { exportCellText } from '../../../../shared/importExport';
 import { api } from '../../api/client';
 import { ExportButton } from '../../components/ExportButton';
+import { useLoaded } from '../../components/useLoaded';
 import { actsDepartmentWide } from '../../../../shared/api/define';
-import { useLive } from '../../stores/live';
 import { useCan } from '../../stores/permissions';
 import { useSession } from '../../stores/session';
 
@@ -14,31 +14,14 @@ export function ExportPanel() {
   const { t } = useTranslation('data');
   const teamId = useSession((s) => s.teamId);
   const team = useSession((s) => s.teams.find((x) => x.id === s.teamId));
-  const revision = useLive((s) => s.revision);
   // The audit log is the department's (visitationschef, administrators); a team-bound person exports their own team.
   const canAudit = useCan('listAudit');
   const department = useSession((s) => s.actor !== null && actsDepartmentWide(s.actor.roles));
   const tables = EXPORT_TABLES.filter((x) => x !== 'audit' || canAudit);
   const [table, setTable] = useState<ExportTableName>('cases');
   const [onlyTeam, setOnlyTeam] = useState(true);
-  const [data, setData] = useState<ExportTable | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    setData(null);
-    const scope = onlyTeam && teamId !== null && table !== 'audit' ? { teamId } : {};
-    void api.exportTable({ table, ...scope }).then((e) => {
-      if (!current) return;
-      if (e.ok) {
-        setData(e.value);
-        setError(null);
-      } else setError(e.error.message);
-    });
-    return () => {
-      current = false;
-    };
-  }, [table, onlyTeam, teamId, revision]);
+  const scopeTeam = onlyTeam && teamId !== null && table !== 'audit' ? teamId : null;
+  const { data, error } = useLoaded(() => api.exportTable({ table, ...(scopeTeam !== null ? { teamId: scopeTeam } : {}) }), `${table} ${scopeTeam}`);
 
   const name = `${t(`export.tables.${table}`)}${onlyTeam && table !== 'audit' && team ? ` ${team.name}` : ''}`;
   return (

@@ -19,7 +19,7 @@ import { useSession } from '../../stores/session';
 import { openCase } from '../../stores/caseOpener';
 import { FinanceSection } from './FinanceSection';
 import { downloadFollowUp } from './followUpDownload';
-import { useEnvelope } from './useEnvelope';
+import { useLoaded } from '../../components/useLoaded';
 import './economy.css';
 import { DateField } from '../../components/DateField';
 
@@ -36,7 +36,7 @@ export default function BottomLineView() {
   const validAsOf = isIsoDate(asOf) ? asOf : today;
   // A team-bound person reads their own team's line; department-wide roles read every team's.
   const ownTeam = useSession((s) => (s.actor && !actsDepartmentWide(s.actor.roles) ? s.actor.teamId : null));
-  const report = useEnvelope(() => api.getBottomLine({ asOf: validAsOf, ...(ownTeam !== null ? { teamId: ownTeam } : {}) }), [validAsOf, ownTeam]);
+  const report = useLoaded(() => api.getBottomLine({ asOf: validAsOf, ...(ownTeam !== null ? { teamId: ownTeam } : {}) }), `${validAsOf} ${ownTeam}`, { keepPrevious: true });
   const kr = (n: number) => formatKroner(n, locale);
 
   const teams = report.data?.teams ?? [];
@@ -195,9 +195,10 @@ function ExportMenu({ asOf, scope }: { asOf: string; scope: Scope }) {
 function TrendCard({ asOf, scope, title }: { asOf: string; scope: Scope; title: string }) {
   const { t, i18n } = useTranslation('economy');
   const locale: Locale = i18n.language === 'en' ? 'en' : 'da';
-  const series = useEnvelope(
+  const series = useLoaded(
     () => api.getBottomLineSeries({ asOf, ...(scope.kind === 'team' ? { teamId: scope.teamId } : {}) }),
-    [asOf, scope.kind, scope.kind === 'team' ? scope.teamId : 0],
+    `${asOf} ${scope.kind} ${scope.kind === 'team' ? scope.teamId : 0}`,
+    { keepPrevious: true },
   );
   const s = series.data;
   const data = s ? trendRows(s) : [];
@@ -306,16 +307,17 @@ function TeamDetail({ report, team }: { report: BottomLineReport; team: TeamBott
   const parsed = parseAmount(threshold);
   const validFrom = isIsoDate(from) && from <= report.asOf ? from : yearStart;
   const expensiveFrom = parsed.ok ? parsed.kroner : 2_000_000;
-  const decomposition = useEnvelope(
+  const decomposition = useLoaded(
     () => api.getBottomLineDecomposition({ teamId: team.teamId, from: validFrom, asOf: report.asOf, expensiveFrom }),
-    [team.teamId, validFrom, report.asOf, expensiveFrom],
+    `${team.teamId} ${validFrom} ${report.asOf} ${expensiveFrom}`,
+    { keepPrevious: true },
   );
-  const chart = useEnvelope(() => api.getBottomLineChart({ asOf: report.asOf, teamId: team.teamId }), [report.asOf, team.teamId]);
+  const chart = useLoaded(() => api.getBottomLineChart({ asOf: report.asOf, teamId: team.teamId }), `${report.asOf} ${team.teamId}`, { keepPrevious: true });
   const defaultSince = `${addMonths(report.asOf, -2).slice(0, 7)}-01`;
   const [since, setSince] = useState(defaultSince);
   useEffect(() => setSince(defaultSince), [defaultSince]);
   const validSince = isIsoDate(since) ? since : defaultSince;
-  const movers = useEnvelope(() => api.getBottomLineMovers({ teamId: team.teamId, since: validSince, asOf: report.asOf }), [team.teamId, validSince, report.asOf]);
+  const movers = useLoaded(() => api.getBottomLineMovers({ teamId: team.teamId, since: validSince, asOf: report.asOf }), `${team.teamId} ${validSince} ${report.asOf}`, { keepPrevious: true });
   const kr = (n: number) => formatKroner(n, locale);
 
   return (
@@ -496,7 +498,7 @@ function Decomposition({ d, locale }: { d: BottomLineDecomposition; locale: Loca
 function Drill({ teamId, asOf }: { teamId: number; asOf: string }) {
   const { t, i18n } = useTranslation('economy');
   const locale: Locale = i18n.language === 'en' ? 'en' : 'da';
-  const drill = useEnvelope(() => api.getBottomLineDrill({ teamId, asOf }), [teamId, asOf]);
+  const drill = useLoaded(() => api.getBottomLineDrill({ teamId, asOf }), `${teamId} ${asOf}`, { keepPrevious: true });
   const kr = (n: number) => formatKroner(n, locale);
   return (
     <section className="economy-card" aria-labelledby="drill-title">

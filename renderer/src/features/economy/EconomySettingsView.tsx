@@ -9,7 +9,7 @@ import { parseAmount } from '../../../../shared/money';
 import { api } from '../../api/client';
 import { can, useCan } from '../../stores/permissions';
 import { useSession } from '../../stores/session';
-import { useEnvelope } from './useEnvelope';
+import { useLoaded } from '../../components/useLoaded';
 import './economy.css';
 import { DateField } from '../../components/DateField';
 
@@ -39,7 +39,7 @@ function Budgets() {
   const [amount, setAmount] = useState('');
   const [paragraph, setParagraph] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const overview = useEnvelope(() => api.getBudget({ teamId, year }), [teamId, year]);
+  const overview = useLoaded(() => api.getBudget({ teamId, year }), `${teamId} ${year}`, { keepPrevious: true });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -125,7 +125,7 @@ function Budgets() {
 function Catalogue() {
   const { t, i18n } = useTranslation('economy');
   const locale = i18n.language === 'en' ? 'en' : 'da';
-  const catalogue = useEnvelope(() => api.getTakstCatalogue({}), []);
+  const catalogue = useLoaded(() => api.getTakstCatalogue({}), 'catalogue');
   const canSetPrices = useCan('setTakstPrice');
   const [filter, setFilter] = useState('');
   const [editing, setEditing] = useState<string | null>(null);

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { FinanceComparison, FinanceMonth } from '../../../../shared/api/methods/finance';
 import { formatDate, formatDateTime, formatKroner, formatNumber, type Locale } from '../../../../shared/format';
 import { api } from '../../api/client';
-import { useEnvelope } from './useEnvelope';
+import { useLoaded } from '../../components/useLoaded';
 
 function signed(value: number, locale: Locale): string {
   const rounded = Math.round(value);
@@ -25,9 +25,10 @@ export function FinanceSection({ asOf, teamId, scopeName }: { asOf: string; team
   const { t, i18n } = useTranslation('economy');
   const locale: Locale = i18n.language === 'en' ? 'en' : 'da';
   const year = Number(asOf.slice(0, 4));
-  const comparison = useEnvelope(
+  const comparison = useLoaded(
     () => api.getFinanceComparison({ year, asOf, ...(teamId === null ? {} : { teamId }) }),
-    [year, asOf, teamId],
+    `${year} ${asOf} ${teamId}`,
+    { keepPrevious: true },
   );
   const c = comparison.data;
   const kr = (n: number) => formatKroner(n, locale);

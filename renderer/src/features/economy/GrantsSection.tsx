@@ -1,11 +1,11 @@
 // The grants of a case in the card detail panel: takst, unit, extent, yearly cost, provider,
 // internal/external, takst category and next follow-up, with editing and a "what if" preview of
 // the change's effect on the yearly cost and the team's bottom line before anything is saved.
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { Suspense, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Grant, ProviderType, TakstUnit } from '../../../../shared/domain';
+import type { ProviderType, TakstUnit } from '../../../../shared/domain';
 import { PROVIDER_TYPES, TAKST_UNITS } from '../../../../shared/domain';
-import type { CatalogueEntry, GrantView } from '../../../../shared/api/methods/economy';
+import type { GrantView } from '../../../../shared/api/methods/economy';
 import type { GrantFields, GrantPreview } from '../../../../shared/api/methods/grantFields';
 import type { SupportGoal } from '../../../../shared/economics';
 import { formatExportNumber } from '../../../../shared/importExport';
@@ -13,32 +13,26 @@ import { parseAmount } from '../../../../shared/money';
 import { formatDate, formatKroner, formatNumber, formatParagraph } from '../../../../shared/format';
 import { PARAGRAPHS, paragraphInfo } from '../../../../shared/paragraphs';
 import { api } from '../../api/client';
-import { AuthorityHint } from '../committee/AuthorityHint';
-import { CaseCommitteeSection } from '../committee/CaseCommitteeSection';
+import { DateField } from '../../components/DateField';
+import { useDraftAnswer } from '../../components/useDraftAnswer';
+import { useLoaded } from '../../components/useLoaded';
 import { useCan } from '../../stores/permissions';
 import { useSession } from '../../stores/session';
-import { useEnvelope } from './useEnvelope';
+import { slots } from '../slots';
+import type { CaseDetailSectionProps } from '../types';
 import './economy.css';
-import { DateField } from '../../components/DateField';
-
-export interface GrantsSectionProps {
-  caseId: number;
-  teamId: number;
-  grants: Grant[];
-  /** Called after a grant was saved, so the panel reloads. */
-  onChanged(): void;
-}
 
 type Mode = { kind: 'list' } | { kind: 'new' } | { kind: 'edit'; grant: GrantView } | { kind: 'end'; grant: GrantView };
 
-export function GrantsSection({ caseId, grants, onChanged }: GrantsSectionProps) {
+/** The case detail's grants section (a slot of the board's case detail). */
+export default function GrantsSection({ caseId, grants, onChanged }: CaseDetailSectionProps) {
   const { t, i18n } = useTranslation('economy');
   const { t: tCommittee } = useTranslation('committee');
   const locale = i18n.language === 'en' ? 'en' : 'da';
   const today = useSession((s) => s.workspace?.today ?? '');
   // The panel's grants change after every save; they key the reload of the richer view here.
   const grantsKey = grants.map((g) => `${g.id}:${g.takst}:${g.quantity}:${g.endDate}`).join(',');
-  const economy = useEnvelope(() => api.getCaseEconomy({ caseId }), [caseId, grantsKey]);
+  const economy = useLoaded(() => api.getCaseEconomy({ caseId }), `${caseId} ${grantsKey}`, { keepPrevious: true });
   const [mode, setMode] = useState<Mode>({ kind: 'list' });
   const [message, setMessage] = useState<string | null>(null);
   // The secretariat reads grants; caseworkers and leaders make them.
@@ -117,7 +111,9 @@ export function GrantsSection({ caseId, grants, onChanged }: GrantsSectionProps)
         )}
         {message && <span className="field-ok" role="status">{message}</span>}
       </div>
-      <CaseCommitteeSection caseId={caseId} />
+      {slots().grantSections.map(({ id, component: Part }) => (
+        <Suspense key={id} fallback={null}><Part caseId={caseId} /></Suspense>
+      ))}
     </section>
   );
 }
@@ -188,15 +184,12 @@ function GrantForm({ caseId, grant, paragraph, today, onCancel, onSaved }: {
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [catalogue, setCatalogue] = useState<CatalogueEntry[]>([]);
+  // The catalogue's prices are those in force on the start date.
+  const catalogueDate = draft.startDate || today;
+  const catalogue = useLoaded(() => api.getTakstCatalogue({ date: catalogueDate }), catalogueDate, { keepPrevious: true }).data?.entries ?? [];
   const titleId = useId();
   const fields = useMemo(() => fieldsOf(draft), [draft]);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
-
-  useEffect(() => {
-    void api.getTakstCatalogue({ date: draft.startDate || today }).then((r) => r.ok && setCatalogue(r.value.entries));
-    // The catalogue's prices are those in force on the start date.
-  }, [draft.startDate, today]);
 
   const { preview, error: previewError } = usePreview(caseId, grant?.id, fields);
   const fromCatalogue = (key: string) => {
@@ -308,7 +301,9 @@ function GrantForm({ caseId, grant, paragraph, today, onCancel, onSaved }: {
         </label>
       )}
       <WhatIf preview={preview} followUpMonths={draft.followUpMonths} onUseFollowUp={(months) => set('followUpMonths', String(months))} />
-      <AuthorityHint caseId={caseId} {...(grant ? { grantId: grant.id } : {})} fields={fields} />
+      {slots().grantDraftNotes.map(({ id, component: Note }) => (
+        <Suspense key={id} fallback={null}><Note caseId={caseId} {...(grant ? { grantId: grant.id } : {})} fields={fields} /></Suspense>
+      ))}
       {(error ?? previewError) && <p className="field-error span-2" role="alert">{error ?? previewError}</p>}
       <div className="form-actions span-2">
         <button type="button" onClick={onCancel}>{t('grants.cancel')}</button>
@@ -359,28 +354,10 @@ function EndGrantForm({ grant, today, onCancel, onSaved }: { grant: GrantView; t
 
 /** "What if": asks the store what the draft would do, a moment after the typing stops. */
 function usePreview(caseId: number, grantId: number | undefined, fields: GrantFields | null) {
-  const [preview, setPreview] = useState<GrantPreview | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (!fields) {
-      setPreview(null);
-      return;
-    }
-    let current = true;
-    const timer = setTimeout(() => {
-      void api.previewGrant({ caseId, ...(grantId !== undefined ? { grantId } : {}), grant: fields }).then((r) => {
-        if (!current) return;
-        if (r.ok) {
-          setPreview(r.value);
-          setError(null);
-        } else setError(r.error.message);
-      });
-    }, 250);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [caseId, grantId, fields]);
+  const { answer: preview, error } = useDraftAnswer(
+    fields ? () => api.previewGrant({ caseId, ...(grantId !== undefined ? { grantId } : {}), grant: fields }) : null,
+    JSON.stringify([caseId, grantId, fields]),
+  );
   return { preview, error };
 }
 

@@ -10,7 +10,7 @@ import { api } from '../../api/client';
 import { actsDepartmentWide } from '../../../../shared/api/define';
 import { can } from '../../stores/permissions';
 import { useSession } from '../../stores/session';
-import { useEnvelope } from './useEnvelope';
+import { useLoaded } from '../../components/useLoaded';
 import './economy.css';
 import { DateField } from '../../components/DateField';
 
@@ -28,7 +28,7 @@ export default function TakstView() {
   const [scope, setScope] = useState<string>(sessionTeam === null ? '' : String(sessionTeam));
   const validAsOf = isIsoDate(asOf) ? asOf : today;
   const teamId = scope === '' ? undefined : Number(scope);
-  const result = useEnvelope(() => api.getTakstResponsibility({ asOf: validAsOf, ...(teamId ? { teamId } : {}) }), [validAsOf, teamId]);
+  const result = useLoaded(() => api.getTakstResponsibility({ asOf: validAsOf, ...(teamId ? { teamId } : {}) }), `${validAsOf} ${teamId}`, { keepPrevious: true });
   const share = Math.round(TAKST_OUTLIER_SHARE * 100);
   const unitShort = (unit: string) => t(`unitsPer.${unit}`);
   const teamName = (id: number | null) => teams.find((x) => x.id === id)?.name ?? '';

@@ -9,4 +9,7 @@ export const economyFeature: Feature = {
     { id: 'economy-settings', labelKey: 'economy:navSettings', component: lazy(() => import('./EconomySettingsView')), order: 90, requires: 'setBudget' },
   ],
   translations: { namespace: 'economy', da, en },
+  slots: {
+    caseDetailSections: [{ id: 'grants', order: 10, component: lazy(() => import('./GrantsSection')) }],
+  },
 };

@@ -3,15 +3,15 @@
 // too (docs/flow.md). A team, or for department-wide roles "Hele afdelingen": every team with its
 // caseworkers and totals. A caseworker opens the cases behind their figure; a case number opens
 // the case on the board.
-import { Fragment, useEffect, useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { actsDepartmentWide } from '../../../../shared/api/define';
-import type { Caseload, CaseloadCases, CaseloadRow, CaseloadTeam, CaseloadWeight } from '../../../../shared/api/methods/flow';
+import type { CaseloadRow, CaseloadTeam, CaseloadWeight } from '../../../../shared/api/methods/flow';
 import { caseloadStatus, type CaseloadTotals } from '../../../../shared/flow';
 import { formatDate, formatNumber, formatParagraph, type Locale } from '../../../../shared/format';
 import { api } from '../../api/client';
-import { useLive } from '../../stores/live';
+import { useLoaded } from '../../components/useLoaded';
 import { can, useCan } from '../../stores/permissions';
 import { useDepartmentChoice } from '../../stores/departmentChoice';
 import { useSession } from '../../stores/session';
@@ -31,29 +31,16 @@ export default function CaseloadView() {
   const teamId = useSession((s) => s.teamId);
   const teams = useSession((s) => s.teams);
   const actor = useSession((s) => s.actor);
-  const revision = useLive((s) => s.revision);
   // The whole department is for department-wide roles; the host refuses it to a team's people.
   const mayDepartment = actor !== null && actsDepartmentWide(actor.roles) && can(actor, 'getCaseload');
   const readable = teams.filter((x) => can(actor, 'getCaseload', x.id));
   const { wholeDepartment, pick } = useDepartmentChoice('caseload');
   const department = mayDepartment && wholeDepartment;
-  const [data, setData] = useState<Caseload | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (!department && teamId === null) return;
-    let current = true;
-    void api.getCaseload(department ? {} : { teamId: teamId! }).then((result) => {
-      if (!current) return;
-      if (result.ok) {
-        setData(result.value);
-        setError(null);
-      } else setError(result.error.message);
-    });
-    return () => {
-      current = false;
-    };
-  }, [department, teamId, revision]);
+  const { data, error } = useLoaded(
+    department || teamId !== null ? () => api.getCaseload(department ? {} : { teamId: teamId! }) : null,
+    `${department} ${teamId}`,
+    { keepPrevious: true },
+  );
 
   const n = (v: number, d = 0) => formatNumber(v, d, locale);
   if (error) return <div className="notice error" role="alert">{error}</div>;
@@ -313,19 +300,7 @@ function HeldCases({ teamId, personId }: { teamId: number; personId: number }) {
   const { t, i18n } = useTranslation('flow');
   const locale: Locale = i18n.language === 'en' ? 'en' : 'da';
   const n = (v: number, d = 0) => formatNumber(v, d, locale);
-  const [data, setData] = useState<CaseloadCases | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let current = true;
-    void api.getCaseloadCases({ teamId, personId }).then((result) => {
-      if (!current) return;
-      if (result.ok) setData(result.value);
-      else setError(result.error.message);
-    });
-    return () => {
-      current = false;
-    };
-  }, [teamId, personId]);
+  const { data, error } = useLoaded(() => api.getCaseloadCases({ teamId, personId }), `${teamId} ${personId}`, { keepPrevious: true });
   if (error) return <p className="flow-error" role="alert">{error}</p>;
   if (!data) return <p aria-busy="true">{t('loading')}</p>;
   return (

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Scatter,
@@ -9,7 +9,7 @@ import type { FlowColumn, FlowDashboard } from '../../../../shared/api/methods/f
 import { addDays, addMonths, fromDayNumber, isIsoDate, toDayNumber } from '../../../../shared/dates';
 import { formatDate, formatNumber, type Locale } from '../../../../shared/format';
 import { api } from '../../api/client';
-import { useLive } from '../../stores/live';
+import { useLoaded } from '../../components/useLoaded';
 import { can } from '../../stores/permissions';
 import { useDepartmentChoice } from '../../stores/departmentChoice';
 import { useSession } from '../../stores/session';
@@ -33,32 +33,19 @@ export default function FlowView() {
   const readable = teams.filter((x) => can(actor, 'getFlowDashboard', x.id));
   const { wholeDepartment, pick } = useDepartmentChoice('flow');
   const department = mayDepartment && wholeDepartment;
-  const revision = useLive((s) => s.revision);
   const [from, setFrom] = useState(() => addDays(addMonths(today, -12), 1));
   const [to, setTo] = useState(today);
   const [forecastDate, setForecastDate] = useState(() => addDays(today, 27));
   const [forecastItems, setForecastItems] = useState<number | null>(null);
-  const [data, setData] = useState<FlowDashboard | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const team = teams.find((x) => x.id === teamId);
 
   const validPeriod = isIsoDate(from) && isIsoDate(to) && from <= to;
-  useEffect(() => {
-    if ((!department && teamId === null) || !validPeriod || !isIsoDate(forecastDate)) return;
-    let current = true;
-    void api
-      .getFlowDashboard({ ...(department ? {} : { teamId: teamId! }), from, to, forecastDate, ...(forecastItems ? { forecastItems } : {}) })
-      .then((result) => {
-        if (!current) return;
-        if (result.ok) {
-          setData(result.value);
-          setError(null);
-        } else setError(result.error.message);
-      });
-    return () => {
-      current = false;
-    };
-  }, [department, teamId, from, to, forecastDate, forecastItems, validPeriod, revision]);
+  const askable = (department || teamId !== null) && validPeriod && isIsoDate(forecastDate);
+  const { data, error } = useLoaded(
+    askable ? () => api.getFlowDashboard({ ...(department ? {} : { teamId: teamId! }), from, to, forecastDate, ...(forecastItems ? { forecastItems } : {}) }) : null,
+    `${department} ${teamId} ${from} ${to} ${forecastDate} ${forecastItems}`,
+    { keepPrevious: true },
+  );
 
   const n = (value: number | null | undefined, decimals = 0) => (value === null || value === undefined ? '–' : formatNumber(value, decimals, locale));
   const days = (value: number | null | undefined) => (value === null || value === undefined ? '–' : t('days', { count: value, n: n(value) }));

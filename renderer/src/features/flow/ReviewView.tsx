@@ -9,7 +9,8 @@ import { useLive } from '../../stores/live';
 import { actsDepartmentWide } from '../../../../shared/api/define';
 import { useSession } from '../../stores/session';
 import { BlockersSection, ComplianceSection, EfficiencySection } from './analyticsSections';
-import { downloadCsv, downloadPdf } from './exporting';
+import { downloadPdf } from '../../components/pdf';
+import { downloadCsv } from './exporting';
 import './analytics.css';
 import './flow.css';
 

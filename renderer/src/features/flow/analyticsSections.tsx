@@ -15,7 +15,7 @@ import { ExportButton } from '../../components/ExportButton';
 import { useLoaded } from '../../components/useLoaded';
 import { ChartCard, Figure } from './ChartCard';
 import { GRID, INK, MUTED } from './palette';
-import { downloadTablePdf } from './tablePdf';
+import { downloadTablePdf } from '../../components/pdf';
 
 export type Counting = 'calendar' | 'working';
 export type ComplianceGroupBy = 'paragraph' | 'caseworker' | 'month' | 'team';

@@ -1,13 +1,7 @@
 // Exports of the flow views: charts as PNG (the chart's SVG drawn on a canvas), tables as CSV the
-// way Danish Excel opens them (semicolons, UTF-8 with BOM, decimal commas), the review as PDF.
+// way Danish Excel opens them (semicolons, UTF-8 with BOM, decimal commas). PDFs: components/pdf.ts.
 import { tableToCsv } from '../../../../shared/importExport';
-import { saveFile } from '../../components/saveFile';
-import type { jsPDF } from 'jspdf';
-
-/** A file name without characters Windows refuses. */
-export function safeFileName(name: string): string {
-  return name.replace(/[\\/:*?"<>|]+/g, '-').replace(/\s+/g, '-').toLowerCase();
-}
+import { safeFileName, saveFile } from '../../components/saveFile';
 
 type Cell = string | number | null | undefined;
 
@@ -80,76 +74,4 @@ export async function downloadChartPng(container: HTMLElement, fileName: string,
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
   if (!blob) throw new Error('Billedet kunne ikke gemmes.');
   saveFile(blob, `${safeFileName(fileName)}.png`);
-}
-
-// jsPDF's built-in Helvetica speaks WinAnsi (Latin-1 plus a few typographic signs); one character
-// outside it switches the whole line to 16-bit codes the font cannot show. Danish letters are
-// inside; minus signs and arrows are not, so they are spelled with their nearest WinAnsi forms.
-const WIN_ANSI_EXTRA = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
-const PDF_REPLACEMENTS: Record<string, string> = { '−': '-', '→': '->', '←': '<-', '≤': '<=', '≥': '>=', '\u2009': ' ', '\u202f': ' ' };
-
-export function pdfSafe(text: string): string {
-  return [...text]
-    .map((c) => (c.charCodeAt(0) <= 0xff || WIN_ANSI_EXTRA.includes(c) ? c : PDF_REPLACEMENTS[c] ?? '?'))
-    .join('');
-}
-
-export interface PdfSection {
-  heading: string;
-  lines: string[];
-}
-
-/** A plain A4 document: title, subtitle and sections of lines, with page breaks as needed. */
-export async function downloadPdf(fileName: string, title: string, subtitle: string, sections: readonly PdfSection[]): Promise<void> {
-  const { jsPDF } = await import('jspdf');
-  const doc = new jsPDF({ unit: 'mm', format: 'a4' });
-  const left = 16;
-  const width = 178;
-  const bottom = 282;
-  let y = 20;
-  const ensure = (needed: number) => {
-    if (y + needed > bottom) {
-      doc.addPage();
-      y = 18;
-    }
-  };
-  doc.setFont('helvetica', 'bold');
-  doc.setFontSize(17);
-  doc.text(pdfSafe(title), left, y);
-  y += 7;
-  doc.setFont('helvetica', 'normal');
-  doc.setFontSize(10);
-  doc.setTextColor(74, 85, 101);
-  doc.text(pdfSafe(subtitle), left, y);
-  doc.setTextColor(23, 32, 43);
-  y += 8;
-  for (const section of sections) {
-    ensure(14);
-    doc.setFont('helvetica', 'bold');
-    doc.setFontSize(12);
-    doc.text(pdfSafe(section.heading), left, y);
-    y += 6;
-    doc.setFont('helvetica', 'normal');
-    doc.setFontSize(10);
-    for (const line of section.lines) {
-      const wrapped = doc.splitTextToSize(pdfSafe(line), width) as string[];
-      ensure(wrapped.length * 4.6);
-      doc.text(wrapped, left, y);
-      y += wrapped.length * 4.6;
-    }
-    y += 4;
-  }
-  numberPages(doc, left + width);
-  saveFile(doc.output('blob'), `${safeFileName(fileName)}.pdf`);
-}
-
-/** "Side n af m" at the foot of every page of an A4 document, right-aligned at `right` mm. */
-export function numberPages(doc: jsPDF, right: number): void {
-  const pages = doc.getNumberOfPages();
-  for (let page = 1; page <= pages; page++) {
-    doc.setPage(page);
-    doc.setFontSize(8);
-    doc.setTextColor(74, 85, 101);
-    doc.text(`Side ${page} af ${pages}`, right, 290, { align: 'right' });
-  }
 }

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuthStatus } from '../../../../shared/api/auth';
-import { rememberLocale, type AppLocale } from '../../i18n';
+import { LanguageSelect } from '../../components/LanguageSelect';
 import { useSession } from '../../stores/session';
 import { ConnectLink } from './Connect';
 
@@ -20,8 +20,7 @@ export function SignIn() {
 }
 
 function Shell({ auth, title, intro, children }: { auth: AuthStatus; title: string; intro?: string; children: React.ReactNode }) {
-  const { t, i18n } = useTranslation();
-  const locale = (i18n.language === 'en' ? 'en' : 'da') as AppLocale;
+  const { t } = useTranslation();
   return (
     <main className="identity" aria-labelledby="sign-in-title">
       <div className="identity-panel sign-in-panel">
@@ -29,13 +28,7 @@ function Shell({ auth, title, intro, children }: { auth: AuthStatus; title: stri
           <p className="identity-department">
             <span className="brand-mark" aria-hidden="true">▦</span> Flowtavle · {auth.departmentName}
           </p>
-          <label className="sign-in-locale">
-            <span className="visually-hidden">{t('app.language')}</span>
-            <select value={locale} onChange={(e) => rememberLocale(e.target.value as AppLocale)} aria-label={t('app.language')}>
-              <option value="da">Dansk</option>
-              <option value="en">English</option>
-            </select>
-          </label>
+          <LanguageSelect className="sign-in-locale" />
         </div>
         <h1 id="sign-in-title">{title}</h1>
         {intro && <p className="identity-intro">{intro}</p>}

@@ -1,21 +1,14 @@
-// "Sprint" on a card: which open sprint the case is committed to, and a control to commit it to
-// one or take it out. Drop-in for the board's card detail and the pull list: <CommitToSprint caseId teamId />.
+// "Sprint" in the board's case detail (a slot): which open sprint the case is committed to, and a
+// control to commit it to one or take it out.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseSprintState } from '../../../../shared/api/methods/plans';
 import { formatDate } from '../../../../shared/format';
 import { api } from '../../api/client';
 import { useLoaded } from '../../components/useLoaded';
+import type { CaseDetailSectionProps } from '../types';
 import './plans.css';
 
-export interface CommitToSprintProps {
-  caseId: number;
-  teamId: number;
-  /** Called after a commit or uncommit was saved. */
-  onChanged?(state: CaseSprintState): void;
-}
-
-export function CommitToSprint({ caseId, teamId, onChanged }: CommitToSprintProps) {
+export default function CommitToSprint({ caseId, teamId }: Pick<CaseDetailSectionProps, 'caseId' | 'teamId'>) {
   const { t } = useTranslation('plans');
   const state = useLoaded(() => api.getCaseSprint({ caseId }), `${caseId}:${teamId}`);
   const [choice, setChoice] = useState<number | ''>('');
@@ -30,7 +23,6 @@ export function CommitToSprint({ caseId, teamId, onChanged }: CommitToSprintProp
     setBusy(false);
     if (!result.ok) return setError(result.error.message);
     state.reload();
-    onChanged?.(result.value);
   }
 
   if (state.error) return <p className="plans-error" role="alert">{state.error}</p>;
@@ -72,5 +64,3 @@ export function CommitToSprint({ caseId, teamId, onChanged }: CommitToSprintProp
     </section>
   );
 }
-
-export default CommitToSprint;

@@ -8,4 +8,7 @@ export const plansFeature: Feature = {
     { id: 'plan', labelKey: 'plans:navPlan', component: lazy(() => import('./PlanView')), order: 60, requires: 'listPlans' },
   ],
   translations: { namespace: 'plans', da, en },
+  slots: {
+    caseDetailSections: [{ id: 'sprint', order: 20, component: lazy(() => import('./CommitToSprint')) }],
+  },
 };

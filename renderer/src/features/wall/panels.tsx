@@ -1,6 +1,6 @@
 // The views the wall rotates through. They draw only what getWallScreen sent; in privacy mode
 // that is case numbers, paragraphs and caseworker initials, nothing else about a person.
-import { createContext, useContext, useMemo } from 'react';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WallColumn, WallScreen } from '../../../../shared/api/methods/wall';
 import { daysBetween } from '../../../../shared/dates';
@@ -122,23 +122,30 @@ export function BoardPanel({ screen, unit, walkColumnId }: { screen: WallScreen;
   );
 }
 
-function rowsThatFit(total: number, height: number, unit: number) {
-  return cardsThatFit(total, height, ROW_U * unit, ROW_GAP_U * unit, MORE_U * unit);
+/** As many of the rows as the panel's height holds, and "n more" for the rest of `total`. */
+function FittedRows<T>({ items, total, unit, more, children }: {
+  items: readonly T[]; total: number; unit: number; more(hidden: number): string; children(item: T): ReactNode;
+}) {
+  const [ref, height] = useHeight<HTMLDivElement>();
+  const fit = cardsThatFit(total, height, ROW_U * unit, ROW_GAP_U * unit, MORE_U * unit);
+  const shown = items.slice(0, fit.shown);
+  const hidden = total - shown.length;
+  return (
+    <div className="wall-list" ref={ref}>
+      <ol className="wall-rows">{shown.map(children)}</ol>
+      {hidden > 0 && <p className="wall-more">{more(hidden)}</p>}
+    </div>
+  );
 }
 
 export function PullListPanel({ screen, unit }: { screen: WallScreen; unit: number }) {
   const { t } = useTranslation('wall');
-  const [ref, height] = useHeight<HTMLDivElement>();
   const list = screen.pullList;
   if (!list) return <p className="wall-message">{t('pull.unavailable')}</p>;
   if (list.items.length === 0) return <p className="wall-message">{t('pull.empty')}</p>;
-  const fit = rowsThatFit(list.total, height, unit);
-  const shown = list.items.slice(0, fit.shown);
-  const hidden = list.total - shown.length;
   return (
-    <div className="wall-list" ref={ref}>
-      <ol className="wall-rows">
-        {shown.map((item) => {
+    <FittedRows items={list.items} total={list.total} unit={unit} more={(count) => t('pull.more', { count })}>
+      {(item) => {
           const days = item.daysToDeadline;
           const deadline = days === null ? t('pull.noDeadline') : days < 0 ? t('overdue', { days: -days }) : days === 0 ? t('deadlineToday') : t('deadlineIn', { days });
           const level = days === null ? 'none' : days <= 7 ? 'red' : days <= 14 ? 'amber' : 'ok';
@@ -152,24 +159,17 @@ export function PullListPanel({ screen, unit }: { screen: WallScreen; unit: numb
               <span className="wall-waiting">{t('pull.waiting', { days: item.waitingDays })}</span>
             </li>
           );
-        })}
-      </ol>
-      {hidden > 0 && <p className="wall-more">{t('pull.more', { count: hidden })}</p>}
-    </div>
+      }}
+    </FittedRows>
   );
 }
 
 export function DeadlinesPanel({ screen, unit }: { screen: WallScreen; unit: number }) {
   const { t } = useTranslation('wall');
-  const [ref, height] = useHeight<HTMLDivElement>();
   if (screen.deadlinesTotal === 0) return <p className="wall-message">{t('deadlines.empty')}</p>;
-  const fit = rowsThatFit(screen.deadlinesTotal, height, unit);
-  const shown = screen.deadlines.slice(0, fit.shown);
-  const hidden = screen.deadlinesTotal - shown.length;
   return (
-    <div className="wall-list" ref={ref}>
-      <ol className="wall-rows">
-        {shown.map((card) => (
+    <FittedRows items={screen.deadlines} total={screen.deadlinesTotal} unit={unit} more={(count) => t('deadlines.more', { count })}>
+      {(card) => (
           <li key={card.id} className={`wall-row level-${card.deadline}`}>
             <CardStatus card={{ ...card, blocked: false }} />
             <span className="wall-case">{card.caseNumber}</span>
@@ -178,10 +178,8 @@ export function DeadlinesPanel({ screen, unit }: { screen: WallScreen; unit: num
             <span className="wall-initials">{card.assigneeName ?? card.assigneeInitials ?? t('unassigned')}</span>
             <span className="wall-waiting">{card.blocked ? (card.daysBlocked === null ? t('blockedNoDays') : t('blocked', { days: card.daysBlocked })) : ''}</span>
           </li>
-        ))}
-      </ol>
-      {hidden > 0 && <p className="wall-more">{t('deadlines.more', { count: hidden })}</p>}
-    </div>
+      )}
+    </FittedRows>
   );
 }
 
