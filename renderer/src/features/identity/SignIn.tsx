@@ -20,7 +20,6 @@ export function SignIn() {
 }
 
 function Shell({ auth, title, intro, children }: { auth: AuthStatus; title: string; intro?: string; children: React.ReactNode }) {
-  const { t } = useTranslation();
   return (
     <main className="identity" aria-labelledby="sign-in-title">
       <div className="identity-panel sign-in-panel">
