@@ -11,6 +11,7 @@ describe('export numbers', () => {
     expect(formatExportNumber(1234567.5)).toBe('1.234.567,5');
     expect(formatExportNumber(1234.567)).toBe('1.234,57');
     expect(formatExportNumber(1.1)).toBe('1,1');
+    expect(formatExportNumber(1.05)).toBe('1,05');
     expect(formatExportNumber(0.5)).toBe('0,5');
     expect(formatExportNumber(2.001)).toBe('2');
     expect(formatExportNumber(-1234)).toBe('-1.234');
@@ -27,8 +28,8 @@ describe('export cells', () => {
   });
   it('puts an apostrophe before text Excel would run, but not before a negative Danish number', () => {
     const cell = (text: string) => tableToCsv(['A'], [[text]]).split('\r\n')[1];
-    expect(['-1.250,5', '-12', '-1,5', '-1.2.3', '-abc', '-1,', '-1abc', '+45', '=1', '@x', '1-', 'x-1'].map(cell))
-      .toEqual(['-1.250,5', '-12', '-1,5', '-1.2.3', "'-abc", "'-1,", "'-1abc", "'+45", "'=1", "'@x", '1-', 'x-1']);
+    expect(['-1.250,5', '-12', '-1,5', '-1,25', '-1.2.3', '-abc', '-1,', '-1abc', '+45', '=1', '@x', '1-', 'x-1'].map(cell))
+      .toEqual(['-1.250,5', '-12', '-1,5', '-1,25', '-1.2.3', "'-abc", "'-1,", "'-1abc", "'+45", "'=1", "'@x", '1-', 'x-1']);
   });
   it('the lines of a table have no BOM and end each line with CRLF', () => {
     expect(csvLines([{ key: 'a', header: 'A' }, { key: 'b', header: 'B;C' }], [{ a: 1, b: true }, { a: null }])).toBe('A;"B;C"\r\n1;Ja\r\n;\r\n');
