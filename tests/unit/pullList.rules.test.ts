@@ -236,6 +236,16 @@ describe('pull order', () => {
       'Har ventet 10 dage (+0)',
     ]);
   });
+  it('a ranked item lists its rules in the rules\' order even when the contributions run the other way', () => {
+    const i = item({ caseNumber: '2026-000018', classOfService: 'standard', receivedDate: '2026-10-23' }); // waited 31, class 30
+    expect(rank([i])[0]!.rules.map((r) => [r.rule, r.contribution])).toEqual([['deadline', 0], ['class_of_service', 30], ['strategic', 0], ['waiting', 31]]);
+  });
+  it('an item scores deadline points only with both a deadline and a window', () => {
+    const noWindow = item({ caseNumber: '2026-000019', deadline: TODAY, deadlineWindowDays: null });
+    const noDeadline = item({ caseNumber: '2026-000020', deadline: null, deadlineWindowDays: 10 });
+    expect(rank([noWindow])[0]!.rules[0]).toEqual({ rule: 'deadline', points: 0, weight: 1, contribution: 0 });
+    expect(rank([noDeadline])[0]!.rules[0]).toEqual({ rule: 'deadline', points: 0, weight: 1, contribution: 0 });
+  });
   it('the reasons follow the contributions, largest first; equal contributions keep the rules\' order', () => {
     const i = item({ caseNumber: '2026-000008', classOfService: 'standard', receivedDate: '2026-10-24' }); // waited 30, class 30
     expect(rank([i])[0]!.reasons).toEqual(['Serviceklasse: Standard (+30)', 'Har ventet 30 dage (+30)']);
