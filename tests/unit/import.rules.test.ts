@@ -355,6 +355,17 @@ describe('one case on several rows', () => {
     ]);
     expect(parseExtract(file(line(), line({ start: '2026-02-01' }))).cases[0]!.grants).toHaveLength(2);
   });
+  it('a citizen\'s initials are checked against the first row that named them', () => {
+    const parsed = parseExtract(file(line(), line({ sagsnummer: 'S-2' }), line({ sagsnummer: 'S-3', borger_initialer: 'XY' })));
+    expect(parsed.errors).toEqual([{ row: 4, column: 'borger_initialer', value: 'XY', reason: 'Borgeren B1 har andre initialer (AB) i række 2.' }]);
+  });
+  it('a grant repeated after two others of the same case is still the same grant twice', () => {
+    const parsed = parseExtract(file(line(), line({ start: '2026-02-01' }), line({ omfang: '9' })));
+    expect(parsed.errors.map((e) => [e.row, e.column])).toEqual([[4, 'ydelse']]);
+  });
+  it('a file refused for a CPR number in its header is not also called empty', () => {
+    expect(parseExtract(`${HEADER};010190-1234\n`).errors).toHaveLength(1);
+  });
   it('a row with errors gives no cases at all, not even the good ones', () => {
     const parsed = parseExtract(file(line(), line({ sagsnummer: 'S-2', modtaget: '' })));
     expect(parsed.cases).toEqual([]);
@@ -374,6 +385,10 @@ describe('a re-imported grant', () => {
     expect(sameGrant(g, { ...g })).toBe(true);
     expect(sameGrant(g, { ...g, takst: 500.004 })).toBe(true);
     expect(sameGrant(g, { ...g, takst: 499.996 })).toBe(true);
+  });
+  it('a takst exactly half an øre off, or hours off by the smallest step counted, is a change', () => {
+    expect(sameGrant({ ...g, takst: 0 }, { ...g, takst: 0.005 })).toBe(false);
+    expect(sameGrant({ ...g, quantity: 0 }, { ...g, quantity: 1e-9 })).toBe(false);
   });
   it('a re-import with new hours, end date, unit, provider type, takst, follow-up or key is a change', () => {
     const changes: Partial<ImportGrant>[] = [
