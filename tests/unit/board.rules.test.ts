@@ -257,6 +257,15 @@ describe('WIP limits at, below and above', () => {
     // A card already in active work moving on does not count itself.
     expect(moveWipBreaches({ columns, cards: [card(5, { columnId: 3, assigneeId: 5 })], people }, 5, 3)).toEqual([]);
   });
+  it('a caseworker at their limit may move an active case on to another active column', () => {
+    const cols = [column(1, 'queue'), column(3, 'active'), column(5, 'active')];
+    const cards = [card(1, { columnId: 3, assigneeId: 5 }), card(2, { columnId: 3, assigneeId: 5 })];
+    expect(moveWipBreaches({ columns: cols, cards, people }, 1, 5)).toEqual([]);
+  });
+  it('reordering inside a column already over its limit never breaches it', () => {
+    const cards = [card(1, { columnId: 2 }), card(2, { columnId: 2 })];
+    expect(moveWipBreaches({ columns, cards, people }, 1, 2)).toEqual([]);
+  });
   it('a column counts the cards already there apart from the moved one', () => {
     const cards = [card(1, { columnId: 1 }), card(2, { columnId: 4 })];
     expect(moveWipBreaches({ columns, cards, people }, 1, 4)).toEqual([{ scope: 'column', name: 'Kolonne 4', limit: 1, count: 1 }]);
@@ -318,6 +327,7 @@ describe('cards held and the undo history limit', () => {
       card(4, { assigneeId: 6, columnId: 2 }), card(5, { assigneeId: 5, columnId: 2 })];
     expect(activeCardsHeld(5, cards, columns)).toBe(2);
     expect(activeCardsHeld(7, cards, columns)).toBe(0);
+    expect(activeCardsHeld(5, [card(1, { assigneeId: 5, columnId: 2 }), card(2, { assigneeId: 5, columnId: 2 }), card(3, { assigneeId: 5, columnId: 1 })], columns)).toBe(2);
   });
   it('the history keeps exactly the limit: at the limit nothing is dropped, one above drops the oldest', () => {
     let h = emptyHistory<number>();
