@@ -128,7 +128,8 @@ describe('authority limits at their boundaries', () => {
   });
 
   it('hours above the limit on a grant that was not in hours before are more than before', () => {
-    const daily = { ...s85(1), takstUnit: 'day' as const, takst: 10 };
+    // Seven days of a day takst are not seven hours: six hours are more than before whatever the old quantity.
+    const daily = { ...s85(7), takstUnit: 'day' as const, takst: 10 };
     expect(changeNeedsCommittee(hoursOnly, daily, s85(6)).breaches.map((b) => b.kind)).toEqual(['hours']);
   });
 
