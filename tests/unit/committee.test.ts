@@ -158,6 +158,7 @@ describe('picking a campaign\'s grants at the boundaries', () => {
   it('oldest first puts the dearer of two started the same day first; dearest first puts the older of two costing the same first', () => {
     const grants = [g(1, { startDate: '2024-01-01', yearlyCost: 100 }), g(2, { startDate: '2024-01-01', yearlyCost: 300 }), g(3, { startDate: '2023-01-01', yearlyCost: 200 }), g(4, { startDate: '2025-01-01', yearlyCost: 300 })];
     expect(ids(selectCampaignGrants(grants, { ...all, order: 'age_desc' }, null))).toEqual([3, 2, 1, 4]);
+    expect(ids(selectCampaignGrants([...grants].reverse(), { ...all, order: 'age_desc' }, null))).toEqual([3, 2, 1, 4]);
     expect(ids(selectCampaignGrants(grants, all, null))).toEqual([2, 4, 3, 1]);
     expect(ids(selectCampaignGrants([...grants].reverse(), all, null))).toEqual([2, 4, 3, 1]);
     expect(ids(selectCampaignGrants(grants, { ...all, limit: 2 }, null))).toEqual([2, 4]);
