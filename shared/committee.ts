@@ -162,7 +162,8 @@ export function approvalByParagraph(decisions: readonly DecidedCase[]): Paragrap
     by.set(d.paragraph, p);
   }
   return [...by]
-    .map(([paragraph, p]) => ({ paragraph, ...p, rate: p.approved + p.rejected > 0 ? p.approved / (p.approved + p.rejected) : null }))
+    // A paragraph is counted only from a decision on the grant, so approved + rejected is never 0 here.
+    .map(([paragraph, p]) => ({ paragraph, ...p, rate: p.approved / (p.approved + p.rejected) }))
     .sort((a, b) => a.paragraph.localeCompare(b.paragraph, 'da', { numeric: true }));
 }
 

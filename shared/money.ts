@@ -72,7 +72,7 @@ export function parseAmount(text: string, options: { allowNegative?: boolean } =
   const body = negative ? raw.slice(1) : raw;
   if (negative && !options.allowNegative) return { ok: false, message: 'Beløbet må ikke være negativt.' };
   let integer: string;
-  let fraction = '';
+  let fraction: string;
   if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(body) || /^\d+(,\d+)?$/.test(body)) {
     const [i, f] = body.split(',') as [string, string | undefined];
     integer = i.replace(/\./g, '');
@@ -85,7 +85,7 @@ export function parseAmount(text: string, options: { allowNegative?: boolean } =
     return fail();
   }
   if (fraction.length > 2) return { ok: false, message: `"${text.trim()}" har mere end to decimaler; beløb angives i kroner og øre.` };
-  const oere = Number(integer) * 100 + Number(fraction.padEnd(2, '0') || '0');
+  const oere = Number(integer) * 100 + Number(fraction.padEnd(2, '0'));
   if (!Number.isSafeInteger(oere)) return fail();
   const signed = negative && oere !== 0 ? -oere : oere;
   return { ok: true, oere: signed, kroner: toKroner(signed) };

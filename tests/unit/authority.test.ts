@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applicableLimit, changeNeedsCommittee, checkAuthority, describeBreach, type AuthorityLimit } from '../../shared/authority';
+import { applicableLimit, changeNeedsCommittee, checkAuthority, describeBreach, describeLimit, type AuthorityLimit } from '../../shared/authority';
 
 const limit = (over: Partial<AuthorityLimit>): AuthorityLimit => ({
   id: 1, role: 'caseworker', personId: null, paragraph: null, maxHoursPerWeek: null, maxYearlyCost: null, externalAllowed: true, ...over,
@@ -81,5 +81,85 @@ describe('changeNeedsCommittee', () => {
   });
   it('sends a switch to an external provider to the committee', () => {
     expect(changeNeedsCommittee(caseworker85, s85(2), { ...s85(2), providerType: 'external' }).within).toBe(false);
+  });
+});
+
+describe('authority limits at their boundaries', () => {
+  const hoursOnly = limit({ paragraph: '85', maxHoursPerWeek: 5 });
+  const costOnly = limit({ maxYearlyCost: 150_000 });
+  const yearly = (takst: number) => ({ paragraph: '107', providerType: 'internal' as const, takst, takstUnit: 'year' as const, quantity: 1 });
+
+  it('hours below, at and within floating-point noise of the limit are within it; more is not', () => {
+    expect(checkAuthority(hoursOnly, s85(4.75)).within).toBe(true);
+    expect(checkAuthority(hoursOnly, s85(5)).within).toBe(true);
+    expect(checkAuthority(hoursOnly, s85(5 + 1e-6)).within).toBe(true);
+    expect(checkAuthority(hoursOnly, s85(5.25)).breaches).toEqual([{ kind: 'hours', limit: 5, actual: 5.25, paragraph: '85' }]);
+  });
+
+  it('a yearly cost below, at and within floating-point noise of the limit is within it; one øre more is not', () => {
+    expect(checkAuthority(costOnly, yearly(149_999.99)).within).toBe(true);
+    expect(checkAuthority(costOnly, yearly(150_000 + 1e-6)).within).toBe(true);
+    expect(checkAuthority(costOnly, yearly(150_000.01)).breaches).toEqual([{ kind: 'yearly_cost', limit: 150_000, actual: 150_000.01, paragraph: '107' }]);
+  });
+
+  it('a limit without a cost cap or an hours cap lets any cost and any hours through', () => {
+    expect(checkAuthority(hoursOnly, s85(5, 100_000))).toEqual({ limit: hoursOnly, within: true, breaches: [] });
+    expect(checkAuthority(costOnly, s85(40, 1))).toEqual({ limit: costOnly, within: true, breaches: [] });
+  });
+
+  it('a new grant (nothing before) outside the limit goes to the committee with every breach', () => {
+    const v = changeNeedsCommittee(caseworker85, null, { ...s85(12), providerType: 'external' });
+    expect(v).toEqual({
+      limit: caseworker85, within: false, breaches: [
+        { kind: 'hours', limit: 5, actual: 12, paragraph: '85' },
+        { kind: 'yearly_cost', limit: 150_000, actual: 312_000, paragraph: '85' },
+        { kind: 'external', paragraph: '85' },
+      ],
+    });
+    expect(changeNeedsCommittee(caseworker85, null, s85(2))).toEqual({ limit: caseworker85, within: true, breaches: [] });
+  });
+
+  it('a change keeping hours above the limit at the same level, or a noise above, stays with the caseworker; more hours do not', () => {
+    expect(changeNeedsCommittee(hoursOnly, s85(10), s85(10))).toEqual({ limit: hoursOnly, within: true, breaches: [] });
+    expect(changeNeedsCommittee(hoursOnly, s85(10), s85(10 + 1e-6)).within).toBe(true);
+    expect(changeNeedsCommittee(hoursOnly, s85(10), s85(10.25))).toEqual({
+      limit: hoursOnly, within: false, breaches: [{ kind: 'hours', limit: 5, actual: 10.25, paragraph: '85' }],
+    });
+  });
+
+  it('hours above the limit on a grant that was not in hours before are more than before', () => {
+    // Seven days of a day takst are not seven hours: six hours are more than before whatever the old quantity.
+    const daily = { ...s85(7), takstUnit: 'day' as const, takst: 10 };
+    expect(changeNeedsCommittee(hoursOnly, daily, s85(6)).breaches.map((b) => b.kind)).toEqual(['hours']);
+  });
+
+  it('a change keeping the yearly cost above the limit at the same level stays with the caseworker; a higher cost does not', () => {
+    expect(changeNeedsCommittee(costOnly, yearly(200_000), yearly(200_000)).within).toBe(true);
+    expect(changeNeedsCommittee(costOnly, yearly(200_000), yearly(200_000 + 1e-6)).within).toBe(true);
+    expect(changeNeedsCommittee(costOnly, yearly(200_000), yearly(199_000)).within).toBe(true);
+    expect(changeNeedsCommittee(costOnly, yearly(200_000), yearly(200_000.01)).breaches).toEqual([
+      { kind: 'yearly_cost', limit: 150_000, actual: 200_000.01, paragraph: '107' },
+    ]);
+  });
+
+  it('an external provider the committee already approved stays with the caseworker', () => {
+    const external = { ...s85(2), providerType: 'external' as const };
+    expect(changeNeedsCommittee(caseworker85, external, { ...external, quantity: 3 })).toEqual({ limit: caseworker85, within: true, breaches: [] });
+  });
+});
+
+describe('how limits and breaches read', () => {
+  it('names hours with two decimals when they are not whole', () => {
+    expect(describeBreach({ kind: 'hours', limit: 7.5, actual: 12.25, paragraph: '85' })).toBe('12,25 t/uge er over grænsen på 7,50 t/uge for § 85');
+  });
+
+  it('names an external provider as needing the committee', () => {
+    expect(describeBreach({ kind: 'external', paragraph: '107' })).toBe('Ekstern leverandør under § 107 kræver udvalgets godkendelse');
+  });
+
+  it('describes a limit by its hours, its yearly cost and whether external providers are allowed', () => {
+    expect(describeLimit(caseworker85)).toBe('§ 85: op til 5 t/uge, op til 150.000 kr. om året, kun interne leverandører');
+    expect(describeLimit(leaderAll)).toBe('Alle paragraffer: op til 1.000.000 kr. om året, også eksterne leverandører');
+    expect(describeLimit(limit({ paragraph: '85', maxHoursPerWeek: 2.5 }))).toBe('§ 85: op til 2,50 t/uge, også eksterne leverandører');
   });
 });

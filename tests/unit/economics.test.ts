@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   approvalRate, bottomLine, costInPeriod, costInYear, describeGrant, expectedGrantCost, followUpMonthsFor, forecastEffect,
   grantCategory, isTakstOutlier, median, monthlyCosts, pipeline, priceOn, roundOere, takstCategoryFor, yearlyCost, yearSplit,
-  type GrantPeriodBasis, type TakstCategory,
+  isActiveOn, monthlySplitter, yearEnd, yearSplitter, yearStart, type GrantPeriodBasis, type TakstCategory,
 } from '../../shared/economics';
 
 /** 1,000 kr. a day in a 365-day year: hand arithmetic stays in whole kroner. */
@@ -217,5 +217,89 @@ describe('takst catalogue and outliers', () => {
       .toContain('19,25 t/uge');
     expect(describeGrant({ paragraph: '108', service: 'Længerevarende botilbud', provider: 'Fonden Bo-Nord', takst: 3_990, takstUnit: 'day', quantity: 1 }))
       .toBe('§ 108 Længerevarende botilbud, 3.990 kr. pr. døgn (Fonden Bo-Nord)');
+  });
+});
+
+describe('economics rules at their boundaries', () => {
+  it('the price in force is the latest one started on or before the date, whatever order the catalogue gives them in', () => {
+    const newestFirst = [
+      { validFrom: '2026-09-01', takst: 470 },
+      { validFrom: '2026-01-01', takst: 500 },
+      { validFrom: '2025-01-01', takst: 480 },
+    ];
+    expect(priceOn(newestFirst, '2026-12-31')?.takst).toBe(470);
+    expect(priceOn(newestFirst, '2026-09-01')?.takst).toBe(470);
+    expect(priceOn(newestFirst, '2026-08-31')?.takst).toBe(500);
+    expect(priceOn(newestFirst, '2025-01-01')?.takst).toBe(480);
+    expect(priceOn(newestFirst, '2024-12-31')).toBeNull();
+    expect(priceOn([], '2026-01-01')).toBeNull();
+  });
+
+  it('a grant is active from its start day through its end day: not the day before, not the day after', () => {
+    const g = { startDate: '2026-03-01', endDate: '2026-03-31' };
+    expect(['2026-02-28', '2026-03-01', '2026-03-31', '2026-04-01'].map((d) => isActiveOn(g, d))).toEqual([false, true, true, false]);
+    expect(isActiveOn({ startDate: '2026-03-01', endDate: null }, '2099-12-31')).toBe(true);
+  });
+
+  it('a takst exactly 20 % from the department\'s median is not an outlier; more in either direction is; no median, no outlier', () => {
+    expect(isTakstOutlier(600, 500)).toBe(false);
+    expect(isTakstOutlier(400, 500)).toBe(false);
+    expect(isTakstOutlier(600.01, 500)).toBe(true);
+    expect(isTakstOutlier(399.99, 500)).toBe(true);
+    expect(isTakstOutlier(100, 0)).toBe(false);
+    expect(isTakstOutlier(100, -5)).toBe(false);
+    expect(isTakstOutlier(130, 100, 0.25)).toBe(true);
+    expect(isTakstOutlier(125, 100, 0.25)).toBe(false);
+  });
+
+  it('the bottom line is "på nul" at exactly the tolerance, under or over beyond it, the tolerance measured on the budget\'s size', () => {
+    expect(bottomLine({ budget: 1_000_000, spent: 0, committed: 990_000, tolerance: 0.01 })).toEqual({
+      budget: 1_000_000, spent: 0, committed: 990_000, forecast: 990_000, bottomLine: 10_000, toleranceAmount: 10_000, status: 'on_zero',
+    });
+    expect(bottomLine({ budget: 1_000_000, spent: 0, committed: 989_999, tolerance: 0.01 }).status).toBe('under');
+    expect(bottomLine({ budget: 1_000_000, spent: 1_000_001, committed: 10_000, tolerance: 0.01 }).status).toBe('over');
+    expect(bottomLine({ budget: -1_000_000, spent: -1_005_000, committed: 0, tolerance: 0.01 })).toMatchObject({ toleranceAmount: 10_000, status: 'on_zero' });
+  });
+
+  it('the approval rate is approved ÷ decided, the fallback only while nothing is decided', () => {
+    expect(approvalRate(3, 1, 0.5)).toBe(0.75);
+    expect(approvalRate(0, 2, 0.5)).toBe(0);
+    expect(approvalRate(0, 0, 0.5)).toBe(0.5);
+  });
+
+  it('the median sorts first and takes the mean of the middle two of an even count', () => {
+    expect(median([])).toBeNull();
+    expect(median([9, 1, 5])).toBe(5);
+    expect(median([10, 2, 8, 4])).toBe(6);
+    expect(median([100, 20, 3])).toBe(20);
+  });
+
+  it('a year runs from 1 January to 31 December, written with four digits', () => {
+    expect([yearStart(2026), yearEnd(2026), yearStart(987), yearEnd(987)]).toEqual(['2026-01-01', '2026-12-31', '0987-01-01', '0987-12-31']);
+  });
+
+  it('spent runs through the as-of day and committed from the day after, for a grant ending on, before or after it', () => {
+    const perDay = { takst: 365, takstUnit: 'year' as const, quantity: 1 };
+    const split = yearSplitter('2026-03-31');
+    expect(split({ ...perDay, startDate: '2026-03-31', endDate: null })).toEqual({ spent: 1, committed: 275 });
+    expect(split({ ...perDay, startDate: '2026-01-01', endDate: '2026-03-31' })).toEqual({ spent: 90, committed: 0 });
+    expect(split({ ...perDay, startDate: '2026-04-01', endDate: '2026-04-01' })).toEqual({ spent: 0, committed: 1 });
+    expect(split({ ...perDay, startDate: '2025-01-01', endDate: '2025-12-31' })).toEqual({ spent: 0, committed: 0 });
+    expect(split({ ...perDay, startDate: '2027-01-01', endDate: null })).toEqual({ spent: 0, committed: 0 });
+    expect(yearSplit({ ...perDay, startDate: '2020-01-01', endDate: '2030-01-01' }, '2026-12-31')).toEqual({ spent: 365, committed: 0 });
+  });
+
+  it('a month\'s cost counts its first and last day, a grant starting or ending inside it only its own days', () => {
+    const months = monthlySplitter(2026)({ takst: 365, takstUnit: 'year', quantity: 1, startDate: '2026-02-15', endDate: '2026-04-01' });
+    expect(months).toEqual([0, 14, 31, 1, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(monthlySplitter(2028)({ takst: 366, takstUnit: 'year', quantity: 1, startDate: '2020-01-01', endDate: null })).toEqual([31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]);
+  });
+
+  it('a grant\'s cost in a period counts both ends, and a period crossing New Year weighs each year\'s days by that year', () => {
+    const g = { takst: 365, takstUnit: 'year' as const, quantity: 1, startDate: '2020-01-01', endDate: null };
+    expect(costInPeriod(g, '2026-12-31', '2027-01-01')).toBe(2);
+    expect(costInPeriod({ ...g, takst: 366 }, '2027-12-31', '2028-01-01')).toBeCloseTo(366 / 365 + 1, 10);
+    expect(costInPeriod(g, '2026-01-02', '2026-01-01')).toBe(0);
+    expect(costInPeriod({ ...g, endDate: '2026-06-30' }, '2026-06-30', '2026-07-31')).toBe(1);
   });
 });

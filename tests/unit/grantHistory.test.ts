@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  costInYearOere, decompose, forecastByTeam, forecastSeries, isKnownOn, monthlyOere, splitOere, versionsKnownOn, weekPoints,
+  activeDaysInYear, costInYearOere, decompose, forecastByTeam, forecastSeries, isKnownOn, monthlyOere, splitOere, versionsKnownOn, weekPoints,
   type GrantVersion,
 } from '../../shared/grantHistory';
 import { medianOere, mulDiv, parseAmount, roundHalfAway, toKroner, toOere, yearlyOere } from '../../shared/money';
@@ -127,5 +127,92 @@ describe('as known at the end of a day', () => {
     expect(d.lines.price.total).toBe(yearlyOere(52_000, 'hour', 8) - yearlyOere(50_000, 'hour', 8));
     const gone = decompose([a, b], 1, 2026, '2026-05-01', '2026-07-01');
     expect(gone.lines.ended.total).toBe(-yearlyOere(52_000, 'hour', 8));
+  });
+});
+
+describe('the bottom line through time at its boundaries', () => {
+  it('a version is known from the end of its first day until the day the next one became known', () => {
+    const v = { knownFrom: '2026-03-10', knownUntil: '2026-03-20' };
+    expect(['2026-03-09', '2026-03-10', '2026-03-19', '2026-03-20'].map((d) => isKnownOn(v, d))).toEqual([false, true, true, false]);
+    expect(isKnownOn({ knownFrom: '2026-03-10', knownUntil: null }, '2099-01-01')).toBe(true);
+  });
+
+  it('counts a grant\'s days in a year from its start day through its end day, none outside the year', () => {
+    expect(activeDaysInYear({ startDate: '2026-12-31', endDate: '2027-01-01' }, 2026)).toBe(1);
+    expect(activeDaysInYear({ startDate: '2026-12-31', endDate: '2027-01-01' }, 2027)).toBe(1);
+    expect(activeDaysInYear({ startDate: '2025-01-01', endDate: '2025-12-31' }, 2026)).toBe(0);
+    expect(activeDaysInYear({ startDate: '2020-01-01', endDate: null }, 2028)).toBe(366);
+    expect(costInYearOere(version({ startDate: '2027-01-01' }), 2026)).toBe(0);
+  });
+
+  it('spent runs through the as-of day, committed from the day after; nothing before the start', () => {
+    const g = version({ takstOere: 36_500, takstUnit: 'year', startDate: '2026-06-01', endDate: null });
+    expect(splitOere(g, '2026-05-31')).toEqual({ spent: 0, committed: 214 * 100 });
+    expect(splitOere(g, '2026-06-01')).toEqual({ spent: 100, committed: 213 * 100 });
+    expect(splitOere(version({ startDate: '2025-01-01', endDate: '2025-12-31' }), '2026-06-01')).toEqual({ spent: 0, committed: 0 });
+    expect(splitOere(version({ takstOere: 1, takstUnit: 'year', startDate: '2026-01-01', endDate: null }), '2026-01-01')).toEqual({ spent: 0, committed: 1 });
+  });
+
+  it('months count their first and last day; a grant inside a month only its own days', () => {
+    const g = version({ takstOere: 36_500, takstUnit: 'year', startDate: '2026-02-15', endDate: '2026-04-01' });
+    expect(monthlyOere(g, 2026)).toEqual([0, 1400, 3100, 100, 0, 0, 0, 0, 0, 0, 0, 0]);
+  });
+
+  it('the weekly points start at the end of 31 December before and step a week, up to the day asked for and never past the year', () => {
+    expect(weekPoints(2026, '2026-01-14')).toEqual(['2025-12-31', '2026-01-07', '2026-01-14']);
+    expect(weekPoints(2026, '2026-01-13')).toEqual(['2025-12-31', '2026-01-07']);
+    const whole = weekPoints(2026, '2027-06-30');
+    expect(whole).toHaveLength(53);
+    expect(whole.at(-1)).toBe('2026-12-30');
+    expect(weekPoints(2026, '2025-12-31')).toEqual(['2025-12-31']);
+  });
+
+  it('a version known only between two points counts on none of them; a version of no cost is left out', () => {
+    const brief = version({ knownFrom: '2026-01-02', knownUntil: '2026-01-05' });
+    const free = version({ grantId: 2, takstOere: 0, knownFrom: '2025-01-01' });
+    const later = version({ grantId: 3, takstOere: 36_500, takstUnit: 'year', knownFrom: '2026-01-07', knownUntil: '2026-01-14' });
+    expect(forecastSeries([brief, free, later], 2026, ['2026-01-01', '2026-01-07', '2026-01-14'])).toEqual([0, 36_500, 0]);
+    expect(forecastSeries([], 2026, [])).toEqual([]);
+  });
+
+  it('forecasts per team, counting only versions known on the day', () => {
+    const a = version({ teamId: 1, takstOere: 36_500, takstUnit: 'year' });
+    const b = version({ teamId: 1, grantId: 2, takstOere: 73_000, takstUnit: 'year' });
+    const c = version({ teamId: 2, grantId: 3, takstOere: 100, takstUnit: 'year', knownFrom: '2026-02-01' });
+    expect([...forecastByTeam([a, b, c], 2026, '2026-01-31')]).toEqual([[1, 109_500]]);
+    expect([...forecastByTeam([a, b, c], 2026, '2026-02-01')]).toEqual([[1, 109_500], [2, 100]]);
+  });
+
+  it('a longer period is volume, an earlier end is ended; other teams and unchanged grants are not in the change', () => {
+    const base = { takstOere: 36_500, takstUnit: 'year' as const, startDate: '2026-01-01' };
+    const longerA = version({ ...base, id: 1, grantId: 1, endDate: '2026-06-30', knownFrom: '2025-12-01', knownUntil: '2026-03-01' });
+    const longerB = version({ ...base, id: 2, grantId: 1, endDate: null, knownFrom: '2026-03-01' });
+    const shorterA = version({ ...base, id: 3, grantId: 2, caseId: 2, endDate: null, knownFrom: '2025-12-01', knownUntil: '2026-03-01' });
+    const shorterB = version({ ...base, id: 4, grantId: 2, caseId: 2, endDate: '2026-06-30', knownFrom: '2026-03-01' });
+    const same = version({ ...base, id: 5, grantId: 3, knownFrom: '2025-12-01' });
+    const elsewhere = version({ ...base, id: 6, grantId: 4, teamId: 2, knownFrom: '2026-03-01' });
+    const d = decompose([longerA, longerB, shorterA, shorterB, same, elsewhere], 1, 2026, '2026-02-01', '2026-04-01');
+    expect(d.forecastFrom).toBe(181 * 100 + 36_500 + 36_500);
+    expect(d.forecastTo).toBe(36_500 + 181 * 100 + 36_500);
+    expect(d.lines.volume).toEqual({ total: 184 * 100, grants: [{ grantId: 1, caseId: 1, before: longerA, after: longerB, effect: 184 * 100 }] });
+    expect(d.lines.ended).toEqual({ total: -184 * 100, grants: [{ grantId: 2, caseId: 2, before: shorterA, after: shorterB, effect: -184 * 100 }] });
+    expect(d.lines.new.grants).toEqual([]);
+    expect(d.lines.price.grants).toEqual([]);
+    expect([d.year, d.from, d.to]).toEqual([2026, '2026-02-01', '2026-04-01']);
+  });
+
+  it('an earlier end that also moves the start later than it saves is volume; lists grants by size of effect, then grant', () => {
+    const a = version({ id: 1, grantId: 5, takstOere: 36_500, takstUnit: 'year', startDate: '2026-06-01', endDate: '2026-12-31', knownFrom: '2025-12-01', knownUntil: '2026-03-01' });
+    const b = version({ id: 2, grantId: 5, takstOere: 36_500, takstUnit: 'year', startDate: '2026-01-01', endDate: '2026-12-30', knownFrom: '2026-03-01' });
+    const n1 = version({ id: 3, grantId: 9, takstOere: 100, takstUnit: 'year', knownFrom: '2026-03-01' });
+    const n2 = version({ id: 4, grantId: 8, takstOere: 100, takstUnit: 'year', knownFrom: '2026-03-01' });
+    const n3 = version({ id: 5, grantId: 7, takstOere: 36_500, takstUnit: 'year', knownFrom: '2026-03-01' });
+    const d = decompose([a, b, n1, n2, n3], 1, 2026, '2026-02-01', '2026-04-01');
+    expect(d.lines.volume.total).toBe((364 - 214) * 100);
+    expect(d.lines.ended.total).toBe(0);
+    expect(d.lines.new.grants.map((g) => g.grantId)).toEqual([7, 8, 9]);
+    // Ended outright: the whole cost is gone.
+    const gone = decompose([version({ id: 6, grantId: 1, takstOere: 36_500, takstUnit: 'year', knownFrom: '2025-12-01', knownUntil: '2026-03-01' })], 1, 2026, '2026-02-01', '2026-04-01');
+    expect(gone.lines.ended.grants.map((g) => [g.grantId, g.effect, g.after])).toEqual([[1, -36_500, null]]);
   });
 });

@@ -131,3 +131,139 @@ describe('investment arithmetic', () => {
     expect(r.years[0]!.grossSaving).toBe(373_898.08); // 184/365 × 741,700 = 373,898.0822
   });
 });
+
+describe('investment input at its boundaries', () => {
+  const base: InvestmentInput = {
+    start: '2026-01-01', years: [2026, 2028], citizensPerYear: 1, durationYears: 1,
+    savingPerCitizenYear: 100, replacementCostPerCitizenYear: 40, runningCosts: [], implementationCosts: [],
+  };
+  const issues = (over: Record<string, unknown>) => {
+    const r = investmentInput.safeParse({ ...base, ...over });
+    return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  };
+  const accepted = (over: Record<string, unknown>) => expect(issues(over), JSON.stringify(over)).toEqual([]);
+  const refused = (over: Record<string, unknown>) => expect(issues(over).length, JSON.stringify(over)).toBeGreaterThan(0);
+
+  it('years from 1900 to 2200, the first not after the last, at most 60 years apart', () => {
+    accepted({ years: [1900, 1900] });
+    accepted({ years: [2200, 2200] });
+    accepted({ years: [2000, 2060] });
+    refused({ years: [1899, 1950] });
+    refused({ years: [2150, 2201] });
+    refused({ years: [2026.5, 2027] });
+    expect(issues({ years: [2000, 2061] })).toEqual(['years: Højst 60 år i en beregning']);
+    expect(issues({ years: [2027, 2026] })).toEqual(['years: Første år skal ligge før eller være lig med sidste år']);
+  });
+
+  it('a start that is a real date', () => {
+    expect(issues({ start: '2026-02-30' })).toEqual(['start: Ugyldig dato: brug formatet ÅÅÅÅ-MM-DD']);
+  });
+
+  it('from 0 to a million citizens a year', () => {
+    accepted({ citizensPerYear: 0 });
+    accepted({ citizensPerYear: 1_000_000 });
+    refused({ citizensPerYear: -0.5 });
+    refused({ citizensPerYear: 1_000_001 });
+    refused({ citizensPerYear: Number.POSITIVE_INFINITY });
+  });
+
+  it('a stay of at least a month (rounded to whole months) and at most 100 years', () => {
+    accepted({ durationYears: 1 / 24 }); // half a month rounds to one
+    accepted({ durationYears: 100 });
+    expect(issues({ durationYears: 0.04 })).toEqual(['durationYears: Opholdet skal vare mindst en måned']);
+    refused({ durationYears: 0 });
+    refused({ durationYears: 100.01 });
+    refused({ durationYears: Number.NaN });
+  });
+
+  it('amounts within ±100 milliards kroner', () => {
+    accepted({ savingPerCitizenYear: 1e11, replacementCostPerCitizenYear: -1e11 });
+    refused({ savingPerCitizenYear: 1e11 + 1 });
+    refused({ replacementCostPerCitizenYear: -1e11 - 1 });
+    refused({ savingPerCitizenYear: Number.POSITIVE_INFINITY });
+  });
+
+  it('cost lines with a label of 1 to 200 characters, years as ÅÅÅÅ, at most 50 of each', () => {
+    const line = (label: string, perYear: Record<string, number> = { 2026: 1 }) => ({ label, perYear });
+    accepted({ runningCosts: [line(' x ')], implementationCosts: Array.from({ length: 50 }, () => line('y'.repeat(200))) });
+    expect(issues({ runningCosts: [line('   ')] })).toEqual(['runningCosts.0.label: Angiv en betegnelse for omkostningen']);
+    refused({ implementationCosts: [line('y'.repeat(201))] });
+    refused({ runningCosts: Array.from({ length: 51 }, () => line('x')) });
+    refused({ implementationCosts: Array.from({ length: 51 }, () => line('x')) });
+    const badKey = investmentInput.safeParse({ ...base, runningCosts: [line('x', { 20266: 1 })] });
+    // zod reports a bad record key as "Invalid key in record" with the Danish reason nested under it.
+    expect(badKey.error!.issues.map((i) => [i.path.join('.'), (i as { issues?: { message: string }[] }).issues?.[0]?.message])).toEqual([
+      ['runningCosts.0.perYear.20266', 'Årstallet skal skrives ÅÅÅÅ, fx "2027"'],
+    ]);
+    refused({ runningCosts: [line('x', { 2026: 1e12 })] });
+    refused({ runningCosts: [{ ...line('x'), note: 'ekstra' }] });
+    refused({ extra: true });
+  });
+});
+
+describe('investment arithmetic at its boundaries', () => {
+  const base: InvestmentInput = {
+    start: '2026-01-01', years: [2026, 2028], citizensPerYear: 1, durationYears: 1,
+    savingPerCitizenYear: 100, replacementCostPerCitizenYear: 40, runningCosts: [], implementationCosts: [],
+  };
+
+  it('a stay is at least one month', () => {
+    expect(stayMonths(0.01)).toBe(1);
+    expect(stayMonths(1 / 24)).toBe(1);
+    expect(stayMonths(3)).toBe(36);
+  });
+
+  it('the day a stay ends is the first day away, and a cohort arriving on 1 January belongs to that year', () => {
+    // Each one-year stay starting 1 January ends on the next 1 January: one person-year a year, never two.
+    expect(personYearsIn(2027, '2026-01-01', 1, 1)).toBe(1);
+    expect(personYearsIn(2026, '2026-01-01', 3, 1)).toBe(3);
+    // Before the first cohort arrives nobody is there.
+    expect(personYearsIn(2025, '2026-01-01', 1, 1)).toBe(0);
+    // A cohort arriving 1 July stays half of the first year, all of the next (two cohorts half each), half of the year its stay ends.
+    expect(personYearsIn(2026, '2026-07-01', 1, 1)).toBe(184 / 365);
+    expect(personYearsIn(2027, '2026-07-01', 1, 1)).toBe(1);
+    // Stays of two years overlap: two cohorts at once in the second year.
+    expect(personYearsIn(2027, '2026-01-01', 1, 2)).toBe(2);
+  });
+
+  it('sums a cost line\'s year and leaves years it does not name at zero', () => {
+    const r = computeInvestment({
+      ...base, years: [2026, 2027],
+      runningCosts: [{ label: 'A', perYear: { 2026: 10 } }, { label: 'B', perYear: { 2026: 5, 2027: 7 } }],
+      implementationCosts: [{ label: 'C', perYear: { 2027: 3 } }, { label: 'D', perYear: { 2027: 4 } }],
+    });
+    expect(r.years.map((y) => [y.year, y.runningCosts, y.implementationCosts, y.netChange, y.totalEffect])).toEqual([
+      [2026, 15, 0, 40 + 15 - 100, -45], [2027, 7, 7, 40 + 7 - 100, -53 + 7],
+    ]);
+  });
+
+  it('pays back in the first year from the start whose cumulative effect is zero or below, rounding noise counting as zero', () => {
+    expect(paybackYears([{ year: 2027, totalEffect: -100 }, { year: 2026, totalEffect: 100 }], 2026)).toBe(2);
+    expect(paybackYears([{ year: 2026, totalEffect: 1e-6 }], 2026)).toBe(1);
+    expect(paybackYears([{ year: 2026, totalEffect: 2e-6 }], 2026)).toBeNull();
+    expect(paybackYears([{ year: 2026, totalEffect: 0 }], 2026)).toBe(1);
+    // Savings before the start year do not count as paying back before the start.
+    expect(paybackYears([{ year: 2025, totalEffect: -50 }, { year: 2026, totalEffect: 60 }, { year: 2027, totalEffect: -20 }], 2026)).toBe(2);
+    expect(paybackYears([{ year: 2025, totalEffect: -50 }, { year: 2026, totalEffect: 10 }], 2026)).toBe(1);
+    expect(paybackYears([], 2026)).toBeNull();
+  });
+
+  it('shows only the years asked for but computes from the start year when it is earlier', () => {
+    const r = computeInvestment({ ...base, start: '2026-01-01', years: [2027, 2028] });
+    expect(r.years.map((y) => y.year)).toEqual([2027, 2028]);
+    const later = computeInvestment({ ...base, start: '2030-01-01', years: [2027, 2028] });
+    expect(later.years.map((y) => [y.year, y.personYears])).toEqual([[2027, 0], [2028, 0]]);
+    expect(later.paybackYears).toBeNull();
+  });
+
+  it('rounds every line to two decimals and keeps the payback', () => {
+    const r = roundInvestment({
+      years: [{ year: 2026, personYears: 0.505, grossSaving: 1.234, replacementCost: 2.345, runningCosts: 3.456, netChange: 4.567, implementationCosts: 5.678, totalEffect: 6.789 }],
+      paybackYears: 3,
+    });
+    expect(r).toEqual({
+      years: [{ year: 2026, personYears: 0.51, grossSaving: 1.23, replacementCost: 2.35, runningCosts: 3.46, netChange: 4.57, implementationCosts: 5.68, totalEffect: 6.79 }],
+      paybackYears: 3,
+    });
+  });
+});
