@@ -12,6 +12,7 @@ import {
 } from '../../shared/api/define';
 import { createDispatcher, fieldErrors, roleAllows, rolesOf, scopeRefusal, type DispatchOptions, type Handlers } from '../../shared/api/dispatch';
 import { API_ERROR_CODES, ApiFailure, unwrap, type ApiError } from '../../shared/api/envelope';
+import { GRANT_FIELDS_MATCH_TERMS } from '../../shared/api/methods/grantFields';
 import { isoDate, money, optionalText, paragraph, shortText } from '../../shared/api/schemas';
 
 const caseworker = personContext({ id: 7, teamId: 1, roles: ['caseworker'] });
@@ -297,6 +298,12 @@ describe('the typed client and the contract', () => {
   });
 });
 
+describe('the grant fields', () => {
+  it('are the grant terms plus the follow-up settings, no more and no less (checked by the compiler)', () => {
+    expect(GRANT_FIELDS_MATCH_TERMS).toBe(true);
+  });
+});
+
 describe('logins', () => {
   it('are compared trimmed and in lower case, Danish letters included', () => {
     expect(normaliseLogin('  SØP ')).toBe('søp');
@@ -342,7 +349,8 @@ describe('the shared field schemas', () => {
     expect(paragraph.parse('§95 - 96')).toBe('95-96');
     expect(paragraph.parse('85.1')).toBe('85.1');
     expect(paragraph.parse('107')).toBe('107');
-    for (const bad of ['1234', 'a85', '85ab', '85.123', '85-', '§', 'x85']) expect(ok(paragraph, bad), bad).toBe(false);
+    for (const good of ['8', '85.12', '95-107', '85-85a', '§85']) expect(ok(paragraph, good), good).toBe(true);
+    for (const bad of ['1234', 'a85', '85ab', '85.123', '85-', '§', 'x85', '85,1', '95-1077', '85§', '', '85a.1.2']) expect(ok(paragraph, bad), bad).toBe(false);
     expect(paragraph.safeParse('x').error?.issues[0]?.message).toBe('Ukendt paragraf (fx 85, 82a eller 107)');
   });
 });

@@ -109,6 +109,8 @@ describe('board inputs', () => {
     limits('addAssessment', 'scores', [], [{}]);
     expect(message('addAssessment', withValue(base('addAssessment'), 'scores', {}))).toBe('Angiv mindst ét tema');
     limits('addAssessment', 'expectedScores', [{ mobility: 4 }, null, undefined], [{}]);
+    // A theme sent as absent is not scored, but the others still are.
+    limits('addAssessment', 'scores', [{ mobility: 2, self_care: undefined }], [{ self_care: undefined }]);
   });
 
   it('a column moves to a position from 1', () => {
@@ -378,7 +380,8 @@ describe('import, audit, export and backup inputs', () => {
     ], [
       '../flowtavle-2020-01-01T00-00-00-000Z-manual.db', 'flowtavle-2020-01-01T00-00-00-000Z-manual.db.bak', 'flowtavle-2020-01-01T00-00-00-000Z-Manual.db',
       'flowtavle-2020-01-01T00-00-00-000Z-.db', 'flowtavle--manual.db', 'flowtavle-2020-01-01 00-00-manual.db', 'flowtavle-0123456789ABCDEF0123456789ABCDEF-2020-manual.db',
-      'flowtavle-2020-01-01T00-00-00-000Z-manual_db', 'flowtavle-2020-01-01T00-00-00-000Z-man1ual.db', 'flowtavle-2020-01-01T00-00-00-000Zmanual.db',
+      'flowtavle-2020-01-01T00-00-00-000Z-manual_db', `flowtavle-${'0123456789abcdef'.repeat(2)}f-2020-manual.db`, `flowtavle-${'0123456789abcdef'.repeat(2).slice(1)}-2020-manual.db`,
+      'flowtavle-2020-01-01T00-00-00-000Z-manual.db-', 'xflowtavle-2020-01-01T00-00-00-000Z-manual.db', 'flowtavle-2020-01-01T00-00-00-000Z-manual.dbx', 'flowtavle-2020-01-01T00-00-00-000Z-manual1db', 'flowtavle-2020-01-01T00-00-00-000Z-man1ual.db', 'flowtavle-2020-01-01T00-00-00-000Zmanual.db',
     ]);
     expect(message('restoreBackup', { file: 'x.db' })).toBe('Ukendt sikkerhedskopi');
   });
