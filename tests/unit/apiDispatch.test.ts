@@ -215,6 +215,8 @@ describe('the access rules', () => {
     expect(scopeRefusal(access, head.principal, { personId: 9 }, teamOf)).toBeNull();
     expect(scopeRefusal(access, { kind: 'system' }, { personId: 8 }, teamOf)).toBeNull();
     expect(scopeRefusal(access, { kind: 'device', deviceId: 8, teamId: 1, sessionId: null }, { personId: 8 }, teamOf)).toBeNull();
+    // A device is nobody: an input without the person is not its own authority either.
+    expect(scopeRefusal(access, { kind: 'device', deviceId: 8, teamId: 1, sessionId: null }, {}, teamOf)).toBeNull();
   });
 
   it('acts department-wide with any role beyond the team-bound caseworker, leader and wall', () => {
