@@ -148,6 +148,12 @@ describe('the dispatcher', () => {
     expect(throwsNull('getWorkspace', {}, caseworker)).toMatchObject({ ok: false, error: { code: 'internal' } });
   });
 
+  it('answers a failure with an envelope even when no one listens for internal errors', () => {
+    const bare = (error: unknown) => createDispatcher(new Proxy({}, { get: () => () => { throw error; } }) as Handlers, { runWrite: (work) => work(), resolveTeam: () => 1 });
+    expect(bare(Object.assign(new Error('full'), { code: 'ENOSPC' }))('getWorkspace', {}, caseworker)).toMatchObject({ ok: false, error: { code: 'disk_full' } });
+    expect(bare(new Error('boom'))('getWorkspace', {}, caseworker)).toMatchObject({ ok: false, error: { code: 'internal' } });
+  });
+
   it('needs a person behind a write, but not behind a read or the command line', () => {
     const device: CallContext = { actorId: null, principal: { kind: 'device', deviceId: 1, teamId: 1, sessionId: null } };
     const { dispatch } = dispatcher(() => 'ok');
