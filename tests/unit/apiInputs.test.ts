@@ -410,6 +410,11 @@ describe('account, device and privacy inputs', () => {
     limits('resetPassword', 'login', [text(1), text(100)], [' ', text(101)], { from: {} });
   });
 
+  it('sign-in sessions can be listed for one person, and the takst catalogue for one day', () => {
+    limits('listSessions', 'personId', [1, undefined], [0]);
+    limits('getTakstCatalogue', 'date', ['2026-11-23', undefined], ['2026-11-31']);
+  });
+
   it('a pairing code is 4 to 20 characters, trimmed', () => {
     trimmedText('approveDevice', 'code', 4, 20);
   });
