@@ -8,7 +8,7 @@ import { createClient } from '../../shared/api/client';
 import { contract, isMethodName, METHOD_NAMES, type MethodName } from '../../shared/api/contract';
 import {
   actsDepartmentWide, ADMINISTRATORS, CALLER_ROLES, CASE_READERS, EVERYONE, id, LEADERS, method, noInput, personContext, systemContext,
-  TEAM_BOUND_ROLES, TEAM_SOURCES, type Access, type CallContext, type Principal,
+  TEAM_BOUND_ROLES, TEAM_SOURCES, type Access, type CallContext,
 } from '../../shared/api/define';
 import { createDispatcher, fieldErrors, roleAllows, rolesOf, scopeRefusal, type DispatchOptions, type Handlers } from '../../shared/api/dispatch';
 import { API_ERROR_CODES, ApiFailure, unwrap, type ApiError } from '../../shared/api/envelope';
@@ -17,7 +17,6 @@ import { isoDate, money, optionalText, paragraph, shortText } from '../../shared
 
 const caseworker = personContext({ id: 7, teamId: 1, roles: ['caseworker'] });
 const head = personContext({ id: 8, teamId: null, roles: ['department_head'] });
-const system = systemContext(1);
 const FORBIDDEN: ApiError = { code: 'forbidden', message: 'Du har ikke adgang til dette.' };
 
 interface Log { refused: [string, CallContext | null, ApiError][]; internal: [unknown, string][]; changes: string[] }
