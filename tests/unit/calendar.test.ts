@@ -147,6 +147,11 @@ describe('calendar rules at their edges (mutation-pinned)', () => {
     expect(DEFAULT_CALENDAR).toEqual({ christmasEveClosed: true, newYearsEveClosed: true, constitutionDayClosed: false });
   });
 
+  it('lists Grundlovsdag after 2. pinsedag when both fall on 5 June', () => {
+    const closed = closedDays(2017, { ...DEFAULT_CALENDAR, constitutionDayClosed: true }).filter((d) => d.date === '2017-06-05');
+    expect(closed).toEqual([{ date: '2017-06-05', name: '2. pinsedag' }, { date: '2017-06-05', name: 'Grundlovsdag' }]);
+  });
+
   it('closes Nytårsaftensdag alone when only that is chosen', () => {
     const onlyNewYearsEve = new WorkingCalendar({ christmasEveClosed: false, newYearsEveClosed: true, constitutionDayClosed: false });
     expect(onlyNewYearsEve.isWorkingDay('2025-12-24')).toBe(true);

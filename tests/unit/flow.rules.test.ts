@@ -199,6 +199,7 @@ describe('Monte Carlo forecasts at their edges', () => {
 
   it('"how many" by a date before today forecasts no days and so nothing; without a sample, nothing either', () => {
     expect(forecastHowMany([3], '2026-11-23', '2026-11-22', { runs: 10 })).toEqual({ days: 0, p50: 0, p85: 0, p95: 0 });
+    expect(forecastHowMany([3], '2026-11-23', '2026-11-20', { runs: 10 })).toEqual({ days: 0, p50: 0, p85: 0, p95: 0 });
     expect(forecastHowMany([], '2026-11-23', '2026-11-29', { runs: 10 })).toEqual({ days: 7, p50: 0, p85: 0, p95: 0 });
     expect(forecastHowMany([3], '2026-11-23', '2026-11-23', { runs: 10 })).toEqual({ days: 1, p50: 3, p85: 3, p95: 3 });
   });
@@ -345,6 +346,8 @@ describe("the department's cumulative flow", () => {
       lines: [[1, 2, 3], [11, 11, 12], [21, 22, 22]],
       groupOf: new Map([[1, 0], [2, 1], [3, 2], [11, 1], [12, 2], [21, 0], [22, 2]]),
     });
+    // The same names as far as the shorter board goes, but one column fewer.
+    expect(departmentColumns([a, [col(41, 'Indkommet', 'queue', 1), col(42, 'Udredning', 'active', 2)]]).by).toBe('kind');
     // Same length, one name differs.
     expect(departmentColumns([a, [col(31, 'Indkommet', 'queue', 1), col(32, 'Visitation', 'active', 2), col(33, 'Afsluttet', 'done', 3)]]).by).toBe('kind');
   });
@@ -430,6 +433,15 @@ describe('caseload and review rules at their boundaries', () => {
       weighted: 35.3, cases: 36, unassigned: 3, norm: 5, normedWeighted: 5.3, normedCases: 6, percentOfNorm: 106, caseworkers: 2, overNorm: 0,
     });
     expect(people[0]).not.toHaveProperty('member');
+  });
+
+  it('lists paragraphs with as many cases by paragraph code', () => {
+    const { people } = teamCaseload(
+      [{ assigneeId: 1, paragraph: '85', count: 2 }, { assigneeId: 1, paragraph: '107', count: 2 }, { assigneeId: 1, paragraph: '108', count: 2 }],
+      [{ id: 1, norm: 10, member: true }],
+      new Map(),
+    );
+    expect(people[0]!.byParagraph.map((p) => p.paragraph)).toEqual(['107', '108', '85']);
   });
 
   it('counts the caseworkers over their norm', () => {

@@ -92,6 +92,15 @@ describe('blocker clusters at the edges of the period', () => {
     expect(c!.weeks[0]).toEqual({ weekStart: '2026-11-02', new: 1, resolved: 1 });
   });
 
+  it('a period ending on a Monday has that Monday as its last week', () => {
+    const [c] = blockerClusters([block(1, 1, '2026-11-16', null)], none, '2026-11-12', '2026-11-16');
+    expect(c!.weeks).toEqual([{ weekStart: '2026-11-09', new: 0, resolved: 0 }, { weekStart: '2026-11-16', new: 1, resolved: 0 }]);
+    expect(efficiencyPerWeek([{ finish: '2026-11-16', facts: { workDays: 1, totalDays: 2, efficiency: 0.5 } }], '2026-11-12', '2026-11-16')).toEqual([
+      { weekStart: '2026-11-09', finished: 0, workDays: 0, totalDays: 0, efficiency: null },
+      { weekStart: '2026-11-16', finished: 1, workDays: 1, totalDays: 2, efficiency: 0.5 },
+    ]);
+  });
+
   it('counts the period from its Monday when it starts mid-week', () => {
     const [c] = blockerClusters([block(1, 1, '2026-11-04', '2026-11-09')], none, '2026-11-04', '2026-11-10');
     expect(c!.weeks).toEqual([{ weekStart: '2026-11-02', new: 1, resolved: 0 }, { weekStart: '2026-11-09', new: 0, resolved: 1 }]);
@@ -159,6 +168,8 @@ describe('column stays and flow efficiency at their edges', () => {
     // A block in the queue is not taken off work time, and a block covering all the work leaves none.
     expect(flowEfficiency(stays, [{ from: '2026-11-02', to: '2026-11-04' }], isWork, '2026-11-10').workDays).toBe(6);
     expect(flowEfficiency(stays, [{ from: '2026-11-01', to: '2026-11-12' }], isWork, '2026-11-10').workDays).toBe(0);
+    // Blocks that wrongly overlap never take a case below no work time.
+    expect(flowEfficiency(stays, [{ from: '2026-11-04', to: '2026-11-10' }, { from: '2026-11-06', to: '2026-11-10' }], isWork, '2026-11-10').workDays).toBe(0);
     const open = [{ columnId: 3, from: '2026-11-04', to: null }];
     expect(flowEfficiency(open, [], isWork, '2026-11-10')).toEqual({ workDays: 6, totalDays: 6, efficiency: 1 });
   });
