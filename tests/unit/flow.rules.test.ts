@@ -12,7 +12,7 @@ import {
 } from '../../shared/flow';
 import { createRandom } from '../../shared/random';
 
-const KINDS: Record<number, ColumnKind> = { 1: 'queue', 2: 'active', 3: 'done' };
+const KINDS: Record<number, ColumnKind> = { 1: 'queue', 2: 'active', 3: 'done', 12: 'active' };
 const kindOf = (id: number): ColumnKind | undefined => KINDS[id];
 const ev = (caseId: number, at: string, type: string, to: string | null, extra: Partial<FlowEvent> = {}): FlowEvent => ({ caseId, at, type, to, ...extra });
 
@@ -45,6 +45,24 @@ describe('flow facts at their edges', () => {
       ev(2, '2026-03-05T08:00:00Z', 'moved', '99'),
     ], kindOf);
     expect(flows.get(1)).toEqual({ caseId: 1, arrived: '2026-03-02', start: null, finish: null, blocks: [] });
+    expect(flows.has(2)).toBe(false);
+  });
+
+  it('reads a column id of several digits, and no column id with space around it', () => {
+    const flows = caseFlows([
+      ev(1, '2026-03-02T08:00:00Z', 'created', '1'), ev(1, '2026-03-03T08:00:00Z', 'moved', ' 2'), ev(1, '2026-03-04T08:00:00Z', 'moved', '2 '),
+      ev(1, '2026-03-05T08:00:00Z', 'moved', '12'),
+    ], kindOf);
+    expect(flows.get(1)).toMatchObject({ arrived: '2026-03-02', start: '2026-03-05' });
+  });
+
+  it('an event that is neither a move nor a block does not bring a case onto the board', () => {
+    const flows = caseFlows([
+      ev(1, '2026-03-01T08:00:00Z', 'decided', 'approved', { field: 'decision' }),
+      ev(1, '2026-03-02T08:00:00Z', 'created', '1'),
+      ev(2, '2026-03-01T08:00:00Z', 'decided', 'approved', { field: 'decision' }),
+    ], kindOf);
+    expect(flows.get(1)).toMatchObject({ arrived: '2026-03-02' });
     expect(flows.has(2)).toBe(false);
   });
 
@@ -283,6 +301,9 @@ describe('cumulative flow at its edges', () => {
       ev(1, '2026-03-01T08:00:00Z', 'moved', '99'),
       ev(1, '2026-03-01T08:00:00Z', 'moved', 'x'),
       ev(2, '2026-03-04T08:00:00Z', 'created', '20'),
+      ev(3, '2026-03-04T08:00:00Z', 'reordered', '20'), // a reorder is not a move
+      ev(4, '2026-03-04T08:00:00Z', 'moved', ' 20'), // not a column id
+      ev(4, '2026-03-05T08:00:00Z', 'moved', '20 '),
     ], columns);
     expect(reach).toEqual(new Map([
       [1, new Map([[10, '2026-03-03'], [20, '2026-03-05'], [30, '2026-03-09']])],
