@@ -190,8 +190,8 @@ export function kpiStatus(input: {
   const sign = direction === 'higher' ? 1 : -1;
   const gained = (current - baseline) * sign;
   if (gained < 0) return 'worse';
+  // Not met and not worse means baseline ≤ current < target (read in the direction), so `needed` > 0.
   const needed = (target - baseline) * sign;
-  if (needed <= 0) return 'behind'; // the baseline already met the target and the KPI has slipped since
   const span = Math.max(1, daysBetween(input.periodStart, input.periodEnd));
   const elapsed = Math.min(1, Math.max(0, daysBetween(input.periodStart, input.asOf) / span));
   return gained / needed >= elapsed ? 'on_track' : 'behind';

@@ -1,7 +1,7 @@
 // The Danish calendar against the official lists of public holidays (helligdage) 2024–2030.
 import { describe, expect, it } from 'vitest';
 import {
-  closedDays, danishPublicHolidays, DEFAULT_CALENDAR, easterSunday, elapsedDays, isWeekend, WorkingCalendar,
+  closedDays, danishPublicHolidays, DEFAULT_CALENDAR, easterSunday, elapsedDays, isWeekend, LAST_GREAT_PRAYER_DAY_YEAR, WorkingCalendar,
 } from '../../shared/calendar';
 
 // Every public holiday 2024–2030 written out by hand (not computed): nytårsdag, skærtorsdag,
@@ -94,5 +94,111 @@ describe('working days', () => {
     expect(calendar.addWorkingDays('2026-04-01', 1)).toBe('2026-04-07');
     expect(calendar.addWorkingDays('2026-11-23', 0)).toBe('2026-11-23');
     expect(calendar.addWorkingDays('2026-11-23', 5)).toBe('2026-11-30');
+  });
+});
+
+describe('calendar rules at their edges (mutation-pinned)', () => {
+  it('finds Easter Sunday in years where the Gregorian corrections matter', () => {
+    // Checked against published Easter tables (and python-dateutil): the earliest (22 March) and latest (25 April) dates.
+    expect(easterSunday(1818)).toBe('1818-03-22');
+    expect(easterSunday(1886)).toBe('1886-04-25');
+    expect(easterSunday(1943)).toBe('1943-04-25');
+    expect(easterSunday(2285)).toBe('2285-03-22');
+    expect(easterSunday(1954)).toBe('1954-04-18');
+    expect(easterSunday(1981)).toBe('1981-04-19');
+    expect(easterSunday(2049)).toBe('2049-04-18');
+    expect(easterSunday(2019)).toBe('2019-04-21');
+    expect(easterSunday(2011)).toBe('2011-04-24');
+    expect(easterSunday(2008)).toBe('2008-03-23');
+    expect(easterSunday(2016)).toBe('2016-03-27');
+    expect(easterSunday(2100)).toBe('2100-03-28');
+    expect(easterSunday(1700)).toBe('1700-04-11');
+    expect(easterSunday(2400)).toBe('2400-04-16');
+    expect(easterSunday(999)).toBe('0999-04-14'); // proleptic Gregorian, zero-padded year
+  });
+
+  it('names Store Bededag for 2023, the last year it was a public holiday, in date order', () => {
+    expect(LAST_GREAT_PRAYER_DAY_YEAR).toBe(2023);
+    expect(danishPublicHolidays(2023).map((h) => h.date)).toEqual([
+      '2023-01-01', '2023-04-06', '2023-04-07', '2023-04-09', '2023-04-10', '2023-05-05', '2023-05-18', '2023-05-28', '2023-05-29',
+      '2023-12-25', '2023-12-26',
+    ]);
+    expect(danishPublicHolidays(2022)).toContainEqual({ date: '2022-05-13', name: 'Store bededag' });
+  });
+
+  it('lists the closed days in date order with the chosen extra days named', () => {
+    expect(closedDays(2026, { christmasEveClosed: true, newYearsEveClosed: true, constitutionDayClosed: true })).toEqual([
+      { date: '2026-01-01', name: 'Nytårsdag' },
+      { date: '2026-04-02', name: 'Skærtorsdag' },
+      { date: '2026-04-03', name: 'Langfredag' },
+      { date: '2026-04-05', name: 'Påskedag' },
+      { date: '2026-04-06', name: '2. påskedag' },
+      { date: '2026-05-14', name: 'Kristi himmelfartsdag' },
+      { date: '2026-05-24', name: 'Pinsedag' },
+      { date: '2026-05-25', name: '2. pinsedag' },
+      { date: '2026-06-05', name: 'Grundlovsdag' },
+      { date: '2026-12-24', name: 'Juleaftensdag' },
+      { date: '2026-12-25', name: 'Juledag' },
+      { date: '2026-12-26', name: '2. juledag' },
+      { date: '2026-12-31', name: 'Nytårsaftensdag' },
+    ]);
+    expect(closedDays(2026, { christmasEveClosed: false, newYearsEveClosed: false, constitutionDayClosed: false })).toEqual(danishPublicHolidays(2026));
+    expect(closedDays(2026).map((d) => d.name)).toEqual([...NAMES.slice(0, 8), 'Juleaftensdag', 'Juledag', '2. juledag', 'Nytårsaftensdag']);
+    expect(DEFAULT_CALENDAR).toEqual({ christmasEveClosed: true, newYearsEveClosed: true, constitutionDayClosed: false });
+  });
+
+  it('lists Grundlovsdag after 2. pinsedag when both fall on 5 June', () => {
+    const closed = closedDays(2017, { ...DEFAULT_CALENDAR, constitutionDayClosed: true }).filter((d) => d.date === '2017-06-05');
+    expect(closed).toEqual([{ date: '2017-06-05', name: '2. pinsedag' }, { date: '2017-06-05', name: 'Grundlovsdag' }]);
+  });
+
+  it('closes Nytårsaftensdag alone when only that is chosen', () => {
+    const onlyNewYearsEve = new WorkingCalendar({ christmasEveClosed: false, newYearsEveClosed: true, constitutionDayClosed: false });
+    expect(onlyNewYearsEve.isWorkingDay('2025-12-24')).toBe(true);
+    expect(onlyNewYearsEve.isWorkingDay('2025-12-31')).toBe(false);
+    expect(onlyNewYearsEve.isHoliday('2025-12-31')).toBe(true);
+    expect(onlyNewYearsEve.isHoliday('2025-12-30')).toBe(false);
+  });
+
+  it('knows every weekday of a week, also before 1970', () => {
+    const week = ['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29'];
+    expect(week.map(isWeekend)).toEqual([false, false, false, false, false, true, true]);
+    expect(isWeekend('1969-12-27')).toBe(true); // Saturday
+    expect(isWeekend('1969-12-26')).toBe(false); // Friday
+  });
+
+  it('keeps the holidays of each year apart when one calendar is asked about several years', () => {
+    const calendar = new WorkingCalendar();
+    expect(calendar.isHoliday('2026-04-03')).toBe(true);
+    expect(calendar.isHoliday('2027-04-03')).toBe(false);
+    expect(calendar.isHoliday('2027-03-26')).toBe(true);
+    expect(calendar.isHoliday('2026-04-03')).toBe(true);
+    expect(calendar.isHoliday('2026-03-26')).toBe(false);
+  });
+
+  it('counts a holiday on the last day as not worked and a working day on the last day as worked', () => {
+    const calendar = new WorkingCalendar();
+    // Wednesday 1 April to Thursday 2 April 2026 (Skærtorsdag): no working day after the 1st.
+    expect(calendar.workingDaysBetween('2026-04-01', '2026-04-02')).toBe(0);
+    // Tuesday 31 March to Wednesday 1 April: the 1st is worked.
+    expect(calendar.workingDaysBetween('2026-03-31', '2026-04-01')).toBe(1);
+    // The first day itself never counts: from a working Monday to the Tuesday is 1.
+    expect(calendar.workingDaysBetween('2026-11-23', '2026-11-24')).toBe(1);
+    expect(calendar.workingDaysBetween('2026-11-24', '2026-11-23')).toBe(-1);
+  });
+
+  it('adds working days over a weekend and a holiday, starting from a closed day too', () => {
+    const calendar = new WorkingCalendar();
+    expect(calendar.addWorkingDays('2026-11-27', 1)).toBe('2026-11-30'); // Friday + 1 = Monday
+    expect(calendar.addWorkingDays('2026-11-28', 1)).toBe('2026-11-30'); // Saturday + 1 = Monday
+    expect(calendar.addWorkingDays('2026-11-24', 1)).toBe('2026-11-25');
+    expect(calendar.addWorkingDays('2026-11-24', 2)).toBe('2026-11-26');
+    expect(calendar.addWorkingDays('2026-11-28', 0)).toBe('2026-11-28');
+  });
+
+  it('reads elapsed days in calendar days unless working days are chosen', () => {
+    const calendar = new WorkingCalendar();
+    expect(elapsedDays('2026-11-27', '2026-11-30', 'calendar', calendar)).toBe(3);
+    expect(elapsedDays('2026-11-27', '2026-11-30', 'working', calendar)).toBe(1);
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseCard } from '../../shared/domain';
 import {
-  availableWallViews, cardsThatFit, compareUrgency, formatClock, newTimer,
-  parseWallViews, rotationOf, stepView, timerLevel, timerRemaining, toggleTimer,
-  toWallCard, urgencyTier, walkColumns, walkOrder, wallCommandForKey, wallOrder, type WallCard,
+  availableWallViews, cardsThatFit, compareUrgency, DEFAULT_WALL_SETTINGS, formatClock, MAX_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS, newTimer,
+  parseWallViews, rotationOf, stepView, timerLevel, timerRemaining, timerUsed, toggleTimer,
+  toWallCard, urgencyTier, walkColumns, walkOrder, WALL_CARDS_PER_COLUMN, WALL_VIEW_SOURCES, wallCommandForKey, wallOrder, type WallCard,
 } from '../../shared/wall';
 
 const TODAY = '2026-11-23';
@@ -184,6 +184,157 @@ describe('the standup timer', () => {
   it('turns amber in the last two minutes and red when over', () => {
     expect(timerLevel(120_001)).toBe('ok');
     expect(timerLevel(120_000)).toBe('amber');
+    expect(timerLevel(-1)).toBe('red');
+  });
+});
+
+describe('wall rules at their edges (mutation-pinned)', () => {
+  it('takes each view from its feature method, and the team gets the board, pull list, deadlines, bottom line and caseload at first', () => {
+    expect(WALL_VIEW_SOURCES).toEqual({
+      board: 'getBoard', pull_list: 'getPullList', deadlines: 'getBoard', bottom_line: 'getBottomLine', caseload: 'getCaseload',
+      sprint_burnup: 'getSprint', plan_kpis: 'getPlan',
+    });
+    expect(availableWallViews((m) => m === 'getSprint' || m === 'getPlan' || m === 'getCaseload')).toEqual(['caseload', 'sprint_burnup', 'plan_kpis']);
+    expect(DEFAULT_WALL_SETTINGS).toEqual({ views: ['board', 'pull_list', 'deadlines', 'bottom_line', 'caseload'], intervalSeconds: 60, timerMinutes: 15, privacy: true });
+    expect([MIN_INTERVAL_SECONDS, MAX_INTERVAL_SECONDS, WALL_CARDS_PER_COLUMN]).toEqual([10, 600, 40]);
+  });
+
+  it('reads a stored value that is not a list as the default views, and an empty list as none', () => {
+    expect(parseWallViews('{"views":["board"]}')).toEqual(['board', 'pull_list', 'deadlines', 'bottom_line', 'caseload']);
+    expect(parseWallViews('"board"')).toEqual(['board', 'pull_list', 'deadlines', 'bottom_line', 'caseload']);
+    expect(parseWallViews('[]')).toEqual([]);
+    expect(parseWallViews('["plan_kpis", 3, null, "sprint_burnup"]')).toEqual(['plan_kpis', 'sprint_burnup']);
+    // The default list is a copy: changing what one wall got does not change the next wall's default.
+    const first = parseWallViews(null);
+    first.push('plan_kpis');
+    expect(parseWallViews(null)).toEqual(['board', 'pull_list', 'deadlines', 'bottom_line', 'caseload']);
+  });
+
+  it('shows the board alone when nothing chosen can be shown', () => {
+    expect(rotationOf([], ['board', 'pull_list'])).toEqual(['board']);
+    expect(rotationOf(['pull_list'], ['board', 'pull_list'])).toEqual(['pull_list']);
+  });
+
+  it('steps forward and back inside the rotation, and stays at 0 without views', () => {
+    expect(stepView(1, 4, 1)).toBe(2);
+    expect(stepView(2, 4, -1)).toBe(1);
+    expect(stepView(0, 1, 1)).toBe(0);
+    expect(stepView(2, -1, 1)).toBe(0);
+  });
+
+  it('maps every key of a keyboard or clicker, upper and lower case', () => {
+    const keys: Record<string, string> = {
+      ArrowRight: 'next', ArrowDown: 'next', PageDown: 'next', ArrowLeft: 'previous', ArrowUp: 'previous', PageUp: 'previous',
+      ' ': 'toggle_pause', Spacebar: 'toggle_pause', b: 'toggle_pause', B: 'toggle_pause', '.': 'toggle_pause',
+      t: 'toggle_timer', T: 'toggle_timer', r: 'reset_timer', R: 'reset_timer', g: 'walk', G: 'walk', f: 'fullscreen', F: 'fullscreen',
+    };
+    for (const [key, command] of Object.entries(keys)) expect(wallCommandForKey(key), key).toBe(command);
+    expect(wallCommandForKey('Enter')).toBeNull();
+    expect(wallCommandForKey('')).toBeNull();
+  });
+
+  it('without privacy mode leaves out a name nobody has and a blocked reason nobody wrote', () => {
+    const unknown = toWallCard(card({ assigneeId: 99 }), 'active', TODAY, people, false);
+    expect(unknown.assigneeInitials).toBe('?');
+    expect('assigneeName' in unknown).toBe(false);
+    expect('blockedReason' in unknown).toBe(false);
+    expect(unknown.citizenInitials).toBe('AB');
+    const unassigned = toWallCard(card({ assigneeId: null }), 'active', TODAY, people, false);
+    expect('assigneeName' in unassigned).toBe(false);
+    expect(toWallCard(card(), 'active', TODAY, people, true)).not.toHaveProperty('citizenInitials');
+  });
+
+  it('gives a card the days in its column, days blocked and days to its deadline as of today', () => {
+    const c = toWallCard(card({ columnEnteredAt: '2026-11-09', blocked: true, blockedSince: '2026-11-16', legalDeadline: '2026-12-03' }), 'queue', TODAY, people, true);
+    expect(c).toMatchObject({ daysInColumn: 14, ageing: 'ageing', daysBlocked: 7, deadline: 'amber', daysLeft: 10, blocked: true });
+    expect(toWallCard(card(), 'queue', TODAY, people, true)).toMatchObject({ daysBlocked: null, daysLeft: null, deadline: 'none', ageing: 'fresh' });
+  });
+
+  it('ranks the more urgent reason when a card has two', () => {
+    expect(urgencyTier(wall({ blocked: true, deadline: 'red' }))).toBe(0);
+    expect(urgencyTier(wall({ deadline: 'red', ageing: 'stale' }))).toBe(1);
+    expect(urgencyTier(wall({ ageing: 'stale', deadline: 'amber' }))).toBe(2);
+    expect(urgencyTier(wall({ deadline: 'amber', ageing: 'ageing' }))).toBe(3);
+    expect(urgencyTier(wall({ ageing: 'ageing', classOfService: 'urgent' }))).toBe(4);
+    expect(urgencyTier(wall({ deadline: 'ok', classOfService: 'fixed_date' }))).toBe(6);
+  });
+
+  it('puts a card with a deadline before one without, and compares days in the column only when deadlines tie', () => {
+    const withDeadline = wall({ id: 2, daysLeft: 30, deadline: 'ok' });
+    const without = wall({ id: 1, daysInColumn: 5 });
+    expect(compareUrgency(withDeadline, without)).toBe(-1);
+    expect(compareUrgency(without, withDeadline)).toBe(1);
+    expect(compareUrgency(wall({ id: 1, daysLeft: 20, daysInColumn: 1 }), wall({ id: 2, daysLeft: 25, daysInColumn: 9 }))).toBe(-5);
+    expect(compareUrgency(wall({ id: 1, daysLeft: 20, daysInColumn: 1 }), wall({ id: 2, daysLeft: 20, daysInColumn: 9 }))).toBe(8);
+    expect(compareUrgency(wall({ id: 1, daysInColumn: 9 }), wall({ id: 2, daysInColumn: 1 }))).toBe(-8);
+    expect(compareUrgency(wall({ id: 3 }), wall({ id: 1 }))).toBe(2);
+    expect(compareUrgency(wall({ id: 3, blocked: true, daysBlocked: 2 }), wall({ id: 1, blocked: true, daysBlocked: null }))).toBe(-2);
+    expect(compareUrgency(wall({ id: 3, blocked: true, daysBlocked: null }), wall({ id: 1, blocked: true, daysBlocked: 4 }))).toBe(4);
+    expect(compareUrgency(wall({ id: 1, deadline: 'red' }), wall({ id: 2 }))).toBe(-5);
+  });
+
+  it('shows the higher id first among cards finished the same day in a done column', () => {
+    const cards = [wall({ id: 1, daysInColumn: 2 }), wall({ id: 3, daysInColumn: 2 }), wall({ id: 2, daysInColumn: 0 })];
+    expect(wallOrder(cards, 'done').map((c) => c.id)).toEqual([2, 3, 1]);
+    expect(wallOrder(cards, 'queue').map((c) => c.id)).toEqual([1, 3, 2]);
+  });
+
+  it('walks ageing cards longest first, warm cards by urgency, and equally old ageing cards by urgency', () => {
+    const cards = [
+      wall({ id: 1, ageing: 'warm', daysInColumn: 10 }),
+      wall({ id: 2, ageing: 'ageing', daysInColumn: 15, deadline: 'amber', daysLeft: 12 }),
+      wall({ id: 3, ageing: 'ageing', daysInColumn: 15 }),
+      wall({ id: 4, ageing: 'stale', daysInColumn: 30 }),
+      wall({ id: 5, ageing: 'warm', daysInColumn: 8, deadline: 'red', daysLeft: 2 }),
+      wall({ id: 6, ageing: 'fresh', blocked: true, daysBlocked: 1 }),
+      wall({ id: 7, ageing: 'stale', blocked: true, daysBlocked: 3 }),
+    ];
+    expect(walkOrder(cards).map((c) => c.id)).toEqual([7, 6, 4, 2, 3, 5, 1]);
+  });
+
+  it('walks columns by position, whatever order they are given in', () => {
+    const cols = [
+      { id: 12, position: 3, kind: 'active' as const },
+      { id: 10, position: 1, kind: 'queue' as const },
+      { id: 13, position: 4, kind: 'done' as const },
+      { id: 11, position: 2, kind: 'active' as const },
+    ];
+    expect(walkColumns(cols).map((c) => c.id)).toEqual([12, 11, 10]);
+  });
+
+  it('fits one card that is exactly as tall as the column, and none when it is one pixel taller', () => {
+    expect(cardsThatFit(1, 100, 100, 10, 50)).toEqual({ shown: 1, hidden: 0 });
+    expect(cardsThatFit(1, 99, 100, 10, 50)).toEqual({ shown: 0, hidden: 1 });
+    expect(cardsThatFit(5, 539, 100, 10, 50)).toEqual({ shown: 4, hidden: 1 });
+    // (490 − 50) / 110 = 4 exactly: four cards and the line.
+    expect(cardsThatFit(10, 490, 100, 10, 50)).toEqual({ shown: 4, hidden: 6 });
+    expect(cardsThatFit(10, 489, 100, 10, 50)).toEqual({ shown: 3, hidden: 7 });
+    expect(cardsThatFit(-2, 500, 100, 10, 50)).toEqual({ shown: 0, hidden: 0 });
+  });
+
+  it('starts a timer stopped with the minutes given, and a clock set back counts no negative time', () => {
+    expect(newTimer(15)).toEqual({ durationMs: 900_000, runningSince: null, usedMs: 0 });
+    const running = toggleTimer(newTimer(15), 10_000);
+    expect(running).toEqual({ durationMs: 900_000, runningSince: 10_000, usedMs: 0 });
+    expect(timerUsed(running, 5_000)).toBe(0);
+    expect(timerUsed(running, 12_500)).toBe(2_500);
+    expect(toggleTimer(running, 12_500)).toEqual({ durationMs: 900_000, runningSince: null, usedMs: 2_500 });
+    expect(timerUsed({ durationMs: 900_000, runningSince: null, usedMs: 2_500 }, 99_000)).toBe(2_500);
+  });
+
+  it('rounds the clock towards more time left, and over time towards less', () => {
+    expect(formatClock(0)).toBe('0:00');
+    expect(formatClock(59_001)).toBe('1:00');
+    expect(formatClock(60_000)).toBe('1:00');
+    expect(formatClock(65_000)).toBe('1:05');
+    expect(formatClock(-1_000)).toBe('−0:01');
+    expect(formatClock(-59_999)).toBe('−0:59');
+    expect(formatClock(-600_000)).toBe('−10:00');
+  });
+
+  it('is amber with no time left and red one millisecond over', () => {
+    expect(timerLevel(0)).toBe('amber');
+    expect(timerLevel(1)).toBe('amber');
     expect(timerLevel(-1)).toBe('red');
   });
 });
