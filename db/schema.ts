@@ -1,0 +1,16 @@
+// The store's row types, generated from the migrated schema (db/schema.generated.ts, `npm run
+// schema:types`; tests/unit/schemaTypes.test.ts fails when it is stale after a new migration).
+//
+// Type a query where it is prepared, never by casting its result, so a renamed or dropped column
+// stops the build:
+//   db.prepare<[number], Pick<CasesRow, 'id' | 'team_id'>>('SELECT id, team_id FROM cases WHERE id = ?')
+// `.get()` is then `Pick<…> | undefined` and `.all()` `Pick<…>[]`. Named parameters are one object:
+//   db.prepare<{ team: number }, …>('… WHERE team_id = @team').
+// A computed or aliased column adds a small explicit type beside the Pick, named as in the SQL:
+//   Pick<CasesRow, 'assignee_id' | 'paragraph'> & { n: number }      (COUNT(*) AS n)
+//   Pick<BoardColumnsRow, 'kind'> & { column_name: BoardColumnsRow['name'] }   (b.name AS column_name)
+// A column from the nullable side of a LEFT JOIN, or an aggregate over no rows, may be NULL
+// whatever the table says: add `| null` there. A statement read with `.raw()` gives arrays:
+// type its rows as the tuple it returns. `.pluck()` gives the first column: type the statement
+// with that column's type.
+export type * from './schema.generated';
