@@ -10,7 +10,15 @@
 //   Pick<CasesRow, 'assignee_id' | 'paragraph'> & { n: number }      (COUNT(*) AS n)
 //   Pick<BoardColumnsRow, 'kind'> & { column_name: BoardColumnsRow['name'] }   (b.name AS column_name)
 // A column from the nullable side of a LEFT JOIN, or an aggregate over no rows, may be NULL
-// whatever the table says: add `| null` there. A statement read with `.raw()` gives arrays:
-// type its rows as the tuple it returns. `.pluck()` gives the first column: type the statement
+// whatever the table says: wrap it in OrNull<…> or add `| null`. A row that must exist (an
+// aggregate without GROUP BY, the row just inserted) is read with `.get()!`. A statement read with `.raw()` gives arrays:
+// name its columns once in a const list, build the select list from it and type the rows
+// RawRow<Row, typeof list>. `.pluck()` gives the first column: type the statement
 // with that column's type.
 export type * from './schema.generated';
+
+/** A `.raw()` row of `keys` from `Row`: the values in select-list order. */
+export type RawRow<Row, Keys extends readonly (keyof Row)[]> = { -readonly [I in keyof Keys]: Keys[I] extends keyof Row ? Row[Keys[I]] : never };
+
+/** The columns of the nullable side of a LEFT JOIN: each may be NULL there. */
+export type OrNull<T> = { [K in keyof T]: T[K] | null };
