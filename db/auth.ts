@@ -10,7 +10,8 @@ import type { Principal } from '../shared/api/define';
 import type { Role } from '../shared/domain';
 import type { Db } from './connection';
 import { appendEvent } from './events';
-import type { AccountsRow, AuthFailuresRow, AuthSessionsRow, DevicesRow, OrNull, PeopleRow, WorkspaceRow } from './schema';
+import type { AccountsRow, AuthFailuresRow, AuthSessionsRow, DevicesRow, OrNull, PeopleRow } from './schema';
+import { workspaceSetting } from './settings';
 
 const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number, options: object) => Promise<Buffer>;
 
@@ -130,7 +131,6 @@ export interface Auth {
 
 export function createAuth(db: Db, now: () => Date = () => new Date()): Auth {
   const q = {
-    setting: db.prepare<[string], Pick<WorkspaceRow, 'value'>>('SELECT value FROM workspace WHERE key = ?'),
     accountCount: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM accounts'),
     accountByLogin: db.prepare<[string], AccountRow>(
       `SELECT a.id, a.person_id, a.login, a.password_hash, a.administrator, a.active, p.role, p.team_id, p.active AS person_active
@@ -186,7 +186,7 @@ export function createAuth(db: Db, now: () => Date = () => new Date()): Auth {
   const minutesAgo = (minutes: number) => new Date(now().getTime() - minutes * 60_000).toISOString();
 
   function setting(key: string, fallback: number): number {
-    const raw = q.setting.get(key)?.value;
+    const raw = workspaceSetting(db, key);
     const value = raw === undefined ? NaN : Number(raw);
     return Number.isFinite(value) && value > 0 ? value : fallback;
   }
