@@ -3,12 +3,12 @@
 // committee's "what would it do" preview, the plan KPI, the wall and the CLI, so every figure
 // of the bottom line in the app is the same figure.
 import { addDays, addMonths, daysInYear, toDayNumber, yearOf } from '../shared/dates';
-import type { IsoDate, ProviderType, TakstUnit } from '../shared/domain';
+import type { IsoDate, ProviderType } from '../shared/domain';
 import type { BottomLineFigures, BottomLineStatus } from '../shared/economics';
 import { costInYearOere, isKnownOn, splitOere, type CostBasisOere as CostBasis, type GrantVersion } from '../shared/grantHistory';
 import { medianOere, mulDiv, toOere, yearlyOere } from '../shared/money';
 import { perConnection, type Db } from './connection';
-import type { BoardColumnsRow, BudgetsRow, CasesRow, DepartmentLinesRow, GrantVersionsRow, RawRow, TeamsRow } from './schema';
+import type { BudgetsRow, CasesRow, DepartmentLinesRow, GrantVersionsRow, RawRow, TeamsRow } from './schema';
 
 export interface VersionRecord extends GrantVersion {
   providerType: ProviderType;

@@ -8,8 +8,8 @@
 import type { MoverKind } from '../shared/api/methods/economy';
 import type { GrantFollowUpSettings } from '../shared/api/methods/grantFields';
 import { yearOf } from '../shared/dates';
-import type { GrantTerms, IsoDate, ProviderType, TakstUnit } from '../shared/domain';
-import { describeGrant, type SupportGoal } from '../shared/economics';
+import type { GrantTerms, IsoDate } from '../shared/domain';
+import { describeGrant } from '../shared/economics';
 import { costInYearOere, type CostBasisOere } from '../shared/grantHistory';
 import { toKroner, toOere, yearlyOere } from '../shared/money';
 import { perConnection, type Db } from './connection';

@@ -4,7 +4,7 @@
 import iconv from 'iconv-lite';
 import type { ImportCounts, ImportResult, TextEncoding } from '../shared/api/methods/data';
 import { addDays } from '../shared/dates';
-import type { CaseKind, IsoDate, ProviderType, TakstUnit } from '../shared/domain';
+import type { IsoDate, TakstUnit } from '../shared/domain';
 import { formatParagraph } from '../shared/format';
 import {
   grantKey, initialsOf, MAX_REPORTED_ERRORS, nameKey, parseExtract, sameGrant,

@@ -5,7 +5,6 @@
 // line" drill-down has something to show from the first start. (The generator itself writes the
 // grants with their history: known from the decision, some ended earlier than planned.)
 import { addDays, fromDayNumber, toDayNumber, yearOf } from '../../shared/dates';
-import type { ProviderType, TakstUnit } from '../../shared/domain';
 import { median } from '../../shared/economics';
 import type { Random } from '../../shared/random';
 import type { Db } from '../connection';
