@@ -10,6 +10,8 @@ import type { Principal } from '../shared/api/define';
 import type { Role } from '../shared/domain';
 import type { Db } from './connection';
 import { appendEvent } from './events';
+import type { AccountsRow, AuthFailuresRow, AuthSessionsRow, DevicesRow, OrNull, PeopleRow } from './schema';
+import { workspaceSetting } from './settings';
 
 const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number, options: object) => Promise<Buffer>;
 
@@ -90,16 +92,16 @@ export interface AuthSettings {
   deviceDays: number;
 }
 
-interface AccountRow {
-  id: number; person_id: number; login: string; password_hash: string | null; administrator: number; active: number;
-  role: Role; team_id: number | null; person_active: number;
-}
+type AccountRow = Pick<AccountsRow, 'id' | 'person_id' | 'login' | 'password_hash' | 'administrator' | 'active'>
+  & Pick<PeopleRow, 'role' | 'team_id'> & { person_active: PeopleRow['active'] };
 
-interface SessionRow {
-  id: number; person_id: number | null; device_id: number | null; last_seen_at: string; ended_at: string | null;
-  role: Role | null; team_id: number | null; administrator: number | null; account_active: number | null; person_active: number | null;
-  device_status: string | null; device_team_id: number | null; device_expires_at: string | null;
-}
+// The person, the account and the device are LEFT JOINed: a device's session has no person, a person's no device.
+type SessionRow = Pick<AuthSessionsRow, 'id' | 'person_id' | 'device_id' | 'last_seen_at' | 'ended_at'>
+  & OrNull<Pick<PeopleRow, 'role' | 'team_id'> & Pick<AccountsRow, 'administrator'>>
+  & OrNull<{ account_active: AccountsRow['active']; person_active: PeopleRow['active'] }>
+  & OrNull<{ device_status: DevicesRow['status']; device_team_id: DevicesRow['team_id']; device_expires_at: DevicesRow['expires_at'] }>;
+
+type Failures = { n: number; first: AuthFailuresRow['at'] | null };
 
 export interface Auth {
   settings(): AuthSettings;
@@ -129,13 +131,12 @@ export interface Auth {
 
 export function createAuth(db: Db, now: () => Date = () => new Date()): Auth {
   const q = {
-    setting: db.prepare('SELECT value FROM workspace WHERE key = ?'),
-    accountCount: db.prepare('SELECT COUNT(*) AS n FROM accounts'),
-    accountByLogin: db.prepare(
+    accountCount: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM accounts'),
+    accountByLogin: db.prepare<[string], AccountRow>(
       `SELECT a.id, a.person_id, a.login, a.password_hash, a.administrator, a.active, p.role, p.team_id, p.active AS person_active
        FROM accounts a JOIN people p ON p.id = a.person_id WHERE a.login = ?`,
     ),
-    setupCode: db.prepare('SELECT setup_code_hash, setup_expires_at FROM accounts WHERE id = ?'),
+    setupCode: db.prepare<[number], Pick<AccountsRow, 'setup_code_hash' | 'setup_expires_at'>>('SELECT setup_code_hash, setup_expires_at FROM accounts WHERE id = ?'),
     insertPerson: db.prepare('INSERT INTO people (name, initials, role, team_id) VALUES (?, ?, ?, NULL)'),
     insertAccount: db.prepare(
       `INSERT INTO accounts (person_id, login, password_hash, administrator, created_at, password_changed_at) VALUES (?, ?, ?, 1, ?, ?)`,
@@ -145,7 +146,7 @@ export function createAuth(db: Db, now: () => Date = () => new Date()): Auth {
       `INSERT INTO auth_sessions (token_hash, person_id, device_id, method, created_at, last_seen_at, remote_address, user_agent)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    session: db.prepare(
+    session: db.prepare<[string], SessionRow>(
       `SELECT s.id, s.person_id, s.device_id, s.last_seen_at, s.ended_at,
               p.role, p.team_id, a.administrator, a.active AS account_active, p.active AS person_active,
               d.status AS device_status, d.team_id AS device_team_id, d.expires_at AS device_expires_at
@@ -157,27 +158,27 @@ export function createAuth(db: Db, now: () => Date = () => new Date()): Auth {
     ),
     touch: db.prepare('UPDATE auth_sessions SET last_seen_at = ? WHERE id = ?'),
     endOne: db.prepare("UPDATE auth_sessions SET ended_at = ?, end_reason = ? WHERE id = ? AND ended_at IS NULL"),
-    openSessions: db.prepare(
+    openSessions: db.prepare<{ personId: number | null; deviceId: number | null; sessionId: number | null; exceptSessionId: number | null }, Pick<AuthSessionsRow, 'id'>>(
       `SELECT id FROM auth_sessions WHERE ended_at IS NULL
          AND (@personId IS NULL OR person_id = @personId)
          AND (@deviceId IS NULL OR device_id = @deviceId)
          AND (@sessionId IS NULL OR id = @sessionId)
          AND (@exceptSessionId IS NULL OR id <> @exceptSessionId)`,
     ),
-    failures: db.prepare('SELECT COUNT(*) AS n, MIN(at) AS first FROM auth_failures WHERE kind = ? AND login = ? AND at > ?'),
-    addressFailures: db.prepare('SELECT COUNT(*) AS n, MIN(at) AS first FROM auth_failures WHERE kind = ? AND address = ? AND at > ?'),
+    failures: db.prepare<[AuthFailuresRow['kind'], string, string], Failures>('SELECT COUNT(*) AS n, MIN(at) AS first FROM auth_failures WHERE kind = ? AND login = ? AND at > ?'),
+    addressFailures: db.prepare<[AuthFailuresRow['kind'], string, string], Failures>('SELECT COUNT(*) AS n, MIN(at) AS first FROM auth_failures WHERE kind = ? AND address = ? AND at > ?'),
     insertFailure: db.prepare('INSERT INTO auth_failures (kind, login, address, at) VALUES (?, ?, ?, ?)'),
     pruneFailures: db.prepare('DELETE FROM auth_failures WHERE at < ?'),
     insertDevice: db.prepare(
       `INSERT INTO devices (pairing_code_hash, status, requested_at, remote_address, user_agent) VALUES (?, 'pending', ?, ?, ?)`,
     ),
-    pendingByCode: db.prepare(`SELECT id, requested_at FROM devices WHERE pairing_code_hash = ? AND status = 'pending'`),
+    pendingByCode: db.prepare<[string], Pick<DevicesRow, 'id' | 'requested_at'>>(`SELECT id, requested_at FROM devices WHERE pairing_code_hash = ? AND status = 'pending'`),
     // Only TVs still waiting count: one that gave up (its session ended) frees its place.
-    pendingFromAddress: db.prepare(
+    pendingFromAddress: db.prepare<[string, string], { n: number }>(
       `SELECT COUNT(*) AS n FROM devices d WHERE d.status = 'pending' AND d.remote_address = ? AND d.requested_at > ?
          AND EXISTS (SELECT 1 FROM auth_sessions s WHERE s.device_id = d.id AND s.ended_at IS NULL)`,
     ),
-    deviceCode: db.prepare('SELECT pairing_code_hash FROM devices WHERE id = ?'),
+    deviceCode: db.prepare<[number], Pick<DevicesRow, 'pairing_code_hash'>>('SELECT pairing_code_hash FROM devices WHERE id = ?'),
   };
 
   const listeners = new Set<(ids: number[]) => void>();
@@ -185,17 +186,15 @@ export function createAuth(db: Db, now: () => Date = () => new Date()): Auth {
   const minutesAgo = (minutes: number) => new Date(now().getTime() - minutes * 60_000).toISOString();
 
   function setting(key: string, fallback: number): number {
-    const raw = (q.setting.get(key) as { value: string } | undefined)?.value;
+    const raw = workspaceSetting(db, key);
     const value = raw === undefined ? NaN : Number(raw);
     return Number.isFinite(value) && value > 0 ? value : fallback;
   }
 
   function lockedUntil(kind: 'sign_in' | 'pairing', login: string | null, address: string): string | null {
     const since = minutesAgo(LOCK_MINUTES);
-    const checks: { n: number; first: string | null; max: number }[] = [
-      { ...(q.addressFailures.get(kind, address, since) as { n: number; first: string | null }), max: MAX_FAILURES_PER_ADDRESS },
-    ];
-    if (login !== null) checks.push({ ...(q.failures.get(kind, normaliseLogin(login), since) as { n: number; first: string | null }), max: MAX_FAILURES_PER_LOGIN });
+    const checks: (Failures & { max: number })[] = [{ ...q.addressFailures.get(kind, address, since)!, max: MAX_FAILURES_PER_ADDRESS }];
+    if (login !== null) checks.push({ ...q.failures.get(kind, normaliseLogin(login), since)!, max: MAX_FAILURES_PER_LOGIN });
     const hit = checks.find((c) => c.n >= c.max && c.first);
     return hit ? new Date(new Date(hit.first!).getTime() + LOCK_MINUTES * 60_000).toISOString() : null;
   }
@@ -233,9 +232,9 @@ export function createAuth(db: Db, now: () => Date = () => new Date()): Auth {
   }
 
   function endSessions(where: { personId?: number; deviceId?: number; sessionId?: number; exceptSessionId?: number | null }, reason: SessionEndReason): number {
-    const ids = (q.openSessions.all({
+    const ids = q.openSessions.all({
       personId: where.personId ?? null, deviceId: where.deviceId ?? null, sessionId: where.sessionId ?? null, exceptSessionId: where.exceptSessionId ?? null,
-    }) as { id: number }[]).map((r) => r.id);
+    }).map((r) => r.id);
     if (!ids.length) return 0;
     const at = iso();
     for (const id of ids) q.endOne.run(at, reason, id);
@@ -245,24 +244,24 @@ export function createAuth(db: Db, now: () => Date = () => new Date()): Auth {
 
   function sessionRow(token: string | undefined | null): SessionRow | null {
     if (!token || token.length > 100) return null;
-    return (q.session.get(sha256(token)) as SessionRow | undefined) ?? null;
+    return q.session.get(sha256(token)) ?? null;
   }
 
   const auth: Auth = {
     settings: () => ({ idleMinutes: setting('idle_timeout_minutes', DEFAULT_IDLE_MINUTES), deviceDays: setting('device_days', DEFAULT_DEVICE_DAYS) }),
 
-    needsFirstAdministrator: () => (q.accountCount.get() as { n: number }).n === 0,
+    needsFirstAdministrator: () => q.accountCount.get()!.n === 0,
 
     createFirstAdministrator(input, source) {
       const problem = passwordProblem(input.password);
       if (problem) throw new Error(problem);
       const hash = hashPassword(input.password);
       return db.transaction((): SignInResult => {
-        if ((q.accountCount.get() as { n: number }).n > 0) return { ok: false, reason: 'bad_credentials' };
+        if (q.accountCount.get()!.n > 0) return { ok: false, reason: 'bad_credentials' };
         const personId = Number(q.insertPerson.run(input.name, input.initials, 'administrator').lastInsertRowid);
         q.insertAccount.run(personId, normaliseLogin(input.login), hash, iso(), iso());
         appendEvent(db, { at: iso(), actorId: personId, entity: 'account', entityId: personId, type: 'first_administrator', field: 'login', to: input.login });
-        const account = q.accountByLogin.get(normaliseLogin(input.login)) as AccountRow;
+        const account = q.accountByLogin.get(normaliseLogin(input.login))!;
         return succeed(account, 'password', source);
       }).immediate();
     },
@@ -270,7 +269,7 @@ export function createAuth(db: Db, now: () => Date = () => new Date()): Auth {
     async signIn(login, password, source) {
       const locked = lockedUntil('sign_in', login, source.address);
       if (locked) return { ok: false, reason: 'locked', lockedUntil: locked };
-      const account = q.accountByLogin.get(normaliseLogin(login)) as AccountRow | undefined;
+      const account = q.accountByLogin.get(normaliseLogin(login));
       const valid = await verifyPassword(password, account?.password_hash ?? null);
       if (!account || !valid || account.active !== 1 || account.person_active !== 1) {
         const after = lockedUntil('sign_in', login, source.address);
@@ -282,7 +281,7 @@ export function createAuth(db: Db, now: () => Date = () => new Date()): Auth {
     },
 
     signInVerified(login, method, source) {
-      const account = q.accountByLogin.get(normaliseLogin(login)) as AccountRow | undefined;
+      const account = q.accountByLogin.get(normaliseLogin(login));
       if (!account || account.active !== 1 || account.person_active !== 1) {
         recordFailure('sign_in', login.trim(), source, null);
         return { ok: false, reason: 'bad_credentials' };
@@ -329,9 +328,9 @@ export function createAuth(db: Db, now: () => Date = () => new Date()): Auth {
     async changePassword(token, current, next) {
       const principal = auth.principalOf(token);
       if (!principal || principal.kind !== 'person') return { ok: false, message: 'Log ind igen.' };
-      const account = db.prepare('SELECT a.id, a.login, a.password_hash FROM accounts a WHERE a.person_id = ?').get(principal.personId) as
-        | { id: number; login: string; password_hash: string | null }
-        | undefined;
+      const account = db
+        .prepare<[number], Pick<AccountsRow, 'id' | 'login' | 'password_hash'>>('SELECT a.id, a.login, a.password_hash FROM accounts a WHERE a.person_id = ?')
+        .get(principal.personId);
       if (!account || !(await verifyPassword(current, account.password_hash))) return { ok: false, message: 'Den nuværende adgangskode er forkert.' };
       const problem = passwordProblem(next);
       if (problem) return { ok: false, message: problem };
@@ -347,8 +346,8 @@ export function createAuth(db: Db, now: () => Date = () => new Date()): Auth {
     async setUpAccount(login, code, password, source) {
       const locked = lockedUntil('sign_in', login, source.address);
       if (locked) return { ok: false, reason: 'locked', lockedUntil: locked };
-      const account = q.accountByLogin.get(normaliseLogin(login)) as AccountRow | undefined;
-      const stored = account ? (q.setupCode.get(account.id) as { setup_code_hash: string | null; setup_expires_at: string | null }) : null;
+      const account = q.accountByLogin.get(normaliseLogin(login));
+      const stored = account ? q.setupCode.get(account.id)! : null;
       const fresh = stored?.setup_code_hash && stored.setup_expires_at && new Date(stored.setup_expires_at).getTime() > now().getTime();
       const matches = fresh && timingSafeEqual(Buffer.from(sha256(normaliseCode(code))), Buffer.from(stored!.setup_code_hash!));
       if (!account || !matches || account.active !== 1) {
@@ -375,7 +374,7 @@ export function createAuth(db: Db, now: () => Date = () => new Date()): Auth {
 
     startPairing(source) {
       // A flood of pairing requests from one address is refused like repeated wrong codes.
-      const recent = (q.pendingFromAddress.get(source.address, minutesAgo(LOCK_MINUTES)) as { n: number }).n;
+      const recent = q.pendingFromAddress.get(source.address, minutesAgo(LOCK_MINUTES))!.n;
       const locked = lockedUntil('pairing', null, source.address);
       if (locked || recent >= MAX_FAILURES_PER_LOGIN) {
         return { ok: false, reason: 'locked', lockedUntil: locked ?? new Date(now().getTime() + LOCK_MINUTES * 60_000).toISOString() };
@@ -398,7 +397,7 @@ export function createAuth(db: Db, now: () => Date = () => new Date()): Auth {
         return { status: 'approved', teamId: row.device_team_id! };
       }
       if (row.device_status === 'revoked' || row.ended_at) return { status: 'revoked' };
-      const requested = db.prepare('SELECT requested_at FROM devices WHERE id = ?').get(row.device_id) as { requested_at: string };
+      const requested = db.prepare<[number], Pick<DevicesRow, 'requested_at'>>('SELECT requested_at FROM devices WHERE id = ?').get(row.device_id)!;
       if (now().getTime() - new Date(requested.requested_at).getTime() > PAIRING_MINUTES * 60_000) return { status: 'expired' };
       const code = pairingCodes.get(row.device_id);
       return { status: 'pending', ...(code ? { code } : {}) };
@@ -407,7 +406,7 @@ export function createAuth(db: Db, now: () => Date = () => new Date()): Auth {
     findPendingDevice(code, by) {
       const locked = lockedUntil('pairing', by.login, by.address);
       if (locked) return { ok: false, reason: 'locked', lockedUntil: locked };
-      const row = q.pendingByCode.get(sha256(normaliseCode(code))) as { id: number; requested_at: string } | undefined;
+      const row = q.pendingByCode.get(sha256(normaliseCode(code)));
       if (!row || now().getTime() - new Date(row.requested_at).getTime() > PAIRING_MINUTES * 60_000) {
         recordFailure('pairing', by.login, { address: by.address, userAgent: null }, null);
         const nowLocked = lockedUntil('pairing', by.login, by.address);

@@ -10,6 +10,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameS
 import { basename, dirname, join } from 'node:path';
 import { migrate, schemaVersion, type Db } from './connection';
 import { appendEvent } from './events';
+import { workspaceSetting } from './settings';
 import { DISK_FULL_MESSAGE, isDiskFull } from '../shared/faults';
 import type { BackupJob } from '../shared/api/methods/data';
 
@@ -39,8 +40,8 @@ const STORE_ID = /^[0-9a-f]{32}$/;
 
 /** The store's random id (migration 013), or null for a store that has none. */
 export function storeIdOf(db: Db): string | null {
-  const row = db.prepare("SELECT value FROM workspace WHERE key = 'store_id'").get() as { value: string } | undefined;
-  return row && STORE_ID.test(row.value) ? row.value : null;
+  const id = workspaceSetting(db, 'store_id');
+  return id !== undefined && STORE_ID.test(id) ? id : null;
 }
 
 /**
@@ -215,8 +216,8 @@ export function pruneSnapshots(storePath: string, keepDays: number, now: Date = 
 const KEEP_DAYS_KEY = 'backup_keep_days';
 
 export function readKeepDays(db: Db): number {
-  const row = db.prepare('SELECT value FROM workspace WHERE key = ?').get(KEEP_DAYS_KEY) as { value: string } | undefined;
-  const days = row ? Number(row.value) : NaN;
+  const stored = workspaceSetting(db, KEEP_DAYS_KEY);
+  const days = stored !== undefined ? Number(stored) : NaN;
   return Number.isInteger(days) && days >= 1 ? days : DEFAULT_KEEP_DAYS;
 }
 
@@ -411,10 +412,10 @@ export function clearBackupError(db: Db): void {
 }
 
 export function lastBackupError(db: Db): { at: string; message: string } | null {
-  const row = db.prepare('SELECT value FROM workspace WHERE key = ?').get(LAST_ERROR_KEY) as { value: string } | undefined;
-  if (!row) return null;
+  const stored = workspaceSetting(db, LAST_ERROR_KEY);
+  if (stored === undefined) return null;
   try {
-    const parsed = JSON.parse(row.value) as { at?: unknown; message?: unknown };
+    const parsed = JSON.parse(stored) as { at?: unknown; message?: unknown };
     return typeof parsed.at === 'string' && typeof parsed.message === 'string' ? { at: parsed.at, message: parsed.message } : null;
   } catch {
     return null;

@@ -2,13 +2,13 @@
 // then, priced in whole øre by shared/grantHistory.ts. Used by the economics service, the
 // committee's "what would it do" preview, the plan KPI, the wall and the CLI, so every figure
 // of the bottom line in the app is the same figure.
-import type { Statement } from 'better-sqlite3';
 import { addDays, addMonths, daysInYear, toDayNumber, yearOf } from '../shared/dates';
-import type { IsoDate, ProviderType, TakstUnit } from '../shared/domain';
-import type { BottomLineStatus } from '../shared/economics';
+import type { IsoDate, ProviderType } from '../shared/domain';
+import type { BottomLineFigures, BottomLineStatus } from '../shared/economics';
 import { costInYearOere, isKnownOn, splitOere, type CostBasisOere as CostBasis, type GrantVersion } from '../shared/grantHistory';
 import { medianOere, mulDiv, toOere, yearlyOere } from '../shared/money';
-import type { Db } from './connection';
+import { perConnection, type Db } from './connection';
+import type { BudgetsRow, CasesRow, DepartmentLinesRow, GrantVersionsRow, RawRow, TeamsRow } from './schema';
 
 export interface VersionRecord extends GrantVersion {
   providerType: ProviderType;
@@ -16,71 +16,57 @@ export interface VersionRecord extends GrantVersion {
   provider: string;
 }
 
-type RawVersion = [
-  id: number, grantId: number, caseId: number, teamId: number, knownFrom: string, knownUntil: string | null, paragraph: string,
-  takstOere: number, unit: TakstUnit, quantity: number, start: string, end: string | null, providerType: ProviderType,
-  service: string, provider: string,
-];
+const VERSION_COLUMNS = [
+  'id', 'grant_id', 'case_id', 'team_id', 'known_from', 'known_until', 'paragraph', 'takst_oere', 'takst_unit',
+  'quantity', 'start_date', 'end_date', 'provider_type', 'service', 'provider',
+] as const;
+type RawVersion = RawRow<GrantVersionsRow, typeof VERSION_COLUMNS>;
 const fromRaw = (r: RawVersion): VersionRecord => ({
   id: r[0], grantId: r[1], caseId: r[2], teamId: r[3], knownFrom: r[4], knownUntil: r[5], paragraph: r[6], takstOere: r[7],
   takstUnit: r[8], quantity: r[9], startDate: r[10], endDate: r[11], providerType: r[12], service: r[13], provider: r[14],
 });
 
-const COLUMNS = `v.id, v.grant_id, v.case_id, v.team_id, v.known_from, v.known_until, v.paragraph, v.takst_oere, v.takst_unit,
-  v.quantity, v.start_date, v.end_date, v.provider_type, v.service, v.provider`;
+const COLUMNS = VERSION_COLUMNS.map((c) => `v.${c}`).join(', ');
 
-type SlimRaw = [teamId: number, knownFrom: string, knownUntil: string | null, paragraph: string, takstOere: number, unit: TakstUnit, quantity: number, start: string, end: string | null];
+// The figures need nine columns; the scan is the cost at scale, so nothing more is read.
+const SLIM_COLUMNS = ['team_id', 'known_from', 'known_until', 'paragraph', 'takst_oere', 'takst_unit', 'quantity', 'start_date', 'end_date'] as const;
+type SlimRaw = RawRow<GrantVersionsRow, typeof SLIM_COLUMNS>;
 
-interface Statements {
-  slim: Statement;
-  slimTeam: Statement;
-  known: Statement;
-  knownTeam: Statement;
-  span: Statement;
-  spanTeam: Statement;
-  teams: Statement;
-  budgets: Statement;
-  departmentLines: Statement;
-  decisions: Statement;
-  pending: Statement;
-}
+type YearBounds = { yearStart: IsoDate; yearEnd: IsoDate; team?: number };
 
-const cache = new WeakMap<Db, Statements>();
-function statements(db: Db): Statements {
-  let s = cache.get(db);
-  if (!s) {
-    // Versions that cost something in the year: starting by its end, not ended before its start.
-    const inYear = 'v.start_date <= @yearEnd AND (v.end_date IS NULL OR v.end_date >= @yearStart)';
-    // The figures need nine columns; the scan is the cost at scale, so nothing more is read.
-    const slim = 'v.team_id, v.known_from, v.known_until, v.paragraph, v.takst_oere, v.takst_unit, v.quantity, v.start_date, v.end_date';
-    const span = `v.known_from <= @to AND (v.known_until IS NULL OR v.known_until > @from) AND ${inYear}`;
-    s = {
-      slim: db.prepare(`SELECT ${slim} FROM grant_versions v NOT INDEXED WHERE ${span}`),
-      slimTeam: db.prepare(`SELECT ${slim} FROM grant_versions v WHERE v.team_id = @team AND ${span}`),
-      known: db.prepare(`SELECT ${COLUMNS} FROM grant_versions v WHERE v.known_from <= @date AND (v.known_until IS NULL OR v.known_until > @date) AND ${inYear}`),
-      knownTeam: db.prepare(`SELECT ${COLUMNS} FROM grant_versions v WHERE v.team_id = @team AND v.known_from <= @date AND (v.known_until IS NULL OR v.known_until > @date) AND ${inYear}`),
-      span: db.prepare(`SELECT ${COLUMNS} FROM grant_versions v WHERE v.known_from <= @to AND (v.known_until IS NULL OR v.known_until > @from) AND ${inYear}`),
-      spanTeam: db.prepare(`SELECT ${COLUMNS} FROM grant_versions v WHERE v.team_id = @team AND v.known_from <= @to AND (v.known_until IS NULL OR v.known_until > @from) AND ${inYear}`),
-      teams: db.prepare('SELECT id, name, bottom_line_tolerance FROM teams ORDER BY sort_order, name'),
-      budgets: db.prepare('SELECT team_id, amount FROM budgets WHERE year = ?'),
-      departmentLines: db.prepare('SELECT id, label, budget_oere, forecast_oere FROM department_lines WHERE year = ? ORDER BY id'),
-      // Historic approval rate: every decision recorded up to the end of the as-of date.
-      decisions: db.prepare(
-        `SELECT c.team_id, SUM(e.to_value = 'approved') AS approved, SUM(e.to_value = 'rejected') AS rejected
+const statements = perConnection((db) => {
+  // Versions that cost something in the year: starting by its end, not ended before its start.
+  const inYear = 'v.start_date <= @yearEnd AND (v.end_date IS NULL OR v.end_date >= @yearStart)';
+  const slim = SLIM_COLUMNS.map((c) => `v.${c}`).join(', ');
+  const span = `v.known_from <= @to AND (v.known_until IS NULL OR v.known_until > @from) AND ${inYear}`;
+  type Span = YearBounds & { from: IsoDate; to: IsoDate };
+  type Known = YearBounds & { date: IsoDate };
+  return {
+    slim: db.prepare<Span, SlimRaw>(`SELECT ${slim} FROM grant_versions v NOT INDEXED WHERE ${span}`).raw(),
+    slimTeam: db.prepare<Span, SlimRaw>(`SELECT ${slim} FROM grant_versions v WHERE v.team_id = @team AND ${span}`).raw(),
+    known: db.prepare<Known, RawVersion>(`SELECT ${COLUMNS} FROM grant_versions v WHERE v.known_from <= @date AND (v.known_until IS NULL OR v.known_until > @date) AND ${inYear}`).raw(),
+    knownTeam: db.prepare<Known, RawVersion>(`SELECT ${COLUMNS} FROM grant_versions v WHERE v.team_id = @team AND v.known_from <= @date AND (v.known_until IS NULL OR v.known_until > @date) AND ${inYear}`).raw(),
+    span: db.prepare<Span, RawVersion>(`SELECT ${COLUMNS} FROM grant_versions v WHERE ${span}`).raw(),
+    spanTeam: db.prepare<Span, RawVersion>(`SELECT ${COLUMNS} FROM grant_versions v WHERE v.team_id = @team AND ${span}`).raw(),
+    teams: db.prepare<[], Pick<TeamsRow, 'id' | 'name' | 'bottom_line_tolerance'>>('SELECT id, name, bottom_line_tolerance FROM teams ORDER BY sort_order, name'),
+    budgets: db.prepare<[number], Pick<BudgetsRow, 'team_id' | 'amount'>>('SELECT team_id, amount FROM budgets WHERE year = ?'),
+    departmentLines: db.prepare<[number], Pick<DepartmentLinesRow, 'id' | 'label' | 'budget_oere' | 'forecast_oere'>>(
+      'SELECT id, label, budget_oere, forecast_oere FROM department_lines WHERE year = ? ORDER BY id',
+    ),
+    // Historic approval rate: every decision recorded up to the end of the as-of date.
+    decisions: db.prepare<[string], Pick<CasesRow, 'team_id'> & { approved: number; rejected: number }>(
+      `SELECT c.team_id, SUM(e.to_value = 'approved') AS approved, SUM(e.to_value = 'rejected') AS rejected
          FROM events e JOIN cases c ON c.id = e.case_id
          WHERE e.type = 'decided' AND e.at < ? GROUP BY c.team_id`,
-      ),
-      // Pending: an application received by the as-of date, not in a done column and not decided.
-      pending: db.prepare(
-        `SELECT c.team_id, c.paragraph FROM cases c JOIN board_columns b ON b.id = c.column_id
-         WHERE c.kind = 'application' AND b.kind <> 'done' AND c.received_date <= ?
-           AND c.id NOT IN (SELECT e.case_id FROM events e WHERE e.type = 'decided' AND e.at < ? AND e.case_id IS NOT NULL)`,
-      ),
-    };
-    cache.set(db, s);
-  }
-  return s;
-}
+    ),
+    // Pending: an application received by the as-of date, not in a done column and not decided.
+    pending: db.prepare<[IsoDate, IsoDate], Pick<CasesRow, 'team_id' | 'paragraph'>>(
+      `SELECT c.team_id, c.paragraph FROM cases c JOIN board_columns b ON b.id = c.column_id
+       WHERE c.kind = 'application' AND b.kind <> 'done' AND c.received_date <= ?
+         AND c.id NOT IN (SELECT e.case_id FROM events e WHERE e.type = 'decided' AND e.at < ? AND e.case_id IS NOT NULL)`,
+    ),
+  };
+});
 
 const bounds = (year: number) => ({ yearStart: `${year}-01-01`, yearEnd: `${year}-12-31` });
 
@@ -88,14 +74,14 @@ const bounds = (year: number) => ({ yearStart: `${year}-01-01`, yearEnd: `${year
 export function versionsKnown(db: Db, year: number, date: IsoDate, teamId?: number): VersionRecord[] {
   const s = statements(db);
   const params = { ...bounds(year), date, ...(teamId === undefined ? {} : { team: teamId }) };
-  return ((teamId === undefined ? s.known : s.knownTeam).raw().all(params) as RawVersion[]).map(fromRaw);
+  return (teamId === undefined ? s.known : s.knownTeam).all(params).map(fromRaw);
 }
 
 /** Versions costing something in `year` and known on some day of [from, to]: enough for every as-of date in it. */
 export function versionsKnownBetween(db: Db, year: number, from: IsoDate, to: IsoDate, teamId?: number): VersionRecord[] {
   const s = statements(db);
   const params = { ...bounds(year), from, to, ...(teamId === undefined ? {} : { team: teamId }) };
-  return ((teamId === undefined ? s.span : s.spanTeam).raw().all(params) as RawVersion[]).map(fromRaw);
+  return (teamId === undefined ? s.span : s.spanTeam).all(params).map(fromRaw);
 }
 
 export interface TeamRow {
@@ -105,23 +91,16 @@ export interface TeamRow {
 }
 
 export function teamRows(db: Db): TeamRow[] {
-  return (statements(db).teams.all() as { id: number; name: string; bottom_line_tolerance: number }[])
+  return statements(db).teams.all()
     .map((t) => ({ id: t.id, name: t.name, tolerance: t.bottom_line_tolerance }));
 }
 
 export function budgetsOere(db: Db, year: number): Map<number, number> {
-  return new Map((statements(db).budgets.all(year) as { team_id: number; amount: number }[]).map((b) => [b.team_id, toOere(b.amount)]));
+  return new Map(statements(db).budgets.all(year).map((b) => [b.team_id, toOere(b.amount)]));
 }
 
-export interface FiguresOere {
-  budget: number;
-  spent: number;
-  committed: number;
-  forecast: number;
-  bottomLine: number;
-  toleranceAmount: number;
-  status: BottomLineStatus;
-}
+/** The bottom line's figures in whole øre. */
+export type FiguresOere = BottomLineFigures;
 
 /** "På nul" when |budget − forecast| ≤ tolerance × budget; else under (money left) or over. */
 export function figuresOere(budget: number, spent: number, committed: number, tolerance: number): FiguresOere {
@@ -185,7 +164,7 @@ export function bottomLineAsOf(db: Db, asOf: IsoDate, teamId?: number): BottomLi
   const days = comparisonDays(asOf);
   const from = days.yearStart < days.lastMonth ? days.yearStart : days.lastMonth;
   const params = { ...bounds(year), from, to: asOf, ...(teamId === undefined ? {} : { team: teamId }) };
-  const span = ((teamId === undefined ? s.slim : s.slimTeam).raw().all(params) as SlimRaw[]).map((r) => ({
+  const span = (teamId === undefined ? s.slim : s.slimTeam).all(params).map((r) => ({
     teamId: r[0], knownFrom: r[1], knownUntil: r[2], paragraph: r[3], takstOere: r[4], takstUnit: r[5], quantity: r[6], startDate: r[7], endDate: r[8],
   }));
   const acc = new Map<number, { spent: number; committed: number; active: Map<string, number[]>; all: number[] }>();
@@ -221,12 +200,12 @@ export function bottomLineAsOf(db: Db, asOf: IsoDate, teamId?: number): BottomLi
   }
 
   const nextDay = addDays(asOf, 1);
-  const decisions = s.decisions.all(nextDay) as { team_id: number; approved: number; rejected: number }[];
+  const decisions = s.decisions.all(nextDay);
   const rate = (approved: number, rejected: number, fallback: number) => (approved + rejected > 0 ? approved / (approved + rejected) : fallback);
   const deptRate = rate(decisions.reduce((n, d) => n + d.approved, 0), decisions.reduce((n, d) => n + d.rejected, 0), 1);
   const rates = new Map(decisions.map((d) => [d.team_id, rate(d.approved, d.rejected, deptRate)]));
   const pending = new Map<number, string[]>();
-  for (const p of s.pending.all(asOf, nextDay) as { team_id: number; paragraph: string }[]) {
+  for (const p of s.pending.all(asOf, nextDay)) {
     const list = pending.get(p.team_id);
     if (list) list.push(p.paragraph);
     else pending.set(p.team_id, [p.paragraph]);
@@ -262,7 +241,7 @@ export function bottomLineAsOf(db: Db, asOf: IsoDate, teamId?: number): BottomLi
 export function departmentLines(db: Db, asOf: IsoDate): DepartmentLine[] {
   const year = yearOf(asOf);
   const elapsed = toDayNumber(asOf) - toDayNumber(`${year}-01-01`) + 1;
-  return (statements(db).departmentLines.all(year) as { id: number; label: string; budget_oere: number; forecast_oere: number }[]).map((l) => {
+  return statements(db).departmentLines.all(year).map((l) => {
     const spent = mulDiv(l.forecast_oere, elapsed, daysInYear(year));
     return { id: l.id, label: l.label, budget: l.budget_oere, forecast: l.forecast_oere, spent, committed: l.forecast_oere - spent };
   });

@@ -10,6 +10,7 @@ import type { IsoDate } from '../shared/domain';
 import { formatParagraph } from '../shared/format';
 import { EVENT_TYPE_LABELS, toCsv, xlsxCellValue, type ExportColumn, type ExportRow } from '../shared/importExport';
 import type { Db } from './connection';
+import type { BoardColumnsRow, CasesRow, CitizensRow, EventsRow, GrantsRow, OrNull, PeopleRow, TeamsRow } from './schema';
 
 export interface AuditFilter {
   actorId?: number;
@@ -61,17 +62,14 @@ export function queryAudit(db: Db, filter: AuditFilter): AuditPage {
     params.push(filter.type);
   }
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = (db.prepare(`SELECT COUNT(*) AS n FROM events e ${clause}`).get(...params) as { n: number }).n;
-  const rows = db.prepare(
+  const total = db.prepare<(string | number)[], { n: number }>(`SELECT COUNT(*) AS n FROM events e ${clause}`).get(...params)!.n;
+  const rows = db.prepare<(string | number)[], EventsRow & OrNull<{ actor_name: PeopleRow['name']; case_number: CasesRow['case_number'] }>>(
     `SELECT e.id, e.at, e.actor_id, p.name AS actor_name, e.case_id, c.case_number, e.entity, e.entity_id, e.type, e.field,
             e.from_value, e.to_value, e.reason
      FROM events e LEFT JOIN people p ON p.id = e.actor_id LEFT JOIN cases c ON c.id = e.case_id
      ${clause} ORDER BY e.at DESC, e.id DESC LIMIT ? OFFSET ?`,
-  ).all(...params, filter.limit ?? 200, filter.offset ?? 0) as {
-    id: number; at: string; actor_id: number | null; actor_name: string | null; case_id: number | null; case_number: string | null;
-    entity: string; entity_id: number | null; type: string; field: string | null; from_value: string | null; to_value: string | null; reason: string | null;
-  }[];
-  const pairs = (sql: string) => new Map((db.prepare(sql).all() as { id: number; name: string }[]).map((r) => [String(r.id), r.name]));
+  ).all(...params, filter.limit ?? 200, filter.offset ?? 0);
+  const pairs = (sql: string) => new Map(db.prepare<[], { id: number; name: string }>(sql).all().map((r) => [String(r.id), r.name]));
   const names = {
     column: pairs(`SELECT b.id, t.name || ': ' || b.name AS name FROM board_columns b JOIN teams t ON t.id = b.team_id`),
     team: pairs('SELECT id, name FROM teams'),
@@ -84,7 +82,7 @@ export function queryAudit(db: Db, filter: AuditFilter): AuditPage {
     fromText: readableValue(r.field, r.from_value, names),
     toText: readableValue(r.field, r.to_value, names),
   }));
-  const types = (db.prepare('SELECT DISTINCT type FROM events ORDER BY type').all() as { type: string }[]).map((t) => t.type);
+  const types = db.prepare<[], Pick<EventsRow, 'type'>>('SELECT DISTINCT type FROM events ORDER BY type').all().map((t) => t.type);
   return { total, entries, types };
 }
 
@@ -128,13 +126,18 @@ export function exportTable(db: Db, table: ExportTableName, options: { teamId?: 
     return { title: 'Revisionslog', columns: AUDIT_COLUMNS, rows: auditRows(page.entries) };
   }
   if (table === 'cases') {
-    const rows = db.prepare(
+    const rows = db.prepare<
+      number[],
+      Pick<CasesRow, 'case_number' | 'kind' | 'paragraph' | 'class_of_service' | 'received_date' | 'legal_deadline' | 'blocked' | 'blocked_reason' | 'column_entered_at'>
+        & Pick<CitizensRow, 'ref' | 'initials'>
+        & { team: TeamsRow['name']; assignee: PeopleRow['name'] | null; column_name: BoardColumnsRow['name'] }
+    >(
       `SELECT c.case_number, z.ref, z.initials, t.name AS team, p.name AS assignee, c.kind, c.paragraph, b.name AS column_name,
               c.class_of_service, c.received_date, c.legal_deadline, c.blocked, c.blocked_reason, c.column_entered_at
        FROM cases c JOIN citizens z ON z.id = c.citizen_id JOIN teams t ON t.id = c.team_id
        JOIN board_columns b ON b.id = c.column_id LEFT JOIN people p ON p.id = c.assignee_id
        ${team !== undefined ? 'WHERE c.team_id = ?' : ''} ORDER BY t.sort_order, c.case_number`,
-    ).all(...(team !== undefined ? [team] : [])) as Record<string, string | number | null>[];
+    ).all(...(team !== undefined ? [team] : []));
     return {
       title: 'Sager',
       columns: [
@@ -145,20 +148,21 @@ export function exportTable(db: Db, table: ExportTableName, options: { teamId?: 
         { key: 'blocked_reason', header: 'Blokeringsårsag' }, { key: 'column_entered_at', header: 'I kolonnen siden' },
       ],
       rows: rows.map((r) => ({
-        ...r, kind: KIND_LABEL[String(r.kind)] ?? r.kind, paragraph: formatParagraph(String(r.paragraph)),
-        class: CLASS_LABEL[String(r.class_of_service)] ?? r.class_of_service, blocked: r.blocked === 1,
+        ...r, kind: KIND_LABEL[r.kind] ?? r.kind, paragraph: formatParagraph(r.paragraph),
+        class: CLASS_LABEL[r.class_of_service] ?? r.class_of_service, blocked: r.blocked === 1,
       })),
     };
   }
-  const rows = db.prepare(
+  const rows = db.prepare<
+    number[],
+    Pick<GrantsRow, 'paragraph' | 'service' | 'provider' | 'provider_type' | 'takst' | 'takst_unit' | 'quantity' | 'start_date' | 'end_date' | 'next_follow_up'>
+      & Pick<CasesRow, 'case_number'> & { team: TeamsRow['name']; caseworker: PeopleRow['name'] | null }
+  >(
     `SELECT c.case_number, t.name AS team, p.name AS caseworker, g.paragraph, g.service, g.provider, g.provider_type, g.takst, g.takst_unit, g.quantity,
             g.start_date, g.end_date, g.next_follow_up
      FROM grants g JOIN cases c ON c.id = g.case_id JOIN teams t ON t.id = c.team_id LEFT JOIN people p ON p.id = c.assignee_id
      ${team !== undefined ? 'WHERE c.team_id = ?' : ''} ORDER BY t.sort_order, c.case_number, g.start_date`,
-  ).all(...(team !== undefined ? [team] : [])) as {
-    case_number: string; team: string; caseworker: string | null; paragraph: string; service: string; provider: string; provider_type: string; takst: number;
-    takst_unit: 'hour' | 'day' | 'week' | 'month' | 'year'; quantity: number; start_date: string; end_date: string | null; next_follow_up: string | null;
-  }[];
+  ).all(...(team !== undefined ? [team] : []));
   return {
     title: 'Bevillinger',
     columns: [

@@ -12,6 +12,7 @@ import type { Db } from './connection';
 import { teamRows, versionsKnown } from './bottomLine';
 import { appendEvent } from './events';
 import { decodeExtract } from './import';
+import type { FinanceBookingsRow, FinanceImportsRow, OrNull, PeopleRow } from './schema';
 
 export interface FinanceImportOptions {
   actorId: number | null;
@@ -116,14 +117,14 @@ export function financeComparison(db: Db, year: number, asOf: IsoDate, teamId?: 
     monthlyOere(v, year).forEach((cost, i) => (months[i]! += cost));
   }
   const booked = new Map(teams.map((t) => [t.id, new Array<number>(12).fill(0)]));
-  const rows = db.prepare(
+  const rows = db.prepare<number[], Pick<FinanceBookingsRow, 'team_id' | 'month'> & { oere: number }>(
     `SELECT team_id, month, SUM(amount_oere) AS oere FROM finance_bookings WHERE year = ?${teamId === undefined ? '' : ' AND team_id = ?'} GROUP BY team_id, month`,
-  ).all(...(teamId === undefined ? [year] : [year, teamId])) as { team_id: number; month: number; oere: number }[];
+  ).all(...(teamId === undefined ? [year] : [year, teamId]));
   for (const r of rows) {
     const months = booked.get(r.team_id);
     if (months) months[r.month - 1] = r.oere;
   }
-  const bookedMonths = new Set((db.prepare('SELECT DISTINCT month FROM finance_bookings WHERE year = ?').all(year) as { month: number }[]).map((r) => r.month));
+  const bookedMonths = new Set(db.prepare<[number], Pick<FinanceBookingsRow, 'month'>>('SELECT DISTINCT month FROM finance_bookings WHERE year = ?').all(year).map((r) => r.month));
   const compare = (b: number[], g: number[]) => g.map((cost, i) => compareMonth(i + 1, bookedMonths.has(i + 1) ? b[i]! : null, cost));
   const out = teams.map((t) => ({ teamId: t.id, team: t.name, months: compare(booked.get(t.id)!, grant.get(t.id)!) }));
   let department: FinanceMonthOere[] | null = null;
@@ -131,9 +132,9 @@ export function financeComparison(db: Db, year: number, asOf: IsoDate, teamId?: 
     const sum = (m: Map<number, number[]>) => Array.from({ length: 12 }, (_, i) => [...m.values()].reduce((n, months) => n + months[i]!, 0));
     department = compare(sum(booked), sum(grant));
   }
-  const last = db.prepare(
+  const last = db.prepare<[], Pick<FinanceImportsRow, 'file_name' | 'imported_at'> & OrNull<Pick<PeopleRow, 'name'>>>(
     `SELECT f.file_name, f.imported_at, p.name FROM finance_imports f LEFT JOIN people p ON p.id = f.imported_by ORDER BY f.id DESC LIMIT 1`,
-  ).get() as { file_name: string; imported_at: string; name: string | null } | undefined;
+  ).get();
   return {
     year, asOf, teams: out, department,
     lastImport: last ? { fileName: last.file_name, importedAt: last.imported_at, importedBy: last.name } : null,

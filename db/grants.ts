@@ -5,16 +5,16 @@
 // - `grant_versions` holds every version with the day it is known from (shared/grantHistory.ts);
 // - `grant_ledger` holds what each version did to its team's forecast of the year it became known.
 // The caller writes its own event(s) through `write.event`, so each feature keeps its wording.
-import type { Statement } from 'better-sqlite3';
 import type { MoverKind } from '../shared/api/methods/economy';
 import type { GrantFollowUpSettings } from '../shared/api/methods/grantFields';
 import { yearOf } from '../shared/dates';
-import type { GrantTerms, IsoDate, ProviderType, TakstUnit } from '../shared/domain';
-import { describeGrant, type SupportGoal } from '../shared/economics';
+import type { GrantTerms, IsoDate } from '../shared/domain';
+import { describeGrant } from '../shared/economics';
 import { costInYearOere, type CostBasisOere } from '../shared/grantHistory';
 import { toKroner, toOere, yearlyOere } from '../shared/money';
-import type { Db } from './connection';
+import { perConnection, type Db } from './connection';
 import { appendEvent } from './events';
+import type { CasesRow, GrantsRow, GrantVersionsRow } from './schema';
 
 export type GrantSource = 'app' | 'committee' | 'import' | 'demo';
 
@@ -45,16 +45,8 @@ export interface StoredGrant extends GrantContent {
   caseId: number;
 }
 
-interface GrantRow {
-  id: number; case_id: number; paragraph: string; service: string; provider: string; provider_type: ProviderType;
-  takst: number; takst_unit: TakstUnit; quantity: number; start_date: string; end_date: string | null;
-  next_follow_up: string | null; follow_up_months: number | null; support_goal: SupportGoal | null;
-}
-
-interface VersionRow {
-  id: number; team_id: number; known_from: string; takst_oere: number; takst_unit: TakstUnit; quantity: number;
-  start_date: string; end_date: string | null;
-}
+type GrantRow = GrantsRow;
+type VersionRow = Pick<GrantVersionsRow, 'id' | 'team_id' | 'known_from' | 'takst_oere' | 'takst_unit' | 'quantity' | 'start_date' | 'end_date'>;
 
 const toStored = (r: GrantRow): StoredGrant => ({
   id: r.id, caseId: r.case_id, paragraph: r.paragraph, service: r.service, provider: r.provider, providerType: r.provider_type,
@@ -72,71 +64,49 @@ const basisOfContent = (g: GrantContent): CostBasisOere => ({
 /** The fields that make a new version: everything that prices the grant or says what it is. */
 const VERSIONED_FIELDS = ['paragraph', 'service', 'provider', 'providerType', 'takst', 'takstUnit', 'quantity', 'startDate', 'endDate'] as const;
 
-interface Statements {
-  grant: Statement;
-  caseTeam: Statement;
-  caseGrants: Statement;
-  current: Statement;
-  insertGrant: Statement;
-  updateGrant: Statement;
-  deleteGrant: Statement;
-  closeVersion: Statement;
-  insertVersion: Statement;
-  insertLedger: Statement;
-  unversioned: Statement;
-}
-
-const cache = new WeakMap<Db, Statements>();
-function statements(db: Db): Statements {
-  let s = cache.get(db);
-  if (!s) {
-    s = {
-      grant: db.prepare(
-        `SELECT id, case_id, paragraph, service, provider, provider_type, takst, takst_unit, quantity, start_date, end_date,
-                next_follow_up, follow_up_months, support_goal FROM grants WHERE id = ?`,
-      ),
-      caseTeam: db.prepare('SELECT team_id FROM cases WHERE id = ?'),
-      caseGrants: db.prepare('SELECT id FROM grants WHERE case_id = ? ORDER BY id'),
-      current: db.prepare(
-        `SELECT id, team_id, known_from, takst_oere, takst_unit, quantity, start_date, end_date
-         FROM grant_versions WHERE grant_id = ? AND known_until IS NULL`,
-      ),
-      insertGrant: db.prepare(
-        `INSERT INTO grants (case_id, paragraph, service, provider, provider_type, takst, takst_unit, quantity, start_date,
-           end_date, next_follow_up, follow_up_months, support_goal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-      updateGrant: db.prepare(
-        `UPDATE grants SET paragraph = ?, service = ?, provider = ?, provider_type = ?, takst = ?, takst_unit = ?, quantity = ?,
-           start_date = ?, end_date = ?, next_follow_up = ?, follow_up_months = ?, support_goal = ? WHERE id = ?`,
-      ),
-      deleteGrant: db.prepare('DELETE FROM grants WHERE id = ?'),
-      closeVersion: db.prepare('UPDATE grant_versions SET known_until = ? WHERE id = ?'),
-      insertVersion: db.prepare(
-        `INSERT INTO grant_versions (grant_id, case_id, team_id, known_from, known_until, recorded_at, recorded_by, source,
-           paragraph, service, provider, provider_type, takst_oere, takst_unit, quantity, start_date, end_date)
-         VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-      insertLedger: db.prepare(
-        `INSERT INTO grant_ledger (event_id, grant_id, case_id, team_id, actor_id, on_date, kind, description, year,
-           forecast_effect, yearly_before, yearly_after, version_id, effect_oere, source)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-      unversioned: db.prepare(
-        `SELECT g.id FROM grants g WHERE NOT EXISTS (SELECT 1 FROM grant_versions v WHERE v.grant_id = g.id) ORDER BY g.id`,
-      ),
-    };
-    cache.set(db, s);
-  }
-  return s;
-}
+const statements = perConnection((db) => ({
+  grant: db.prepare<[number], GrantRow>(
+    `SELECT id, case_id, paragraph, service, provider, provider_type, takst, takst_unit, quantity, start_date, end_date,
+            next_follow_up, follow_up_months, support_goal FROM grants WHERE id = ?`,
+  ),
+  caseTeam: db.prepare<[number], Pick<CasesRow, 'team_id'>>('SELECT team_id FROM cases WHERE id = ?'),
+  caseGrants: db.prepare<[number], Pick<GrantsRow, 'id'>>('SELECT id FROM grants WHERE case_id = ? ORDER BY id'),
+  current: db.prepare<[number], VersionRow>(
+    `SELECT id, team_id, known_from, takst_oere, takst_unit, quantity, start_date, end_date
+     FROM grant_versions WHERE grant_id = ? AND known_until IS NULL`,
+  ),
+  insertGrant: db.prepare(
+    `INSERT INTO grants (case_id, paragraph, service, provider, provider_type, takst, takst_unit, quantity, start_date,
+       end_date, next_follow_up, follow_up_months, support_goal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ),
+  updateGrant: db.prepare(
+    `UPDATE grants SET paragraph = ?, service = ?, provider = ?, provider_type = ?, takst = ?, takst_unit = ?, quantity = ?,
+       start_date = ?, end_date = ?, next_follow_up = ?, follow_up_months = ?, support_goal = ? WHERE id = ?`,
+  ),
+  deleteGrant: db.prepare('DELETE FROM grants WHERE id = ?'),
+  closeVersion: db.prepare('UPDATE grant_versions SET known_until = ? WHERE id = ?'),
+  insertVersion: db.prepare(
+    `INSERT INTO grant_versions (grant_id, case_id, team_id, known_from, known_until, recorded_at, recorded_by, source,
+       paragraph, service, provider, provider_type, takst_oere, takst_unit, quantity, start_date, end_date)
+     VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ),
+  insertLedger: db.prepare(
+    `INSERT INTO grant_ledger (event_id, grant_id, case_id, team_id, actor_id, on_date, kind, description, year,
+       forecast_effect, yearly_before, yearly_after, version_id, effect_oere, source)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ),
+  unversioned: db.prepare<[], Pick<GrantsRow, 'id'>>(
+    `SELECT g.id FROM grants g WHERE NOT EXISTS (SELECT 1 FROM grant_versions v WHERE v.grant_id = g.id) ORDER BY g.id`,
+  ),
+}));
 
 export function readGrant(db: Db, grantId: number): StoredGrant | null {
-  const row = statements(db).grant.get(grantId) as GrantRow | undefined;
+  const row = statements(db).grant.get(grantId);
   return row ? toStored(row) : null;
 }
 
 function teamOfCase(db: Db, caseId: number): number {
-  const row = statements(db).caseTeam.get(caseId) as { team_id: number } | undefined;
+  const row = statements(db).caseTeam.get(caseId);
   if (!row) throw new Error(`case ${caseId} does not exist`);
   return row.team_id;
 }
@@ -223,7 +193,7 @@ export function reviseGrant(db: Db, grantId: number, content: GrantContent, writ
   const versioned = changedFields(old, g).length > 0;
   const eventId = write.event?.(grantId) ?? null;
   if (!versioned) return old;
-  const previous = s.current.get(grantId) as VersionRow | undefined;
+  const previous = s.current.get(grantId);
   const teamId = write.teamId ?? teamOfCase(db, old.caseId);
   writeVersion(db, grantId, old.caseId, teamId, g, previous, write, write.kind ?? kindOfChange(old, g), eventId, write.description ?? describeGrant(g),
     previous ? { before: previous.team_id, after: teamId } : undefined);
@@ -236,7 +206,7 @@ export function removeGrant(db: Db, grantId: number, write: GrantWrite): StoredG
   const old = readGrant(db, grantId);
   if (!old) throw new Error(`grant ${grantId} does not exist`);
   const eventId = write.event?.(grantId) ?? null;
-  const previous = s.current.get(grantId) as VersionRow | undefined;
+  const previous = s.current.get(grantId);
   s.deleteGrant.run(grantId);
   writeVersion(db, grantId, old.caseId, previous?.team_id ?? teamOfCase(db, old.caseId), null, previous, write, write.kind ?? 'ended', eventId, write.description ?? describeGrant(old));
   return old;
@@ -249,8 +219,8 @@ export function removeGrant(db: Db, grantId: number, write: GrantWrite): StoredG
 export function moveCaseGrants(db: Db, caseId: number, write: GrantWrite): void {
   const s = statements(db);
   const teamId = teamOfCase(db, caseId);
-  for (const { id } of s.caseGrants.all(caseId) as { id: number }[]) {
-    const previous = s.current.get(id) as VersionRow | undefined;
+  for (const { id } of s.caseGrants.all(caseId)) {
+    const previous = s.current.get(id);
     if (!previous || previous.team_id === teamId) continue;
     const g = readGrant(db, id)!;
     writeVersion(db, id, caseId, teamId, g, previous, write, write.kind ?? 'changed', write.event?.(id) ?? null, describeGrant(g), { before: previous.team_id, after: teamId });
@@ -264,7 +234,7 @@ export function moveCaseGrants(db: Db, caseId: number, write: GrantWrite): void 
  */
 export function adoptUnversionedGrants(db: Db, today: IsoDate, at = new Date().toISOString()): number {
   const s = statements(db);
-  const ids = (s.unversioned.all() as { id: number }[]).map((r) => r.id);
+  const ids = s.unversioned.all().map((r) => r.id);
   for (const id of ids) {
     const g = readGrant(db, id)!;
     s.insertVersion.run(

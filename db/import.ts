@@ -4,7 +4,7 @@
 import iconv from 'iconv-lite';
 import type { ImportCounts, ImportResult, TextEncoding } from '../shared/api/methods/data';
 import { addDays } from '../shared/dates';
-import type { CaseKind, IsoDate, ProviderType, TakstUnit } from '../shared/domain';
+import type { IsoDate, TakstUnit } from '../shared/domain';
 import { formatParagraph } from '../shared/format';
 import {
   grantKey, initialsOf, MAX_REPORTED_ERRORS, nameKey, parseExtract, sameGrant,
@@ -15,6 +15,7 @@ import { SORT_GAP } from '../shared/sortKey';
 import type { Db } from './connection';
 import { appendEvent } from './events';
 import { insertGrant, moveCaseGrants, readGrant, removeGrant, reviseGrant, type GrantWrite } from './grants';
+import type { BoardColumnsRow, CasesRow, CitizensRow, GrantsRow, PeopleRow, ProcessingTimesRow, TeamsRow } from './schema';
 import { createTeam } from './teams';
 
 /** Negative: kibibytes (64 MiB). */
@@ -47,14 +48,11 @@ export interface ImportOptions {
   fileName?: string;
 }
 
-interface StoreCase {
-  id: number; case_number: string; citizen_id: number; team_id: number; assignee_id: number | null;
-  kind: CaseKind; paragraph: string; received_date: string; legal_deadline: string | null;
-}
-interface StoreGrant {
-  id: number; case_id: number; paragraph: string; service: string; provider: string; provider_type: ProviderType;
-  takst: number; takst_unit: TakstUnit; quantity: number; start_date: string; end_date: string | null; next_follow_up: string | null;
-}
+type StoreCase = Pick<CasesRow, 'id' | 'case_number' | 'citizen_id' | 'team_id' | 'assignee_id' | 'kind' | 'paragraph' | 'received_date' | 'legal_deadline'>;
+type StoreGrant = Pick<
+  GrantsRow,
+  'id' | 'case_id' | 'paragraph' | 'service' | 'provider' | 'provider_type' | 'takst' | 'takst_unit' | 'quantity' | 'start_date' | 'end_date' | 'next_follow_up'
+>;
 
 const toImportGrant = (g: StoreGrant): ImportGrant => ({
   paragraph: g.paragraph, service: g.service, provider: g.provider, providerType: g.provider_type, takst: g.takst,
@@ -72,7 +70,7 @@ function describeGrant(g: ImportGrant): string {
 /** Processing weeks per paragraph as the leaders have set them (processing_times), else the catalogue's. */
 function processingDays(db: Db): (paragraph: string) => number | null {
   const weeks = new Map(
-    (db.prepare('SELECT paragraph, processing_weeks FROM processing_times').all() as { paragraph: string; processing_weeks: number | null }[])
+    db.prepare<[], Pick<ProcessingTimesRow, 'paragraph' | 'processing_weeks'>>('SELECT paragraph, processing_weeks FROM processing_times').all()
       .map((r) => [r.paragraph, r.processing_weeks]),
   );
   return (paragraph) => {
@@ -136,26 +134,26 @@ class ImportPlan {
     private readonly options: ImportOptions,
   ) {
     this.deadlineDays = processingDays(db);
-    for (const t of db.prepare('SELECT id, name FROM teams').all() as { id: number; name: string }[]) this.teamIds.set(nameKey(t.name), t.id);
-    for (const c of db.prepare(`SELECT team_id, id FROM board_columns WHERE kind = 'queue' ORDER BY team_id, position`).all() as { team_id: number; id: number }[]) {
+    for (const t of db.prepare<[], Pick<TeamsRow, 'id' | 'name'>>('SELECT id, name FROM teams').all()) this.teamIds.set(nameKey(t.name), t.id);
+    for (const c of db.prepare<[], Pick<BoardColumnsRow, 'team_id' | 'id'>>(`SELECT team_id, id FROM board_columns WHERE kind = 'queue' ORDER BY team_id, position`).all()) {
       if (!this.firstQueue.has(c.team_id)) this.firstQueue.set(c.team_id, c.id);
     }
     // Active people first, so a namesake who has left does not receive the case.
-    for (const p of db.prepare('SELECT id, name FROM people ORDER BY active DESC, id').all() as { id: number; name: string }[]) {
+    for (const p of db.prepare<[], Pick<PeopleRow, 'id' | 'name'>>('SELECT id, name FROM people ORDER BY active DESC, id').all()) {
       const key = nameKey(p.name);
       if (!this.people.has(key)) this.people.set(key, p.id);
     }
-    for (const z of db.prepare('SELECT id, ref, initials FROM citizens').all() as { id: number; ref: string; initials: string }[]) {
+    for (const z of db.prepare<[], Pick<CitizensRow, 'id' | 'ref' | 'initials'>>('SELECT id, ref, initials FROM citizens').all()) {
       this.citizens.set(z.ref, { id: z.id, initials: z.initials });
     }
-    for (const c of db.prepare(
+    for (const c of db.prepare<[], StoreCase>(
       'SELECT id, case_number, citizen_id, team_id, assignee_id, kind, paragraph, received_date, legal_deadline FROM cases',
-    ).all() as StoreCase[]) this.cases.set(c.case_number, c);
+    ).all()) this.cases.set(c.case_number, c);
     if (hasGrantColumns) {
-      for (const g of db.prepare(
+      for (const g of db.prepare<[], StoreGrant>(
         `SELECT id, case_id, paragraph, service, provider, provider_type, takst, takst_unit, quantity, start_date, end_date, next_follow_up
          FROM grants ORDER BY id`,
-      ).all() as StoreGrant[]) {
+      ).all()) {
         const list = this.grants.get(g.case_id);
         if (list) list.push(g);
         else this.grants.set(g.case_id, [g]);
@@ -241,10 +239,10 @@ class ImportPlan {
     for (const [key, team] of this.missingTeams) {
       const id = createTeam(db, { name: team.name, caseworkers: team.caseworkers.size, actorId, at, reason });
       this.teamIds.set(key, id);
-      const queue = db.prepare(`SELECT id FROM board_columns WHERE team_id = ? AND kind = 'queue' ORDER BY position LIMIT 1`).get(id) as { id: number };
+      const queue = db.prepare<[number], Pick<BoardColumnsRow, 'id'>>(`SELECT id FROM board_columns WHERE team_id = ? AND kind = 'queue' ORDER BY position LIMIT 1`).get(id)!;
       this.firstQueue.set(id, queue.id);
     }
-    const usedInitials = new Set((db.prepare('SELECT initials FROM people').all() as { initials: string }[]).map((p) => p.initials));
+    const usedInitials = new Set(db.prepare<[], Pick<PeopleRow, 'initials'>>('SELECT initials FROM people').all().map((p) => p.initials));
     const insertPerson = db.prepare(`INSERT INTO people (name, initials, role, team_id) VALUES (?, ?, 'caseworker', ?)`);
     for (const [key, person] of this.missingPeople) {
       const base = initialsOf(person.name);
@@ -268,8 +266,8 @@ class ImportPlan {
        WHERE id = ?`,
     );
     const moveCase = db.prepare('UPDATE cases SET column_id = ?, sort_key = ?, column_entered_at = ? WHERE id = ?');
-    const caseColumn = db.prepare('SELECT column_id FROM cases WHERE id = ?');
-    const maxKey = db.prepare('SELECT MAX(sort_key) AS k FROM cases WHERE column_id = ?');
+    const caseColumn = db.prepare<[number], Pick<CasesRow, 'column_id'>>('SELECT column_id FROM cases WHERE id = ?');
+    const maxKey = db.prepare<[number], { k: CasesRow['sort_key'] | null }>('SELECT MAX(sort_key) AS k FROM cases WHERE column_id = ?');
     // Grants are written through db/grants.ts, so every imported change has its version and its
     // ledger entry. A new grant is known from its decision date when the extract has one, else
     // from the earlier of its start and the import day (a first import of a backlog must not make
@@ -290,7 +288,7 @@ class ImportPlan {
     const lastKeys = new Map<number, number>();
     const nextKey = (columnId: number) => {
       let key = lastKeys.get(columnId);
-      if (key === undefined) key = (maxKey.get(columnId) as { k: number | null }).k ?? 0;
+      if (key === undefined) key = maxKey.get(columnId)!.k ?? 0;
       key += SORT_GAP;
       lastKeys.set(columnId, key);
       return key;
@@ -362,7 +360,7 @@ class ImportPlan {
       }
       if (teamId !== stored.team_id) {
         // The case leaves the old team's board for the new team's first queue.
-        const fromColumn = (caseColumn.get(caseId) as { column_id: number }).column_id;
+        const fromColumn = caseColumn.get(caseId)!.column_id;
         const columnId = this.firstQueue.get(teamId)!;
         moveCase.run(columnId, nextKey(columnId), today, caseId);
         appendEvent(db, { at, actorId, caseId, entity: 'case', entityId: caseId, type: 'moved', field: 'column', from: fromColumn, to: columnId, reason: `${reason}: sagen er flyttet til ${c.team}` });

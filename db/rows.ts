@@ -1,9 +1,10 @@
 // Row → domain mapping, in one place so every query returns the same shapes.
 import type { BoardColumn, CaseCard, CaseEvent, Grant, Person, Team } from '../shared/domain';
 import type { Assessment, VumScores } from '../shared/progression';
+import type { AssessmentsRow, BoardColumnsRow, CasesRow, CitizensRow, EventsRow, GrantsRow, PeopleRow, TeamsRow } from './schema';
 
 export const TEAM_COLUMNS = 'id, name, sort_order, bottom_line_tolerance';
-export interface TeamRow { id: number; name: string; sort_order: number; bottom_line_tolerance: number }
+export type TeamRow = Pick<TeamsRow, 'id' | 'name' | 'sort_order' | 'bottom_line_tolerance'>;
 export const toTeam = (r: TeamRow): Team => ({
   id: r.id,
   name: r.name,
@@ -12,10 +13,7 @@ export const toTeam = (r: TeamRow): Team => ({
 });
 
 export const PERSON_COLUMNS = 'id, name, initials, role, team_id, caseload_norm, wip_limit';
-export interface PersonRow {
-  id: number; name: string; initials: string; role: Person['role'];
-  team_id: number | null; caseload_norm: number | null; wip_limit: number | null;
-}
+export type PersonRow = Pick<PeopleRow, 'id' | 'name' | 'initials' | 'role' | 'team_id' | 'caseload_norm' | 'wip_limit'>;
 export const toPerson = (r: PersonRow): Person => ({
   id: r.id,
   name: r.name,
@@ -27,7 +25,7 @@ export const toPerson = (r: PersonRow): Person => ({
 });
 
 export const COLUMN_COLUMNS = 'id, team_id, name, position, kind, wip_limit';
-export interface ColumnRow { id: number; team_id: number; name: string; position: number; kind: BoardColumn['kind']; wip_limit: number | null }
+export type ColumnRow = Pick<BoardColumnsRow, 'id' | 'team_id' | 'name' | 'position' | 'kind' | 'wip_limit'>;
 export const toColumn = (r: ColumnRow): BoardColumn => ({
   id: r.id,
   teamId: r.team_id,
@@ -44,13 +42,11 @@ export const CARD_SELECT = `
   c.blocked_reason, c.blocked_since, c.column_entered_at,
   (SELECT MIN(g.next_follow_up) FROM grants g WHERE g.case_id = c.id
      AND (g.end_date IS NULL OR g.end_date >= g.next_follow_up)) AS next_follow_up`;
-export interface CardRow {
-  id: number; case_number: string; citizen_initials: string; team_id: number; assignee_id: number | null;
-  kind: CaseCard['kind']; paragraph: string; column_id: number; sort_key: number;
-  class_of_service: CaseCard['classOfService']; received_date: string; legal_deadline: string | null;
-  blocked: number; blocked_reason: string | null; blocked_since: string | null; column_entered_at: string;
-  next_follow_up: string | null;
-}
+export type CardRow = Pick<
+  CasesRow,
+  | 'id' | 'case_number' | 'team_id' | 'assignee_id' | 'kind' | 'paragraph' | 'column_id' | 'sort_key' | 'class_of_service'
+  | 'received_date' | 'legal_deadline' | 'blocked' | 'blocked_reason' | 'blocked_since' | 'column_entered_at'
+> & { citizen_initials: CitizensRow['initials']; next_follow_up: GrantsRow['next_follow_up'] };
 export const toCard = (r: CardRow): CaseCard => ({
   id: r.id,
   caseNumber: r.case_number,
@@ -73,11 +69,10 @@ export const toCard = (r: CardRow): CaseCard => ({
 
 export const GRANT_COLUMNS =
   'id, case_id, paragraph, service, provider, provider_type, takst, takst_unit, quantity, start_date, end_date, next_follow_up';
-export interface GrantRow {
-  id: number; case_id: number; paragraph: string; service: string; provider: string;
-  provider_type: Grant['providerType']; takst: number; takst_unit: Grant['takstUnit']; quantity: number;
-  start_date: string; end_date: string | null; next_follow_up: string | null;
-}
+export type GrantRow = Pick<
+  GrantsRow,
+  'id' | 'case_id' | 'paragraph' | 'service' | 'provider' | 'provider_type' | 'takst' | 'takst_unit' | 'quantity' | 'start_date' | 'end_date' | 'next_follow_up'
+>;
 export const toGrant = (r: GrantRow): Grant => ({
   id: r.id,
   caseId: r.case_id,
@@ -93,11 +88,8 @@ export const toGrant = (r: GrantRow): Grant => ({
   nextFollowUp: r.next_follow_up,
 });
 
-export interface EventRow {
-  id: number; at: string; actor_id: number | null; actor_name: string | null; case_id: number | null;
-  entity: string; entity_id: number | null; type: string; field: string | null;
-  from_value: string | null; to_value: string | null; reason: string | null;
-}
+/** An event with its actor's name (people LEFT JOINed: null for the system or a device). */
+export type EventRow = EventsRow & { actor_name: PeopleRow['name'] | null };
 export const toEvent = (r: EventRow): CaseEvent => ({
   id: r.id,
   at: r.at,
@@ -125,10 +117,7 @@ export function parseScores(text: string | null): VumScores | null {
 }
 
 export const ASSESSMENT_COLUMNS = 'id, case_id, assessed_on, scores, expected_scores, expected_by, note';
-export interface AssessmentRow {
-  id: number; case_id: number; assessed_on: string; scores: string; expected_scores: string | null;
-  expected_by: string | null; note: string | null;
-}
+export type AssessmentRow = Pick<AssessmentsRow, 'id' | 'case_id' | 'assessed_on' | 'scores' | 'expected_scores' | 'expected_by' | 'note'>;
 export const toAssessment = (r: AssessmentRow): Assessment => ({
   id: r.id,
   caseId: r.case_id,

@@ -16,7 +16,7 @@ export interface NewTeam {
 export function createTeam(db: Db, team: NewTeam): number {
   const name = team.name.trim().replace(/\s+/g, ' ');
   if (name === '') throw new RangeError('a team needs a name');
-  const order = (db.prepare('SELECT COALESCE(MAX(sort_order), 0) + 1 AS n FROM teams').get() as { n: number }).n;
+  const order = db.prepare<[], { n: number }>('SELECT COALESCE(MAX(sort_order), 0) + 1 AS n FROM teams').get()!.n;
   const id = Number(db.prepare('INSERT INTO teams (name, sort_order) VALUES (?, ?)').run(name, order).lastInsertRowid);
   const insertColumn = db.prepare('INSERT INTO board_columns (team_id, name, position, kind, wip_limit) VALUES (?, ?, ?, ?, ?)');
   const caseworkers = Math.max(1, team.caseworkers ?? 1);

@@ -4,6 +4,7 @@
 import { normaliseLogin } from '../../shared/api/auth';
 import { hashPassword } from '../auth';
 import type { Db } from '../connection';
+import type { PeopleRow } from '../schema';
 
 export const DEMO_PASSWORD = 'demo';
 
@@ -14,6 +15,6 @@ export function writeDemoAccounts(db: Db, departmentHeadId: number, itSecretaryI
   const insert = db.prepare(
     'INSERT INTO accounts (person_id, login, password_hash, administrator, created_at, password_changed_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
-  const people = db.prepare('SELECT id, initials FROM people WHERE active = 1 ORDER BY id').all() as { id: number; initials: string }[];
+  const people = db.prepare<[], Pick<PeopleRow, 'id' | 'initials'>>('SELECT id, initials FROM people WHERE active = 1 ORDER BY id').all();
   for (const p of people) insert.run(p.id, normaliseLogin(p.initials), hash, p.id === departmentHeadId || p.id === itSecretaryId ? 1 : 0, at, at);
 }

@@ -7,6 +7,8 @@ import { addMonths, toDayNumber, fromDayNumber } from '../../shared/dates';
 import { VUM_THEMES, type VumScores } from '../../shared/progression';
 import type { Random } from '../../shared/random';
 import type { Db } from '../connection';
+import type { CasesRow, GrantsRow } from '../schema';
+import type { IsoDate } from '../../shared/domain';
 
 const NOTES_ON_TRACK = [
   'Borgeren mestrer flere praktiske opgaver selv.',
@@ -22,13 +24,13 @@ const NOTES_OFF_TRACK = [
 export function boardDemo(db: Db, random: Random, today: string): void {
   const T = toDayNumber(today);
   const followed = db
-    .prepare(
+    .prepare<[IsoDate, IsoDate], Pick<CasesRow, 'id' | 'assignee_id'> & { start: GrantsRow['start_date'] }>(
       `SELECT c.id, c.assignee_id, MIN(g.start_date) AS start
        FROM cases c JOIN grants g ON g.case_id = c.id
        WHERE g.start_date <= ? AND (g.end_date IS NULL OR g.end_date >= ?)
        GROUP BY c.id ORDER BY c.id`,
     )
-    .all(today, today) as { id: number; assignee_id: number | null; start: string }[];
+    .all(today, today);
   const insert = db.prepare(
     `INSERT INTO assessments (case_id, assessed_on, method, scores, expected_scores, expected_by, note, created_by, created_at)
      VALUES (?, ?, 'VUM 2.0', ?, ?, ?, ?, ?, ?)`,

@@ -7,6 +7,7 @@ import { addDays, mondayOf } from '../../shared/dates';
 import type { IsoDate } from '../../shared/domain';
 import type { Random } from '../../shared/random';
 import type { Db } from '../connection';
+import type { CasesRow, PeopleRow, TakstPricesRow, TeamsRow } from '../schema';
 import { committeeHandlers } from '../service/committee';
 import { systemContext } from '../../shared/api/define';
 import { personContextFromStore } from '../service/access';
@@ -15,18 +16,20 @@ import { economyHandlers } from '../service/economy';
 
 const at = (day: IsoDate, time: string) => new Date(`${day}T${time}:00Z`);
 
-interface Candidate { id: number; team_id: number; assignee_id: number; paragraph: string; legal_deadline: string | null }
+type Candidate = Pick<CasesRow, 'id' | 'team_id' | 'paragraph' | 'legal_deadline'> & { assignee_id: number };
 
 export function committeeDemo(db: Db, random: Random, today: string): void {
-  const leaders = db.prepare(`SELECT p.id, t.name FROM people p JOIN teams t ON t.id = p.team_id WHERE p.role = 'leader' ORDER BY t.sort_order, t.id`).all() as { id: number; name: string }[];
+  const leaders = db
+    .prepare<[], Pick<PeopleRow, 'id'> & Pick<TeamsRow, 'name'>>(`SELECT p.id, t.name FROM people p JOIN teams t ON t.id = p.team_id WHERE p.role = 'leader' ORDER BY t.sort_order, t.id`)
+    .all();
   if (leaders.length === 0) return;
-  const secretariat = db.prepare(`SELECT id FROM people WHERE role = 'secretariat' ORDER BY id LIMIT 1`).get() as { id: number } | undefined;
+  const secretariat = db.prepare<[], Pick<PeopleRow, 'id'>>(`SELECT id FROM people WHERE role = 'secretariat' ORDER BY id LIMIT 1`).get();
   const chair = leaders.find((l) => l.name === 'Team Bostøtte') ?? leaders[0]!;
 
   const setup = committeeHandlers(createContext(db, { now: () => at(addDays(today, -30), '08:00') }));
   const admin = personContextFromStore(db, chair.id);
   // Grant authority is the department head's to set (nobody sets their own: not the leaders' limit by a leader).
-  const head = db.prepare(`SELECT id FROM people WHERE role = 'department_head' ORDER BY id LIMIT 1`).get() as { id: number } | undefined;
+  const head = db.prepare<[], Pick<PeopleRow, 'id'>>(`SELECT id FROM people WHERE role = 'department_head' ORDER BY id LIMIT 1`).get();
   const authority = head ? personContextFromStore(db, head.id) : systemContext(chair.id);
   setup.saveAuthorityLimit({ role: 'caseworker', personId: null, paragraph: '85', maxHoursPerWeek: 5, maxYearlyCost: 150_000, externalAllowed: false }, authority);
   setup.saveAuthorityLimit({ role: 'caseworker', personId: null, paragraph: null, maxHoursPerWeek: 5, maxYearlyCost: 150_000, externalAllowed: false }, authority);
@@ -38,7 +41,8 @@ export function committeeDemo(db: Db, random: Random, today: string): void {
   const nextDate = thisThursday >= today ? thisThursday : addDays(thisThursday, 14);
   const pastDate = addDays(nextDate, -14);
 
-  const candidates = db.prepare(
+  // A team without an active caseworker leaves its unassigned applications out.
+  const candidates = db.prepare<[], Omit<Candidate, 'assignee_id'> & { assignee_id: number | null }>(
     `SELECT c.id, c.team_id, COALESCE(c.assignee_id,
               (SELECT p.id FROM people p WHERE p.team_id = c.team_id AND p.role = 'caseworker' AND p.active = 1 ORDER BY p.id LIMIT 1)) AS assignee_id,
             c.paragraph, c.legal_deadline
@@ -46,7 +50,7 @@ export function committeeDemo(db: Db, random: Random, today: string): void {
      WHERE c.kind = 'application' AND b.kind <> 'done' AND c.paragraph IN ('85', '107')
        AND NOT EXISTS (SELECT 1 FROM grants g WHERE g.case_id = c.id)
      ORDER BY b.kind = 'active' DESC, c.id`,
-  ).all() as (Candidate & { assignee_id: number | null })[] as Candidate[];
+  ).all().filter((c): c is Candidate => c.assignee_id !== null);
   const s85 = candidates.filter((c) => c.paragraph === '85');
   const s107 = candidates.filter((c) => c.paragraph === '107');
   if (s85.length < 5) return;
@@ -113,10 +117,10 @@ function propose(db: Db, c: Candidate, day: IsoDate, g: Proposed): void {
 }
 
 function priceOf(db: Db, paragraph: string, unit: string, type: 'internal' | 'external', today: IsoDate): number | null {
-  const row = db.prepare(
+  const row = db.prepare<[string, string, string, IsoDate], Pick<TakstPricesRow, 'takst'>>(
     `SELECT p.takst FROM takst_prices p JOIN takst_services s ON s.id = p.service_id JOIN takst_providers v ON v.id = p.provider_id
      WHERE s.paragraph = ? AND s.unit = ? AND v.provider_type = ? AND p.valid_from <= ? ORDER BY p.valid_from DESC, p.takst LIMIT 1`,
-  ).get(paragraph, unit, type, today) as { takst: number } | undefined;
+  ).get(paragraph, unit, type, today);
   return row?.takst ?? null;
 }
 

@@ -5,30 +5,29 @@
 // line" drill-down has something to show from the first start. (The generator itself writes the
 // grants with their history: known from the decision, some ended earlier than planned.)
 import { addDays, fromDayNumber, toDayNumber, yearOf } from '../../shared/dates';
-import type { ProviderType, TakstUnit } from '../../shared/domain';
 import { median } from '../../shared/economics';
 import type { Random } from '../../shared/random';
 import type { Db } from '../connection';
+import type { CasesRow, GrantsRow, PeopleRow } from '../schema';
 import { readGrant, reviseGrant } from '../grants';
 
-interface DemoGrant {
-  id: number; case_id: number; team_id: number; assignee_id: number | null; paragraph: string; service: string;
-  provider: string; provider_type: ProviderType; takst: number; takst_unit: TakstUnit; quantity: number;
-  start_date: string; end_date: string | null;
-}
+type DemoGrant = Pick<
+  GrantsRow,
+  'id' | 'case_id' | 'paragraph' | 'service' | 'provider' | 'provider_type' | 'takst' | 'takst_unit' | 'quantity' | 'start_date' | 'end_date'
+> & Pick<CasesRow, 'team_id' | 'assignee_id'>;
 
 const RECENT_DAYS = 90;
 
 export function economyDemo(db: Db, random: Random, today: string): void {
   const grants = db
-    .prepare(
+    .prepare<[], DemoGrant>(
       `SELECT g.id, g.case_id, c.team_id, c.assignee_id, g.paragraph, g.service, g.provider, g.provider_type, g.takst,
               g.takst_unit, g.quantity, g.start_date, g.end_date
        FROM grants g JOIN cases c ON c.id = g.case_id ORDER BY g.id`,
     )
-    .all() as DemoGrant[];
+    .all();
   const leaders = new Map(
-    (db.prepare(`SELECT team_id, id FROM people WHERE role = 'leader'`).all() as { team_id: number; id: number }[]).map((r) => [r.team_id, r.id]),
+    db.prepare<[], Pick<PeopleRow, 'id'> & { team_id: number }>(`SELECT team_id, id FROM people WHERE role = 'leader' AND team_id IS NOT NULL`).all().map((r) => [r.team_id, r.id]),
   );
   writeCatalogue(db, random, today, grants, leaders);
   writeRecentChanges(db, random, today, grants, leaders);

@@ -11,6 +11,7 @@ import { monthlyOere } from '../../shared/grantHistory';
 import type { Random } from '../../shared/random';
 import { teamRows, versionsKnown } from '../bottomLine';
 import type { Db } from '../connection';
+import type { PeopleRow } from '../schema';
 import { importFinanceBookings } from '../finance';
 
 /**
@@ -61,7 +62,7 @@ export function financeDemo(db: Db, random: Random, today: IsoDate): void {
       }
     }
   }
-  const head = db.prepare(`SELECT id FROM people WHERE role = 'department_head' ORDER BY id LIMIT 1`).get() as { id: number } | undefined;
+  const head = db.prepare<[], Pick<PeopleRow, 'id'>>(`SELECT id FROM people WHERE role = 'department_head' ORDER BY id LIMIT 1`).get();
   const outcome = importFinanceBookings(db, new TextEncoder().encode(`${lines.join('\r\n')}\r\n`), {
     actorId: head?.id ?? null, now: new Date(`${today}T07:30:00.000Z`), fileName: `oekonomi-bogfoering-${year}-01-til-${String(lastMonth).padStart(2, '0')}.csv`,
   });

@@ -5,6 +5,7 @@
 import { addDays, mondayOf } from '../../shared/dates';
 import type { Random } from '../../shared/random';
 import type { Db } from '../connection';
+import type { BoardColumnsRow, PeopleRow } from '../schema';
 
 /** Heavier for residential and BPA cases (more follow-up), lighter for advice and extra costs. */
 const DEMO_WEIGHTS: readonly [string, number][] = [
@@ -26,9 +27,9 @@ const DEMO_NOTES = [
 ];
 
 export function flowDemo(db: Db, random: Random, today: string): void {
-  const leaders = db.prepare("SELECT id, team_id FROM people WHERE role = 'leader' AND team_id IS NOT NULL ORDER BY team_id").all() as {
-    id: number; team_id: number;
-  }[];
+  const leaders = db
+    .prepare<[], Pick<PeopleRow, 'id'> & { team_id: number }>("SELECT id, team_id FROM people WHERE role = 'leader' AND team_id IS NOT NULL ORDER BY team_id")
+    .all();
   const firstLeader = leaders[0];
   if (!firstLeader) return;
   const at = `${addDays(today, -7)}T14:00:00.000Z`;
@@ -55,14 +56,14 @@ const DEMO_SERVICE_LEVELS: readonly [string, number | null, 0 | 1 | null][] = [
 ];
 
 export function flowSettingsDemo(db: Db, today: string): void {
-  const leaderOf = db.prepare("SELECT id FROM people WHERE role = 'leader' AND team_id = ? ORDER BY id LIMIT 1");
+  const leaderOf = db.prepare<[number], Pick<PeopleRow, 'id'>>("SELECT id FROM people WHERE role = 'leader' AND team_id = ? ORDER BY id LIMIT 1");
   const put = db.prepare(
     'INSERT OR REPLACE INTO column_flow_settings (column_id, max_working_days, counts_as_work, updated_by, updated_at) VALUES (?, ?, ?, ?, ?)',
   );
   const at = `${addDays(today, -30)}T09:00:00.000Z`;
   for (const [name, max, work] of DEMO_SERVICE_LEVELS) {
-    for (const c of db.prepare('SELECT id, team_id FROM board_columns WHERE name = ?').all(name) as { id: number; team_id: number }[]) {
-      put.run(c.id, max, work, (leaderOf.get(c.team_id) as { id: number } | undefined)?.id ?? null, at);
+    for (const c of db.prepare<[string], Pick<BoardColumnsRow, 'id' | 'team_id'>>('SELECT id, team_id FROM board_columns WHERE name = ?').all(name)) {
+      put.run(c.id, max, work, leaderOf.get(c.team_id)?.id ?? null, at);
     }
   }
 }

@@ -8,6 +8,7 @@ import { legalDeadlineDays, paragraphInfo } from '../../shared/paragraphs';
 import { createRandom, type Random } from '../../shared/random';
 import { spacedKeys } from '../../shared/sortKey';
 import type { Db } from '../connection';
+import type { TakstCategoriesRow } from '../schema';
 import { writeDemoAccounts } from './accounts';
 import { appendEvent } from '../events';
 import { insertGrant, reviseGrant, type GrantContent } from '../grants';
@@ -102,7 +103,7 @@ export function generateDemo(db: Db, options: DemoOptions = {}): DemoSummary {
   if (!(scale > 0)) throw new RangeError('scale must be positive');
   const today = options.today ?? localToday();
   const random = createRandom(seed);
-  const existing = (db.prepare('SELECT COUNT(*) AS n FROM teams').get() as { n: number }).n;
+  const existing = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM teams').get()!.n;
   if (existing > 0) throw new Error('The store is not empty: the demo department goes into a new store only.');
 
   const run = db.transaction(() => new DemoWriter(db, random, scale, today, seed).write());
@@ -479,9 +480,7 @@ class DemoWriter {
 
   private categoryCache: TakstCategory[] | null = null;
   private categories(): TakstCategory[] {
-    this.categoryCache ??= (this.db.prepare('SELECT * FROM takst_categories').all() as {
-      id: number; code: string; label: string; min_hours: number; max_hours: number | null; follow_up_developing: number; follow_up_maintaining: number;
-    }[]).map((r) => ({
+    this.categoryCache ??= this.db.prepare<[], TakstCategoriesRow>('SELECT * FROM takst_categories').all().map((r) => ({
       id: r.id, code: r.code, label: r.label, minHours: r.min_hours, maxHours: r.max_hours,
       followUpMonthsDeveloping: r.follow_up_developing, followUpMonthsMaintaining: r.follow_up_maintaining,
     }));

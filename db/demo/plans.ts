@@ -8,6 +8,7 @@ import type { KpiSpec } from '../../shared/plans';
 import type { Random } from '../../shared/random';
 import { defaultSprintName, SPRINT_EVENTS } from '../../shared/sprints';
 import type { Db } from '../connection';
+import type { CasesRow, FlowCasesRow, GrantsRow, PeopleRow, TeamsRow } from '../schema';
 import { appendEvent } from '../events';
 import { personContextFromStore } from '../service/access';
 import { createContext } from '../service/context';
@@ -35,18 +36,18 @@ function shuffled<T>(items: readonly T[], random: Random): T[] {
 }
 
 export function plansDemo(db: Db, random: Random, today: string): void {
-  const teams = db.prepare('SELECT id, name FROM teams ORDER BY id').all() as { id: number; name: string }[];
-  const leaderOf = db.prepare(`SELECT id FROM people WHERE team_id = ? AND role = 'leader' ORDER BY id LIMIT 1`);
+  const teams = db.prepare<[], Pick<TeamsRow, 'id' | 'name'>>('SELECT id, name FROM teams ORDER BY id').all();
+  const leaderOf = db.prepare<[number], Pick<PeopleRow, 'id'>>(`SELECT id FROM people WHERE team_id = ? AND role = 'leader' ORDER BY id LIMIT 1`);
   const insertSprint = db.prepare(
     `INSERT INTO sprints (team_id, name, goal, start_date, end_date, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertItem = db.prepare('INSERT INTO sprint_items (sprint_id, case_id, committed_on, committed_by) VALUES (?, ?, ?, ?)');
   // Cases the team finished during the sprint so far, and cases it is working on now.
-  const finishedInSprint = db.prepare(
+  const finishedInSprint = db.prepare<[number, IsoDate, IsoDate, IsoDate], Pick<FlowCasesRow, 'case_id'> & Pick<CasesRow, 'assignee_id'>>(
     `SELECT f.case_id, c.assignee_id FROM flow_cases f JOIN cases c ON c.id = f.case_id JOIN board_columns b ON b.id = c.column_id
      WHERE c.team_id = ? AND b.kind = 'done' AND f.finish_day > ? AND f.finish_day <= ? AND f.start_day <= ? ORDER BY f.case_id`,
   );
-  const inProgress = db.prepare(
+  const inProgress = db.prepare<[number], { case_id: CasesRow['id'] } & Pick<CasesRow, 'assignee_id'>>(
     `SELECT c.id AS case_id, c.assignee_id FROM cases c JOIN board_columns b ON b.id = c.column_id
      WHERE c.team_id = ? AND b.kind = 'active' ORDER BY c.legal_deadline IS NULL, c.legal_deadline, c.id`,
   );
@@ -55,15 +56,15 @@ export function plansDemo(db: Db, random: Random, today: string): void {
   const start = addDays(mondayOf(today), -7);
   const end = addDays(start, 13);
   for (const team of teams) {
-    const leader = (leaderOf.get(team.id) as { id: number } | undefined)?.id ?? null;
+    const leader = leaderOf.get(team.id)?.id ?? null;
     const created = at(addDays(start, -3), '13:00');
     const goal = SPRINT_GOALS[team.name] ?? 'Færdiggør de sager, teamet har forpligtet sig til.';
     const name = defaultSprintName(start);
     const sprintId = Number(insertSprint.run(team.id, name, goal, start, end, leader, created).lastInsertRowid);
     appendEvent(db, { at: created, actorId: leader, entity: 'sprint', entityId: sprintId, type: SPRINT_EVENTS.created, field: 'sprint', to: `${name}: ${start} – ${end}`, reason: goal });
 
-    const finished = (finishedInSprint.all(team.id, start, today, start) as { case_id: number; assignee_id: number | null }[]);
-    const active = (inProgress.all(team.id) as { case_id: number; assignee_id: number | null }[]);
+    const finished = finishedInSprint.all(team.id, start, today, start);
+    const active = inProgress.all(team.id);
     const chosen = [
       ...shuffled(finished, random).slice(0, 3 + random.int(0, 3)),
       ...active.slice(0, 5 + random.int(0, 4)),
@@ -85,9 +86,9 @@ export function plansDemo(db: Db, random: Random, today: string): void {
 }
 
 function botilbudPlan(db: Db, teamId: number, today: IsoDate): void {
-  const leader = (db.prepare(`SELECT id FROM people WHERE team_id = ? AND role = 'leader' ORDER BY id LIMIT 1`).get(teamId) as { id: number } | undefined)?.id;
+  const leader = db.prepare<[number], Pick<PeopleRow, 'id'>>(`SELECT id FROM people WHERE team_id = ? AND role = 'leader' ORDER BY id LIMIT 1`).get(teamId)?.id;
   if (leader === undefined) return;
-  const caseworkers = (db.prepare(`SELECT id FROM people WHERE team_id = ? AND role = 'caseworker' ORDER BY id`).all(teamId) as { id: number }[]).map((p) => p.id);
+  const caseworkers = db.prepare<[number], Pick<PeopleRow, 'id'>>(`SELECT id FROM people WHERE team_id = ? AND role = 'caseworker' ORDER BY id`).all(teamId).map((p) => p.id);
   const worker = (i: number) => caseworkers[i % Math.max(1, caseworkers.length)] ?? leader;
   const year = yearOf(today);
   const periodStart = `${year}-01-01`;
@@ -114,10 +115,10 @@ function botilbudPlan(db: Db, teamId: number, today: IsoDate): void {
   insertAction.run(g1, 'Udvikl og indfør ledelsestilsyn med visitationen til botilbud', leader, '2027-03-31', 'not_started');
   insertAction.run(g1, 'Eftersyn af omstillingen (ekstern rådgivning)', leader, '2027-06-30', 'not_started');
   // Ten per cent fewer citizens to § 107 a year (seed 002): the target is 90 % of last year's intake.
-  const intake = (db.prepare(
+  const intake = db.prepare<[number, IsoDate, IsoDate], { n: number }>(
     `SELECT COUNT(*) AS n FROM grants g JOIN cases c ON c.id = g.case_id
      WHERE c.team_id = ? AND g.paragraph = '107' AND g.start_date > ? AND g.start_date <= ?`,
-  ).get(teamId, addDays(periodStart, -365), periodStart) as { n: number }).n;
+  ).get(teamId, addDays(periodStart, -365), periodStart)!.n;
   kpi(g1, { kind: 'new_grants', paragraph: '107', days: 365 }, Math.floor(intake * 0.9), 'lower');
   db.prepare('INSERT INTO plan_investments (goal_id, title, input, from_paragraph, to_paragraph) VALUES (?, ?, ?, ?, ?)')
     .run(g1, 'Styrket visitation til botilbud (investeringsforslag, seed 002)', JSON.stringify(SEED_002_INVESTMENT), '107', '85');
@@ -127,11 +128,11 @@ function botilbudPlan(db: Db, teamId: number, today: IsoDate): void {
   const g2 = goal(2, 'Internt før eksternt',
     'Flere borgere får et tilbud hos kommunens egne leverandører; eksterne pladser revisiteres i prisrækkefølge.');
   const reviewId = Number(insertAction.run(g2, 'Revisitér eksterne § 107-pladser med højeste takst', worker(1), addDays(today, 45), 'in_progress').lastInsertRowid);
-  const external = db.prepare(
+  const external = db.prepare<[number, IsoDate], Pick<GrantsRow, 'case_id'>>(
     `SELECT DISTINCT g.case_id FROM grants g JOIN cases c ON c.id = g.case_id
      WHERE c.team_id = ? AND g.paragraph = '107' AND g.provider_type = 'external' AND (g.end_date IS NULL OR g.end_date >= ?)
      ORDER BY g.takst DESC, g.case_id LIMIT 4`,
-  ).all(teamId, today) as { case_id: number }[];
+  ).all(teamId, today);
   for (const c of external) insertActionCase.run(reviewId, c.case_id);
   insertAction.run(g2, 'Forhandl priser med de fem største eksterne leverandører', leader, addDays(today, -10), 'in_progress');
   kpi(g2, { kind: 'internal_share', paragraph: '107' }, 60, 'higher');
@@ -160,11 +161,11 @@ function botilbudPlan(db: Db, teamId: number, today: IsoDate): void {
  */
 function movedCitizens(db: Db, teamId: number, leader: number): void {
   const start = SEED_002_INVESTMENT.start;
-  const refused = db.prepare(
+  const refused = db.prepare<[number, string], Pick<CasesRow, 'id' | 'assignee_id'> & { day: IsoDate }>(
     `SELECT c.id, MIN(substr(e.at, 1, 10)) AS day, c.assignee_id FROM cases c JOIN events e ON e.case_id = c.id
      WHERE c.team_id = ? AND c.paragraph = '107' AND e.type = 'decided' AND e.to_value = 'rejected' AND e.at >= ?
      GROUP BY c.id ORDER BY day, c.id LIMIT 6`,
-  ).all(teamId, start) as { id: number; day: IsoDate; assignee_id: number | null }[];
+  ).all(teamId, start);
   for (const c of refused) {
     const economy = economyHandlers(createContext(db, { now: () => new Date(at(c.day, '14:00')) }));
     economy.createGrant({

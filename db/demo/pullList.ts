@@ -3,6 +3,7 @@
 import { compareParagraphs } from '../../shared/pullList';
 import type { Random } from '../../shared/random';
 import type { Db } from '../connection';
+import type { CasesRow, PeopleRow, TeamsRow } from '../schema';
 
 /** Strategic priorities a leader might set (seed 000: "internt før eksternt", nul på bundlinjen). */
 const DEMO_TAGS: Record<string, { label: string; weight: number; paragraph: string | null; kind: string | null }[]> = {
@@ -14,24 +15,24 @@ const DEMO_TAGS: Record<string, { label: string; weight: number; paragraph: stri
 };
 
 export function pullListDemo(db: Db, random: Random, today: string): void {
-  const teams = db.prepare('SELECT id, name FROM teams ORDER BY id').all() as { id: number; name: string }[];
+  const teams = db.prepare<[], Pick<TeamsRow, 'id' | 'name'>>('SELECT id, name FROM teams ORDER BY id').all();
   // The team's paragraphs, most used first: everyone knows the main one, fewer the rare ones.
-  const paragraphs = db.prepare('SELECT paragraph, COUNT(*) AS n FROM cases WHERE team_id = ? GROUP BY paragraph ORDER BY n DESC, paragraph');
-  const caseworkers = db.prepare("SELECT id FROM people WHERE team_id = ? AND role = 'caseworker' ORDER BY id");
-  const leader = db.prepare("SELECT id FROM people WHERE team_id = ? AND role = 'leader' ORDER BY id LIMIT 1");
+  const paragraphs = db.prepare<[number], Pick<CasesRow, 'paragraph'> & { n: number }>('SELECT paragraph, COUNT(*) AS n FROM cases WHERE team_id = ? GROUP BY paragraph ORDER BY n DESC, paragraph');
+  const caseworkers = db.prepare<[number], Pick<PeopleRow, 'id'>>("SELECT id FROM people WHERE team_id = ? AND role = 'caseworker' ORDER BY id");
+  const leader = db.prepare<[number], Pick<PeopleRow, 'id'>>("SELECT id FROM people WHERE team_id = ? AND role = 'leader' ORDER BY id LIMIT 1");
   const competence = db.prepare('INSERT INTO person_competences (person_id, paragraph) VALUES (?, ?)');
   const tag = db.prepare(
     'INSERT INTO priority_tags (team_id, label, weight, paragraph, item_kind, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   for (const team of teams) {
-    const used = (paragraphs.all(team.id) as { paragraph: string; n: number }[]).map((r) => r.paragraph);
-    const people = (caseworkers.all(team.id) as { id: number }[]).map((r) => r.id);
+    const used = paragraphs.all(team.id).map((r) => r.paragraph);
+    const people = caseworkers.all(team.id).map((r) => r.id);
     people.forEach((personId, index) => {
       const mine = used.filter((p, rank) => rank === 0 || (index > 0 && random.chance(rank === 1 ? 0.9 : 0.7)));
       // The first caseworker of each team is new and knows only the team's main paragraph.
       for (const p of mine.sort(compareParagraphs)) competence.run(personId, p);
     });
-    const by = (leader.get(team.id) as { id: number } | undefined)?.id ?? null;
+    const by = leader.get(team.id)?.id ?? null;
     for (const t of DEMO_TAGS[team.name] ?? []) {
       if (t.paragraph === null || used.includes(t.paragraph)) tag.run(team.id, t.label, t.weight, t.paragraph, t.kind, by, `${today}T07:00:00.000Z`);
     }

@@ -6,6 +6,10 @@
 import type { CallContext } from '../../shared/api/define';
 import type { LookupEntry } from '../../shared/api/dispatch';
 import type { Db } from '../connection';
+import type { CasesRow, CitizensRow } from '../schema';
+import { workspaceSetting } from '../settings';
+
+type CitizenOfCase = Pick<CasesRow, 'citizen_id' | 'team_id'> & Pick<CitizensRow, 'ref'>;
 
 export const DEFAULT_RETENTION_MONTHS = 6;
 const FLUSH_AFTER_MS = 200;
@@ -29,15 +33,15 @@ export interface LookupLog {
 }
 
 export function retentionMonths(db: Db): number {
-  const raw = (db.prepare("SELECT value FROM workspace WHERE key = 'access_log_months'").get() as { value: string } | undefined)?.value;
+  const raw = workspaceSetting(db, 'access_log_months');
   const months = raw === undefined ? NaN : Number(raw);
   return Number.isInteger(months) && months > 0 ? months : DEFAULT_RETENTION_MONTHS;
 }
 
 export function createLookupLog(db: Db, now: () => Date): LookupLog {
   const q = {
-    byId: db.prepare('SELECT c.citizen_id, z.ref, c.team_id FROM cases c JOIN citizens z ON z.id = c.citizen_id WHERE c.id = ?'),
-    byNumber: db.prepare('SELECT c.citizen_id, z.ref, c.team_id FROM cases c JOIN citizens z ON z.id = c.citizen_id WHERE c.case_number = ?'),
+    byId: db.prepare<[number], CitizenOfCase>('SELECT c.citizen_id, z.ref, c.team_id FROM cases c JOIN citizens z ON z.id = c.citizen_id WHERE c.id = ?'),
+    byNumber: db.prepare<[string], CitizenOfCase>('SELECT c.citizen_id, z.ref, c.team_id FROM cases c JOIN citizens z ON z.id = c.citizen_id WHERE c.case_number = ?'),
     insert: db.prepare(
       `INSERT INTO access_log (at, person_id, device_id, citizen_id, citizen_ref, team_id, count, purpose, method)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -58,13 +62,13 @@ export function createLookupLog(db: Db, now: () => Date): LookupLog {
         const who = [p.at, personId, p.deviceId] as const;
         if (entry.list) q.insert.run(...who, null, null, entry.list.teamId, entry.list.count, entry.purpose, p.method);
         // One entry per citizen, however many of their cases the call showed.
-        const citizens = new Map<number, { ref: string; team_id: number }>();
+        const citizens = new Map<number, CitizenOfCase>();
         for (const id of entry.caseIds) {
-          const row = q.byId.get(id) as { citizen_id: number; ref: string; team_id: number } | undefined;
+          const row = q.byId.get(id);
           if (row) citizens.set(row.citizen_id, row);
         }
         for (const number of entry.caseNumbers) {
-          const row = q.byNumber.get(number) as { citizen_id: number; ref: string; team_id: number } | undefined;
+          const row = q.byNumber.get(number);
           if (row) citizens.set(row.citizen_id, row);
         }
         for (const [citizenId, c] of citizens) q.insert.run(...who, citizenId, c.ref, c.team_id, null, entry.purpose, p.method);

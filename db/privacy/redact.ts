@@ -7,9 +7,12 @@
 import { findAllCpr } from '../../shared/cpr';
 import type { IsoDate } from '../../shared/domain';
 import { ApiFailure } from '../../shared/api/envelope';
+import type { RedactionResult } from '../../shared/api/methods/privacy';
 import { formatDate } from '../../shared/format';
 import type { Db } from '../connection';
 import { appendEvent } from '../events';
+import type { BoardColumnsRow, CasesRow, CitizensRow, EventsRow } from '../schema';
+import { workspaceSetting } from '../settings';
 
 export const REDACTED = '[fjernet]';
 export const ERASED_INITIALS = '–';
@@ -99,7 +102,7 @@ function withRedactionWindow<T>(db: Db, work: () => T): T {
 
 /** Rewrites events' text with `rewrite`; returns how many events changed. Call inside the window. */
 function rewriteEvents(db: Db, rewrite: (value: string, column: EventText, row: EventRow) => string, where = '1 = 1', params: unknown[] = []): number {
-  const rows = db.prepare(`SELECT id, case_id, field, from_value, to_value, reason FROM events WHERE ${where}`).all(...params) as EventRow[];
+  const rows = db.prepare<unknown[], EventRow>(`SELECT id, case_id, field, from_value, to_value, reason FROM events WHERE ${where}`).all(...params);
   const update = db.prepare('UPDATE events SET field = ?, from_value = ?, to_value = ?, reason = ? WHERE id = ?');
   let changed = 0;
   for (const row of rows) {
@@ -112,7 +115,7 @@ function rewriteEvents(db: Db, rewrite: (value: string, column: EventText, row: 
   return changed;
 }
 
-interface EventRow { id: number; case_id: number | null; field: string | null; from_value: string | null; to_value: string | null; reason: string | null }
+type EventRow = Pick<EventsRow, 'id' | 'case_id' | 'field' | 'from_value' | 'to_value' | 'reason'>;
 
 export interface RedactOptions {
   actorId: number | null;
@@ -124,15 +127,8 @@ export interface RedactOptions {
 
 export type RedactTarget = { table: string; column: string; rowId: number } | { text: string };
 
-export interface RedactResult {
-  table: string | null;
-  column: string | null;
-  rowId: number | null;
-  /** How many numbers (or 1 for a whole value) were replaced in the row itself. */
-  replaced: number;
-  eventsChanged: number;
-  eventId: number;
-}
+/** `replaced`: how many numbers (or 1 for a whole value) were replaced in the row itself. */
+export type RedactResult = RedactionResult;
 
 const refusal = (field: string, message: string) => new ApiFailure('invalid_input', message, [{ field, message }]);
 
@@ -186,7 +182,8 @@ function redactText(db: Db, text: string, options: RedactOptions): RedactResult 
     for (const [table, columns] of Object.entries(REDACTABLE_COLUMNS)) {
       if (table === 'events' || !tableExists(db, table)) continue;
       for (const column of columns) {
-        const rows = db.prepare(`SELECT rowid AS id, ${quote(column)} AS value FROM ${quote(table)} WHERE typeof(${quote(column)}) = 'text' AND length(${quote(column)}) >= 10`).all() as { id: number; value: string }[];
+        // Any table's column: the WHERE keeps text only.
+        const rows = db.prepare<[], { id: number; value: string }>(`SELECT rowid AS id, ${quote(column)} AS value FROM ${quote(table)} WHERE typeof(${quote(column)}) = 'text' AND length(${quote(column)}) >= 10`).all();
         const update = db.prepare(`UPDATE ${quote(table)} SET ${quote(column)} = ? WHERE rowid = ?`);
         for (const r of rows) {
           const next = replaceCpr(r.value, digits);
@@ -230,7 +227,7 @@ const CASE_FREE_TEXT: Readonly<Record<string, readonly string[]>> = {
 const FREE_TEXT_EVENT_FIELDS = new Set(['notes', 'blocked', 'blocked_reason', 'blockedReason', 'note', 'citizen_initials', 'initials']);
 
 export function citizenRetentionYears(db: Db): number {
-  const raw = (db.prepare("SELECT value FROM workspace WHERE key = 'citizen_retention_years'").get() as { value: string } | undefined)?.value;
+  const raw = workspaceSetting(db, 'citizen_retention_years');
   const years = raw === undefined ? NaN : Number(raw);
   return Number.isInteger(years) && years >= 0 ? years : DEFAULT_CITIZEN_RETENTION_YEARS;
 }
@@ -263,14 +260,14 @@ function yearsBefore(day: IsoDate, years: number): IsoDate {
  * open or was closed less than `citizen_retention_years` (default 5) ago.
  */
 export function eraseCitizen(db: Db, citizenRef: string, options: EraseOptions): EraseResult {
-  const citizen = db.prepare('SELECT id, ref, initials FROM citizens WHERE ref = ?').get(citizenRef) as { id: number; ref: string; initials: string } | undefined;
+  const citizen = db.prepare<[string], Pick<CitizensRow, 'id' | 'ref' | 'initials'>>('SELECT id, ref, initials FROM citizens WHERE ref = ?').get(citizenRef);
   if (!citizen) throw new ApiFailure('not_found', `Borgeren ${citizenRef} findes ikke.`, [{ field: 'citizenRef', message: 'Findes ikke' }]);
   const years = citizenRetentionYears(db);
   const cutoff = yearsBefore(options.today, years);
-  const cases = db.prepare(
+  const cases = db.prepare<[number], Pick<CasesRow, 'id' | 'case_number'> & Pick<BoardColumnsRow, 'kind'> & { entered: string }>(
     `SELECT c.id, c.case_number, b.kind, substr(c.column_entered_at, 1, 10) AS entered
      FROM cases c JOIN board_columns b ON b.id = c.column_id WHERE c.citizen_id = ? ORDER BY c.case_number`,
-  ).all(citizen.id) as { id: number; case_number: string; kind: string; entered: string }[];
+  ).all(citizen.id);
   const open = cases.filter((c) => c.kind !== 'done');
   if (open.length) {
     throw refusal('citizenRef', `Borgeren har ${open.length === 1 ? 'en åben sag' : `${open.length} åbne sager`} (${open.map((c) => c.case_number).join(', ')}). ` +

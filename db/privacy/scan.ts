@@ -2,25 +2,18 @@
 // someone edited by hand): every text value of every table, the event log included, read from the
 // schema itself so a table added later is covered without touching this file. It reports where a
 // CPR-shaped number sits, masked (010190-XXXX), never the digits.
+import type { CprFinding as ReportedFinding, CprScanResult } from '../../shared/api/methods/privacy';
 import { findAllCpr } from '../../shared/cpr';
 import type { Db } from '../connection';
+import { workspaceSetting } from '../settings';
 
-export interface CprFinding {
-  table: string;
-  column: string;
-  /** The row's rowid; null in a WITHOUT ROWID table (then `key` names the row). */
-  rowId: number | null;
-  key?: Record<string, unknown>;
-  /** The first number found, masked; `count` says how many the value holds. */
-  masked: string;
-  count: number;
-}
+/**
+ * A finding as the scan sees it: rowId null in a WITHOUT ROWID table (then `key` names the row);
+ * the service adds whether it may be redacted.
+ */
+export type CprFinding = Omit<ReportedFinding, 'redactable'>;
 
-export interface CprScan {
-  findings: CprFinding[];
-  scannedTables: number;
-  scannedRows: number;
-}
+export type CprScan = Omit<CprScanResult, 'findings'> & { findings: CprFinding[] };
 
 interface ColumnInfo { name: string; type: string; pk: number }
 
@@ -32,13 +25,15 @@ const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** The user tables of the store, read from sqlite_master, with their columns. */
 export function storeTables(db: Db): { name: string; withoutRowid: boolean; columns: ColumnInfo[] }[] {
-  const tables = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string; sql: string | null }[];
+  const tables = db
+    .prepare<[], { name: string; sql: string | null }>("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .all();
   return tables
     .filter((t) => !SKIPPED_TABLES.has(t.name))
     .map((t) => ({
       name: t.name,
       withoutRowid: /WITHOUT\s+ROWID/i.test(t.sql ?? ''),
-      columns: db.prepare(`SELECT name, type, pk FROM pragma_table_info(?)`).all(t.name) as ColumnInfo[],
+      columns: db.prepare<[string], ColumnInfo>(`SELECT name, type, pk FROM pragma_table_info(?)`).all(t.name),
     }));
 }
 
@@ -53,7 +48,7 @@ export function scanStore(db: Db): CprScan {
   const findings: CprFinding[] = [];
   let scannedRows = 0;
   const tables = storeTables(db);
-  const storeId = (db.prepare("SELECT value FROM workspace WHERE key = 'store_id'").get() as { value: string } | undefined)?.value;
+  const storeId = workspaceSetting(db, 'store_id');
   for (const table of tables) {
     const columns = scannedColumns(table.columns);
     if (columns.length === 0) continue;
@@ -61,7 +56,8 @@ export function scanStore(db: Db): CprScan {
     const keySelect = table.withoutRowid ? keyColumns.map((c) => quote(c.name)).join(', ') : 'rowid AS "__rowid"';
     // Only text of ten characters or more can hold a CPR number; the rest is skipped in SQL.
     const textColumns = columns.map((c) => `CASE WHEN typeof(${quote(c.name)}) = 'text' AND length(${quote(c.name)}) >= 10 THEN ${quote(c.name)} END AS ${quote(`__v_${c.name}`)}`);
-    const rows = db.prepare(`SELECT ${keySelect}, ${textColumns.join(', ')} FROM ${quote(table.name)}`).iterate() as Iterable<Record<string, unknown>>;
+    // Any table, read from the schema at run time: its row is known only by the aliases above.
+    const rows = db.prepare<[], Record<string, unknown>>(`SELECT ${keySelect}, ${textColumns.join(', ')} FROM ${quote(table.name)}`).iterate();
     for (const row of rows) {
       scannedRows++;
       for (const column of columns) {

@@ -4,8 +4,9 @@
 import { z } from 'zod';
 import type { AuthStatus } from '../../shared/api/auth';
 import type { Principal } from '../../shared/api/define';
-import type { Role } from '../../shared/domain';
 import { passwordProblem, type SignInResult, type Source } from '../../db/auth';
+import type { AccountsRow, OrNull, PeopleRow, TeamsRow } from '../../db/schema';
+import { workspaceSetting } from '../../db/settings';
 import type { Service } from '../../db/service';
 
 export const AUTH_ACTIONS = ['status', 'sign-in', 'sign-out', 'first-administrator', 'set-up', 'password', 'pair'] as const;
@@ -55,34 +56,36 @@ function invalid(message: string): AuthReply {
 
 export function authStatus(service: Service, principal: Principal | null, oidcLabel: string | null): Omit<AuthStatus, 'pairing'> {
   const { db } = service;
-  const workspace = (key: string) => (db.prepare('SELECT value FROM workspace WHERE key = ?').get(key) as { value: string } | undefined)?.value;
-  const isDemo = workspace('is_demo') === '1';
+  const isDemo = workspaceSetting(db, 'is_demo') === '1';
   let person: AuthStatus['person'] = null;
   let device: AuthStatus['device'] = null;
   if (principal?.kind === 'person') {
     const row = db
-      .prepare('SELECT p.id, p.name, p.initials, p.role, p.team_id, a.login FROM people p LEFT JOIN accounts a ON a.person_id = p.id WHERE p.id = ?')
-      .get(principal.personId) as { id: number; name: string; initials: string; role: Role; team_id: number | null; login: string | null };
+      .prepare<[number], Pick<PeopleRow, 'id' | 'name' | 'initials' | 'role' | 'team_id'> & OrNull<Pick<AccountsRow, 'login'>>>(
+        'SELECT p.id, p.name, p.initials, p.role, p.team_id, a.login FROM people p LEFT JOIN accounts a ON a.person_id = p.id WHERE p.id = ?',
+      )
+      .get(principal.personId)!;
     person = { id: row.id, name: row.name, initials: row.initials, role: row.role, roles: principal.roles, teamId: row.team_id, login: row.login };
   } else if (principal?.kind === 'device') {
-    const team = db.prepare('SELECT name FROM teams WHERE id = ?').get(principal.teamId) as { name: string };
+    const team = db.prepare<[number], Pick<TeamsRow, 'name'>>('SELECT name FROM teams WHERE id = ?').get(principal.teamId)!;
     device = { teamId: principal.teamId, teamName: team.name };
   }
   const demoAccounts = isDemo
-    ? (db
-        .prepare(
+    ? db
+        .prepare<[], Pick<AccountsRow, 'login'> & Pick<PeopleRow, 'name' | 'role'> & { team_name: TeamsRow['name'] | null }>(
           `SELECT a.login, p.name, p.role, t.name AS team_name FROM accounts a JOIN people p ON p.id = a.person_id
            LEFT JOIN teams t ON t.id = p.team_id WHERE a.active = 1 AND p.active = 1
            ORDER BY t.sort_order IS NOT NULL, t.sort_order, CASE p.role WHEN 'department_head' THEN 0 WHEN 'leader' THEN 1 ELSE 2 END, p.name`,
         )
-        .all() as { login: string; name: string; role: Role; team_name: string | null }[]).map((r) => ({ login: r.login, name: r.name, role: r.role, teamName: r.team_name }))
+        .all()
+        .map((r) => ({ login: r.login, name: r.name, role: r.role, teamName: r.team_name }))
     : null;
   return {
     signedIn: principal !== null,
     person,
     device,
     needsFirstAdministrator: service.auth.needsFirstAdministrator(),
-    departmentName: workspace('department_name') ?? 'Flowtavle',
+    departmentName: workspaceSetting(db, 'department_name') ?? 'Flowtavle',
     isDemo,
     demoAccounts,
     oidc: oidcLabel ? { label: oidcLabel } : null,

@@ -1,4 +1,6 @@
 import type { ParseArgsConfig } from 'node:util';
+import { isIsoDate } from '../../shared/dates';
+import type { IsoDate } from '../../shared/domain';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
@@ -35,6 +37,33 @@ export function requiredString(values: Record<string, unknown>, name: string): s
 
 export const DB_OPTION: OptionSpec = { db: { type: 'string' } };
 export const JSON_OPTION: OptionSpec = { json: { type: 'boolean' } };
+
+/** The period reports' arguments: --team NAVN|ID or --department, and the period --from … --to. */
+export const TEAM_PERIOD_OPTIONS: OptionSpec = {
+  ...DB_OPTION,
+  team: { type: 'string' },
+  department: { type: 'boolean' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  ...JSON_OPTION,
+};
+
+function dateOption(values: Record<string, unknown>, name: string): IsoDate {
+  const value = requiredString(values, name);
+  if (!isIsoDate(value)) throw new UsageError(`--${name} skal være en dato på formen ÅÅÅÅ-MM-DD (fik "${value}").`);
+  return value;
+}
+
+/** Reads TEAM_PERIOD_OPTIONS: the team as given (undefined for the department) and the period. */
+export function teamAndPeriod(values: Record<string, unknown>): { teamArg: string | undefined; from: IsoDate; to: IsoDate } {
+  const teamArg = typeof values.team === 'string' ? values.team : undefined;
+  const department = values.department === true;
+  if ((teamArg === undefined) === !department) throw new UsageError('Angiv enten --team NAVN|ID eller --department.');
+  const from = dateOption(values, 'from');
+  const to = dateOption(values, 'to');
+  if (from > to) throw new UsageError('--from skal ligge før eller på --to.');
+  return { teamArg, from, to };
+}
 
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);

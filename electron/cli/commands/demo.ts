@@ -19,7 +19,7 @@ export const demoCommand: Command = {
     if (existsSync(out)) throw new UsageError(`Filen findes allerede: ${out}`);
     const started = performance.now();
     const { db } = openWorkspace(out, { demo: { scale, seed, ...(today ? { today } : {}) } });
-    const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+    const count = (sql: string) => db.prepare<[], { n: number }>(sql).get()!.n;
     const summary = {
       path: out,
       scale,

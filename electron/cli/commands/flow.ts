@@ -1,50 +1,21 @@
 // `report flow`: a team's (or with --department the whole department's) flow report for a period, the same figures the flow dashboard shows
 // (both come from the getFlowReport handler).
-import { isIsoDate } from '../../../shared/dates';
 import type { FlowReport } from '../../../shared/flow';
 import { formatDate, formatNumber } from '../../../shared/format';
 import { systemContext } from '../../../shared/api/define';
 import { unwrap } from '../../../shared/api/envelope';
-import { DB_OPTION, JSON_OPTION, printJson, requiredString, UsageError, type Command, type OptionSpec } from '../command';
-import { withExistingStore } from '../store';
+import { printJson, TEAM_PERIOD_OPTIONS, teamAndPeriod, type Command, type OptionSpec } from '../command';
+import { teamIdOf, withExistingStore } from '../store';
 
-export const reportFlowOptions: OptionSpec = {
-  ...DB_OPTION,
-  team: { type: 'string' },
-  department: { type: 'boolean' },
-  from: { type: 'string' },
-  to: { type: 'string' },
-  ...JSON_OPTION,
-};
+export const reportFlowOptions: OptionSpec = TEAM_PERIOD_OPTIONS;
 
 export const reportFlowUsage = 'report flow --db PATH --team NAVN|ID|--department --from ÅÅÅÅ-MM-DD --to ÅÅÅÅ-MM-DD [--json]';
 
-function dateOption(values: Record<string, unknown>, name: string): string {
-  const value = requiredString(values, name);
-  if (!isIsoDate(value)) throw new UsageError(`--${name} skal være en dato på formen ÅÅÅÅ-MM-DD (fik "${value}").`);
-  return value;
-}
-
 /** Prints the flow report; returns the exit code. */
 export function reportFlow(values: Record<string, string | boolean | undefined>): number {
-  const teamArg = typeof values.team === 'string' ? values.team : undefined;
-  const department = values.department === true;
-  if ((teamArg === undefined) === !department) throw new UsageError('Angiv enten --team NAVN|ID eller --department.');
-  const from = dateOption(values, 'from');
-  const to = dateOption(values, 'to');
-  if (from > to) throw new UsageError('--from skal ligge før eller på --to.');
+  const { teamArg, from, to } = teamAndPeriod(values);
   return withExistingStore(values, (service, db) => {
-    let teamId: number | undefined;
-    if (teamArg !== undefined) {
-      const teams = db.prepare('SELECT id, name FROM teams ORDER BY sort_order, id').all() as { id: number; name: string }[];
-      const team = /^\d+$/.test(teamArg)
-        ? teams.find((t) => t.id === Number(teamArg))
-        : teams.find((t) => t.name.toLocaleLowerCase('da') === teamArg.toLocaleLowerCase('da'));
-      if (!team) {
-        throw new UsageError(`Teamet "${teamArg}" findes ikke. Teams: ${teams.map((t) => `${t.id} ${t.name}`).join(', ')}.`);
-      }
-      teamId = team.id;
-    }
+    const teamId = teamIdOf(db, teamArg);
     const { teamId: _teamId, ...report } = unwrap(service.dispatch('getFlowReport', { ...(teamId === undefined ? {} : { teamId }), from, to }, systemContext())) as FlowReport & { teamId: number | null };
     // The issue fixes the key order of the JSON; build it explicitly rather than trust spread order.
     const json: FlowReport = {

@@ -4,29 +4,15 @@
 import { systemContext } from '../../../shared/api/define';
 import { unwrap } from '../../../shared/api/envelope';
 import type { DeadlineCompliance } from '../../../shared/api/methods/flowAnalytics';
-import { isIsoDate } from '../../../shared/dates';
 import type { DeadlineRow } from '../../../shared/deadlines';
 import { formatDate, formatNumber, formatParagraph } from '../../../shared/format';
-import { DB_OPTION, JSON_OPTION, printJson, requiredString, UsageError, type Command, type OptionSpec } from '../command';
-import { withExistingStore } from '../store';
+import { printJson, TEAM_PERIOD_OPTIONS, teamAndPeriod, type Command, type OptionSpec } from '../command';
+import { teamIdOf, withExistingStore } from '../store';
 import { registerReportSubcommand } from './economy';
 
-export const reportDeadlinesOptions: OptionSpec = {
-  ...DB_OPTION,
-  team: { type: 'string' },
-  department: { type: 'boolean' },
-  from: { type: 'string' },
-  to: { type: 'string' },
-  ...JSON_OPTION,
-};
+export const reportDeadlinesOptions: OptionSpec = TEAM_PERIOD_OPTIONS;
 
 export const reportDeadlinesUsage = 'deadlines --db PATH --team NAVN|ID|--department --from ÅÅÅÅ-MM-DD --to ÅÅÅÅ-MM-DD [--json]';
-
-function dateOption(values: Record<string, unknown>, name: string): string {
-  const value = requiredString(values, name);
-  if (!isIsoDate(value)) throw new UsageError(`--${name} skal være en dato på formen ÅÅÅÅ-MM-DD (fik "${value}").`);
-  return value;
-}
 
 /** The row with the issue's keys in the issue's order. */
 const row = (r: DeadlineRow): DeadlineRow => ({
@@ -40,22 +26,9 @@ const row = (r: DeadlineRow): DeadlineRow => ({
 });
 
 export function reportDeadlines(values: Record<string, string | boolean | undefined>): number {
-  const teamArg = typeof values.team === 'string' ? values.team : undefined;
-  const department = values.department === true;
-  if ((teamArg === undefined) === !department) throw new UsageError('Angiv enten --team NAVN|ID eller --department.');
-  const from = dateOption(values, 'from');
-  const to = dateOption(values, 'to');
-  if (from > to) throw new UsageError('--from skal ligge før eller på --to.');
+  const { teamArg, from, to } = teamAndPeriod(values);
   return withExistingStore(values, (service, db) => {
-    let teamId: number | undefined;
-    if (teamArg !== undefined) {
-      const teams = db.prepare('SELECT id, name FROM teams ORDER BY sort_order, id').all() as { id: number; name: string }[];
-      const team = /^\d+$/.test(teamArg)
-        ? teams.find((t) => t.id === Number(teamArg))
-        : teams.find((t) => t.name.toLocaleLowerCase('da') === teamArg.trim().toLocaleLowerCase('da'));
-      if (!team) throw new UsageError(`Teamet "${teamArg}" findes ikke. Teams: ${teams.map((t) => `${t.id} ${t.name}`).join(', ')}.`);
-      teamId = team.id;
-    }
+    const teamId = teamIdOf(db, teamArg);
     const report = unwrap(service.dispatch('getDeadlineCompliance', { ...(teamId === undefined ? {} : { teamId }), from, to }, systemContext())) as DeadlineCompliance;
     const json = {
       scope: report.teamId === null ? 'department' : 'team',

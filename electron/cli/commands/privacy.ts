@@ -7,6 +7,7 @@ import { isIsoDate } from '../../../shared/dates';
 import { formatDate, formatDateTime } from '../../../shared/format';
 import { DB_OPTION, intOption, JSON_OPTION, printJson, requiredString, stringOption, UsageError, type Command } from '../command';
 import { withExistingStore } from '../store';
+import type { AccountsRow } from '../../../db/schema';
 
 const ROLE_NAMES: Record<string, string> = {
   caseworker: 'rådgiver', leader: 'leder', department_head: 'visitationschef', secretariat: 'sekretariatet', administrator: 'administrator', wall: 'vægskærm',
@@ -81,7 +82,9 @@ function refused(values: Record<string, unknown>, error: ApiError): number {
 function adminActor(service: { db: import('../../../db/connection').Db }, values: Record<string, unknown>): number | null {
   const given = intOption(values, 'as');
   if (given !== undefined) return given;
-  const row = service.db.prepare('SELECT person_id FROM accounts WHERE administrator = 1 AND active = 1 ORDER BY person_id LIMIT 1').get() as { person_id: number } | undefined;
+  const row = service.db
+    .prepare<[], Pick<AccountsRow, 'person_id'>>('SELECT person_id FROM accounts WHERE administrator = 1 AND active = 1 ORDER BY person_id LIMIT 1')
+    .get();
   return row?.person_id ?? null;
 }
 
