@@ -9,6 +9,7 @@ import type { BottomLineStatus } from '../shared/economics';
 import { costInYearOere, isKnownOn, splitOere, type CostBasisOere as CostBasis, type GrantVersion } from '../shared/grantHistory';
 import { medianOere, mulDiv, toOere, yearlyOere } from '../shared/money';
 import type { Db } from './connection';
+import { statements as preparedOnce } from './statements';
 
 export interface VersionRecord extends GrantVersion {
   providerType: ProviderType;
@@ -45,16 +46,14 @@ interface Statements {
   pending: Statement;
 }
 
-const cache = new WeakMap<Db, Statements>();
-function statements(db: Db): Statements {
-  let s = cache.get(db);
-  if (!s) {
+const statements = (db: Db): Statements => preparedOnce(db, prepare);
+function prepare(db: Db): Statements {
     // Versions that cost something in the year: starting by its end, not ended before its start.
     const inYear = 'v.start_date <= @yearEnd AND (v.end_date IS NULL OR v.end_date >= @yearStart)';
     // The figures need nine columns; the scan is the cost at scale, so nothing more is read.
     const slim = 'v.team_id, v.known_from, v.known_until, v.paragraph, v.takst_oere, v.takst_unit, v.quantity, v.start_date, v.end_date';
     const span = `v.known_from <= @to AND (v.known_until IS NULL OR v.known_until > @from) AND ${inYear}`;
-    s = {
+    return {
       slim: db.prepare(`SELECT ${slim} FROM grant_versions v NOT INDEXED WHERE ${span}`),
       slimTeam: db.prepare(`SELECT ${slim} FROM grant_versions v WHERE v.team_id = @team AND ${span}`),
       known: db.prepare(`SELECT ${COLUMNS} FROM grant_versions v WHERE v.known_from <= @date AND (v.known_until IS NULL OR v.known_until > @date) AND ${inYear}`),
@@ -77,9 +76,6 @@ function statements(db: Db): Statements {
            AND c.id NOT IN (SELECT e.case_id FROM events e WHERE e.type = 'decided' AND e.at < ? AND e.case_id IS NOT NULL)`,
       ),
     };
-    cache.set(db, s);
-  }
-  return s;
 }
 
 const bounds = (year: number) => ({ yearStart: `${year}-01-01`, yearEnd: `${year}-12-31` });

@@ -14,6 +14,7 @@ import { describeGrant, type SupportGoal } from '../shared/economics';
 import { costInYearOere, type CostBasisOere } from '../shared/grantHistory';
 import { toKroner, toOere, yearlyOere } from '../shared/money';
 import type { Db } from './connection';
+import { statements as preparedOnce } from './statements';
 import { appendEvent } from './events';
 
 export type GrantSource = 'app' | 'committee' | 'import' | 'demo';
@@ -86,11 +87,9 @@ interface Statements {
   unversioned: Statement;
 }
 
-const cache = new WeakMap<Db, Statements>();
-function statements(db: Db): Statements {
-  let s = cache.get(db);
-  if (!s) {
-    s = {
+const statements = (db: Db): Statements => preparedOnce(db, prepare);
+function prepare(db: Db): Statements {
+    return {
       grant: db.prepare(
         `SELECT id, case_id, paragraph, service, provider, provider_type, takst, takst_unit, quantity, start_date, end_date,
                 next_follow_up, follow_up_months, support_goal FROM grants WHERE id = ?`,
@@ -125,9 +124,6 @@ function statements(db: Db): Statements {
         `SELECT g.id FROM grants g WHERE NOT EXISTS (SELECT 1 FROM grant_versions v WHERE v.grant_id = g.id) ORDER BY g.id`,
       ),
     };
-    cache.set(db, s);
-  }
-  return s;
 }
 
 export function readGrant(db: Db, grantId: number): StoredGrant | null {

@@ -24,6 +24,7 @@ import { createEditedGrant, editedChanges, endEditedGrant, readGrant, updateEdit
 import { formatParagraph } from '../../shared/format';
 import { paragraphInfo } from '../../shared/paragraphs';
 import type { Db } from '../connection';
+import { statements } from '../statements';
 import { appendEvent } from '../events';
 import { routeToCommittee } from './committee';
 import type { ServiceContext } from './context';
@@ -59,7 +60,7 @@ export interface EconomyOptions {
 export function economyHandlers(ctx: ServiceContext, options: EconomyOptions = {}): Pick<Handlers, keyof typeof economyMethods> {
   const { db } = ctx;
   const enforceAuthority = options.enforceAuthority ?? true;
-  const q = prepare(db);
+  const q = statements(db, queries);
 
   const categories = (): TakstCategory[] => (q.categories.all() as CategoryRow[]).map(toCategory);
 
@@ -547,7 +548,7 @@ export function economyHandlers(ctx: ServiceContext, options: EconomyOptions = {
   };
 }
 
-function prepare(db: Db) {
+function queries(db: Db) {
   return {
     team: db.prepare('SELECT id, name, bottom_line_tolerance FROM teams WHERE id = ?'),
     teams: db.prepare('SELECT id, name, bottom_line_tolerance FROM teams ORDER BY sort_order, name'),

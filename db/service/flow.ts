@@ -20,6 +20,8 @@ import { caseloadReader } from '../caseload';
 import { appendEvent } from '../events';
 import type { ServiceContext } from './context';
 import { wipAsOf } from './flowAnalytics';
+import { statements } from '../statements';
+import type { Db } from '../connection';
 
 interface DayRow { day: IsoDate; n: number }
 interface FlowRow { case_id: number; start_day: IsoDate | null; finish_day: IsoDate | null }
@@ -30,86 +32,88 @@ interface NoteRow { id: number; week_start: IsoDate; kind: 'decision' | 'note'; 
 
 const toMap = (rows: DayRow[]) => new Map(rows.map((r) => [r.day, r.n]));
 
+const queries = (db: Db) => ({
+  team: db.prepare('SELECT id, name FROM teams WHERE id = ?'),
+  teams: db.prepare('SELECT id, name FROM teams ORDER BY sort_order, id'),
+  columns: db.prepare('SELECT id, name, kind, position FROM board_columns WHERE team_id = ? ORDER BY position'),
+  finishesByDay: db.prepare(
+    'SELECT finish_day AS day, COUNT(*) AS n FROM flow_cases WHERE team_id = ? AND start_day IS NOT NULL AND finish_day IS NOT NULL GROUP BY finish_day',
+  ),
+  startsByDay: db.prepare(
+    'SELECT start_day AS day, COUNT(*) AS n FROM flow_cases WHERE team_id = ? AND start_day IS NOT NULL GROUP BY start_day',
+  ),
+  finishedIn: db.prepare(
+    `SELECT f.case_id, c.case_number, f.start_day, f.finish_day, p.name AS assignee_name
+     FROM flow_cases f JOIN cases c ON c.id = f.case_id LEFT JOIN people p ON p.id = c.assignee_id
+     WHERE f.team_id = ? AND f.start_day IS NOT NULL AND f.finish_day BETWEEN ? AND ? ORDER BY f.finish_day, f.case_id`,
+  ),
+  finishedFacts: db.prepare(
+    // start_day IS NOT NULL lets SQLite use the partial index (a finished case always has a start).
+    `SELECT case_id, start_day, finish_day FROM flow_cases
+     WHERE team_id = ? AND start_day IS NOT NULL AND finish_day BETWEEN ? AND ? ORDER BY finish_day, case_id`,
+  ),
+  // In progress at the end of a day: not finished yet, or finished after it (two index ranges).
+  wipAt: db.prepare(
+    `SELECT case_id, start_day, finish_day FROM flow_cases WHERE team_id = ? AND finish_day IS NULL AND start_day <= ?
+     UNION ALL
+     SELECT case_id, start_day, finish_day FROM flow_cases WHERE team_id = ? AND finish_day > ? AND start_day <= ?`,
+  ),
+  ageing: db.prepare(
+    `SELECT f.case_id, c.case_number, c.column_id, f.start_day, c.blocked, c.blocked_reason, p.initials
+     FROM flow_cases f JOIN cases c ON c.id = f.case_id LEFT JOIN people p ON p.id = c.assignee_id
+     WHERE f.team_id = ? AND f.start_day <= ? AND (f.finish_day IS NULL OR f.finish_day > ?)
+     ORDER BY f.start_day, f.case_id`,
+  ),
+  reached: db.prepare('SELECT day, n FROM flow_reached_daily WHERE column_id = ? AND day <= ? AND n <> 0'),
+  blocks: db.prepare(
+    `SELECT b.case_id, c.case_number, b.reason, b.from_day, b.to_day, p.name AS assignee_name
+     FROM flow_blocks b JOIN cases c ON c.id = b.case_id LEFT JOIN people p ON p.id = c.assignee_id
+     WHERE b.team_id = ? AND b.from_day <= ? AND (b.to_day IS NULL OR b.to_day >= ?)
+     ORDER BY b.from_day, b.id`,
+  ),
+  blocksOfFinished: db.prepare(
+    `SELECT b.case_id, b.from_day, b.to_day FROM flow_blocks b JOIN flow_cases f ON f.case_id = b.case_id
+     WHERE b.team_id = ? AND f.finish_day BETWEEN ? AND ?`,
+  ),
+  deadlines: db.prepare(
+    `SELECT c.id, c.case_number, c.paragraph, c.assignee_id, p.name AS assignee_name, b.name AS column_name, c.legal_deadline
+     FROM cases c JOIN board_columns b ON b.id = c.column_id LEFT JOIN people p ON p.id = c.assignee_id
+     WHERE c.team_id = ? AND b.kind <> 'done' AND c.legal_deadline IS NOT NULL AND c.legal_deadline <= ?
+     ORDER BY c.legal_deadline, c.id`,
+  ),
+  overdueFollowUps: db.prepare(
+    `SELECT g.id, g.case_id, c.case_number, g.paragraph, c.assignee_id, p.name AS assignee_name, g.next_follow_up
+     FROM grants g JOIN cases c ON c.id = g.case_id LEFT JOIN people p ON p.id = c.assignee_id
+     WHERE c.team_id = ? AND g.next_follow_up < ? AND (g.end_date IS NULL OR g.end_date >= ?)
+     ORDER BY g.next_follow_up, g.id`,
+  ),
+  weights: db.prepare(
+    `SELECT w.paragraph, w.weight, w.updated_at, p.name AS updated_by
+     FROM caseload_weights w LEFT JOIN people p ON p.id = w.updated_by`,
+  ),
+  weight: db.prepare('SELECT weight FROM caseload_weights WHERE paragraph = ?'),
+  setWeight: db.prepare(
+    `INSERT INTO caseload_weights (paragraph, weight, updated_by, updated_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (paragraph) DO UPDATE SET weight = excluded.weight, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+  ),
+  notes: db.prepare(
+    `SELECT n.id, n.week_start, n.kind, n.text, p.name AS created_by, n.created_at
+     FROM flow_review_notes n LEFT JOIN people p ON p.id = n.created_by
+     WHERE n.team_id = ? AND n.week_start = ? ORDER BY n.kind, n.id`,
+  ),
+  note: db.prepare(
+    `SELECT n.id, n.week_start, n.kind, n.text, p.name AS created_by, n.created_at
+     FROM flow_review_notes n LEFT JOIN people p ON p.id = n.created_by WHERE n.id = ?`,
+  ),
+  addNote: db.prepare(
+    'INSERT INTO flow_review_notes (team_id, week_start, kind, text, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+  ),
+});
+
 export function flowHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof flowMethods> {
   const { db } = ctx;
   const reader = caseloadReader(db);
-  const q = {
-    team: db.prepare('SELECT id, name FROM teams WHERE id = ?'),
-    teams: db.prepare('SELECT id, name FROM teams ORDER BY sort_order, id'),
-    columns: db.prepare('SELECT id, name, kind, position FROM board_columns WHERE team_id = ? ORDER BY position'),
-    finishesByDay: db.prepare(
-      'SELECT finish_day AS day, COUNT(*) AS n FROM flow_cases WHERE team_id = ? AND start_day IS NOT NULL AND finish_day IS NOT NULL GROUP BY finish_day',
-    ),
-    startsByDay: db.prepare(
-      'SELECT start_day AS day, COUNT(*) AS n FROM flow_cases WHERE team_id = ? AND start_day IS NOT NULL GROUP BY start_day',
-    ),
-    finishedIn: db.prepare(
-      `SELECT f.case_id, c.case_number, f.start_day, f.finish_day, p.name AS assignee_name
-       FROM flow_cases f JOIN cases c ON c.id = f.case_id LEFT JOIN people p ON p.id = c.assignee_id
-       WHERE f.team_id = ? AND f.start_day IS NOT NULL AND f.finish_day BETWEEN ? AND ? ORDER BY f.finish_day, f.case_id`,
-    ),
-    finishedFacts: db.prepare(
-      // start_day IS NOT NULL lets SQLite use the partial index (a finished case always has a start).
-      `SELECT case_id, start_day, finish_day FROM flow_cases
-       WHERE team_id = ? AND start_day IS NOT NULL AND finish_day BETWEEN ? AND ? ORDER BY finish_day, case_id`,
-    ),
-    // In progress at the end of a day: not finished yet, or finished after it (two index ranges).
-    wipAt: db.prepare(
-      `SELECT case_id, start_day, finish_day FROM flow_cases WHERE team_id = ? AND finish_day IS NULL AND start_day <= ?
-       UNION ALL
-       SELECT case_id, start_day, finish_day FROM flow_cases WHERE team_id = ? AND finish_day > ? AND start_day <= ?`,
-    ),
-    ageing: db.prepare(
-      `SELECT f.case_id, c.case_number, c.column_id, f.start_day, c.blocked, c.blocked_reason, p.initials
-       FROM flow_cases f JOIN cases c ON c.id = f.case_id LEFT JOIN people p ON p.id = c.assignee_id
-       WHERE f.team_id = ? AND f.start_day <= ? AND (f.finish_day IS NULL OR f.finish_day > ?)
-       ORDER BY f.start_day, f.case_id`,
-    ),
-    reached: db.prepare('SELECT day, n FROM flow_reached_daily WHERE column_id = ? AND day <= ? AND n <> 0'),
-    blocks: db.prepare(
-      `SELECT b.case_id, c.case_number, b.reason, b.from_day, b.to_day, p.name AS assignee_name
-       FROM flow_blocks b JOIN cases c ON c.id = b.case_id LEFT JOIN people p ON p.id = c.assignee_id
-       WHERE b.team_id = ? AND b.from_day <= ? AND (b.to_day IS NULL OR b.to_day >= ?)
-       ORDER BY b.from_day, b.id`,
-    ),
-    blocksOfFinished: db.prepare(
-      `SELECT b.case_id, b.from_day, b.to_day FROM flow_blocks b JOIN flow_cases f ON f.case_id = b.case_id
-       WHERE b.team_id = ? AND f.finish_day BETWEEN ? AND ?`,
-    ),
-    deadlines: db.prepare(
-      `SELECT c.id, c.case_number, c.paragraph, c.assignee_id, p.name AS assignee_name, b.name AS column_name, c.legal_deadline
-       FROM cases c JOIN board_columns b ON b.id = c.column_id LEFT JOIN people p ON p.id = c.assignee_id
-       WHERE c.team_id = ? AND b.kind <> 'done' AND c.legal_deadline IS NOT NULL AND c.legal_deadline <= ?
-       ORDER BY c.legal_deadline, c.id`,
-    ),
-    overdueFollowUps: db.prepare(
-      `SELECT g.id, g.case_id, c.case_number, g.paragraph, c.assignee_id, p.name AS assignee_name, g.next_follow_up
-       FROM grants g JOIN cases c ON c.id = g.case_id LEFT JOIN people p ON p.id = c.assignee_id
-       WHERE c.team_id = ? AND g.next_follow_up < ? AND (g.end_date IS NULL OR g.end_date >= ?)
-       ORDER BY g.next_follow_up, g.id`,
-    ),
-    weights: db.prepare(
-      `SELECT w.paragraph, w.weight, w.updated_at, p.name AS updated_by
-       FROM caseload_weights w LEFT JOIN people p ON p.id = w.updated_by`,
-    ),
-    weight: db.prepare('SELECT weight FROM caseload_weights WHERE paragraph = ?'),
-    setWeight: db.prepare(
-      `INSERT INTO caseload_weights (paragraph, weight, updated_by, updated_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (paragraph) DO UPDATE SET weight = excluded.weight, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
-    ),
-    notes: db.prepare(
-      `SELECT n.id, n.week_start, n.kind, n.text, p.name AS created_by, n.created_at
-       FROM flow_review_notes n LEFT JOIN people p ON p.id = n.created_by
-       WHERE n.team_id = ? AND n.week_start = ? ORDER BY n.kind, n.id`,
-    ),
-    note: db.prepare(
-      `SELECT n.id, n.week_start, n.kind, n.text, p.name AS created_by, n.created_at
-       FROM flow_review_notes n LEFT JOIN people p ON p.id = n.created_by WHERE n.id = ?`,
-    ),
-    addNote: db.prepare(
-      'INSERT INTO flow_review_notes (team_id, week_start, kind, text, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-    ),
-  };
+  const q = statements(db, queries);
 
   function team(teamId: number): { id: number; name: string } {
     const row = q.team.get(teamId) as { id: number; name: string } | undefined;

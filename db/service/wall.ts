@@ -20,6 +20,7 @@ import { economyHandlers } from './economy';
 import { flowAnalyticsHandlers } from './flowAnalytics';
 import { plansHandlers } from './plans';
 import { pullListHandlers } from './pullList';
+import { statements } from '../statements';
 
 const DEADLINES_SHOWN = 30;
 const PULL_ITEMS_SHOWN = 12;
@@ -29,26 +30,28 @@ interface SettingsRow {
   updated_at: string; updated_by_initials: string | null;
 }
 
+const queries = (db: Db) => ({
+  team: db.prepare('SELECT id, name FROM teams WHERE id = ?'),
+  columns: db.prepare(`SELECT ${COLUMN_COLUMNS} FROM board_columns WHERE team_id = ? ORDER BY position`),
+  cards: db.prepare(`SELECT ${CARD_SELECT} FROM cases c JOIN citizens z ON z.id = c.citizen_id WHERE c.team_id = ?`),
+  people: db.prepare(`SELECT ${PERSON_COLUMNS} FROM people`),
+  person: db.prepare(`SELECT ${PERSON_COLUMNS} FROM people WHERE id = ? AND active = 1`),
+  settings: db.prepare(
+    `SELECT s.team_id, s.views, s.interval_seconds, s.timer_minutes, s.privacy, s.updated_at, p.initials AS updated_by_initials
+     FROM wall_settings s LEFT JOIN people p ON p.id = s.updated_by WHERE s.team_id = ?`,
+  ),
+  saveSettings: db.prepare(
+    `INSERT INTO wall_settings (team_id, views, interval_seconds, timer_minutes, privacy, updated_at, updated_by)
+     VALUES (@teamId, @views, @intervalSeconds, @timerMinutes, @privacy, @at, @actor)
+     ON CONFLICT (team_id) DO UPDATE SET views = excluded.views, interval_seconds = excluded.interval_seconds,
+       timer_minutes = excluded.timer_minutes, privacy = excluded.privacy, updated_at = excluded.updated_at,
+       updated_by = excluded.updated_by`,
+  ),
+});
+
 export function wallHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof wallMethods> {
   const { db } = ctx;
-  const q = {
-    team: db.prepare('SELECT id, name FROM teams WHERE id = ?'),
-    columns: db.prepare(`SELECT ${COLUMN_COLUMNS} FROM board_columns WHERE team_id = ? ORDER BY position`),
-    cards: db.prepare(`SELECT ${CARD_SELECT} FROM cases c JOIN citizens z ON z.id = c.citizen_id WHERE c.team_id = ?`),
-    people: db.prepare(`SELECT ${PERSON_COLUMNS} FROM people`),
-    person: db.prepare(`SELECT ${PERSON_COLUMNS} FROM people WHERE id = ? AND active = 1`),
-    settings: db.prepare(
-      `SELECT s.team_id, s.views, s.interval_seconds, s.timer_minutes, s.privacy, s.updated_at, p.initials AS updated_by_initials
-       FROM wall_settings s LEFT JOIN people p ON p.id = s.updated_by WHERE s.team_id = ?`,
-    ),
-    saveSettings: db.prepare(
-      `INSERT INTO wall_settings (team_id, views, interval_seconds, timer_minutes, privacy, updated_at, updated_by)
-       VALUES (@teamId, @views, @intervalSeconds, @timerMinutes, @privacy, @at, @actor)
-       ON CONFLICT (team_id) DO UPDATE SET views = excluded.views, interval_seconds = excluded.interval_seconds,
-         timer_minutes = excluded.timer_minutes, privacy = excluded.privacy, updated_at = excluded.updated_at,
-         updated_by = excluded.updated_by`,
-    ),
-  };
+  const q = statements(db, queries);
   const pullList = pullListHandlers(ctx).getPullList;
   const bottomLine = economyHandlers(ctx).getBottomLine;
   const plans = plansHandlers(ctx);
