@@ -12,7 +12,7 @@ import type { ColumnKind, IsoDate } from '../../shared/domain';
 import {
   age, blockedDays, cumulativeFlow, cycleTime, DEADLINE_RISK_DAYS, departmentColumns, departmentCumulativeFlow, flowReport, forecastHowMany, forecastWhen,
   MONTE_CARLO_RUNS, reviewWeek, sampleWindow, sumCaseloadTotals, summarizeCycleTimes, throughputPerDay, throughputPerWeek,
-  weightedCaseload, wipPerDay,
+  weightedCaseload, wipPerDay, type FlowReport,
 } from '../../shared/flow';
 import { PARAGRAPHS, paragraphInfo } from '../../shared/paragraphs';
 import { formatParagraph } from '../../shared/format';
@@ -110,32 +110,38 @@ const queries = (db: Db) => ({
   ),
 });
 
+function requireTeam(db: Db, teamId: number): { id: number; name: string } {
+  const row = statements(db, queries).team.get(teamId) as { id: number; name: string } | undefined;
+  if (!row) throw new ApiFailure('not_found', 'Teamet findes ikke.', [{ field: 'teamId', message: 'Teamet findes ikke' }]);
+  return row;
+}
+
+/** The teams a flow call covers: the one asked for, or (without teamId) every team of the department. */
+function scope(db: Db, teamId: number | undefined): number[] {
+  if (teamId !== undefined) return [requireTeam(db, teamId).id];
+  return (statements(db, queries).teams.all() as { id: number }[]).map((t) => t.id);
+}
+
+/**
+ * The flow report of one team, or of the department: every team's cases together (the union).
+ * For getFlowReport and for the features that show its figures (the plans' throughput KPI).
+ */
+export function flowReportFor(db: Db, teamId: number | undefined, from: IsoDate, to: IsoDate): FlowReport & { teamId: number | null } {
+  const q = statements(db, queries);
+  const flows: { start: IsoDate | null; finish: IsoDate | null }[] = [];
+  for (const id of scope(db, teamId)) {
+    for (const r of q.finishedFacts.all(id, from, to) as FlowRow[]) flows.push({ start: r.start_day, finish: r.finish_day });
+    for (const r of q.wipAt.all(id, to, id, to, to) as FlowRow[]) flows.push({ start: r.start_day, finish: r.finish_day });
+  }
+  return { teamId: teamId ?? null, ...flowReport(teamId === undefined ? null : requireTeam(db, teamId).name, flows, from, to) };
+}
+
 export function flowHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof flowMethods> {
   const { db } = ctx;
   const reader = caseloadReader(db);
   const q = statements(db, queries);
-
-  function team(teamId: number): { id: number; name: string } {
-    const row = q.team.get(teamId) as { id: number; name: string } | undefined;
-    if (!row) throw new ApiFailure('not_found', 'Teamet findes ikke.', [{ field: 'teamId', message: 'Teamet findes ikke' }]);
-    return row;
-  }
-
-  /** The teams a flow call covers: the one asked for, or (without teamId) every team of the department. */
-  function scope(teamId: number | undefined): number[] {
-    if (teamId !== undefined) return [team(teamId).id];
-    return (q.teams.all() as { id: number }[]).map((t) => t.id);
-  }
-
-  /** The flow report of one team, or of the department: every team's cases together (the union). */
-  function report(teamId: number | undefined, from: IsoDate, to: IsoDate) {
-    const flows: { start: IsoDate | null; finish: IsoDate | null }[] = [];
-    for (const id of scope(teamId)) {
-      for (const r of q.finishedFacts.all(id, from, to) as FlowRow[]) flows.push({ start: r.start_day, finish: r.finish_day });
-      for (const r of q.wipAt.all(id, to, id, to, to) as FlowRow[]) flows.push({ start: r.start_day, finish: r.finish_day });
-    }
-    return { teamId: teamId ?? null, ...flowReport(teamId === undefined ? null : team(teamId).name, flows, from, to) };
-  }
+  const team = (teamId: number) => requireTeam(db, teamId);
+  const report = (teamId: number | undefined, from: IsoDate, to: IsoDate) => flowReportFor(db, teamId, from, to);
 
   function cycleTimesIn(teamId: number, from: IsoDate, to: IsoDate): number[] {
     return (q.finishedFacts.all(teamId, from, to) as FlowRow[]).map((r) => cycleTime(r.start_day ?? r.finish_day!, r.finish_day!));
@@ -281,7 +287,7 @@ export function flowHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof f
 
     getFlowDashboard: ({ teamId, from, to, forecastDate, forecastItems, seed }) => {
       const today = ctx.today();
-      const teamIds = scope(teamId);
+      const teamIds = scope(db, teamId);
       const flow = report(teamId, from, to);
       const boards = teamIds.map((id) => (q.columns.all(id) as FlowColumn[]).map((c) => ({ id: c.id, name: c.name, kind: c.kind as ColumnKind, position: c.position })));
       // The department's columns are the groups of the teams' columns (shared/flow.ts departmentColumns).

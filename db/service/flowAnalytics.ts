@@ -5,7 +5,7 @@
 import type { Handlers } from '../../shared/api/dispatch';
 import { ApiFailure } from '../../shared/api/envelope';
 import type {
-  ColumnFlowSetting, ComplianceGroup, flowAnalyticsMethods, SavedView, SavedViewSettings, UncategorizedBlock,
+  ColumnFlowSetting, ComplianceGroup, flowAnalyticsMethods, SavedView, SavedViewSettings, ServiceLevelMarks, UncategorizedBlock,
 } from '../../shared/api/methods/flowAnalytics';
 import { closedDays, DEFAULT_CALENDAR, WorkingCalendar, type CalendarOptions } from '../../shared/calendar';
 import { addDays, daysBetween } from '../../shared/dates';
@@ -24,7 +24,7 @@ import { formatParagraph } from '../../shared/format';
 import type { Db } from '../connection';
 import { appendEvent } from '../events';
 import type { ServiceContext } from './context';
-import { pullListHandlers } from './pullList';
+import { pullListFor } from './pullList';
 import { statements } from '../statements';
 
 const CALENDAR_KEY = 'flow.calendar';
@@ -189,23 +189,34 @@ const queries = (db: Db) => ({
   putWorkspace: db.prepare('INSERT OR REPLACE INTO workspace (key, value) VALUES (?, ?)'),
 });
 
+function requireTeam(db: Db, teamId: number): { id: number; name: string } {
+  const row = statements(db, queries).team.get(teamId) as { id: number; name: string } | undefined;
+  if (!row) throw new ApiFailure('not_found', 'Teamet findes ikke.', [{ field: 'teamId', message: 'Teamet findes ikke' }]);
+  return row;
+}
+
+function columnsOf(db: Db): Map<number, ColumnRow> {
+  return new Map((statements(db, queries).columnsAll.all() as ColumnRow[]).map((c) => [c.id, c]));
+}
+
+/** The team's cases over their column's working-day limit today: getServiceLevelMarks, and the wall's marks. */
+export function serviceLevelMarksFor(db: Db, teamId: number, today: IsoDate): ServiceLevelMarks {
+  requireTeam(db, teamId);
+  const cal = new WorkingCalendar(calendarOptions(db));
+  const limits = [...columnsOf(db).values()].filter((c) => c.team_id === teamId && c.max_working_days !== null).map((c) => ({ columnId: c.id, maxWorkingDays: c.max_working_days! }));
+  const over = (statements(db, queries).boardCases.all(teamId) as { id: number; column_id: number; column_entered_at: string; max_working_days: number }[])
+    .map((c) => ({ caseId: c.id, columnId: c.column_id, workingDays: cal.workingDaysBetween(c.column_entered_at.slice(0, 10), today), limit: c.max_working_days }))
+    .filter((c) => c.workingDays > c.limit);
+  return { teamId, today, limits, over };
+}
+
 export function flowAnalyticsHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof flowAnalyticsMethods> {
   const { db } = ctx;
   const q = statements(db, queries);
-
-  function team(teamId: number): { id: number; name: string } {
-    const row = q.team.get(teamId) as { id: number; name: string } | undefined;
-    if (!row) throw new ApiFailure('not_found', 'Teamet findes ikke.', [{ field: 'teamId', message: 'Teamet findes ikke' }]);
-    return row;
-  }
+  const team = (teamId: number) => requireTeam(db, teamId);
 
   const calendar = () => new WorkingCalendar(calendarOptions(db));
-  // The pull list's own handlers, for the pull order of the forecast; made on first use.
-  let pullList: ReturnType<typeof pullListHandlers> | null = null;
-
-  function columns(): Map<number, ColumnRow> {
-    return new Map((q.columnsAll.all() as ColumnRow[]).map((c) => [c.id, c]));
-  }
+  const columns = () => columnsOf(db);
   const isWorkColumn = (c: ColumnRow | undefined) => (c ? (c.counts_as_work === null ? c.kind === 'active' : c.counts_as_work === 1) : false);
   const toSetting = (c: ColumnRow): ColumnFlowSetting => ({
     id: c.id, name: c.name, kind: c.kind, position: c.position, maxWorkingDays: c.max_working_days,
@@ -406,7 +417,7 @@ export function flowAnalyticsHandlers(ctx: ServiceContext): Pick<Handlers, keyof
       return { teamId, from, to, byCaseworker, byClass, people };
     },
 
-    getForecastCheck: ({ teamId, positions, seed }, call) => {
+    getForecastCheck: ({ teamId, positions, seed }) => {
       team(teamId);
       const today = ctx.today();
       const window = sampleWindow(today);
@@ -420,8 +431,7 @@ export function flowAnalyticsHandlers(ctx: ServiceContext): Pick<Handlers, keyof
       const samples = throughputPerDay(finishes, window.from, window.to);
       const sampleFactor = samples.length === 0 ? 1 : samples.reduce((a, d) => a + factorOf(d.day), 0) / samples.length;
       const wip = (q.wipCount.get(teamId) as { n: number }).n;
-      pullList ??= pullListHandlers(ctx);
-      const pull = pullList.getPullList({ teamId }, call).items.slice(0, positions ?? 10);
+      const pull = pullListFor(db, teamId, today).items.slice(0, positions ?? 10);
       const forecast = forecastPositions(samples.map((d) => d.count), today, wip, pull.length, { seed: seed ?? 1, factorOf, sampleFactor });
       return {
         teamId, today, sampleFrom: window.from, sampleTo: window.to,
@@ -466,16 +476,7 @@ export function flowAnalyticsHandlers(ctx: ServiceContext): Pick<Handlers, keyof
       return calendarOptions(db);
     },
 
-    getServiceLevelMarks: ({ teamId }) => {
-      team(teamId);
-      const today = ctx.today();
-      const cal = calendar();
-      const limits = [...columns().values()].filter((c) => c.team_id === teamId && c.max_working_days !== null).map((c) => ({ columnId: c.id, maxWorkingDays: c.max_working_days! }));
-      const over = (q.boardCases.all(teamId) as { id: number; column_id: number; column_entered_at: string; max_working_days: number }[])
-        .map((c) => ({ caseId: c.id, columnId: c.column_id, workingDays: cal.workingDaysBetween(c.column_entered_at.slice(0, 10), today), limit: c.max_working_days }))
-        .filter((c) => c.workingDays > c.limit);
-      return { teamId, today, limits, over };
-    },
+    getServiceLevelMarks: ({ teamId }) => serviceLevelMarksFor(db, teamId, ctx.today()),
 
     listSavedViews: ({ teamId }) => {
       team(teamId);

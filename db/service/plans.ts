@@ -1,8 +1,8 @@
 // Sprints and the team leaders' strategic action plans. Sprint writes go to the event log
 // (entity 'sprint'); burn-up and review are worked out from it by shared/sprints.ts. KPI values
-// are computed here from the store as of a day, reusing the economics and flow services where
-// they already answer the question (bottom line, throughput).
-import { systemContext, type CallContext } from '../../shared/api/define';
+// are computed here from the store as of a day, through the economics and flow services' exported
+// readers where they already answer the question (bottom line, throughput).
+import type { CallContext } from '../../shared/api/define';
 import type { Handlers } from '../../shared/api/dispatch';
 import { ApiFailure } from '../../shared/api/envelope';
 import type {
@@ -26,9 +26,9 @@ import {
 import { caseloadReader } from '../caseload';
 import { appendEvent } from '../events';
 import type { ServiceContext } from './context';
-import { economyHandlers } from './economy';
-import { flowHandlers } from './flow';
-import { pullListHandlers } from './pullList';
+import { bottomLineFor } from './economy';
+import { flowReportFor } from './flow';
+import { deletePriorityTag, savePriorityTag } from './pullList';
 import { statements } from '../statements';
 import type { Db } from '../connection';
 
@@ -214,9 +214,6 @@ const queries = (db: Db) => ({
 
 export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof plansMethods> {
   const { db } = ctx;
-  const economy = economyHandlers(ctx);
-  const flow = flowHandlers(ctx);
-  const pullList = pullListHandlers(ctx);
   const caseloads = caseloadReader(db);
   const q = statements(db, queries);
 
@@ -348,7 +345,7 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
         return medianOf(rows.map((r) => Math.max(0, daysBetween(r.received_date, r.decided))));
       }
       case 'bottom_line': {
-        const report = economy.getBottomLine({ asOf, teamId }, systemContext());
+        const report = bottomLineFor(db, asOf, teamId);
         return report.teams.find((t) => t.teamId === teamId)?.bottomLine ?? null;
       }
       case 'caseload_vs_norm':
@@ -358,7 +355,7 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
         return (q.overdueFollowUps.get(teamId, asOf, asOf, asOf) as { n: number }).n;
       case 'throughput_per_week': {
         const from = addDays(asOf, -7 * spec.weeks + 1);
-        const report = flow.getFlowReport({ teamId, from, to: asOf }, systemContext());
+        const report = flowReportFor(db, teamId, from, asOf);
         const finished = report.throughputPerWeek.reduce((s, w) => s + w.count, 0);
         return finished / spec.weeks;
       }
@@ -812,7 +809,7 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
         if (!link || link.plan_id !== planId) throw notFound('Prioriteten', 'tagId');
       }
       // The pull list owns priority tags (its ordering reads them); the plan only records which are its own.
-      const tag = pullList.savePriorityTag({ teamId: plan.team_id, ...(tagId === undefined ? {} : { tagId }), label, weight, paragraph, kind }, call);
+      const tag = savePriorityTag(ctx, { teamId: plan.team_id, ...(tagId === undefined ? {} : { tagId }), label, weight, paragraph, kind }, call);
       if (tagId === undefined) q.insertPriorityLink.run(tag.id, planId);
       logPlan(call, planId, tagId === undefined ? 'plan_priority_added' : 'plan_priority_changed', `${label}: ${weight} point`);
       return tag;
@@ -822,7 +819,7 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
       const link = q.priorityLink.get(tagId) as { tag_id: number; plan_id: number } | undefined;
       if (!link) throw notFound('Prioriteten', 'tagId');
       const plan = planRow(link.plan_id);
-      pullList.deletePriorityTag({ tagId }, call);
+      deletePriorityTag(ctx, tagId, call);
       logPlan(call, plan.id, 'plan_priority_removed', null, String(tagId));
       return { tagId };
     },

@@ -251,6 +251,53 @@ export function pullListFor(db: Db, teamId: number, today: IsoDate): PullList {
 }
 
 
+/**
+ * Creates or changes one of the team's priority tags. The pull list owns them (its ordering reads
+ * them); a plan's priorities are tags saved here.
+ */
+export function savePriorityTag(
+  ctx: ServiceContext,
+  { teamId, tagId, label, weight, paragraph, kind }: Parameters<Handlers['savePriorityTag']>[0],
+  call: CallContext,
+): PriorityTag {
+  const { db } = ctx;
+  const q = statements(db, queries);
+  if (!q.team.get(teamId)) throw new ApiFailure('not_found', 'Teamet findes ikke.', [{ field: 'teamId', message: 'Teamet findes ikke' }]);
+  const clash = q.tagByLabel.get(teamId, label) as { id: number } | undefined;
+  if (clash && clash.id !== tagId) {
+    throw new ApiFailure('conflict', `Teamet har allerede en prioritet, der hedder "${label}".`, [{ field: 'label', message: 'Navnet er brugt' }]);
+  }
+  const at = ctx.now().toISOString();
+  const describe = (t: { label: string; weight: number; paragraph: string | null; item_kind: string | null }) =>
+    `${t.label}: ${t.weight} point${t.paragraph ? `, ${formatParagraph(t.paragraph)}` : ''}${t.item_kind ? `, ${WORK_ITEM_KIND_LABELS[t.item_kind as WorkItemKind].toLowerCase()}` : ''}`;
+  const now = { label, weight, paragraph, item_kind: kind };
+  let id: number;
+  if (tagId === undefined) {
+    id = Number(q.insertTag.run(teamId, label, weight, paragraph, kind, call.actorId, at).lastInsertRowid);
+    appendEvent(db, { at, actorId: call.actorId, entity: 'priority_tag', entityId: id, type: 'priority_tag_created', field: 'tag', from: null, to: describe(now), reason: null });
+  } else {
+    const old = q.tag.get(tagId) as (TagRow & { team_id: number }) | undefined;
+    if (!old || old.team_id !== teamId) throw new ApiFailure('not_found', 'Prioriteten findes ikke på teamet.', [{ field: 'tagId', message: 'Findes ikke' }]);
+    q.updateTag.run(label, weight, paragraph, kind, tagId);
+    id = tagId;
+    appendEvent(db, { at, actorId: call.actorId, entity: 'priority_tag', entityId: id, type: 'priority_tag_changed', field: 'tag', from: describe(old), to: describe(now), reason: null });
+  }
+  return { id, label, weight, paragraph, kind };
+}
+
+export function deletePriorityTag(ctx: ServiceContext, tagId: number, call: CallContext): { tagId: number } {
+  const { db } = ctx;
+  const q = statements(db, queries);
+  const old = q.tag.get(tagId) as (TagRow & { team_id: number }) | undefined;
+  if (!old) throw new ApiFailure('not_found', 'Prioriteten findes ikke.', [{ field: 'tagId', message: 'Findes ikke' }]);
+  q.deleteTag.run(tagId);
+  appendEvent(db, {
+    at: ctx.now().toISOString(), actorId: call.actorId, entity: 'priority_tag', entityId: tagId, type: 'priority_tag_deleted',
+    field: 'tag', from: `${old.label}: ${old.weight} point`, to: null, reason: null,
+  });
+  return { tagId };
+}
+
 export function pullListHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof pullListMethods> {
   const { db } = ctx;
   const q = statements(db, queries);
@@ -418,40 +465,9 @@ export function pullListHandlers(ctx: ServiceContext): Pick<Handlers, keyof type
       return { caseId, pinned };
     },
 
-    savePriorityTag: ({ teamId, tagId, label, weight, paragraph, kind }, call) => {
-      if (!q.team.get(teamId)) throw new ApiFailure('not_found', 'Teamet findes ikke.', [{ field: 'teamId', message: 'Teamet findes ikke' }]);
-      const clash = q.tagByLabel.get(teamId, label) as { id: number } | undefined;
-      if (clash && clash.id !== tagId) {
-        throw new ApiFailure('conflict', `Teamet har allerede en prioritet, der hedder "${label}".`, [{ field: 'label', message: 'Navnet er brugt' }]);
-      }
-      const at = ctx.now().toISOString();
-      const describe = (t: { label: string; weight: number; paragraph: string | null; item_kind: string | null }) =>
-        `${t.label}: ${t.weight} point${t.paragraph ? `, ${formatParagraph(t.paragraph)}` : ''}${t.item_kind ? `, ${WORK_ITEM_KIND_LABELS[t.item_kind as WorkItemKind].toLowerCase()}` : ''}`;
-      const now = { label, weight, paragraph, item_kind: kind };
-      let id: number;
-      if (tagId === undefined) {
-        id = Number(q.insertTag.run(teamId, label, weight, paragraph, kind, call.actorId, at).lastInsertRowid);
-        appendEvent(db, { at, actorId: call.actorId, entity: 'priority_tag', entityId: id, type: 'priority_tag_created', field: 'tag', from: null, to: describe(now), reason: null });
-      } else {
-        const old = q.tag.get(tagId) as (TagRow & { team_id: number }) | undefined;
-        if (!old || old.team_id !== teamId) throw new ApiFailure('not_found', 'Prioriteten findes ikke på teamet.', [{ field: 'tagId', message: 'Findes ikke' }]);
-        q.updateTag.run(label, weight, paragraph, kind, tagId);
-        id = tagId;
-        appendEvent(db, { at, actorId: call.actorId, entity: 'priority_tag', entityId: id, type: 'priority_tag_changed', field: 'tag', from: describe(old), to: describe(now), reason: null });
-      }
-      return { id, label, weight, paragraph, kind };
-    },
+    savePriorityTag: (input, call) => savePriorityTag(ctx, input, call),
 
-    deletePriorityTag: ({ tagId }, call) => {
-      const old = q.tag.get(tagId) as (TagRow & { team_id: number }) | undefined;
-      if (!old) throw new ApiFailure('not_found', 'Prioriteten findes ikke.', [{ field: 'tagId', message: 'Findes ikke' }]);
-      q.deleteTag.run(tagId);
-      appendEvent(db, {
-        at: ctx.now().toISOString(), actorId: call.actorId, entity: 'priority_tag', entityId: tagId, type: 'priority_tag_deleted',
-        field: 'tag', from: `${old.label}: ${old.weight} point`, to: null, reason: null,
-      });
-      return { tagId };
-    },
+    deletePriorityTag: ({ tagId }, call) => deletePriorityTag(ctx, tagId, call),
 
     listProcessingTimes: () => {
       const rows = q.processingTimes.all() as { paragraph: string; processing_weeks: number | null; updated_at: string | null; updated_by_name: string | null }[];

@@ -16,10 +16,10 @@ import type { Db } from '../connection';
 import { appendEvent } from '../events';
 import { CARD_SELECT, COLUMN_COLUMNS, PERSON_COLUMNS, toCard, toColumn, toPerson, type CardRow, type ColumnRow, type PersonRow } from '../rows';
 import type { ServiceContext } from './context';
-import { economyHandlers } from './economy';
-import { flowAnalyticsHandlers } from './flowAnalytics';
+import { bottomLineFor } from './economy';
+import { serviceLevelMarksFor } from './flowAnalytics';
 import { plansHandlers } from './plans';
-import { pullListHandlers } from './pullList';
+import { pullListFor } from './pullList';
 import { statements } from '../statements';
 
 const DEADLINES_SHOWN = 30;
@@ -52,10 +52,7 @@ const queries = (db: Db) => ({
 export function wallHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof wallMethods> {
   const { db } = ctx;
   const q = statements(db, queries);
-  const pullList = pullListHandlers(ctx).getPullList;
-  const bottomLine = economyHandlers(ctx).getBottomLine;
   const plans = plansHandlers(ctx);
-  const serviceLevels = flowAnalyticsHandlers(ctx).getServiceLevelMarks;
   const caseloads = caseloadReader(db);
 
   /** The team's caseload by the one definition, as team totals and per paragraph (no person in it). */
@@ -145,7 +142,7 @@ export function wallHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof w
 
       let pull: WallScreen['pullList'] = null;
       try {
-        const list = pullList({ teamId }, call);
+        const list = pullListFor(db, teamId, today);
         pull = {
           total: list.items.length,
           items: list.items.slice(0, PULL_ITEMS_SHOWN).map((item): WallPullItem => ({
@@ -163,7 +160,7 @@ export function wallHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof w
         // The wall stays up with the views it can show; the pull list has its own page for errors.
         if (!(error instanceof ApiFailure)) console.error('[flowtavle] wall: pull list unavailable:', error);
       }
-      const line = optional('bottom line', () => bottomLine({ asOf: today, teamId }, call).teams.find((t) => t.teamId === teamId) ?? null);
+      const line = optional('bottom line', () => bottomLineFor(db, today, teamId).teams.find((t) => t.teamId === teamId) ?? null);
       const sprint = optional('sprint', (): WallSprint | null => {
         const current = currentSprint(plans.listSprints({ teamId }, call), today);
         if (!current) return null;
@@ -200,7 +197,7 @@ export function wallHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof w
         sprint,
         plan,
         // Case ids and working days only: the marks carry nothing about a person.
-        serviceLevels: optional('service levels', () => serviceLevels({ teamId }, call).over.map(({ caseId, workingDays, limit }) => ({ caseId, workingDays, limit }))) ?? [],
+        serviceLevels: optional('service levels', () => serviceLevelMarksFor(db, teamId, today).over.map(({ caseId, workingDays, limit }) => ({ caseId, workingDays, limit }))) ?? [],
       };
     },
 
