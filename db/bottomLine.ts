@@ -7,7 +7,8 @@ import type { IsoDate, ProviderType } from '../shared/domain';
 import type { BottomLineFigures, BottomLineStatus } from '../shared/economics';
 import { costInYearOere, isKnownOn, splitOere, type CostBasisOere as CostBasis, type GrantVersion } from '../shared/grantHistory';
 import { medianOere, mulDiv, toOere, yearlyOere } from '../shared/money';
-import { perConnection, type Db } from './connection';
+import type { Db } from './connection';
+import { statements } from './statements';
 import type { BudgetsRow, CasesRow, DepartmentLinesRow, GrantVersionsRow, RawRow, TeamsRow } from './schema';
 
 export interface VersionRecord extends GrantVersion {
@@ -34,7 +35,7 @@ type SlimRaw = RawRow<GrantVersionsRow, typeof SLIM_COLUMNS>;
 
 type YearBounds = { yearStart: IsoDate; yearEnd: IsoDate; team?: number };
 
-const statements = perConnection((db) => {
+const queries = (db: Db) => {
   // Versions that cost something in the year: starting by its end, not ended before its start.
   const inYear = 'v.start_date <= @yearEnd AND (v.end_date IS NULL OR v.end_date >= @yearStart)';
   const slim = SLIM_COLUMNS.map((c) => `v.${c}`).join(', ');
@@ -66,20 +67,20 @@ const statements = perConnection((db) => {
          AND c.id NOT IN (SELECT e.case_id FROM events e WHERE e.type = 'decided' AND e.at < ? AND e.case_id IS NOT NULL)`,
     ),
   };
-});
+};
 
 const bounds = (year: number) => ({ yearStart: `${year}-01-01`, yearEnd: `${year}-12-31` });
 
 /** Versions costing something in `year` and known at the end of `date` (one team, or all). */
 export function versionsKnown(db: Db, year: number, date: IsoDate, teamId?: number): VersionRecord[] {
-  const s = statements(db);
+  const s = statements(db, queries);
   const params = { ...bounds(year), date, ...(teamId === undefined ? {} : { team: teamId }) };
   return (teamId === undefined ? s.known : s.knownTeam).all(params).map(fromRaw);
 }
 
 /** Versions costing something in `year` and known on some day of [from, to]: enough for every as-of date in it. */
 export function versionsKnownBetween(db: Db, year: number, from: IsoDate, to: IsoDate, teamId?: number): VersionRecord[] {
-  const s = statements(db);
+  const s = statements(db, queries);
   const params = { ...bounds(year), from, to, ...(teamId === undefined ? {} : { team: teamId }) };
   return (teamId === undefined ? s.span : s.spanTeam).all(params).map(fromRaw);
 }
@@ -91,12 +92,12 @@ export interface TeamRow {
 }
 
 export function teamRows(db: Db): TeamRow[] {
-  return statements(db).teams.all()
+  return statements(db, queries).teams.all()
     .map((t) => ({ id: t.id, name: t.name, tolerance: t.bottom_line_tolerance }));
 }
 
 export function budgetsOere(db: Db, year: number): Map<number, number> {
-  return new Map(statements(db).budgets.all(year).map((b) => [b.team_id, toOere(b.amount)]));
+  return new Map(statements(db, queries).budgets.all(year).map((b) => [b.team_id, toOere(b.amount)]));
 }
 
 /** The bottom line's figures in whole øre. */
@@ -157,7 +158,7 @@ export function forecastKnown(versions: readonly GrantVersion[], year: number, d
  * line has moved since a week, a month and the year's start before.
  */
 export function bottomLineAsOf(db: Db, asOf: IsoDate, teamId?: number): BottomLineOere {
-  const s = statements(db);
+  const s = statements(db, queries);
   const year = yearOf(asOf);
   const teams = teamRows(db).filter((t) => teamId === undefined || t.id === teamId);
   const budgets = budgetsOere(db, year);
@@ -241,7 +242,7 @@ export function bottomLineAsOf(db: Db, asOf: IsoDate, teamId?: number): BottomLi
 export function departmentLines(db: Db, asOf: IsoDate): DepartmentLine[] {
   const year = yearOf(asOf);
   const elapsed = toDayNumber(asOf) - toDayNumber(`${year}-01-01`) + 1;
-  return statements(db).departmentLines.all(year).map((l) => {
+  return statements(db, queries).departmentLines.all(year).map((l) => {
     const spent = mulDiv(l.forecast_oere, elapsed, daysInYear(year));
     return { id: l.id, label: l.label, budget: l.budget_oere, forecast: l.forecast_oere, spent, committed: l.forecast_oere - spent };
   });

@@ -5,6 +5,7 @@
 import type { IsoDate } from '../shared/domain';
 import { teamCaseload, type CaseloadPerson, type CaseloadTotals, type HeldCount, type PersonCaseload } from '../shared/flow';
 import type { Db } from './connection';
+import { statements } from './statements';
 import type { BoardColumnsRow, CaseloadWeightsRow, CasesRow, PeopleRow } from './schema';
 
 export interface CaseloadPersonRow extends CaseloadPerson {
@@ -34,42 +35,44 @@ type HeldRow = Pick<CasesRow, 'assignee_id' | 'paragraph'> & { n: number };
 // Held now: open on the board, or finished with a grant that has not ended.
 const HELD_NOW = `(b.kind <> 'done' OR EXISTS (SELECT 1 FROM grants g WHERE g.case_id = c.id AND (g.end_date IS NULL OR g.end_date >= @day)))`;
 
+const queries = (db: Db) => ({
+  weights: db.prepare<[], Pick<CaseloadWeightsRow, 'paragraph' | 'weight'>>('SELECT paragraph, weight FROM caseload_weights'),
+  // The team's caseworkers, and anyone else who holds one of the team's cases.
+  people: db.prepare<{ team: number }, Pick<PeopleRow, 'id' | 'name' | 'initials' | 'team_id' | 'caseload_norm'>>(
+    `SELECT id, name, initials, team_id, caseload_norm FROM people
+     WHERE active = 1 AND ((team_id = @team AND role = 'caseworker')
+       OR id IN (SELECT assignee_id FROM cases WHERE team_id = @team AND assignee_id IS NOT NULL))
+     ORDER BY name, id`,
+  ),
+  heldNow: db.prepare<{ team: number; day: IsoDate }, HeldRow>(
+    `SELECT c.assignee_id, c.paragraph, COUNT(*) AS n
+     FROM cases c JOIN board_columns b ON b.id = c.column_id
+     WHERE c.team_id = @team AND ${HELD_NOW}
+     GROUP BY c.assignee_id, c.paragraph`,
+  ),
+  // Held at the end of an earlier day: on the board then and not finished by then (flow facts), or
+  // a grant running then. Cases count under their current caseworker and paragraph.
+  heldOn: db.prepare<{ team: number; day: IsoDate }, HeldRow>(
+    `SELECT c.assignee_id, c.paragraph, COUNT(*) AS n
+     FROM cases c LEFT JOIN flow_cases f ON f.case_id = c.id
+     WHERE c.team_id = @team AND COALESCE(f.arrived_day, c.received_date) <= @day
+       AND ((f.finish_day IS NULL OR f.finish_day > @day)
+            OR EXISTS (SELECT 1 FROM grants g WHERE g.case_id = c.id AND g.start_date <= @day AND (g.end_date IS NULL OR g.end_date >= @day)))
+     GROUP BY c.assignee_id, c.paragraph`,
+  ),
+  heldCases: db.prepare<
+    { team: number; person: number | null; day: IsoDate },
+    Pick<CasesRow, 'id' | 'case_number' | 'paragraph' | 'legal_deadline'> & Pick<BoardColumnsRow, 'kind'> & { column_name: BoardColumnsRow['name'] }
+  >(
+    `SELECT c.id, c.case_number, c.paragraph, b.name AS column_name, b.kind, c.legal_deadline
+     FROM cases c JOIN board_columns b ON b.id = c.column_id
+     WHERE c.team_id = @team AND c.assignee_id IS @person AND ${HELD_NOW}
+     ORDER BY b.kind = 'done', b.position, c.legal_deadline IS NULL, c.legal_deadline, c.case_number`,
+  ),
+});
+
 export function caseloadReader(db: Db) {
-  const q = {
-    weights: db.prepare<[], Pick<CaseloadWeightsRow, 'paragraph' | 'weight'>>('SELECT paragraph, weight FROM caseload_weights'),
-    // The team's caseworkers, and anyone else who holds one of the team's cases.
-    people: db.prepare<{ team: number }, Pick<PeopleRow, 'id' | 'name' | 'initials' | 'team_id' | 'caseload_norm'>>(
-      `SELECT id, name, initials, team_id, caseload_norm FROM people
-       WHERE active = 1 AND ((team_id = @team AND role = 'caseworker')
-         OR id IN (SELECT assignee_id FROM cases WHERE team_id = @team AND assignee_id IS NOT NULL))
-       ORDER BY name, id`,
-    ),
-    heldNow: db.prepare<{ team: number; day: IsoDate }, HeldRow>(
-      `SELECT c.assignee_id, c.paragraph, COUNT(*) AS n
-       FROM cases c JOIN board_columns b ON b.id = c.column_id
-       WHERE c.team_id = @team AND ${HELD_NOW}
-       GROUP BY c.assignee_id, c.paragraph`,
-    ),
-    // Held at the end of an earlier day: on the board then and not finished by then (flow facts), or
-    // a grant running then. Cases count under their current caseworker and paragraph.
-    heldOn: db.prepare<{ team: number; day: IsoDate }, HeldRow>(
-      `SELECT c.assignee_id, c.paragraph, COUNT(*) AS n
-       FROM cases c LEFT JOIN flow_cases f ON f.case_id = c.id
-       WHERE c.team_id = @team AND COALESCE(f.arrived_day, c.received_date) <= @day
-         AND ((f.finish_day IS NULL OR f.finish_day > @day)
-              OR EXISTS (SELECT 1 FROM grants g WHERE g.case_id = c.id AND g.start_date <= @day AND (g.end_date IS NULL OR g.end_date >= @day)))
-       GROUP BY c.assignee_id, c.paragraph`,
-    ),
-    heldCases: db.prepare<
-      { team: number; person: number | null; day: IsoDate },
-      Pick<CasesRow, 'id' | 'case_number' | 'paragraph' | 'legal_deadline'> & Pick<BoardColumnsRow, 'kind'> & { column_name: BoardColumnsRow['name'] }
-    >(
-      `SELECT c.id, c.case_number, c.paragraph, b.name AS column_name, b.kind, c.legal_deadline
-       FROM cases c JOIN board_columns b ON b.id = c.column_id
-       WHERE c.team_id = @team AND c.assignee_id IS @person AND ${HELD_NOW}
-       ORDER BY b.kind = 'done', b.position, c.legal_deadline IS NULL, c.legal_deadline, c.case_number`,
-    ),
-  };
+  const q = statements(db, queries);
 
   function weights(): Map<string, number> {
     // The key is a TEXT PRIMARY KEY, which SQLite lets hold NULL; such a weight weighs no paragraph.

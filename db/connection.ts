@@ -85,22 +85,6 @@ export function migrate(db: Db, target = SCHEMA_VERSION): void {
   }
 }
 
-/**
- * Statements prepared once per connection and reused, as better-sqlite3 advises; built on first
- * use, typed by what `build` prepares.
- */
-export function perConnection<T>(build: (db: Db) => T): (db: Db) => T {
-  const cache = new WeakMap<Db, T>();
-  return (db) => {
-    let built = cache.get(db);
-    if (!built) {
-      built = build(db);
-      cache.set(db, built);
-    }
-    return built;
-  };
-}
-
 /** Closes with the housekeeping SQLite recommends for long-lived connections. */
 export function closeStore(db: Db): void {
   if (db.open) {

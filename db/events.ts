@@ -1,4 +1,5 @@
 import type { Db } from './connection';
+import { statements } from './statements';
 
 export interface NewEvent {
   at: string;
@@ -13,18 +14,14 @@ export interface NewEvent {
   reason?: string | null;
 }
 
-const statements = new WeakMap<Db, import('better-sqlite3').Statement>();
+const prepareInsert = (db: Db) => db.prepare(
+  `INSERT INTO events (at, actor_id, case_id, entity, entity_id, type, field, from_value, to_value, reason)
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+);
 
 /** Appends one event to the log. Call inside the write's transaction. */
 export function appendEvent(db: Db, e: NewEvent): number {
-  let insert = statements.get(db);
-  if (!insert) {
-    insert = db.prepare(
-      `INSERT INTO events (at, actor_id, case_id, entity, entity_id, type, field, from_value, to_value, reason)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    statements.set(db, insert);
-  }
+  const insert = statements(db, prepareInsert);
   const text = (v: string | number | null | undefined) => (v === null || v === undefined ? null : String(v));
   return Number(
     insert.run(e.at, e.actorId, e.caseId ?? null, e.entity, e.entityId ?? null, e.type, e.field ?? null, text(e.from), text(e.to), e.reason ?? null)

@@ -12,7 +12,8 @@ import type { GrantTerms, IsoDate } from '../shared/domain';
 import { describeGrant } from '../shared/economics';
 import { costInYearOere, type CostBasisOere } from '../shared/grantHistory';
 import { toKroner, toOere, yearlyOere } from '../shared/money';
-import { perConnection, type Db } from './connection';
+import type { Db } from './connection';
+import { statements } from './statements';
 import { appendEvent } from './events';
 import type { CasesRow, GrantsRow, GrantVersionsRow } from './schema';
 
@@ -64,7 +65,7 @@ const basisOfContent = (g: GrantContent): CostBasisOere => ({
 /** The fields that make a new version: everything that prices the grant or says what it is. */
 const VERSIONED_FIELDS = ['paragraph', 'service', 'provider', 'providerType', 'takst', 'takstUnit', 'quantity', 'startDate', 'endDate'] as const;
 
-const statements = perConnection((db) => ({
+const queries = (db: Db) => ({
   grant: db.prepare<[number], GrantRow>(
     `SELECT id, case_id, paragraph, service, provider, provider_type, takst, takst_unit, quantity, start_date, end_date,
             next_follow_up, follow_up_months, support_goal FROM grants WHERE id = ?`,
@@ -98,15 +99,15 @@ const statements = perConnection((db) => ({
   unversioned: db.prepare<[], Pick<GrantsRow, 'id'>>(
     `SELECT g.id FROM grants g WHERE NOT EXISTS (SELECT 1 FROM grant_versions v WHERE v.grant_id = g.id) ORDER BY g.id`,
   ),
-}));
+});
 
 export function readGrant(db: Db, grantId: number): StoredGrant | null {
-  const row = statements(db).grant.get(grantId);
+  const row = statements(db, queries).grant.get(grantId);
   return row ? toStored(row) : null;
 }
 
 function teamOfCase(db: Db, caseId: number): number {
-  const row = statements(db).caseTeam.get(caseId);
+  const row = statements(db, queries).caseTeam.get(caseId);
   if (!row) throw new Error(`case ${caseId} does not exist`);
   return row.team_id;
 }
@@ -117,7 +118,7 @@ function writeVersion(
   db: Db, grantId: number, caseId: number, teamId: number, g: GrantContent | null, previous: VersionRow | undefined, write: GrantWrite,
   kind: MoverKind, eventId: number | null, description: string, ledgerTeams?: { before: number; after: number },
 ): void {
-  const s = statements(db);
+  const s = statements(db, queries);
   // A version is never known before the one it replaces: the day only moves forward.
   const knownFrom = previous && previous.known_from > write.knownFrom ? previous.known_from : write.knownFrom;
   if (previous) s.closeVersion.run(knownFrom, previous.id);
@@ -150,7 +151,7 @@ function writeVersion(
 
 /** Creates a grant on a case; returns its id. */
 export function insertGrant(db: Db, caseId: number, content: GrantContent, write: GrantWrite): number {
-  const s = statements(db);
+  const s = statements(db, queries);
   const g = canonical(content);
   const teamId = write.teamId ?? teamOfCase(db, caseId);
   const id = Number(s.insertGrant.run(
@@ -182,7 +183,7 @@ export function kindOfChange(before: GrantContent, after: GrantContent): MoverKi
  * grant as it was.
  */
 export function reviseGrant(db: Db, grantId: number, content: GrantContent, write: GrantWrite): StoredGrant {
-  const s = statements(db);
+  const s = statements(db, queries);
   const old = readGrant(db, grantId);
   if (!old) throw new Error(`grant ${grantId} does not exist`);
   const g = canonical(content);
@@ -202,7 +203,7 @@ export function reviseGrant(db: Db, grantId: number, content: GrantContent, writ
 
 /** Removes a grant (an import's extract no longer has it): its last version ends and the ledger takes its cost out. */
 export function removeGrant(db: Db, grantId: number, write: GrantWrite): StoredGrant {
-  const s = statements(db);
+  const s = statements(db, queries);
   const old = readGrant(db, grantId);
   if (!old) throw new Error(`grant ${grantId} does not exist`);
   const eventId = write.event?.(grantId) ?? null;
@@ -217,7 +218,7 @@ export function removeGrant(db: Db, grantId: number, write: GrantWrite): StoredG
  * gets a version in the new team, and the ledger moves its cost from the old team to the new.
  */
 export function moveCaseGrants(db: Db, caseId: number, write: GrantWrite): void {
-  const s = statements(db);
+  const s = statements(db, queries);
   const teamId = teamOfCase(db, caseId);
   for (const { id } of s.caseGrants.all(caseId)) {
     const previous = s.current.get(id);
@@ -233,7 +234,7 @@ export function moveCaseGrants(db: Db, caseId: number, write: GrantWrite): void 
  * fixtures written with plain SQL.
  */
 export function adoptUnversionedGrants(db: Db, today: IsoDate, at = new Date().toISOString()): number {
-  const s = statements(db);
+  const s = statements(db, queries);
   const ids = s.unversioned.all().map((r) => r.id);
   for (const id of ids) {
     const g = readGrant(db, id)!;

@@ -1,10 +1,11 @@
 // The store's half of the access check: the team a record belongs to, for the dispatcher's team
 // scope (shared/api/dispatch.ts), and the few rules that depend on the data as well as the caller.
-// One prepared statement per kind of record, prepared once.
+// One prepared statement per kind of record, prepared once per connection.
 import { personContext, type CallContext, type CallerRole, type Principal, type TeamSource } from '../../shared/api/define';
 import type { Role } from '../../shared/domain';
 import type { ResolveTeam } from '../../shared/api/dispatch';
 import type { Db } from '../connection';
+import { statements } from '../statements';
 
 const TEAM_OF: Record<TeamSource, string> = {
   team: 'SELECT id AS team_id FROM teams WHERE id = ?',
@@ -23,10 +24,15 @@ const TEAM_OF: Record<TeamSource, string> = {
   device: 'SELECT team_id FROM devices WHERE id = ?',
 };
 
+const queries = (db: Db) => ({
+  teamOf: new Map(Object.entries(TEAM_OF).map(([from, sql]) => [from, db.prepare(sql)])),
+  person: db.prepare('SELECT p.id, p.team_id, p.role, a.administrator FROM people p LEFT JOIN accounts a ON a.person_id = p.id WHERE p.id = ?'),
+});
+
 export function createTeamResolver(db: Db): ResolveTeam {
-  const statements = new Map(Object.entries(TEAM_OF).map(([from, sql]) => [from, db.prepare(sql)]));
+  const { teamOf } = statements(db, queries);
   return (from, id) => {
-    const statement = statements.get(from);
+    const statement = teamOf.get(from);
     if (!statement) throw new Error(`no team resolver for ${from}`);
     const row = statement.get(id) as { team_id: number | null } | undefined;
     return row ? row.team_id : null;
@@ -48,9 +54,7 @@ export function actsAs(call: CallContext, roles: readonly CallerRole[]): boolean
 
 /** The context a signed-in person's session gives, with roles from the store (demo generator, tests). */
 export function personContextFromStore(db: Db, personId: number): CallContext {
-  const row = db
-    .prepare('SELECT p.id, p.team_id, p.role, a.administrator FROM people p LEFT JOIN accounts a ON a.person_id = p.id WHERE p.id = ?')
-    .get(personId) as { id: number; team_id: number | null; role: Role; administrator: number | null } | undefined;
+  const row = statements(db, queries).person.get(personId) as { id: number; team_id: number | null; role: Role; administrator: number | null } | undefined;
   if (!row) throw new Error(`no person ${personId}`);
   const roles: Role[] = [row.role];
   if (row.administrator === 1 && row.role !== 'administrator') roles.push('administrator');

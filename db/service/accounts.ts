@@ -14,6 +14,8 @@ import { newSetupCode, type Auth } from '../auth';
 import { appendEvent } from '../events';
 import { actsAs } from './access';
 import type { ServiceContext } from './context';
+import { statements } from '../statements';
+import type { Db } from '../connection';
 
 interface AccountRow {
   person_id: number; name: string; initials: string; role: Role; team_id: number | null; person_active: number;
@@ -73,31 +75,33 @@ function callerPersonId(call: CallContext): number | null {
   return call.principal?.kind === 'person' ? call.principal.personId : null;
 }
 
+const queries = (db: Db) => ({
+  list: db.prepare(
+    `${ACCOUNT_SELECT}
+     WHERE (@teamId IS NULL OR p.team_id = @teamId) AND (p.active = 1 OR a.id IS NOT NULL)
+     ORDER BY t.sort_order IS NULL, t.sort_order, ${ROLE_ORDER}, p.name`,
+  ),
+  byPerson: db.prepare(`${ACCOUNT_SELECT} WHERE p.id = ?`),
+  byLogin: db.prepare(`${ACCOUNT_SELECT} WHERE a.login = ?`),
+  loginTaken: db.prepare('SELECT person_id FROM accounts WHERE login = ?'),
+  insert: db.prepare(
+    `INSERT INTO accounts (person_id, login, password_hash, administrator, active, setup_code_hash, setup_expires_at, created_at, created_by)
+     VALUES (?, ?, NULL, 0, 1, ?, ?, ?, ?)`,
+  ),
+  reset: db.prepare('UPDATE accounts SET password_hash = NULL, setup_code_hash = ?, setup_expires_at = ? WHERE id = ?'),
+  clearLoginFailures: db.prepare(`DELETE FROM auth_failures WHERE kind = 'sign_in' AND login = ?`),
+  setActive: db.prepare('UPDATE accounts SET active = ? WHERE id = ?'),
+  activeAdministrators: db.prepare(
+    `SELECT COUNT(*) AS n FROM accounts a JOIN people p ON p.id = a.person_id
+     WHERE a.active = 1 AND p.active = 1 AND (a.administrator = 1 OR p.role = 'administrator')`,
+  ),
+  sessions: db.prepare(`${SESSION_SELECT} AND (@personId IS NULL OR s.person_id = @personId) ORDER BY s.last_seen_at DESC, s.id DESC`),
+  session: db.prepare(`${SESSION_SELECT} AND s.id = ?`),
+});
+
 export function accountsHandlers(ctx: ServiceContext, auth: Auth): Pick<Handlers, keyof typeof accountsMethods> {
   const { db } = ctx;
-  const q = {
-    list: db.prepare(
-      `${ACCOUNT_SELECT}
-       WHERE (@teamId IS NULL OR p.team_id = @teamId) AND (p.active = 1 OR a.id IS NOT NULL)
-       ORDER BY t.sort_order IS NULL, t.sort_order, ${ROLE_ORDER}, p.name`,
-    ),
-    byPerson: db.prepare(`${ACCOUNT_SELECT} WHERE p.id = ?`),
-    byLogin: db.prepare(`${ACCOUNT_SELECT} WHERE a.login = ?`),
-    loginTaken: db.prepare('SELECT person_id FROM accounts WHERE login = ?'),
-    insert: db.prepare(
-      `INSERT INTO accounts (person_id, login, password_hash, administrator, active, setup_code_hash, setup_expires_at, created_at, created_by)
-       VALUES (?, ?, NULL, 0, 1, ?, ?, ?, ?)`,
-    ),
-    reset: db.prepare('UPDATE accounts SET password_hash = NULL, setup_code_hash = ?, setup_expires_at = ? WHERE id = ?'),
-    clearLoginFailures: db.prepare(`DELETE FROM auth_failures WHERE kind = 'sign_in' AND login = ?`),
-    setActive: db.prepare('UPDATE accounts SET active = ? WHERE id = ?'),
-    activeAdministrators: db.prepare(
-      `SELECT COUNT(*) AS n FROM accounts a JOIN people p ON p.id = a.person_id
-       WHERE a.active = 1 AND p.active = 1 AND (a.administrator = 1 OR p.role = 'administrator')`,
-    ),
-    sessions: db.prepare(`${SESSION_SELECT} AND (@personId IS NULL OR s.person_id = @personId) ORDER BY s.last_seen_at DESC, s.id DESC`),
-    session: db.prepare(`${SESSION_SELECT} AND s.id = ?`),
-  };
+  const q = statements(db, queries);
   const iso = () => ctx.now().toISOString();
 
   function account(personId: number): AccountRow {

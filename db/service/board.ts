@@ -12,6 +12,8 @@ import {
   type AssessmentRow, type CardRow, type ColumnRow, type EventRow, type GrantRow, type PersonRow, type TeamRow,
 } from '../rows';
 import type { ServiceContext } from './context';
+import { statements } from '../statements';
+import type { Db } from '../connection';
 
 type Replay = { kind: 'undo' | 'redo'; eventId: number } | undefined;
 
@@ -35,83 +37,85 @@ const UNDO_REFUSALS: Record<NonNullable<ReturnType<typeof undoMoveRefusal>>, str
   too_old: 'Flytningen er for gammel til at fortryde. Flyt kortet tilbage i stedet.',
 };
 
+const queries = (db: Db) => ({
+  team: db.prepare(`SELECT ${TEAM_COLUMNS} FROM teams WHERE id = ?`),
+  columns: db.prepare(`SELECT ${COLUMN_COLUMNS} FROM board_columns WHERE team_id = ? ORDER BY position`),
+  column: db.prepare(`SELECT ${COLUMN_COLUMNS} FROM board_columns WHERE id = ?`),
+  cards: db.prepare(
+    `SELECT ${CARD_SELECT} FROM cases c JOIN citizens z ON z.id = c.citizen_id
+     JOIN board_columns b ON b.id = c.column_id
+     WHERE c.team_id = ? ORDER BY b.position, c.sort_key`,
+  ),
+  card: db.prepare(`SELECT ${CARD_SELECT} FROM cases c JOIN citizens z ON z.id = c.citizen_id WHERE c.id = ?`),
+  people: db.prepare(`SELECT ${PERSON_COLUMNS} FROM people WHERE active = 1 AND team_id = ? ORDER BY name`),
+  person: db.prepare(`SELECT ${PERSON_COLUMNS}, active FROM people WHERE id = ?`),
+  caseExtras: db.prepare(
+    `SELECT z.ref AS citizen_ref, c.notes, p.name AS assignee_name, b.name AS column_name, b.kind AS column_kind
+     FROM cases c JOIN citizens z ON z.id = c.citizen_id JOIN board_columns b ON b.id = c.column_id
+     LEFT JOIN people p ON p.id = c.assignee_id WHERE c.id = ?`,
+  ),
+  grants: db.prepare(`SELECT ${GRANT_COLUMNS} FROM grants WHERE case_id = ? ORDER BY start_date DESC, id DESC`),
+  events: db.prepare(
+    `SELECT e.id, e.at, e.actor_id, p.name AS actor_name, e.case_id, e.entity, e.entity_id, e.type, e.field,
+            e.from_value, e.to_value, e.reason
+     FROM events e LEFT JOIN people p ON p.id = e.actor_id WHERE e.case_id = ? ORDER BY e.id DESC`,
+  ),
+  eventCase: db.prepare('SELECT case_id FROM events WHERE id = ?'),
+  assessments: db.prepare(`SELECT ${ASSESSMENT_COLUMNS} FROM assessments WHERE case_id = ? ORDER BY assessed_on, id`),
+  assessment: db.prepare(`SELECT ${ASSESSMENT_COLUMNS} FROM assessments WHERE id = ?`),
+  insertAssessment: db.prepare(
+    `INSERT INTO assessments (case_id, assessed_on, method, scores, expected_scores, expected_by, note, created_by, created_at)
+     VALUES (?, ?, 'VUM 2.0', ?, ?, ?, ?, ?, ?)`,
+  ),
+  columnCount: db.prepare('SELECT COUNT(*) AS n FROM cases WHERE column_id = ?'),
+  activeHeld: db.prepare(
+    `SELECT COUNT(*) AS n FROM cases c JOIN board_columns b ON b.id = c.column_id
+     WHERE c.assignee_id = ? AND b.kind = 'active' AND c.id <> ?`,
+  ),
+  keyAbove: db.prepare('SELECT MAX(sort_key) AS k FROM cases WHERE column_id = ? AND sort_key < ? AND id <> ?'),
+  lastKey: db.prepare('SELECT MAX(sort_key) AS k FROM cases WHERE column_id = ? AND id <> ?'),
+  columnIds: db.prepare('SELECT id FROM cases WHERE column_id = ? ORDER BY sort_key, id'),
+  setKey: db.prepare('UPDATE cases SET sort_key = ? WHERE id = ?'),
+  move: db.prepare('UPDATE cases SET column_id = ?, sort_key = ?, column_entered_at = ? WHERE id = ?'),
+  flowCase: db.prepare('SELECT team_id, arrived_day, start_day, finish_day, reached_position FROM flow_cases WHERE case_id = ?'),
+  insertMoveUndo: db.prepare(
+    `INSERT INTO move_undo (event_id, case_id, from_column_id, from_sort_key, from_entered_at, had_flow,
+       flow_team_id, flow_arrived_day, flow_start_day, flow_finish_day, flow_reached)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ),
+  moveEvent: db.prepare(
+    `SELECT e.id, e.at, e.actor_id, e.type, e.to_value, e.case_id, (e.id = (SELECT MAX(l.id) FROM events l WHERE l.case_id = e.case_id)) AS is_latest,
+            u.from_column_id, u.from_sort_key, u.from_entered_at, u.had_flow, u.flow_team_id, u.flow_arrived_day,
+            u.flow_start_day, u.flow_finish_day, u.flow_reached, u.undone_by
+     FROM events e LEFT JOIN move_undo u ON u.event_id = e.id WHERE e.id = ?`,
+  ),
+  markUndone: db.prepare('UPDATE move_undo SET undone_by = ? WHERE event_id = ?'),
+  // Takes back the counters migration 005's trigger added for the move: the columns up to the
+  // target's position that the case had not reached before, on the move's day.
+  unreach: db.prepare(
+    `UPDATE flow_reached_daily SET n = n - 1
+     WHERE day = ? AND column_id IN (
+       SELECT c.id FROM board_columns t JOIN board_columns c ON c.team_id = t.team_id AND c.position <= t.position
+       WHERE t.id = ? AND c.position > ?)`,
+  ),
+  dropEmptyReach: db.prepare('DELETE FROM flow_reached_daily WHERE day = ? AND n <= 0'),
+  restoreFlow: db.prepare(
+    'UPDATE flow_cases SET team_id = ?, arrived_day = ?, start_day = ?, finish_day = ?, reached_position = ? WHERE case_id = ?',
+  ),
+  deleteFlow: db.prepare('DELETE FROM flow_cases WHERE case_id = ?'),
+  setAssignee: db.prepare('UPDATE cases SET assignee_id = ? WHERE id = ?'),
+  setBlocked: db.prepare('UPDATE cases SET blocked = ?, blocked_reason = ?, blocked_since = ? WHERE id = ?'),
+  setClass: db.prepare('UPDATE cases SET class_of_service = ? WHERE id = ?'),
+  setNotes: db.prepare('UPDATE cases SET notes = ? WHERE id = ?'),
+  insertColumn: db.prepare('INSERT INTO board_columns (team_id, name, position, kind, wip_limit) VALUES (?, ?, ?, ?, ?)'),
+  updateColumn: db.prepare('UPDATE board_columns SET name = ?, kind = ?, wip_limit = ? WHERE id = ?'),
+  setPosition: db.prepare('UPDATE board_columns SET position = ? WHERE id = ?'),
+  deleteColumn: db.prepare('DELETE FROM board_columns WHERE id = ?'),
+});
+
 export function boardHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof boardMethods> {
   const { db } = ctx;
-  const q = {
-    team: db.prepare(`SELECT ${TEAM_COLUMNS} FROM teams WHERE id = ?`),
-    columns: db.prepare(`SELECT ${COLUMN_COLUMNS} FROM board_columns WHERE team_id = ? ORDER BY position`),
-    column: db.prepare(`SELECT ${COLUMN_COLUMNS} FROM board_columns WHERE id = ?`),
-    cards: db.prepare(
-      `SELECT ${CARD_SELECT} FROM cases c JOIN citizens z ON z.id = c.citizen_id
-       JOIN board_columns b ON b.id = c.column_id
-       WHERE c.team_id = ? ORDER BY b.position, c.sort_key`,
-    ),
-    card: db.prepare(`SELECT ${CARD_SELECT} FROM cases c JOIN citizens z ON z.id = c.citizen_id WHERE c.id = ?`),
-    people: db.prepare(`SELECT ${PERSON_COLUMNS} FROM people WHERE active = 1 AND team_id = ? ORDER BY name`),
-    person: db.prepare(`SELECT ${PERSON_COLUMNS}, active FROM people WHERE id = ?`),
-    caseExtras: db.prepare(
-      `SELECT z.ref AS citizen_ref, c.notes, p.name AS assignee_name, b.name AS column_name, b.kind AS column_kind
-       FROM cases c JOIN citizens z ON z.id = c.citizen_id JOIN board_columns b ON b.id = c.column_id
-       LEFT JOIN people p ON p.id = c.assignee_id WHERE c.id = ?`,
-    ),
-    grants: db.prepare(`SELECT ${GRANT_COLUMNS} FROM grants WHERE case_id = ? ORDER BY start_date DESC, id DESC`),
-    events: db.prepare(
-      `SELECT e.id, e.at, e.actor_id, p.name AS actor_name, e.case_id, e.entity, e.entity_id, e.type, e.field,
-              e.from_value, e.to_value, e.reason
-       FROM events e LEFT JOIN people p ON p.id = e.actor_id WHERE e.case_id = ? ORDER BY e.id DESC`,
-    ),
-    eventCase: db.prepare('SELECT case_id FROM events WHERE id = ?'),
-    assessments: db.prepare(`SELECT ${ASSESSMENT_COLUMNS} FROM assessments WHERE case_id = ? ORDER BY assessed_on, id`),
-    assessment: db.prepare(`SELECT ${ASSESSMENT_COLUMNS} FROM assessments WHERE id = ?`),
-    insertAssessment: db.prepare(
-      `INSERT INTO assessments (case_id, assessed_on, method, scores, expected_scores, expected_by, note, created_by, created_at)
-       VALUES (?, ?, 'VUM 2.0', ?, ?, ?, ?, ?, ?)`,
-    ),
-    columnCount: db.prepare('SELECT COUNT(*) AS n FROM cases WHERE column_id = ?'),
-    activeHeld: db.prepare(
-      `SELECT COUNT(*) AS n FROM cases c JOIN board_columns b ON b.id = c.column_id
-       WHERE c.assignee_id = ? AND b.kind = 'active' AND c.id <> ?`,
-    ),
-    keyAbove: db.prepare('SELECT MAX(sort_key) AS k FROM cases WHERE column_id = ? AND sort_key < ? AND id <> ?'),
-    lastKey: db.prepare('SELECT MAX(sort_key) AS k FROM cases WHERE column_id = ? AND id <> ?'),
-    columnIds: db.prepare('SELECT id FROM cases WHERE column_id = ? ORDER BY sort_key, id'),
-    setKey: db.prepare('UPDATE cases SET sort_key = ? WHERE id = ?'),
-    move: db.prepare('UPDATE cases SET column_id = ?, sort_key = ?, column_entered_at = ? WHERE id = ?'),
-    flowCase: db.prepare('SELECT team_id, arrived_day, start_day, finish_day, reached_position FROM flow_cases WHERE case_id = ?'),
-    insertMoveUndo: db.prepare(
-      `INSERT INTO move_undo (event_id, case_id, from_column_id, from_sort_key, from_entered_at, had_flow,
-         flow_team_id, flow_arrived_day, flow_start_day, flow_finish_day, flow_reached)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    moveEvent: db.prepare(
-      `SELECT e.id, e.at, e.actor_id, e.type, e.to_value, e.case_id, (e.id = (SELECT MAX(l.id) FROM events l WHERE l.case_id = e.case_id)) AS is_latest,
-              u.from_column_id, u.from_sort_key, u.from_entered_at, u.had_flow, u.flow_team_id, u.flow_arrived_day,
-              u.flow_start_day, u.flow_finish_day, u.flow_reached, u.undone_by
-       FROM events e LEFT JOIN move_undo u ON u.event_id = e.id WHERE e.id = ?`,
-    ),
-    markUndone: db.prepare('UPDATE move_undo SET undone_by = ? WHERE event_id = ?'),
-    // Takes back the counters migration 005's trigger added for the move: the columns up to the
-    // target's position that the case had not reached before, on the move's day.
-    unreach: db.prepare(
-      `UPDATE flow_reached_daily SET n = n - 1
-       WHERE day = ? AND column_id IN (
-         SELECT c.id FROM board_columns t JOIN board_columns c ON c.team_id = t.team_id AND c.position <= t.position
-         WHERE t.id = ? AND c.position > ?)`,
-    ),
-    dropEmptyReach: db.prepare('DELETE FROM flow_reached_daily WHERE day = ? AND n <= 0'),
-    restoreFlow: db.prepare(
-      'UPDATE flow_cases SET team_id = ?, arrived_day = ?, start_day = ?, finish_day = ?, reached_position = ? WHERE case_id = ?',
-    ),
-    deleteFlow: db.prepare('DELETE FROM flow_cases WHERE case_id = ?'),
-    setAssignee: db.prepare('UPDATE cases SET assignee_id = ? WHERE id = ?'),
-    setBlocked: db.prepare('UPDATE cases SET blocked = ?, blocked_reason = ?, blocked_since = ? WHERE id = ?'),
-    setClass: db.prepare('UPDATE cases SET class_of_service = ? WHERE id = ?'),
-    setNotes: db.prepare('UPDATE cases SET notes = ? WHERE id = ?'),
-    insertColumn: db.prepare('INSERT INTO board_columns (team_id, name, position, kind, wip_limit) VALUES (?, ?, ?, ?, ?)'),
-    updateColumn: db.prepare('UPDATE board_columns SET name = ?, kind = ?, wip_limit = ? WHERE id = ?'),
-    setPosition: db.prepare('UPDATE board_columns SET position = ? WHERE id = ?'),
-    deleteColumn: db.prepare('DELETE FROM board_columns WHERE id = ?'),
-  };
+  const q = statements(db, queries);
 
   function getCard(caseId: number) {
     const row = q.card.get(caseId) as CardRow | undefined;

@@ -24,6 +24,7 @@ import type { IsoDate, ProviderType, Role, TakstUnit } from '../../shared/domain
 import { describeGrant, isActiveOn, roundOere, yearlyCost } from '../../shared/economics';
 import { formatDate, formatKroner, formatNumber, formatParagraph } from '../../shared/format';
 import type { Db } from '../connection';
+import { statements } from '../statements';
 import { appendEvent } from '../events';
 import { parseScores } from '../rows';
 import { actsAs } from './access';
@@ -112,13 +113,6 @@ function recommendationView(r: RecommendationRow): RecommendationVersion {
   };
 }
 
-const statements = new WeakMap<Db, ReturnType<typeof prepare>>();
-function queries(db: Db) {
-  let q = statements.get(db);
-  if (!q) statements.set(db, (q = prepare(db)));
-  return q;
-}
-
 const toAuthorityGrant = (g: Pick<GrantFields, 'paragraph' | 'providerType' | 'takst' | 'takstUnit' | 'quantity'>): AuthorityGrant => ({
   paragraph: g.paragraph, providerType: g.providerType, takst: g.takst, takstUnit: g.takstUnit, quantity: g.quantity,
 });
@@ -138,26 +132,26 @@ function grantor(db: Db, call: CallContext): { id: number; role: Role } | null {
     return role ? { id: principal.personId, role } : null;
   }
   if (principal.kind === 'device') return null;
-  return (queries(db).person.get(call.actorId) as { id: number; role: Role } | undefined) ?? null;
+  return (statements(db, queries).person.get(call.actorId) as { id: number; role: Role } | undefined) ?? null;
 }
 
 /** The limits that apply to the caller; the command line without a person (and the demo's committee) has no limit. */
 function verdictFor(db: Db, call: CallContext, before: AuthorityGrant | null, grant: GrantFields) {
   const actor = grantor(db, call);
   if (!actor) return null;
-  const q = queries(db);
+  const q = statements(db, queries);
   const limits = (q.limits.all() as LimitRow[]).map(toLimit);
   return changeNeedsCommittee(applicableLimit(limits, actor, grant.paragraph), before, toAuthorityGrant(grant));
 }
 
 function openMeetings(db: Db): OpenMeeting[] {
-  return (queries(db).openMeetings.all() as { id: number; meeting_date: string }[]).map((m) => ({ id: m.id, date: m.meeting_date }));
+  return (statements(db, queries).openMeetings.all() as { id: number; meeting_date: string }[]).map((m) => ({ id: m.id, date: m.meeting_date }));
 }
 
 function meetingOf(db: Db, readyFrom: IsoDate) {
   const m = meetingFor(readyFrom, openMeetings(db));
   if (!m) return null;
-  const row = queries(db).meeting.get(m.id) as MeetingRow;
+  const row = statements(db, queries).meeting.get(m.id) as MeetingRow;
   return { id: row.id, date: row.meeting_date, title: row.title };
 }
 
@@ -172,7 +166,7 @@ export function routeToCommittee(
 ): AwaitingCommittee | null {
   const verdict = verdictFor(ctx.db, call, save.before, save.grant);
   if (!verdict || verdict.within) return null;
-  const q = queries(ctx.db);
+  const q = statements(ctx.db, queries);
   const at = ctx.now().toISOString();
   const today = ctx.today();
   // A new proposal for the same grant replaces the one still waiting: the committee decides the latest.
@@ -201,7 +195,7 @@ export function routeToCommittee(
 
 export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof committeeMethods> {
   const { db } = ctx;
-  const q = queries(db);
+  const q = statements(db, queries);
   // Approvals write grants through db/grants.ts without the authority check: the committee's
   // decision is the authority.
   const categories = (): TakstCategory[] => (q.takstCategories.all() as {
@@ -657,7 +651,7 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
   };
 }
 
-function prepare(db: Db) {
+function queries(db: Db) {
   return {
     person: db.prepare('SELECT id, role FROM people WHERE id = ?'),
     team: db.prepare('SELECT id FROM teams WHERE id = ?'),

@@ -12,21 +12,25 @@ import { exportTable, queryAudit } from '../export';
 import { decodeExtract, importExtract } from '../import';
 import { actsAs } from './access';
 import type { ServiceContext } from './context';
+import { statements } from '../statements';
+import type { Db } from '../connection';
 
 const SAMPLE_ROWS = 8;
 
+const queries = (db: Db) => ({
+  profiles: db.prepare('SELECT id, name, mapping, updated_at FROM import_profiles ORDER BY name'),
+  profileByName: db.prepare('SELECT id, name, mapping, updated_at FROM import_profiles WHERE name = ?'),
+  profileById: db.prepare('SELECT id, name, mapping, updated_at FROM import_profiles WHERE id = ?'),
+  upsertProfile: db.prepare(
+    `INSERT INTO import_profiles (name, mapping, updated_at, updated_by) VALUES (?, ?, ?, ?)
+     ON CONFLICT (name) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+  ),
+  deleteProfile: db.prepare('DELETE FROM import_profiles WHERE id = ?'),
+});
+
 export function dataHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof dataMethods> {
   const { db } = ctx;
-  const q = {
-    profiles: db.prepare('SELECT id, name, mapping, updated_at FROM import_profiles ORDER BY name'),
-    profileByName: db.prepare('SELECT id, name, mapping, updated_at FROM import_profiles WHERE name = ?'),
-    profileById: db.prepare('SELECT id, name, mapping, updated_at FROM import_profiles WHERE id = ?'),
-    upsertProfile: db.prepare(
-      `INSERT INTO import_profiles (name, mapping, updated_at, updated_by) VALUES (?, ?, ?, ?)
-       ON CONFLICT (name) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-    ),
-    deleteProfile: db.prepare('DELETE FROM import_profiles WHERE id = ?'),
-  };
+  const q = statements(db, queries);
 
   function bytesOf(contentBase64: string): Uint8Array {
     return new Uint8Array(Buffer.from(contentBase64, 'base64'));

@@ -9,6 +9,8 @@ import type { ApproveDeviceResult, WallDevice, devicesMethods } from '../../shar
 import type { Auth } from '../auth';
 import { appendEvent } from '../events';
 import type { ServiceContext } from './context';
+import { statements } from '../statements';
+import type { Db } from '../connection';
 
 interface DeviceRow {
   id: number; status: 'pending' | 'approved' | 'revoked'; team_id: number; team_name: string; label: string;
@@ -29,23 +31,25 @@ function clock(iso: string): string {
   return new Intl.DateTimeFormat('da-DK', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Copenhagen' }).format(new Date(iso));
 }
 
+const queries = (db: Db) => ({
+  one: db.prepare(`${DEVICE_SELECT} WHERE d.id = ? AND d.status <> 'pending'`),
+  all: db.prepare(`${DEVICE_SELECT} WHERE d.status <> 'pending' AND (@teamId IS NULL OR d.team_id = @teamId) ORDER BY d.approved_at DESC, d.id DESC`),
+  team: db.prepare('SELECT id, name FROM teams WHERE id = ?'),
+  login: db.prepare('SELECT login FROM accounts WHERE person_id = ?'),
+  sessionAddress: db.prepare('SELECT remote_address FROM auth_sessions WHERE id = ?'),
+  approve: db.prepare(
+    `UPDATE devices SET status = 'approved', team_id = @teamId, label = @label, approved_at = @at, approved_by = @actor,
+       expires_at = @expiresAt, pairing_code_hash = NULL
+     WHERE id = @id AND status = 'pending'`,
+  ),
+  revoke: db.prepare(`UPDATE devices SET status = 'revoked', revoked_at = ?, revoked_by = ? WHERE id = ?`),
+  openSessions: db.prepare('SELECT COUNT(*) FROM auth_sessions WHERE device_id = ? AND ended_at IS NULL').pluck(),
+  abandon: db.prepare(`UPDATE devices SET status = 'revoked', revoked_at = ?, pairing_code_hash = NULL WHERE id = ? AND status = 'pending'`),
+});
+
 export function devicesHandlers(ctx: ServiceContext, auth: Auth): Pick<Handlers, keyof typeof devicesMethods> {
   const { db } = ctx;
-  const q = {
-    one: db.prepare(`${DEVICE_SELECT} WHERE d.id = ? AND d.status <> 'pending'`),
-    all: db.prepare(`${DEVICE_SELECT} WHERE d.status <> 'pending' AND (@teamId IS NULL OR d.team_id = @teamId) ORDER BY d.approved_at DESC, d.id DESC`),
-    team: db.prepare('SELECT id, name FROM teams WHERE id = ?'),
-    login: db.prepare('SELECT login FROM accounts WHERE person_id = ?'),
-    sessionAddress: db.prepare('SELECT remote_address FROM auth_sessions WHERE id = ?'),
-    approve: db.prepare(
-      `UPDATE devices SET status = 'approved', team_id = @teamId, label = @label, approved_at = @at, approved_by = @actor,
-         expires_at = @expiresAt, pairing_code_hash = NULL
-       WHERE id = @id AND status = 'pending'`,
-    ),
-    revoke: db.prepare(`UPDATE devices SET status = 'revoked', revoked_at = ?, revoked_by = ? WHERE id = ?`),
-    openSessions: db.prepare('SELECT COUNT(*) FROM auth_sessions WHERE device_id = ? AND ended_at IS NULL').pluck(),
-    abandon: db.prepare(`UPDATE devices SET status = 'revoked', revoked_at = ?, pairing_code_hash = NULL WHERE id = ? AND status = 'pending'`),
-  };
+  const q = statements(db, queries);
 
   function toDevice(r: DeviceRow): WallDevice {
     const expired = r.status === 'approved' && new Date(r.expires_at).getTime() <= ctx.now().getTime();

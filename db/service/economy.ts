@@ -24,6 +24,7 @@ import { createEditedGrant, editedChanges, endEditedGrant, readGrant, updateEdit
 import { formatParagraph } from '../../shared/format';
 import { paragraphInfo } from '../../shared/paragraphs';
 import type { Db } from '../connection';
+import { statements } from '../statements';
 import { appendEvent } from '../events';
 import { routeToCommittee } from './committee';
 import type { ServiceContext } from './context';
@@ -51,23 +52,66 @@ export const DEFAULT_EXPENSIVE_CASE = 2_000_000;
 /** Grants of one kind a caseworker needs before a deviation from the colleagues is marked. */
 export const TAKST_OUTLIER_MIN_GRANTS = 3;
 
-export interface EconomyOptions {
-  /** Off only for the committee, whose approval is the authority for a grant above a caseworker's. */
-  enforceAuthority?: boolean;
+const money = toKroner;
+
+function requireTeam(db: Db, teamId: number) {
+  const row = statements(db, queries).team.get(teamId) as { id: number; name: string; bottom_line_tolerance: number } | undefined;
+  if (!row) throw new ApiFailure('not_found', 'Teamet findes ikke.', [{ field: 'teamId', message: 'Teamet findes ikke' }]);
+  return row;
 }
 
-export function economyHandlers(ctx: ServiceContext, options: EconomyOptions = {}): Pick<Handlers, keyof typeof economyMethods> {
+function teamView(t: TeamFigures): TeamBottomLine {
+  return {
+    teamId: t.teamId, team: t.team, budget: money(t.budget), spent: money(t.spent), committed: money(t.committed),
+    forecast: money(t.forecast), bottomLine: money(t.bottomLine), pipeline: money(t.pipeline),
+    toleranceAmount: money(t.toleranceAmount), status: t.status,
+    sinceLastWeek: money(t.sinceLastWeek), sinceLastMonth: money(t.sinceLastMonth), sinceYearStart: money(t.sinceYearStart),
+  };
+}
+
+/** The year's bottom line of the department as known on `date`, with the "since" figures. */
+function departmentTotal(db: Db, report: ReturnType<typeof bottomLineAsOf>): DepartmentBottomLine {
+  const lines = report.departmentLines;
+  const sum = (pick: (t: TeamFigures) => number) => report.teams.reduce((n, t) => n + pick(t), 0);
+  const lineSum = (pick: (l: (typeof lines)[number]) => number) => lines.reduce((n, l) => n + pick(l), 0);
+  const budget = sum((t) => t.budget) + lineSum((l) => l.budget);
+  const spent = sum((t) => t.spent) + lineSum((l) => l.spent);
+  const committed = sum((t) => t.committed) + lineSum((l) => l.committed);
+  const tolerance = report.teams.length ? Math.max(...teamRows(db).map((t) => t.tolerance)) : 0.01;
+  const f = figuresOere(budget, spent, committed, tolerance);
+  return {
+    budget: money(f.budget), spent: money(f.spent), committed: money(f.committed), forecast: money(f.forecast),
+    bottomLine: money(f.bottomLine), toleranceAmount: money(f.toleranceAmount), status: f.status,
+    pipeline: money(sum((t) => t.pipeline)),
+    sinceLastWeek: money(sum((t) => t.sinceLastWeek)), sinceLastMonth: money(sum((t) => t.sinceLastMonth)),
+    sinceYearStart: money(sum((t) => t.sinceYearStart)),
+    teamsBudget: money(sum((t) => t.budget)), teamsForecast: money(sum((t) => t.forecast)),
+    lines: lines.map((l) => ({ label: l.label, budget: money(l.budget), spent: money(l.spent), committed: money(l.committed), forecast: money(l.forecast), bottomLine: money(l.budget - l.forecast) })),
+  };
+}
+
+/**
+ * The bottom line of one team (or of every team with the department's total) as known on `asOf`:
+ * getBottomLine's answer, and the figure the wall and the plans' bottom-line KPI show.
+ */
+export function bottomLineFor(db: Db, asOf: IsoDate, teamId?: number): BottomLineReport {
+  if (teamId !== undefined) requireTeam(db, teamId);
+  const report = bottomLineAsOf(db, asOf, teamId);
+  return {
+    asOf,
+    year: report.year,
+    teams: report.teams.map(teamView),
+    ...(teamId === undefined ? { department: departmentTotal(db, report) } : {}),
+  };
+}
+
+export function economyHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof economyMethods> {
   const { db } = ctx;
-  const enforceAuthority = options.enforceAuthority ?? true;
-  const q = prepare(db);
+  const q = statements(db, queries);
 
   const categories = (): TakstCategory[] => (q.categories.all() as CategoryRow[]).map(toCategory);
 
-  function team(teamId: number) {
-    const row = q.team.get(teamId) as { id: number; name: string; bottom_line_tolerance: number } | undefined;
-    if (!row) throw new ApiFailure('not_found', 'Teamet findes ikke.', [{ field: 'teamId', message: 'Teamet findes ikke' }]);
-    return row;
-  }
+  const team = (teamId: number) => requireTeam(db, teamId);
 
   function caseRow(caseId: number) {
     const row = q.case.get(caseId) as { id: number; team_id: number; paragraph: string; case_number: string } | undefined;
@@ -95,43 +139,11 @@ export function economyHandlers(ctx: ServiceContext, options: EconomyOptions = {
     };
   }
 
-  const money = toKroner;
-
-  function teamView(t: TeamFigures): TeamBottomLine {
-    return {
-      teamId: t.teamId, team: t.team, budget: money(t.budget), spent: money(t.spent), committed: money(t.committed),
-      forecast: money(t.forecast), bottomLine: money(t.bottomLine), pipeline: money(t.pipeline),
-      toleranceAmount: money(t.toleranceAmount), status: t.status,
-      sinceLastWeek: money(t.sinceLastWeek), sinceLastMonth: money(t.sinceLastMonth), sinceYearStart: money(t.sinceYearStart),
-    };
-  }
-
   function basisFromFields(g: GrantFields): CostBasisOere {
     return { takstOere: toOere(g.takst), takstUnit: g.takstUnit, quantity: g.quantity, startDate: g.startDate, endDate: g.endDate };
   }
   function basisFromRow(r: EconomyGrantRow): CostBasisOere {
     return { takstOere: toOere(r.takst), takstUnit: r.takst_unit, quantity: r.quantity, startDate: r.start_date, endDate: r.end_date };
-  }
-
-  /** The year's bottom line of the department as known on `date`, with the "since" figures. */
-  function departmentTotal(report: ReturnType<typeof bottomLineAsOf>): DepartmentBottomLine {
-    const lines = report.departmentLines;
-    const sum = (pick: (t: TeamFigures) => number) => report.teams.reduce((n, t) => n + pick(t), 0);
-    const lineSum = (pick: (l: (typeof lines)[number]) => number) => lines.reduce((n, l) => n + pick(l), 0);
-    const budget = sum((t) => t.budget) + lineSum((l) => l.budget);
-    const spent = sum((t) => t.spent) + lineSum((l) => l.spent);
-    const committed = sum((t) => t.committed) + lineSum((l) => l.committed);
-    const tolerance = report.teams.length ? Math.max(...teamRows(db).map((t) => t.tolerance)) : 0.01;
-    const f = figuresOere(budget, spent, committed, tolerance);
-    return {
-      budget: money(f.budget), spent: money(f.spent), committed: money(f.committed), forecast: money(f.forecast),
-      bottomLine: money(f.bottomLine), toleranceAmount: money(f.toleranceAmount), status: f.status,
-      pipeline: money(sum((t) => t.pipeline)),
-      sinceLastWeek: money(sum((t) => t.sinceLastWeek)), sinceLastMonth: money(sum((t) => t.sinceLastMonth)),
-      sinceYearStart: money(sum((t) => t.sinceYearStart)),
-      teamsBudget: money(sum((t) => t.budget)), teamsForecast: money(sum((t) => t.forecast)),
-      lines: lines.map((l) => ({ label: l.label, budget: money(l.budget), spent: money(l.spent), committed: money(l.committed), forecast: money(l.forecast), bottomLine: money(l.budget - l.forecast) })),
-    };
   }
 
   /** Weekly points of `year` up to `until`: the bottom line (budget − forecast as known then) of one team or the department. */
@@ -205,16 +217,7 @@ export function economyHandlers(ctx: ServiceContext, options: EconomyOptions = {
   }
 
   return {
-    getBottomLine: ({ asOf, teamId }): BottomLineReport => {
-      if (teamId !== undefined) team(teamId);
-      const report = bottomLineAsOf(db, asOf, teamId);
-      return {
-        asOf,
-        year: report.year,
-        teams: report.teams.map(teamView),
-        ...(teamId === undefined ? { department: departmentTotal(report) } : {}),
-      };
-    },
+    getBottomLine: ({ asOf, teamId }) => bottomLineFor(db, asOf, teamId),
 
     getBottomLineSeries: ({ asOf, teamId }): BottomLineSeries => {
       if (teamId !== undefined) team(teamId);
@@ -222,7 +225,7 @@ export function economyHandlers(ctx: ServiceContext, options: EconomyOptions = {
       const thisYear = series(year, asOf, teamId);
       const lastYear = series(year - 1, `${year - 1}-12-31`, teamId);
       const report = bottomLineAsOf(db, asOf, teamId);
-      const figures = teamId === undefined ? departmentTotal(report) : teamView(report.teams[0]!);
+      const figures = teamId === undefined ? departmentTotal(db, report) : teamView(report.teams[0]!);
       return {
         asOf, teamId: teamId ?? null, year,
         bottomLine: figures.bottomLine, forecast: figures.forecast, budget: figures.budget, toleranceAmount: figures.toleranceAmount, status: figures.status,
@@ -488,7 +491,7 @@ export function economyHandlers(ctx: ServiceContext, options: EconomyOptions = {
     createGrant: ({ caseId, grant }, call) => {
       caseRow(caseId);
       // Above the actor's grant authority the grant is not made: it awaits the visitation committee.
-      const routed = enforceAuthority ? routeToCommittee(ctx, call, { caseId, grantId: null, before: null, grant }) : null;
+      const routed = routeToCommittee(ctx, call, { caseId, grantId: null, before: null, grant });
       if (routed) return routed;
       const id = createEditedGrant(db, caseId, grant, editWrite(call));
       return grantView(grantRow(id), categories());
@@ -498,12 +501,10 @@ export function economyHandlers(ctx: ServiceContext, options: EconomyOptions = {
       const old = grantRow(grantId);
       const stored = readGrant(db, grantId)!;
       if (editedChanges(stored, grant).length === 0) return grantView(old, categories());
-      const routed = enforceAuthority
-        ? routeToCommittee(ctx, call, {
-          caseId: old.case_id, grantId, grant,
-          before: { paragraph: old.paragraph, providerType: old.provider_type, takst: old.takst, takstUnit: old.takst_unit, quantity: old.quantity },
-        })
-        : null;
+      const routed = routeToCommittee(ctx, call, {
+        caseId: old.case_id, grantId, grant,
+        before: { paragraph: old.paragraph, providerType: old.provider_type, takst: old.takst, takstUnit: old.takst_unit, quantity: old.quantity },
+      });
       if (routed) return routed;
       updateEditedGrant(db, grantId, grant, { ...editWrite(call), reason: reason || null });
       return grantView(grantRow(grantId), categories());
@@ -547,7 +548,7 @@ export function economyHandlers(ctx: ServiceContext, options: EconomyOptions = {
   };
 }
 
-function prepare(db: Db) {
+function queries(db: Db) {
   return {
     team: db.prepare('SELECT id, name, bottom_line_tolerance FROM teams WHERE id = ?'),
     teams: db.prepare('SELECT id, name, bottom_line_tolerance FROM teams ORDER BY sort_order, name'),

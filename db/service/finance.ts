@@ -6,6 +6,8 @@ import type { FinanceMonth, FinanceTotal, financeMethods } from '../../shared/ap
 import { FINANCE_ATTENTION_OERE, FINANCE_ATTENTION_SHARE, type FinanceMonthOere } from '../../shared/finance';
 import { toKroner } from '../../shared/money';
 import { financeComparison, importFinanceBookings } from '../finance';
+import type { Db } from '../connection';
+import { statements } from '../statements';
 import type { ServiceContext } from './context';
 
 const month = (m: FinanceMonthOere): FinanceMonth => ({
@@ -28,9 +30,11 @@ function total(months: readonly FinanceMonthOere[]): FinanceTotal {
   };
 }
 
+const queries = (db: Db) => ({ teamExists: db.prepare('SELECT 1 FROM teams WHERE id = ?') });
+
 export function financeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof financeMethods> {
   const { db } = ctx;
-  const teamExists = db.prepare('SELECT 1 FROM teams WHERE id = ?');
+  const { teamExists } = statements(db, queries);
   return {
     importFinanceBookings: ({ fileName, contentBase64 }, call) => {
       const outcome = importFinanceBookings(db, new Uint8Array(Buffer.from(contentBase64, 'base64')), { actorId: call.actorId, now: ctx.now(), fileName });

@@ -12,7 +12,7 @@ import type { ColumnKind, IsoDate } from '../../shared/domain';
 import {
   age, blockedDays, cumulativeFlow, cycleTime, DEADLINE_RISK_DAYS, departmentColumns, departmentCumulativeFlow, flowReport, forecastHowMany, forecastWhen,
   MONTE_CARLO_RUNS, reviewWeek, sampleWindow, sumCaseloadTotals, summarizeCycleTimes, throughputPerDay, throughputPerWeek,
-  weightedCaseload, wipPerDay,
+  weightedCaseload, wipPerDay, type FlowReport,
 } from '../../shared/flow';
 import { PARAGRAPHS, paragraphInfo } from '../../shared/paragraphs';
 import { formatParagraph } from '../../shared/format';
@@ -20,6 +20,8 @@ import { caseloadReader } from '../caseload';
 import { appendEvent } from '../events';
 import type { ServiceContext } from './context';
 import { wipAsOf } from './flowAnalytics';
+import { statements } from '../statements';
+import type { Db } from '../connection';
 
 interface DayRow { day: IsoDate; n: number }
 interface FlowRow { case_id: number; start_day: IsoDate | null; finish_day: IsoDate | null }
@@ -30,108 +32,116 @@ interface NoteRow { id: number; week_start: IsoDate; kind: 'decision' | 'note'; 
 
 const toMap = (rows: DayRow[]) => new Map(rows.map((r) => [r.day, r.n]));
 
+const queries = (db: Db) => ({
+  team: db.prepare('SELECT id, name FROM teams WHERE id = ?'),
+  teams: db.prepare('SELECT id, name FROM teams ORDER BY sort_order, id'),
+  columns: db.prepare('SELECT id, name, kind, position FROM board_columns WHERE team_id = ? ORDER BY position'),
+  finishesByDay: db.prepare(
+    'SELECT finish_day AS day, COUNT(*) AS n FROM flow_cases WHERE team_id = ? AND start_day IS NOT NULL AND finish_day IS NOT NULL GROUP BY finish_day',
+  ),
+  startsByDay: db.prepare(
+    'SELECT start_day AS day, COUNT(*) AS n FROM flow_cases WHERE team_id = ? AND start_day IS NOT NULL GROUP BY start_day',
+  ),
+  finishedIn: db.prepare(
+    `SELECT f.case_id, c.case_number, f.start_day, f.finish_day, p.name AS assignee_name
+     FROM flow_cases f JOIN cases c ON c.id = f.case_id LEFT JOIN people p ON p.id = c.assignee_id
+     WHERE f.team_id = ? AND f.start_day IS NOT NULL AND f.finish_day BETWEEN ? AND ? ORDER BY f.finish_day, f.case_id`,
+  ),
+  finishedFacts: db.prepare(
+    // start_day IS NOT NULL lets SQLite use the partial index (a finished case always has a start).
+    `SELECT case_id, start_day, finish_day FROM flow_cases
+     WHERE team_id = ? AND start_day IS NOT NULL AND finish_day BETWEEN ? AND ? ORDER BY finish_day, case_id`,
+  ),
+  // In progress at the end of a day: not finished yet, or finished after it (two index ranges).
+  wipAt: db.prepare(
+    `SELECT case_id, start_day, finish_day FROM flow_cases WHERE team_id = ? AND finish_day IS NULL AND start_day <= ?
+     UNION ALL
+     SELECT case_id, start_day, finish_day FROM flow_cases WHERE team_id = ? AND finish_day > ? AND start_day <= ?`,
+  ),
+  ageing: db.prepare(
+    `SELECT f.case_id, c.case_number, c.column_id, f.start_day, c.blocked, c.blocked_reason, p.initials
+     FROM flow_cases f JOIN cases c ON c.id = f.case_id LEFT JOIN people p ON p.id = c.assignee_id
+     WHERE f.team_id = ? AND f.start_day <= ? AND (f.finish_day IS NULL OR f.finish_day > ?)
+     ORDER BY f.start_day, f.case_id`,
+  ),
+  reached: db.prepare('SELECT day, n FROM flow_reached_daily WHERE column_id = ? AND day <= ? AND n <> 0'),
+  blocks: db.prepare(
+    `SELECT b.case_id, c.case_number, b.reason, b.from_day, b.to_day, p.name AS assignee_name
+     FROM flow_blocks b JOIN cases c ON c.id = b.case_id LEFT JOIN people p ON p.id = c.assignee_id
+     WHERE b.team_id = ? AND b.from_day <= ? AND (b.to_day IS NULL OR b.to_day >= ?)
+     ORDER BY b.from_day, b.id`,
+  ),
+  blocksOfFinished: db.prepare(
+    `SELECT b.case_id, b.from_day, b.to_day FROM flow_blocks b JOIN flow_cases f ON f.case_id = b.case_id
+     WHERE b.team_id = ? AND f.finish_day BETWEEN ? AND ?`,
+  ),
+  deadlines: db.prepare(
+    `SELECT c.id, c.case_number, c.paragraph, c.assignee_id, p.name AS assignee_name, b.name AS column_name, c.legal_deadline
+     FROM cases c JOIN board_columns b ON b.id = c.column_id LEFT JOIN people p ON p.id = c.assignee_id
+     WHERE c.team_id = ? AND b.kind <> 'done' AND c.legal_deadline IS NOT NULL AND c.legal_deadline <= ?
+     ORDER BY c.legal_deadline, c.id`,
+  ),
+  overdueFollowUps: db.prepare(
+    `SELECT g.id, g.case_id, c.case_number, g.paragraph, c.assignee_id, p.name AS assignee_name, g.next_follow_up
+     FROM grants g JOIN cases c ON c.id = g.case_id LEFT JOIN people p ON p.id = c.assignee_id
+     WHERE c.team_id = ? AND g.next_follow_up < ? AND (g.end_date IS NULL OR g.end_date >= ?)
+     ORDER BY g.next_follow_up, g.id`,
+  ),
+  weights: db.prepare(
+    `SELECT w.paragraph, w.weight, w.updated_at, p.name AS updated_by
+     FROM caseload_weights w LEFT JOIN people p ON p.id = w.updated_by`,
+  ),
+  weight: db.prepare('SELECT weight FROM caseload_weights WHERE paragraph = ?'),
+  setWeight: db.prepare(
+    `INSERT INTO caseload_weights (paragraph, weight, updated_by, updated_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (paragraph) DO UPDATE SET weight = excluded.weight, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+  ),
+  notes: db.prepare(
+    `SELECT n.id, n.week_start, n.kind, n.text, p.name AS created_by, n.created_at
+     FROM flow_review_notes n LEFT JOIN people p ON p.id = n.created_by
+     WHERE n.team_id = ? AND n.week_start = ? ORDER BY n.kind, n.id`,
+  ),
+  note: db.prepare(
+    `SELECT n.id, n.week_start, n.kind, n.text, p.name AS created_by, n.created_at
+     FROM flow_review_notes n LEFT JOIN people p ON p.id = n.created_by WHERE n.id = ?`,
+  ),
+  addNote: db.prepare(
+    'INSERT INTO flow_review_notes (team_id, week_start, kind, text, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+  ),
+});
+
+function requireTeam(db: Db, teamId: number): { id: number; name: string } {
+  const row = statements(db, queries).team.get(teamId) as { id: number; name: string } | undefined;
+  if (!row) throw new ApiFailure('not_found', 'Teamet findes ikke.', [{ field: 'teamId', message: 'Teamet findes ikke' }]);
+  return row;
+}
+
+/** The teams a flow call covers: the one asked for, or (without teamId) every team of the department. */
+function scope(db: Db, teamId: number | undefined): number[] {
+  if (teamId !== undefined) return [requireTeam(db, teamId).id];
+  return (statements(db, queries).teams.all() as { id: number }[]).map((t) => t.id);
+}
+
+/**
+ * The flow report of one team, or of the department: every team's cases together (the union).
+ * For getFlowReport and for the features that show its figures (the plans' throughput KPI).
+ */
+export function flowReportFor(db: Db, teamId: number | undefined, from: IsoDate, to: IsoDate): FlowReport & { teamId: number | null } {
+  const q = statements(db, queries);
+  const flows: { start: IsoDate | null; finish: IsoDate | null }[] = [];
+  for (const id of scope(db, teamId)) {
+    for (const r of q.finishedFacts.all(id, from, to) as FlowRow[]) flows.push({ start: r.start_day, finish: r.finish_day });
+    for (const r of q.wipAt.all(id, to, id, to, to) as FlowRow[]) flows.push({ start: r.start_day, finish: r.finish_day });
+  }
+  return { teamId: teamId ?? null, ...flowReport(teamId === undefined ? null : requireTeam(db, teamId).name, flows, from, to) };
+}
+
 export function flowHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof flowMethods> {
   const { db } = ctx;
   const reader = caseloadReader(db);
-  const q = {
-    team: db.prepare('SELECT id, name FROM teams WHERE id = ?'),
-    teams: db.prepare('SELECT id, name FROM teams ORDER BY sort_order, id'),
-    columns: db.prepare('SELECT id, name, kind, position FROM board_columns WHERE team_id = ? ORDER BY position'),
-    finishesByDay: db.prepare(
-      'SELECT finish_day AS day, COUNT(*) AS n FROM flow_cases WHERE team_id = ? AND start_day IS NOT NULL AND finish_day IS NOT NULL GROUP BY finish_day',
-    ),
-    startsByDay: db.prepare(
-      'SELECT start_day AS day, COUNT(*) AS n FROM flow_cases WHERE team_id = ? AND start_day IS NOT NULL GROUP BY start_day',
-    ),
-    finishedIn: db.prepare(
-      `SELECT f.case_id, c.case_number, f.start_day, f.finish_day, p.name AS assignee_name
-       FROM flow_cases f JOIN cases c ON c.id = f.case_id LEFT JOIN people p ON p.id = c.assignee_id
-       WHERE f.team_id = ? AND f.start_day IS NOT NULL AND f.finish_day BETWEEN ? AND ? ORDER BY f.finish_day, f.case_id`,
-    ),
-    finishedFacts: db.prepare(
-      // start_day IS NOT NULL lets SQLite use the partial index (a finished case always has a start).
-      `SELECT case_id, start_day, finish_day FROM flow_cases
-       WHERE team_id = ? AND start_day IS NOT NULL AND finish_day BETWEEN ? AND ? ORDER BY finish_day, case_id`,
-    ),
-    // In progress at the end of a day: not finished yet, or finished after it (two index ranges).
-    wipAt: db.prepare(
-      `SELECT case_id, start_day, finish_day FROM flow_cases WHERE team_id = ? AND finish_day IS NULL AND start_day <= ?
-       UNION ALL
-       SELECT case_id, start_day, finish_day FROM flow_cases WHERE team_id = ? AND finish_day > ? AND start_day <= ?`,
-    ),
-    ageing: db.prepare(
-      `SELECT f.case_id, c.case_number, c.column_id, f.start_day, c.blocked, c.blocked_reason, p.initials
-       FROM flow_cases f JOIN cases c ON c.id = f.case_id LEFT JOIN people p ON p.id = c.assignee_id
-       WHERE f.team_id = ? AND f.start_day <= ? AND (f.finish_day IS NULL OR f.finish_day > ?)
-       ORDER BY f.start_day, f.case_id`,
-    ),
-    reached: db.prepare('SELECT day, n FROM flow_reached_daily WHERE column_id = ? AND day <= ? AND n <> 0'),
-    blocks: db.prepare(
-      `SELECT b.case_id, c.case_number, b.reason, b.from_day, b.to_day, p.name AS assignee_name
-       FROM flow_blocks b JOIN cases c ON c.id = b.case_id LEFT JOIN people p ON p.id = c.assignee_id
-       WHERE b.team_id = ? AND b.from_day <= ? AND (b.to_day IS NULL OR b.to_day >= ?)
-       ORDER BY b.from_day, b.id`,
-    ),
-    blocksOfFinished: db.prepare(
-      `SELECT b.case_id, b.from_day, b.to_day FROM flow_blocks b JOIN flow_cases f ON f.case_id = b.case_id
-       WHERE b.team_id = ? AND f.finish_day BETWEEN ? AND ?`,
-    ),
-    deadlines: db.prepare(
-      `SELECT c.id, c.case_number, c.paragraph, c.assignee_id, p.name AS assignee_name, b.name AS column_name, c.legal_deadline
-       FROM cases c JOIN board_columns b ON b.id = c.column_id LEFT JOIN people p ON p.id = c.assignee_id
-       WHERE c.team_id = ? AND b.kind <> 'done' AND c.legal_deadline IS NOT NULL AND c.legal_deadline <= ?
-       ORDER BY c.legal_deadline, c.id`,
-    ),
-    overdueFollowUps: db.prepare(
-      `SELECT g.id, g.case_id, c.case_number, g.paragraph, c.assignee_id, p.name AS assignee_name, g.next_follow_up
-       FROM grants g JOIN cases c ON c.id = g.case_id LEFT JOIN people p ON p.id = c.assignee_id
-       WHERE c.team_id = ? AND g.next_follow_up < ? AND (g.end_date IS NULL OR g.end_date >= ?)
-       ORDER BY g.next_follow_up, g.id`,
-    ),
-    weights: db.prepare(
-      `SELECT w.paragraph, w.weight, w.updated_at, p.name AS updated_by
-       FROM caseload_weights w LEFT JOIN people p ON p.id = w.updated_by`,
-    ),
-    weight: db.prepare('SELECT weight FROM caseload_weights WHERE paragraph = ?'),
-    setWeight: db.prepare(
-      `INSERT INTO caseload_weights (paragraph, weight, updated_by, updated_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (paragraph) DO UPDATE SET weight = excluded.weight, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
-    ),
-    notes: db.prepare(
-      `SELECT n.id, n.week_start, n.kind, n.text, p.name AS created_by, n.created_at
-       FROM flow_review_notes n LEFT JOIN people p ON p.id = n.created_by
-       WHERE n.team_id = ? AND n.week_start = ? ORDER BY n.kind, n.id`,
-    ),
-    note: db.prepare(
-      `SELECT n.id, n.week_start, n.kind, n.text, p.name AS created_by, n.created_at
-       FROM flow_review_notes n LEFT JOIN people p ON p.id = n.created_by WHERE n.id = ?`,
-    ),
-    addNote: db.prepare(
-      'INSERT INTO flow_review_notes (team_id, week_start, kind, text, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-    ),
-  };
-
-  function team(teamId: number): { id: number; name: string } {
-    const row = q.team.get(teamId) as { id: number; name: string } | undefined;
-    if (!row) throw new ApiFailure('not_found', 'Teamet findes ikke.', [{ field: 'teamId', message: 'Teamet findes ikke' }]);
-    return row;
-  }
-
-  /** The teams a flow call covers: the one asked for, or (without teamId) every team of the department. */
-  function scope(teamId: number | undefined): number[] {
-    if (teamId !== undefined) return [team(teamId).id];
-    return (q.teams.all() as { id: number }[]).map((t) => t.id);
-  }
-
-  /** The flow report of one team, or of the department: every team's cases together (the union). */
-  function report(teamId: number | undefined, from: IsoDate, to: IsoDate) {
-    const flows: { start: IsoDate | null; finish: IsoDate | null }[] = [];
-    for (const id of scope(teamId)) {
-      for (const r of q.finishedFacts.all(id, from, to) as FlowRow[]) flows.push({ start: r.start_day, finish: r.finish_day });
-      for (const r of q.wipAt.all(id, to, id, to, to) as FlowRow[]) flows.push({ start: r.start_day, finish: r.finish_day });
-    }
-    return { teamId: teamId ?? null, ...flowReport(teamId === undefined ? null : team(teamId).name, flows, from, to) };
-  }
+  const q = statements(db, queries);
+  const team = (teamId: number) => requireTeam(db, teamId);
+  const report = (teamId: number | undefined, from: IsoDate, to: IsoDate) => flowReportFor(db, teamId, from, to);
 
   function cycleTimesIn(teamId: number, from: IsoDate, to: IsoDate): number[] {
     return (q.finishedFacts.all(teamId, from, to) as FlowRow[]).map((r) => cycleTime(r.start_day ?? r.finish_day!, r.finish_day!));
@@ -277,7 +287,7 @@ export function flowHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof f
 
     getFlowDashboard: ({ teamId, from, to, forecastDate, forecastItems, seed }) => {
       const today = ctx.today();
-      const teamIds = scope(teamId);
+      const teamIds = scope(db, teamId);
       const flow = report(teamId, from, to);
       const boards = teamIds.map((id) => (q.columns.all(id) as FlowColumn[]).map((c) => ({ id: c.id, name: c.name, kind: c.kind as ColumnKind, position: c.position })));
       // The department's columns are the groups of the teams' columns (shared/flow.ts departmentColumns).

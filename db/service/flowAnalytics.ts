@@ -5,7 +5,7 @@
 import type { Handlers } from '../../shared/api/dispatch';
 import { ApiFailure } from '../../shared/api/envelope';
 import type {
-  ColumnFlowSetting, ComplianceGroup, flowAnalyticsMethods, SavedView, SavedViewSettings, UncategorizedBlock,
+  ColumnFlowSetting, ComplianceGroup, flowAnalyticsMethods, SavedView, SavedViewSettings, ServiceLevelMarks, UncategorizedBlock,
 } from '../../shared/api/methods/flowAnalytics';
 import { closedDays, DEFAULT_CALENDAR, WorkingCalendar, type CalendarOptions } from '../../shared/calendar';
 import { addDays, daysBetween } from '../../shared/dates';
@@ -24,13 +24,14 @@ import { formatParagraph } from '../../shared/format';
 import type { Db } from '../connection';
 import { appendEvent } from '../events';
 import type { ServiceContext } from './context';
-import { pullListHandlers } from './pullList';
+import { pullListFor } from './pullList';
+import { statements } from '../statements';
 
 const CALENDAR_KEY = 'flow.calendar';
 
 /** The department's working-day calendar (workspace setting, defaults when unset). */
 export function calendarOptions(db: Db): CalendarOptions {
-  const row = db.prepare('SELECT value FROM workspace WHERE key = ?').get(CALENDAR_KEY) as { value: string } | undefined;
+  const row = statements(db, queries).calendar.get(CALENDAR_KEY) as { value: string } | undefined;
   if (!row) return { ...DEFAULT_CALENDAR };
   try {
     const parsed = JSON.parse(row.value) as Partial<CalendarOptions>;
@@ -52,12 +53,7 @@ interface EventRow { case_id: number; at: string; type: string; field: string | 
  */
 export function staysOf(db: Db, caseIds: readonly number[]): Map<number, ColumnStay[]> {
   const byCase = new Map<number, FlowEvent[]>();
-  const statement = db.prepare(
-    `SELECT case_id, at, type, field, to_value FROM events
-     WHERE case_id IN (SELECT value FROM json_each(?)) AND to_value IS NOT NULL
-       AND (field = 'column' OR type IN ('created', 'moved', 'moved_over_wip_limit'))
-     ORDER BY case_id, at, id`,
-  );
+  const statement = statements(db, queries).columnEvents;
   for (let i = 0; i < caseIds.length; i += 5000) {
     for (const r of statement.all(JSON.stringify(caseIds.slice(i, i + 5000))) as EventRow[]) {
       let list = byCase.get(r.case_id);
@@ -72,15 +68,7 @@ export function staysOf(db: Db, caseIds: readonly number[]): Map<number, ColumnS
 
 /** Work in progress at the end of `asOf` in the columns the cases were in then (not now). */
 export function wipAsOf(db: Db, teamId: number, asOf: IsoDate) {
-  const rows = db.prepare(
-    `SELECT f.case_id, c.case_number, f.start_day, p.initials,
-            (SELECT b.reason FROM flow_blocks b WHERE b.case_id = f.case_id AND b.from_day <= @asOf AND (b.to_day IS NULL OR b.to_day > @asOf)
-             ORDER BY b.from_day DESC LIMIT 1) AS blocked_reason,
-            EXISTS (SELECT 1 FROM flow_blocks b WHERE b.case_id = f.case_id AND b.from_day <= @asOf AND (b.to_day IS NULL OR b.to_day > @asOf)) AS blocked
-     FROM flow_cases f JOIN cases c ON c.id = f.case_id LEFT JOIN people p ON p.id = c.assignee_id
-     WHERE f.team_id = @team AND f.start_day IS NOT NULL AND f.start_day <= @asOf AND (f.finish_day IS NULL OR f.finish_day > @asOf)
-     ORDER BY f.start_day, f.case_id`,
-  ).all({ asOf, team: teamId }) as { case_id: number; case_number: string; start_day: IsoDate; initials: string | null; blocked_reason: string | null; blocked: number }[];
+  const rows = statements(db, queries).wipAsOf.all({ asOf, team: teamId }) as { case_id: number; case_number: string; start_day: IsoDate; initials: string | null; blocked_reason: string | null; blocked: number }[];
   const stays = staysOf(db, rows.map((r) => r.case_id));
   return rows.map((r) => ({
     caseId: r.case_id,
@@ -102,104 +90,133 @@ interface ColumnRow { id: number; team_id: number; name: string; kind: ColumnKin
 interface CategoryRow { id: number; name: string; keywords: string; active: number }
 interface ViewRow { id: number; team_id: number; name: string; settings: string; is_default: number; created_by: string | null; updated_at: string }
 
+const queries = (db: Db) => ({
+  calendar: db.prepare('SELECT value FROM workspace WHERE key = ?'),
+  columnEvents: db.prepare(
+    `SELECT case_id, at, type, field, to_value FROM events
+     WHERE case_id IN (SELECT value FROM json_each(?)) AND to_value IS NOT NULL
+       AND (field = 'column' OR type IN ('created', 'moved', 'moved_over_wip_limit'))
+     ORDER BY case_id, at, id`,
+  ),
+  wipAsOf: db.prepare(
+    `SELECT f.case_id, c.case_number, f.start_day, p.initials,
+            (SELECT b.reason FROM flow_blocks b WHERE b.case_id = f.case_id AND b.from_day <= @asOf AND (b.to_day IS NULL OR b.to_day > @asOf)
+             ORDER BY b.from_day DESC LIMIT 1) AS blocked_reason,
+            EXISTS (SELECT 1 FROM flow_blocks b WHERE b.case_id = f.case_id AND b.from_day <= @asOf AND (b.to_day IS NULL OR b.to_day > @asOf)) AS blocked
+     FROM flow_cases f JOIN cases c ON c.id = f.case_id LEFT JOIN people p ON p.id = c.assignee_id
+     WHERE f.team_id = @team AND f.start_day IS NOT NULL AND f.start_day <= @asOf AND (f.finish_day IS NULL OR f.finish_day > @asOf)
+     ORDER BY f.start_day, f.case_id`,
+  ),
+  team: db.prepare('SELECT id, name FROM teams WHERE id = ?'),
+  teams: db.prepare('SELECT id, name FROM teams ORDER BY sort_order, id'),
+  people: db.prepare('SELECT id, name, initials FROM people'),
+  // Decided: first day in a done column (flow_cases.finish_day, kept by the event-log triggers).
+  decided: db.prepare(
+    `SELECT c.id AS case_id, c.case_number, c.kind, c.paragraph, c.team_id, c.assignee_id, c.received_date, f.finish_day, c.legal_deadline
+     FROM flow_cases f JOIN cases c ON c.id = f.case_id
+     WHERE f.finish_day IS NOT NULL AND f.finish_day BETWEEN @from AND @to AND (@team IS NULL OR c.team_id = @team)`,
+  ),
+  openWithDeadline: db.prepare(
+    `SELECT c.id, c.case_number, c.kind, c.paragraph, c.assignee_id, c.received_date, c.legal_deadline, c.team_id
+     FROM cases c JOIN board_columns b ON b.id = c.column_id
+     WHERE b.kind <> 'done' AND c.legal_deadline IS NOT NULL AND c.kind IN ('application', 'complaint') AND (@team IS NULL OR c.team_id = @team)
+     ORDER BY c.legal_deadline, c.id`,
+  ),
+  columnsAll: db.prepare(
+    `SELECT b.id, b.team_id, b.name, b.kind, b.position, s.max_working_days, s.counts_as_work
+     FROM board_columns b LEFT JOIN column_flow_settings s ON s.column_id = b.id ORDER BY b.team_id, b.position`,
+  ),
+  column: db.prepare(
+    `SELECT b.id, b.team_id, b.name, b.kind, b.position, s.max_working_days, s.counts_as_work
+     FROM board_columns b LEFT JOIN column_flow_settings s ON s.column_id = b.id WHERE b.id = ?`,
+  ),
+  setColumn: db.prepare(
+    `INSERT INTO column_flow_settings (column_id, max_working_days, counts_as_work, updated_by, updated_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (column_id) DO UPDATE SET max_working_days = excluded.max_working_days, counts_as_work = excluded.counts_as_work,
+       updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+  ),
+  categories: db.prepare('SELECT id, name, keywords, active FROM blocker_categories ORDER BY sort_order, name'),
+  category: db.prepare('SELECT id, name, keywords, active FROM blocker_categories WHERE id = ?'),
+  categoryByName: db.prepare('SELECT id FROM blocker_categories WHERE name = ? COLLATE NOCASE'),
+  insertCategory: db.prepare(
+    `INSERT INTO blocker_categories (name, keywords, sort_order, active, updated_by, updated_at)
+     VALUES (?, ?, (SELECT COALESCE(MAX(sort_order), 0) + 1 FROM blocker_categories WHERE sort_order < 99), ?, ?, ?)`,
+  ),
+  updateCategory: db.prepare('UPDATE blocker_categories SET name = ?, keywords = ?, active = ?, updated_by = ?, updated_at = ? WHERE id = ?'),
+  blocks: db.prepare(
+    `SELECT b.id, b.case_id, c.case_number, b.reason, b.category_id, b.from_day, b.to_day
+     FROM flow_blocks b JOIN cases c ON c.id = b.case_id
+     WHERE b.team_id = ? AND b.from_day <= ? AND (b.to_day IS NULL OR b.to_day >= ?)
+     ORDER BY b.from_day DESC, b.id DESC`,
+  ),
+  categorized: db.prepare('SELECT reason, category_id FROM flow_blocks WHERE category_id IS NOT NULL'),
+  block: db.prepare('SELECT id, case_id, team_id, category_id, reason FROM flow_blocks WHERE id = ?'),
+  setBlockCategory: db.prepare('UPDATE flow_blocks SET category_id = ? WHERE id = ?'),
+  finished: db.prepare(
+    `SELECT f.case_id, c.case_number, f.start_day, f.finish_day, c.paragraph, c.assignee_id, c.class_of_service
+     FROM flow_cases f JOIN cases c ON c.id = f.case_id
+     WHERE f.team_id = ? AND f.start_day IS NOT NULL AND f.finish_day BETWEEN ? AND ? ORDER BY f.finish_day, f.case_id`,
+  ),
+  blocksOfCases: db.prepare(
+    'SELECT case_id, from_day, to_day FROM flow_blocks WHERE case_id IN (SELECT value FROM json_each(?))',
+  ),
+  finishesByDay: db.prepare(
+    'SELECT finish_day AS day, COUNT(*) AS n FROM flow_cases WHERE team_id = ? AND start_day IS NOT NULL AND finish_day IS NOT NULL GROUP BY finish_day',
+  ),
+  firstFinish: db.prepare('SELECT MIN(finish_day) AS day FROM flow_cases WHERE team_id = ? AND start_day IS NOT NULL AND finish_day IS NOT NULL'),
+  wipCount: db.prepare(
+    `SELECT COUNT(*) AS n FROM flow_cases f JOIN cases c ON c.id = f.case_id JOIN board_columns b ON b.id = c.column_id
+     WHERE f.team_id = ? AND f.start_day IS NOT NULL AND f.finish_day IS NULL AND b.kind <> 'done'`,
+  ),
+  boardCases: db.prepare(
+    `SELECT c.id, c.column_id, c.column_entered_at, s.max_working_days
+     FROM cases c JOIN column_flow_settings s ON s.column_id = c.column_id
+     WHERE c.team_id = ? AND s.max_working_days IS NOT NULL`,
+  ),
+  views: db.prepare(
+    `SELECT v.id, v.team_id, v.name, v.settings, v.is_default, p.name AS created_by, v.updated_at
+     FROM flow_saved_views v LEFT JOIN people p ON p.id = v.created_by WHERE v.team_id = ? ORDER BY v.is_default DESC, v.name`,
+  ),
+  view: db.prepare(
+    `SELECT v.id, v.team_id, v.name, v.settings, v.is_default, p.name AS created_by, v.updated_at
+     FROM flow_saved_views v LEFT JOIN people p ON p.id = v.created_by WHERE v.id = ?`,
+  ),
+  viewByName: db.prepare('SELECT id FROM flow_saved_views WHERE team_id = ? AND name = ?'),
+  insertView: db.prepare('INSERT INTO flow_saved_views (team_id, name, settings, is_default, created_by, updated_at) VALUES (?, ?, ?, ?, ?, ?)'),
+  updateView: db.prepare('UPDATE flow_saved_views SET name = ?, settings = ?, is_default = ?, created_by = COALESCE(created_by, ?), updated_at = ? WHERE id = ?'),
+  clearDefault: db.prepare('UPDATE flow_saved_views SET is_default = 0 WHERE team_id = ? AND id <> ?'),
+  deleteView: db.prepare('DELETE FROM flow_saved_views WHERE id = ? AND team_id = ?'),
+  putWorkspace: db.prepare('INSERT OR REPLACE INTO workspace (key, value) VALUES (?, ?)'),
+});
+
+function requireTeam(db: Db, teamId: number): { id: number; name: string } {
+  const row = statements(db, queries).team.get(teamId) as { id: number; name: string } | undefined;
+  if (!row) throw new ApiFailure('not_found', 'Teamet findes ikke.', [{ field: 'teamId', message: 'Teamet findes ikke' }]);
+  return row;
+}
+
+function columnsOf(db: Db): Map<number, ColumnRow> {
+  return new Map((statements(db, queries).columnsAll.all() as ColumnRow[]).map((c) => [c.id, c]));
+}
+
+/** The team's cases over their column's working-day limit today: getServiceLevelMarks, and the wall's marks. */
+export function serviceLevelMarksFor(db: Db, teamId: number, today: IsoDate): ServiceLevelMarks {
+  requireTeam(db, teamId);
+  const cal = new WorkingCalendar(calendarOptions(db));
+  const limits = [...columnsOf(db).values()].filter((c) => c.team_id === teamId && c.max_working_days !== null).map((c) => ({ columnId: c.id, maxWorkingDays: c.max_working_days! }));
+  const over = (statements(db, queries).boardCases.all(teamId) as { id: number; column_id: number; column_entered_at: string; max_working_days: number }[])
+    .map((c) => ({ caseId: c.id, columnId: c.column_id, workingDays: cal.workingDaysBetween(c.column_entered_at.slice(0, 10), today), limit: c.max_working_days }))
+    .filter((c) => c.workingDays > c.limit);
+  return { teamId, today, limits, over };
+}
+
 export function flowAnalyticsHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof flowAnalyticsMethods> {
   const { db } = ctx;
-  const q = {
-    team: db.prepare('SELECT id, name FROM teams WHERE id = ?'),
-    teams: db.prepare('SELECT id, name FROM teams ORDER BY sort_order, id'),
-    people: db.prepare('SELECT id, name, initials FROM people'),
-    // Decided: first day in a done column (flow_cases.finish_day, kept by the event-log triggers).
-    decided: db.prepare(
-      `SELECT c.id AS case_id, c.case_number, c.kind, c.paragraph, c.team_id, c.assignee_id, c.received_date, f.finish_day, c.legal_deadline
-       FROM flow_cases f JOIN cases c ON c.id = f.case_id
-       WHERE f.finish_day IS NOT NULL AND f.finish_day BETWEEN @from AND @to AND (@team IS NULL OR c.team_id = @team)`,
-    ),
-    openWithDeadline: db.prepare(
-      `SELECT c.id, c.case_number, c.kind, c.paragraph, c.assignee_id, c.received_date, c.legal_deadline, c.team_id
-       FROM cases c JOIN board_columns b ON b.id = c.column_id
-       WHERE b.kind <> 'done' AND c.legal_deadline IS NOT NULL AND c.kind IN ('application', 'complaint') AND (@team IS NULL OR c.team_id = @team)
-       ORDER BY c.legal_deadline, c.id`,
-    ),
-    columnsAll: db.prepare(
-      `SELECT b.id, b.team_id, b.name, b.kind, b.position, s.max_working_days, s.counts_as_work
-       FROM board_columns b LEFT JOIN column_flow_settings s ON s.column_id = b.id ORDER BY b.team_id, b.position`,
-    ),
-    column: db.prepare(
-      `SELECT b.id, b.team_id, b.name, b.kind, b.position, s.max_working_days, s.counts_as_work
-       FROM board_columns b LEFT JOIN column_flow_settings s ON s.column_id = b.id WHERE b.id = ?`,
-    ),
-    setColumn: db.prepare(
-      `INSERT INTO column_flow_settings (column_id, max_working_days, counts_as_work, updated_by, updated_at) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (column_id) DO UPDATE SET max_working_days = excluded.max_working_days, counts_as_work = excluded.counts_as_work,
-         updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
-    ),
-    categories: db.prepare('SELECT id, name, keywords, active FROM blocker_categories ORDER BY sort_order, name'),
-    category: db.prepare('SELECT id, name, keywords, active FROM blocker_categories WHERE id = ?'),
-    categoryByName: db.prepare('SELECT id FROM blocker_categories WHERE name = ? COLLATE NOCASE'),
-    insertCategory: db.prepare(
-      `INSERT INTO blocker_categories (name, keywords, sort_order, active, updated_by, updated_at)
-       VALUES (?, ?, (SELECT COALESCE(MAX(sort_order), 0) + 1 FROM blocker_categories WHERE sort_order < 99), ?, ?, ?)`,
-    ),
-    updateCategory: db.prepare('UPDATE blocker_categories SET name = ?, keywords = ?, active = ?, updated_by = ?, updated_at = ? WHERE id = ?'),
-    blocks: db.prepare(
-      `SELECT b.id, b.case_id, c.case_number, b.reason, b.category_id, b.from_day, b.to_day
-       FROM flow_blocks b JOIN cases c ON c.id = b.case_id
-       WHERE b.team_id = ? AND b.from_day <= ? AND (b.to_day IS NULL OR b.to_day >= ?)
-       ORDER BY b.from_day DESC, b.id DESC`,
-    ),
-    categorized: db.prepare('SELECT reason, category_id FROM flow_blocks WHERE category_id IS NOT NULL'),
-    block: db.prepare('SELECT id, case_id, team_id, category_id, reason FROM flow_blocks WHERE id = ?'),
-    setBlockCategory: db.prepare('UPDATE flow_blocks SET category_id = ? WHERE id = ?'),
-    finished: db.prepare(
-      `SELECT f.case_id, c.case_number, f.start_day, f.finish_day, c.paragraph, c.assignee_id, c.class_of_service
-       FROM flow_cases f JOIN cases c ON c.id = f.case_id
-       WHERE f.team_id = ? AND f.start_day IS NOT NULL AND f.finish_day BETWEEN ? AND ? ORDER BY f.finish_day, f.case_id`,
-    ),
-    blocksOfCases: db.prepare(
-      'SELECT case_id, from_day, to_day FROM flow_blocks WHERE case_id IN (SELECT value FROM json_each(?))',
-    ),
-    finishesByDay: db.prepare(
-      'SELECT finish_day AS day, COUNT(*) AS n FROM flow_cases WHERE team_id = ? AND start_day IS NOT NULL AND finish_day IS NOT NULL GROUP BY finish_day',
-    ),
-    firstFinish: db.prepare('SELECT MIN(finish_day) AS day FROM flow_cases WHERE team_id = ? AND start_day IS NOT NULL AND finish_day IS NOT NULL'),
-    wipCount: db.prepare(
-      `SELECT COUNT(*) AS n FROM flow_cases f JOIN cases c ON c.id = f.case_id JOIN board_columns b ON b.id = c.column_id
-       WHERE f.team_id = ? AND f.start_day IS NOT NULL AND f.finish_day IS NULL AND b.kind <> 'done'`,
-    ),
-    boardCases: db.prepare(
-      `SELECT c.id, c.column_id, c.column_entered_at, s.max_working_days
-       FROM cases c JOIN column_flow_settings s ON s.column_id = c.column_id
-       WHERE c.team_id = ? AND s.max_working_days IS NOT NULL`,
-    ),
-    views: db.prepare(
-      `SELECT v.id, v.team_id, v.name, v.settings, v.is_default, p.name AS created_by, v.updated_at
-       FROM flow_saved_views v LEFT JOIN people p ON p.id = v.created_by WHERE v.team_id = ? ORDER BY v.is_default DESC, v.name`,
-    ),
-    view: db.prepare(
-      `SELECT v.id, v.team_id, v.name, v.settings, v.is_default, p.name AS created_by, v.updated_at
-       FROM flow_saved_views v LEFT JOIN people p ON p.id = v.created_by WHERE v.id = ?`,
-    ),
-    viewByName: db.prepare('SELECT id FROM flow_saved_views WHERE team_id = ? AND name = ?'),
-    insertView: db.prepare('INSERT INTO flow_saved_views (team_id, name, settings, is_default, created_by, updated_at) VALUES (?, ?, ?, ?, ?, ?)'),
-    updateView: db.prepare('UPDATE flow_saved_views SET name = ?, settings = ?, is_default = ?, created_by = COALESCE(created_by, ?), updated_at = ? WHERE id = ?'),
-    clearDefault: db.prepare('UPDATE flow_saved_views SET is_default = 0 WHERE team_id = ? AND id <> ?'),
-    deleteView: db.prepare('DELETE FROM flow_saved_views WHERE id = ? AND team_id = ?'),
-    putWorkspace: db.prepare('INSERT OR REPLACE INTO workspace (key, value) VALUES (?, ?)'),
-  };
-
-  function team(teamId: number): { id: number; name: string } {
-    const row = q.team.get(teamId) as { id: number; name: string } | undefined;
-    if (!row) throw new ApiFailure('not_found', 'Teamet findes ikke.', [{ field: 'teamId', message: 'Teamet findes ikke' }]);
-    return row;
-  }
+  const q = statements(db, queries);
+  const team = (teamId: number) => requireTeam(db, teamId);
 
   const calendar = () => new WorkingCalendar(calendarOptions(db));
-  // The pull list's own handlers, for the pull order of the forecast; made on first use.
-  let pullList: ReturnType<typeof pullListHandlers> | null = null;
-
-  function columns(): Map<number, ColumnRow> {
-    return new Map((q.columnsAll.all() as ColumnRow[]).map((c) => [c.id, c]));
-  }
+  const columns = () => columnsOf(db);
   const isWorkColumn = (c: ColumnRow | undefined) => (c ? (c.counts_as_work === null ? c.kind === 'active' : c.counts_as_work === 1) : false);
   const toSetting = (c: ColumnRow): ColumnFlowSetting => ({
     id: c.id, name: c.name, kind: c.kind, position: c.position, maxWorkingDays: c.max_working_days,
@@ -400,7 +417,7 @@ export function flowAnalyticsHandlers(ctx: ServiceContext): Pick<Handlers, keyof
       return { teamId, from, to, byCaseworker, byClass, people };
     },
 
-    getForecastCheck: ({ teamId, positions, seed }, call) => {
+    getForecastCheck: ({ teamId, positions, seed }) => {
       team(teamId);
       const today = ctx.today();
       const window = sampleWindow(today);
@@ -414,8 +431,7 @@ export function flowAnalyticsHandlers(ctx: ServiceContext): Pick<Handlers, keyof
       const samples = throughputPerDay(finishes, window.from, window.to);
       const sampleFactor = samples.length === 0 ? 1 : samples.reduce((a, d) => a + factorOf(d.day), 0) / samples.length;
       const wip = (q.wipCount.get(teamId) as { n: number }).n;
-      pullList ??= pullListHandlers(ctx);
-      const pull = pullList.getPullList({ teamId }, call).items.slice(0, positions ?? 10);
+      const pull = pullListFor(db, teamId, today).items.slice(0, positions ?? 10);
       const forecast = forecastPositions(samples.map((d) => d.count), today, wip, pull.length, { seed: seed ?? 1, factorOf, sampleFactor });
       return {
         teamId, today, sampleFrom: window.from, sampleTo: window.to,
@@ -460,16 +476,7 @@ export function flowAnalyticsHandlers(ctx: ServiceContext): Pick<Handlers, keyof
       return calendarOptions(db);
     },
 
-    getServiceLevelMarks: ({ teamId }) => {
-      team(teamId);
-      const today = ctx.today();
-      const cal = calendar();
-      const limits = [...columns().values()].filter((c) => c.team_id === teamId && c.max_working_days !== null).map((c) => ({ columnId: c.id, maxWorkingDays: c.max_working_days! }));
-      const over = (q.boardCases.all(teamId) as { id: number; column_id: number; column_entered_at: string; max_working_days: number }[])
-        .map((c) => ({ caseId: c.id, columnId: c.column_id, workingDays: cal.workingDaysBetween(c.column_entered_at.slice(0, 10), today), limit: c.max_working_days }))
-        .filter((c) => c.workingDays > c.limit);
-      return { teamId, today, limits, over };
-    },
+    getServiceLevelMarks: ({ teamId }) => serviceLevelMarksFor(db, teamId, ctx.today()),
 
     listSavedViews: ({ teamId }) => {
       team(teamId);

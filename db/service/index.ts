@@ -6,6 +6,7 @@ import { createDispatcher, type Dispatch, type Handlers } from '../../shared/api
 import { createAuth, type Auth } from '../auth';
 import type { Db } from '../connection';
 import { appendEvent } from '../events';
+import { statements } from '../statements';
 import { createTeamResolver, personContextFromStore } from './access';
 
 export { personContextFromStore };
@@ -47,11 +48,13 @@ export interface ServiceOptions extends ClockOptions {
   onInternalError?: (error: unknown, method: string) => void;
 }
 
+const queries = (db: Db) => ({ personExists: db.prepare('SELECT 1 FROM people WHERE id = ?') });
+
 export function createService(db: Db, options: ServiceOptions = {}): Service {
   const context = createContext(db, options);
   const auth = createAuth(db, context.now);
   const lookups = createLookupLog(db, context.now);
-  const personExists = db.prepare('SELECT 1 FROM people WHERE id = ?');
+  const { personExists } = statements(db, queries);
   const handlers: Handlers = {
     ...workspaceHandlers(context),
     ...boardHandlers(context),

@@ -1,8 +1,8 @@
 // Sprints and the team leaders' strategic action plans. Sprint writes go to the event log
 // (entity 'sprint'); burn-up and review are worked out from it by shared/sprints.ts. KPI values
-// are computed here from the store as of a day, reusing the economics and flow services where
-// they already answer the question (bottom line, throughput).
-import { systemContext, type CallContext } from '../../shared/api/define';
+// are computed here from the store as of a day, through the economics and flow services' exported
+// readers where they already answer the question (bottom line, throughput).
+import type { CallContext } from '../../shared/api/define';
 import type { Handlers } from '../../shared/api/dispatch';
 import { ApiFailure } from '../../shared/api/envelope';
 import type {
@@ -26,9 +26,11 @@ import {
 import { caseloadReader } from '../caseload';
 import { appendEvent } from '../events';
 import type { ServiceContext } from './context';
-import { economyHandlers } from './economy';
-import { flowHandlers } from './flow';
-import { pullListHandlers } from './pullList';
+import { bottomLineFor } from './economy';
+import { flowReportFor } from './flow';
+import { deletePriorityTag, savePriorityTag } from './pullList';
+import { statements } from '../statements';
+import type { Db } from '../connection';
 
 interface SprintRow {
   id: number; team_id: number; name: string; goal: string; start_date: string; end_date: string;
@@ -63,158 +65,157 @@ interface GrantCostRow { takst: number; takst_unit: 'hour' | 'day' | 'week' | 'm
 
 const notFound = (what: string, field: string) => new ApiFailure('not_found', `${what} findes ikke.`, [{ field, message: `${what} findes ikke` }]);
 
+const queries = (db: Db) => ({
+  actor: db.prepare('SELECT id, name, role, team_id FROM people WHERE id = ? AND active = 1'),
+  team: db.prepare('SELECT id, name FROM teams WHERE id = ?'),
+  person: db.prepare('SELECT id, name, team_id FROM people WHERE id = ?'),
+  columnKinds: db.prepare('SELECT id, kind FROM board_columns'),
+  sprint: db.prepare(`SELECT ${SPRINT_COLUMNS} FROM sprints WHERE id = ?`),
+  teamSprints: db.prepare(`SELECT ${SPRINT_COLUMNS} FROM sprints WHERE team_id = ? ORDER BY start_date DESC, id DESC`),
+  openSprints: db.prepare(`SELECT ${SPRINT_COLUMNS} FROM sprints WHERE team_id = ? AND status = 'open' ORDER BY start_date, id`),
+  sprintCounts: db.prepare(
+    `SELECT i.sprint_id, COUNT(*) AS committed,
+            SUM(CASE WHEN s.status = 'closed' THEN i.outcome = 'done' ELSE b.kind = 'done' END) AS done
+     FROM sprint_items i JOIN sprints s ON s.id = i.sprint_id JOIN cases c ON c.id = i.case_id
+     JOIN board_columns b ON b.id = c.column_id
+     WHERE s.team_id = ? GROUP BY i.sprint_id`,
+  ),
+  items: db.prepare(
+    `SELECT i.case_id, c.case_number, z.initials AS citizen_initials, c.kind, c.paragraph, p.name AS assignee_name,
+            b.name AS column_name, b.kind AS column_kind, i.committed_on, i.outcome
+     FROM sprint_items i JOIN cases c ON c.id = i.case_id JOIN citizens z ON z.id = c.citizen_id
+     JOIN board_columns b ON b.id = c.column_id LEFT JOIN people p ON p.id = c.assignee_id
+     WHERE i.sprint_id = ? ORDER BY b.position, c.case_number`,
+  ),
+  burnEvents: db.prepare(
+    `SELECT e.case_id, e.at, e.type, e.field, e.to_value, CASE WHEN e.entity = 'sprint' THEN e.entity_id END AS sprint_id
+     FROM events e
+     WHERE e.case_id IN (SELECT DISTINCT case_id FROM events WHERE entity = 'sprint' AND entity_id = ? AND case_id IS NOT NULL)
+       AND e.at < ?
+       AND ((e.entity = 'sprint' AND e.entity_id = ?) OR (e.to_value IS NOT NULL AND e.type <> 'reordered'))`,
+  ),
+  caseRow: db.prepare(
+    `SELECT c.id, c.team_id, c.case_number, b.kind AS column_kind FROM cases c JOIN board_columns b ON b.id = c.column_id WHERE c.id = ?`,
+  ),
+  openSprintOfCase: db.prepare(
+    `SELECT s.id, s.name, s.start_date, s.end_date FROM sprint_items i JOIN sprints s ON s.id = i.sprint_id
+     WHERE i.case_id = ? AND s.status = 'open' LIMIT 1`,
+  ),
+  item: db.prepare('SELECT sprint_id, case_id FROM sprint_items WHERE sprint_id = ? AND case_id = ?'),
+  insertItem: db.prepare('INSERT INTO sprint_items (sprint_id, case_id, committed_on, committed_by) VALUES (?, ?, ?, ?)'),
+  deleteItem: db.prepare('DELETE FROM sprint_items WHERE sprint_id = ? AND case_id = ?'),
+  setOutcome: db.prepare('UPDATE sprint_items SET outcome = ? WHERE sprint_id = ? AND case_id = ?'),
+  insertSprint: db.prepare(
+    `INSERT INTO sprints (team_id, name, goal, start_date, end_date, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ),
+  updateSprint: db.prepare('UPDATE sprints SET name = ?, goal = ?, start_date = ?, end_date = ? WHERE id = ?'),
+  closeSprint: db.prepare(
+    `UPDATE sprints SET status = 'closed', goal_met = ?, review_note = ?, closed_by = ?, closed_at = ? WHERE id = ?`,
+  ),
+  laneItems: db.prepare('SELECT case_id, sprint_id FROM sprint_items WHERE sprint_id IN (?, ?)'),
+  search: db.prepare(
+    `SELECT c.id, c.case_number, z.initials, c.kind, c.paragraph, b.name AS column_name,
+            (SELECT i.sprint_id FROM sprint_items i JOIN sprints s ON s.id = i.sprint_id
+             WHERE i.case_id = c.id AND s.status = 'open' LIMIT 1) AS sprint_id
+     FROM cases c JOIN citizens z ON z.id = c.citizen_id JOIN board_columns b ON b.id = c.column_id
+     WHERE c.team_id = ? AND b.kind <> 'done' AND c.case_number LIKE ? ESCAPE '\\'
+     ORDER BY instr(c.case_number, ?) , c.case_number LIMIT 20`,
+  ),
+
+  // Plans
+  plans: db.prepare(`${PLAN_SELECT} ORDER BY t.sort_order, p.period_start DESC, p.id DESC`),
+  teamPlans: db.prepare(`${PLAN_SELECT} WHERE p.team_id = ? ORDER BY p.period_start DESC, p.id DESC`),
+  plan: db.prepare(`${PLAN_SELECT} WHERE p.id = ?`),
+  insertPlan: db.prepare(
+    'INSERT INTO plans (team_id, title, period_start, period_end, owner_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ),
+  updatePlan: db.prepare('UPDATE plans SET title = ?, period_start = ?, period_end = ?, updated_at = ? WHERE id = ?'),
+  touchPlan: db.prepare('UPDATE plans SET updated_at = ? WHERE id = ?'),
+  goals: db.prepare('SELECT id, plan_id, position, title, description FROM plan_goals WHERE plan_id = ? ORDER BY position, id'),
+  goal: db.prepare('SELECT g.id, g.plan_id, p.team_id FROM plan_goals g JOIN plans p ON p.id = g.plan_id WHERE g.id = ?'),
+  maxGoalPosition: db.prepare('SELECT COALESCE(MAX(position), 0) AS n FROM plan_goals WHERE plan_id = ?'),
+  insertGoal: db.prepare('INSERT INTO plan_goals (plan_id, position, title, description) VALUES (?, ?, ?, ?)'),
+  updateGoal: db.prepare('UPDATE plan_goals SET title = ?, description = ? WHERE id = ?'),
+  deleteGoal: db.prepare('DELETE FROM plan_goals WHERE id = ?'),
+  actions: db.prepare(
+    `SELECT a.id, a.goal_id, a.title, a.owner_id, p.name AS owner_name, a.due_date, a.status
+     FROM plan_actions a LEFT JOIN people p ON p.id = a.owner_id WHERE a.goal_id = ? ORDER BY a.due_date IS NULL, a.due_date, a.id`,
+  ),
+  action: db.prepare(
+    `SELECT a.id, a.goal_id, g.plan_id, p.team_id FROM plan_actions a JOIN plan_goals g ON g.id = a.goal_id
+     JOIN plans p ON p.id = g.plan_id WHERE a.id = ?`,
+  ),
+  actionCases: db.prepare(
+    `SELECT l.case_id, c.case_number FROM plan_action_cases l JOIN cases c ON c.id = l.case_id WHERE l.action_id = ? ORDER BY c.case_number`,
+  ),
+  insertAction: db.prepare('INSERT INTO plan_actions (goal_id, title, owner_id, due_date, status) VALUES (?, ?, ?, ?, ?)'),
+  updateAction: db.prepare('UPDATE plan_actions SET title = ?, owner_id = ?, due_date = ?, status = ? WHERE id = ?'),
+  deleteAction: db.prepare('DELETE FROM plan_actions WHERE id = ?'),
+  clearActionCases: db.prepare('DELETE FROM plan_action_cases WHERE action_id = ?'),
+  insertActionCase: db.prepare('INSERT OR IGNORE INTO plan_action_cases (action_id, case_id) VALUES (?, ?)'),
+  caseTeam: db.prepare('SELECT id, team_id FROM cases WHERE id = ?'),
+  kpis: db.prepare('SELECT id, goal_id, spec, target, direction FROM plan_kpis WHERE goal_id = ? ORDER BY id'),
+  kpi: db.prepare(
+    `SELECT k.id, k.goal_id, g.plan_id, p.team_id FROM plan_kpis k JOIN plan_goals g ON g.id = k.goal_id
+     JOIN plans p ON p.id = g.plan_id WHERE k.id = ?`,
+  ),
+  insertKpi: db.prepare('INSERT INTO plan_kpis (goal_id, spec, target, direction) VALUES (?, ?, ?, ?)'),
+  updateKpi: db.prepare('UPDATE plan_kpis SET spec = ?, target = ?, direction = ? WHERE id = ?'),
+  deleteKpi: db.prepare('DELETE FROM plan_kpis WHERE id = ?'),
+  investments: db.prepare('SELECT id, goal_id, title, input, from_paragraph, to_paragraph FROM plan_investments WHERE goal_id = ? ORDER BY id'),
+  investment: db.prepare(
+    `SELECT i.id, i.goal_id, g.plan_id, p.team_id FROM plan_investments i JOIN plan_goals g ON g.id = i.goal_id
+     JOIN plans p ON p.id = g.plan_id WHERE i.id = ?`,
+  ),
+  insertInvestment: db.prepare('INSERT INTO plan_investments (goal_id, title, input, from_paragraph, to_paragraph) VALUES (?, ?, ?, ?, ?)'),
+  updateInvestment: db.prepare('UPDATE plan_investments SET title = ?, input = ?, from_paragraph = ?, to_paragraph = ? WHERE id = ?'),
+  deleteInvestment: db.prepare('DELETE FROM plan_investments WHERE id = ?'),
+  priorities: db.prepare(
+    `SELECT t.id, t.label, t.weight, t.paragraph, t.item_kind FROM plan_priority_tags l JOIN priority_tags t ON t.id = l.tag_id
+     WHERE l.plan_id = ? ORDER BY t.weight DESC, t.label`,
+  ),
+  priorityLink: db.prepare('SELECT tag_id, plan_id FROM plan_priority_tags WHERE tag_id = ?'),
+  insertPriorityLink: db.prepare('INSERT INTO plan_priority_tags (tag_id, plan_id) VALUES (?, ?)'),
+
+  // KPI figures
+  newGrants: db.prepare(
+    `SELECT COUNT(*) AS n FROM grants g JOIN cases c ON c.id = g.case_id
+     WHERE c.team_id = ? AND g.paragraph = ? AND g.start_date > ? AND g.start_date <= ?`,
+  ),
+  providerShare: db.prepare(
+    `SELECT COUNT(*) AS n, COALESCE(SUM(g.provider_type = 'internal'), 0) AS internal FROM grants g JOIN cases c ON c.id = g.case_id
+     WHERE c.team_id = ? AND (? IS NULL OR g.paragraph = ?) AND g.start_date <= ? AND (g.end_date IS NULL OR g.end_date >= ?)`,
+  ),
+  // Decision day: first day in a done column (flow facts) or the first 'decided' event, whichever came first.
+  decisions: db.prepare(
+    `SELECT received_date, decided FROM (
+       SELECT c.received_date,
+              MIN(COALESCE(f.finish_day, '9999-12-31'), COALESCE(
+                (SELECT MIN(substr(e.at, 1, 10)) FROM events e WHERE e.case_id = c.id AND e.type = 'decided'), '9999-12-31')) AS decided
+       FROM cases c LEFT JOIN flow_cases f ON f.case_id = c.id
+       WHERE c.team_id = ? AND c.kind <> 'task' AND (? IS NULL OR c.paragraph = ?))
+     WHERE decided > ? AND decided <= ?`,
+  ),
+  overdueFollowUps: db.prepare(
+    `SELECT COUNT(*) AS n FROM grants g JOIN cases c ON c.id = g.case_id
+     WHERE c.team_id = ? AND g.next_follow_up < ? AND g.start_date <= ? AND (g.end_date IS NULL OR g.end_date >= ?)`,
+  ),
+
+  // Investment, realised side
+  activeOfParagraph: db.prepare(
+    `SELECT g.takst, g.takst_unit, g.quantity, g.start_date, g.end_date FROM grants g JOIN cases c ON c.id = g.case_id
+     WHERE c.team_id = ? AND g.paragraph = ? AND g.start_date <= ? AND (g.end_date IS NULL OR g.end_date >= ?)`,
+  ),
+  movedGrants: db.prepare(
+    `SELECT g.takst, g.takst_unit, g.quantity, g.start_date, g.end_date, c.citizen_id FROM grants g JOIN cases c ON c.id = g.case_id
+     WHERE c.team_id = ? AND c.paragraph = ? AND g.paragraph = ? AND g.start_date >= ? AND g.start_date <= ?`,
+  ),
+});
+
 export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof plansMethods> {
   const { db } = ctx;
-  const economy = economyHandlers(ctx);
-  const flow = flowHandlers(ctx);
-  const pullList = pullListHandlers(ctx);
   const caseloads = caseloadReader(db);
-  const q = {
-    actor: db.prepare('SELECT id, name, role, team_id FROM people WHERE id = ? AND active = 1'),
-    team: db.prepare('SELECT id, name FROM teams WHERE id = ?'),
-    person: db.prepare('SELECT id, name, team_id FROM people WHERE id = ?'),
-    columnKinds: db.prepare('SELECT id, kind FROM board_columns'),
-    sprint: db.prepare(`SELECT ${SPRINT_COLUMNS} FROM sprints WHERE id = ?`),
-    teamSprints: db.prepare(`SELECT ${SPRINT_COLUMNS} FROM sprints WHERE team_id = ? ORDER BY start_date DESC, id DESC`),
-    openSprints: db.prepare(`SELECT ${SPRINT_COLUMNS} FROM sprints WHERE team_id = ? AND status = 'open' ORDER BY start_date, id`),
-    sprintCounts: db.prepare(
-      `SELECT i.sprint_id, COUNT(*) AS committed,
-              SUM(CASE WHEN s.status = 'closed' THEN i.outcome = 'done' ELSE b.kind = 'done' END) AS done
-       FROM sprint_items i JOIN sprints s ON s.id = i.sprint_id JOIN cases c ON c.id = i.case_id
-       JOIN board_columns b ON b.id = c.column_id
-       WHERE s.team_id = ? GROUP BY i.sprint_id`,
-    ),
-    items: db.prepare(
-      `SELECT i.case_id, c.case_number, z.initials AS citizen_initials, c.kind, c.paragraph, p.name AS assignee_name,
-              b.name AS column_name, b.kind AS column_kind, i.committed_on, i.outcome
-       FROM sprint_items i JOIN cases c ON c.id = i.case_id JOIN citizens z ON z.id = c.citizen_id
-       JOIN board_columns b ON b.id = c.column_id LEFT JOIN people p ON p.id = c.assignee_id
-       WHERE i.sprint_id = ? ORDER BY b.position, c.case_number`,
-    ),
-    burnEvents: db.prepare(
-      `SELECT e.case_id, e.at, e.type, e.field, e.to_value, CASE WHEN e.entity = 'sprint' THEN e.entity_id END AS sprint_id
-       FROM events e
-       WHERE e.case_id IN (SELECT DISTINCT case_id FROM events WHERE entity = 'sprint' AND entity_id = ? AND case_id IS NOT NULL)
-         AND e.at < ?
-         AND ((e.entity = 'sprint' AND e.entity_id = ?) OR (e.to_value IS NOT NULL AND e.type <> 'reordered'))`,
-    ),
-    caseRow: db.prepare(
-      `SELECT c.id, c.team_id, c.case_number, b.kind AS column_kind FROM cases c JOIN board_columns b ON b.id = c.column_id WHERE c.id = ?`,
-    ),
-    openSprintOfCase: db.prepare(
-      `SELECT s.id, s.name, s.start_date, s.end_date FROM sprint_items i JOIN sprints s ON s.id = i.sprint_id
-       WHERE i.case_id = ? AND s.status = 'open' LIMIT 1`,
-    ),
-    item: db.prepare('SELECT sprint_id, case_id FROM sprint_items WHERE sprint_id = ? AND case_id = ?'),
-    insertItem: db.prepare('INSERT INTO sprint_items (sprint_id, case_id, committed_on, committed_by) VALUES (?, ?, ?, ?)'),
-    deleteItem: db.prepare('DELETE FROM sprint_items WHERE sprint_id = ? AND case_id = ?'),
-    setOutcome: db.prepare('UPDATE sprint_items SET outcome = ? WHERE sprint_id = ? AND case_id = ?'),
-    insertSprint: db.prepare(
-      `INSERT INTO sprints (team_id, name, goal, start_date, end_date, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    updateSprint: db.prepare('UPDATE sprints SET name = ?, goal = ?, start_date = ?, end_date = ? WHERE id = ?'),
-    closeSprint: db.prepare(
-      `UPDATE sprints SET status = 'closed', goal_met = ?, review_note = ?, closed_by = ?, closed_at = ? WHERE id = ?`,
-    ),
-    laneItems: db.prepare('SELECT case_id, sprint_id FROM sprint_items WHERE sprint_id IN (?, ?)'),
-    search: db.prepare(
-      `SELECT c.id, c.case_number, z.initials, c.kind, c.paragraph, b.name AS column_name,
-              (SELECT i.sprint_id FROM sprint_items i JOIN sprints s ON s.id = i.sprint_id
-               WHERE i.case_id = c.id AND s.status = 'open' LIMIT 1) AS sprint_id
-       FROM cases c JOIN citizens z ON z.id = c.citizen_id JOIN board_columns b ON b.id = c.column_id
-       WHERE c.team_id = ? AND b.kind <> 'done' AND c.case_number LIKE ? ESCAPE '\\'
-       ORDER BY instr(c.case_number, ?) , c.case_number LIMIT 20`,
-    ),
-
-    // Plans
-    plans: db.prepare(`${PLAN_SELECT} ORDER BY t.sort_order, p.period_start DESC, p.id DESC`),
-    teamPlans: db.prepare(`${PLAN_SELECT} WHERE p.team_id = ? ORDER BY p.period_start DESC, p.id DESC`),
-    plan: db.prepare(`${PLAN_SELECT} WHERE p.id = ?`),
-    insertPlan: db.prepare(
-      'INSERT INTO plans (team_id, title, period_start, period_end, owner_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    ),
-    updatePlan: db.prepare('UPDATE plans SET title = ?, period_start = ?, period_end = ?, updated_at = ? WHERE id = ?'),
-    touchPlan: db.prepare('UPDATE plans SET updated_at = ? WHERE id = ?'),
-    goals: db.prepare('SELECT id, plan_id, position, title, description FROM plan_goals WHERE plan_id = ? ORDER BY position, id'),
-    goal: db.prepare('SELECT g.id, g.plan_id, p.team_id FROM plan_goals g JOIN plans p ON p.id = g.plan_id WHERE g.id = ?'),
-    maxGoalPosition: db.prepare('SELECT COALESCE(MAX(position), 0) AS n FROM plan_goals WHERE plan_id = ?'),
-    insertGoal: db.prepare('INSERT INTO plan_goals (plan_id, position, title, description) VALUES (?, ?, ?, ?)'),
-    updateGoal: db.prepare('UPDATE plan_goals SET title = ?, description = ? WHERE id = ?'),
-    deleteGoal: db.prepare('DELETE FROM plan_goals WHERE id = ?'),
-    actions: db.prepare(
-      `SELECT a.id, a.goal_id, a.title, a.owner_id, p.name AS owner_name, a.due_date, a.status
-       FROM plan_actions a LEFT JOIN people p ON p.id = a.owner_id WHERE a.goal_id = ? ORDER BY a.due_date IS NULL, a.due_date, a.id`,
-    ),
-    action: db.prepare(
-      `SELECT a.id, a.goal_id, g.plan_id, p.team_id FROM plan_actions a JOIN plan_goals g ON g.id = a.goal_id
-       JOIN plans p ON p.id = g.plan_id WHERE a.id = ?`,
-    ),
-    actionCases: db.prepare(
-      `SELECT l.case_id, c.case_number FROM plan_action_cases l JOIN cases c ON c.id = l.case_id WHERE l.action_id = ? ORDER BY c.case_number`,
-    ),
-    insertAction: db.prepare('INSERT INTO plan_actions (goal_id, title, owner_id, due_date, status) VALUES (?, ?, ?, ?, ?)'),
-    updateAction: db.prepare('UPDATE plan_actions SET title = ?, owner_id = ?, due_date = ?, status = ? WHERE id = ?'),
-    deleteAction: db.prepare('DELETE FROM plan_actions WHERE id = ?'),
-    clearActionCases: db.prepare('DELETE FROM plan_action_cases WHERE action_id = ?'),
-    insertActionCase: db.prepare('INSERT OR IGNORE INTO plan_action_cases (action_id, case_id) VALUES (?, ?)'),
-    caseTeam: db.prepare('SELECT id, team_id FROM cases WHERE id = ?'),
-    kpis: db.prepare('SELECT id, goal_id, spec, target, direction FROM plan_kpis WHERE goal_id = ? ORDER BY id'),
-    kpi: db.prepare(
-      `SELECT k.id, k.goal_id, g.plan_id, p.team_id FROM plan_kpis k JOIN plan_goals g ON g.id = k.goal_id
-       JOIN plans p ON p.id = g.plan_id WHERE k.id = ?`,
-    ),
-    insertKpi: db.prepare('INSERT INTO plan_kpis (goal_id, spec, target, direction) VALUES (?, ?, ?, ?)'),
-    updateKpi: db.prepare('UPDATE plan_kpis SET spec = ?, target = ?, direction = ? WHERE id = ?'),
-    deleteKpi: db.prepare('DELETE FROM plan_kpis WHERE id = ?'),
-    investments: db.prepare('SELECT id, goal_id, title, input, from_paragraph, to_paragraph FROM plan_investments WHERE goal_id = ? ORDER BY id'),
-    investment: db.prepare(
-      `SELECT i.id, i.goal_id, g.plan_id, p.team_id FROM plan_investments i JOIN plan_goals g ON g.id = i.goal_id
-       JOIN plans p ON p.id = g.plan_id WHERE i.id = ?`,
-    ),
-    insertInvestment: db.prepare('INSERT INTO plan_investments (goal_id, title, input, from_paragraph, to_paragraph) VALUES (?, ?, ?, ?, ?)'),
-    updateInvestment: db.prepare('UPDATE plan_investments SET title = ?, input = ?, from_paragraph = ?, to_paragraph = ? WHERE id = ?'),
-    deleteInvestment: db.prepare('DELETE FROM plan_investments WHERE id = ?'),
-    priorities: db.prepare(
-      `SELECT t.id, t.label, t.weight, t.paragraph, t.item_kind FROM plan_priority_tags l JOIN priority_tags t ON t.id = l.tag_id
-       WHERE l.plan_id = ? ORDER BY t.weight DESC, t.label`,
-    ),
-    priorityLink: db.prepare('SELECT tag_id, plan_id FROM plan_priority_tags WHERE tag_id = ?'),
-    insertPriorityLink: db.prepare('INSERT INTO plan_priority_tags (tag_id, plan_id) VALUES (?, ?)'),
-
-    // KPI figures
-    newGrants: db.prepare(
-      `SELECT COUNT(*) AS n FROM grants g JOIN cases c ON c.id = g.case_id
-       WHERE c.team_id = ? AND g.paragraph = ? AND g.start_date > ? AND g.start_date <= ?`,
-    ),
-    providerShare: db.prepare(
-      `SELECT COUNT(*) AS n, COALESCE(SUM(g.provider_type = 'internal'), 0) AS internal FROM grants g JOIN cases c ON c.id = g.case_id
-       WHERE c.team_id = ? AND (? IS NULL OR g.paragraph = ?) AND g.start_date <= ? AND (g.end_date IS NULL OR g.end_date >= ?)`,
-    ),
-    // Decision day: first day in a done column (flow facts) or the first 'decided' event, whichever came first.
-    decisions: db.prepare(
-      `SELECT received_date, decided FROM (
-         SELECT c.received_date,
-                MIN(COALESCE(f.finish_day, '9999-12-31'), COALESCE(
-                  (SELECT MIN(substr(e.at, 1, 10)) FROM events e WHERE e.case_id = c.id AND e.type = 'decided'), '9999-12-31')) AS decided
-         FROM cases c LEFT JOIN flow_cases f ON f.case_id = c.id
-         WHERE c.team_id = ? AND c.kind <> 'task' AND (? IS NULL OR c.paragraph = ?))
-       WHERE decided > ? AND decided <= ?`,
-    ),
-    overdueFollowUps: db.prepare(
-      `SELECT COUNT(*) AS n FROM grants g JOIN cases c ON c.id = g.case_id
-       WHERE c.team_id = ? AND g.next_follow_up < ? AND g.start_date <= ? AND (g.end_date IS NULL OR g.end_date >= ?)`,
-    ),
-
-    // Investment, realised side
-    activeOfParagraph: db.prepare(
-      `SELECT g.takst, g.takst_unit, g.quantity, g.start_date, g.end_date FROM grants g JOIN cases c ON c.id = g.case_id
-       WHERE c.team_id = ? AND g.paragraph = ? AND g.start_date <= ? AND (g.end_date IS NULL OR g.end_date >= ?)`,
-    ),
-    movedGrants: db.prepare(
-      `SELECT g.takst, g.takst_unit, g.quantity, g.start_date, g.end_date, c.citizen_id FROM grants g JOIN cases c ON c.id = g.case_id
-       WHERE c.team_id = ? AND c.paragraph = ? AND g.paragraph = ? AND g.start_date >= ? AND g.start_date <= ?`,
-    ),
-  };
+  const q = statements(db, queries);
 
   // ---------------------------------------------------------------------------------------------
   // Who is acting (who may, is declared in the contract)
@@ -344,7 +345,7 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
         return medianOf(rows.map((r) => Math.max(0, daysBetween(r.received_date, r.decided))));
       }
       case 'bottom_line': {
-        const report = economy.getBottomLine({ asOf, teamId }, systemContext());
+        const report = bottomLineFor(db, asOf, teamId);
         return report.teams.find((t) => t.teamId === teamId)?.bottomLine ?? null;
       }
       case 'caseload_vs_norm':
@@ -354,7 +355,7 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
         return (q.overdueFollowUps.get(teamId, asOf, asOf, asOf) as { n: number }).n;
       case 'throughput_per_week': {
         const from = addDays(asOf, -7 * spec.weeks + 1);
-        const report = flow.getFlowReport({ teamId, from, to: asOf }, systemContext());
+        const report = flowReportFor(db, teamId, from, asOf);
         const finished = report.throughputPerWeek.reduce((s, w) => s + w.count, 0);
         return finished / spec.weeks;
       }
@@ -808,7 +809,7 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
         if (!link || link.plan_id !== planId) throw notFound('Prioriteten', 'tagId');
       }
       // The pull list owns priority tags (its ordering reads them); the plan only records which are its own.
-      const tag = pullList.savePriorityTag({ teamId: plan.team_id, ...(tagId === undefined ? {} : { tagId }), label, weight, paragraph, kind }, call);
+      const tag = savePriorityTag(ctx, { teamId: plan.team_id, ...(tagId === undefined ? {} : { tagId }), label, weight, paragraph, kind }, call);
       if (tagId === undefined) q.insertPriorityLink.run(tag.id, planId);
       logPlan(call, planId, tagId === undefined ? 'plan_priority_added' : 'plan_priority_changed', `${label}: ${weight} point`);
       return tag;
@@ -818,7 +819,7 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
       const link = q.priorityLink.get(tagId) as { tag_id: number; plan_id: number } | undefined;
       if (!link) throw notFound('Prioriteten', 'tagId');
       const plan = planRow(link.plan_id);
-      pullList.deletePriorityTag({ tagId }, call);
+      deletePriorityTag(ctx, tagId, call);
       logPlan(call, plan.id, 'plan_priority_removed', null, String(tagId));
       return { tagId };
     },

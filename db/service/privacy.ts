@@ -8,6 +8,8 @@ import { lastBackupError } from '../backup';
 import { retentionMonths, type LookupLog } from '../privacy/lookupLog';
 import { eraseCitizen, isRedactable, redactValue } from '../privacy/redact';
 import { scanStore } from '../privacy/scan';
+import type { Db } from '../connection';
+import { statements } from '../statements';
 import type { ServiceContext } from './context';
 
 interface Row {
@@ -15,9 +17,8 @@ interface Row {
   team_name: string | null; device_team: string | null;
 }
 
-export function privacyHandlers(ctx: ServiceContext, lookups: LookupLog): Pick<Handlers, keyof typeof privacyMethods> {
-  const { db } = ctx;
-  const extract = db.prepare(
+const queries = (db: Db) => ({
+  extract: db.prepare(
     `SELECT l.at, l.purpose, l.person_id, l.device_id, p.role, p.name, pt.name AS team_name, dt.name AS device_team
      FROM access_log l
      LEFT JOIN people p ON p.id = l.person_id
@@ -26,7 +27,12 @@ export function privacyHandlers(ctx: ServiceContext, lookups: LookupLog): Pick<H
      LEFT JOIN teams dt ON dt.id = d.team_id
      WHERE l.citizen_ref = ? AND l.at >= ? AND l.at < ?
      ORDER BY l.at, l.id`,
-  );
+  ),
+});
+
+export function privacyHandlers(ctx: ServiceContext, lookups: LookupLog): Pick<Handlers, keyof typeof privacyMethods> {
+  const { db } = ctx;
+  const { extract } = statements(db, queries);
   return {
     getAccessLog: ({ citizenRef, from, to, withEmployees }) => {
       // What the dispatcher queued a moment ago belongs in the extract too.

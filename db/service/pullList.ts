@@ -19,6 +19,7 @@ import { columnWipBreach, personWipBreach, wipDecision, type WipBreach } from '.
 import { keyBetween } from '../../shared/sortKey';
 import type { Db } from '../connection';
 import { appendEvent } from '../events';
+import { statements } from '../statements';
 import {
   CARD_SELECT, parseScores, PERSON_COLUMNS, TEAM_COLUMNS, toCard, toPerson, toTeam, type AssessmentRow, type CardRow, type PersonRow, type TeamRow,
 } from '../rows';
@@ -62,195 +63,244 @@ const toAssessment = (r: AssessmentRow): Assessment => ({
  * else that creates cases): received date plus the paragraph's weeks, or null where there is none.
  */
 export function legalDeadlineFor(db: Db, paragraph: string, receivedDate: IsoDate): IsoDate | null {
-  const row = db.prepare('SELECT processing_weeks FROM processing_times WHERE paragraph = ?').get(paragraph) as
+  const row = statements(db, queries).processingTime.get(paragraph) as
     | { processing_weeks: number | null }
     | undefined;
   const weeks = row ? row.processing_weeks : (paragraphInfo(paragraph)?.processingWeeks ?? 8);
   return legalDeadlineFrom(receivedDate, weeks);
 }
 
-export function createPullListQueries(db: Db) {
-  const q = {
-    team: db.prepare(`SELECT ${TEAM_COLUMNS} FROM teams WHERE id = ?`),
-    person: db.prepare(`SELECT ${PERSON_COLUMNS} FROM people WHERE id = ? AND active = 1`),
-    // Starts from the few rows that matter (follow-ups falling due, assessments recorded after a
-    // case closed) instead of probing every closed case of the team.
-    candidates: db.prepare(`
-      WITH due AS MATERIALIZED (
-        SELECT g.case_id, MIN(g.next_follow_up) AS next_follow_up
-        FROM grants g JOIN cases c ON c.id = g.case_id
-        WHERE g.next_follow_up <= :horizon AND c.team_id = :team
-          AND (g.end_date IS NULL OR (g.end_date >= g.next_follow_up AND g.end_date >= :today))
-        GROUP BY g.case_id
-      ), later AS MATERIALIZED (
-        SELECT DISTINCT a.case_id FROM assessments a JOIN cases c ON c.id = a.case_id
-        WHERE c.team_id = :team AND a.assessed_on > c.column_entered_at
-      )
-      SELECT c.id, c.case_number, z.initials, c.kind, c.paragraph, b.kind, c.class_of_service, c.received_date,
-             c.legal_deadline, c.column_entered_at, c.assignee_id, d.next_follow_up, (c.id IN (SELECT case_id FROM later))
-      FROM cases c
-      JOIN board_columns b ON b.id = c.column_id
-      JOIN citizens z ON z.id = c.citizen_id
-      LEFT JOIN due d ON d.case_id = c.id
-      WHERE c.team_id = :team AND c.blocked = 0
-        AND (c.column_id IN (SELECT id FROM board_columns WHERE team_id = :team AND kind = 'queue')
-             OR c.id IN (SELECT case_id FROM due) OR c.id IN (SELECT case_id FROM later))
-        AND b.kind <> 'active'`).raw(true),
-    // The latest two assessments of each given case (a JSON array of ids), newest first.
-    assessments: db.prepare(`
-      -- Looked up by case through the index and ranked in one pass; a correlated LIMIT 2 per case
-      -- made SQLite walk every assessment for every case in the list.
-      SELECT id, case_id, assessed_on, scores, expected_scores, expected_by, note FROM (
-        SELECT a.id, a.case_id, a.assessed_on, a.scores, a.expected_scores, a.expected_by, a.note,
-               ROW_NUMBER() OVER (PARTITION BY a.case_id ORDER BY a.assessed_on DESC, a.id DESC) AS latest
-        FROM assessments a WHERE a.case_id IN (SELECT value FROM json_each(?)))
-      WHERE latest <= 2
-      ORDER BY case_id, assessed_on DESC, id DESC`),
-    // Names and pins are few: looked up once per list rather than joined onto every row.
-    names: db.prepare('SELECT id, name FROM people'),
-    pins: db.prepare(
-      'SELECT pp.case_id, pp.pinned_at, p.name FROM pull_pins pp LEFT JOIN people p ON p.id = pp.pinned_by WHERE pp.team_id = ?',
-    ),
-    weights: db.prepare('SELECT rule, weight FROM pull_rule_weights WHERE team_id = ?'),
-    setWeight: db.prepare(
-      `INSERT INTO pull_rule_weights (team_id, rule, weight) VALUES (?, ?, ?)
-       ON CONFLICT (team_id, rule) DO UPDATE SET weight = excluded.weight`,
-    ),
-    tags: db.prepare('SELECT id, label, weight, paragraph, item_kind FROM priority_tags WHERE team_id = ? ORDER BY weight DESC, label'),
-    tag: db.prepare('SELECT id, team_id, label, weight, paragraph, item_kind FROM priority_tags WHERE id = ?'),
-    tagByLabel: db.prepare('SELECT id FROM priority_tags WHERE team_id = ? AND label = ?'),
-    insertTag: db.prepare(
-      'INSERT INTO priority_tags (team_id, label, weight, paragraph, item_kind, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    ),
-    updateTag: db.prepare('UPDATE priority_tags SET label = ?, weight = ?, paragraph = ?, item_kind = ? WHERE id = ?'),
-    deleteTag: db.prepare('DELETE FROM priority_tags WHERE id = ?'),
-    competences: db.prepare('SELECT paragraph FROM person_competences WHERE person_id = ?'),
-    teamCompetences: db.prepare(
-      `SELECT p.id, p.name, p.initials, p.role, pc.paragraph FROM people p
-       LEFT JOIN person_competences pc ON pc.person_id = p.id
-       WHERE p.team_id = ? AND p.active = 1 AND p.role <> 'secretariat' ORDER BY p.name, p.id`,
-    ),
-    teamParagraphs: db.prepare('SELECT paragraph FROM cases WHERE team_id = ? GROUP BY paragraph ORDER BY COUNT(*) DESC, paragraph'),
-    deleteCompetences: db.prepare('DELETE FROM person_competences WHERE person_id = ?'),
-    insertCompetence: db.prepare('INSERT INTO person_competences (person_id, paragraph) VALUES (?, ?)'),
-    wipCount: db.prepare(
-      `SELECT COUNT(*) AS n FROM cases c JOIN board_columns b ON b.id = c.column_id
-       WHERE c.assignee_id = ? AND b.kind = 'active'`,
-    ),
-    firstActive: db.prepare(
-      "SELECT id, name, wip_limit FROM board_columns WHERE team_id = ? AND kind = 'active' ORDER BY position LIMIT 1",
-    ),
-    columnCount: db.prepare('SELECT COUNT(*) AS n FROM cases WHERE column_id = ?'),
-    lastKey: db.prepare('SELECT MAX(sort_key) AS k FROM cases WHERE column_id = ?'),
-    caseState: db.prepare('SELECT c.id, c.team_id, c.column_id, c.assignee_id, b.kind AS column_kind FROM cases c JOIN board_columns b ON b.id = c.column_id WHERE c.id = ?'),
-    take: db.prepare(
-      `UPDATE cases SET assignee_id = ?, column_id = ?, sort_key = ?, column_entered_at = ?
-       WHERE id = ? AND column_id = ? AND blocked = 0`,
-    ),
-    card: db.prepare(`SELECT ${CARD_SELECT} FROM cases c JOIN citizens z ON z.id = c.citizen_id WHERE c.id = ?`),
-    pin: db.prepare('SELECT case_id FROM pull_pins WHERE case_id = ?'),
-    insertPin: db.prepare('INSERT INTO pull_pins (case_id, team_id, pinned_by, pinned_at) VALUES (?, ?, ?, ?)'),
-    deletePin: db.prepare('DELETE FROM pull_pins WHERE case_id = ?'),
-    myCases: db.prepare(`
-      SELECT c.id, c.case_number, z.initials AS citizen_initials, c.kind, c.paragraph, c.team_id,
-             b.name AS column_name, b.kind AS column_kind, b.position AS column_position, c.class_of_service,
-             c.received_date, c.legal_deadline, ${CURRENT_FOLLOW_UP} AS next_follow_up, c.blocked, c.blocked_reason,
-             c.blocked_since, c.column_entered_at
-      FROM cases c JOIN board_columns b ON b.id = c.column_id JOIN citizens z ON z.id = c.citizen_id
-      WHERE c.assignee_id = :person`),
-    processingTimes: db.prepare(
-      `SELECT t.paragraph, t.processing_weeks, t.updated_at, p.name AS updated_by_name
-       FROM processing_times t LEFT JOIN people p ON p.id = t.updated_by`,
-    ),
-    processingTime: db.prepare('SELECT processing_weeks FROM processing_times WHERE paragraph = ?'),
-    setProcessingTime: db.prepare(
-      `INSERT INTO processing_times (paragraph, processing_weeks, updated_at, updated_by) VALUES (?, ?, ?, ?)
-       ON CONFLICT (paragraph) DO UPDATE SET processing_weeks = excluded.processing_weeks,
-         updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-    ),
-    // Complaints keep their own deadline; done cases keep the one they were decided under.
-    moveDeadlines: db.prepare(`
-      UPDATE cases SET legal_deadline = CASE WHEN :weeks IS NULL THEN NULL ELSE date(received_date, '+' || (:weeks * 7) || ' days') END
-      WHERE paragraph = :paragraph AND kind <> 'complaint'
-        AND column_id IN (SELECT id FROM board_columns WHERE kind <> 'done')`),
+const queries = (db: Db) => ({
+  team: db.prepare(`SELECT ${TEAM_COLUMNS} FROM teams WHERE id = ?`),
+  person: db.prepare(`SELECT ${PERSON_COLUMNS} FROM people WHERE id = ? AND active = 1`),
+  // Starts from the few rows that matter (follow-ups falling due, assessments recorded after a
+  // case closed) instead of probing every closed case of the team.
+  candidates: db.prepare(`
+    WITH due AS MATERIALIZED (
+      SELECT g.case_id, MIN(g.next_follow_up) AS next_follow_up
+      FROM grants g JOIN cases c ON c.id = g.case_id
+      WHERE g.next_follow_up <= :horizon AND c.team_id = :team
+        AND (g.end_date IS NULL OR (g.end_date >= g.next_follow_up AND g.end_date >= :today))
+      GROUP BY g.case_id
+    ), later AS MATERIALIZED (
+      SELECT DISTINCT a.case_id FROM assessments a JOIN cases c ON c.id = a.case_id
+      WHERE c.team_id = :team AND a.assessed_on > c.column_entered_at
+    )
+    SELECT c.id, c.case_number, z.initials, c.kind, c.paragraph, b.kind, c.class_of_service, c.received_date,
+           c.legal_deadline, c.column_entered_at, c.assignee_id, d.next_follow_up, (c.id IN (SELECT case_id FROM later))
+    FROM cases c
+    JOIN board_columns b ON b.id = c.column_id
+    JOIN citizens z ON z.id = c.citizen_id
+    LEFT JOIN due d ON d.case_id = c.id
+    WHERE c.team_id = :team AND c.blocked = 0
+      AND (c.column_id IN (SELECT id FROM board_columns WHERE team_id = :team AND kind = 'queue')
+           OR c.id IN (SELECT case_id FROM due) OR c.id IN (SELECT case_id FROM later))
+      AND b.kind <> 'active'`).raw(true),
+  // The latest two assessments of each given case (a JSON array of ids), newest first.
+  assessments: db.prepare(`
+    -- Looked up by case through the index and ranked in one pass; a correlated LIMIT 2 per case
+    -- made SQLite walk every assessment for every case in the list.
+    SELECT id, case_id, assessed_on, scores, expected_scores, expected_by, note FROM (
+      SELECT a.id, a.case_id, a.assessed_on, a.scores, a.expected_scores, a.expected_by, a.note,
+             ROW_NUMBER() OVER (PARTITION BY a.case_id ORDER BY a.assessed_on DESC, a.id DESC) AS latest
+      FROM assessments a WHERE a.case_id IN (SELECT value FROM json_each(?)))
+    WHERE latest <= 2
+    ORDER BY case_id, assessed_on DESC, id DESC`),
+  // Names and pins are few: looked up once per list rather than joined onto every row.
+  names: db.prepare('SELECT id, name FROM people'),
+  pins: db.prepare(
+    'SELECT pp.case_id, pp.pinned_at, p.name FROM pull_pins pp LEFT JOIN people p ON p.id = pp.pinned_by WHERE pp.team_id = ?',
+  ),
+  weights: db.prepare('SELECT rule, weight FROM pull_rule_weights WHERE team_id = ?'),
+  setWeight: db.prepare(
+    `INSERT INTO pull_rule_weights (team_id, rule, weight) VALUES (?, ?, ?)
+     ON CONFLICT (team_id, rule) DO UPDATE SET weight = excluded.weight`,
+  ),
+  tags: db.prepare('SELECT id, label, weight, paragraph, item_kind FROM priority_tags WHERE team_id = ? ORDER BY weight DESC, label'),
+  tag: db.prepare('SELECT id, team_id, label, weight, paragraph, item_kind FROM priority_tags WHERE id = ?'),
+  tagByLabel: db.prepare('SELECT id FROM priority_tags WHERE team_id = ? AND label = ?'),
+  insertTag: db.prepare(
+    'INSERT INTO priority_tags (team_id, label, weight, paragraph, item_kind, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ),
+  updateTag: db.prepare('UPDATE priority_tags SET label = ?, weight = ?, paragraph = ?, item_kind = ? WHERE id = ?'),
+  deleteTag: db.prepare('DELETE FROM priority_tags WHERE id = ?'),
+  competences: db.prepare('SELECT paragraph FROM person_competences WHERE person_id = ?'),
+  teamCompetences: db.prepare(
+    `SELECT p.id, p.name, p.initials, p.role, pc.paragraph FROM people p
+     LEFT JOIN person_competences pc ON pc.person_id = p.id
+     WHERE p.team_id = ? AND p.active = 1 AND p.role <> 'secretariat' ORDER BY p.name, p.id`,
+  ),
+  teamParagraphs: db.prepare('SELECT paragraph FROM cases WHERE team_id = ? GROUP BY paragraph ORDER BY COUNT(*) DESC, paragraph'),
+  deleteCompetences: db.prepare('DELETE FROM person_competences WHERE person_id = ?'),
+  insertCompetence: db.prepare('INSERT INTO person_competences (person_id, paragraph) VALUES (?, ?)'),
+  wipCount: db.prepare(
+    `SELECT COUNT(*) AS n FROM cases c JOIN board_columns b ON b.id = c.column_id
+     WHERE c.assignee_id = ? AND b.kind = 'active'`,
+  ),
+  firstActive: db.prepare(
+    "SELECT id, name, wip_limit FROM board_columns WHERE team_id = ? AND kind = 'active' ORDER BY position LIMIT 1",
+  ),
+  columnCount: db.prepare('SELECT COUNT(*) AS n FROM cases WHERE column_id = ?'),
+  lastKey: db.prepare('SELECT MAX(sort_key) AS k FROM cases WHERE column_id = ?'),
+  caseState: db.prepare('SELECT c.id, c.team_id, c.column_id, c.assignee_id, b.kind AS column_kind FROM cases c JOIN board_columns b ON b.id = c.column_id WHERE c.id = ?'),
+  take: db.prepare(
+    `UPDATE cases SET assignee_id = ?, column_id = ?, sort_key = ?, column_entered_at = ?
+     WHERE id = ? AND column_id = ? AND blocked = 0`,
+  ),
+  card: db.prepare(`SELECT ${CARD_SELECT} FROM cases c JOIN citizens z ON z.id = c.citizen_id WHERE c.id = ?`),
+  pin: db.prepare('SELECT case_id FROM pull_pins WHERE case_id = ?'),
+  insertPin: db.prepare('INSERT INTO pull_pins (case_id, team_id, pinned_by, pinned_at) VALUES (?, ?, ?, ?)'),
+  deletePin: db.prepare('DELETE FROM pull_pins WHERE case_id = ?'),
+  myCases: db.prepare(`
+    SELECT c.id, c.case_number, z.initials AS citizen_initials, c.kind, c.paragraph, c.team_id,
+           b.name AS column_name, b.kind AS column_kind, b.position AS column_position, c.class_of_service,
+           c.received_date, c.legal_deadline, ${CURRENT_FOLLOW_UP} AS next_follow_up, c.blocked, c.blocked_reason,
+           c.blocked_since, c.column_entered_at
+    FROM cases c JOIN board_columns b ON b.id = c.column_id JOIN citizens z ON z.id = c.citizen_id
+    WHERE c.assignee_id = :person`),
+  processingTimes: db.prepare(
+    `SELECT t.paragraph, t.processing_weeks, t.updated_at, p.name AS updated_by_name
+     FROM processing_times t LEFT JOIN people p ON p.id = t.updated_by`,
+  ),
+  processingTime: db.prepare('SELECT processing_weeks FROM processing_times WHERE paragraph = ?'),
+  setProcessingTime: db.prepare(
+    `INSERT INTO processing_times (paragraph, processing_weeks, updated_at, updated_by) VALUES (?, ?, ?, ?)
+     ON CONFLICT (paragraph) DO UPDATE SET processing_weeks = excluded.processing_weeks,
+       updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+  ),
+  // Complaints keep their own deadline; done cases keep the one they were decided under.
+  moveDeadlines: db.prepare(`
+    UPDATE cases SET legal_deadline = CASE WHEN :weeks IS NULL THEN NULL ELSE date(received_date, '+' || (:weeks * 7) || ' days') END
+    WHERE paragraph = :paragraph AND kind <> 'complaint'
+      AND column_id IN (SELECT id FROM board_columns WHERE kind <> 'done')`),
+});
+
+function weights(db: Db, teamId: number): { weights: RuleWeights; isDefault: boolean } {
+  const q = statements(db, queries);
+  const rows = q.weights.all(teamId) as { rule: PullRule; weight: number }[];
+  const result = { ...DEFAULT_RULE_WEIGHTS };
+  for (const r of rows) result[r.rule] = r.weight;
+  return { weights: result, isDefault: rows.length === 0 };
+}
+
+function tags(db: Db, teamId: number): PriorityTag[] {
+  const q = statements(db, queries);
+  return (q.tags.all(teamId) as TagRow[]).map((r) => ({ id: r.id, label: r.label, weight: r.weight, paragraph: r.paragraph, kind: r.item_kind }));
+}
+
+function workItems(db: Db, teamId: number, today: IsoDate): WorkItem[] {
+  const q = statements(db, queries);
+  // Rows as arrays (see the select list): thousands of them on the largest teams.
+  const raw = q.candidates.all({ team: teamId, today, horizon: addDays(today, FOLLOW_UP_LEAD_DAYS) }) as CandidateTuple[];
+  const rows = raw.map((r): CandidateRow => ({
+    caseId: r[0], caseNumber: r[1], citizenInitials: r[2], caseKind: r[3], paragraph: r[4], columnKind: r[5],
+    classOfService: r[6], receivedDate: r[7], legalDeadline: r[8], blocked: false, columnEnteredAt: r[9],
+    assigneeId: r[10], assigneeName: null, nextFollowUp: r[11], laterAssessment: r[12],
+    latestAssessment: null, previousAssessment: null, pinnedAt: null, pinnedByName: null,
+  }));
+  // Progression only changes an item for queued follow-ups and cases assessed after they closed.
+  const needAssessments: number[] = [];
+  for (const r of rows) {
+    if ((r.columnKind === 'queue' && r.caseKind === 'follow_up') || (r.columnKind === 'done' && r.laterAssessment === 1)) {
+      needAssessments.push(r.caseId);
+    }
+  }
+  if (needAssessments.length > 0) {
+    const byCase = new Map(rows.map((r) => [r.caseId, r]));
+    // Newest first per case: the first row is the latest, the second the one before.
+    for (const row of q.assessments.all(JSON.stringify(needAssessments)) as AssessmentRow[]) {
+      const candidate = byCase.get(row.case_id)!;
+      if (candidate.latestAssessment === null) candidate.latestAssessment = toAssessment(row);
+      else candidate.previousAssessment = toAssessment(row);
+    }
+  }
+  const pins = new Map((q.pins.all(teamId) as { case_id: number; pinned_at: string; name: string | null }[]).map((p) => [p.case_id, p]));
+  let names: Map<number, string> | null = null;
+  const items: WorkItem[] = [];
+  for (const r of rows) {
+    if (r.assigneeId !== null && r.columnKind === 'queue') {
+      names ??= new Map((q.names.all() as { id: number; name: string }[]).map((p) => [p.id, p.name]));
+      r.assigneeName = names.get(r.assigneeId) ?? null;
+    }
+    const pin = pins.get(r.caseId);
+    if (pin) {
+      r.pinnedAt = pin.pinned_at;
+      r.pinnedByName = pin.name;
+    }
+    const item = toWorkItem(r, today);
+    if (item) items.push(item);
+  }
+  return items;
+}
+
+/** The team's pull list, ranked; for the pull list's own methods and for the features that show its top (the wall, the forecast). */
+export function pullListFor(db: Db, teamId: number, today: IsoDate): PullList {
+  const q = statements(db, queries);
+  const team = q.team.get(teamId) as TeamRow | undefined;
+  if (!team) throw new ApiFailure('not_found', 'Teamet findes ikke.', [{ field: 'teamId', message: 'Teamet findes ikke' }]);
+  const w = weights(db, teamId);
+  const teamTags = tags(db, teamId);
+  return {
+    team: toTeam(team),
+    today,
+    items: rankWorkItems(workItems(db, teamId, today), w.weights, teamTags, today),
+    weights: w.weights,
+    defaultWeights: w.isDefault,
+    tags: teamTags,
   };
+}
 
-  function weights(teamId: number): { weights: RuleWeights; isDefault: boolean } {
-    const rows = q.weights.all(teamId) as { rule: PullRule; weight: number }[];
-    const result = { ...DEFAULT_RULE_WEIGHTS };
-    for (const r of rows) result[r.rule] = r.weight;
-    return { weights: result, isDefault: rows.length === 0 };
+
+/**
+ * Creates or changes one of the team's priority tags. The pull list owns them (its ordering reads
+ * them); a plan's priorities are tags saved here.
+ */
+export function savePriorityTag(
+  ctx: ServiceContext,
+  { teamId, tagId, label, weight, paragraph, kind }: Parameters<Handlers['savePriorityTag']>[0],
+  call: CallContext,
+): PriorityTag {
+  const { db } = ctx;
+  const q = statements(db, queries);
+  if (!q.team.get(teamId)) throw new ApiFailure('not_found', 'Teamet findes ikke.', [{ field: 'teamId', message: 'Teamet findes ikke' }]);
+  const clash = q.tagByLabel.get(teamId, label) as { id: number } | undefined;
+  if (clash && clash.id !== tagId) {
+    throw new ApiFailure('conflict', `Teamet har allerede en prioritet, der hedder "${label}".`, [{ field: 'label', message: 'Navnet er brugt' }]);
   }
-
-  function tags(teamId: number): PriorityTag[] {
-    return (q.tags.all(teamId) as TagRow[]).map((r) => ({ id: r.id, label: r.label, weight: r.weight, paragraph: r.paragraph, kind: r.item_kind }));
+  const at = ctx.now().toISOString();
+  const describe = (t: { label: string; weight: number; paragraph: string | null; item_kind: string | null }) =>
+    `${t.label}: ${t.weight} point${t.paragraph ? `, ${formatParagraph(t.paragraph)}` : ''}${t.item_kind ? `, ${WORK_ITEM_KIND_LABELS[t.item_kind as WorkItemKind].toLowerCase()}` : ''}`;
+  const now = { label, weight, paragraph, item_kind: kind };
+  let id: number;
+  if (tagId === undefined) {
+    id = Number(q.insertTag.run(teamId, label, weight, paragraph, kind, call.actorId, at).lastInsertRowid);
+    appendEvent(db, { at, actorId: call.actorId, entity: 'priority_tag', entityId: id, type: 'priority_tag_created', field: 'tag', from: null, to: describe(now), reason: null });
+  } else {
+    const old = q.tag.get(tagId) as (TagRow & { team_id: number }) | undefined;
+    if (!old || old.team_id !== teamId) throw new ApiFailure('not_found', 'Prioriteten findes ikke på teamet.', [{ field: 'tagId', message: 'Findes ikke' }]);
+    q.updateTag.run(label, weight, paragraph, kind, tagId);
+    id = tagId;
+    appendEvent(db, { at, actorId: call.actorId, entity: 'priority_tag', entityId: id, type: 'priority_tag_changed', field: 'tag', from: describe(old), to: describe(now), reason: null });
   }
+  return { id, label, weight, paragraph, kind };
+}
 
-  function workItems(teamId: number, today: IsoDate): WorkItem[] {
-    // Rows as arrays (see the select list): thousands of them on the largest teams.
-    const raw = q.candidates.all({ team: teamId, today, horizon: addDays(today, FOLLOW_UP_LEAD_DAYS) }) as CandidateTuple[];
-    const rows = raw.map((r): CandidateRow => ({
-      caseId: r[0], caseNumber: r[1], citizenInitials: r[2], caseKind: r[3], paragraph: r[4], columnKind: r[5],
-      classOfService: r[6], receivedDate: r[7], legalDeadline: r[8], blocked: false, columnEnteredAt: r[9],
-      assigneeId: r[10], assigneeName: null, nextFollowUp: r[11], laterAssessment: r[12],
-      latestAssessment: null, previousAssessment: null, pinnedAt: null, pinnedByName: null,
-    }));
-    // Progression only changes an item for queued follow-ups and cases assessed after they closed.
-    const needAssessments: number[] = [];
-    for (const r of rows) {
-      if ((r.columnKind === 'queue' && r.caseKind === 'follow_up') || (r.columnKind === 'done' && r.laterAssessment === 1)) {
-        needAssessments.push(r.caseId);
-      }
-    }
-    if (needAssessments.length > 0) {
-      const byCase = new Map(rows.map((r) => [r.caseId, r]));
-      // Newest first per case: the first row is the latest, the second the one before.
-      for (const row of q.assessments.all(JSON.stringify(needAssessments)) as AssessmentRow[]) {
-        const candidate = byCase.get(row.case_id)!;
-        if (candidate.latestAssessment === null) candidate.latestAssessment = toAssessment(row);
-        else candidate.previousAssessment = toAssessment(row);
-      }
-    }
-    const pins = new Map((q.pins.all(teamId) as { case_id: number; pinned_at: string; name: string | null }[]).map((p) => [p.case_id, p]));
-    let names: Map<number, string> | null = null;
-    const items: WorkItem[] = [];
-    for (const r of rows) {
-      if (r.assigneeId !== null && r.columnKind === 'queue') {
-        names ??= new Map((q.names.all() as { id: number; name: string }[]).map((p) => [p.id, p.name]));
-        r.assigneeName = names.get(r.assigneeId) ?? null;
-      }
-      const pin = pins.get(r.caseId);
-      if (pin) {
-        r.pinnedAt = pin.pinned_at;
-        r.pinnedByName = pin.name;
-      }
-      const item = toWorkItem(r, today);
-      if (item) items.push(item);
-    }
-    return items;
-  }
-
-  function pullList(teamId: number, today: IsoDate): PullList {
-    const team = q.team.get(teamId) as TeamRow | undefined;
-    if (!team) throw new ApiFailure('not_found', 'Teamet findes ikke.', [{ field: 'teamId', message: 'Teamet findes ikke' }]);
-    const w = weights(teamId);
-    const teamTags = tags(teamId);
-    return {
-      team: toTeam(team),
-      today,
-      items: rankWorkItems(workItems(teamId, today), w.weights, teamTags, today),
-      weights: w.weights,
-      defaultWeights: w.isDefault,
-      tags: teamTags,
-    };
-  }
-
-  return { q, weights, tags, pullList };
+export function deletePriorityTag(ctx: ServiceContext, tagId: number, call: CallContext): { tagId: number } {
+  const { db } = ctx;
+  const q = statements(db, queries);
+  const old = q.tag.get(tagId) as (TagRow & { team_id: number }) | undefined;
+  if (!old) throw new ApiFailure('not_found', 'Prioriteten findes ikke.', [{ field: 'tagId', message: 'Findes ikke' }]);
+  q.deleteTag.run(tagId);
+  appendEvent(db, {
+    at: ctx.now().toISOString(), actorId: call.actorId, entity: 'priority_tag', entityId: tagId, type: 'priority_tag_deleted',
+    field: 'tag', from: `${old.label}: ${old.weight} point`, to: null, reason: null,
+  });
+  return { tagId };
 }
 
 export function pullListHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof pullListMethods> {
   const { db } = ctx;
-  const { q, weights, pullList } = createPullListQueries(db);
+  const q = statements(db, queries);
 
   function actorOf(call: CallContext): PersonRow {
     const actor = call.actorId === null ? undefined : (q.person.get(call.actorId) as PersonRow | undefined);
@@ -294,7 +344,7 @@ export function pullListHandlers(ctx: ServiceContext): Pick<Handlers, keyof type
     a[key]! < b[key]! ? -1 : a[key]! > b[key]! ? 1 : a.caseNumber < b.caseNumber ? -1 : 1;
 
   return {
-    getPullList: ({ teamId }) => pullList(teamId, ctx.today()),
+    getPullList: ({ teamId }) => pullListFor(db, teamId, ctx.today()),
 
     getMyCases: ({ personId }) => {
       const person = q.person.get(personId) as PersonRow | undefined;
@@ -320,7 +370,7 @@ export function pullListHandlers(ctx: ServiceContext): Pick<Handlers, keyof type
         blocked: mine.filter((c) => c.blocked).sort((a, b) => (a.blockedSince ?? '').localeCompare(b.blockedSince ?? '')),
         next: person.team_id === null
           ? { reason: 'empty', message: 'Du er ikke medlem af et team og har derfor ingen pull-liste.' }
-          : choosePull(pullList(person.team_id, today).items, puller),
+          : choosePull(pullListFor(db, person.team_id, today).items, puller),
       };
     },
 
@@ -332,7 +382,7 @@ export function pullListHandlers(ctx: ServiceContext): Pick<Handlers, keyof type
       const today = ctx.today();
       const puller = pullerOf(actor);
       // The caseworker's own limit is the WIP policy's below (refused without a reason), as on the board.
-      const choice = choosePull(pullList(actor.team_id, today).items, { ...puller, wipLimit: null });
+      const choice = choosePull(pullListFor(db, actor.team_id, today).items, { ...puller, wipLimit: null });
       if (!('item' in choice)) return { pulled: false, ...choice };
       const item: RankedItem = choice.item;
       const column = q.firstActive.get(actor.team_id) as { id: number; name: string; wip_limit: number | null } | undefined;
@@ -378,7 +428,7 @@ export function pullListHandlers(ctx: ServiceContext): Pick<Handlers, keyof type
 
     setRuleWeights: ({ teamId, weights: next }, call) => {
       if (!q.team.get(teamId)) throw new ApiFailure('not_found', 'Teamet findes ikke.', [{ field: 'teamId', message: 'Teamet findes ikke' }]);
-      const current = weights(teamId).weights;
+      const current = weights(db, teamId).weights;
       const at = ctx.now().toISOString();
       for (const rule of PULL_RULES) {
         q.setWeight.run(teamId, rule, next[rule]);
@@ -389,7 +439,7 @@ export function pullListHandlers(ctx: ServiceContext): Pick<Handlers, keyof type
           });
         }
       }
-      return weights(teamId).weights;
+      return weights(db, teamId).weights;
     },
 
     setPin: ({ caseId, pinned }, call) => {
@@ -399,7 +449,7 @@ export function pullListHandlers(ctx: ServiceContext): Pick<Handlers, keyof type
       if (isPinned === pinned) return { caseId, pinned };
       const at = ctx.now().toISOString();
       if (pinned) {
-        if (!pullList(state.team_id, ctx.today()).items.some((i) => i.caseId === caseId)) {
+        if (!pullListFor(db, state.team_id, ctx.today()).items.some((i) => i.caseId === caseId)) {
           throw new ApiFailure('invalid_input', 'Sagen står ikke på pull-listen og kan derfor ikke fastgøres.', [
             { field: 'caseId', message: 'Ikke på pull-listen' },
           ]);
@@ -415,40 +465,9 @@ export function pullListHandlers(ctx: ServiceContext): Pick<Handlers, keyof type
       return { caseId, pinned };
     },
 
-    savePriorityTag: ({ teamId, tagId, label, weight, paragraph, kind }, call) => {
-      if (!q.team.get(teamId)) throw new ApiFailure('not_found', 'Teamet findes ikke.', [{ field: 'teamId', message: 'Teamet findes ikke' }]);
-      const clash = q.tagByLabel.get(teamId, label) as { id: number } | undefined;
-      if (clash && clash.id !== tagId) {
-        throw new ApiFailure('conflict', `Teamet har allerede en prioritet, der hedder "${label}".`, [{ field: 'label', message: 'Navnet er brugt' }]);
-      }
-      const at = ctx.now().toISOString();
-      const describe = (t: { label: string; weight: number; paragraph: string | null; item_kind: string | null }) =>
-        `${t.label}: ${t.weight} point${t.paragraph ? `, ${formatParagraph(t.paragraph)}` : ''}${t.item_kind ? `, ${WORK_ITEM_KIND_LABELS[t.item_kind as WorkItemKind].toLowerCase()}` : ''}`;
-      const now = { label, weight, paragraph, item_kind: kind };
-      let id: number;
-      if (tagId === undefined) {
-        id = Number(q.insertTag.run(teamId, label, weight, paragraph, kind, call.actorId, at).lastInsertRowid);
-        appendEvent(db, { at, actorId: call.actorId, entity: 'priority_tag', entityId: id, type: 'priority_tag_created', field: 'tag', from: null, to: describe(now), reason: null });
-      } else {
-        const old = q.tag.get(tagId) as (TagRow & { team_id: number }) | undefined;
-        if (!old || old.team_id !== teamId) throw new ApiFailure('not_found', 'Prioriteten findes ikke på teamet.', [{ field: 'tagId', message: 'Findes ikke' }]);
-        q.updateTag.run(label, weight, paragraph, kind, tagId);
-        id = tagId;
-        appendEvent(db, { at, actorId: call.actorId, entity: 'priority_tag', entityId: id, type: 'priority_tag_changed', field: 'tag', from: describe(old), to: describe(now), reason: null });
-      }
-      return { id, label, weight, paragraph, kind };
-    },
+    savePriorityTag: (input, call) => savePriorityTag(ctx, input, call),
 
-    deletePriorityTag: ({ tagId }, call) => {
-      const old = q.tag.get(tagId) as (TagRow & { team_id: number }) | undefined;
-      if (!old) throw new ApiFailure('not_found', 'Prioriteten findes ikke.', [{ field: 'tagId', message: 'Findes ikke' }]);
-      q.deleteTag.run(tagId);
-      appendEvent(db, {
-        at: ctx.now().toISOString(), actorId: call.actorId, entity: 'priority_tag', entityId: tagId, type: 'priority_tag_deleted',
-        field: 'tag', from: `${old.label}: ${old.weight} point`, to: null, reason: null,
-      });
-      return { tagId };
-    },
+    deletePriorityTag: ({ tagId }, call) => deletePriorityTag(ctx, tagId, call),
 
     listProcessingTimes: () => {
       const rows = q.processingTimes.all() as { paragraph: string; processing_weeks: number | null; updated_at: string | null; updated_by_name: string | null }[];

@@ -12,13 +12,15 @@ import {
   type WallCard, type WallSettings,
 } from '../../shared/wall';
 import { caseloadReader } from '../caseload';
+import type { Db } from '../connection';
 import { appendEvent } from '../events';
 import { CARD_SELECT, COLUMN_COLUMNS, PERSON_COLUMNS, toCard, toColumn, toPerson, type CardRow, type ColumnRow, type PersonRow } from '../rows';
 import type { ServiceContext } from './context';
-import { economyHandlers } from './economy';
-import { flowAnalyticsHandlers } from './flowAnalytics';
+import { bottomLineFor } from './economy';
+import { serviceLevelMarksFor } from './flowAnalytics';
 import { plansHandlers } from './plans';
-import { pullListHandlers } from './pullList';
+import { pullListFor } from './pullList';
+import { statements } from '../statements';
 
 const DEADLINES_SHOWN = 30;
 const PULL_ITEMS_SHOWN = 12;
@@ -28,30 +30,29 @@ interface SettingsRow {
   updated_at: string; updated_by_initials: string | null;
 }
 
+const queries = (db: Db) => ({
+  team: db.prepare('SELECT id, name FROM teams WHERE id = ?'),
+  columns: db.prepare(`SELECT ${COLUMN_COLUMNS} FROM board_columns WHERE team_id = ? ORDER BY position`),
+  cards: db.prepare(`SELECT ${CARD_SELECT} FROM cases c JOIN citizens z ON z.id = c.citizen_id WHERE c.team_id = ?`),
+  people: db.prepare(`SELECT ${PERSON_COLUMNS} FROM people`),
+  person: db.prepare(`SELECT ${PERSON_COLUMNS} FROM people WHERE id = ? AND active = 1`),
+  settings: db.prepare(
+    `SELECT s.team_id, s.views, s.interval_seconds, s.timer_minutes, s.privacy, s.updated_at, p.initials AS updated_by_initials
+     FROM wall_settings s LEFT JOIN people p ON p.id = s.updated_by WHERE s.team_id = ?`,
+  ),
+  saveSettings: db.prepare(
+    `INSERT INTO wall_settings (team_id, views, interval_seconds, timer_minutes, privacy, updated_at, updated_by)
+     VALUES (@teamId, @views, @intervalSeconds, @timerMinutes, @privacy, @at, @actor)
+     ON CONFLICT (team_id) DO UPDATE SET views = excluded.views, interval_seconds = excluded.interval_seconds,
+       timer_minutes = excluded.timer_minutes, privacy = excluded.privacy, updated_at = excluded.updated_at,
+       updated_by = excluded.updated_by`,
+  ),
+});
+
 export function wallHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof wallMethods> {
   const { db } = ctx;
-  const q = {
-    team: db.prepare('SELECT id, name FROM teams WHERE id = ?'),
-    columns: db.prepare(`SELECT ${COLUMN_COLUMNS} FROM board_columns WHERE team_id = ? ORDER BY position`),
-    cards: db.prepare(`SELECT ${CARD_SELECT} FROM cases c JOIN citizens z ON z.id = c.citizen_id WHERE c.team_id = ?`),
-    people: db.prepare(`SELECT ${PERSON_COLUMNS} FROM people`),
-    person: db.prepare(`SELECT ${PERSON_COLUMNS} FROM people WHERE id = ? AND active = 1`),
-    settings: db.prepare(
-      `SELECT s.team_id, s.views, s.interval_seconds, s.timer_minutes, s.privacy, s.updated_at, p.initials AS updated_by_initials
-       FROM wall_settings s LEFT JOIN people p ON p.id = s.updated_by WHERE s.team_id = ?`,
-    ),
-    saveSettings: db.prepare(
-      `INSERT INTO wall_settings (team_id, views, interval_seconds, timer_minutes, privacy, updated_at, updated_by)
-       VALUES (@teamId, @views, @intervalSeconds, @timerMinutes, @privacy, @at, @actor)
-       ON CONFLICT (team_id) DO UPDATE SET views = excluded.views, interval_seconds = excluded.interval_seconds,
-         timer_minutes = excluded.timer_minutes, privacy = excluded.privacy, updated_at = excluded.updated_at,
-         updated_by = excluded.updated_by`,
-    ),
-  };
-  const pullList = pullListHandlers(ctx).getPullList;
-  const bottomLine = economyHandlers(ctx).getBottomLine;
+  const q = statements(db, queries);
   const plans = plansHandlers(ctx);
-  const serviceLevels = flowAnalyticsHandlers(ctx).getServiceLevelMarks;
   const caseloads = caseloadReader(db);
 
   /** The team's caseload by the one definition, as team totals and per paragraph (no person in it). */
@@ -141,7 +142,7 @@ export function wallHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof w
 
       let pull: WallScreen['pullList'] = null;
       try {
-        const list = pullList({ teamId }, call);
+        const list = pullListFor(db, teamId, today);
         pull = {
           total: list.items.length,
           items: list.items.slice(0, PULL_ITEMS_SHOWN).map((item): WallPullItem => ({
@@ -159,7 +160,7 @@ export function wallHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof w
         // The wall stays up with the views it can show; the pull list has its own page for errors.
         if (!(error instanceof ApiFailure)) console.error('[flowtavle] wall: pull list unavailable:', error);
       }
-      const line = optional('bottom line', () => bottomLine({ asOf: today, teamId }, call).teams.find((t) => t.teamId === teamId) ?? null);
+      const line = optional('bottom line', () => bottomLineFor(db, today, teamId).teams.find((t) => t.teamId === teamId) ?? null);
       const sprint = optional('sprint', (): WallSprint | null => {
         const current = currentSprint(plans.listSprints({ teamId }, call), today);
         if (!current) return null;
@@ -196,7 +197,7 @@ export function wallHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof w
         sprint,
         plan,
         // Case ids and working days only: the marks carry nothing about a person.
-        serviceLevels: optional('service levels', () => serviceLevels({ teamId }, call).over.map(({ caseId, workingDays, limit }) => ({ caseId, workingDays, limit }))) ?? [],
+        serviceLevels: optional('service levels', () => serviceLevelMarksFor(db, teamId, today).over.map(({ caseId, workingDays, limit }) => ({ caseId, workingDays, limit }))) ?? [],
       };
     },
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  computeInvestment, investmentInput, personYearsIn, roundInvestment, SEED_002_INVESTMENT, stayMonths,
+  computeInvestment, investmentInput, paybackYears, personYearsIn, roundInvestment, SEED_002_INVESTMENT, stayMonths,
   type InvestmentInput,
 } from '../../shared/investment';
 

@@ -2,7 +2,7 @@
 // and how a KPI's status and trend are read (docs/plans.md).
 import { describe, expect, it } from 'vitest';
 import {
-  ACTION_STATUS_LABELS, ACTION_STATUSES, describeKpi, DIRECTIONS, formatKpiValue, KPI_CATALOGUE, KPI_KINDS, KPI_STATUS_LABELS,
+  ACTION_STATUSES, describeKpi, DIRECTIONS, formatKpiValue, KPI_CATALOGUE, KPI_KINDS, KPI_STATUS_LABELS,
   kpiDefinition, kpiSpec, kpiStatus, kpiTrend, medianOf, meetsTarget, TREND_LOOKBACK_DAYS,
 } from '../../shared/plans';
 
@@ -69,9 +69,8 @@ describe('the KPI catalogue', () => {
     expect(KPI_CATALOGUE.map((d) => d.kind)).toEqual([...KPI_KINDS]);
   });
 
-  it('names the action statuses, the directions and the KPI statuses as the plan page shows them', () => {
+  it('names the action statuses (the plan view translates them), the directions and the KPI statuses as the plan page shows them', () => {
     expect(ACTION_STATUSES).toEqual(['not_started', 'in_progress', 'done', 'cancelled']);
-    expect(ACTION_STATUS_LABELS).toEqual({ not_started: 'Ikke startet', in_progress: 'I gang', done: 'Udført', cancelled: 'Opgivet' });
     expect(DIRECTIONS).toEqual(['higher', 'lower']);
     expect(KPI_STATUS_LABELS).toEqual({ met: 'Mål nået', on_track: 'På vej', behind: 'Bagud', worse: 'Gået den forkerte vej', no_data: 'Ingen data' });
   });

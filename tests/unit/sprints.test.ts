@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseCard } from '../../shared/domain';
 import {
-  burnUp, currentSprint, defaultSprintName, groupIntoSprintLanes, isoWeek, nextSprint, periodsOverlap, reviewSummary, sprintLength, SPRINT_EVENTS,
+  burnUp, currentSprint, defaultSprintName, groupIntoSprintLanes, isoWeek, nextSprint, periodsOverlap, reviewSummary, SPRINT_EVENTS,
 } from '../../shared/sprints';
 import { kpiStatus, kpiTrend } from '../../shared/plans';
 
@@ -125,11 +125,6 @@ describe('sprint rules (mutation-pinned)', () => {
     expect(periodsOverlap(a, { startDate: '2026-11-01', endDate: '2026-11-16' })).toBe(true);
     expect(periodsOverlap(a, { startDate: '2026-11-01', endDate: '2026-11-15' })).toBe(false);
     expect(periodsOverlap(a, { startDate: '2026-11-20', endDate: '2026-11-21' })).toBe(true);
-  });
-
-  it('a sprint of two calendar weeks is 14 days long, a one-day sprint 1', () => {
-    expect(sprintLength({ startDate: '2026-11-16', endDate: '2026-11-29' })).toBe(14);
-    expect(sprintLength({ startDate: '2026-11-16', endDate: '2026-11-16' })).toBe(1);
   });
 
   it('the burn-up runs to the sprint end when today is later, and to today when earlier', () => {
