@@ -7,7 +7,7 @@
 import { findAllCpr } from '../../shared/cpr';
 import type { IsoDate } from '../../shared/domain';
 import { ApiFailure } from '../../shared/api/envelope';
-import type { RedactionResult } from '../../shared/api/methods/privacy';
+import type { ErasureResult, RedactionResult } from '../../shared/api/methods/privacy';
 import { formatDate } from '../../shared/format';
 import type { Db } from '../connection';
 import { appendEvent } from '../events';
@@ -239,15 +239,6 @@ export interface EraseOptions {
   today: IsoDate;
 }
 
-export interface EraseResult {
-  citizenId: number;
-  newRef: string;
-  cases: number;
-  fieldsCleared: number;
-  eventsChanged: number;
-  eventId: number;
-}
-
 function yearsBefore(day: IsoDate, years: number): IsoDate {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   const date = new Date(Date.UTC(y - years, m - 1, d));
@@ -259,7 +250,7 @@ function yearsBefore(day: IsoDate, years: number): IsoDate {
  * every free text of their cases [fjernet], in the tables and the event log. Refused while a case is
  * open or was closed less than `citizen_retention_years` (default 5) ago.
  */
-export function eraseCitizen(db: Db, citizenRef: string, options: EraseOptions): EraseResult {
+export function eraseCitizen(db: Db, citizenRef: string, options: EraseOptions): ErasureResult {
   const citizen = db.prepare<[string], Pick<CitizensRow, 'id' | 'ref' | 'initials'>>('SELECT id, ref, initials FROM citizens WHERE ref = ?').get(citizenRef);
   if (!citizen) throw new ApiFailure('not_found', `Borgeren ${citizenRef} findes ikke.`, [{ field: 'citizenRef', message: 'Findes ikke' }]);
   const years = citizenRetentionYears(db);

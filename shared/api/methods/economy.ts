@@ -8,9 +8,8 @@ import { isoDate, money, paragraph } from '../schemas';
 import type { AwaitingCommittee } from './committee';
 import { grantFields, type GrantPreview } from './grantFields';
 
-export interface TeamBottomLine {
-  teamId: number;
-  team: string;
+/** The figures a team and the department both have. */
+export interface BottomLineTotals {
   budget: number;
   spent: number;
   committed: number;
@@ -31,19 +30,13 @@ export interface TeamBottomLine {
   sinceYearStart: number;
 }
 
+export interface TeamBottomLine extends BottomLineTotals {
+  teamId: number;
+  team: string;
+}
+
 /** The department: its teams plus its own lines (management, secretariat, shared costs). */
-export interface DepartmentBottomLine {
-  budget: number;
-  spent: number;
-  committed: number;
-  forecast: number;
-  bottomLine: number;
-  pipeline: number;
-  toleranceAmount: number;
-  status: BottomLineStatus;
-  sinceLastWeek: number;
-  sinceLastMonth: number;
-  sinceYearStart: number;
+export interface DepartmentBottomLine extends BottomLineTotals {
   /** The teams alone, without the department's own lines. */
   teamsBudget: number;
   teamsForecast: number;
