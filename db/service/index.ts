@@ -24,6 +24,7 @@ import { flowHandlers } from './flow';
 import { flowAnalyticsHandlers } from './flowAnalytics';
 import { plansHandlers } from './plans';
 import { pullListHandlers } from './pullList';
+import { sprintsHandlers } from './sprints';
 import { wallHandlers } from './wall';
 import { workspaceHandlers } from './workspace';
 
@@ -66,6 +67,7 @@ export function createService(db: Db, options: ServiceOptions = {}): Service {
     ...dataHandlers(context),
     ...wallHandlers(context),
     ...devicesHandlers(context, auth),
+    ...sprintsHandlers(context),
     ...plansHandlers(context),
     ...committeeHandlers(context),
     ...accountsHandlers(context, auth),

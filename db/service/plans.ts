@@ -1,16 +1,14 @@
-// Sprints and the team leaders' strategic action plans. Sprint writes go to the event log
-// (entity 'sprint'); burn-up and review are worked out from it by shared/sprints.ts. KPI values
+// The team leaders' strategic action plans (sprints are db/service/sprints.ts). KPI values
 // are computed here from the store as of a day, through the economics and flow services' exported
 // readers where they already answer the question (bottom line, throughput).
 import type { CallContext } from '../../shared/api/define';
 import type { Handlers } from '../../shared/api/dispatch';
 import { ApiFailure } from '../../shared/api/envelope';
 import type {
-  CaseHit, CaseSprintState, KpiCaseload, KpiValue, PlanAction, PlanDetail, PlanGoal, PlanInvestment, plansMethods, PlanSummary,
-  RealisedYear, SprintDetail, SprintItem, SprintSummary,
+  KpiCaseload, KpiValue, PlanAction, PlanDetail, PlanGoal, PlanInvestment, plansMethods, PlanSummary, RealisedYear,
 } from '../../shared/api/methods/plans';
 import { addDays, daysBetween, daysInYear, yearOf } from '../../shared/dates';
-import type { ColumnKind, IsoDate } from '../../shared/domain';
+import type { IsoDate } from '../../shared/domain';
 import { costInPeriod, roundOere, yearlyCost } from '../../shared/economics';
 import { formatParagraph } from '../../shared/format';
 import { computeInvestment, investmentInput, roundInvestment, type CostLine, type InvestmentInput } from '../../shared/investment';
@@ -19,33 +17,15 @@ import {
   type KpiSpec,
 } from '../../shared/plans';
 import type { PriorityTag, WorkItemKind } from '../../shared/pullList';
-import {
-  burnUp, currentSprint, nextSprint, periodsOverlap, reviewSummary, SPRINT_EVENTS,
-  type BurnEvent, type Sprint, type SprintOutcome,
-} from '../../shared/sprints';
 import { caseloadReader } from '../caseload';
 import { appendEvent } from '../events';
 import type { ServiceContext } from './context';
 import { bottomLineFor } from './economy';
 import { flowReportFor } from './flow';
+import { actorOf, notFound, requireTeam } from './planning';
 import { deletePriorityTag, savePriorityTag } from './pullList';
 import { statements } from '../statements';
 import type { Db } from '../connection';
-
-interface SprintRow {
-  id: number; team_id: number; name: string; goal: string; start_date: string; end_date: string;
-  status: 'open' | 'closed'; goal_met: number | null; review_note: string | null; closed_at: string | null;
-}
-const SPRINT_COLUMNS = 'id, team_id, name, goal, start_date, end_date, status, goal_met, review_note, closed_at';
-const toSprint = (r: SprintRow): Sprint => ({
-  id: r.id, teamId: r.team_id, name: r.name, goal: r.goal, startDate: r.start_date, endDate: r.end_date,
-  status: r.status, goalMet: r.goal_met === null ? null : r.goal_met === 1, reviewNote: r.review_note, closedAt: r.closed_at,
-});
-
-interface ItemRow {
-  case_id: number; case_number: string; citizen_initials: string; kind: SprintItem['kind']; paragraph: string;
-  assignee_name: string | null; column_name: string; column_kind: ColumnKind; committed_on: string; outcome: SprintOutcome | null;
-}
 
 interface PlanRow {
   id: number; team_id: number; team_name: string; title: string; period_start: string; period_end: string;
@@ -60,69 +40,10 @@ const toPlanSummary = (r: PlanRow): PlanSummary => ({
   ownerId: r.owner_id, ownerName: r.owner_name, goals: r.goals,
 });
 
-interface ActorRow { id: number; name: string; role: string; team_id: number | null }
 interface GrantCostRow { takst: number; takst_unit: 'hour' | 'day' | 'week' | 'month' | 'year'; quantity: number; start_date: string; end_date: string | null }
 
-const notFound = (what: string, field: string) => new ApiFailure('not_found', `${what} findes ikke.`, [{ field, message: `${what} findes ikke` }]);
-
 const queries = (db: Db) => ({
-  actor: db.prepare('SELECT id, name, role, team_id FROM people WHERE id = ? AND active = 1'),
-  team: db.prepare('SELECT id, name FROM teams WHERE id = ?'),
   person: db.prepare('SELECT id, name, team_id FROM people WHERE id = ?'),
-  columnKinds: db.prepare('SELECT id, kind FROM board_columns'),
-  sprint: db.prepare(`SELECT ${SPRINT_COLUMNS} FROM sprints WHERE id = ?`),
-  teamSprints: db.prepare(`SELECT ${SPRINT_COLUMNS} FROM sprints WHERE team_id = ? ORDER BY start_date DESC, id DESC`),
-  openSprints: db.prepare(`SELECT ${SPRINT_COLUMNS} FROM sprints WHERE team_id = ? AND status = 'open' ORDER BY start_date, id`),
-  sprintCounts: db.prepare(
-    `SELECT i.sprint_id, COUNT(*) AS committed,
-            SUM(CASE WHEN s.status = 'closed' THEN i.outcome = 'done' ELSE b.kind = 'done' END) AS done
-     FROM sprint_items i JOIN sprints s ON s.id = i.sprint_id JOIN cases c ON c.id = i.case_id
-     JOIN board_columns b ON b.id = c.column_id
-     WHERE s.team_id = ? GROUP BY i.sprint_id`,
-  ),
-  items: db.prepare(
-    `SELECT i.case_id, c.case_number, z.initials AS citizen_initials, c.kind, c.paragraph, p.name AS assignee_name,
-            b.name AS column_name, b.kind AS column_kind, i.committed_on, i.outcome
-     FROM sprint_items i JOIN cases c ON c.id = i.case_id JOIN citizens z ON z.id = c.citizen_id
-     JOIN board_columns b ON b.id = c.column_id LEFT JOIN people p ON p.id = c.assignee_id
-     WHERE i.sprint_id = ? ORDER BY b.position, c.case_number`,
-  ),
-  burnEvents: db.prepare(
-    `SELECT e.case_id, e.at, e.type, e.field, e.to_value, CASE WHEN e.entity = 'sprint' THEN e.entity_id END AS sprint_id
-     FROM events e
-     WHERE e.case_id IN (SELECT DISTINCT case_id FROM events WHERE entity = 'sprint' AND entity_id = ? AND case_id IS NOT NULL)
-       AND e.at < ?
-       AND ((e.entity = 'sprint' AND e.entity_id = ?) OR (e.to_value IS NOT NULL AND e.type <> 'reordered'))`,
-  ),
-  caseRow: db.prepare(
-    `SELECT c.id, c.team_id, c.case_number, b.kind AS column_kind FROM cases c JOIN board_columns b ON b.id = c.column_id WHERE c.id = ?`,
-  ),
-  openSprintOfCase: db.prepare(
-    `SELECT s.id, s.name, s.start_date, s.end_date FROM sprint_items i JOIN sprints s ON s.id = i.sprint_id
-     WHERE i.case_id = ? AND s.status = 'open' LIMIT 1`,
-  ),
-  item: db.prepare('SELECT sprint_id, case_id FROM sprint_items WHERE sprint_id = ? AND case_id = ?'),
-  insertItem: db.prepare('INSERT INTO sprint_items (sprint_id, case_id, committed_on, committed_by) VALUES (?, ?, ?, ?)'),
-  deleteItem: db.prepare('DELETE FROM sprint_items WHERE sprint_id = ? AND case_id = ?'),
-  setOutcome: db.prepare('UPDATE sprint_items SET outcome = ? WHERE sprint_id = ? AND case_id = ?'),
-  insertSprint: db.prepare(
-    `INSERT INTO sprints (team_id, name, goal, start_date, end_date, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ),
-  updateSprint: db.prepare('UPDATE sprints SET name = ?, goal = ?, start_date = ?, end_date = ? WHERE id = ?'),
-  closeSprint: db.prepare(
-    `UPDATE sprints SET status = 'closed', goal_met = ?, review_note = ?, closed_by = ?, closed_at = ? WHERE id = ?`,
-  ),
-  laneItems: db.prepare('SELECT case_id, sprint_id FROM sprint_items WHERE sprint_id IN (?, ?)'),
-  search: db.prepare(
-    `SELECT c.id, c.case_number, z.initials, c.kind, c.paragraph, b.name AS column_name,
-            (SELECT i.sprint_id FROM sprint_items i JOIN sprints s ON s.id = i.sprint_id
-             WHERE i.case_id = c.id AND s.status = 'open' LIMIT 1) AS sprint_id
-     FROM cases c JOIN citizens z ON z.id = c.citizen_id JOIN board_columns b ON b.id = c.column_id
-     WHERE c.team_id = ? AND b.kind <> 'done' AND c.case_number LIKE ? ESCAPE '\\'
-     ORDER BY instr(c.case_number, ?) , c.case_number LIMIT 20`,
-  ),
-
-  // Plans
   plans: db.prepare(`${PLAN_SELECT} ORDER BY t.sort_order, p.period_start DESC, p.id DESC`),
   teamPlans: db.prepare(`${PLAN_SELECT} WHERE p.team_id = ? ORDER BY p.period_start DESC, p.id DESC`),
   plan: db.prepare(`${PLAN_SELECT} WHERE p.id = ?`),
@@ -212,120 +133,16 @@ const queries = (db: Db) => ({
   ),
 });
 
-export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof plansMethods> {
-  const { db } = ctx;
+function planRow(db: Db, planId: number, field = 'planId'): PlanRow {
+  const row = statements(db, queries).plan.get(planId) as PlanRow | undefined;
+  if (!row) throw notFound('Handleplanen', field);
+  return row;
+}
+
+/** A plan as read on a day: KPI values, investment cases realised so far, the plan with all of it. */
+function planReader(db: Db, today: IsoDate) {
   const caseloads = caseloadReader(db);
   const q = statements(db, queries);
-
-  // ---------------------------------------------------------------------------------------------
-  // Who is acting (who may, is declared in the contract)
-
-  function actorOf(call: CallContext): ActorRow {
-    const actor = call.actorId === null ? undefined : (q.actor.get(call.actorId) as ActorRow | undefined);
-    if (!actor) throw new ApiFailure('forbidden', 'Den valgte bruger findes ikke (længere). Vælg, hvem du er, igen.');
-    return actor;
-  }
-
-  function team(teamId: number): { id: number; name: string } {
-    const row = q.team.get(teamId) as { id: number; name: string } | undefined;
-    if (!row) throw notFound('Teamet', 'teamId');
-    return row;
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Sprints
-
-  function sprintRow(sprintId: number, field = 'sprintId'): SprintRow {
-    const row = q.sprint.get(sprintId) as SprintRow | undefined;
-    if (!row) throw notFound('Sprinten', field);
-    return row;
-  }
-
-  function openSprint(sprintId: number, field = 'sprintId'): SprintRow {
-    const row = sprintRow(sprintId, field);
-    if (row.status !== 'open') {
-      throw new ApiFailure('conflict', `${row.name} er afsluttet og kan ikke ændres.`, [{ field, message: 'Sprinten er afsluttet' }]);
-    }
-    return row;
-  }
-
-  function assertNoOverlap(teamId: number, period: { startDate: IsoDate; endDate: IsoDate }, exceptId: number | null): void {
-    const clash = (q.openSprints.all(teamId) as SprintRow[])
-      .filter((s) => s.id !== exceptId)
-      .find((s) => periodsOverlap(period, { startDate: s.start_date, endDate: s.end_date }));
-    if (clash) {
-      throw new ApiFailure('conflict', `Perioden overlapper ${clash.name} (${clash.start_date} – ${clash.end_date}). Et team har én sprint ad gangen.`, [
-        { field: 'startDate', message: `Overlapper ${clash.name}` },
-      ]);
-    }
-  }
-
-  const sprintRef = (r: { id: number; name: string; start_date: string; end_date: string }) => ({
-    id: r.id, name: r.name, startDate: r.start_date, endDate: r.end_date,
-  });
-
-  function caseSprintState(caseId: number): CaseSprintState {
-    const c = q.caseRow.get(caseId) as { id: number; team_id: number } | undefined;
-    if (!c) throw notFound('Sagen', 'caseId');
-    const current = q.openSprintOfCase.get(caseId) as { id: number; name: string; start_date: string; end_date: string } | undefined;
-    return {
-      caseId,
-      teamId: c.team_id,
-      sprint: current ? sprintRef(current) : null,
-      openSprints: (q.openSprints.all(c.team_id) as SprintRow[]).map(sprintRef),
-    };
-  }
-
-  function kindMap(): Map<number, ColumnKind> {
-    return new Map((q.columnKinds.all() as { id: number; kind: ColumnKind }[]).map((r) => [r.id, r.kind]));
-  }
-
-  function sprintDetail(sprintId: number): SprintDetail {
-    const row = sprintRow(sprintId);
-    const sprint = toSprint(row);
-    const today = ctx.today();
-    const items: SprintItem[] = (q.items.all(sprintId) as ItemRow[]).map((r) => ({
-      caseId: r.case_id,
-      caseNumber: r.case_number,
-      citizenInitials: r.citizen_initials,
-      kind: r.kind,
-      paragraph: r.paragraph,
-      assigneeName: r.assignee_name,
-      columnName: r.column_name,
-      columnKind: r.column_kind,
-      done: sprint.status === 'closed' ? r.outcome === 'done' : r.column_kind === 'done',
-      committedOn: r.committed_on,
-      outcome: r.outcome,
-    }));
-    const kinds = kindMap();
-    const until = `${addDays(sprint.endDate < today ? sprint.endDate : today, 1)}T00:00:00.000Z`;
-    const events: BurnEvent[] = (q.burnEvents.all(sprintId, until, sprintId) as {
-      case_id: number; at: string; type: string; field: string | null; to_value: string | null; sprint_id: number | null;
-    }[]).map((e) => ({ caseId: e.case_id, at: e.at, type: e.type, field: e.field, to: e.to_value, sprintId: e.sprint_id }));
-    const teamSprints = (q.teamSprints.all(sprint.teamId) as SprintRow[]).map(toSprint);
-    const current = currentSprint(teamSprints, today);
-    const next = nextSprint(teamSprints, today);
-    const position = current?.id === sprint.id ? 'current' : next?.id === sprint.id ? 'next' : sprint.endDate < today || sprint.status === 'closed' ? 'past' : 'later';
-    return {
-      sprint,
-      today,
-      position,
-      items,
-      burnUp: burnUp(sprint, events, (id) => kinds.get(id), today),
-      review: reviewSummary(items),
-      carryTargets: teamSprints
-        .filter((s) => s.status === 'open' && s.id !== sprint.id && s.startDate > sprint.startDate)
-        .sort((a, b) => (a.startDate < b.startDate ? -1 : 1))
-        .map((s) => ({ id: s.id, name: s.name, startDate: s.startDate, endDate: s.endDate })),
-    };
-  }
-
-  function logSprint(call: CallContext, e: { sprintId: number; caseId?: number | null; type: string; from?: string | number | null; to?: string | number | null; reason?: string | null }) {
-    appendEvent(db, {
-      at: ctx.now().toISOString(), actorId: call.actorId, caseId: e.caseId ?? null, entity: 'sprint', entityId: e.sprintId,
-      type: e.type, field: 'sprint', from: e.from ?? null, to: e.to ?? null, reason: e.reason ?? null,
-    });
-  }
 
   // ---------------------------------------------------------------------------------------------
   // KPIs
@@ -350,7 +167,7 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
       }
       case 'caseload_vs_norm':
         // The one caseload definition (db/caseload.ts): Sagstal and the wall show the same figure.
-        return caseloads.team(teamId, asOf, ctx.today()).totals.percentOfNorm;
+        return caseloads.team(teamId, asOf, today).totals.percentOfNorm;
       case 'overdue_follow_ups':
         return (q.overdueFollowUps.get(teamId, asOf, asOf, asOf) as { n: number }).n;
       case 'throughput_per_week': {
@@ -365,12 +182,11 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
   /** The figures behind a caseload KPI's value on a day: weighted, unweighted and the norm they are held against. */
   function kpiCaseload(teamId: number, spec: KpiSpec, asOf: IsoDate): { caseload?: KpiCaseload } {
     if (spec.kind !== 'caseload_vs_norm') return {};
-    const t = caseloads.team(teamId, asOf, ctx.today()).totals;
+    const t = caseloads.team(teamId, asOf, today).totals;
     return { caseload: { weighted: t.normedWeighted, cases: t.normedCases, norm: t.norm } };
   }
 
   function kpiValues(goalId: number, teamId: number, periodStart: IsoDate, periodEnd: IsoDate): KpiValue[] {
-    const today = ctx.today();
     const asOf = today > periodEnd ? periodEnd : today;
     return (q.kpis.all(goalId) as { id: number; goal_id: number; spec: string; target: number; direction: 'higher' | 'lower' }[]).map((r) => {
       const spec = kpiSpec.parse(JSON.parse(r.spec));
@@ -412,7 +228,6 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
   ): PlanInvestment {
     const input: InvestmentInput = investmentInput.parse(JSON.parse(row.input));
     const planned = roundInvestment(computeInvestment(input));
-    const today = ctx.today();
     // What a moved citizen would have cost per year: the mean yearly cost of the team's grants of
     // the costly paragraph running on the start date; the plan's own figure when there are none.
     const costly = q.activeOfParagraph.all(teamId, row.from_paragraph, input.start, input.start) as GrantCostRow[];
@@ -469,31 +284,9 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
     };
   }
 
-  // ---------------------------------------------------------------------------------------------
-  // Plans
-
-  function planRow(planId: number, field = 'planId'): PlanRow {
-    const row = q.plan.get(planId) as PlanRow | undefined;
-    if (!row) throw notFound('Handleplanen', field);
-    return row;
-  }
-
-  function goalOf(goalId: number): { id: number; plan_id: number; team_id: number } {
-    const row = q.goal.get(goalId) as { id: number; plan_id: number; team_id: number } | undefined;
-    if (!row) throw notFound('Målet', 'goalId');
-    return row;
-  }
-
-  function logPlan(call: CallContext, planId: number, type: string, to: string | null, from: string | null = null) {
-    const at = ctx.now().toISOString();
-    q.touchPlan.run(at, planId);
-    appendEvent(db, { at, actorId: call.actorId, entity: 'plan', entityId: planId, type, field: 'plan', from, to });
-  }
-
   function planDetail(planId: number): PlanDetail {
-    const row = planRow(planId);
+    const row = planRow(db, planId);
     const summary = toPlanSummary(row);
-    const today = ctx.today();
     const goals: PlanGoal[] = (q.goals.all(planId) as { id: number; plan_id: number; position: number; title: string; description: string | null }[]).map((g) => ({
       id: g.id,
       planId: g.plan_id,
@@ -527,148 +320,45 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
     };
   }
 
+  return { kpiValue, kpiCaseload, planDetail };
+}
+
+/** The team's plan in force on the day (the latest to start, when periods overlap); null when none is. */
+export function currentPlanFor(db: Db, teamId: number, today: IsoDate): PlanDetail | null {
+  // teamPlans is newest first.
+  const inForce = (statements(db, queries).teamPlans.all(teamId) as PlanRow[]).find((p) => p.period_start <= today && today <= p.period_end);
+  return inForce ? planReader(db, today).planDetail(inForce.id) : null;
+}
+
+export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof plansMethods> {
+  const { db } = ctx;
+  const q = statements(db, queries);
+
+  function goalOf(goalId: number): { id: number; plan_id: number; team_id: number } {
+    const row = q.goal.get(goalId) as { id: number; plan_id: number; team_id: number } | undefined;
+    if (!row) throw notFound('Målet', 'goalId');
+    return row;
+  }
+
+  function logPlan(call: CallContext, planId: number, type: string, to: string | null, from: string | null = null) {
+    const at = ctx.now().toISOString();
+    q.touchPlan.run(at, planId);
+    appendEvent(db, { at, actorId: call.actorId, entity: 'plan', entityId: planId, type, field: 'plan', from, to });
+  }
+
   function assertOwner(ownerId: number | null): void {
     if (ownerId === null) return;
     if (!q.person.get(ownerId)) throw new ApiFailure('invalid_input', 'Den ansvarlige findes ikke.', [{ field: 'ownerId', message: 'Personen findes ikke' }]);
   }
 
   return {
-    listSprints: ({ teamId }) => {
-      team(teamId);
-      const counts = new Map((q.sprintCounts.all(teamId) as { sprint_id: number; committed: number; done: number }[]).map((r) => [r.sprint_id, r]));
-      return (q.teamSprints.all(teamId) as SprintRow[]).map((r): SprintSummary => ({
-        ...toSprint(r),
-        committed: counts.get(r.id)?.committed ?? 0,
-        done: counts.get(r.id)?.done ?? 0,
-      }));
-    },
-
-    getSprint: ({ sprintId }) => sprintDetail(sprintId),
-
-    createSprint: ({ teamId, name, goal, startDate, endDate }, call) => {
-      actorOf(call);
-      team(teamId);
-      assertNoOverlap(teamId, { startDate, endDate }, null);
-      const at = ctx.now().toISOString();
-      const id = Number(q.insertSprint.run(teamId, name, goal, startDate, endDate, call.actorId, at).lastInsertRowid);
-      logSprint(call, { sprintId: id, type: SPRINT_EVENTS.created, to: `${name}: ${startDate} – ${endDate}`, reason: goal });
-      return toSprint(sprintRow(id));
-    },
-
-    updateSprint: ({ sprintId, name, goal, startDate, endDate }, call) => {
-      actorOf(call);
-      const old = openSprint(sprintId);
-      assertNoOverlap(old.team_id, { startDate, endDate }, sprintId);
-      q.updateSprint.run(name, goal, startDate, endDate, sprintId);
-      logSprint(call, {
-        sprintId, type: 'sprint_changed',
-        from: `${old.name}: ${old.start_date} – ${old.end_date}; ${old.goal}`, to: `${name}: ${startDate} – ${endDate}; ${goal}`,
-      });
-      return toSprint(sprintRow(sprintId));
-    },
-
-    commitToSprint: ({ sprintId, caseId }, call) => {
-      actorOf(call);
-      const sprint = openSprint(sprintId);
-      const c = q.caseRow.get(caseId) as { id: number; team_id: number; case_number: string } | undefined;
-      if (!c) throw notFound('Sagen', 'caseId');
-      if (c.team_id !== sprint.team_id) {
-        throw new ApiFailure('invalid_input', `Sag ${c.case_number} hører til et andet team end sprinten.`, [{ field: 'caseId', message: 'Sagen hører til et andet team' }]);
-      }
-      const already = q.openSprintOfCase.get(caseId) as { id: number; name: string } | undefined;
-      if (already?.id === sprintId) return caseSprintState(caseId);
-      if (already) {
-        q.deleteItem.run(already.id, caseId);
-        logSprint(call, { sprintId: already.id, caseId, type: SPRINT_EVENTS.uncommitted, from: already.id, to: sprintId, reason: `Flyttet til ${sprint.name}` });
-      }
-      q.insertItem.run(sprintId, caseId, ctx.today(), call.actorId);
-      logSprint(call, { sprintId, caseId, type: SPRINT_EVENTS.committed, from: already?.id ?? null, to: sprintId });
-      return caseSprintState(caseId);
-    },
-
-    uncommitFromSprint: ({ sprintId, caseId, reason }, call) => {
-      actorOf(call);
-      openSprint(sprintId);
-      if (!q.item.get(sprintId, caseId)) {
-        throw new ApiFailure('not_found', 'Sagen er ikke med i sprinten.', [{ field: 'caseId', message: 'Ikke med i sprinten' }]);
-      }
-      q.deleteItem.run(sprintId, caseId);
-      logSprint(call, { sprintId, caseId, type: SPRINT_EVENTS.uncommitted, from: sprintId, to: null, reason: reason || 'Tilbage til pull-listen' });
-      return caseSprintState(caseId);
-    },
-
-    closeSprint: ({ sprintId, goalMet, note, carryOver, nextSprintId }, call) => {
-      actorOf(call);
-      const sprint = openSprint(sprintId);
-      let target: SprintRow | null = null;
-      if (carryOver === 'next_sprint') {
-        target = openSprint(nextSprintId!, 'nextSprintId');
-        if (target.team_id !== sprint.team_id || target.id === sprint.id || target.start_date <= sprint.start_date) {
-          throw new ApiFailure('invalid_input', 'Ufærdige sager kan kun gå videre til en senere, åben sprint i samme team.', [
-            { field: 'nextSprintId', message: 'Vælg en senere sprint i teamet' },
-          ]);
-        }
-      }
-      const items = q.items.all(sprintId) as ItemRow[];
-      for (const item of items) {
-        if (item.column_kind === 'done') {
-          q.setOutcome.run('done', sprintId, item.case_id);
-          continue;
-        }
-        if (target) {
-          q.setOutcome.run('carried_over', sprintId, item.case_id);
-          if (!q.item.get(target.id, item.case_id)) q.insertItem.run(target.id, item.case_id, ctx.today(), call.actorId);
-          logSprint(call, { sprintId: target.id, caseId: item.case_id, type: SPRINT_EVENTS.carriedOver, from: sprintId, to: target.id, reason: `Ikke færdig i ${sprint.name}` });
-        } else {
-          q.setOutcome.run('returned', sprintId, item.case_id);
-          logSprint(call, { sprintId, caseId: item.case_id, type: SPRINT_EVENTS.returned, from: sprintId, to: null, reason: `Ikke færdig i ${sprint.name}; tilbage til pull-listen` });
-        }
-      }
-      const at = ctx.now().toISOString();
-      q.closeSprint.run(goalMet ? 1 : 0, note, call.actorId, at, sprintId);
-      const done = items.filter((i) => i.column_kind === 'done').length;
-      logSprint(call, {
-        sprintId, type: SPRINT_EVENTS.closed, from: 'open',
-        to: goalMet ? 'goal_met' : 'goal_not_met',
-        reason: [`${done} af ${items.length} færdige`, target ? `resten videre til ${target.name}` : items.length > done ? 'resten tilbage til pull-listen' : null, note]
-          .filter(Boolean).join('; '),
-      });
-      return sprintDetail(sprintId);
-    },
-
-    getSprintLanes: ({ teamId }) => {
-      team(teamId);
-      const today = ctx.today();
-      const sprints = (q.teamSprints.all(teamId) as SprintRow[]).map(toSprint);
-      const current = currentSprint(sprints, today);
-      const next = nextSprint(sprints, today);
-      const caseSprint: Record<number, number> = {};
-      for (const r of q.laneItems.all(current?.id ?? -1, next?.id ?? -1) as { case_id: number; sprint_id: number }[]) caseSprint[r.case_id] = r.sprint_id;
-      return {
-        current: current ? { id: current.id, name: current.name } : null,
-        next: next ? { id: next.id, name: next.name } : null,
-        caseSprint,
-      };
-    },
-
-    getCaseSprint: ({ caseId }) => caseSprintState(caseId),
-
-    searchSprintCases: ({ teamId, query }) => {
-      team(teamId);
-      const escaped = query.replace(/[\\%_]/g, (m) => `\\${m}`);
-      return (q.search.all(teamId, `%${escaped}%`, query) as {
-        id: number; case_number: string; initials: string; kind: CaseHit['kind']; paragraph: string; column_name: string; sprint_id: number | null;
-      }[]).map((r) => ({
-        caseId: r.id, caseNumber: r.case_number, citizenInitials: r.initials, kind: r.kind, paragraph: r.paragraph,
-        columnName: r.column_name, sprintId: r.sprint_id,
-      }));
-    },
-
     listKpiDefinitions: () => KPI_CATALOGUE.map((d) => ({ ...d, params: d.params.map((p) => ({ ...p })) })),
 
     previewKpi: ({ teamId, spec, asOf }) => {
-      team(teamId);
-      const day = asOf ?? ctx.today();
+      requireTeam(db, teamId);
+      const today = ctx.today();
+      const day = asOf ?? today;
+      const { kpiValue, kpiCaseload } = planReader(db, today);
       const value = kpiValue(teamId, spec, day);
       return { value: value === null ? null : round4(value), asOf: day, label: describeKpi(spec), unit: kpiDefinition(spec.kind).unit, ...kpiCaseload(teamId, spec, day) };
     },
@@ -678,26 +368,26 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
       return rows.map(toPlanSummary);
     },
 
-    getPlan: ({ planId }) => planDetail(planId),
+    getPlan: ({ planId }) => planReader(db, ctx.today()).planDetail(planId),
 
     createPlan: ({ teamId, title, periodStart, periodEnd }, call) => {
-      team(teamId);
-      const leader = actorOf(call);
+      requireTeam(db, teamId);
+      const leader = actorOf(db, call);
       const at = ctx.now().toISOString();
       const id = Number(q.insertPlan.run(teamId, title, periodStart, periodEnd, leader.id, at, at).lastInsertRowid);
       logPlan(call, id, 'plan_created', `${title}: ${periodStart} – ${periodEnd}`);
-      return toPlanSummary(planRow(id));
+      return toPlanSummary(planRow(db, id));
     },
 
     updatePlan: ({ planId, title, periodStart, periodEnd }, call) => {
-      const old = planRow(planId);
+      const old = planRow(db, planId);
       q.updatePlan.run(title, periodStart, periodEnd, ctx.now().toISOString(), planId);
       logPlan(call, planId, 'plan_changed', `${title}: ${periodStart} – ${periodEnd}`, `${old.title}: ${old.period_start} – ${old.period_end}`);
-      return toPlanSummary(planRow(planId));
+      return toPlanSummary(planRow(db, planId));
     },
 
     saveGoal: ({ planId, goalId, title, description }, call) => {
-      planRow(planId); // an unknown plan is refused, not given a goal
+      planRow(db, planId); // an unknown plan is refused, not given a goal
       let id: number;
       if (goalId === undefined) {
         const position = (q.maxGoalPosition.get(planId) as { n: number }).n + 1;
@@ -803,7 +493,7 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
     },
 
     savePlanPriority: ({ planId, tagId, label, weight, paragraph, kind }, call) => {
-      const plan = planRow(planId);
+      const plan = planRow(db, planId);
       if (tagId !== undefined) {
         const link = q.priorityLink.get(tagId) as { tag_id: number; plan_id: number } | undefined;
         if (!link || link.plan_id !== planId) throw notFound('Prioriteten', 'tagId');
@@ -818,7 +508,7 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
     deletePlanPriority: ({ tagId }, call) => {
       const link = q.priorityLink.get(tagId) as { tag_id: number; plan_id: number } | undefined;
       if (!link) throw notFound('Prioriteten', 'tagId');
-      const plan = planRow(link.plan_id);
+      const plan = planRow(db, link.plan_id);
       deletePriorityTag(ctx, tagId, call);
       logPlan(call, plan.id, 'plan_priority_removed', null, String(tagId));
       return { tagId };

@@ -5,7 +5,6 @@ import type { Handlers } from '../../shared/api/dispatch';
 import type { CallContext } from '../../shared/api/define';
 import { ApiFailure } from '../../shared/api/envelope';
 import type { WallCaseload, WallColumn, WallPlan, WallPullItem, WallScreen, WallSprint, wallMethods } from '../../shared/api/methods/wall';
-import { currentSprint } from '../../shared/sprints';
 import type { Person } from '../../shared/domain';
 import {
   DEFAULT_WALL_SETTINGS, WALL_CARDS_PER_COLUMN, parseWallViews, toWallCard, wallOrder,
@@ -18,8 +17,9 @@ import { CARD_SELECT, COLUMN_COLUMNS, PERSON_COLUMNS, toCard, toColumn, toPerson
 import type { ServiceContext } from './context';
 import { bottomLineFor } from './economy';
 import { serviceLevelMarksFor } from './flowAnalytics';
-import { plansHandlers } from './plans';
+import { currentPlanFor } from './plans';
 import { pullListFor } from './pullList';
+import { currentSprintFor } from './sprints';
 import { statements } from '../statements';
 
 const DEADLINES_SHOWN = 30;
@@ -52,7 +52,6 @@ const queries = (db: Db) => ({
 export function wallHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof wallMethods> {
   const { db } = ctx;
   const q = statements(db, queries);
-  const plans = plansHandlers(ctx);
   const caseloads = caseloadReader(db);
 
   /** The team's caseload by the one definition, as team totals and per paragraph (no person in it). */
@@ -107,7 +106,7 @@ export function wallHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof w
   }
 
   return {
-    getWallScreen: ({ teamId, privacy: asked }, call) => {
+    getWallScreen: ({ teamId, privacy: asked }) => {
       const team = requireTeam(teamId);
       // A paired wall device always gets privacy mode: the dispatcher forces it (wallInput).
       const privacy = asked;
@@ -162,18 +161,14 @@ export function wallHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof w
       }
       const line = optional('bottom line', () => bottomLineFor(db, today, teamId).teams.find((t) => t.teamId === teamId) ?? null);
       const sprint = optional('sprint', (): WallSprint | null => {
-        const current = currentSprint(plans.listSprints({ teamId }, call), today);
+        const current = currentSprintFor(db, teamId, today);
         if (!current) return null;
-        const detail = plans.getSprint({ sprintId: current.id }, call);
-        return { name: current.name, goal: current.goal, startDate: current.startDate, endDate: current.endDate, burnUp: detail.burnUp };
+        const { sprint, burnUp } = current;
+        return { name: sprint.name, goal: sprint.goal, startDate: sprint.startDate, endDate: sprint.endDate, burnUp };
       });
       const plan = optional('plan', (): WallPlan | null => {
-        const inForce = plans
-          .listPlans({ teamId }, call)
-          .filter((p) => p.periodStart <= today && today <= p.periodEnd)
-          .sort((a, b) => b.periodStart.localeCompare(a.periodStart))[0];
-        if (!inForce) return null;
-        const detail = plans.getPlan({ planId: inForce.id }, call);
+        const detail = currentPlanFor(db, teamId, today);
+        if (!detail) return null;
         return {
           title: detail.title,
           periodStart: detail.periodStart,

@@ -14,6 +14,7 @@ import { flowAnalyticsMethods } from './methods/flowAnalytics';
 import { plansMethods } from './methods/plans';
 import { privacyMethods } from './methods/privacy';
 import { pullListMethods } from './methods/pullList';
+import { sprintsMethods } from './methods/sprints';
 import { wallMethods } from './methods/wall';
 import { workspaceMethods } from './methods/workspace';
 
@@ -28,6 +29,7 @@ export const contract = {
   ...dataMethods,
   ...wallMethods,
   ...devicesMethods,
+  ...sprintsMethods,
   ...plansMethods,
   ...committeeMethods,
   ...accountsMethods,

@@ -4,7 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { addDays, mondayOf } from '../../../../shared/dates';
-import type { CaseHit, SprintDetail, SprintSummary } from '../../../../shared/api/methods/plans';
+import type { CaseHit, SprintDetail, SprintSummary } from '../../../../shared/api/methods/sprints';
 import { formatDate, formatNumber, formatParagraph } from '../../../../shared/format';
 import { defaultSprintName } from '../../../../shared/sprints';
 import { api } from '../../api/client';
