@@ -6,6 +6,7 @@ import type { Role } from '../../shared/domain';
 import type { ResolveTeam } from '../../shared/api/dispatch';
 import type { Db } from '../connection';
 import { statements } from '../statements';
+import type { AccountsRow, OrNull, PeopleRow } from '../schema';
 
 const TEAM_OF: Record<TeamSource, string> = {
   team: 'SELECT id AS team_id FROM teams WHERE id = ?',
@@ -25,8 +26,9 @@ const TEAM_OF: Record<TeamSource, string> = {
 };
 
 const queries = (db: Db) => ({
-  teamOf: new Map(Object.entries(TEAM_OF).map(([from, sql]) => [from, db.prepare(sql)])),
-  person: db.prepare('SELECT p.id, p.team_id, p.role, a.administrator FROM people p LEFT JOIN accounts a ON a.person_id = p.id WHERE p.id = ?'),
+  // Every resolver selects one team_id, from whichever table owns the record.
+  teamOf: new Map(Object.entries(TEAM_OF).map(([from, sql]) => [from, db.prepare<[number], { team_id: number | null }>(sql)])),
+  person: db.prepare<[number], Pick<PeopleRow, 'id' | 'team_id' | 'role'> & OrNull<Pick<AccountsRow, 'administrator'>>>('SELECT p.id, p.team_id, p.role, a.administrator FROM people p LEFT JOIN accounts a ON a.person_id = p.id WHERE p.id = ?'),
 });
 
 export function createTeamResolver(db: Db): ResolveTeam {
@@ -34,7 +36,7 @@ export function createTeamResolver(db: Db): ResolveTeam {
   return (from, id) => {
     const statement = teamOf.get(from);
     if (!statement) throw new Error(`no team resolver for ${from}`);
-    const row = statement.get(id) as { team_id: number | null } | undefined;
+    const row = statement.get(id);
     return row ? row.team_id : null;
   };
 }
@@ -54,7 +56,7 @@ export function actsAs(call: CallContext, roles: readonly CallerRole[]): boolean
 
 /** The context a signed-in person's session gives, with roles from the store (demo generator, tests). */
 export function personContextFromStore(db: Db, personId: number): CallContext {
-  const row = statements(db, queries).person.get(personId) as { id: number; team_id: number | null; role: Role; administrator: number | null } | undefined;
+  const row = statements(db, queries).person.get(personId);
   if (!row) throw new Error(`no person ${personId}`);
   const roles: Role[] = [row.role];
   if (row.administrator === 1 && row.role !== 'administrator') roles.push('administrator');

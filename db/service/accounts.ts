@@ -9,19 +9,19 @@ import { ADMINISTRATORS } from '../../shared/api/define';
 import type { Handlers } from '../../shared/api/dispatch';
 import { ApiFailure } from '../../shared/api/envelope';
 import type { AccountSummary, accountsMethods, SetupCodeIssued, SignInSession } from '../../shared/api/methods/accounts';
-import type { Role } from '../../shared/domain';
 import { newSetupCode, type Auth } from '../auth';
 import { appendEvent } from '../events';
 import { actsAs } from './access';
 import type { ServiceContext } from './context';
 import { statements } from '../statements';
 import type { Db } from '../connection';
+import type { AccountsRow, AuthSessionsRow, DevicesRow, OrNull, PeopleRow } from '../schema';
 
-interface AccountRow {
-  person_id: number; name: string; initials: string; role: Role; team_id: number | null; person_active: number;
-  account_id: number | null; login: string | null; active: number | null; administrator: number | null;
-  has_password: number | null; setup_code_hash: string | null; setup_expires_at: string | null; last_sign_in_at: string | null;
-}
+// A person with their account, if they have one (the LEFT JOIN side).
+type AccountRow = Pick<PeopleRow, 'name' | 'initials' | 'role' | 'team_id'>
+  & { person_id: PeopleRow['id']; person_active: PeopleRow['active'] }
+  & OrNull<Pick<AccountsRow, 'login' | 'active' | 'administrator' | 'setup_code_hash' | 'setup_expires_at'>>
+  & { account_id: AccountsRow['id'] | null; has_password: 0 | 1; last_sign_in_at: AuthSessionsRow['created_at'] | null };
 
 const ACCOUNT_SELECT = `
   SELECT p.id AS person_id, p.name, p.initials, p.role, p.team_id, p.active AS person_active,
@@ -33,12 +33,11 @@ const ACCOUNT_SELECT = `
 
 const ROLE_ORDER = `CASE p.role WHEN 'department_head' THEN 0 WHEN 'administrator' THEN 1 WHEN 'secretariat' THEN 2 WHEN 'leader' THEN 3 ELSE 4 END`;
 
-interface SessionRow {
-  id: number; person_id: number | null; device_id: number | null; method: SignInSession['method']; created_at: string; last_seen_at: string;
-  remote_address: string; user_agent: string | null; name: string | null; login: string | null; person_team_id: number | null;
-  account_active: number | null; person_active: number | null; device_label: string | null; device_team_id: number | null;
-  device_status: string | null; device_expires_at: string | null;
-}
+// An open session with its person's account or its wall screen (each a LEFT JOIN side).
+type SessionRow = Pick<AuthSessionsRow, 'id' | 'person_id' | 'device_id' | 'method' | 'created_at' | 'last_seen_at' | 'remote_address' | 'user_agent'>
+  & OrNull<Pick<PeopleRow, 'name'>> & OrNull<Pick<AccountsRow, 'login'>>
+  & { person_team_id: PeopleRow['team_id']; account_active: AccountsRow['active'] | null; person_active: PeopleRow['active'] | null }
+  & { device_label: DevicesRow['label']; device_team_id: DevicesRow['team_id']; device_status: DevicesRow['status'] | null; device_expires_at: DevicesRow['expires_at'] };
 
 const SESSION_SELECT = `
   SELECT s.id, s.person_id, s.device_id, s.method, s.created_at, s.last_seen_at, s.remote_address, s.user_agent,
@@ -76,14 +75,14 @@ function callerPersonId(call: CallContext): number | null {
 }
 
 const queries = (db: Db) => ({
-  list: db.prepare(
+  list: db.prepare<{ teamId: number | null }, AccountRow>(
     `${ACCOUNT_SELECT}
      WHERE (@teamId IS NULL OR p.team_id = @teamId) AND (p.active = 1 OR a.id IS NOT NULL)
      ORDER BY t.sort_order IS NULL, t.sort_order, ${ROLE_ORDER}, p.name`,
   ),
-  byPerson: db.prepare(`${ACCOUNT_SELECT} WHERE p.id = ?`),
-  byLogin: db.prepare(`${ACCOUNT_SELECT} WHERE a.login = ?`),
-  loginTaken: db.prepare('SELECT person_id FROM accounts WHERE login = ?'),
+  byPerson: db.prepare<[number], AccountRow>(`${ACCOUNT_SELECT} WHERE p.id = ?`),
+  byLogin: db.prepare<[string], AccountRow>(`${ACCOUNT_SELECT} WHERE a.login = ?`),
+  loginTaken: db.prepare<[string], Pick<AccountsRow, 'person_id'>>('SELECT person_id FROM accounts WHERE login = ?'),
   insert: db.prepare(
     `INSERT INTO accounts (person_id, login, password_hash, administrator, active, setup_code_hash, setup_expires_at, created_at, created_by)
      VALUES (?, ?, NULL, 0, 1, ?, ?, ?, ?)`,
@@ -91,12 +90,12 @@ const queries = (db: Db) => ({
   reset: db.prepare('UPDATE accounts SET password_hash = NULL, setup_code_hash = ?, setup_expires_at = ? WHERE id = ?'),
   clearLoginFailures: db.prepare(`DELETE FROM auth_failures WHERE kind = 'sign_in' AND login = ?`),
   setActive: db.prepare('UPDATE accounts SET active = ? WHERE id = ?'),
-  activeAdministrators: db.prepare(
+  activeAdministrators: db.prepare<[], { n: number }>(
     `SELECT COUNT(*) AS n FROM accounts a JOIN people p ON p.id = a.person_id
      WHERE a.active = 1 AND p.active = 1 AND (a.administrator = 1 OR p.role = 'administrator')`,
   ),
-  sessions: db.prepare(`${SESSION_SELECT} AND (@personId IS NULL OR s.person_id = @personId) ORDER BY s.last_seen_at DESC, s.id DESC`),
-  session: db.prepare(`${SESSION_SELECT} AND s.id = ?`),
+  sessions: db.prepare<{ personId: number | null }, SessionRow>(`${SESSION_SELECT} AND (@personId IS NULL OR s.person_id = @personId) ORDER BY s.last_seen_at DESC, s.id DESC`),
+  session: db.prepare<[number], SessionRow>(`${SESSION_SELECT} AND s.id = ?`),
 });
 
 export function accountsHandlers(ctx: ServiceContext, auth: Auth): Pick<Handlers, keyof typeof accountsMethods> {
@@ -105,15 +104,16 @@ export function accountsHandlers(ctx: ServiceContext, auth: Auth): Pick<Handlers
   const iso = () => ctx.now().toISOString();
 
   function account(personId: number): AccountRow {
-    const row = q.byPerson.get(personId) as AccountRow | undefined;
+    const row = q.byPerson.get(personId);
     if (!row) throw new ApiFailure('not_found', `Personen ${personId} findes ikke.`);
     return row;
   }
 
   function withAccount(personId: number): AccountRow & { account_id: number; login: string } {
     const row = account(personId);
-    if (row.account_id === null || row.login === null) throw new ApiFailure('not_found', `${row.name} har ingen konto endnu.`);
-    return row as AccountRow & { account_id: number; login: string };
+    const { account_id, login } = row;
+    if (account_id === null || login === null) throw new ApiFailure('not_found', `${row.name} har ingen konto endnu.`);
+    return { ...row, account_id, login };
   }
 
   /** A session counts as open exactly when auth.principalOf would still accept its token. */
@@ -150,7 +150,7 @@ export function accountsHandlers(ctx: ServiceContext, auth: Auth): Pick<Handlers
 
   return {
     listAccounts({ teamId }) {
-      return (q.list.all({ teamId: teamId ?? null }) as AccountRow[]).map(toAccount);
+      return q.list.all({ teamId: teamId ?? null }).map(toAccount);
     },
 
     createAccount({ personId, login }, call): SetupCodeIssued {
@@ -159,7 +159,7 @@ export function accountsHandlers(ctx: ServiceContext, auth: Auth): Pick<Handlers
       if (person.account_id !== null) {
         throw new ApiFailure('conflict', `${person.name} har allerede en konto (${person.login}). Nulstil adgangskoden i stedet.`);
       }
-      const taken = q.loginTaken.get(login) as { person_id: number } | undefined;
+      const taken = q.loginTaken.get(login);
       if (taken) {
         const message = `Brugernavnet "${login}" er allerede i brug. Vælg et andet.`;
         throw new ApiFailure('conflict', message, [{ field: 'login', message }]);
@@ -171,7 +171,7 @@ export function accountsHandlers(ctx: ServiceContext, auth: Auth): Pick<Handlers
     },
 
     resetPassword({ login, personId }, call) {
-      const row = login !== undefined ? (q.byLogin.get(login) as AccountRow | undefined) : account(personId!);
+      const row = login !== undefined ? q.byLogin.get(login) : account(personId!);
       if (!row || row.account_id === null) {
         throw new ApiFailure('not_found', login !== undefined ? `Der er ingen konto med brugernavnet "${login}".` : `${row?.name ?? 'Personen'} har ingen konto endnu.`);
       }
@@ -206,7 +206,7 @@ export function accountsHandlers(ctx: ServiceContext, auth: Auth): Pick<Handlers
       const isAdministrator = row.administrator === 1 || row.role === 'administrator';
       if (!active && isAdministrator) {
         if (!actsAs(call, ADMINISTRATORS)) throw new ApiFailure('forbidden', `Kun en administrator kan spærre ${row.name}s konto.`);
-        if ((q.activeAdministrators.get() as { n: number }).n <= 1) {
+        if (q.activeAdministrators.get()!.n <= 1) {
           throw new ApiFailure('conflict', `${row.name} er den sidste aktive administrator. Giv en anden administratorrettigheder først.`);
         }
       }
@@ -222,11 +222,11 @@ export function accountsHandlers(ctx: ServiceContext, auth: Auth): Pick<Handlers
     listSessions({ personId }, call) {
       const idleMs = auth.settings().idleMinutes * 60_000;
       const nowMs = ctx.now().getTime();
-      return (q.sessions.all({ personId: personId ?? null }) as SessionRow[]).filter((r) => isOpen(r, idleMs, nowMs)).map((r) => toSession(r, call));
+      return q.sessions.all({ personId: personId ?? null }).filter((r) => isOpen(r, idleMs, nowMs)).map((r) => toSession(r, call));
     },
 
     endSession({ sessionId }, call) {
-      const row = q.session.get(sessionId) as SessionRow | undefined;
+      const row = q.session.get(sessionId);
       if (!row || !isOpen(row, auth.settings().idleMinutes * 60_000, ctx.now().getTime())) {
         throw new ApiFailure('not_found', `Sessionen ${sessionId} findes ikke eller er allerede afsluttet.`);
       }

@@ -2,7 +2,6 @@ import { columnWipBreach, personWipBreach, undoMoveRefusal, wipDecision, type Wi
 import type { Handlers } from '../../shared/api/dispatch';
 import { ApiFailure } from '../../shared/api/envelope';
 import type { boardMethods } from '../../shared/api/methods/board';
-import type { ColumnKind } from '../../shared/domain';
 import { progressionStatus } from '../../shared/progression';
 import { keyBetween, spacedKeys } from '../../shared/sortKey';
 import { appendEvent } from '../events';
@@ -14,6 +13,7 @@ import {
 import type { ServiceContext } from './context';
 import { statements } from '../statements';
 import type { Db } from '../connection';
+import type { BoardColumnsRow, CasesRow, CitizensRow, EventsRow, FlowCasesRow, MoveUndoRow, OrNull, PeopleRow } from '../schema';
 
 type Replay = { kind: 'undo' | 'redo'; eventId: number } | undefined;
 
@@ -37,53 +37,63 @@ const UNDO_REFUSALS: Record<NonNullable<ReturnType<typeof undoMoveRefusal>>, str
   too_old: 'Flytningen er for gammel til at fortryde. Flyt kortet tilbage i stedet.',
 };
 
+type CaseExtrasRow = Pick<CasesRow, 'notes'> & {
+  citizen_ref: CitizensRow['ref']; assignee_name: PeopleRow['name'] | null;
+  column_name: BoardColumnsRow['name']; column_kind: BoardColumnsRow['kind'];
+};
+
+// A move's event with what its undo restores (the LEFT JOIN side: a move from before undo was recorded has none).
+type MoveEventRow = Pick<EventsRow, 'id' | 'at' | 'actor_id' | 'type' | 'to_value' | 'case_id'> & { is_latest: 0 | 1 }
+  & OrNull<Pick<MoveUndoRow, 'from_column_id' | 'from_sort_key' | 'from_entered_at' | 'had_flow' | 'flow_team_id' | 'flow_arrived_day'
+    | 'flow_start_day' | 'flow_finish_day' | 'flow_reached' | 'undone_by'>>;
+
 const queries = (db: Db) => ({
-  team: db.prepare(`SELECT ${TEAM_COLUMNS} FROM teams WHERE id = ?`),
-  columns: db.prepare(`SELECT ${COLUMN_COLUMNS} FROM board_columns WHERE team_id = ? ORDER BY position`),
-  column: db.prepare(`SELECT ${COLUMN_COLUMNS} FROM board_columns WHERE id = ?`),
-  cards: db.prepare(
+  team: db.prepare<[number], TeamRow>(`SELECT ${TEAM_COLUMNS} FROM teams WHERE id = ?`),
+  columns: db.prepare<[number], ColumnRow>(`SELECT ${COLUMN_COLUMNS} FROM board_columns WHERE team_id = ? ORDER BY position`),
+  column: db.prepare<[number], ColumnRow>(`SELECT ${COLUMN_COLUMNS} FROM board_columns WHERE id = ?`),
+  cards: db.prepare<[number], CardRow>(
     `SELECT ${CARD_SELECT} FROM cases c JOIN citizens z ON z.id = c.citizen_id
      JOIN board_columns b ON b.id = c.column_id
      WHERE c.team_id = ? ORDER BY b.position, c.sort_key`,
   ),
-  card: db.prepare(`SELECT ${CARD_SELECT} FROM cases c JOIN citizens z ON z.id = c.citizen_id WHERE c.id = ?`),
-  people: db.prepare(`SELECT ${PERSON_COLUMNS} FROM people WHERE active = 1 AND team_id = ? ORDER BY name`),
-  person: db.prepare(`SELECT ${PERSON_COLUMNS}, active FROM people WHERE id = ?`),
-  caseExtras: db.prepare(
+  card: db.prepare<[number], CardRow>(`SELECT ${CARD_SELECT} FROM cases c JOIN citizens z ON z.id = c.citizen_id WHERE c.id = ?`),
+  people: db.prepare<[number], PersonRow>(`SELECT ${PERSON_COLUMNS} FROM people WHERE active = 1 AND team_id = ? ORDER BY name`),
+  person: db.prepare<[number], PersonRow & Pick<PeopleRow, 'active'>>(`SELECT ${PERSON_COLUMNS}, active FROM people WHERE id = ?`),
+  caseExtras: db.prepare<[number], CaseExtrasRow>(
     `SELECT z.ref AS citizen_ref, c.notes, p.name AS assignee_name, b.name AS column_name, b.kind AS column_kind
      FROM cases c JOIN citizens z ON z.id = c.citizen_id JOIN board_columns b ON b.id = c.column_id
      LEFT JOIN people p ON p.id = c.assignee_id WHERE c.id = ?`,
   ),
-  grants: db.prepare(`SELECT ${GRANT_COLUMNS} FROM grants WHERE case_id = ? ORDER BY start_date DESC, id DESC`),
-  events: db.prepare(
+  grants: db.prepare<[number], GrantRow>(`SELECT ${GRANT_COLUMNS} FROM grants WHERE case_id = ? ORDER BY start_date DESC, id DESC`),
+  events: db.prepare<[number], EventRow>(
     `SELECT e.id, e.at, e.actor_id, p.name AS actor_name, e.case_id, e.entity, e.entity_id, e.type, e.field,
             e.from_value, e.to_value, e.reason
      FROM events e LEFT JOIN people p ON p.id = e.actor_id WHERE e.case_id = ? ORDER BY e.id DESC`,
   ),
-  eventCase: db.prepare('SELECT case_id FROM events WHERE id = ?'),
-  assessments: db.prepare(`SELECT ${ASSESSMENT_COLUMNS} FROM assessments WHERE case_id = ? ORDER BY assessed_on, id`),
-  assessment: db.prepare(`SELECT ${ASSESSMENT_COLUMNS} FROM assessments WHERE id = ?`),
+  eventCase: db.prepare<[number], Pick<EventsRow, 'case_id'>>('SELECT case_id FROM events WHERE id = ?'),
+  assessments: db.prepare<[number], AssessmentRow>(`SELECT ${ASSESSMENT_COLUMNS} FROM assessments WHERE case_id = ? ORDER BY assessed_on, id`),
+  assessment: db.prepare<[number], AssessmentRow>(`SELECT ${ASSESSMENT_COLUMNS} FROM assessments WHERE id = ?`),
   insertAssessment: db.prepare(
     `INSERT INTO assessments (case_id, assessed_on, method, scores, expected_scores, expected_by, note, created_by, created_at)
      VALUES (?, ?, 'VUM 2.0', ?, ?, ?, ?, ?, ?)`,
   ),
-  columnCount: db.prepare('SELECT COUNT(*) AS n FROM cases WHERE column_id = ?'),
-  activeHeld: db.prepare(
+  columnCount: db.prepare<[number], { n: number }>('SELECT COUNT(*) AS n FROM cases WHERE column_id = ?'),
+  activeHeld: db.prepare<[number, number], { n: number }>(
     `SELECT COUNT(*) AS n FROM cases c JOIN board_columns b ON b.id = c.column_id
      WHERE c.assignee_id = ? AND b.kind = 'active' AND c.id <> ?`,
   ),
-  keyAbove: db.prepare('SELECT MAX(sort_key) AS k FROM cases WHERE column_id = ? AND sort_key < ? AND id <> ?'),
-  lastKey: db.prepare('SELECT MAX(sort_key) AS k FROM cases WHERE column_id = ? AND id <> ?'),
-  columnIds: db.prepare('SELECT id FROM cases WHERE column_id = ? ORDER BY sort_key, id'),
+  keyAbove: db.prepare<[number, number, number], { k: CasesRow['sort_key'] | null }>('SELECT MAX(sort_key) AS k FROM cases WHERE column_id = ? AND sort_key < ? AND id <> ?'),
+  lastKey: db.prepare<[number, number], { k: CasesRow['sort_key'] | null }>('SELECT MAX(sort_key) AS k FROM cases WHERE column_id = ? AND id <> ?'),
+  columnIds: db.prepare<[number], Pick<CasesRow, 'id'>>('SELECT id FROM cases WHERE column_id = ? ORDER BY sort_key, id'),
   setKey: db.prepare('UPDATE cases SET sort_key = ? WHERE id = ?'),
   move: db.prepare('UPDATE cases SET column_id = ?, sort_key = ?, column_entered_at = ? WHERE id = ?'),
-  flowCase: db.prepare('SELECT team_id, arrived_day, start_day, finish_day, reached_position FROM flow_cases WHERE case_id = ?'),
+  flowCase: db.prepare<[number], Pick<FlowCasesRow, 'team_id' | 'arrived_day' | 'start_day' | 'finish_day' | 'reached_position'>>('SELECT team_id, arrived_day, start_day, finish_day, reached_position FROM flow_cases WHERE case_id = ?'),
   insertMoveUndo: db.prepare(
     `INSERT INTO move_undo (event_id, case_id, from_column_id, from_sort_key, from_entered_at, had_flow,
        flow_team_id, flow_arrived_day, flow_start_day, flow_finish_day, flow_reached)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ),
-  moveEvent: db.prepare(
+  moveEvent: db.prepare<[number], MoveEventRow>(
     `SELECT e.id, e.at, e.actor_id, e.type, e.to_value, e.case_id, (e.id = (SELECT MAX(l.id) FROM events l WHERE l.case_id = e.case_id)) AS is_latest,
             u.from_column_id, u.from_sort_key, u.from_entered_at, u.had_flow, u.flow_team_id, u.flow_arrived_day,
             u.flow_start_day, u.flow_finish_day, u.flow_reached, u.undone_by
@@ -118,24 +128,24 @@ export function boardHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
   const q = statements(db, queries);
 
   function getCard(caseId: number) {
-    const row = q.card.get(caseId) as CardRow | undefined;
+    const row = q.card.get(caseId);
     if (!row) throw new ApiFailure('not_found', `Sag ${caseId} findes ikke.`, [{ field: 'caseId', message: 'Sagen findes ikke' }]);
     return toCard(row);
   }
 
   function getColumn(columnId: number, field = 'columnId'): ColumnRow {
-    const row = q.column.get(columnId) as ColumnRow | undefined;
+    const row = q.column.get(columnId);
     if (!row) throw new ApiFailure('not_found', 'Kolonnen findes ikke.', [{ field, message: 'Kolonnen findes ikke' }]);
     return row;
   }
 
   function activeHeld(personId: number, exceptCaseId: number): number {
-    return (q.activeHeld.get(personId, exceptCaseId) as { n: number }).n;
+    return q.activeHeld.get(personId, exceptCaseId)!.n;
   }
 
   function checkReplay(replay: Replay, caseId: number | null): void {
     if (!replay) return;
-    const row = q.eventCase.get(replay.eventId) as { case_id: number | null } | undefined;
+    const row = q.eventCase.get(replay.eventId);
     if (!row || (caseId !== null && row.case_id !== caseId)) {
       throw new ApiFailure('invalid_input', 'Hændelsen, der skal fortrydes, hører ikke til sagen.', [
         { field: 'replay.eventId', message: 'Ukendt hændelse for denne sag' },
@@ -144,7 +154,7 @@ export function boardHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
   }
 
   function teamColumns(teamId: number): ColumnRow[] {
-    return q.columns.all(teamId) as ColumnRow[];
+    return q.columns.all(teamId);
   }
 
   /** Writes positions 1..n in the given order; via negatives first because (team, position) is unique. */
@@ -163,7 +173,7 @@ export function boardHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
   }
 
   function renumber(columnId: number) {
-    const ids = (q.columnIds.all(columnId) as { id: number }[]).map((r) => r.id);
+    const ids = q.columnIds.all(columnId).map((r) => r.id);
     spacedKeys(ids.length).forEach((key, i) => q.setKey.run(key, ids[i]));
   }
 
@@ -172,7 +182,7 @@ export function boardHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
     for (let attempt = 0; attempt < 2; attempt++) {
       let key: number | null;
       if (beforeCaseId === null) {
-        key = keyBetween((q.lastKey.get(columnId, caseId) as { k: number | null }).k, null);
+        key = keyBetween(q.lastKey.get(columnId, caseId)!.k, null);
       } else {
         const below = getCard(beforeCaseId);
         if (below.columnId !== columnId) {
@@ -180,7 +190,7 @@ export function boardHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
             { field: 'beforeCaseId', message: 'Kortet står ikke i målkolonnen' },
           ]);
         }
-        const above = (q.keyAbove.get(columnId, below.sortKey, caseId) as { k: number | null }).k;
+        const above = q.keyAbove.get(columnId, below.sortKey, caseId)!.k;
         key = keyBetween(above, below.sortKey);
       }
       if (key !== null) return key;
@@ -191,28 +201,28 @@ export function boardHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
 
   return {
     getBoard: ({ teamId }) => {
-      const team = q.team.get(teamId) as TeamRow | undefined;
+      const team = q.team.get(teamId);
       if (!team) throw new ApiFailure('not_found', 'Teamet findes ikke.', [{ field: 'teamId', message: 'Teamet findes ikke' }]);
       return {
         team: toTeam(team),
         columns: teamColumns(teamId).map(toColumn),
-        cards: (q.cards.all(teamId) as CardRow[]).map(toCard),
-        people: (q.people.all(teamId) as PersonRow[]).map(toPerson),
+        cards: q.cards.all(teamId).map(toCard),
+        people: q.people.all(teamId).map(toPerson),
       };
     },
 
     getCase: ({ caseId }) => {
       const card = getCard(caseId);
-      const extras = q.caseExtras.get(caseId) as { citizen_ref: string; notes: string | null; assignee_name: string | null; column_name: string };
-      const assessments = (q.assessments.all(caseId) as AssessmentRow[]).map(toAssessment);
+      const extras = q.caseExtras.get(caseId)!;
+      const assessments = q.assessments.all(caseId).map(toAssessment);
       return {
         card,
         citizenRef: extras.citizen_ref,
         notes: extras.notes,
         assigneeName: extras.assignee_name,
         columnName: extras.column_name,
-        grants: (q.grants.all(caseId) as GrantRow[]).map(toGrant),
-        events: (q.events.all(caseId) as EventRow[]).map(toEvent),
+        grants: q.grants.all(caseId).map(toGrant),
+        events: q.events.all(caseId).map(toEvent),
         assessments,
         progression: progressionStatus(assessments.at(-1) ?? null, assessments.at(-2) ?? null),
       };
@@ -220,7 +230,7 @@ export function boardHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
 
     moveCard: ({ caseId, toColumnId, beforeCaseId, reason, replay }, call) => {
       const card = getCard(caseId);
-      const target = q.column.get(toColumnId) as ColumnRow | undefined;
+      const target = q.column.get(toColumnId);
       if (!target || target.team_id !== card.teamId) {
         throw new ApiFailure('invalid_input', 'Kolonnen findes ikke på sagens tavle.', [
           { field: 'toColumnId', message: 'Kolonnen hører ikke til sagens team' },
@@ -237,13 +247,13 @@ export function boardHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
       const breaches: WipBreach[] = [];
       const columnBreach = columnWipBreach(
         { name: target.name, wipLimit: target.wip_limit },
-        changesColumn ? (q.columnCount.get(toColumnId) as { n: number }).n : 0,
+        changesColumn ? q.columnCount.get(toColumnId)!.n : 0,
         changesColumn,
       );
       if (columnBreach) breaches.push(columnBreach);
       const entersActive = target.kind === 'active' && from.kind !== 'active';
       if (card.assigneeId !== null && entersActive) {
-        const person = q.person.get(card.assigneeId) as PersonRow | undefined;
+        const person = q.person.get(card.assigneeId);
         const personBreach = personWipBreach(person ? { name: person.name, wipLimit: person.wip_limit } : null, activeHeld(card.assigneeId, caseId), true);
         if (personBreach) breaches.push(personBreach);
       }
@@ -251,9 +261,7 @@ export function boardHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
       if (!decision.allowed) {
         throw wipRefusal(breaches, decision.message);
       }
-      const flowBefore = q.flowCase.get(caseId) as
-        | { team_id: number; arrived_day: string; start_day: string | null; finish_day: string | null; reached_position: number }
-        | undefined;
+      const flowBefore = q.flowCase.get(caseId);
       const key = placement(toColumnId, caseId, beforeCaseId ?? null);
       q.move.run(toColumnId, key, changesColumn ? ctx.today() : card.columnEnteredAt, caseId);
       const eventId = appendEvent(db, {
@@ -280,14 +288,7 @@ export function boardHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
 
     undoMove: ({ caseId, eventId }, call) => {
       const card = getCard(caseId);
-      const move = q.moveEvent.get(eventId) as
-        | {
-            id: number; at: string; actor_id: number | null; type: string; to_value: string | null; case_id: number | null; is_latest: number;
-            from_column_id: number | null; from_sort_key: number | null; from_entered_at: string | null; had_flow: number | null;
-            flow_team_id: number | null; flow_arrived_day: string | null; flow_start_day: string | null; flow_finish_day: string | null;
-            flow_reached: number | null; undone_by: number | null;
-          }
-        | undefined;
+      const move = q.moveEvent.get(eventId);
       if (!move || move.case_id !== caseId) {
         throw new ApiFailure('invalid_input', 'Flytningen, der skal fortrydes, hører ikke til sagen.', [
           { field: 'eventId', message: 'Ukendt hændelse for denne sag' },
@@ -331,7 +332,7 @@ export function boardHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
 
     updateCase: (input, call) => {
       const card = getCard(input.caseId);
-      const extras = q.caseExtras.get(card.id) as { notes: string | null; column_kind: ColumnKind };
+      const extras = q.caseExtras.get(card.id)!;
       checkReplay(input.replay, card.id);
       const at = ctx.now().toISOString();
       const eventIds: number[] = [];
@@ -342,7 +343,7 @@ export function boardHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
 
       if (input.assigneeId !== undefined && input.assigneeId !== card.assigneeId) {
         if (input.assigneeId !== null) {
-          const person = q.person.get(input.assigneeId) as (PersonRow & { active: number }) | undefined;
+          const person = q.person.get(input.assigneeId);
           if (!person || person.active !== 1 || person.team_id !== card.teamId) {
             throw new ApiFailure('invalid_input', 'Sagen kan kun gives til en aktiv medarbejder i teamet.', [
               { field: 'assigneeId', message: 'Ikke en medarbejder i sagens team' },
@@ -388,7 +389,7 @@ export function boardHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
         }
       }
 
-      const after = q.caseExtras.get(card.id) as { notes: string | null };
+      const after = q.caseExtras.get(card.id)!;
       return { card: getCard(card.id), notes: after.notes, eventIds };
     },
 
@@ -417,7 +418,7 @@ export function boardHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
         at, actorId: call.actorId, caseId: card.id, entity: 'assessment', entityId: id, type: 'assessed', field: 'assessment',
         from: null, to: input.assessedOn, reason: null,
       });
-      return toAssessment(q.assessment.get(id) as AssessmentRow);
+      return toAssessment(q.assessment.get(id)!);
     },
 
     addColumn: ({ teamId, name, kind, wipLimit }, call) => {
@@ -461,7 +462,7 @@ export function boardHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
 
     removeColumn: ({ columnId }, call) => {
       const column = getColumn(columnId);
-      const count = (q.columnCount.get(columnId) as { n: number }).n;
+      const count = q.columnCount.get(columnId)!.n;
       if (count > 0) {
         throw new ApiFailure(
           'conflict',

@@ -14,13 +14,16 @@ import { actsAs } from './access';
 import type { ServiceContext } from './context';
 import { statements } from '../statements';
 import type { Db } from '../connection';
+import type { ImportProfilesRow } from '../schema';
 
 const SAMPLE_ROWS = 8;
 
+type ProfileRow = Pick<ImportProfilesRow, 'id' | 'name' | 'mapping' | 'updated_at'>;
+
 const queries = (db: Db) => ({
-  profiles: db.prepare('SELECT id, name, mapping, updated_at FROM import_profiles ORDER BY name'),
-  profileByName: db.prepare('SELECT id, name, mapping, updated_at FROM import_profiles WHERE name = ?'),
-  profileById: db.prepare('SELECT id, name, mapping, updated_at FROM import_profiles WHERE id = ?'),
+  profiles: db.prepare<[], ProfileRow>('SELECT id, name, mapping, updated_at FROM import_profiles ORDER BY name'),
+  profileByName: db.prepare<[string], ProfileRow>('SELECT id, name, mapping, updated_at FROM import_profiles WHERE name = ?'),
+  profileById: db.prepare<[number], ProfileRow>('SELECT id, name, mapping, updated_at FROM import_profiles WHERE id = ?'),
   upsertProfile: db.prepare(
     `INSERT INTO import_profiles (name, mapping, updated_at, updated_by) VALUES (?, ?, ?, ?)
      ON CONFLICT (name) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
@@ -42,7 +45,7 @@ export function dataHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof d
     return valid;
   }
 
-  const toProfile = (r: { id: number; name: string; mapping: string; updated_at: string }): ImportProfile => ({
+  const toProfile = (r: ProfileRow): ImportProfile => ({
     id: r.id, name: r.name, mapping: JSON.parse(r.mapping) as ImportProfile['mapping'], updatedAt: r.updated_at,
   });
 
@@ -87,15 +90,15 @@ export function dataHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof d
       return outcome.summary;
     },
 
-    listImportProfiles: () => (q.profiles.all() as Parameters<typeof toProfile>[0][]).map(toProfile),
+    listImportProfiles: () => q.profiles.all().map(toProfile),
 
     saveImportProfile: ({ name, mapping }, call) => {
       const { actorId } = call;
       const valid = checkedMapping(mapping);
-      const before = q.profileByName.get(name) as { id: number; mapping: string } | undefined;
+      const before = q.profileByName.get(name);
       const json = JSON.stringify(valid);
       q.upsertProfile.run(name, json, ctx.now().toISOString(), actorId);
-      const saved = toProfile(q.profileByName.get(name) as Parameters<typeof toProfile>[0]);
+      const saved = toProfile(q.profileByName.get(name)!);
       appendEvent(db, {
         at: ctx.now().toISOString(), actorId, entity: 'import_profile', entityId: saved.id, type: before ? 'updated' : 'created',
         field: 'mapping', from: before?.mapping ?? null, to: json, reason: name,
@@ -105,7 +108,7 @@ export function dataHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof d
 
     deleteImportProfile: ({ id }, call) => {
       const { actorId } = call;
-      const row = q.profileById.get(id) as { id: number; name: string; mapping: string } | undefined;
+      const row = q.profileById.get(id);
       if (!row) throw new ApiFailure('not_found', 'Kolonnetilknytningen findes ikke.', [{ field: 'id', message: 'Findes ikke' }]);
       q.deleteProfile.run(id);
       appendEvent(db, {

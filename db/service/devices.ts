@@ -11,12 +11,15 @@ import { appendEvent } from '../events';
 import type { ServiceContext } from './context';
 import { statements } from '../statements';
 import type { Db } from '../connection';
+import type { AccountsRow, AuthSessionsRow, DevicesRow, PeopleRow, TeamsRow } from '../schema';
 
-interface DeviceRow {
-  id: number; status: 'pending' | 'approved' | 'revoked'; team_id: number; team_name: string; label: string;
-  approved_at: string; approved_by_name: string | null; expires_at: string; remote_address: string;
-  revoked_at: string | null; revoked_by_name: string | null; last_seen_at: string | null;
-}
+type Paired = 'team_id' | 'label' | 'approved_at' | 'expires_at';
+// Only paired screens are selected (status <> 'pending'), and approval sets these columns, so
+// they are never NULL here though the table allows it for a screen still waiting.
+type DeviceRow = Pick<DevicesRow, 'id' | 'status' | 'remote_address' | 'revoked_at'>
+  & { [K in Paired]: NonNullable<DevicesRow[K]> }
+  & { team_name: TeamsRow['name']; approved_by_name: PeopleRow['name'] | null; revoked_by_name: PeopleRow['name'] | null;
+      last_seen_at: AuthSessionsRow['last_seen_at'] | null };
 
 const DEVICE_SELECT = `
   SELECT d.id, d.status, d.team_id, t.name AS team_name, d.label, d.approved_at, ap.name AS approved_by_name, d.expires_at,
@@ -32,18 +35,18 @@ function clock(iso: string): string {
 }
 
 const queries = (db: Db) => ({
-  one: db.prepare(`${DEVICE_SELECT} WHERE d.id = ? AND d.status <> 'pending'`),
-  all: db.prepare(`${DEVICE_SELECT} WHERE d.status <> 'pending' AND (@teamId IS NULL OR d.team_id = @teamId) ORDER BY d.approved_at DESC, d.id DESC`),
-  team: db.prepare('SELECT id, name FROM teams WHERE id = ?'),
-  login: db.prepare('SELECT login FROM accounts WHERE person_id = ?'),
-  sessionAddress: db.prepare('SELECT remote_address FROM auth_sessions WHERE id = ?'),
+  one: db.prepare<[number], DeviceRow>(`${DEVICE_SELECT} WHERE d.id = ? AND d.status <> 'pending'`),
+  all: db.prepare<{ teamId: number | null }, DeviceRow>(`${DEVICE_SELECT} WHERE d.status <> 'pending' AND (@teamId IS NULL OR d.team_id = @teamId) ORDER BY d.approved_at DESC, d.id DESC`),
+  team: db.prepare<[number], Pick<TeamsRow, 'id' | 'name'>>('SELECT id, name FROM teams WHERE id = ?'),
+  login: db.prepare<[number], Pick<AccountsRow, 'login'>>('SELECT login FROM accounts WHERE person_id = ?'),
+  sessionAddress: db.prepare<[number], Pick<AuthSessionsRow, 'remote_address'>>('SELECT remote_address FROM auth_sessions WHERE id = ?'),
   approve: db.prepare(
     `UPDATE devices SET status = 'approved', team_id = @teamId, label = @label, approved_at = @at, approved_by = @actor,
        expires_at = @expiresAt, pairing_code_hash = NULL
      WHERE id = @id AND status = 'pending'`,
   ),
   revoke: db.prepare(`UPDATE devices SET status = 'revoked', revoked_at = ?, revoked_by = ? WHERE id = ?`),
-  openSessions: db.prepare('SELECT COUNT(*) FROM auth_sessions WHERE device_id = ? AND ended_at IS NULL').pluck(),
+  openSessions: db.prepare<[number], number>('SELECT COUNT(*) FROM auth_sessions WHERE device_id = ? AND ended_at IS NULL').pluck(),
   abandon: db.prepare(`UPDATE devices SET status = 'revoked', revoked_at = ?, pairing_code_hash = NULL WHERE id = ? AND status = 'pending'`),
 });
 
@@ -70,22 +73,22 @@ export function devicesHandlers(ctx: ServiceContext, auth: Auth): Pick<Handlers,
   }
 
   function device(id: number): WallDevice {
-    const row = q.one.get(id) as DeviceRow | undefined;
+    const row = q.one.get(id);
     if (!row) throw new ApiFailure('not_found', 'Vægskærmen findes ikke.', [{ field: 'deviceId', message: 'Vægskærmen findes ikke' }]);
     return toDevice(row);
   }
 
   /** Who is approving, for the lock-out: the person's login and the address their session signed in from. */
   function approver(call: CallContext): { login: string | null; address: string } {
-    const login = call.actorId === null ? null : ((q.login.get(call.actorId) as { login: string } | undefined)?.login ?? null);
+    const login = call.actorId === null ? null : (q.login.get(call.actorId)?.login ?? null);
     const sessionId = call.principal.kind === 'system' ? null : call.principal.sessionId;
-    const address = sessionId === null ? null : (q.sessionAddress.get(Number(sessionId)) as { remote_address: string } | undefined)?.remote_address;
+    const address = sessionId === null ? null : q.sessionAddress.get(Number(sessionId))?.remote_address;
     return { login, address: address ?? (call.principal.kind === 'system' ? 'kommandolinje' : 'ukendt') };
   }
 
   return {
     approveDevice: ({ code, teamId, label }, call): ApproveDeviceResult => {
-      const team = q.team.get(teamId) as { id: number; name: string } | undefined;
+      const team = q.team.get(teamId);
       if (!team) throw new ApiFailure('not_found', 'Teamet findes ikke.', [{ field: 'teamId', message: 'Teamet findes ikke' }]);
       const found = auth.findPendingDevice(code, approver(call));
       if (!found.ok) {
@@ -111,7 +114,7 @@ export function devicesHandlers(ctx: ServiceContext, auth: Auth): Pick<Handlers,
       return { ok: true, device: device(found.deviceId) };
     },
 
-    listDevices: ({ teamId }) => (q.all.all({ teamId: teamId ?? null }) as DeviceRow[]).map(toDevice),
+    listDevices: ({ teamId }) => q.all.all({ teamId: teamId ?? null }).map(toDevice),
 
     revokeDevice: ({ deviceId }, call) => {
       const before = device(deviceId);

@@ -8,7 +8,7 @@ import type {
   DepartmentCaseload, FlowColumn, flowMethods, FollowUpItem, ReviewNote, TeamCaseload, WeeklyReview,
 } from '../../shared/api/methods/flow';
 import { addDays, daysBetween } from '../../shared/dates';
-import type { ColumnKind, IsoDate } from '../../shared/domain';
+import type { IsoDate } from '../../shared/domain';
 import {
   age, blockedDays, cumulativeFlow, cycleTime, DEADLINE_RISK_DAYS, departmentColumns, departmentCumulativeFlow, flowReport, forecastHowMany, forecastWhen,
   MONTE_CARLO_RUNS, reviewWeek, sampleWindow, sumCaseloadTotals, summarizeCycleTimes, throughputPerDay, throughputPerWeek,
@@ -22,86 +22,103 @@ import type { ServiceContext } from './context';
 import { wipAsOf } from './flowAnalytics';
 import { statements } from '../statements';
 import type { Db } from '../connection';
+import type {
+  BoardColumnsRow, CaseloadWeightsRow, CasesRow, FlowBlocksRow, FlowCasesRow, FlowReachedDailyRow, FlowReviewNotesRow, GrantsRow, OrNull, PeopleRow, TeamsRow,
+} from '../schema';
 
-interface DayRow { day: IsoDate; n: number }
-interface FlowRow { case_id: number; start_day: IsoDate | null; finish_day: IsoDate | null }
-interface FinishedRow { case_id: number; case_number: string; start_day: IsoDate; finish_day: IsoDate; assignee_name: string | null }
-interface BlockRow { case_id: number; case_number: string; reason: string | null; from_day: IsoDate; to_day: IsoDate | null; assignee_name: string | null }
-interface WeightRow { paragraph: string; weight: number; updated_at: string; updated_by: string | null }
-interface NoteRow { id: number; week_start: IsoDate; kind: 'decision' | 'note'; text: string; created_by: string | null; created_at: string }
+type AssigneeName = { assignee_name: PeopleRow['name'] | null };
+type DayRow = Pick<FlowReachedDailyRow, 'day' | 'n'>;
+type FlowRow = Pick<FlowCasesRow, 'case_id' | 'start_day' | 'finish_day'>;
+// Selected with start_day IS NOT NULL and finish_day in a range: both are set.
+type FinishedRow = Pick<FlowCasesRow, 'case_id'> & Pick<CasesRow, 'case_number'> & AssigneeName
+  & { start_day: NonNullable<FlowCasesRow['start_day']>; finish_day: NonNullable<FlowCasesRow['finish_day']> };
+type BlockRow = Pick<FlowBlocksRow, 'case_id' | 'reason' | 'from_day' | 'to_day'> & Pick<CasesRow, 'case_number'> & AssigneeName;
+// The paragraph is the table's key, never NULL; updated_by is the person's name here.
+type WeightRow = Pick<CaseloadWeightsRow, 'weight' | 'updated_at'>
+  & { paragraph: NonNullable<CaseloadWeightsRow['paragraph']>; updated_by: PeopleRow['name'] | null };
+type NoteRow = Pick<FlowReviewNotesRow, 'id' | 'week_start' | 'kind' | 'text' | 'created_at'> & { created_by: PeopleRow['name'] | null };
+// Selected with start_day <= the day, so it is set.
+type AgeingRow = Pick<FlowCasesRow, 'case_id'> & { start_day: NonNullable<FlowCasesRow['start_day']> }
+  & Pick<CasesRow, 'case_number' | 'column_id' | 'blocked' | 'blocked_reason'> & OrNull<Pick<PeopleRow, 'initials'>>;
+// Selected with legal_deadline IS NOT NULL.
+type DeadlineRow = Pick<CasesRow, 'id' | 'case_number' | 'paragraph' | 'assignee_id'> & AssigneeName
+  & { column_name: BoardColumnsRow['name']; legal_deadline: NonNullable<CasesRow['legal_deadline']> };
+// Selected with next_follow_up < today, so it is set.
+type FollowUpRow = Pick<GrantsRow, 'id' | 'case_id' | 'paragraph'> & Pick<CasesRow, 'case_number' | 'assignee_id'> & AssigneeName
+  & { next_follow_up: NonNullable<GrantsRow['next_follow_up']> };
 
 const toMap = (rows: DayRow[]) => new Map(rows.map((r) => [r.day, r.n]));
 
 const queries = (db: Db) => ({
-  team: db.prepare('SELECT id, name FROM teams WHERE id = ?'),
-  teams: db.prepare('SELECT id, name FROM teams ORDER BY sort_order, id'),
-  columns: db.prepare('SELECT id, name, kind, position FROM board_columns WHERE team_id = ? ORDER BY position'),
-  finishesByDay: db.prepare(
+  team: db.prepare<[number], Pick<TeamsRow, 'id' | 'name'>>('SELECT id, name FROM teams WHERE id = ?'),
+  teams: db.prepare<[], Pick<TeamsRow, 'id' | 'name'>>('SELECT id, name FROM teams ORDER BY sort_order, id'),
+  columns: db.prepare<[number], Pick<BoardColumnsRow, 'id' | 'name' | 'kind' | 'position'>>('SELECT id, name, kind, position FROM board_columns WHERE team_id = ? ORDER BY position'),
+  finishesByDay: db.prepare<[number], DayRow>(
     'SELECT finish_day AS day, COUNT(*) AS n FROM flow_cases WHERE team_id = ? AND start_day IS NOT NULL AND finish_day IS NOT NULL GROUP BY finish_day',
   ),
-  startsByDay: db.prepare(
+  startsByDay: db.prepare<[number], DayRow>(
     'SELECT start_day AS day, COUNT(*) AS n FROM flow_cases WHERE team_id = ? AND start_day IS NOT NULL GROUP BY start_day',
   ),
-  finishedIn: db.prepare(
+  finishedIn: db.prepare<[number, IsoDate, IsoDate], FinishedRow>(
     `SELECT f.case_id, c.case_number, f.start_day, f.finish_day, p.name AS assignee_name
      FROM flow_cases f JOIN cases c ON c.id = f.case_id LEFT JOIN people p ON p.id = c.assignee_id
      WHERE f.team_id = ? AND f.start_day IS NOT NULL AND f.finish_day BETWEEN ? AND ? ORDER BY f.finish_day, f.case_id`,
   ),
-  finishedFacts: db.prepare(
+  finishedFacts: db.prepare<[number, IsoDate, IsoDate], FlowRow>(
     // start_day IS NOT NULL lets SQLite use the partial index (a finished case always has a start).
     `SELECT case_id, start_day, finish_day FROM flow_cases
      WHERE team_id = ? AND start_day IS NOT NULL AND finish_day BETWEEN ? AND ? ORDER BY finish_day, case_id`,
   ),
   // In progress at the end of a day: not finished yet, or finished after it (two index ranges).
-  wipAt: db.prepare(
+  wipAt: db.prepare<[number, IsoDate, number, IsoDate, IsoDate], FlowRow>(
     `SELECT case_id, start_day, finish_day FROM flow_cases WHERE team_id = ? AND finish_day IS NULL AND start_day <= ?
      UNION ALL
      SELECT case_id, start_day, finish_day FROM flow_cases WHERE team_id = ? AND finish_day > ? AND start_day <= ?`,
   ),
-  ageing: db.prepare(
+  ageing: db.prepare<[number, IsoDate, IsoDate], AgeingRow>(
     `SELECT f.case_id, c.case_number, c.column_id, f.start_day, c.blocked, c.blocked_reason, p.initials
      FROM flow_cases f JOIN cases c ON c.id = f.case_id LEFT JOIN people p ON p.id = c.assignee_id
      WHERE f.team_id = ? AND f.start_day <= ? AND (f.finish_day IS NULL OR f.finish_day > ?)
      ORDER BY f.start_day, f.case_id`,
   ),
-  reached: db.prepare('SELECT day, n FROM flow_reached_daily WHERE column_id = ? AND day <= ? AND n <> 0'),
-  blocks: db.prepare(
+  reached: db.prepare<[number, IsoDate], DayRow>('SELECT day, n FROM flow_reached_daily WHERE column_id = ? AND day <= ? AND n <> 0'),
+  blocks: db.prepare<[number, IsoDate, IsoDate], BlockRow>(
     `SELECT b.case_id, c.case_number, b.reason, b.from_day, b.to_day, p.name AS assignee_name
      FROM flow_blocks b JOIN cases c ON c.id = b.case_id LEFT JOIN people p ON p.id = c.assignee_id
      WHERE b.team_id = ? AND b.from_day <= ? AND (b.to_day IS NULL OR b.to_day >= ?)
      ORDER BY b.from_day, b.id`,
   ),
-  blocksOfFinished: db.prepare(
+  blocksOfFinished: db.prepare<[number, IsoDate, IsoDate], Pick<FlowBlocksRow, 'case_id' | 'from_day' | 'to_day'>>(
     `SELECT b.case_id, b.from_day, b.to_day FROM flow_blocks b JOIN flow_cases f ON f.case_id = b.case_id
      WHERE b.team_id = ? AND f.finish_day BETWEEN ? AND ?`,
   ),
-  deadlines: db.prepare(
+  deadlines: db.prepare<[number, IsoDate], DeadlineRow>(
     `SELECT c.id, c.case_number, c.paragraph, c.assignee_id, p.name AS assignee_name, b.name AS column_name, c.legal_deadline
      FROM cases c JOIN board_columns b ON b.id = c.column_id LEFT JOIN people p ON p.id = c.assignee_id
      WHERE c.team_id = ? AND b.kind <> 'done' AND c.legal_deadline IS NOT NULL AND c.legal_deadline <= ?
      ORDER BY c.legal_deadline, c.id`,
   ),
-  overdueFollowUps: db.prepare(
+  overdueFollowUps: db.prepare<[number, IsoDate, IsoDate], FollowUpRow>(
     `SELECT g.id, g.case_id, c.case_number, g.paragraph, c.assignee_id, p.name AS assignee_name, g.next_follow_up
      FROM grants g JOIN cases c ON c.id = g.case_id LEFT JOIN people p ON p.id = c.assignee_id
      WHERE c.team_id = ? AND g.next_follow_up < ? AND (g.end_date IS NULL OR g.end_date >= ?)
      ORDER BY g.next_follow_up, g.id`,
   ),
-  weights: db.prepare(
+  weights: db.prepare<[], WeightRow>(
     `SELECT w.paragraph, w.weight, w.updated_at, p.name AS updated_by
      FROM caseload_weights w LEFT JOIN people p ON p.id = w.updated_by`,
   ),
-  weight: db.prepare('SELECT weight FROM caseload_weights WHERE paragraph = ?'),
+  weight: db.prepare<[string], Pick<CaseloadWeightsRow, 'weight'>>('SELECT weight FROM caseload_weights WHERE paragraph = ?'),
   setWeight: db.prepare(
     `INSERT INTO caseload_weights (paragraph, weight, updated_by, updated_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (paragraph) DO UPDATE SET weight = excluded.weight, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
   ),
-  notes: db.prepare(
+  notes: db.prepare<[number, IsoDate], NoteRow>(
     `SELECT n.id, n.week_start, n.kind, n.text, p.name AS created_by, n.created_at
      FROM flow_review_notes n LEFT JOIN people p ON p.id = n.created_by
      WHERE n.team_id = ? AND n.week_start = ? ORDER BY n.kind, n.id`,
   ),
-  note: db.prepare(
+  note: db.prepare<[number], NoteRow>(
     `SELECT n.id, n.week_start, n.kind, n.text, p.name AS created_by, n.created_at
      FROM flow_review_notes n LEFT JOIN people p ON p.id = n.created_by WHERE n.id = ?`,
   ),
@@ -111,7 +128,7 @@ const queries = (db: Db) => ({
 });
 
 function requireTeam(db: Db, teamId: number): { id: number; name: string } {
-  const row = statements(db, queries).team.get(teamId) as { id: number; name: string } | undefined;
+  const row = statements(db, queries).team.get(teamId);
   if (!row) throw new ApiFailure('not_found', 'Teamet findes ikke.', [{ field: 'teamId', message: 'Teamet findes ikke' }]);
   return row;
 }
@@ -119,7 +136,7 @@ function requireTeam(db: Db, teamId: number): { id: number; name: string } {
 /** The teams a flow call covers: the one asked for, or (without teamId) every team of the department. */
 function scope(db: Db, teamId: number | undefined): number[] {
   if (teamId !== undefined) return [requireTeam(db, teamId).id];
-  return (statements(db, queries).teams.all() as { id: number }[]).map((t) => t.id);
+  return statements(db, queries).teams.all().map((t) => t.id);
 }
 
 /**
@@ -130,8 +147,8 @@ export function flowReportFor(db: Db, teamId: number | undefined, from: IsoDate,
   const q = statements(db, queries);
   const flows: { start: IsoDate | null; finish: IsoDate | null }[] = [];
   for (const id of scope(db, teamId)) {
-    for (const r of q.finishedFacts.all(id, from, to) as FlowRow[]) flows.push({ start: r.start_day, finish: r.finish_day });
-    for (const r of q.wipAt.all(id, to, id, to, to) as FlowRow[]) flows.push({ start: r.start_day, finish: r.finish_day });
+    for (const r of q.finishedFacts.all(id, from, to)) flows.push({ start: r.start_day, finish: r.finish_day });
+    for (const r of q.wipAt.all(id, to, id, to, to)) flows.push({ start: r.start_day, finish: r.finish_day });
   }
   return { teamId: teamId ?? null, ...flowReport(teamId === undefined ? null : requireTeam(db, teamId).name, flows, from, to) };
 }
@@ -144,15 +161,12 @@ export function flowHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof f
   const report = (teamId: number | undefined, from: IsoDate, to: IsoDate) => flowReportFor(db, teamId, from, to);
 
   function cycleTimesIn(teamId: number, from: IsoDate, to: IsoDate): number[] {
-    return (q.finishedFacts.all(teamId, from, to) as FlowRow[]).map((r) => cycleTime(r.start_day ?? r.finish_day!, r.finish_day!));
+    return q.finishedFacts.all(teamId, from, to).map((r) => cycleTime(r.start_day ?? r.finish_day!, r.finish_day!));
   }
 
   /** Work in progress at the end of `asOf`, oldest first; the column is where each case is now. */
   function ageingAt(teamId: number, asOf: IsoDate): AgeingItem[] {
-    const rows = q.ageing.all(teamId, asOf, asOf) as {
-      case_id: number; case_number: string; column_id: number; start_day: IsoDate; blocked: number;
-      blocked_reason: string | null; initials: string | null;
-    }[];
+    const rows = q.ageing.all(teamId, asOf, asOf);
     return rows.map((r) => ({
       caseId: r.case_id,
       caseNumber: r.case_number,
@@ -166,7 +180,7 @@ export function flowHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof f
   }
 
   function blockedIn(teamId: number, from: IsoDate, to: IsoDate) {
-    const rows = q.blocks.all(teamId, to, from) as BlockRow[];
+    const rows = q.blocks.all(teamId, to, from);
     const periods: (BlockedItem & { assigneeName: string | null })[] = rows.map((r) => {
       // Only the part of the blocked period that lies inside [from, to] counts.
       const start = r.from_day < from ? from : r.from_day;
@@ -184,10 +198,7 @@ export function flowHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof f
   }
 
   function deadlinesOf(teamId: number, today: IsoDate): DeadlineItem[] {
-    return (q.deadlines.all(teamId, addDays(today, DEADLINE_RISK_DAYS)) as {
-      id: number; case_number: string; paragraph: string; assignee_id: number | null; assignee_name: string | null;
-      column_name: string; legal_deadline: IsoDate;
-    }[]).map((r) => ({
+    return q.deadlines.all(teamId, addDays(today, DEADLINE_RISK_DAYS)).map((r) => ({
       caseId: r.id,
       caseNumber: r.case_number,
       paragraph: r.paragraph,
@@ -200,10 +211,7 @@ export function flowHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof f
   }
 
   function followUpsOf(teamId: number, today: IsoDate): FollowUpItem[] {
-    return (q.overdueFollowUps.all(teamId, today, today) as {
-      id: number; case_id: number; case_number: string; paragraph: string; assignee_id: number | null;
-      assignee_name: string | null; next_follow_up: IsoDate;
-    }[]).map((r) => ({
+    return q.overdueFollowUps.all(teamId, today, today).map((r) => ({
       grantId: r.id,
       caseId: r.case_id,
       caseNumber: r.case_number,
@@ -244,7 +252,7 @@ export function flowHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof f
       scope: 'team',
       ...load,
       today,
-      weights: weightList(q.weights.all() as WeightRow[]),
+      weights: weightList(q.weights.all()),
       deadlines,
       overdueFollowUps,
     };
@@ -252,14 +260,14 @@ export function flowHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof f
 
   function departmentCaseload(): DepartmentCaseload {
     const today = ctx.today();
-    const teams = (q.teams.all() as { id: number; name: string }[]).map((t) => teamLoad(t, today, deadlinesOf(t.id, today), followUpsOf(t.id, today)));
+    const teams = q.teams.all().map((t) => teamLoad(t, today, deadlinesOf(t.id, today), followUpsOf(t.id, today)));
     return {
       scope: 'department',
       teamId: null,
       today,
       teams,
       totals: sumCaseloadTotals(teams.map((t) => t.totals)),
-      weights: weightList(q.weights.all() as WeightRow[]),
+      weights: weightList(q.weights.all()),
     };
   }
 
@@ -289,7 +297,7 @@ export function flowHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof f
       const today = ctx.today();
       const teamIds = scope(db, teamId);
       const flow = report(teamId, from, to);
-      const boards = teamIds.map((id) => (q.columns.all(id) as FlowColumn[]).map((c) => ({ id: c.id, name: c.name, kind: c.kind as ColumnKind, position: c.position })));
+      const boards = teamIds.map((id) => q.columns.all(id).map((c) => ({ id: c.id, name: c.name, kind: c.kind, position: c.position })));
       // The department's columns are the groups of the teams' columns (shared/flow.ts departmentColumns).
       const grouping = teamId === undefined ? departmentColumns(boards) : null;
       const columns: FlowColumn[] = grouping
@@ -301,17 +309,17 @@ export function flowHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof f
         for (const m of maps) for (const [day, n] of m) total.set(day, (total.get(day) ?? 0) + n);
         return total;
       };
-      const finishes = sum(teamIds.map((id) => toMap(q.finishesByDay.all(id) as DayRow[])));
-      const starts = sum(teamIds.map((id) => toMap(q.startsByDay.all(id) as DayRow[])));
+      const finishes = sum(teamIds.map((id) => toMap(q.finishesByDay.all(id))));
+      const starts = sum(teamIds.map((id) => toMap(q.startsByDay.all(id))));
 
       const blockedByCase = new Map<number, number>();
       for (const id of teamIds) {
-        for (const b of q.blocksOfFinished.all(id, from, to) as { case_id: number; from_day: IsoDate; to_day: IsoDate | null }[]) {
+        for (const b of q.blocksOfFinished.all(id, from, to)) {
           blockedByCase.set(b.case_id, (blockedByCase.get(b.case_id) ?? 0) + blockedDays({ from: b.from_day, to: b.to_day }, to));
         }
       }
       // Ten thousand points at scale 10: read them from the covering index, without joins.
-      const cycleTimes: CycleTimePoint[] = teamIds.flatMap((id) => q.finishedFacts.all(id, from, to) as FlowRow[]).map((r) => ({
+      const cycleTimes: CycleTimePoint[] = teamIds.flatMap((id) => q.finishedFacts.all(id, from, to)).map((r) => ({
         caseId: r.case_id,
         start: r.start_day ?? r.finish_day!,
         finish: r.finish_day!,
@@ -320,7 +328,7 @@ export function flowHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof f
       }));
       if (teamIds.length > 1) cycleTimes.sort((a, b) => (a.finish < b.finish ? -1 : a.finish > b.finish ? 1 : a.caseId - b.caseId));
 
-      const reachedOf = (board: FlowColumn[]) => new Map(board.map((c) => [c.id, toMap(q.reached.all(c.id, to) as DayRow[])]));
+      const reachedOf = (board: FlowColumn[]) => new Map(board.map((c) => [c.id, toMap(q.reached.all(c.id, to))]));
       const cfd = grouping
         ? departmentCumulativeFlow(grouping, boards.map(reachedOf), from, to)
         : cumulativeFlow(columns.map((c) => c.id), reachedOf(columns), from, to);
@@ -393,7 +401,7 @@ export function flowHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof f
     },
 
     setCaseloadWeight: ({ paragraph, weight }, call) => {
-      const before = (q.weight.get(paragraph) as { weight: number } | undefined)?.weight ?? 1;
+      const before = q.weight.get(paragraph)?.weight ?? 1;
       const at = ctx.now().toISOString();
       q.setWeight.run(paragraph, weight, call.actorId, at);
       appendEvent(db, {
@@ -405,7 +413,7 @@ export function flowHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof f
         from: before,
         to: weight,
       });
-      return weightList(q.weights.all() as WeightRow[]).find((w) => w.paragraph === paragraph)!;
+      return weightList(q.weights.all()).find((w) => w.paragraph === paragraph)!;
     },
 
     getWeeklyReview: ({ teamId, weekStart: requested }) => {
@@ -416,7 +424,7 @@ export function flowHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof f
       const window = sampleWindow(addDays(asOf, 1));
       const threshold = summarizeCycleTimes(cycleTimesIn(teamId, window.from, window.to)).p85;
       const load = caseload(teamId);
-      const columnNames = new Map((q.columns.all(teamId) as FlowColumn[]).map((c) => [c.id, c.name]));
+      const columnNames = new Map(q.columns.all(teamId).map((c) => [c.id, c.name]));
       const wip = ageingAt(teamId, asOf);
       return {
         teamId,
@@ -424,14 +432,14 @@ export function flowHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof f
         weekStart,
         weekEnd,
         asOf,
-        finished: (q.finishedIn.all(teamId, weekStart, weekEnd) as FinishedRow[]).map((r) => ({
+        finished: q.finishedIn.all(teamId, weekStart, weekEnd).map((r) => ({
           caseId: r.case_id,
           caseNumber: r.case_number,
           finish: r.finish_day,
           cycleTime: cycleTime(r.start_day ?? r.finish_day, r.finish_day),
           assigneeName: r.assignee_name,
         })),
-        finishedLastWeek: (q.finishedFacts.all(teamId, previousWeekStart, addDays(weekStart, -1)) as FlowRow[]).length,
+        finishedLastWeek: q.finishedFacts.all(teamId, previousWeekStart, addDays(weekStart, -1)).length,
         blocked: blockedIn(teamId, weekStart, asOf).map((p) => ({
           caseId: p.caseId,
           caseNumber: p.caseNumber,
@@ -447,8 +455,8 @@ export function flowHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof f
         ageingThreshold: threshold,
         deadlines: load.deadlines,
         caseloadOutliers: load.rows.filter((r) => r.status === 'over').sort((a, b) => b.weighted / (b.norm ?? 1) - a.weighted / (a.norm ?? 1)),
-        notes: (q.notes.all(teamId, weekStart) as NoteRow[]).map(toNote),
-        previousNotes: (q.notes.all(teamId, previousWeekStart) as NoteRow[]).map(toNote),
+        notes: q.notes.all(teamId, weekStart).map(toNote),
+        previousNotes: q.notes.all(teamId, previousWeekStart).map(toNote),
       } satisfies WeeklyReview;
     },
 
@@ -467,7 +475,7 @@ export function flowHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof f
         to: monday,
         reason: text.slice(0, 500),
       });
-      return toNote(q.note.get(noteId) as NoteRow);
+      return toNote(q.note.get(noteId)!);
     },
   };
 }

@@ -3,22 +3,21 @@
 import type { Handlers } from '../../shared/api/dispatch';
 import type { AccessLogEntry, privacyMethods } from '../../shared/api/methods/privacy';
 import { addMonths } from '../../shared/dates';
-import type { Role } from '../../shared/domain';
 import { lastBackupError } from '../backup';
 import { retentionMonths, type LookupLog } from '../privacy/lookupLog';
 import { eraseCitizen, isRedactable, redactValue } from '../privacy/redact';
 import { scanStore } from '../privacy/scan';
 import type { Db } from '../connection';
 import { statements } from '../statements';
+import type { AccessLogRow, OrNull, PeopleRow, TeamsRow } from '../schema';
 import type { ServiceContext } from './context';
 
-interface Row {
-  at: string; purpose: string; person_id: number | null; device_id: number | null; role: Role | null; name: string | null;
-  team_name: string | null; device_team: string | null;
-}
+type Row = Pick<AccessLogRow, 'at' | 'purpose' | 'person_id' | 'device_id'>
+  & OrNull<Pick<PeopleRow, 'role' | 'name'>>
+  & { team_name: TeamsRow['name'] | null; device_team: TeamsRow['name'] | null };
 
 const queries = (db: Db) => ({
-  extract: db.prepare(
+  extract: db.prepare<[string, string, string], Row>(
     `SELECT l.at, l.purpose, l.person_id, l.device_id, p.role, p.name, pt.name AS team_name, dt.name AS device_team
      FROM access_log l
      LEFT JOIN people p ON p.id = l.person_id
@@ -43,7 +42,7 @@ export function privacyHandlers(ctx: ServiceContext, lookups: LookupLog): Pick<H
       const end = to ?? today;
       const dayAfter = new Date(`${end}T00:00:00Z`);
       dayAfter.setUTCDate(dayAfter.getUTCDate() + 1);
-      const entries = (extract.all(citizenRef, `${start}T00:00:00`, dayAfter.toISOString()) as Row[]).map((r): AccessLogEntry => ({
+      const entries = extract.all(citizenRef, `${start}T00:00:00`, dayAfter.toISOString()).map((r): AccessLogEntry => ({
         at: r.at,
         purpose: r.purpose,
         role: r.device_id !== null ? 'wall' : r.role,

@@ -13,13 +13,16 @@ import type { Assessment } from '../../shared/progression';
 import {
   choosePull, compareParagraphs, DEFAULT_RULE_WEIGHTS, FOLLOW_UP_LEAD_DAYS, legalDeadlineFrom, PULL_RULE_LABELS, PULL_RULES,
   rankWorkItems, toWorkItem, WORK_ITEM_KIND_LABELS,
-  type PriorityTag, type PullCandidate, type PullRule, type RankedItem, type RuleWeights, type WorkItem, type WorkItemKind,
+  type PriorityTag, type PullCandidate, type RankedItem, type RuleWeights, type WorkItem, type WorkItemKind,
 } from '../../shared/pullList';
 import { columnWipBreach, personWipBreach, wipDecision, type WipBreach } from '../../shared/board';
 import { keyBetween } from '../../shared/sortKey';
 import type { Db } from '../connection';
 import { appendEvent } from '../events';
 import { statements } from '../statements';
+import type {
+  BoardColumnsRow, CasesRow, CitizensRow, GrantsRow, PersonCompetencesRow, PriorityTagsRow, ProcessingTimesRow, PullPinsRow, PullRuleWeightsRow,
+} from '../schema';
 import {
   CARD_SELECT, parseScores, PERSON_COLUMNS, TEAM_COLUMNS, toCard, toPerson, toTeam, type AssessmentRow, type CardRow, type PersonRow, type TeamRow,
 } from '../rows';
@@ -34,14 +37,12 @@ type CandidateTuple = [
   assigneeId: number | null, nextFollowUp: string | null, laterAssessment: 0 | 1,
 ];
 
-interface MyCaseRow {
-  id: number; case_number: string; citizen_initials: string; kind: CaseKind; paragraph: string; team_id: number;
-  column_name: string; column_kind: ColumnKind; column_position: number; class_of_service: ClassOfService;
-  received_date: string; legal_deadline: string | null; next_follow_up: string | null; blocked: number;
-  blocked_reason: string | null; blocked_since: string | null; column_entered_at: string;
-}
+type MyCaseRow = Pick<CasesRow, 'id' | 'case_number' | 'kind' | 'paragraph' | 'team_id' | 'class_of_service' | 'received_date'
+  | 'legal_deadline' | 'blocked' | 'blocked_reason' | 'blocked_since' | 'column_entered_at'>
+  & { citizen_initials: CitizensRow['initials']; column_name: BoardColumnsRow['name']; column_kind: BoardColumnsRow['kind'];
+      column_position: BoardColumnsRow['position']; next_follow_up: GrantsRow['next_follow_up'] };
 
-interface TagRow { id: number; label: string; weight: number; paragraph: string | null; item_kind: WorkItemKind | null }
+type TagRow = Pick<PriorityTagsRow, 'id' | 'label' | 'weight' | 'paragraph' | 'item_kind'>;
 
 /** A current grant's next follow-up: not for grants that have ended, or end before it. */
 const CURRENT_FOLLOW_UP = `
@@ -63,19 +64,17 @@ const toAssessment = (r: AssessmentRow): Assessment => ({
  * else that creates cases): received date plus the paragraph's weeks, or null where there is none.
  */
 export function legalDeadlineFor(db: Db, paragraph: string, receivedDate: IsoDate): IsoDate | null {
-  const row = statements(db, queries).processingTime.get(paragraph) as
-    | { processing_weeks: number | null }
-    | undefined;
+  const row = statements(db, queries).processingTime.get(paragraph);
   const weeks = row ? row.processing_weeks : (paragraphInfo(paragraph)?.processingWeeks ?? 8);
   return legalDeadlineFrom(receivedDate, weeks);
 }
 
 const queries = (db: Db) => ({
-  team: db.prepare(`SELECT ${TEAM_COLUMNS} FROM teams WHERE id = ?`),
-  person: db.prepare(`SELECT ${PERSON_COLUMNS} FROM people WHERE id = ? AND active = 1`),
+  team: db.prepare<[number], TeamRow>(`SELECT ${TEAM_COLUMNS} FROM teams WHERE id = ?`),
+  person: db.prepare<[number], PersonRow>(`SELECT ${PERSON_COLUMNS} FROM people WHERE id = ? AND active = 1`),
   // Starts from the few rows that matter (follow-ups falling due, assessments recorded after a
   // case closed) instead of probing every closed case of the team.
-  candidates: db.prepare(`
+  candidates: db.prepare<{ team: number; today: IsoDate; horizon: IsoDate }, CandidateTuple>(`
     WITH due AS MATERIALIZED (
       SELECT g.case_id, MIN(g.next_follow_up) AS next_follow_up
       FROM grants g JOIN cases c ON c.id = g.case_id
@@ -97,7 +96,7 @@ const queries = (db: Db) => ({
            OR c.id IN (SELECT case_id FROM due) OR c.id IN (SELECT case_id FROM later))
       AND b.kind <> 'active'`).raw(true),
   // The latest two assessments of each given case (a JSON array of ids), newest first.
-  assessments: db.prepare(`
+  assessments: db.prepare<[string], AssessmentRow>(`
     -- Looked up by case through the index and ranked in one pass; a correlated LIMIT 2 per case
     -- made SQLite walk every assessment for every case in the list.
     SELECT id, case_id, assessed_on, scores, expected_scores, expected_by, note FROM (
@@ -107,62 +106,62 @@ const queries = (db: Db) => ({
     WHERE latest <= 2
     ORDER BY case_id, assessed_on DESC, id DESC`),
   // Names and pins are few: looked up once per list rather than joined onto every row.
-  names: db.prepare('SELECT id, name FROM people'),
-  pins: db.prepare(
+  names: db.prepare<[], Pick<PersonRow, 'id' | 'name'>>('SELECT id, name FROM people'),
+  pins: db.prepare<[number], Pick<PullPinsRow, 'case_id' | 'pinned_at'> & { name: PersonRow['name'] | null }>(
     'SELECT pp.case_id, pp.pinned_at, p.name FROM pull_pins pp LEFT JOIN people p ON p.id = pp.pinned_by WHERE pp.team_id = ?',
   ),
-  weights: db.prepare('SELECT rule, weight FROM pull_rule_weights WHERE team_id = ?'),
+  weights: db.prepare<[number], Pick<PullRuleWeightsRow, 'rule' | 'weight'>>('SELECT rule, weight FROM pull_rule_weights WHERE team_id = ?'),
   setWeight: db.prepare(
     `INSERT INTO pull_rule_weights (team_id, rule, weight) VALUES (?, ?, ?)
      ON CONFLICT (team_id, rule) DO UPDATE SET weight = excluded.weight`,
   ),
-  tags: db.prepare('SELECT id, label, weight, paragraph, item_kind FROM priority_tags WHERE team_id = ? ORDER BY weight DESC, label'),
-  tag: db.prepare('SELECT id, team_id, label, weight, paragraph, item_kind FROM priority_tags WHERE id = ?'),
-  tagByLabel: db.prepare('SELECT id FROM priority_tags WHERE team_id = ? AND label = ?'),
+  tags: db.prepare<[number], TagRow>('SELECT id, label, weight, paragraph, item_kind FROM priority_tags WHERE team_id = ? ORDER BY weight DESC, label'),
+  tag: db.prepare<[number], TagRow & Pick<PriorityTagsRow, 'team_id'>>('SELECT id, team_id, label, weight, paragraph, item_kind FROM priority_tags WHERE id = ?'),
+  tagByLabel: db.prepare<[number, string], Pick<PriorityTagsRow, 'id'>>('SELECT id FROM priority_tags WHERE team_id = ? AND label = ?'),
   insertTag: db.prepare(
     'INSERT INTO priority_tags (team_id, label, weight, paragraph, item_kind, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   ),
   updateTag: db.prepare('UPDATE priority_tags SET label = ?, weight = ?, paragraph = ?, item_kind = ? WHERE id = ?'),
   deleteTag: db.prepare('DELETE FROM priority_tags WHERE id = ?'),
-  competences: db.prepare('SELECT paragraph FROM person_competences WHERE person_id = ?'),
-  teamCompetences: db.prepare(
+  competences: db.prepare<[number], Pick<PersonCompetencesRow, 'paragraph'>>('SELECT paragraph FROM person_competences WHERE person_id = ?'),
+  teamCompetences: db.prepare<[number], Pick<PersonRow, 'id' | 'name' | 'initials' | 'role'> & { paragraph: PersonCompetencesRow['paragraph'] | null }>(
     `SELECT p.id, p.name, p.initials, p.role, pc.paragraph FROM people p
      LEFT JOIN person_competences pc ON pc.person_id = p.id
      WHERE p.team_id = ? AND p.active = 1 AND p.role <> 'secretariat' ORDER BY p.name, p.id`,
   ),
-  teamParagraphs: db.prepare('SELECT paragraph FROM cases WHERE team_id = ? GROUP BY paragraph ORDER BY COUNT(*) DESC, paragraph'),
+  teamParagraphs: db.prepare<[number], Pick<CasesRow, 'paragraph'>>('SELECT paragraph FROM cases WHERE team_id = ? GROUP BY paragraph ORDER BY COUNT(*) DESC, paragraph'),
   deleteCompetences: db.prepare('DELETE FROM person_competences WHERE person_id = ?'),
   insertCompetence: db.prepare('INSERT INTO person_competences (person_id, paragraph) VALUES (?, ?)'),
-  wipCount: db.prepare(
+  wipCount: db.prepare<[number], { n: number }>(
     `SELECT COUNT(*) AS n FROM cases c JOIN board_columns b ON b.id = c.column_id
      WHERE c.assignee_id = ? AND b.kind = 'active'`,
   ),
-  firstActive: db.prepare(
+  firstActive: db.prepare<[number], Pick<BoardColumnsRow, 'id' | 'name' | 'wip_limit'>>(
     "SELECT id, name, wip_limit FROM board_columns WHERE team_id = ? AND kind = 'active' ORDER BY position LIMIT 1",
   ),
-  columnCount: db.prepare('SELECT COUNT(*) AS n FROM cases WHERE column_id = ?'),
-  lastKey: db.prepare('SELECT MAX(sort_key) AS k FROM cases WHERE column_id = ?'),
-  caseState: db.prepare('SELECT c.id, c.team_id, c.column_id, c.assignee_id, b.kind AS column_kind FROM cases c JOIN board_columns b ON b.id = c.column_id WHERE c.id = ?'),
+  columnCount: db.prepare<[number], { n: number }>('SELECT COUNT(*) AS n FROM cases WHERE column_id = ?'),
+  lastKey: db.prepare<[number], { k: CasesRow['sort_key'] | null }>('SELECT MAX(sort_key) AS k FROM cases WHERE column_id = ?'),
+  caseState: db.prepare<[number], Pick<CasesRow, 'id' | 'team_id' | 'column_id' | 'assignee_id'> & { column_kind: BoardColumnsRow['kind'] }>('SELECT c.id, c.team_id, c.column_id, c.assignee_id, b.kind AS column_kind FROM cases c JOIN board_columns b ON b.id = c.column_id WHERE c.id = ?'),
   take: db.prepare(
     `UPDATE cases SET assignee_id = ?, column_id = ?, sort_key = ?, column_entered_at = ?
      WHERE id = ? AND column_id = ? AND blocked = 0`,
   ),
-  card: db.prepare(`SELECT ${CARD_SELECT} FROM cases c JOIN citizens z ON z.id = c.citizen_id WHERE c.id = ?`),
-  pin: db.prepare('SELECT case_id FROM pull_pins WHERE case_id = ?'),
+  card: db.prepare<[number], CardRow>(`SELECT ${CARD_SELECT} FROM cases c JOIN citizens z ON z.id = c.citizen_id WHERE c.id = ?`),
+  pin: db.prepare<[number], Pick<PullPinsRow, 'case_id'>>('SELECT case_id FROM pull_pins WHERE case_id = ?'),
   insertPin: db.prepare('INSERT INTO pull_pins (case_id, team_id, pinned_by, pinned_at) VALUES (?, ?, ?, ?)'),
   deletePin: db.prepare('DELETE FROM pull_pins WHERE case_id = ?'),
-  myCases: db.prepare(`
+  myCases: db.prepare<{ person: number; today: IsoDate }, MyCaseRow>(`
     SELECT c.id, c.case_number, z.initials AS citizen_initials, c.kind, c.paragraph, c.team_id,
            b.name AS column_name, b.kind AS column_kind, b.position AS column_position, c.class_of_service,
            c.received_date, c.legal_deadline, ${CURRENT_FOLLOW_UP} AS next_follow_up, c.blocked, c.blocked_reason,
            c.blocked_since, c.column_entered_at
     FROM cases c JOIN board_columns b ON b.id = c.column_id JOIN citizens z ON z.id = c.citizen_id
     WHERE c.assignee_id = :person`),
-  processingTimes: db.prepare(
+  processingTimes: db.prepare<[], Pick<ProcessingTimesRow, 'processing_weeks' | 'updated_at'> & { paragraph: NonNullable<ProcessingTimesRow['paragraph']>; updated_by_name: PersonRow['name'] | null }>(
     `SELECT t.paragraph, t.processing_weeks, t.updated_at, p.name AS updated_by_name
      FROM processing_times t LEFT JOIN people p ON p.id = t.updated_by`,
   ),
-  processingTime: db.prepare('SELECT processing_weeks FROM processing_times WHERE paragraph = ?'),
+  processingTime: db.prepare<[string], Pick<ProcessingTimesRow, 'processing_weeks'>>('SELECT processing_weeks FROM processing_times WHERE paragraph = ?'),
   setProcessingTime: db.prepare(
     `INSERT INTO processing_times (paragraph, processing_weeks, updated_at, updated_by) VALUES (?, ?, ?, ?)
      ON CONFLICT (paragraph) DO UPDATE SET processing_weeks = excluded.processing_weeks,
@@ -177,7 +176,7 @@ const queries = (db: Db) => ({
 
 function weights(db: Db, teamId: number): { weights: RuleWeights; isDefault: boolean } {
   const q = statements(db, queries);
-  const rows = q.weights.all(teamId) as { rule: PullRule; weight: number }[];
+  const rows = q.weights.all(teamId);
   const result = { ...DEFAULT_RULE_WEIGHTS };
   for (const r of rows) result[r.rule] = r.weight;
   return { weights: result, isDefault: rows.length === 0 };
@@ -185,13 +184,13 @@ function weights(db: Db, teamId: number): { weights: RuleWeights; isDefault: boo
 
 function tags(db: Db, teamId: number): PriorityTag[] {
   const q = statements(db, queries);
-  return (q.tags.all(teamId) as TagRow[]).map((r) => ({ id: r.id, label: r.label, weight: r.weight, paragraph: r.paragraph, kind: r.item_kind }));
+  return q.tags.all(teamId).map((r) => ({ id: r.id, label: r.label, weight: r.weight, paragraph: r.paragraph, kind: r.item_kind }));
 }
 
 function workItems(db: Db, teamId: number, today: IsoDate): WorkItem[] {
   const q = statements(db, queries);
   // Rows as arrays (see the select list): thousands of them on the largest teams.
-  const raw = q.candidates.all({ team: teamId, today, horizon: addDays(today, FOLLOW_UP_LEAD_DAYS) }) as CandidateTuple[];
+  const raw = q.candidates.all({ team: teamId, today, horizon: addDays(today, FOLLOW_UP_LEAD_DAYS) });
   const rows = raw.map((r): CandidateRow => ({
     caseId: r[0], caseNumber: r[1], citizenInitials: r[2], caseKind: r[3], paragraph: r[4], columnKind: r[5],
     classOfService: r[6], receivedDate: r[7], legalDeadline: r[8], blocked: false, columnEnteredAt: r[9],
@@ -208,18 +207,18 @@ function workItems(db: Db, teamId: number, today: IsoDate): WorkItem[] {
   if (needAssessments.length > 0) {
     const byCase = new Map(rows.map((r) => [r.caseId, r]));
     // Newest first per case: the first row is the latest, the second the one before.
-    for (const row of q.assessments.all(JSON.stringify(needAssessments)) as AssessmentRow[]) {
+    for (const row of q.assessments.all(JSON.stringify(needAssessments))) {
       const candidate = byCase.get(row.case_id)!;
       if (candidate.latestAssessment === null) candidate.latestAssessment = toAssessment(row);
       else candidate.previousAssessment = toAssessment(row);
     }
   }
-  const pins = new Map((q.pins.all(teamId) as { case_id: number; pinned_at: string; name: string | null }[]).map((p) => [p.case_id, p]));
+  const pins = new Map(q.pins.all(teamId).map((p) => [p.case_id, p]));
   let names: Map<number, string> | null = null;
   const items: WorkItem[] = [];
   for (const r of rows) {
     if (r.assigneeId !== null && r.columnKind === 'queue') {
-      names ??= new Map((q.names.all() as { id: number; name: string }[]).map((p) => [p.id, p.name]));
+      names ??= new Map(q.names.all().map((p) => [p.id, p.name]));
       r.assigneeName = names.get(r.assigneeId) ?? null;
     }
     const pin = pins.get(r.caseId);
@@ -236,7 +235,7 @@ function workItems(db: Db, teamId: number, today: IsoDate): WorkItem[] {
 /** The team's pull list, ranked; for the pull list's own methods and for the features that show its top (the wall, the forecast). */
 export function pullListFor(db: Db, teamId: number, today: IsoDate): PullList {
   const q = statements(db, queries);
-  const team = q.team.get(teamId) as TeamRow | undefined;
+  const team = q.team.get(teamId);
   if (!team) throw new ApiFailure('not_found', 'Teamet findes ikke.', [{ field: 'teamId', message: 'Teamet findes ikke' }]);
   const w = weights(db, teamId);
   const teamTags = tags(db, teamId);
@@ -263,7 +262,7 @@ export function savePriorityTag(
   const { db } = ctx;
   const q = statements(db, queries);
   if (!q.team.get(teamId)) throw new ApiFailure('not_found', 'Teamet findes ikke.', [{ field: 'teamId', message: 'Teamet findes ikke' }]);
-  const clash = q.tagByLabel.get(teamId, label) as { id: number } | undefined;
+  const clash = q.tagByLabel.get(teamId, label);
   if (clash && clash.id !== tagId) {
     throw new ApiFailure('conflict', `Teamet har allerede en prioritet, der hedder "${label}".`, [{ field: 'label', message: 'Navnet er brugt' }]);
   }
@@ -276,7 +275,7 @@ export function savePriorityTag(
     id = Number(q.insertTag.run(teamId, label, weight, paragraph, kind, call.actorId, at).lastInsertRowid);
     appendEvent(db, { at, actorId: call.actorId, entity: 'priority_tag', entityId: id, type: 'priority_tag_created', field: 'tag', from: null, to: describe(now), reason: null });
   } else {
-    const old = q.tag.get(tagId) as (TagRow & { team_id: number }) | undefined;
+    const old = q.tag.get(tagId);
     if (!old || old.team_id !== teamId) throw new ApiFailure('not_found', 'Prioriteten findes ikke på teamet.', [{ field: 'tagId', message: 'Findes ikke' }]);
     q.updateTag.run(label, weight, paragraph, kind, tagId);
     id = tagId;
@@ -288,7 +287,7 @@ export function savePriorityTag(
 export function deletePriorityTag(ctx: ServiceContext, tagId: number, call: CallContext): { tagId: number } {
   const { db } = ctx;
   const q = statements(db, queries);
-  const old = q.tag.get(tagId) as (TagRow & { team_id: number }) | undefined;
+  const old = q.tag.get(tagId);
   if (!old) throw new ApiFailure('not_found', 'Prioriteten findes ikke.', [{ field: 'tagId', message: 'Findes ikke' }]);
   q.deleteTag.run(tagId);
   appendEvent(db, {
@@ -303,19 +302,19 @@ export function pullListHandlers(ctx: ServiceContext): Pick<Handlers, keyof type
   const q = statements(db, queries);
 
   function actorOf(call: CallContext): PersonRow {
-    const actor = call.actorId === null ? undefined : (q.person.get(call.actorId) as PersonRow | undefined);
+    const actor = call.actorId === null ? undefined : q.person.get(call.actorId);
     if (!actor) throw new ApiFailure('forbidden', 'Den valgte bruger findes ikke (længere). Vælg, hvem du er, igen.');
     return actor;
   }
 
   function competencesOf(personId: number): string[] {
-    return (q.competences.all(personId) as { paragraph: string }[]).map((r) => r.paragraph).sort(compareParagraphs);
+    return q.competences.all(personId).map((r) => r.paragraph).sort(compareParagraphs);
   }
 
   function pullerOf(person: PersonRow) {
     return {
       personId: person.id,
-      wipCount: (q.wipCount.get(person.id) as { n: number }).n,
+      wipCount: q.wipCount.get(person.id)!.n,
       wipLimit: person.wip_limit,
       competences: competencesOf(person.id),
     };
@@ -347,10 +346,10 @@ export function pullListHandlers(ctx: ServiceContext): Pick<Handlers, keyof type
     getPullList: ({ teamId }) => pullListFor(db, teamId, ctx.today()),
 
     getMyCases: ({ personId }) => {
-      const person = q.person.get(personId) as PersonRow | undefined;
+      const person = q.person.get(personId);
       if (!person) throw new ApiFailure('not_found', 'Medarbejderen findes ikke.', [{ field: 'personId', message: 'Findes ikke' }]);
       const today = ctx.today();
-      const rows = q.myCases.all({ person: personId, today }) as MyCaseRow[];
+      const rows = q.myCases.all({ person: personId, today });
       const position = new Map(rows.map((r) => [r.id, r.column_position]));
       const mine = rows.map(toMyCase);
       const horizon = addDays(today, FOLLOW_UP_LEAD_DAYS);
@@ -385,17 +384,17 @@ export function pullListHandlers(ctx: ServiceContext): Pick<Handlers, keyof type
       const choice = choosePull(pullListFor(db, actor.team_id, today).items, { ...puller, wipLimit: null });
       if (!('item' in choice)) return { pulled: false, ...choice };
       const item: RankedItem = choice.item;
-      const column = q.firstActive.get(actor.team_id) as { id: number; name: string; wip_limit: number | null } | undefined;
+      const column = q.firstActive.get(actor.team_id);
       if (!column) throw new ApiFailure('conflict', 'Teamets tavle har ingen aktiv kolonne at tage sagen ind i.');
-      const before = q.caseState.get(item.caseId) as { column_id: number; assignee_id: number | null; column_kind: ColumnKind };
-      const count = (q.columnCount.get(column.id) as { n: number }).n;
+      const before = q.caseState.get(item.caseId)!;
+      const count = q.columnCount.get(column.id)!.n;
       const breaches = [
         columnWipBreach({ name: column.name, wipLimit: column.wip_limit }, count, before.column_id !== column.id),
         personWipBreach({ name: actor.name, wipLimit: actor.wip_limit }, puller.wipCount, before.column_kind !== 'active'),
       ].filter((b): b is WipBreach => b !== null);
       const decision = wipDecision(breaches, reason);
       if (!decision.allowed) throw wipRefusal(breaches, decision.message, { caseNumber: item.caseNumber, columnName: column.name });
-      const key = keyBetween((q.lastKey.get(column.id) as { k: number | null }).k, null)!;
+      const key = keyBetween(q.lastKey.get(column.id)!.k, null)!;
       const taken = q.take.run(actor.id, column.id, key, today, item.caseId, before.column_id).changes;
       if (taken !== 1) throw new ApiFailure('conflict', 'Sagen blev ændret samtidig. Prøv igen.');
 
@@ -422,7 +421,7 @@ export function pullListHandlers(ctx: ServiceContext): Pick<Handlers, keyof type
         q.deletePin.run(item.caseId);
         appendEvent(db, { ...base, type: 'unpinned', field: 'pull_pin', from: 'pinned', to: null, reason: 'Sagen blev taget fra pull-listen' });
       }
-      const card = toCard(q.card.get(item.caseId) as CardRow);
+      const card = toCard(q.card.get(item.caseId)!);
       return { pulled: true, item, card, columnName: column.name, columnOverLimit: decision.overLimit };
     },
 
@@ -443,7 +442,7 @@ export function pullListHandlers(ctx: ServiceContext): Pick<Handlers, keyof type
     },
 
     setPin: ({ caseId, pinned }, call) => {
-      const state = q.caseState.get(caseId) as { team_id: number } | undefined;
+      const state = q.caseState.get(caseId);
       if (!state) throw new ApiFailure('not_found', 'Sagen findes ikke.', [{ field: 'caseId', message: 'Sagen findes ikke' }]);
       const isPinned = q.pin.get(caseId) !== undefined;
       if (isPinned === pinned) return { caseId, pinned };
@@ -470,7 +469,7 @@ export function pullListHandlers(ctx: ServiceContext): Pick<Handlers, keyof type
     deletePriorityTag: ({ tagId }, call) => deletePriorityTag(ctx, tagId, call),
 
     listProcessingTimes: () => {
-      const rows = q.processingTimes.all() as { paragraph: string; processing_weeks: number | null; updated_at: string | null; updated_by_name: string | null }[];
+      const rows = q.processingTimes.all();
       const stored = new Map(rows.map((r) => [r.paragraph, r]));
       const codes = [...new Set([...PARAGRAPHS.map((p) => p.code), ...stored.keys()])].sort(compareParagraphs);
       return codes.map((code) => {
@@ -489,7 +488,7 @@ export function pullListHandlers(ctx: ServiceContext): Pick<Handlers, keyof type
     },
 
     setProcessingTime: ({ paragraph, weeks }, call) => {
-      const row = q.processingTime.get(paragraph) as { processing_weeks: number | null } | undefined;
+      const row = q.processingTime.get(paragraph);
       const previous = row ? row.processing_weeks : (paragraphInfo(paragraph)?.processingWeeks ?? 8);
       const at = ctx.now().toISOString();
       q.setProcessingTime.run(paragraph, weeks, at, call.actorId);
@@ -505,20 +504,20 @@ export function pullListHandlers(ctx: ServiceContext): Pick<Handlers, keyof type
     listCompetences: ({ teamId }) => {
       if (!q.team.get(teamId)) throw new ApiFailure('not_found', 'Teamet findes ikke.', [{ field: 'teamId', message: 'Teamet findes ikke' }]);
       const people = new Map<number, { personId: number; name: string; initials: string; role: PersonRow['role']; paragraphs: string[] }>();
-      for (const r of q.teamCompetences.all(teamId) as { id: number; name: string; initials: string; role: PersonRow['role']; paragraph: string | null }[]) {
+      for (const r of q.teamCompetences.all(teamId)) {
         let person = people.get(r.id);
         if (!person) people.set(r.id, (person = { personId: r.id, name: r.name, initials: r.initials, role: r.role, paragraphs: [] }));
         if (r.paragraph !== null) person.paragraphs.push(r.paragraph);
       }
       for (const person of people.values()) person.paragraphs.sort(compareParagraphs);
       return {
-        paragraphs: (q.teamParagraphs.all(teamId) as { paragraph: string }[]).map((r) => r.paragraph),
+        paragraphs: q.teamParagraphs.all(teamId).map((r) => r.paragraph),
         people: [...people.values()],
       };
     },
 
     setCompetences: ({ personId, paragraphs }, call) => {
-      const person = q.person.get(personId) as PersonRow | undefined;
+      const person = q.person.get(personId);
       if (!person) throw new ApiFailure('not_found', 'Medarbejderen findes ikke.', [{ field: 'personId', message: 'Findes ikke' }]);
       const before = competencesOf(personId);
       const after = [...new Set(paragraphs)].sort(compareParagraphs);
