@@ -271,7 +271,11 @@ export default function AccountsView() {
                         {s.current ? <span className="accounts-status active">{t('sessions.current')}</span> : endingSession === s.id ? (
                           <span className="accounts-confirm inline">
                             <button type="button" className="danger" disabled={busy}
-                              onClick={() => { setEndingSession(null); void run(() => api.endSession({ sessionId: s.id }), () => setMessage({ kind: 'ok', text: t('sessions.ended', { who: who(s) }) })); }}>
+                              onClick={() => { setEndingSession(null); void run(() => api.endSession({ sessionId: s.id }), () => {
+                                // The row goes when the message says the session ended, not a reload later.
+                                setSessions((open) => open?.filter((x) => x.id !== s.id) ?? open);
+                                setMessage({ kind: 'ok', text: t('sessions.ended', { who: who(s) }) });
+                              }); }}>
                               {t('sessions.end')}
                             </button>
                             <button type="button" onClick={() => setEndingSession(null)}>{t('cancel')}</button>
