@@ -17,16 +17,21 @@ import {
 } from '../../shared/authority';
 import {
   approvalByParagraph, campaignProgress, daysToDecision, grantsOnApproval, meetingFor, orderAgenda, OUTCOME_LABELS,
-  selectCampaignGrants, type CampaignCriteria, type DecidedCase, type DecisionOutcome, type OpenMeeting,
+  selectCampaignGrants, type CampaignCriteria, type DecidedCase, type OpenMeeting,
 } from '../../shared/committee';
 import { addDays, addMonths } from '../../shared/dates';
-import type { IsoDate, ProviderType, Role, TakstUnit } from '../../shared/domain';
+import type { IsoDate, Role, TakstUnit } from '../../shared/domain';
 import { describeGrant, isActiveOn, roundOere, yearlyCost } from '../../shared/economics';
 import { formatDate, formatKroner, formatNumber, formatParagraph } from '../../shared/format';
 import type { Db } from '../connection';
 import { statements } from '../statements';
 import { appendEvent } from '../events';
 import { parseScores } from '../rows';
+import type {
+  AssessmentsRow, AuthorityLimitsRow, CampaignGrantsRow, CasesRow, CitizensRow, CommitteeAgendaItemsRow, CommitteeDecisionsRow,
+  CommitteeMeetingsRow, GrantProposalsRow, GrantsRow, OrNull, PeopleRow, PriorityTagsRow, RecommendationsRow,
+  RevisitationCampaignsRow, TakstCategoriesRow, TeamsRow,
+} from '../schema';
 import { actsAs } from './access';
 import type { ServiceContext } from './context';
 import { previewGrantEffect } from '../bottomLine';
@@ -35,35 +40,26 @@ import { toOere } from '../../shared/money';
 import { grantCategory, followUpMonthsFor, type TakstCategory } from '../../shared/economics';
 import { paragraphInfo } from '../../shared/paragraphs';
 
-interface LimitRow {
-  id: number; role: Role | null; person_id: number | null; paragraph: string | null; max_hours_per_week: number | null;
-  max_yearly_cost: number | null; external_allowed: number; person_name?: string | null;
-}
+type LimitRow = AuthorityLimitsRow;
+type NamedLimitRow = LimitRow & { person_name: PeopleRow['name'] | null };
 const toLimit = (r: LimitRow): AuthorityLimit => ({
   id: r.id, role: r.role, personId: r.person_id, paragraph: r.paragraph, maxHoursPerWeek: r.max_hours_per_week,
   maxYearlyCost: r.max_yearly_cost, externalAllowed: r.external_allowed === 1,
 });
 
-interface ProposalRow {
-  id: number; case_id: number; grant_id: number | null; paragraph: string; service: string; provider: string;
-  provider_type: ProviderType; takst: number; takst_unit: TakstUnit; quantity: number; start_date: string; end_date: string | null;
-  follow_up_months: number | null; support_goal: 'developing' | 'maintaining' | null; breaches: string;
-  status: ProposalView['status']; ready_from: string; proposed_by_name: string | null; proposed_at: string; result_grant_id: number | null;
-}
+// grant_proposals.support_goal has no CHECK of its own, so the schema calls it any text; it is
+// only ever written from a validated GrantFields, so it holds what the grants column allows.
+type ProposalRow = Omit<GrantProposalsRow, 'support_goal'>
+  & { support_goal: GrantsRow['support_goal']; proposed_by_name: PeopleRow['name'] | null };
 
-interface MeetingRow { id: number; meeting_date: string; title: string; status: 'planned' | 'closed' }
+type MeetingRow = Pick<CommitteeMeetingsRow, 'id' | 'meeting_date' | 'title' | 'status'>;
 
-interface DecisionRow {
-  id: number; meeting_id: number; meeting_date: string; case_id: number; proposal_id: number | null; version: number | null;
-  outcome: DecisionOutcome; conditions: string | null; follow_up_date: string | null; changes: string | null;
-  yearly_cost: number | null; grant_id: number | null; decided_by_name: string | null; decided_at: string;
-}
+type DecisionRow = CommitteeDecisionsRow & Pick<CommitteeMeetingsRow, 'meeting_date'> & OrNull<Pick<RecommendationsRow, 'version'>>
+  & { decided_by_name: PeopleRow['name'] | null };
 
-interface RecommendationRow {
-  id: number; version: number; target_group: string | null; vum_summary: string | null; citizen_wishes: string | null;
-  internal_alternatives: string | null; expected_progression: string | null; follow_up_date: string | null;
-  written_by_name: string | null; written_at: string;
-}
+type RecommendationRow = RecommendationsRow & { written_by_name: PeopleRow['name'] | null };
+
+type CampaignRow = RevisitationCampaignsRow & { created_by_name: PeopleRow['name'] | null };
 
 const PROPOSAL_SELECT = `SELECT gp.*, p.name AS proposed_by_name FROM grant_proposals gp LEFT JOIN people p ON p.id = gp.proposed_by`;
 const DECISION_SELECT = `SELECT d.*, m.meeting_date, r.version, p.name AS decided_by_name FROM committee_decisions d
@@ -132,7 +128,7 @@ function grantor(db: Db, call: CallContext): { id: number; role: Role } | null {
     return role ? { id: principal.personId, role } : null;
   }
   if (principal.kind === 'device') return null;
-  return (statements(db, queries).person.get(call.actorId) as { id: number; role: Role } | undefined) ?? null;
+  return statements(db, queries).person.get(call.actorId) ?? null;
 }
 
 /** The limits that apply to the caller; the command line without a person (and the demo's committee) has no limit. */
@@ -140,18 +136,18 @@ function verdictFor(db: Db, call: CallContext, before: AuthorityGrant | null, gr
   const actor = grantor(db, call);
   if (!actor) return null;
   const q = statements(db, queries);
-  const limits = (q.limits.all() as LimitRow[]).map(toLimit);
+  const limits = q.limits.all().map(toLimit);
   return changeNeedsCommittee(applicableLimit(limits, actor, grant.paragraph), before, toAuthorityGrant(grant));
 }
 
 function openMeetings(db: Db): OpenMeeting[] {
-  return (statements(db, queries).openMeetings.all() as { id: number; meeting_date: string }[]).map((m) => ({ id: m.id, date: m.meeting_date }));
+  return statements(db, queries).openMeetings.all().map((m) => ({ id: m.id, date: m.meeting_date }));
 }
 
 function meetingOf(db: Db, readyFrom: IsoDate) {
   const m = meetingFor(readyFrom, openMeetings(db));
   if (!m) return null;
-  const row = statements(db, queries).meeting.get(m.id) as MeetingRow;
+  const row = statements(db, queries).meeting.get(m.id)!;
   return { id: row.id, date: row.meeting_date, title: row.title };
 }
 
@@ -170,7 +166,7 @@ export function routeToCommittee(
   const at = ctx.now().toISOString();
   const today = ctx.today();
   // A new proposal for the same grant replaces the one still waiting: the committee decides the latest.
-  for (const old of q.awaitingFor.all(save.caseId, save.grantId, save.grantId) as { id: number }[]) {
+  for (const old of q.awaitingFor.all(save.caseId, save.grantId, save.grantId)) {
     q.setProposalStatus.run('withdrawn', old.id);
     appendEvent(ctx.db, {
       at, actorId: call.actorId, caseId: save.caseId, entity: 'grant_proposal', entityId: old.id, type: 'proposal_withdrawn',
@@ -188,7 +184,7 @@ export function routeToCommittee(
   });
   return {
     awaitingCommittee: true,
-    proposal: proposalView(q.proposal.get(id) as ProposalRow),
+    proposal: proposalView(q.proposal.get(id)!),
     meeting: meetingOf(ctx.db, today),
   };
 }
@@ -198,9 +194,7 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
   const q = statements(db, queries);
   // Approvals write grants through db/grants.ts without the authority check: the committee's
   // decision is the authority.
-  const categories = (): TakstCategory[] => (q.takstCategories.all() as {
-    id: number; code: string; label: string; min_hours: number; max_hours: number | null; follow_up_developing: number; follow_up_maintaining: number;
-  }[]).map((r) => ({
+  const categories = (): TakstCategory[] => q.takstCategories.all().map((r) => ({
     id: r.id, code: r.code, label: r.label, minHours: r.min_hours, maxHours: r.max_hours,
     followUpMonthsDeveloping: r.follow_up_developing, followUpMonthsMaintaining: r.follow_up_maintaining,
   }));
@@ -219,43 +213,43 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
   }
 
   function caseRow(caseId: number) {
-    const row = q.case.get(caseId) as { id: number; case_number: string; team_id: number; kind: string; paragraph: string } | undefined;
+    const row = q.case.get(caseId);
     if (!row) throw new ApiFailure('not_found', `Sag ${caseId} findes ikke.`, [{ field: 'caseId', message: 'Sagen findes ikke' }]);
     return row;
   }
 
   function meetingRow(meetingId: number): MeetingRow {
-    const row = q.meeting.get(meetingId) as MeetingRow | undefined;
+    const row = q.meeting.get(meetingId);
     if (!row) throw new ApiFailure('not_found', 'Mødet findes ikke.', [{ field: 'meetingId', message: 'Mødet findes ikke' }]);
     return row;
   }
 
-  function limitView(r: LimitRow): AuthorityLimitView {
+  function limitView(r: NamedLimitRow): AuthorityLimitView {
     const l = toLimit(r);
     return { ...l, personName: r.person_name ?? null, description: describeLimit(l) };
   }
 
   function recommendations(caseId: number): RecommendationVersion[] {
-    return (q.recommendations.all(caseId) as RecommendationRow[]).map(recommendationView);
+    return q.recommendations.all(caseId).map(recommendationView);
   }
 
   function latestAssessment(caseId: number): CaseCommittee['assessment'] {
-    const a = q.assessment.get(caseId) as { assessed_on: string; scores: string; expected_scores: string | null; expected_by: string | null } | undefined;
+    const a = q.assessment.get(caseId);
     return a ? { assessedOn: a.assessed_on, scores: parseScores(a.scores) ?? {}, expectedScores: parseScores(a.expected_scores), expectedBy: a.expected_by } : null;
   }
 
   function members(meetingId: number) {
-    return q.members.all(meetingId) as { id: number; name: string }[];
+    return q.members.all(meetingId);
   }
 
   /** Awaiting proposals (latest per case) whose first open meeting is this one. */
   function awaitingOn(meeting: MeetingRow): ProposalRow[] {
     const open = openMeetings(db);
-    return (q.awaiting.all() as ProposalRow[]).filter((p) => meetingFor(p.ready_from, open)?.id === meeting.id);
+    return q.awaiting.all().filter((p) => meetingFor(p.ready_from, open)?.id === meeting.id);
   }
 
   function preview(p: ProposalRow): GrantPreview | null {
-    const team = (q.case.get(p.case_id) as { team_id: number } | undefined)?.team_id;
+    const team = q.case.get(p.case_id)?.team_id;
     if (team === undefined) return null;
     const g = fieldsOfProposal(p);
     const stored = p.grant_id === null ? null : readGrant(db, p.grant_id);
@@ -269,24 +263,21 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
   }
 
   function agenda(meeting: MeetingRow): AgendaItem[] {
-    const decisions = (q.meetingDecisions.all(meeting.id) as DecisionRow[]).map(decisionView);
+    const decisions = q.meetingDecisions.all(meeting.id).map(decisionView);
     const decidedByCase = new Map(decisions.map((d) => [d.caseId, d]));
     const proposals = new Map<number, ProposalRow>();
     if (meeting.status === 'planned') for (const p of awaitingOn(meeting)) proposals.set(p.case_id, p);
     for (const d of decisions) {
-      if (d.proposalId !== null && !proposals.has(d.caseId)) proposals.set(d.caseId, q.proposal.get(d.proposalId) as ProposalRow);
+      if (d.proposalId !== null && !proposals.has(d.caseId)) proposals.set(d.caseId, q.proposal.get(d.proposalId)!);
     }
-    const revisits = new Map((q.revisitations.all(meeting.id) as { case_id: number; note: string | null }[]).map((r) => [r.case_id, r.note]));
+    const revisits = new Map(q.revisitations.all(meeting.id).map((r) => [r.case_id, r.note]));
     const caseIds = new Set([...proposals.keys(), ...revisits.keys(), ...decidedByCase.keys()]);
     const today = ctx.today();
     const items: AgendaItem[] = [];
     for (const caseId of caseIds) {
-      const c = q.agendaCase.get(caseId) as {
-        case_number: string; initials: string; team_id: number; team: string; kind: AgendaItem['kind']; paragraph: string;
-        assignee_name: string | null; legal_deadline: string | null;
-      };
+      const c = q.agendaCase.get(caseId)!;
       const p = proposals.get(caseId) ?? null;
-      const active = (q.caseGrants.all(caseId) as { id: number; paragraph: string; service: string; provider: string; provider_type: ProviderType; takst: number; takst_unit: TakstUnit; quantity: number; start_date: string; end_date: string | null }[])
+      const active = q.caseGrants.all(caseId)
         .filter((g) => isActiveOn({ startDate: g.start_date, endDate: g.end_date }, today))
         .map((g) => ({ id: g.id, paragraph: g.paragraph, service: g.service, provider: g.provider, providerType: g.provider_type, quantity: g.quantity, takstUnit: g.takst_unit, yearlyCost: roundOere(yearlyCost({ takst: g.takst, takstUnit: g.takst_unit, quantity: g.quantity })) }));
       const proposal = p ? proposalView(p) : null;
@@ -304,11 +295,11 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
   }
 
   function summary(m: MeetingRow): MeetingSummary {
-    const decided = (q.meetingDecisions.all(m.id) as DecisionRow[]).length;
+    const decided = q.meetingDecisions.all(m.id).length;
     const agendaCount = m.status === 'planned'
-      ? new Set([...awaitingOn(m).map((p) => p.case_id), ...(q.revisitations.all(m.id) as { case_id: number }[]).map((r) => r.case_id),
-        ...(q.meetingDecisions.all(m.id) as DecisionRow[]).map((d) => d.case_id)]).size
-      : new Set([...(q.revisitations.all(m.id) as { case_id: number }[]).map((r) => r.case_id), ...(q.meetingDecisions.all(m.id) as DecisionRow[]).map((d) => d.case_id)]).size;
+      ? new Set([...awaitingOn(m).map((p) => p.case_id), ...q.revisitations.all(m.id).map((r) => r.case_id),
+        ...q.meetingDecisions.all(m.id).map((d) => d.case_id)]).size
+      : new Set([...q.revisitations.all(m.id).map((r) => r.case_id), ...q.meetingDecisions.all(m.id).map((d) => d.case_id)]).size;
     return { id: m.id, date: m.meeting_date, title: m.title, status: m.status, members: members(m.id), agendaCount, decidedCount: decided };
   }
 
@@ -354,12 +345,9 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
     return parts.length ? parts.join('; ') : null;
   }
 
-  function campaignView(r: { id: number; team_id: number; name: string; criteria: string; tag_id: number | null; created_by_name: string | null; created_at: string }): CampaignView {
-    const tag = r.tag_id === null ? null : (q.tag.get(r.tag_id) as { id: number; label: string; weight: number } | undefined) ?? null;
-    const grants = (q.campaignGrants.all({ since: r.created_at, campaign: r.id }) as {
-      grant_id: number; case_id: number; case_number: string; paragraph: string; service: string; provider: string; yearly_before: number;
-      takst: number; takst_unit: TakstUnit; quantity: number; ended: number; revisited_at: string | null;
-    }[]).map((g) => {
+  function campaignView(r: CampaignRow): CampaignView {
+    const tag = r.tag_id === null ? null : q.tag.get(r.tag_id) ?? null;
+    const grants = q.campaignGrants.all({ since: r.created_at, campaign: r.id }).map((g) => {
       // Revisited: the grant was changed or ended, or the case reassessed, after the campaign began.
       // A grant the revisit ended costs nothing a year after; otherwise its yearly cost now.
       const after = g.revisited_at === null ? null : g.ended === 1 ? 0 : yearlyCost({ takst: g.takst, takstUnit: g.takst_unit, quantity: g.quantity });
@@ -377,10 +365,7 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
 
   function campaignCandidates(teamId: number, criteria: CampaignCriteria): CampaignCandidateView[] {
     const today = ctx.today();
-    const rows = (q.teamActiveGrants.all(teamId, today, today) as {
-      id: number; case_id: number; case_number: string; paragraph: string; service: string; provider: string; provider_type: ProviderType;
-      takst: number; takst_unit: TakstUnit; quantity: number; start_date: string;
-    }[]).map((g) => ({
+    const rows = q.teamActiveGrants.all(teamId, today, today).map((g) => ({
       grantId: g.id, caseId: g.case_id, caseNumber: g.case_number, paragraph: g.paragraph, service: g.service, provider: g.provider,
       providerType: g.provider_type, yearlyCost: roundOere(yearlyCost({ takst: g.takst, takstUnit: g.takst_unit, quantity: g.quantity })), startDate: g.start_date,
     }));
@@ -389,13 +374,13 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
   }
 
   return {
-    getAuthorityLimits: () => (q.limitsWithNames.all() as LimitRow[]).map(limitView),
+    getAuthorityLimits: () => q.limitsWithNames.all().map(limitView),
 
     saveAuthorityLimit: ({ limitId, role, personId, paragraph, maxHoursPerWeek, maxYearlyCost, externalAllowed }, call) => {
       assertNotOwnAuthority(call, role, personId);
       if (personId !== null && !q.person.get(personId)) throw new ApiFailure('not_found', 'Personen findes ikke.', [{ field: 'personId', message: 'Findes ikke' }]);
       const at = ctx.now().toISOString();
-      const clash = q.limitByKey.get(role ?? '', personId ?? 0, paragraph ?? '') as { id: number } | undefined;
+      const clash = q.limitByKey.get(role ?? '', personId ?? 0, paragraph ?? '');
       if (clash && clash.id !== limitId) {
         throw new ApiFailure('conflict', 'Der er allerede en grænse for den rolle eller person og paragraf.', [{ field: 'paragraph', message: 'Findes allerede' }]);
       }
@@ -404,13 +389,13 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
       if (limitId === undefined) {
         id = Number(q.insertLimit.run(role, personId, paragraph, maxHoursPerWeek, maxYearlyCost, externalAllowed ? 1 : 0, at, call.actorId).lastInsertRowid);
       } else {
-        old = q.limit.get(limitId) as LimitRow | undefined;
+        old = q.limit.get(limitId);
         if (!old) throw new ApiFailure('not_found', 'Grænsen findes ikke.', [{ field: 'limitId', message: 'Findes ikke' }]);
         assertNotOwnAuthority(call, old.role, old.person_id);
         q.updateLimit.run(role, personId, paragraph, maxHoursPerWeek, maxYearlyCost, externalAllowed ? 1 : 0, at, call.actorId, limitId);
         id = limitId;
       }
-      const now = q.limitWithName.get(id) as LimitRow;
+      const now = q.limitWithName.get(id)!;
       appendEvent(db, {
         at, actorId: call.actorId, entity: 'authority_limit', entityId: id, type: old ? 'authority_limit_changed' : 'authority_limit_created',
         field: now.person_name ?? now.role, from: old ? describeLimit(toLimit(old)) : null, to: describeLimit(toLimit(now)),
@@ -419,7 +404,7 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
     },
 
     deleteAuthorityLimit: ({ limitId }, call) => {
-      const old = q.limitWithName.get(limitId) as LimitRow | undefined;
+      const old = q.limitWithName.get(limitId);
       if (!old) throw new ApiFailure('not_found', 'Grænsen findes ikke.', [{ field: 'limitId', message: 'Findes ikke' }]);
       assertNotOwnAuthority(call, old.role, old.person_id);
       q.deleteLimit.run(limitId);
@@ -432,7 +417,7 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
 
     checkGrantAuthority: ({ caseId, grantId, grant }, call) => {
       caseRow(caseId);
-      const before = grantId === undefined ? null : (q.grantBasis.get(grantId) as AuthorityGrant | undefined) ?? null;
+      const before = grantId === undefined ? null : q.grantBasis.get(grantId) ?? null;
       const verdict = verdictFor(db, call, before, grant);
       return {
         within: verdict?.within ?? true,
@@ -441,16 +426,16 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
       };
     },
 
-    getAwaitingCommittee: ({ teamId }) => (q.awaitingCases.all(teamId) as { case_id: number }[]).map((r) => r.case_id),
+    getAwaitingCommittee: ({ teamId }) => q.awaitingCases.all(teamId).map((r) => r.case_id),
 
     getCaseCommittee: ({ caseId }) => {
       const c = caseRow(caseId);
-      const proposals = (q.caseProposals.all(caseId) as ProposalRow[]);
+      const proposals = q.caseProposals.all(caseId);
       const awaiting = proposals.find((p) => p.status === 'awaiting');
       return {
         caseId, caseNumber: c.case_number, awaiting: awaiting !== undefined,
         proposals: proposals.map(proposalView), recommendations: recommendations(caseId), assessment: latestAssessment(caseId),
-        decisions: (q.caseDecisions.all(caseId) as DecisionRow[]).map(decisionView),
+        decisions: q.caseDecisions.all(caseId).map(decisionView),
         meeting: awaiting ? meetingOf(db, awaiting.ready_from) : null,
         awaitingEffect: awaiting ? preview(awaiting) : null,
       };
@@ -458,7 +443,7 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
 
     saveRecommendation: ({ caseId, recommendation: r }, call) => {
       caseRow(caseId);
-      const version = ((q.lastVersion.get(caseId) as { v: number | null }).v ?? 0) + 1;
+      const version = (q.lastVersion.get(caseId)!.v ?? 0) + 1;
       const at = ctx.now().toISOString();
       const id = Number(q.insertRecommendation.run(
         caseId, version, r.targetGroup || null, r.vumSummary || null, r.citizenWishes || null, r.internalAlternatives || null,
@@ -468,13 +453,13 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
         at, actorId: call.actorId, caseId, entity: 'recommendation', entityId: id, type: 'recommendation_saved',
         field: 'version', from: version > 1 ? version - 1 : null, to: version,
       });
-      return recommendationView(q.recommendation.get(id) as RecommendationRow);
+      return recommendationView(q.recommendation.get(id)!);
     },
 
     withdrawProposal: ({ proposalId, reason }, call) => {
-      const p = q.proposal.get(proposalId) as (ProposalRow & { proposed_by: number | null }) | undefined;
+      const p = q.proposal.get(proposalId);
       if (!p) throw new ApiFailure('not_found', 'Forslaget findes ikke.', [{ field: 'proposalId', message: 'Findes ikke' }]);
-      const assignee = (q.caseAssignee.get(p.case_id) as { assignee_id: number | null }).assignee_id;
+      const assignee = q.caseAssignee.get(p.case_id)!.assignee_id;
       if (!actsAs(call, ['leader', 'department_head']) && call.actorId !== p.proposed_by && call.actorId !== assignee) {
         throw new ApiFailure('forbidden', 'Kun den, der stillede forslaget, sagens sagsbehandler eller en leder kan trække det tilbage.');
       }
@@ -484,10 +469,10 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
         at: ctx.now().toISOString(), actorId: call.actorId, caseId: p.case_id, entity: 'grant_proposal', entityId: proposalId,
         type: 'proposal_withdrawn', field: 'status', from: 'awaiting', to: 'withdrawn', reason: reason || null,
       });
-      return proposalView(q.proposal.get(proposalId) as ProposalRow);
+      return proposalView(q.proposal.get(proposalId)!);
     },
 
-    listMeetings: () => (q.meetings.all() as MeetingRow[]).map(summary),
+    listMeetings: () => q.meetings.all().map(summary),
 
     createMeeting: ({ date, title, memberIds }, call) => {
       for (const m of memberIds) if (!q.person.get(m)) throw new ApiFailure('not_found', `Person ${m} findes ikke.`, [{ field: 'memberIds', message: 'Ukendt person' }]);
@@ -502,7 +487,7 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
 
     addRevisitation: ({ meetingId, caseNumber, note }, call) => {
       const m = meetingRow(meetingId);
-      const found = q.caseByNumber.get(caseNumber) as { id: number } | undefined;
+      const found = q.caseByNumber.get(caseNumber);
       if (!found) throw new ApiFailure('not_found', `Sag ${caseNumber} findes ikke.`, [{ field: 'caseNumber', message: 'Sagen findes ikke' }]);
       const caseId = found.id;
       const c = caseRow(caseId);
@@ -532,7 +517,7 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
       if (q.caseDecisionAt.get(meetingId, caseId)) throw new ApiFailure('conflict', `Sag ${c.case_number} er allerede afgjort på mødet.`);
       const item = agenda(m).find((i) => i.caseId === caseId);
       if (!item) throw new ApiFailure('not_found', `Sag ${c.case_number} er ikke på mødets dagsorden.`, [{ field: 'caseId', message: 'Ikke på dagsordenen' }]);
-      const p = item.proposal ? (q.proposal.get(item.proposal.id) as ProposalRow) : null;
+      const p = item.proposal ? q.proposal.get(item.proposal.id)! : null;
       if (outcome === 'approved_with_changes' && (!p || !grant)) {
         throw new ApiFailure('invalid_input', 'Angiv bevillingen, som udvalget godkender den.', [{ field: 'grant', message: 'Mangler' }]);
       }
@@ -560,7 +545,7 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
         }
         cost = yearlyCost(final);
         if (followUpDate !== null) {
-          const old = q.grantFollowUp.get(grantId) as { next_follow_up: string | null };
+          const old = q.grantFollowUp.get(grantId)!;
           if (old.next_follow_up !== followUpDate) {
             q.setGrantFollowUp.run(followUpDate, grantId);
             appendEvent(db, { at, actorId: call.actorId, caseId, entity: 'grant', entityId: grantId, type: 'grant_changed', field: 'nextFollowUp', from: old.next_follow_up, to: followUpDate, reason: `Visitationsudvalget ${formatDate(m.meeting_date)}` });
@@ -585,7 +570,7 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
       if (c.kind === 'application' && p && outcome !== 'postponed') {
         appendEvent(db, { at, actorId: call.actorId, caseId, entity: 'case', entityId: caseId, type: 'decided', to: grantsOnApproval(outcome) ? 'approved' : 'rejected', reason: `Visitationsudvalget ${formatDate(m.meeting_date)}` });
       }
-      return decisionView(q.decision.get(decisionId) as DecisionRow);
+      return decisionView(q.decision.get(decisionId)!);
     },
 
     closeMeeting: ({ meetingId }, call) => {
@@ -619,33 +604,33 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
       for (const g of picked) {
         q.insertCampaignGrant.run(id, g.grantId, g.caseId, g.yearlyCost);
         // Bringing the follow-up forward to today is what puts the grant on the pull list as a revisitation.
-        const old = q.grantFollowUp.get(g.grantId) as { next_follow_up: string | null };
+        const old = q.grantFollowUp.get(g.grantId)!;
         if (old.next_follow_up === null || old.next_follow_up > today) {
           q.setGrantFollowUp.run(today, g.grantId);
           appendEvent(db, { at, actorId: call.actorId, caseId: g.caseId, entity: 'grant', entityId: g.grantId, type: 'grant_changed', field: 'nextFollowUp', from: old.next_follow_up, to: today, reason: `Revisitationskampagne: ${name}` });
         }
       }
       appendEvent(db, { at, actorId: call.actorId, entity: 'revisitation_campaign', entityId: id, type: 'campaign_started', field: 'grants', to: picked.length, reason: name });
-      return campaignView(q.campaign.get(id) as Parameters<typeof campaignView>[0]);
+      return campaignView(q.campaign.get(id)!);
     },
 
-    listCampaigns: ({ teamId }) => (q.campaigns.all(teamId ?? null, teamId ?? null) as Parameters<typeof campaignView>[0][]).map(campaignView),
+    listCampaigns: ({ teamId }) => q.campaigns.all(teamId ?? null, teamId ?? null).map(campaignView),
 
     getCommitteeDashboard: ({ teamId }) => {
-      const rows = q.dashboardDecisions.all(teamId ?? null, teamId ?? null) as { paragraph: string; outcome: DecisionOutcome; recommended_at: string | null; decided_at: string; meeting_id: number }[];
+      const rows = q.dashboardDecisions.all(teamId ?? null, teamId ?? null);
       const decided: DecidedCase[] = rows.map((r) => ({
         paragraph: r.paragraph, outcome: r.outcome, recommendedOn: r.recommended_at?.slice(0, 10) ?? null, decidedOn: r.decided_at.slice(0, 10),
       }));
-      const perMeeting = (q.perMeeting.all(teamId ?? null, teamId ?? null) as { id: number; meeting_date: string; title: string; decided: number; approved: number | null }[])
+      const perMeeting = q.perMeeting.all(teamId ?? null, teamId ?? null)
         .map((m) => ({ meetingId: m.id, date: m.meeting_date, title: m.title, decided: m.decided, approvedYearlyCost: roundOere(m.approved ?? 0) }));
-      const campaigns = (q.campaigns.all(teamId ?? null, teamId ?? null) as Parameters<typeof campaignView>[0][]).map(campaignView)
+      const campaigns = q.campaigns.all(teamId ?? null, teamId ?? null).map(campaignView)
         .map((c) => ({ id: c.id, name: c.name, progress: c.progress }));
       return {
         daysToDecision: daysToDecision(decided),
         approvalByParagraph: approvalByParagraph(decided),
         perMeeting,
         campaigns,
-        awaiting: (q.awaitingCount.get(teamId ?? null, teamId ?? null) as { n: number }).n,
+        awaiting: q.awaitingCount.get(teamId ?? null, teamId ?? null)!.n,
       };
     },
   };
@@ -653,19 +638,19 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
 
 function queries(db: Db) {
   return {
-    person: db.prepare('SELECT id, role FROM people WHERE id = ?'),
-    team: db.prepare('SELECT id FROM teams WHERE id = ?'),
-    case: db.prepare('SELECT id, case_number, team_id, kind, paragraph FROM cases WHERE id = ?'),
-    caseByNumber: db.prepare('SELECT id FROM cases WHERE case_number = ?'),
-    caseAssignee: db.prepare('SELECT assignee_id FROM cases WHERE id = ?'),
-    limits: db.prepare('SELECT * FROM authority_limits'),
-    limit: db.prepare('SELECT * FROM authority_limits WHERE id = ?'),
-    limitsWithNames: db.prepare(
+    person: db.prepare<[number], Pick<PeopleRow, 'id' | 'role'>>('SELECT id, role FROM people WHERE id = ?'),
+    team: db.prepare<[number], Pick<TeamsRow, 'id'>>('SELECT id FROM teams WHERE id = ?'),
+    case: db.prepare<[number], Pick<CasesRow, 'id' | 'case_number' | 'team_id' | 'kind' | 'paragraph'>>('SELECT id, case_number, team_id, kind, paragraph FROM cases WHERE id = ?'),
+    caseByNumber: db.prepare<[string], Pick<CasesRow, 'id'>>('SELECT id FROM cases WHERE case_number = ?'),
+    caseAssignee: db.prepare<[number], Pick<CasesRow, 'assignee_id'>>('SELECT assignee_id FROM cases WHERE id = ?'),
+    limits: db.prepare<[], LimitRow>('SELECT * FROM authority_limits'),
+    limit: db.prepare<[number], LimitRow>('SELECT * FROM authority_limits WHERE id = ?'),
+    limitsWithNames: db.prepare<[], NamedLimitRow>(
       `SELECT l.*, p.name AS person_name FROM authority_limits l LEFT JOIN people p ON p.id = l.person_id
        ORDER BY l.person_id IS NOT NULL, l.role, p.name, l.paragraph IS NULL, l.paragraph`,
     ),
-    limitWithName: db.prepare('SELECT l.*, p.name AS person_name FROM authority_limits l LEFT JOIN people p ON p.id = l.person_id WHERE l.id = ?'),
-    limitByKey: db.prepare(`SELECT id FROM authority_limits WHERE COALESCE(role, '') = ? AND COALESCE(person_id, 0) = ? AND COALESCE(paragraph, '') = ?`),
+    limitWithName: db.prepare<[number], NamedLimitRow>('SELECT l.*, p.name AS person_name FROM authority_limits l LEFT JOIN people p ON p.id = l.person_id WHERE l.id = ?'),
+    limitByKey: db.prepare<[string, number, string], Pick<AuthorityLimitsRow, 'id'>>(`SELECT id FROM authority_limits WHERE COALESCE(role, '') = ? AND COALESCE(person_id, 0) = ? AND COALESCE(paragraph, '') = ?`),
     insertLimit: db.prepare(
       `INSERT INTO authority_limits (role, person_id, paragraph, max_hours_per_week, max_yearly_cost, external_allowed, updated_at, updated_by)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -675,18 +660,19 @@ function queries(db: Db) {
          external_allowed = ?, updated_at = ?, updated_by = ? WHERE id = ?`,
     ),
     deleteLimit: db.prepare('DELETE FROM authority_limits WHERE id = ?'),
-    takstCategories: db.prepare('SELECT * FROM takst_categories ORDER BY min_hours'),
-    grantBasis: db.prepare('SELECT paragraph, provider_type AS providerType, takst, takst_unit AS takstUnit, quantity FROM grants WHERE id = ?'),
-    grantFollowUp: db.prepare('SELECT next_follow_up FROM grants WHERE id = ?'),
+    takstCategories: db.prepare<[], TakstCategoriesRow>('SELECT * FROM takst_categories ORDER BY min_hours'),
+    grantBasis: db.prepare<[number], Pick<GrantsRow, 'paragraph' | 'takst' | 'quantity'>
+      & { providerType: GrantsRow['provider_type']; takstUnit: GrantsRow['takst_unit'] }>('SELECT paragraph, provider_type AS providerType, takst, takst_unit AS takstUnit, quantity FROM grants WHERE id = ?'),
+    grantFollowUp: db.prepare<[number], Pick<GrantsRow, 'next_follow_up'>>('SELECT next_follow_up FROM grants WHERE id = ?'),
     setGrantFollowUp: db.prepare('UPDATE grants SET next_follow_up = ? WHERE id = ?'),
-    caseGrants: db.prepare('SELECT * FROM grants WHERE case_id = ? ORDER BY start_date DESC, id DESC'),
-    proposal: db.prepare(`${PROPOSAL_SELECT} WHERE gp.id = ?`),
-    caseProposals: db.prepare(`${PROPOSAL_SELECT} WHERE gp.case_id = ? ORDER BY gp.id DESC`),
-    awaitingFor: db.prepare(`SELECT id FROM grant_proposals WHERE case_id = ? AND status = 'awaiting' AND (grant_id = ? OR (grant_id IS NULL AND ? IS NULL))`),
+    caseGrants: db.prepare<[number], GrantsRow>('SELECT * FROM grants WHERE case_id = ? ORDER BY start_date DESC, id DESC'),
+    proposal: db.prepare<[number], ProposalRow>(`${PROPOSAL_SELECT} WHERE gp.id = ?`),
+    caseProposals: db.prepare<[number], ProposalRow>(`${PROPOSAL_SELECT} WHERE gp.case_id = ? ORDER BY gp.id DESC`),
+    awaitingFor: db.prepare<[number, number | null, number | null], Pick<GrantProposalsRow, 'id'>>(`SELECT id FROM grant_proposals WHERE case_id = ? AND status = 'awaiting' AND (grant_id = ? OR (grant_id IS NULL AND ? IS NULL))`),
     // The latest awaiting proposal per case: one agenda item per case.
-    awaiting: db.prepare(`${PROPOSAL_SELECT} WHERE gp.status = 'awaiting' AND gp.id = (SELECT MAX(x.id) FROM grant_proposals x WHERE x.case_id = gp.case_id AND x.status = 'awaiting')`),
-    awaitingCases: db.prepare(`SELECT DISTINCT gp.case_id FROM grant_proposals gp JOIN cases c ON c.id = gp.case_id WHERE gp.status = 'awaiting' AND c.team_id = ? ORDER BY gp.case_id`),
-    awaitingCount: db.prepare(`SELECT COUNT(DISTINCT gp.case_id) AS n FROM grant_proposals gp JOIN cases c ON c.id = gp.case_id WHERE gp.status = 'awaiting' AND (? IS NULL OR c.team_id = ?)`),
+    awaiting: db.prepare<[], ProposalRow>(`${PROPOSAL_SELECT} WHERE gp.status = 'awaiting' AND gp.id = (SELECT MAX(x.id) FROM grant_proposals x WHERE x.case_id = gp.case_id AND x.status = 'awaiting')`),
+    awaitingCases: db.prepare<[number], Pick<GrantProposalsRow, 'case_id'>>(`SELECT DISTINCT gp.case_id FROM grant_proposals gp JOIN cases c ON c.id = gp.case_id WHERE gp.status = 'awaiting' AND c.team_id = ? ORDER BY gp.case_id`),
+    awaitingCount: db.prepare<[number | null, number | null], { n: number }>(`SELECT COUNT(DISTINCT gp.case_id) AS n FROM grant_proposals gp JOIN cases c ON c.id = gp.case_id WHERE gp.status = 'awaiting' AND (? IS NULL OR c.team_id = ?)`),
     insertProposal: db.prepare(
       `INSERT INTO grant_proposals (case_id, grant_id, paragraph, service, provider, provider_type, takst, takst_unit, quantity,
          start_date, end_date, follow_up_months, support_goal, breaches, ready_from, proposed_by, proposed_at)
@@ -695,59 +681,62 @@ function queries(db: Db) {
     setProposalStatus: db.prepare('UPDATE grant_proposals SET status = ? WHERE id = ?'),
     setProposalResult: db.prepare('UPDATE grant_proposals SET status = ?, result_grant_id = ? WHERE id = ?'),
     setProposalReady: db.prepare('UPDATE grant_proposals SET ready_from = ? WHERE id = ?'),
-    recommendations: db.prepare(
+    recommendations: db.prepare<[number], RecommendationRow>(
       `SELECT r.*, p.name AS written_by_name FROM recommendations r LEFT JOIN people p ON p.id = r.written_by WHERE r.case_id = ? ORDER BY r.version DESC`,
     ),
-    recommendation: db.prepare(`SELECT r.*, p.name AS written_by_name FROM recommendations r LEFT JOIN people p ON p.id = r.written_by WHERE r.id = ?`),
-    lastVersion: db.prepare('SELECT MAX(version) AS v FROM recommendations WHERE case_id = ?'),
+    recommendation: db.prepare<[number], RecommendationRow>(`SELECT r.*, p.name AS written_by_name FROM recommendations r LEFT JOIN people p ON p.id = r.written_by WHERE r.id = ?`),
+    lastVersion: db.prepare<[number], { v: RecommendationsRow['version'] | null }>('SELECT MAX(version) AS v FROM recommendations WHERE case_id = ?'),
     insertRecommendation: db.prepare(
       `INSERT INTO recommendations (case_id, version, target_group, vum_summary, citizen_wishes, internal_alternatives,
          expected_progression, follow_up_date, written_by, written_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    assessment: db.prepare('SELECT assessed_on, scores, expected_scores, expected_by FROM assessments WHERE case_id = ? ORDER BY assessed_on DESC, id DESC LIMIT 1'),
-    meeting: db.prepare('SELECT id, meeting_date, title, status FROM committee_meetings WHERE id = ?'),
-    meetings: db.prepare('SELECT id, meeting_date, title, status FROM committee_meetings ORDER BY meeting_date DESC, id DESC'),
-    openMeetings: db.prepare(`SELECT id, meeting_date FROM committee_meetings WHERE status = 'planned'`),
+    assessment: db.prepare<[number], Pick<AssessmentsRow, 'assessed_on' | 'scores' | 'expected_scores' | 'expected_by'>>('SELECT assessed_on, scores, expected_scores, expected_by FROM assessments WHERE case_id = ? ORDER BY assessed_on DESC, id DESC LIMIT 1'),
+    meeting: db.prepare<[number], MeetingRow>('SELECT id, meeting_date, title, status FROM committee_meetings WHERE id = ?'),
+    meetings: db.prepare<[], MeetingRow>('SELECT id, meeting_date, title, status FROM committee_meetings ORDER BY meeting_date DESC, id DESC'),
+    openMeetings: db.prepare<[], Pick<CommitteeMeetingsRow, 'id' | 'meeting_date'>>(`SELECT id, meeting_date FROM committee_meetings WHERE status = 'planned'`),
     insertMeeting: db.prepare('INSERT INTO committee_meetings (meeting_date, title, created_by, created_at) VALUES (?, ?, ?, ?)'),
     closeMeeting: db.prepare(`UPDATE committee_meetings SET status = 'closed', closed_at = ? WHERE id = ?`),
-    members: db.prepare('SELECT p.id, p.name FROM committee_members m JOIN people p ON p.id = m.person_id WHERE m.meeting_id = ? ORDER BY p.name'),
+    members: db.prepare<[number], Pick<PeopleRow, 'id' | 'name'>>('SELECT p.id, p.name FROM committee_members m JOIN people p ON p.id = m.person_id WHERE m.meeting_id = ? ORDER BY p.name'),
     insertMember: db.prepare('INSERT INTO committee_members (meeting_id, person_id) VALUES (?, ?)'),
-    revisitations: db.prepare('SELECT case_id, note FROM committee_agenda_items WHERE meeting_id = ?'),
-    revisitation: db.prepare('SELECT id FROM committee_agenda_items WHERE meeting_id = ? AND case_id = ?'),
+    revisitations: db.prepare<[number], Pick<CommitteeAgendaItemsRow, 'case_id' | 'note'>>('SELECT case_id, note FROM committee_agenda_items WHERE meeting_id = ?'),
+    revisitation: db.prepare<[number, number], Pick<CommitteeAgendaItemsRow, 'id'>>('SELECT id FROM committee_agenda_items WHERE meeting_id = ? AND case_id = ?'),
     insertRevisitation: db.prepare('INSERT INTO committee_agenda_items (meeting_id, case_id, note, added_by, added_at) VALUES (?, ?, ?, ?, ?)'),
     deleteRevisitation: db.prepare('DELETE FROM committee_agenda_items WHERE meeting_id = ? AND case_id = ?'),
-    agendaCase: db.prepare(
+    agendaCase: db.prepare<[number], Pick<CasesRow, 'case_number' | 'team_id' | 'kind' | 'paragraph' | 'legal_deadline'> & Pick<CitizensRow, 'initials'>
+      & { team: TeamsRow['name']; assignee_name: PeopleRow['name'] | null }>(
       `SELECT c.case_number, z.initials, c.team_id, t.name AS team, c.kind, c.paragraph, p.name AS assignee_name, c.legal_deadline
        FROM cases c JOIN citizens z ON z.id = c.citizen_id JOIN teams t ON t.id = c.team_id LEFT JOIN people p ON p.id = c.assignee_id
        WHERE c.id = ?`,
     ),
-    decision: db.prepare(`${DECISION_SELECT} WHERE d.id = ?`),
-    meetingDecisions: db.prepare(`${DECISION_SELECT} WHERE d.meeting_id = ? ORDER BY d.id`),
-    caseDecisions: db.prepare(`${DECISION_SELECT} WHERE d.case_id = ? ORDER BY d.id DESC`),
-    caseDecisionAt: db.prepare('SELECT id FROM committee_decisions WHERE meeting_id = ? AND case_id = ?'),
+    decision: db.prepare<[number], DecisionRow>(`${DECISION_SELECT} WHERE d.id = ?`),
+    meetingDecisions: db.prepare<[number], DecisionRow>(`${DECISION_SELECT} WHERE d.meeting_id = ? ORDER BY d.id`),
+    caseDecisions: db.prepare<[number], DecisionRow>(`${DECISION_SELECT} WHERE d.case_id = ? ORDER BY d.id DESC`),
+    caseDecisionAt: db.prepare<[number, number], Pick<CommitteeDecisionsRow, 'id'>>('SELECT id FROM committee_decisions WHERE meeting_id = ? AND case_id = ?'),
     insertDecision: db.prepare(
       `INSERT INTO committee_decisions (meeting_id, case_id, proposal_id, recommendation_id, outcome, conditions, follow_up_date,
          changes, yearly_cost, grant_id, decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    tag: db.prepare('SELECT id, label, weight FROM priority_tags WHERE id = ?'),
-    tagByLabel: db.prepare('SELECT id FROM priority_tags WHERE team_id = ? AND label = ?'),
+    tag: db.prepare<[number], Pick<PriorityTagsRow, 'id' | 'label' | 'weight'>>('SELECT id, label, weight FROM priority_tags WHERE id = ?'),
+    tagByLabel: db.prepare<[number, string], Pick<PriorityTagsRow, 'id'>>('SELECT id FROM priority_tags WHERE team_id = ? AND label = ?'),
     insertTag: db.prepare(
       'INSERT INTO priority_tags (team_id, label, weight, paragraph, item_kind, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
-    teamActiveGrants: db.prepare(
+    teamActiveGrants: db.prepare<[number, IsoDate, IsoDate], Pick<GrantsRow, 'id' | 'case_id' | 'paragraph' | 'service' | 'provider' | 'provider_type' | 'takst' | 'takst_unit' | 'quantity' | 'start_date'>
+      & Pick<CasesRow, 'case_number'>>(
       `SELECT g.id, g.case_id, c.case_number, g.paragraph, g.service, g.provider, g.provider_type, g.takst, g.takst_unit, g.quantity, g.start_date
        FROM grants g JOIN cases c ON c.id = g.case_id
        WHERE c.team_id = ? AND g.start_date <= ? AND (g.end_date IS NULL OR g.end_date >= ?)`,
     ),
     insertCampaign: db.prepare('INSERT INTO revisitation_campaigns (team_id, name, criteria, tag_id, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
     insertCampaignGrant: db.prepare('INSERT INTO campaign_grants (campaign_id, grant_id, case_id, yearly_before) VALUES (?, ?, ?, ?)'),
-    campaign: db.prepare(`SELECT k.*, p.name AS created_by_name FROM revisitation_campaigns k LEFT JOIN people p ON p.id = k.created_by WHERE k.id = ?`),
-    campaigns: db.prepare(
+    campaign: db.prepare<[number], CampaignRow>(`SELECT k.*, p.name AS created_by_name FROM revisitation_campaigns k LEFT JOIN people p ON p.id = k.created_by WHERE k.id = ?`),
+    campaigns: db.prepare<[number | null, number | null], CampaignRow>(
       `SELECT k.*, p.name AS created_by_name FROM revisitation_campaigns k LEFT JOIN people p ON p.id = k.created_by
        WHERE (? IS NULL OR k.team_id = ?) ORDER BY k.created_at DESC, k.id DESC`,
     ),
     // Revisited = the grant changed or ended, or the case was reassessed, after the campaign began.
-    campaignGrants: db.prepare(
+    campaignGrants: db.prepare<{ since: string; campaign: number }, Pick<CampaignGrantsRow, 'grant_id' | 'case_id' | 'yearly_before'> & Pick<CasesRow, 'case_number'>
+      & Pick<GrantsRow, 'paragraph' | 'service' | 'provider' | 'takst' | 'takst_unit' | 'quantity'> & { ended: 0 | 1; revisited_at: string | null }>(
       `SELECT cg.grant_id, cg.case_id, c.case_number, g.paragraph, g.service, g.provider, cg.yearly_before, g.takst, g.takst_unit,
               g.quantity,
               EXISTS (SELECT 1 FROM events e WHERE e.case_id = cg.case_id AND e.entity = 'grant' AND e.entity_id = cg.grant_id
@@ -761,13 +750,14 @@ function queries(db: Db) {
        FROM campaign_grants cg JOIN grants g ON g.id = cg.grant_id JOIN cases c ON c.id = cg.case_id
        WHERE cg.campaign_id = @campaign ORDER BY cg.yearly_before DESC, cg.grant_id`,
     ),
-    dashboardDecisions: db.prepare(
+    dashboardDecisions: db.prepare<[number | null, number | null], Pick<CasesRow, 'paragraph'> & Pick<CommitteeDecisionsRow, 'outcome' | 'decided_at' | 'meeting_id'>
+      & { recommended_at: string | null }>(
       `SELECT c.paragraph, d.outcome, d.decided_at, d.meeting_id,
               COALESCE((SELECT MIN(r.written_at) FROM recommendations r WHERE r.case_id = d.case_id AND r.written_at <= d.decided_at),
                        (SELECT gp.proposed_at FROM grant_proposals gp WHERE gp.id = d.proposal_id)) AS recommended_at
        FROM committee_decisions d JOIN cases c ON c.id = d.case_id WHERE (? IS NULL OR c.team_id = ?) ORDER BY d.id`,
     ),
-    perMeeting: db.prepare(
+    perMeeting: db.prepare<[number | null, number | null], Pick<CommitteeMeetingsRow, 'id' | 'meeting_date' | 'title'> & { decided: number; approved: number | null }>(
       `SELECT m.id, m.meeting_date, m.title, COUNT(d.id) AS decided,
               SUM(CASE WHEN d.outcome IN ('approved', 'approved_with_changes') THEN d.yearly_cost ELSE 0 END) AS approved
        FROM committee_meetings m JOIN committee_decisions d ON d.meeting_id = m.id JOIN cases c ON c.id = d.case_id

@@ -5,7 +5,6 @@ import type { Handlers } from '../../shared/api/dispatch';
 import type { CallContext } from '../../shared/api/define';
 import { ApiFailure } from '../../shared/api/envelope';
 import type { WallCaseload, WallColumn, WallPlan, WallPullItem, WallScreen, WallSprint, wallMethods } from '../../shared/api/methods/wall';
-import type { Person } from '../../shared/domain';
 import {
   DEFAULT_WALL_SETTINGS, WALL_CARDS_PER_COLUMN, parseWallViews, toWallCard, wallOrder,
   type WallCard, type WallSettings,
@@ -14,6 +13,7 @@ import { caseloadReader } from '../caseload';
 import type { Db } from '../connection';
 import { appendEvent } from '../events';
 import { CARD_SELECT, COLUMN_COLUMNS, PERSON_COLUMNS, toCard, toColumn, toPerson, type CardRow, type ColumnRow, type PersonRow } from '../rows';
+import type { PeopleRow, TeamsRow, WallSettingsRow } from '../schema';
 import type { ServiceContext } from './context';
 import { bottomLineFor } from './economy';
 import { serviceLevelMarksFor } from './flowAnalytics';
@@ -25,18 +25,16 @@ import { statements } from '../statements';
 const DEADLINES_SHOWN = 30;
 const PULL_ITEMS_SHOWN = 12;
 
-interface SettingsRow {
-  team_id: number; views: string; interval_seconds: number; timer_minutes: number; privacy: number;
-  updated_at: string; updated_by_initials: string | null;
-}
+type SettingsRow = Pick<WallSettingsRow, 'team_id' | 'views' | 'interval_seconds' | 'timer_minutes' | 'privacy' | 'updated_at'>
+  & { updated_by_initials: PeopleRow['initials'] | null };
 
 const queries = (db: Db) => ({
-  team: db.prepare('SELECT id, name FROM teams WHERE id = ?'),
-  columns: db.prepare(`SELECT ${COLUMN_COLUMNS} FROM board_columns WHERE team_id = ? ORDER BY position`),
-  cards: db.prepare(`SELECT ${CARD_SELECT} FROM cases c JOIN citizens z ON z.id = c.citizen_id WHERE c.team_id = ?`),
-  people: db.prepare(`SELECT ${PERSON_COLUMNS} FROM people`),
-  person: db.prepare(`SELECT ${PERSON_COLUMNS} FROM people WHERE id = ? AND active = 1`),
-  settings: db.prepare(
+  team: db.prepare<[number], Pick<TeamsRow, 'id' | 'name'>>('SELECT id, name FROM teams WHERE id = ?'),
+  columns: db.prepare<[number], ColumnRow>(`SELECT ${COLUMN_COLUMNS} FROM board_columns WHERE team_id = ? ORDER BY position`),
+  cards: db.prepare<[number], CardRow>(`SELECT ${CARD_SELECT} FROM cases c JOIN citizens z ON z.id = c.citizen_id WHERE c.team_id = ?`),
+  people: db.prepare<[], PersonRow>(`SELECT ${PERSON_COLUMNS} FROM people`),
+  person: db.prepare<[number], PersonRow>(`SELECT ${PERSON_COLUMNS} FROM people WHERE id = ? AND active = 1`),
+  settings: db.prepare<[number], SettingsRow>(
     `SELECT s.team_id, s.views, s.interval_seconds, s.timer_minutes, s.privacy, s.updated_at, p.initials AS updated_by_initials
      FROM wall_settings s LEFT JOIN people p ON p.id = s.updated_by WHERE s.team_id = ?`,
   ),
@@ -80,19 +78,19 @@ export function wallHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof w
   }
 
   function actor(call: CallContext): PersonRow {
-    const row = call.actorId === null ? undefined : (q.person.get(call.actorId) as PersonRow | undefined);
+    const row = call.actorId === null ? undefined : q.person.get(call.actorId);
     if (!row) throw new ApiFailure('forbidden', 'Vælg først, hvem du er.');
     return row;
   }
 
-  function requireTeam(teamId: number): { id: number; name: string } {
-    const team = q.team.get(teamId) as { id: number; name: string } | undefined;
+  function requireTeam(teamId: number): Pick<TeamsRow, 'id' | 'name'> {
+    const team = q.team.get(teamId);
     if (!team) throw new ApiFailure('not_found', 'Teamet findes ikke.', [{ field: 'teamId', message: 'Teamet findes ikke' }]);
     return team;
   }
 
   function settingsOf(teamId: number): WallSettings {
-    const row = q.settings.get(teamId) as SettingsRow | undefined;
+    const row = q.settings.get(teamId);
     if (!row) return { teamId, ...DEFAULT_WALL_SETTINGS, views: [...DEFAULT_WALL_SETTINGS.views], updatedAt: null, updatedByInitials: null };
     return {
       teamId,
@@ -111,11 +109,11 @@ export function wallHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof w
       // A paired wall device always gets privacy mode: the dispatcher forces it (wallInput).
       const privacy = asked;
       const today = ctx.today();
-      const people = new Map((q.people.all() as PersonRow[]).map((r) => [r.id, toPerson(r) as Person]));
-      const columns = (q.columns.all(teamId) as ColumnRow[]).map(toColumn);
+      const people = new Map(q.people.all().map((r) => [r.id, toPerson(r)]));
+      const columns = q.columns.all(teamId).map(toColumn);
       const kindOf = new Map(columns.map((c) => [c.id, c.kind]));
       const byColumn = new Map<number, WallCard[]>(columns.map((c) => [c.id, []]));
-      for (const row of q.cards.all(teamId) as CardRow[]) {
+      for (const row of q.cards.all(teamId)) {
         const card = toCard(row);
         byColumn.get(card.columnId)?.push(toWallCard(card, kindOf.get(card.columnId) ?? 'active', today, people, privacy));
       }
