@@ -8,14 +8,14 @@ import { ApiFailure } from '../../shared/api/envelope';
 import type {
   BottomLineChart, BottomLineDecomposition, BottomLineDrill, BottomLineReport, BottomLineSeries, BottomLineWeek, BudgetOverview,
   DecompositionGrant, DepartmentBottomLine, DrillGrant, CaseworkerTakst, CatalogueEntry, economyMethods,
-  GrantView, MoverKind, TeamBottomLine,
+  GrantView, TeamBottomLine,
 } from '../../shared/api/methods/economy';
 import type { GrantFields, GrantPreview } from '../../shared/api/methods/grantFields';
 import { addDays, daysInMonth, toDayNumber, yearOf } from '../../shared/dates';
 import type { IsoDate, ProviderType, TakstUnit } from '../../shared/domain';
 import {
   describeGrant, followUpMonthsFor, grantCategory, isActiveOn, isTakstOutlier, priceOn, yearlyCost,
-  type SupportGoal, type TakstCategory,
+  type TakstCategory,
 } from '../../shared/economics';
 import { costInYearOere, decompose, forecastSeries, isKnownOn, monthlyOere, weekPoints, type CostBasisOere } from '../../shared/grantHistory';
 import { medianOere, toKroner, toOere, yearlyOere } from '../../shared/money';
@@ -25,23 +25,26 @@ import { formatParagraph } from '../../shared/format';
 import { paragraphInfo } from '../../shared/paragraphs';
 import type { Db } from '../connection';
 import { statements } from '../statements';
+import type {
+  BudgetHistoryRow, BudgetParagraphsRow, BudgetsRow, CasesRow, GrantLedgerRow, GrantsRow, PeopleRow, TakstCategoriesRow, TakstPricesRow,
+  TakstProvidersRow, TakstServicesRow, TeamsRow,
+} from '../schema';
 import { appendEvent } from '../events';
 import { routeToCommittee } from './committee';
 import type { ServiceContext } from './context';
 
-interface EconomyGrantRow {
-  id: number; case_id: number; paragraph: string; service: string; provider: string; provider_type: ProviderType;
-  takst: number; takst_unit: TakstUnit; quantity: number; start_date: string; end_date: string | null;
-  next_follow_up: string | null; follow_up_months: number | null; support_goal: SupportGoal | null;
-}
-const ECONOMY_GRANT_COLUMNS = `g.id, g.case_id, g.paragraph, g.service, g.provider, g.provider_type, g.takst, g.takst_unit,
-  g.quantity, g.start_date, g.end_date, g.next_follow_up, g.follow_up_months, g.support_goal`;
+// Named once: the select list and the row type both come from this list.
+const ECONOMY_GRANT_FIELDS = [
+  'id', 'case_id', 'paragraph', 'service', 'provider', 'provider_type', 'takst', 'takst_unit',
+  'quantity', 'start_date', 'end_date', 'next_follow_up', 'follow_up_months', 'support_goal',
+] as const;
+type EconomyGrantRow = Pick<GrantsRow, (typeof ECONOMY_GRANT_FIELDS)[number]>;
+const ECONOMY_GRANT_COLUMNS = ECONOMY_GRANT_FIELDS.map((c) => `g.${c}`).join(', ');
 
-interface CategoryRow {
-  id: number; code: string; label: string; min_hours: number; max_hours: number | null;
-  follow_up_developing: number; follow_up_maintaining: number;
-}
-const toCategory = (r: CategoryRow): TakstCategory => ({
+type PriceRow = Pick<TakstPricesRow, 'service_id' | 'provider_id' | 'valid_from' | 'takst' | 'recorded_at'> & Pick<TakstServicesRow, 'paragraph' | 'unit'>
+  & Pick<TakstProvidersRow, 'provider_type'> & { service: TakstServicesRow['name']; provider: TakstProvidersRow['name']; recorded_by: PeopleRow['name'] | null };
+
+const toCategory = (r: TakstCategoriesRow): TakstCategory => ({
   id: r.id, code: r.code, label: r.label, minHours: r.min_hours, maxHours: r.max_hours,
   followUpMonthsDeveloping: r.follow_up_developing, followUpMonthsMaintaining: r.follow_up_maintaining,
 });
@@ -55,7 +58,7 @@ export const TAKST_OUTLIER_MIN_GRANTS = 3;
 const money = toKroner;
 
 function requireTeam(db: Db, teamId: number) {
-  const row = statements(db, queries).team.get(teamId) as { id: number; name: string; bottom_line_tolerance: number } | undefined;
+  const row = statements(db, queries).team.get(teamId);
   if (!row) throw new ApiFailure('not_found', 'Teamet findes ikke.', [{ field: 'teamId', message: 'Teamet findes ikke' }]);
   return row;
 }
@@ -109,18 +112,18 @@ export function economyHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
   const { db } = ctx;
   const q = statements(db, queries);
 
-  const categories = (): TakstCategory[] => (q.categories.all() as CategoryRow[]).map(toCategory);
+  const categories = (): TakstCategory[] => q.categories.all().map(toCategory);
 
   const team = (teamId: number) => requireTeam(db, teamId);
 
   function caseRow(caseId: number) {
-    const row = q.case.get(caseId) as { id: number; team_id: number; paragraph: string; case_number: string } | undefined;
+    const row = q.case.get(caseId);
     if (!row) throw new ApiFailure('not_found', `Sag ${caseId} findes ikke.`, [{ field: 'caseId', message: 'Sagen findes ikke' }]);
     return row;
   }
 
   function grantRow(grantId: number): EconomyGrantRow {
-    const row = q.grant.get(grantId) as EconomyGrantRow | undefined;
+    const row = q.grant.get(grantId);
     if (!row) throw new ApiFailure('not_found', `Bevilling ${grantId} findes ikke.`, [{ field: 'grantId', message: 'Bevillingen findes ikke' }]);
     return row;
   }
@@ -147,9 +150,9 @@ export function economyHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
   }
 
   /** Weekly points of `year` up to `until`: the bottom line (budget − forecast as known then) of one team or the department. */
-  function series(year: number, until: IsoDate, teamId: number | undefined) {
+  function series(year: number, until: IsoDate, teamId: number | undefined): BottomLineSeries['thisYear'] {
     const points = weekPoints(year, until);
-    if (points.length === 0) return { year, budget: 0, toleranceAmount: 0, points: [] as BottomLineWeek[] };
+    if (points.length === 0) return { year, budget: 0, toleranceAmount: 0, points: [] };
     const versions = versionsKnownBetween(db, year, points[0]!, points[points.length - 1]!, teamId);
     const forecasts = forecastSeries(versions, year, points);
     const budgets = budgetsOere(db, year);
@@ -178,22 +181,19 @@ export function economyHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
   }
 
   function budgetOverview(teamId: number, year: number): BudgetOverview {
-    const total = q.budget.get(teamId, year) as { amount: number } | undefined;
+    const total = q.budget.get(teamId, year);
     return {
       teamId,
       year,
       amount: total?.amount ?? null,
-      paragraphs: (q.budgetParagraphs.all(teamId, year) as { paragraph: string; amount: number }[]).map((p) => ({ paragraph: p.paragraph, amount: p.amount })),
-      history: (q.budgetHistory.all(teamId) as { id: number; year: number; paragraph: string | null; amount: number; previous: number | null; set_at: string; set_by: string | null }[])
+      paragraphs: q.budgetParagraphs.all(teamId, year).map((p) => ({ paragraph: p.paragraph, amount: p.amount })),
+      history: q.budgetHistory.all(teamId)
         .map((h) => ({ id: h.id, year: h.year, paragraph: h.paragraph, amount: h.amount, previous: h.previous, setAt: h.set_at, setBy: h.set_by })),
     };
   }
 
   function catalogueEntries(date: IsoDate, only?: { serviceId: number; providerId: number }): CatalogueEntry[] {
-    const rows = (only ? q.pricesFor.all(only.serviceId, only.providerId) : q.prices.all()) as {
-      service_id: number; provider_id: number; paragraph: string; service: string; unit: TakstUnit; provider: string;
-      provider_type: ProviderType; valid_from: string; takst: number; recorded_at: string; recorded_by: string | null;
-    }[];
+    const rows = only ? q.pricesFor.all(only.serviceId, only.providerId) : q.prices.all();
     const entries = new Map<string, CatalogueEntry>();
     for (const r of rows) {
       const key = `${r.service_id}:${r.provider_id}`;
@@ -263,7 +263,7 @@ export function economyHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
           forecastCumulative: money(cumulative),
         };
       });
-      const paragraphBudgets = new Map((q.budgetParagraphs.all(teamId, year) as { paragraph: string; amount: number }[]).map((p) => [p.paragraph, p.amount]));
+      const paragraphBudgets = new Map(q.budgetParagraphs.all(teamId, year).map((p) => [p.paragraph, p.amount]));
       const paragraphs = [...new Set([...byParagraph.keys(), ...paragraphBudgets.keys()])]
         .map((paragraph) => ({ paragraph, budget: paragraphBudgets.get(paragraph) ?? null, forecast: money(byParagraph.get(paragraph) ?? 0) }))
         .sort((a, b) => b.forecast - a.forecast);
@@ -272,10 +272,7 @@ export function economyHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
 
     getBottomLineMovers: ({ teamId, since, asOf, limit }) => {
       team(teamId);
-      return (q.movers.all(teamId, yearOf(asOf), since, asOf, limit ?? 50) as {
-        id: number; on_date: string; kind: MoverKind; case_id: number; case_number: string; grant_id: number;
-        description: string; actor_name: string | null; effect_oere: number; yearly_before: number | null; yearly_after: number | null; source: string | null;
-      }[]).map((r) => ({
+      return q.movers.all(teamId, yearOf(asOf), since, asOf, limit ?? 50).map((r) => ({
         id: r.id, onDate: r.on_date, kind: r.kind, caseId: r.case_id, caseNumber: r.case_number, grantId: r.grant_id,
         description: r.description, actorName: r.actor_name, forecastEffect: money(r.effect_oere),
         yearlyBefore: r.yearly_before === null ? null : money(toOere(r.yearly_before)),
@@ -290,7 +287,7 @@ export function economyHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
       const start = from < `${year}-01-01` ? addDays(`${year}-01-01`, -1) : from;
       const versions = versionsKnownBetween(db, year, start, asOf, teamId);
       const d = decompose(versions, teamId, year, start, asOf);
-      const cases = new Map((q.casesOf.all(teamId) as { id: number; case_number: string; assignee: string | null }[]).map((c) => [c.id, c]));
+      const cases = new Map(q.casesOf.all(teamId).map((c) => [c.id, c]));
       const grantLine = (p: (typeof d.lines)['new']['grants'][number]): DecompositionGrant => {
         const v = (p.after ?? p.before)!;
         return {
@@ -332,7 +329,7 @@ export function economyHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
       team(teamId);
       const year = yearOf(asOf);
       const versions = versionsKnown(db, year, asOf, teamId);
-      const cases = new Map((q.casesOf.all(teamId) as { id: number; case_number: string; assignee_id: number | null; assignee: string | null }[]).map((c) => [c.id, c]));
+      const cases = new Map(q.casesOf.all(teamId).map((c) => [c.id, c]));
       const people = new Map<string, { personId: number | null; name: string; spent: number; forecast: number; grants: DrillGrant[] }>();
       for (const v of versions) {
         const c = cases.get(v.caseId);
@@ -362,10 +359,10 @@ export function economyHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
       const monthEnd = `${asOf.slice(0, 7)}-${String(daysInMonth(year, Number(asOf.slice(5, 7)))).padStart(2, '0')}`;
       const cats = categories();
       // As known at the end of the as-of day, like every money figure; the case's caseworker as now.
-      const assignees = new Map((q.assignees.all() as { id: number; assignee_id: number | null }[]).map((c) => [c.id, c.assignee_id]));
+      const assignees = new Map(q.assignees.all().map((c) => [c.id, c.assignee_id]));
       const rows = versionsKnown(db, year, asOf).filter((v) => (v.startDate <= asOf && (v.endDate === null || v.endDate >= asOf))
         || (v.startDate >= monthStart && v.startDate <= monthEnd) || (v.endDate !== null && v.endDate >= monthStart && v.endDate <= monthEnd));
-      const people = (q.caseworkers.all() as { id: number; name: string; initials: string; team_id: number | null }[])
+      const people = q.caseworkers.all()
         .filter((p) => teamId === undefined || p.team_id === teamId);
       // Like with like: the same paragraph, unit, service, takst category and provider type.
       const keyOf = (v: (typeof rows)[number]) => [v.paragraph, v.takstUnit, v.service, grantCategory(v, cats)?.code ?? '', v.providerType].join('|');
@@ -452,8 +449,8 @@ export function economyHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
     },
 
     setTakstPrice: ({ serviceId, providerId, takst, validFrom }, call) => {
-      const service = q.service.get(serviceId) as { id: number; name: string } | undefined;
-      const provider = q.provider.get(providerId) as { id: number; name: string } | undefined;
+      const service = q.service.get(serviceId);
+      const provider = q.provider.get(providerId);
       if (!service) throw new ApiFailure('not_found', 'Ydelsen findes ikke i takstkataloget.', [{ field: 'serviceId', message: 'Ydelsen findes ikke' }]);
       if (!provider) throw new ApiFailure('not_found', 'Leverandøren findes ikke i takstkataloget.', [{ field: 'providerId', message: 'Leverandøren findes ikke' }]);
       const before = catalogueEntries(validFrom, { serviceId, providerId })[0];
@@ -473,7 +470,7 @@ export function economyHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
         caseId,
         teamId: c.team_id,
         paragraph: c.paragraph,
-        grants: (q.caseGrants.all(caseId) as EconomyGrantRow[]).map((r) => grantView(r, cats)),
+        grants: q.caseGrants.all(caseId).map((r) => grantView(r, cats)),
       };
     },
 
@@ -532,10 +529,10 @@ export function economyHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
       const at = ctx.now().toISOString();
       let previous: number | null;
       if (paragraph === undefined) {
-        previous = (q.budget.get(teamId, year) as { amount: number } | undefined)?.amount ?? null;
+        previous = q.budget.get(teamId, year)?.amount ?? null;
         q.upsertBudget.run(teamId, year, amount);
       } else {
-        previous = (q.budgetParagraph.get(teamId, year, paragraph) as { amount: number } | undefined)?.amount ?? null;
+        previous = q.budgetParagraph.get(teamId, year, paragraph)?.amount ?? null;
         q.upsertBudgetParagraph.run(teamId, year, paragraph, amount);
       }
       q.insertBudgetHistory.run(teamId, year, paragraph ?? null, amount, previous, at, call.actorId);
@@ -550,16 +547,15 @@ export function economyHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
 
 function queries(db: Db) {
   return {
-    team: db.prepare('SELECT id, name, bottom_line_tolerance FROM teams WHERE id = ?'),
-    teams: db.prepare('SELECT id, name, bottom_line_tolerance FROM teams ORDER BY sort_order, name'),
-    case: db.prepare('SELECT id, team_id, paragraph, case_number FROM cases WHERE id = ?'),
-    grant: db.prepare(`SELECT ${ECONOMY_GRANT_COLUMNS} FROM grants g WHERE g.id = ?`),
-    caseGrants: db.prepare(`SELECT ${ECONOMY_GRANT_COLUMNS} FROM grants g WHERE g.case_id = ? ORDER BY g.start_date DESC, g.id DESC`),
-    categories: db.prepare('SELECT * FROM takst_categories ORDER BY min_hours'),
-    budget: db.prepare('SELECT amount FROM budgets WHERE team_id = ? AND year = ?'),
-    budgetParagraph: db.prepare('SELECT amount FROM budget_paragraphs WHERE team_id = ? AND year = ? AND paragraph = ?'),
-    budgetParagraphs: db.prepare('SELECT paragraph, amount FROM budget_paragraphs WHERE team_id = ? AND year = ? ORDER BY paragraph'),
-    budgetHistory: db.prepare(
+    team: db.prepare<[number], Pick<TeamsRow, 'id' | 'name' | 'bottom_line_tolerance'>>('SELECT id, name, bottom_line_tolerance FROM teams WHERE id = ?'),
+    case: db.prepare<[number], Pick<CasesRow, 'id' | 'team_id' | 'paragraph' | 'case_number'>>('SELECT id, team_id, paragraph, case_number FROM cases WHERE id = ?'),
+    grant: db.prepare<[number], EconomyGrantRow>(`SELECT ${ECONOMY_GRANT_COLUMNS} FROM grants g WHERE g.id = ?`),
+    caseGrants: db.prepare<[number], EconomyGrantRow>(`SELECT ${ECONOMY_GRANT_COLUMNS} FROM grants g WHERE g.case_id = ? ORDER BY g.start_date DESC, g.id DESC`),
+    categories: db.prepare<[], TakstCategoriesRow>('SELECT * FROM takst_categories ORDER BY min_hours'),
+    budget: db.prepare<[number, number], Pick<BudgetsRow, 'amount'>>('SELECT amount FROM budgets WHERE team_id = ? AND year = ?'),
+    budgetParagraph: db.prepare<[number, number, string], Pick<BudgetParagraphsRow, 'amount'>>('SELECT amount FROM budget_paragraphs WHERE team_id = ? AND year = ? AND paragraph = ?'),
+    budgetParagraphs: db.prepare<[number, number], Pick<BudgetParagraphsRow, 'paragraph' | 'amount'>>('SELECT paragraph, amount FROM budget_paragraphs WHERE team_id = ? AND year = ? ORDER BY paragraph'),
+    budgetHistory: db.prepare<[number], Pick<BudgetHistoryRow, 'id' | 'year' | 'paragraph' | 'amount' | 'previous' | 'set_at'> & { set_by: PeopleRow['name'] | null }>(
       `SELECT h.id, h.year, h.paragraph, h.amount, h.previous, h.set_at, p.name AS set_by
        FROM budget_history h LEFT JOIN people p ON p.id = h.set_by WHERE h.team_id = ? ORDER BY h.id DESC LIMIT 200`,
     ),
@@ -574,27 +570,32 @@ function queries(db: Db) {
       'INSERT INTO budget_history (team_id, year, paragraph, amount, previous, set_at, set_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
     // The ledger entries known in [since, asOf] that moved the forecast, largest first.
-    movers: db.prepare(
+    // effect_oere is COALESCEd with the NOT NULL forecast_effect, so it is never NULL.
+    movers: db.prepare<
+      [number, number, IsoDate, IsoDate, number],
+      Pick<GrantLedgerRow, 'id' | 'on_date' | 'kind' | 'case_id' | 'grant_id' | 'description' | 'yearly_before' | 'yearly_after' | 'source'>
+        & Pick<CasesRow, 'case_number'> & { actor_name: PeopleRow['name'] | null; effect_oere: number }
+    >(
       `SELECT l.id, l.on_date, l.kind, l.case_id, c.case_number, l.grant_id, l.description, p.name AS actor_name,
               COALESCE(l.effect_oere, CAST(ROUND(l.forecast_effect * 100) AS INTEGER)) AS effect_oere, l.yearly_before, l.yearly_after, l.source
        FROM grant_ledger l JOIN cases c ON c.id = l.case_id LEFT JOIN people p ON p.id = l.actor_id
        WHERE l.team_id = ? AND l.year = ? AND l.on_date >= ? AND l.on_date <= ? AND l.forecast_effect <> 0
        ORDER BY ABS(l.forecast_effect) DESC, l.id DESC LIMIT ?`,
     ),
-    casesOf: db.prepare(
+    casesOf: db.prepare<[number], Pick<CasesRow, 'id' | 'case_number' | 'assignee_id'> & { assignee: PeopleRow['name'] | null }>(
       `SELECT c.id, c.case_number, c.assignee_id, p.name AS assignee FROM cases c LEFT JOIN people p ON p.id = c.assignee_id WHERE c.team_id = ?`,
     ),
-    assignees: db.prepare('SELECT id, assignee_id FROM cases'),
-    caseworkers: db.prepare(`SELECT id, name, initials, team_id FROM people WHERE active = 1 AND role = 'caseworker' ORDER BY name`),
-    service: db.prepare('SELECT id, name FROM takst_services WHERE id = ?'),
-    provider: db.prepare('SELECT id, name FROM takst_providers WHERE id = ?'),
-    prices: db.prepare(
+    assignees: db.prepare<[], Pick<CasesRow, 'id' | 'assignee_id'>>('SELECT id, assignee_id FROM cases'),
+    caseworkers: db.prepare<[], Pick<PeopleRow, 'id' | 'name' | 'initials' | 'team_id'>>(`SELECT id, name, initials, team_id FROM people WHERE active = 1 AND role = 'caseworker' ORDER BY name`),
+    service: db.prepare<[number], Pick<TakstServicesRow, 'id' | 'name'>>('SELECT id, name FROM takst_services WHERE id = ?'),
+    provider: db.prepare<[number], Pick<TakstProvidersRow, 'id' | 'name'>>('SELECT id, name FROM takst_providers WHERE id = ?'),
+    prices: db.prepare<[], PriceRow>(
       `SELECT pr.service_id, pr.provider_id, s.paragraph, s.name AS service, s.unit, v.name AS provider, v.provider_type,
               pr.valid_from, pr.takst, pr.recorded_at, p.name AS recorded_by
        FROM takst_prices pr JOIN takst_services s ON s.id = pr.service_id JOIN takst_providers v ON v.id = pr.provider_id
        LEFT JOIN people p ON p.id = pr.recorded_by`,
     ),
-    pricesFor: db.prepare(
+    pricesFor: db.prepare<[number, number], PriceRow>(
       `SELECT pr.service_id, pr.provider_id, s.paragraph, s.name AS service, s.unit, v.name AS provider, v.provider_type,
               pr.valid_from, pr.takst, pr.recorded_at, p.name AS recorded_by
        FROM takst_prices pr JOIN takst_services s ON s.id = pr.service_id JOIN takst_providers v ON v.id = pr.provider_id

@@ -13,7 +13,7 @@ import {
   COMPLIANCE_KINDS, compareParagraphs, complianceFigures, deadlineRows, forecastDeadline, groupBy, monthOf,
   type DecidedCase,
 } from '../../shared/deadlines';
-import type { CaseKind, ClassOfService, ColumnKind, IsoDate } from '../../shared/domain';
+import type { ClassOfService, IsoDate } from '../../shared/domain';
 import { age, cycleTime, sampleWindow, throughputPerDay, throughputPerWeek, type FlowEvent } from '../../shared/flow';
 import {
   blockerClusters, columnOn, columnPaces, columnStays, efficiencyPerWeek, flowEfficiency, forecastPositions, heatMap,
@@ -26,12 +26,16 @@ import { appendEvent } from '../events';
 import type { ServiceContext } from './context';
 import { pullListFor } from './pullList';
 import { statements } from '../statements';
+import type {
+  BlockerCategoriesRow, BoardColumnsRow, CasesRow, ColumnFlowSettingsRow, EventsRow, FlowBlocksRow, FlowCasesRow, FlowSavedViewsRow, OrNull, PeopleRow,
+  TeamsRow, WorkspaceRow,
+} from '../schema';
 
 const CALENDAR_KEY = 'flow.calendar';
 
 /** The department's working-day calendar (workspace setting, defaults when unset). */
 export function calendarOptions(db: Db): CalendarOptions {
-  const row = statements(db, queries).calendar.get(CALENDAR_KEY) as { value: string } | undefined;
+  const row = statements(db, queries).calendar.get(CALENDAR_KEY);
   if (!row) return { ...DEFAULT_CALENDAR };
   try {
     const parsed = JSON.parse(row.value) as Partial<CalendarOptions>;
@@ -45,8 +49,6 @@ export function calendarOptions(db: Db): CalendarOptions {
   }
 }
 
-interface EventRow { case_id: number; at: string; type: string; field: string | null; to_value: string | null }
-
 /**
  * The column stays of the given cases, from their column events (the events_case index, a few
  * events per case). Exported for the flow dashboard's ageing of a past period.
@@ -55,7 +57,7 @@ export function staysOf(db: Db, caseIds: readonly number[]): Map<number, ColumnS
   const byCase = new Map<number, FlowEvent[]>();
   const statement = statements(db, queries).columnEvents;
   for (let i = 0; i < caseIds.length; i += 5000) {
-    for (const r of statement.all(JSON.stringify(caseIds.slice(i, i + 5000))) as EventRow[]) {
+    for (const r of statement.all(JSON.stringify(caseIds.slice(i, i + 5000)))) {
       let list = byCase.get(r.case_id);
       if (!list) byCase.set(r.case_id, (list = []));
       list.push({ caseId: r.case_id, at: r.at, type: r.type, field: r.field, to: r.to_value });
@@ -68,7 +70,7 @@ export function staysOf(db: Db, caseIds: readonly number[]): Map<number, ColumnS
 
 /** Work in progress at the end of `asOf` in the columns the cases were in then (not now). */
 export function wipAsOf(db: Db, teamId: number, asOf: IsoDate) {
-  const rows = statements(db, queries).wipAsOf.all({ asOf, team: teamId }) as { case_id: number; case_number: string; start_day: IsoDate; initials: string | null; blocked_reason: string | null; blocked: number }[];
+  const rows = statements(db, queries).wipAsOf.all({ asOf, team: teamId });
   const stays = staysOf(db, rows.map((r) => r.case_id));
   return rows.map((r) => ({
     caseId: r.case_id,
@@ -82,23 +84,36 @@ export function wipAsOf(db: Db, teamId: number, asOf: IsoDate) {
   }));
 }
 
-interface DecidedRow {
-  case_id: number; case_number: string; kind: CaseKind; paragraph: string; team_id: number; assignee_id: number | null;
-  received_date: IsoDate; finish_day: IsoDate; legal_deadline: IsoDate | null;
-}
-interface ColumnRow { id: number; team_id: number; name: string; kind: ColumnKind; position: number; max_working_days: number | null; counts_as_work: number | null }
-interface CategoryRow { id: number; name: string; keywords: string; active: number }
-interface ViewRow { id: number; team_id: number; name: string; settings: string; is_default: number; created_by: string | null; updated_at: string }
+type TeamRow = Pick<TeamsRow, 'id' | 'name'>;
+// Selected with case_id IN (…) and to_value IS NOT NULL: both are set.
+type EventRow = Pick<EventsRow, 'at' | 'type' | 'field'>
+  & { case_id: NonNullable<EventsRow['case_id']>; to_value: NonNullable<EventsRow['to_value']> };
+// Selected with start_day IS NOT NULL; blocked is EXISTS (…), 0 or 1.
+type WipRow = Pick<FlowCasesRow, 'case_id'> & { start_day: NonNullable<FlowCasesRow['start_day']> } & Pick<CasesRow, 'case_number'>
+  & OrNull<Pick<PeopleRow, 'initials'>> & { blocked_reason: FlowBlocksRow['reason'] | null; blocked: 0 | 1 };
+// Selected with finish_day in a range: it is set.
+type DecidedRow = { case_id: CasesRow['id'] } & Pick<CasesRow, 'case_number' | 'kind' | 'paragraph' | 'team_id' | 'assignee_id' | 'received_date' | 'legal_deadline'>
+  & { finish_day: NonNullable<FlowCasesRow['finish_day']> };
+// Selected with legal_deadline IS NOT NULL.
+type OpenRow = Pick<CasesRow, 'id' | 'case_number' | 'kind' | 'paragraph' | 'assignee_id' | 'received_date' | 'team_id'>
+  & { legal_deadline: NonNullable<CasesRow['legal_deadline']> };
+type ColumnRow = Pick<BoardColumnsRow, 'id' | 'team_id' | 'name' | 'kind' | 'position'> & OrNull<Pick<ColumnFlowSettingsRow, 'max_working_days' | 'counts_as_work'>>;
+type CategoryRow = Pick<BlockerCategoriesRow, 'id' | 'name' | 'keywords' | 'active'>;
+// Selected with start_day IS NOT NULL and finish_day in a range: both are set.
+type FinishedRow = Pick<FlowCasesRow, 'case_id'> & Pick<CasesRow, 'case_number' | 'paragraph' | 'assignee_id' | 'class_of_service'>
+  & { start_day: NonNullable<FlowCasesRow['start_day']>; finish_day: NonNullable<FlowCasesRow['finish_day']> };
+type ViewRow = Pick<FlowSavedViewsRow, 'id' | 'team_id' | 'name' | 'settings' | 'is_default' | 'updated_at'> & { created_by: PeopleRow['name'] | null };
+type Scope = { team: number | null };
 
 const queries = (db: Db) => ({
-  calendar: db.prepare('SELECT value FROM workspace WHERE key = ?'),
-  columnEvents: db.prepare(
+  calendar: db.prepare<[string], Pick<WorkspaceRow, 'value'>>('SELECT value FROM workspace WHERE key = ?'),
+  columnEvents: db.prepare<[string], EventRow>(
     `SELECT case_id, at, type, field, to_value FROM events
      WHERE case_id IN (SELECT value FROM json_each(?)) AND to_value IS NOT NULL
        AND (field = 'column' OR type IN ('created', 'moved', 'moved_over_wip_limit'))
      ORDER BY case_id, at, id`,
   ),
-  wipAsOf: db.prepare(
+  wipAsOf: db.prepare<{ asOf: IsoDate; team: number }, WipRow>(
     `SELECT f.case_id, c.case_number, f.start_day, p.initials,
             (SELECT b.reason FROM flow_blocks b WHERE b.case_id = f.case_id AND b.from_day <= @asOf AND (b.to_day IS NULL OR b.to_day > @asOf)
              ORDER BY b.from_day DESC LIMIT 1) AS blocked_reason,
@@ -107,26 +122,26 @@ const queries = (db: Db) => ({
      WHERE f.team_id = @team AND f.start_day IS NOT NULL AND f.start_day <= @asOf AND (f.finish_day IS NULL OR f.finish_day > @asOf)
      ORDER BY f.start_day, f.case_id`,
   ),
-  team: db.prepare('SELECT id, name FROM teams WHERE id = ?'),
-  teams: db.prepare('SELECT id, name FROM teams ORDER BY sort_order, id'),
-  people: db.prepare('SELECT id, name, initials FROM people'),
+  team: db.prepare<[number], TeamRow>('SELECT id, name FROM teams WHERE id = ?'),
+  teams: db.prepare<[], TeamRow>('SELECT id, name FROM teams ORDER BY sort_order, id'),
+  people: db.prepare<[], Pick<PeopleRow, 'id' | 'name' | 'initials'>>('SELECT id, name, initials FROM people'),
   // Decided: first day in a done column (flow_cases.finish_day, kept by the event-log triggers).
-  decided: db.prepare(
+  decided: db.prepare<Scope & { from: IsoDate; to: IsoDate }, DecidedRow>(
     `SELECT c.id AS case_id, c.case_number, c.kind, c.paragraph, c.team_id, c.assignee_id, c.received_date, f.finish_day, c.legal_deadline
      FROM flow_cases f JOIN cases c ON c.id = f.case_id
      WHERE f.finish_day IS NOT NULL AND f.finish_day BETWEEN @from AND @to AND (@team IS NULL OR c.team_id = @team)`,
   ),
-  openWithDeadline: db.prepare(
+  openWithDeadline: db.prepare<Scope, OpenRow>(
     `SELECT c.id, c.case_number, c.kind, c.paragraph, c.assignee_id, c.received_date, c.legal_deadline, c.team_id
      FROM cases c JOIN board_columns b ON b.id = c.column_id
      WHERE b.kind <> 'done' AND c.legal_deadline IS NOT NULL AND c.kind IN ('application', 'complaint') AND (@team IS NULL OR c.team_id = @team)
      ORDER BY c.legal_deadline, c.id`,
   ),
-  columnsAll: db.prepare(
+  columnsAll: db.prepare<[], ColumnRow>(
     `SELECT b.id, b.team_id, b.name, b.kind, b.position, s.max_working_days, s.counts_as_work
      FROM board_columns b LEFT JOIN column_flow_settings s ON s.column_id = b.id ORDER BY b.team_id, b.position`,
   ),
-  column: db.prepare(
+  column: db.prepare<[number], ColumnRow>(
     `SELECT b.id, b.team_id, b.name, b.kind, b.position, s.max_working_days, s.counts_as_work
      FROM board_columns b LEFT JOIN column_flow_settings s ON s.column_id = b.id WHERE b.id = ?`,
   ),
@@ -135,53 +150,53 @@ const queries = (db: Db) => ({
      ON CONFLICT (column_id) DO UPDATE SET max_working_days = excluded.max_working_days, counts_as_work = excluded.counts_as_work,
        updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
   ),
-  categories: db.prepare('SELECT id, name, keywords, active FROM blocker_categories ORDER BY sort_order, name'),
-  category: db.prepare('SELECT id, name, keywords, active FROM blocker_categories WHERE id = ?'),
-  categoryByName: db.prepare('SELECT id FROM blocker_categories WHERE name = ? COLLATE NOCASE'),
+  categories: db.prepare<[], CategoryRow>('SELECT id, name, keywords, active FROM blocker_categories ORDER BY sort_order, name'),
+  category: db.prepare<[number], CategoryRow>('SELECT id, name, keywords, active FROM blocker_categories WHERE id = ?'),
+  categoryByName: db.prepare<[string], Pick<BlockerCategoriesRow, 'id'>>('SELECT id FROM blocker_categories WHERE name = ? COLLATE NOCASE'),
   insertCategory: db.prepare(
     `INSERT INTO blocker_categories (name, keywords, sort_order, active, updated_by, updated_at)
      VALUES (?, ?, (SELECT COALESCE(MAX(sort_order), 0) + 1 FROM blocker_categories WHERE sort_order < 99), ?, ?, ?)`,
   ),
   updateCategory: db.prepare('UPDATE blocker_categories SET name = ?, keywords = ?, active = ?, updated_by = ?, updated_at = ? WHERE id = ?'),
-  blocks: db.prepare(
+  blocks: db.prepare<[number, IsoDate, IsoDate], Pick<FlowBlocksRow, 'id' | 'case_id' | 'reason' | 'category_id' | 'from_day' | 'to_day'> & Pick<CasesRow, 'case_number'>>(
     `SELECT b.id, b.case_id, c.case_number, b.reason, b.category_id, b.from_day, b.to_day
      FROM flow_blocks b JOIN cases c ON c.id = b.case_id
      WHERE b.team_id = ? AND b.from_day <= ? AND (b.to_day IS NULL OR b.to_day >= ?)
      ORDER BY b.from_day DESC, b.id DESC`,
   ),
-  categorized: db.prepare('SELECT reason, category_id FROM flow_blocks WHERE category_id IS NOT NULL'),
-  block: db.prepare('SELECT id, case_id, team_id, category_id, reason FROM flow_blocks WHERE id = ?'),
+  categorized: db.prepare<[], Pick<FlowBlocksRow, 'reason'> & { category_id: NonNullable<FlowBlocksRow['category_id']> }>('SELECT reason, category_id FROM flow_blocks WHERE category_id IS NOT NULL'),
+  block: db.prepare<[number], Pick<FlowBlocksRow, 'id' | 'case_id' | 'team_id' | 'category_id' | 'reason'>>('SELECT id, case_id, team_id, category_id, reason FROM flow_blocks WHERE id = ?'),
   setBlockCategory: db.prepare('UPDATE flow_blocks SET category_id = ? WHERE id = ?'),
-  finished: db.prepare(
+  finished: db.prepare<[number, IsoDate, IsoDate], FinishedRow>(
     `SELECT f.case_id, c.case_number, f.start_day, f.finish_day, c.paragraph, c.assignee_id, c.class_of_service
      FROM flow_cases f JOIN cases c ON c.id = f.case_id
      WHERE f.team_id = ? AND f.start_day IS NOT NULL AND f.finish_day BETWEEN ? AND ? ORDER BY f.finish_day, f.case_id`,
   ),
-  blocksOfCases: db.prepare(
+  blocksOfCases: db.prepare<[string], Pick<FlowBlocksRow, 'case_id' | 'from_day' | 'to_day'>>(
     'SELECT case_id, from_day, to_day FROM flow_blocks WHERE case_id IN (SELECT value FROM json_each(?))',
   ),
-  finishesByDay: db.prepare(
+  finishesByDay: db.prepare<[number], { day: NonNullable<FlowCasesRow['finish_day']>; n: number }>(
     'SELECT finish_day AS day, COUNT(*) AS n FROM flow_cases WHERE team_id = ? AND start_day IS NOT NULL AND finish_day IS NOT NULL GROUP BY finish_day',
   ),
-  firstFinish: db.prepare('SELECT MIN(finish_day) AS day FROM flow_cases WHERE team_id = ? AND start_day IS NOT NULL AND finish_day IS NOT NULL'),
-  wipCount: db.prepare(
+  firstFinish: db.prepare<[number], { day: FlowCasesRow['finish_day'] }>('SELECT MIN(finish_day) AS day FROM flow_cases WHERE team_id = ? AND start_day IS NOT NULL AND finish_day IS NOT NULL'),
+  wipCount: db.prepare<[number], { n: number }>(
     `SELECT COUNT(*) AS n FROM flow_cases f JOIN cases c ON c.id = f.case_id JOIN board_columns b ON b.id = c.column_id
      WHERE f.team_id = ? AND f.start_day IS NOT NULL AND f.finish_day IS NULL AND b.kind <> 'done'`,
   ),
-  boardCases: db.prepare(
+  boardCases: db.prepare<[number], Pick<CasesRow, 'id' | 'column_id' | 'column_entered_at'> & { max_working_days: NonNullable<ColumnFlowSettingsRow['max_working_days']> }>(
     `SELECT c.id, c.column_id, c.column_entered_at, s.max_working_days
      FROM cases c JOIN column_flow_settings s ON s.column_id = c.column_id
      WHERE c.team_id = ? AND s.max_working_days IS NOT NULL`,
   ),
-  views: db.prepare(
+  views: db.prepare<[number], ViewRow>(
     `SELECT v.id, v.team_id, v.name, v.settings, v.is_default, p.name AS created_by, v.updated_at
      FROM flow_saved_views v LEFT JOIN people p ON p.id = v.created_by WHERE v.team_id = ? ORDER BY v.is_default DESC, v.name`,
   ),
-  view: db.prepare(
+  view: db.prepare<[number], ViewRow>(
     `SELECT v.id, v.team_id, v.name, v.settings, v.is_default, p.name AS created_by, v.updated_at
      FROM flow_saved_views v LEFT JOIN people p ON p.id = v.created_by WHERE v.id = ?`,
   ),
-  viewByName: db.prepare('SELECT id FROM flow_saved_views WHERE team_id = ? AND name = ?'),
+  viewByName: db.prepare<[number, string], Pick<FlowSavedViewsRow, 'id'>>('SELECT id FROM flow_saved_views WHERE team_id = ? AND name = ?'),
   insertView: db.prepare('INSERT INTO flow_saved_views (team_id, name, settings, is_default, created_by, updated_at) VALUES (?, ?, ?, ?, ?, ?)'),
   updateView: db.prepare('UPDATE flow_saved_views SET name = ?, settings = ?, is_default = ?, created_by = COALESCE(created_by, ?), updated_at = ? WHERE id = ?'),
   clearDefault: db.prepare('UPDATE flow_saved_views SET is_default = 0 WHERE team_id = ? AND id <> ?'),
@@ -189,14 +204,14 @@ const queries = (db: Db) => ({
   putWorkspace: db.prepare('INSERT OR REPLACE INTO workspace (key, value) VALUES (?, ?)'),
 });
 
-function requireTeam(db: Db, teamId: number): { id: number; name: string } {
-  const row = statements(db, queries).team.get(teamId) as { id: number; name: string } | undefined;
+function requireTeam(db: Db, teamId: number): TeamRow {
+  const row = statements(db, queries).team.get(teamId);
   if (!row) throw new ApiFailure('not_found', 'Teamet findes ikke.', [{ field: 'teamId', message: 'Teamet findes ikke' }]);
   return row;
 }
 
 function columnsOf(db: Db): Map<number, ColumnRow> {
-  return new Map((statements(db, queries).columnsAll.all() as ColumnRow[]).map((c) => [c.id, c]));
+  return new Map(statements(db, queries).columnsAll.all().map((c) => [c.id, c]));
 }
 
 /** The team's cases over their column's working-day limit today: getServiceLevelMarks, and the wall's marks. */
@@ -204,7 +219,7 @@ export function serviceLevelMarksFor(db: Db, teamId: number, today: IsoDate): Se
   requireTeam(db, teamId);
   const cal = new WorkingCalendar(calendarOptions(db));
   const limits = [...columnsOf(db).values()].filter((c) => c.team_id === teamId && c.max_working_days !== null).map((c) => ({ columnId: c.id, maxWorkingDays: c.max_working_days! }));
-  const over = (statements(db, queries).boardCases.all(teamId) as { id: number; column_id: number; column_entered_at: string; max_working_days: number }[])
+  const over = statements(db, queries).boardCases.all(teamId)
     .map((c) => ({ caseId: c.id, columnId: c.column_id, workingDays: cal.workingDaysBetween(c.column_entered_at.slice(0, 10), today), limit: c.max_working_days }))
     .filter((c) => c.workingDays > c.limit);
   return { teamId, today, limits, over };
@@ -224,7 +239,7 @@ export function flowAnalyticsHandlers(ctx: ServiceContext): Pick<Handlers, keyof
   });
 
   function categoryList(): BlockerCategory[] {
-    return (q.categories.all() as CategoryRow[]).map((c) => ({
+    return q.categories.all().map((c) => ({
       id: c.id, name: c.name, keywords: c.keywords.split(',').map((k) => k.trim()).filter(Boolean), active: c.active === 1,
     }));
   }
@@ -239,27 +254,25 @@ export function flowAnalyticsHandlers(ctx: ServiceContext): Pick<Handlers, keyof
       const scope = teamId === undefined ? null : team(teamId);
       const today = ctx.today();
       const cal = calendar();
-      const rows = (q.decided.all({ from, to, team: scope?.id ?? null }) as DecidedRow[]).map((r): DecidedCase => ({
+      const rows = q.decided.all({ from, to, team: scope?.id ?? null }).map((r): DecidedCase => ({
         caseId: r.case_id, kind: r.kind, paragraph: r.paragraph, teamId: r.team_id, assigneeId: r.assignee_id,
         received: r.received_date, decision: r.finish_day, legalDeadline: r.legal_deadline,
       }));
       const counted = rows.filter((c) => COMPLIANCE_KINDS.includes(c.kind));
-      const teamNames = new Map((q.teams.all() as { id: number; name: string }[]).map((t) => [t.id, t.name]));
-      const people = new Map((q.people.all() as { id: number; name: string }[]).map((p) => [p.id, p.name]));
+      const teamNames = new Map(q.teams.all().map((t) => [t.id, t.name]));
+      const people = new Map(q.people.all().map((p) => [p.id, p.name]));
       const groups = (key: (c: DecidedCase) => string, label: (k: string) => string, order: (a: string, b: string) => number): ComplianceGroup[] =>
         [...groupBy(counted, key)].sort(([a], [b]) => order(a, b)).map(([k, list]) => ({ key: k, label: label(k), ...complianceFigures(list, cal) }));
       const byText = (a: string, b: string) => a.localeCompare(b, 'da');
 
       // Today's pace: decisions of the 12 weeks before today, per paragraph in the same scope.
       const pace = sampleWindow(today);
-      const recent = (q.decided.all({ from: pace.from, to: pace.to, team: scope?.id ?? null }) as DecidedRow[])
+      const recent = q.decided.all({ from: pace.from, to: pace.to, team: scope?.id ?? null })
         .filter((r) => COMPLIANCE_KINDS.includes(r.kind))
         .map((r) => ({ paragraph: r.paragraph, days: daysBetween(r.received_date, r.finish_day) }));
       const paceOf = groupBy(recent, (r) => r.paragraph);
       const all = recent.map((r) => r.days);
-      const open = q.openWithDeadline.all({ team: scope?.id ?? null }) as {
-        id: number; case_number: string; kind: CaseKind; paragraph: string; assignee_id: number | null; received_date: IsoDate; legal_deadline: IsoDate; team_id: number;
-      }[];
+      const open = q.openWithDeadline.all({ team: scope?.id ?? null });
       const willMiss = open
         .map((o) => {
           const own = paceOf.get(o.paragraph);
@@ -295,14 +308,14 @@ export function flowAnalyticsHandlers(ctx: ServiceContext): Pick<Handlers, keyof
     getBlockerAnalysis: ({ teamId, from, to }) => {
       team(teamId);
       const categories = categoryList();
-      const earlier = (q.categorized.all() as { reason: string | null; category_id: number }[]).map((r) => ({ reason: r.reason, categoryId: r.category_id }));
+      const earlier = q.categorized.all().map((r) => ({ reason: r.reason, categoryId: r.category_id }));
       const suggestions = new Map<string, number | null>();
       const suggest = (reason: string | null) => {
         const key = reason ?? '';
         if (!suggestions.has(key)) suggestions.set(key, suggestCategory(reason, earlier, categories));
         return suggestions.get(key)!;
       };
-      const rows = q.blocks.all(teamId, to, from) as { id: number; case_id: number; case_number: string; reason: string | null; category_id: number | null; from_day: IsoDate; to_day: IsoDate | null }[];
+      const rows = q.blocks.all(teamId, to, from);
       const blocks: BlockRecord[] = rows.map((r) => ({ blockId: r.id, caseId: r.case_id, reason: r.reason, categoryId: r.category_id, from: r.from_day, to: r.to_day }));
       const names = new Map(categories.map((c) => [c.id, c.name]));
       const clusters = blockerClusters(blocks, (b) => suggest(b.reason), from, to).map((c) => ({ ...c, name: c.categoryId === null ? '' : names.get(c.categoryId) ?? '' }));
@@ -322,13 +335,13 @@ export function flowAnalyticsHandlers(ctx: ServiceContext): Pick<Handlers, keyof
     saveBlockerCategory: ({ id: categoryId, name, keywords, active }, call) => {
       const at = ctx.now().toISOString();
       const words = [...new Set(keywords.map((k) => k.toLocaleLowerCase('da')))].join(',');
-      const clash = q.categoryByName.get(name) as { id: number } | undefined;
+      const clash = q.categoryByName.get(name);
       if (clash && clash.id !== categoryId) throw new ApiFailure('conflict', 'Der findes allerede en kategori med det navn.', [{ field: 'name', message: 'Findes allerede' }]);
       let savedId: number;
       if (categoryId === undefined) {
         savedId = Number(q.insertCategory.run(name, words, active ? 1 : 0, call.actorId, at).lastInsertRowid);
       } else {
-        const before = q.category.get(categoryId) as CategoryRow | undefined;
+        const before = q.category.get(categoryId);
         if (!before) throw new ApiFailure('not_found', 'Kategorien findes ikke.');
         q.updateCategory.run(name, words, active ? 1 : 0, call.actorId, at, categoryId);
         savedId = categoryId;
@@ -343,7 +356,7 @@ export function flowAnalyticsHandlers(ctx: ServiceContext): Pick<Handlers, keyof
       const known = new Set(categoryList().map((c) => c.id));
       let changed = 0;
       for (const item of items) {
-        const block = q.block.get(item.blockId) as { id: number; case_id: number; team_id: number | null; category_id: number | null } | undefined;
+        const block = q.block.get(item.blockId);
         if (!block || block.team_id !== teamId) throw new ApiFailure('not_found', 'Blokeringen findes ikke i teamet.', [{ field: 'items', message: `Blokering ${item.blockId} findes ikke` }]);
         if (item.categoryId !== null && !known.has(item.categoryId)) throw new ApiFailure('not_found', 'Kategorien findes ikke.', [{ field: 'items', message: `Kategori ${item.categoryId} findes ikke` }]);
         if (block.category_id === item.categoryId) continue;
@@ -357,11 +370,11 @@ export function flowAnalyticsHandlers(ctx: ServiceContext): Pick<Handlers, keyof
     getFlowEfficiency: ({ teamId, from, to }) => {
       team(teamId);
       const cols = columns();
-      const finished = q.finished.all(teamId, from, to) as { case_id: number; case_number: string; finish_day: IsoDate }[];
+      const finished = q.finished.all(teamId, from, to);
       const ids = finished.map((f) => f.case_id);
       const stays = staysOf(db, ids);
       const blocksByCase = new Map<number, { from: IsoDate; to: IsoDate | null }[]>();
-      for (const b of q.blocksOfCases.all(JSON.stringify(ids)) as { case_id: number; from_day: IsoDate; to_day: IsoDate | null }[]) {
+      for (const b of q.blocksOfCases.all(JSON.stringify(ids))) {
         let list = blocksByCase.get(b.case_id);
         if (!list) blocksByCase.set(b.case_id, (list = []));
         list.push({ from: b.from_day, to: b.to_day });
@@ -386,7 +399,7 @@ export function flowAnalyticsHandlers(ctx: ServiceContext): Pick<Handlers, keyof
       const asOf = requested === undefined || requested > today ? today : requested;
       const window = sampleWindow(addDays(asOf, 1));
       const teamColumns = [...columns().values()].filter((c) => c.team_id === teamId);
-      const sample = q.finished.all(teamId, window.from, window.to) as { case_id: number; start_day: IsoDate }[];
+      const sample = q.finished.all(teamId, window.from, window.to);
       const sampleStays = staysOf(db, sample.map((s) => s.case_id));
       const paces = columnPaces(sample.map((s) => ({ start: s.start_day, stays: sampleStays.get(s.case_id) ?? [] })), teamColumns.map((c) => c.id));
       const paceOf = new Map(paces.map((p) => [p.columnId, p]));
@@ -405,7 +418,7 @@ export function flowAnalyticsHandlers(ctx: ServiceContext): Pick<Handlers, keyof
 
     getCycleTimeHeatMap: ({ teamId, from, to }) => {
       team(teamId);
-      const finished = (q.finished.all(teamId, from, to) as { start_day: IsoDate; finish_day: IsoDate; paragraph: string; assignee_id: number | null; class_of_service: ClassOfService }[])
+      const finished = q.finished.all(teamId, from, to)
         .map((f) => ({ ...f, ct: cycleTime(f.start_day, f.finish_day) }));
       const byCaseworker = heatMap(finished, (f) => f.paragraph, (f) => String(f.assignee_id ?? ''), (f) => f.ct)
         .sort((a, b) => compareParagraphs(a.row, b.row) || a.column.localeCompare(b.column));
@@ -413,7 +426,7 @@ export function flowAnalyticsHandlers(ctx: ServiceContext): Pick<Handlers, keyof
       const byClass = heatMap(finished, (f) => f.class_of_service, () => '', (f) => f.ct)
         .sort((a, b) => classes.indexOf(a.row as ClassOfService) - classes.indexOf(b.row as ClassOfService)) as (ReturnType<typeof heatMap>[number] & { row: ClassOfService })[];
       const ids = new Set(finished.map((f) => f.assignee_id).filter((x): x is number => x !== null));
-      const people = (q.people.all() as { id: number; name: string; initials: string }[]).filter((p) => ids.has(p.id)).sort((a, b) => a.name.localeCompare(b.name, 'da'));
+      const people = q.people.all().filter((p) => ids.has(p.id)).sort((a, b) => a.name.localeCompare(b.name, 'da'));
       return { teamId, from, to, byCaseworker, byClass, people };
     },
 
@@ -421,16 +434,16 @@ export function flowAnalyticsHandlers(ctx: ServiceContext): Pick<Handlers, keyof
       team(teamId);
       const today = ctx.today();
       const window = sampleWindow(today);
-      const finishes = new Map((q.finishesByDay.all(teamId) as { day: IsoDate; n: number }[]).map((r) => [r.day, r.n]));
+      const finishes = new Map(q.finishesByDay.all(teamId).map((r) => [r.day, r.n]));
       const weekly = throughputPerWeek(finishes, window.from, window.to).map((w) => w.count);
-      const first = (q.firstFinish.get(teamId) as { day: IsoDate | null }).day;
+      const first = q.firstFinish.get(teamId)!.day;
       // History for the seasons: every whole day from the first finish to yesterday.
       const history = first === null || first > window.to ? [] : throughputPerDay(finishes, first, window.to);
       const seasonal = seasonalFactors(history);
       const factorOf = (day: IsoDate) => seasonal[seasonOf(day) - 1]!.factor;
       const samples = throughputPerDay(finishes, window.from, window.to);
       const sampleFactor = samples.length === 0 ? 1 : samples.reduce((a, d) => a + factorOf(d.day), 0) / samples.length;
-      const wip = (q.wipCount.get(teamId) as { n: number }).n;
+      const wip = q.wipCount.get(teamId)!.n;
       const pull = pullListFor(db, teamId, today).items.slice(0, positions ?? 10);
       const forecast = forecastPositions(samples.map((d) => d.count), today, wip, pull.length, { seed: seed ?? 1, factorOf, sampleFactor });
       return {
@@ -454,7 +467,7 @@ export function flowAnalyticsHandlers(ctx: ServiceContext): Pick<Handlers, keyof
     },
 
     setColumnFlowSettings: ({ columnId, maxWorkingDays, countsAsWork }, call) => {
-      const before = q.column.get(columnId) as ColumnRow | undefined;
+      const before = q.column.get(columnId);
       if (!before) throw new ApiFailure('not_found', 'Kolonnen findes ikke.', [{ field: 'columnId', message: 'Kolonnen findes ikke' }]);
       const at = ctx.now().toISOString();
       q.setColumn.run(columnId, maxWorkingDays, countsAsWork === null ? null : countsAsWork ? 1 : 0, call.actorId, at);
@@ -465,7 +478,7 @@ export function flowAnalyticsHandlers(ctx: ServiceContext): Pick<Handlers, keyof
       if (before.counts_as_work !== work) {
         appendEvent(db, { at, actorId: call.actorId, entity: 'column', entityId: columnId, type: 'column_work_changed', field: 'counts_as_work', from: before.counts_as_work, to: work });
       }
-      return toSetting(q.column.get(columnId) as ColumnRow);
+      return toSetting(q.column.get(columnId)!);
     },
 
     setCalendarSettings: (input, call) => {
@@ -480,26 +493,26 @@ export function flowAnalyticsHandlers(ctx: ServiceContext): Pick<Handlers, keyof
 
     listSavedViews: ({ teamId }) => {
       team(teamId);
-      return (q.views.all(teamId) as ViewRow[]).map(toView);
+      return q.views.all(teamId).map(toView);
     },
 
     saveView: ({ teamId, id: viewId, name, settings, isDefault }, call) => {
       team(teamId);
       const at = ctx.now().toISOString();
-      const clash = q.viewByName.get(teamId, name) as { id: number } | undefined;
+      const clash = q.viewByName.get(teamId, name);
       if (clash && clash.id !== viewId) throw new ApiFailure('conflict', 'Der findes allerede en gemt visning med det navn.', [{ field: 'name', message: 'Findes allerede' }]);
       let savedId: number;
       if (viewId === undefined) {
         savedId = Number(q.insertView.run(teamId, name, JSON.stringify(settings), isDefault ? 1 : 0, call.actorId, at).lastInsertRowid);
       } else {
-        const row = q.view.get(viewId) as ViewRow | undefined;
+        const row = q.view.get(viewId);
         if (!row || row.team_id !== teamId) throw new ApiFailure('not_found', 'Visningen findes ikke.');
         q.updateView.run(name, JSON.stringify(settings), isDefault ? 1 : 0, call.actorId, at, viewId);
         savedId = viewId;
       }
       if (isDefault) q.clearDefault.run(teamId, savedId);
       appendEvent(db, { at, actorId: call.actorId, entity: 'flow_saved_view', entityId: savedId, type: viewId === undefined ? 'saved_view_added' : 'saved_view_changed', field: 'view', to: name });
-      return toView(q.view.get(savedId) as ViewRow);
+      return toView(q.view.get(savedId)!);
     },
 
     deleteView: ({ teamId, id: viewId }, call) => {
