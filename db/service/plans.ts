@@ -5,7 +5,7 @@ import type { CallContext } from '../../shared/api/define';
 import type { Handlers } from '../../shared/api/dispatch';
 import { ApiFailure } from '../../shared/api/envelope';
 import type {
-  KpiCaseload, KpiValue, PlanAction, PlanDetail, PlanGoal, PlanInvestment, plansMethods, PlanSummary, RealisedYear,
+  KpiCaseload, KpiValue, PlanDetail, PlanGoal, PlanInvestment, plansMethods, PlanSummary, RealisedYear,
 } from '../../shared/api/methods/plans';
 import { addDays, daysBetween, daysInYear, yearOf } from '../../shared/dates';
 import type { IsoDate } from '../../shared/domain';
@@ -16,7 +16,7 @@ import {
   describeKpi, kpiDefinition, KPI_CATALOGUE, kpiSpec, kpiStatus, kpiTrend, medianOf, TREND_LOOKBACK_DAYS,
   type KpiSpec,
 } from '../../shared/plans';
-import type { PriorityTag, WorkItemKind } from '../../shared/pullList';
+import type { PriorityTag } from '../../shared/pullList';
 import { caseloadReader } from '../caseload';
 import { appendEvent } from '../events';
 import type { ServiceContext } from './context';
@@ -26,11 +26,13 @@ import { actorOf, notFound, requireTeam } from './planning';
 import { deletePriorityTag, savePriorityTag } from './pullList';
 import { statements } from '../statements';
 import type { Db } from '../connection';
+import type {
+  CasesRow, GrantsRow, PeopleRow, PlanActionCasesRow, PlanActionsRow, PlanGoalsRow, PlanInvestmentsRow, PlanKpisRow, PlanPriorityTagsRow,
+  PlansRow, PriorityTagsRow, TeamsRow,
+} from '../schema';
 
-interface PlanRow {
-  id: number; team_id: number; team_name: string; title: string; period_start: string; period_end: string;
-  owner_id: number; owner_name: string; updated_at: string; goals: number;
-}
+type PlanRow = Pick<PlansRow, 'id' | 'team_id' | 'title' | 'period_start' | 'period_end' | 'owner_id' | 'updated_at'>
+  & { team_name: TeamsRow['name']; owner_name: PeopleRow['name']; goals: number };
 const PLAN_SELECT = `
   SELECT p.id, p.team_id, t.name AS team_name, p.title, p.period_start, p.period_end, p.owner_id, o.name AS owner_name,
          p.updated_at, (SELECT COUNT(*) FROM plan_goals g WHERE g.plan_id = p.id) AS goals
@@ -40,33 +42,36 @@ const toPlanSummary = (r: PlanRow): PlanSummary => ({
   ownerId: r.owner_id, ownerName: r.owner_name, goals: r.goals,
 });
 
-interface GrantCostRow { takst: number; takst_unit: 'hour' | 'day' | 'week' | 'month' | 'year'; quantity: number; start_date: string; end_date: string | null }
+/** The plan and team a goal, action, KPI or investment case belongs to (joined through its goal). */
+type PlanOf = Pick<PlanGoalsRow, 'plan_id'> & Pick<PlansRow, 'team_id'>;
+type InvestmentRow = Pick<PlanInvestmentsRow, 'id' | 'goal_id' | 'title' | 'input' | 'from_paragraph' | 'to_paragraph'>;
+type GrantCostRow = Pick<GrantsRow, 'takst' | 'takst_unit' | 'quantity' | 'start_date' | 'end_date'>;
 
 const queries = (db: Db) => ({
-  person: db.prepare('SELECT id, name, team_id FROM people WHERE id = ?'),
-  plans: db.prepare(`${PLAN_SELECT} ORDER BY t.sort_order, p.period_start DESC, p.id DESC`),
-  teamPlans: db.prepare(`${PLAN_SELECT} WHERE p.team_id = ? ORDER BY p.period_start DESC, p.id DESC`),
-  plan: db.prepare(`${PLAN_SELECT} WHERE p.id = ?`),
+  person: db.prepare<[number], Pick<PeopleRow, 'id' | 'name' | 'team_id'>>('SELECT id, name, team_id FROM people WHERE id = ?'),
+  plans: db.prepare<[], PlanRow>(`${PLAN_SELECT} ORDER BY t.sort_order, p.period_start DESC, p.id DESC`),
+  teamPlans: db.prepare<[number], PlanRow>(`${PLAN_SELECT} WHERE p.team_id = ? ORDER BY p.period_start DESC, p.id DESC`),
+  plan: db.prepare<[number], PlanRow>(`${PLAN_SELECT} WHERE p.id = ?`),
   insertPlan: db.prepare(
     'INSERT INTO plans (team_id, title, period_start, period_end, owner_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   ),
   updatePlan: db.prepare('UPDATE plans SET title = ?, period_start = ?, period_end = ?, updated_at = ? WHERE id = ?'),
   touchPlan: db.prepare('UPDATE plans SET updated_at = ? WHERE id = ?'),
-  goals: db.prepare('SELECT id, plan_id, position, title, description FROM plan_goals WHERE plan_id = ? ORDER BY position, id'),
-  goal: db.prepare('SELECT g.id, g.plan_id, p.team_id FROM plan_goals g JOIN plans p ON p.id = g.plan_id WHERE g.id = ?'),
-  maxGoalPosition: db.prepare('SELECT COALESCE(MAX(position), 0) AS n FROM plan_goals WHERE plan_id = ?'),
+  goals: db.prepare<[number], Pick<PlanGoalsRow, 'id' | 'plan_id' | 'position' | 'title' | 'description'>>('SELECT id, plan_id, position, title, description FROM plan_goals WHERE plan_id = ? ORDER BY position, id'),
+  goal: db.prepare<[number], Pick<PlanGoalsRow, 'id'> & PlanOf>('SELECT g.id, g.plan_id, p.team_id FROM plan_goals g JOIN plans p ON p.id = g.plan_id WHERE g.id = ?'),
+  maxGoalPosition: db.prepare<[number], { n: number }>('SELECT COALESCE(MAX(position), 0) AS n FROM plan_goals WHERE plan_id = ?'),
   insertGoal: db.prepare('INSERT INTO plan_goals (plan_id, position, title, description) VALUES (?, ?, ?, ?)'),
   updateGoal: db.prepare('UPDATE plan_goals SET title = ?, description = ? WHERE id = ?'),
   deleteGoal: db.prepare('DELETE FROM plan_goals WHERE id = ?'),
-  actions: db.prepare(
+  actions: db.prepare<[number], Pick<PlanActionsRow, 'id' | 'goal_id' | 'title' | 'owner_id' | 'due_date' | 'status'> & { owner_name: PeopleRow['name'] | null }>(
     `SELECT a.id, a.goal_id, a.title, a.owner_id, p.name AS owner_name, a.due_date, a.status
      FROM plan_actions a LEFT JOIN people p ON p.id = a.owner_id WHERE a.goal_id = ? ORDER BY a.due_date IS NULL, a.due_date, a.id`,
   ),
-  action: db.prepare(
+  action: db.prepare<[number], Pick<PlanActionsRow, 'id' | 'goal_id'> & PlanOf>(
     `SELECT a.id, a.goal_id, g.plan_id, p.team_id FROM plan_actions a JOIN plan_goals g ON g.id = a.goal_id
      JOIN plans p ON p.id = g.plan_id WHERE a.id = ?`,
   ),
-  actionCases: db.prepare(
+  actionCases: db.prepare<[number], Pick<PlanActionCasesRow, 'case_id'> & Pick<CasesRow, 'case_number'>>(
     `SELECT l.case_id, c.case_number FROM plan_action_cases l JOIN cases c ON c.id = l.case_id WHERE l.action_id = ? ORDER BY c.case_number`,
   ),
   insertAction: db.prepare('INSERT INTO plan_actions (goal_id, title, owner_id, due_date, status) VALUES (?, ?, ?, ?, ?)'),
@@ -74,41 +79,41 @@ const queries = (db: Db) => ({
   deleteAction: db.prepare('DELETE FROM plan_actions WHERE id = ?'),
   clearActionCases: db.prepare('DELETE FROM plan_action_cases WHERE action_id = ?'),
   insertActionCase: db.prepare('INSERT OR IGNORE INTO plan_action_cases (action_id, case_id) VALUES (?, ?)'),
-  caseTeam: db.prepare('SELECT id, team_id FROM cases WHERE id = ?'),
-  kpis: db.prepare('SELECT id, goal_id, spec, target, direction FROM plan_kpis WHERE goal_id = ? ORDER BY id'),
-  kpi: db.prepare(
+  caseTeam: db.prepare<[number], Pick<CasesRow, 'id' | 'team_id'>>('SELECT id, team_id FROM cases WHERE id = ?'),
+  kpis: db.prepare<[number], Pick<PlanKpisRow, 'id' | 'goal_id' | 'spec' | 'target' | 'direction'>>('SELECT id, goal_id, spec, target, direction FROM plan_kpis WHERE goal_id = ? ORDER BY id'),
+  kpi: db.prepare<[number], Pick<PlanKpisRow, 'id' | 'goal_id'> & PlanOf>(
     `SELECT k.id, k.goal_id, g.plan_id, p.team_id FROM plan_kpis k JOIN plan_goals g ON g.id = k.goal_id
      JOIN plans p ON p.id = g.plan_id WHERE k.id = ?`,
   ),
   insertKpi: db.prepare('INSERT INTO plan_kpis (goal_id, spec, target, direction) VALUES (?, ?, ?, ?)'),
   updateKpi: db.prepare('UPDATE plan_kpis SET spec = ?, target = ?, direction = ? WHERE id = ?'),
   deleteKpi: db.prepare('DELETE FROM plan_kpis WHERE id = ?'),
-  investments: db.prepare('SELECT id, goal_id, title, input, from_paragraph, to_paragraph FROM plan_investments WHERE goal_id = ? ORDER BY id'),
-  investment: db.prepare(
+  investments: db.prepare<[number], InvestmentRow>('SELECT id, goal_id, title, input, from_paragraph, to_paragraph FROM plan_investments WHERE goal_id = ? ORDER BY id'),
+  investment: db.prepare<[number], Pick<PlanInvestmentsRow, 'id' | 'goal_id'> & PlanOf>(
     `SELECT i.id, i.goal_id, g.plan_id, p.team_id FROM plan_investments i JOIN plan_goals g ON g.id = i.goal_id
      JOIN plans p ON p.id = g.plan_id WHERE i.id = ?`,
   ),
   insertInvestment: db.prepare('INSERT INTO plan_investments (goal_id, title, input, from_paragraph, to_paragraph) VALUES (?, ?, ?, ?, ?)'),
   updateInvestment: db.prepare('UPDATE plan_investments SET title = ?, input = ?, from_paragraph = ?, to_paragraph = ? WHERE id = ?'),
   deleteInvestment: db.prepare('DELETE FROM plan_investments WHERE id = ?'),
-  priorities: db.prepare(
+  priorities: db.prepare<[number], Pick<PriorityTagsRow, 'id' | 'label' | 'weight' | 'paragraph' | 'item_kind'>>(
     `SELECT t.id, t.label, t.weight, t.paragraph, t.item_kind FROM plan_priority_tags l JOIN priority_tags t ON t.id = l.tag_id
      WHERE l.plan_id = ? ORDER BY t.weight DESC, t.label`,
   ),
-  priorityLink: db.prepare('SELECT tag_id, plan_id FROM plan_priority_tags WHERE tag_id = ?'),
+  priorityLink: db.prepare<[number], Pick<PlanPriorityTagsRow, 'tag_id' | 'plan_id'>>('SELECT tag_id, plan_id FROM plan_priority_tags WHERE tag_id = ?'),
   insertPriorityLink: db.prepare('INSERT INTO plan_priority_tags (tag_id, plan_id) VALUES (?, ?)'),
 
   // KPI figures
-  newGrants: db.prepare(
+  newGrants: db.prepare<[team: number, paragraph: string, after: IsoDate, through: IsoDate], { n: number }>(
     `SELECT COUNT(*) AS n FROM grants g JOIN cases c ON c.id = g.case_id
      WHERE c.team_id = ? AND g.paragraph = ? AND g.start_date > ? AND g.start_date <= ?`,
   ),
-  providerShare: db.prepare(
+  providerShare: db.prepare<[team: number, paragraph: string | null, paragraphAgain: string | null, from: IsoDate, to: IsoDate], { n: number; internal: number }>(
     `SELECT COUNT(*) AS n, COALESCE(SUM(g.provider_type = 'internal'), 0) AS internal FROM grants g JOIN cases c ON c.id = g.case_id
      WHERE c.team_id = ? AND (? IS NULL OR g.paragraph = ?) AND g.start_date <= ? AND (g.end_date IS NULL OR g.end_date >= ?)`,
   ),
   // Decision day: first day in a done column (flow facts) or the first 'decided' event, whichever came first.
-  decisions: db.prepare(
+  decisions: db.prepare<[team: number, paragraph: string | null, paragraphAgain: string | null, after: IsoDate, through: IsoDate], Pick<CasesRow, 'received_date'> & { decided: IsoDate }>(
     `SELECT received_date, decided FROM (
        SELECT c.received_date,
               MIN(COALESCE(f.finish_day, '9999-12-31'), COALESCE(
@@ -117,24 +122,24 @@ const queries = (db: Db) => ({
        WHERE c.team_id = ? AND c.kind <> 'task' AND (? IS NULL OR c.paragraph = ?))
      WHERE decided > ? AND decided <= ?`,
   ),
-  overdueFollowUps: db.prepare(
+  overdueFollowUps: db.prepare<[team: number, before: IsoDate, from: IsoDate, to: IsoDate], { n: number }>(
     `SELECT COUNT(*) AS n FROM grants g JOIN cases c ON c.id = g.case_id
      WHERE c.team_id = ? AND g.next_follow_up < ? AND g.start_date <= ? AND (g.end_date IS NULL OR g.end_date >= ?)`,
   ),
 
   // Investment, realised side
-  activeOfParagraph: db.prepare(
+  activeOfParagraph: db.prepare<[team: number, paragraph: string, from: IsoDate, to: IsoDate], GrantCostRow>(
     `SELECT g.takst, g.takst_unit, g.quantity, g.start_date, g.end_date FROM grants g JOIN cases c ON c.id = g.case_id
      WHERE c.team_id = ? AND g.paragraph = ? AND g.start_date <= ? AND (g.end_date IS NULL OR g.end_date >= ?)`,
   ),
-  movedGrants: db.prepare(
+  movedGrants: db.prepare<[team: number, fromParagraph: string, toParagraph: string, from: IsoDate, through: IsoDate], GrantCostRow & Pick<CasesRow, 'citizen_id'>>(
     `SELECT g.takst, g.takst_unit, g.quantity, g.start_date, g.end_date, c.citizen_id FROM grants g JOIN cases c ON c.id = g.case_id
      WHERE c.team_id = ? AND c.paragraph = ? AND g.paragraph = ? AND g.start_date >= ? AND g.start_date <= ?`,
   ),
 });
 
 function planRow(db: Db, planId: number, field = 'planId'): PlanRow {
-  const row = statements(db, queries).plan.get(planId) as PlanRow | undefined;
+  const row = statements(db, queries).plan.get(planId);
   if (!row) throw notFound('Handleplanen', field);
   return row;
 }
@@ -150,15 +155,15 @@ function planReader(db: Db, today: IsoDate) {
   function kpiValue(teamId: number, spec: KpiSpec, asOf: IsoDate): number | null {
     switch (spec.kind) {
       case 'new_grants':
-        return (q.newGrants.get(teamId, spec.paragraph, addDays(asOf, -spec.days), asOf) as { n: number }).n;
+        return q.newGrants.get(teamId, spec.paragraph, addDays(asOf, -spec.days), asOf)!.n;
       case 'internal_share': {
         const p = spec.paragraph;
-        const r = q.providerShare.get(teamId, p, p, asOf, asOf) as { n: number; internal: number };
+        const r = q.providerShare.get(teamId, p, p, asOf, asOf)!;
         return r.n === 0 ? null : (100 * r.internal) / r.n;
       }
       case 'median_decision_days': {
         const p = spec.paragraph;
-        const rows = q.decisions.all(teamId, p, p, addDays(asOf, -spec.days), asOf) as { received_date: string; decided: string }[];
+        const rows = q.decisions.all(teamId, p, p, addDays(asOf, -spec.days), asOf);
         return medianOf(rows.map((r) => Math.max(0, daysBetween(r.received_date, r.decided))));
       }
       case 'bottom_line': {
@@ -169,7 +174,7 @@ function planReader(db: Db, today: IsoDate) {
         // The one caseload definition (db/caseload.ts): Sagstal and the wall show the same figure.
         return caseloads.team(teamId, asOf, today).totals.percentOfNorm;
       case 'overdue_follow_ups':
-        return (q.overdueFollowUps.get(teamId, asOf, asOf, asOf) as { n: number }).n;
+        return q.overdueFollowUps.get(teamId, asOf, asOf, asOf)!.n;
       case 'throughput_per_week': {
         const from = addDays(asOf, -7 * spec.weeks + 1);
         const report = flowReportFor(db, teamId, from, asOf);
@@ -188,7 +193,7 @@ function planReader(db: Db, today: IsoDate) {
 
   function kpiValues(goalId: number, teamId: number, periodStart: IsoDate, periodEnd: IsoDate): KpiValue[] {
     const asOf = today > periodEnd ? periodEnd : today;
-    return (q.kpis.all(goalId) as { id: number; goal_id: number; spec: string; target: number; direction: 'higher' | 'lower' }[]).map((r) => {
+    return q.kpis.all(goalId).map((r) => {
       const spec = kpiSpec.parse(JSON.parse(r.spec));
       const def = kpiDefinition(spec.kind);
       // A plan that has not started yet has no baseline: the start date's value is not known.
@@ -222,20 +227,17 @@ function planReader(db: Db, today: IsoDate) {
     return lines.reduce((s, l) => s + (l.perYear[String(year)] ?? 0), 0);
   }
 
-  function investmentOf(
-    row: { id: number; goal_id: number; title: string; input: string; from_paragraph: string; to_paragraph: string },
-    teamId: number,
-  ): PlanInvestment {
+  function investmentOf(row: InvestmentRow, teamId: number): PlanInvestment {
     const input: InvestmentInput = investmentInput.parse(JSON.parse(row.input));
     const planned = roundInvestment(computeInvestment(input));
     // What a moved citizen would have cost per year: the mean yearly cost of the team's grants of
     // the costly paragraph running on the start date; the plan's own figure when there are none.
-    const costly = q.activeOfParagraph.all(teamId, row.from_paragraph, input.start, input.start) as GrantCostRow[];
+    const costly = q.activeOfParagraph.all(teamId, row.from_paragraph, input.start, input.start);
     const storeSaving = costly.length ? costly.reduce((s, g) => s + yearlyCost(toBasis(g)), 0) / costly.length : null;
     const saving = storeSaving ?? input.savingPerCitizenYear;
     const realised: RealisedYear[] = [];
     if (input.start <= today) {
-      const moved = q.movedGrants.all(teamId, row.from_paragraph, row.to_paragraph, input.start, today) as (GrantCostRow & { citizen_id: number })[];
+      const moved = q.movedGrants.all(teamId, row.from_paragraph, row.to_paragraph, input.start, today);
       const startYear = yearOf(input.start);
       const lastYear = Math.min(input.years[1], yearOf(today));
       for (let year = Math.max(startYear, input.years[0]); year <= lastYear; year++) {
@@ -287,13 +289,13 @@ function planReader(db: Db, today: IsoDate) {
   function planDetail(planId: number): PlanDetail {
     const row = planRow(db, planId);
     const summary = toPlanSummary(row);
-    const goals: PlanGoal[] = (q.goals.all(planId) as { id: number; plan_id: number; position: number; title: string; description: string | null }[]).map((g) => ({
+    const goals: PlanGoal[] = q.goals.all(planId).map((g) => ({
       id: g.id,
       planId: g.plan_id,
       position: g.position,
       title: g.title,
       description: g.description,
-      actions: (q.actions.all(g.id) as { id: number; goal_id: number; title: string; owner_id: number | null; owner_name: string | null; due_date: string | null; status: PlanAction['status'] }[]).map((a) => ({
+      actions: q.actions.all(g.id).map((a) => ({
         id: a.id,
         goalId: a.goal_id,
         title: a.title,
@@ -302,10 +304,10 @@ function planReader(db: Db, today: IsoDate) {
         dueDate: a.due_date,
         status: a.status,
         overdue: a.due_date !== null && a.due_date < today && a.status !== 'done' && a.status !== 'cancelled',
-        cases: (q.actionCases.all(a.id) as { case_id: number; case_number: string }[]).map((c) => ({ caseId: c.case_id, caseNumber: c.case_number })),
+        cases: q.actionCases.all(a.id).map((c) => ({ caseId: c.case_id, caseNumber: c.case_number })),
       })),
       kpis: kpiValues(g.id, row.team_id, row.period_start, row.period_end),
-      investments: (q.investments.all(g.id) as { id: number; goal_id: number; title: string; input: string; from_paragraph: string; to_paragraph: string }[]).map((i) => investmentOf(i, row.team_id)),
+      investments: q.investments.all(g.id).map((i) => investmentOf(i, row.team_id)),
     }));
     const { goals: _count, ...rest } = summary;
     void _count;
@@ -313,7 +315,7 @@ function planReader(db: Db, today: IsoDate) {
       ...rest,
       today,
       goals,
-      priorities: (q.priorities.all(planId) as { id: number; label: string; weight: number; paragraph: string | null; item_kind: WorkItemKind | null }[]).map(
+      priorities: q.priorities.all(planId).map(
         (t): PriorityTag => ({ id: t.id, label: t.label, weight: t.weight, paragraph: t.paragraph, kind: t.item_kind }),
       ),
       updatedAt: row.updated_at,
@@ -326,7 +328,7 @@ function planReader(db: Db, today: IsoDate) {
 /** The team's plan in force on the day (the latest to start, when periods overlap); null when none is. */
 export function currentPlanFor(db: Db, teamId: number, today: IsoDate): PlanDetail | null {
   // teamPlans is newest first.
-  const inForce = (statements(db, queries).teamPlans.all(teamId) as PlanRow[]).find((p) => p.period_start <= today && today <= p.period_end);
+  const inForce = statements(db, queries).teamPlans.all(teamId).find((p) => p.period_start <= today && today <= p.period_end);
   return inForce ? planReader(db, today).planDetail(inForce.id) : null;
 }
 
@@ -334,8 +336,8 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
   const { db } = ctx;
   const q = statements(db, queries);
 
-  function goalOf(goalId: number): { id: number; plan_id: number; team_id: number } {
-    const row = q.goal.get(goalId) as { id: number; plan_id: number; team_id: number } | undefined;
+  function goalOf(goalId: number) {
+    const row = q.goal.get(goalId);
     if (!row) throw notFound('Målet', 'goalId');
     return row;
   }
@@ -364,7 +366,7 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
     },
 
     listPlans: ({ teamId }) => {
-      const rows = (teamId === undefined ? q.plans.all() : q.teamPlans.all(teamId)) as PlanRow[];
+      const rows = teamId === undefined ? q.plans.all() : q.teamPlans.all(teamId);
       return rows.map(toPlanSummary);
     },
 
@@ -390,7 +392,7 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
       planRow(db, planId); // an unknown plan is refused, not given a goal
       let id: number;
       if (goalId === undefined) {
-        const position = (q.maxGoalPosition.get(planId) as { n: number }).n + 1;
+        const position = q.maxGoalPosition.get(planId)!.n + 1;
         id = Number(q.insertGoal.run(planId, position, title, description).lastInsertRowid);
       } else {
         const goal = goalOf(goalId);
@@ -413,7 +415,7 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
       const goal = goalOf(goalId);
       assertOwner(ownerId);
       caseIds.forEach((caseId, i) => {
-        const c = q.caseTeam.get(caseId) as { id: number; team_id: number } | undefined;
+        const c = q.caseTeam.get(caseId);
         if (!c) throw new ApiFailure('invalid_input', `Sag ${caseId} findes ikke.`, [{ field: `caseIds.${i}`, message: 'Sagen findes ikke' }]);
         if (c.team_id !== goal.team_id) {
           throw new ApiFailure('invalid_input', `Sag ${caseId} hører til et andet team end planen.`, [{ field: `caseIds.${i}`, message: 'Sagen hører til et andet team' }]);
@@ -423,7 +425,7 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
       if (actionId === undefined) {
         id = Number(q.insertAction.run(goalId, title, ownerId, dueDate, status).lastInsertRowid);
       } else {
-        const action = q.action.get(actionId) as { id: number; goal_id: number } | undefined;
+        const action = q.action.get(actionId);
         if (!action || action.goal_id !== goalId) throw notFound('Handlingen', 'actionId');
         q.updateAction.run(title, ownerId, dueDate, status, actionId);
         q.clearActionCases.run(actionId);
@@ -435,7 +437,7 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
     },
 
     deleteAction: ({ actionId }, call) => {
-      const action = q.action.get(actionId) as { id: number; goal_id: number; plan_id: number; team_id: number } | undefined;
+      const action = q.action.get(actionId);
       if (!action) throw notFound('Handlingen', 'actionId');
       q.deleteAction.run(actionId);
       logPlan(call, action.plan_id, 'plan_action_removed', null, String(actionId));
@@ -449,7 +451,7 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
       if (kpiId === undefined) {
         id = Number(q.insertKpi.run(goalId, json, target, direction).lastInsertRowid);
       } else {
-        const kpi = q.kpi.get(kpiId) as { id: number; goal_id: number } | undefined;
+        const kpi = q.kpi.get(kpiId);
         if (!kpi || kpi.goal_id !== goalId) throw notFound('Nøgletallet', 'kpiId');
         q.updateKpi.run(json, target, direction, kpiId);
         id = kpiId;
@@ -459,7 +461,7 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
     },
 
     deleteKpi: ({ kpiId }, call) => {
-      const kpi = q.kpi.get(kpiId) as { id: number; plan_id: number; team_id: number } | undefined;
+      const kpi = q.kpi.get(kpiId);
       if (!kpi) throw notFound('Nøgletallet', 'kpiId');
       q.deleteKpi.run(kpiId);
       logPlan(call, kpi.plan_id, 'plan_kpi_removed', null, String(kpiId));
@@ -473,7 +475,7 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
       if (investmentId === undefined) {
         id = Number(q.insertInvestment.run(goalId, title, json, fromParagraph, toParagraph).lastInsertRowid);
       } else {
-        const inv = q.investment.get(investmentId) as { id: number; goal_id: number } | undefined;
+        const inv = q.investment.get(investmentId);
         if (!inv || inv.goal_id !== goalId) throw notFound('Investeringscasen', 'investmentId');
         q.updateInvestment.run(title, json, fromParagraph, toParagraph, investmentId);
         id = investmentId;
@@ -485,7 +487,7 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
     },
 
     deleteInvestment: ({ investmentId }, call) => {
-      const inv = q.investment.get(investmentId) as { id: number; plan_id: number; team_id: number } | undefined;
+      const inv = q.investment.get(investmentId);
       if (!inv) throw notFound('Investeringscasen', 'investmentId');
       q.deleteInvestment.run(investmentId);
       logPlan(call, inv.plan_id, 'plan_investment_removed', null, String(investmentId));
@@ -495,7 +497,7 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
     savePlanPriority: ({ planId, tagId, label, weight, paragraph, kind }, call) => {
       const plan = planRow(db, planId);
       if (tagId !== undefined) {
-        const link = q.priorityLink.get(tagId) as { tag_id: number; plan_id: number } | undefined;
+        const link = q.priorityLink.get(tagId);
         if (!link || link.plan_id !== planId) throw notFound('Prioriteten', 'tagId');
       }
       // The pull list owns priority tags (its ordering reads them); the plan only records which are its own.
@@ -506,7 +508,7 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
     },
 
     deletePlanPriority: ({ tagId }, call) => {
-      const link = q.priorityLink.get(tagId) as { tag_id: number; plan_id: number } | undefined;
+      const link = q.priorityLink.get(tagId);
       if (!link) throw notFound('Prioriteten', 'tagId');
       const plan = planRow(db, link.plan_id);
       deletePriorityTag(ctx, tagId, call);

@@ -3,68 +3,68 @@
 import type { CallContext } from '../../shared/api/define';
 import type { Handlers } from '../../shared/api/dispatch';
 import { ApiFailure } from '../../shared/api/envelope';
-import type { CaseHit, CaseSprintState, SprintDetail, SprintItem, sprintsMethods, SprintSummary } from '../../shared/api/methods/sprints';
+import type { CaseSprintState, SprintDetail, SprintItem, sprintsMethods, SprintSummary } from '../../shared/api/methods/sprints';
 import { addDays } from '../../shared/dates';
-import type { ColumnKind, IsoDate } from '../../shared/domain';
+import type { IsoDate } from '../../shared/domain';
 import {
   burnUp, currentSprint, nextSprint, periodsOverlap, reviewSummary, SPRINT_EVENTS,
-  type BurnEvent, type Sprint, type SprintOutcome,
+  type BurnEvent, type Sprint,
 } from '../../shared/sprints';
 import type { Db } from '../connection';
 import { appendEvent } from '../events';
+import type { BoardColumnsRow, CasesRow, CitizensRow, EventsRow, PeopleRow, SprintItemsRow, SprintsRow } from '../schema';
 import { statements } from '../statements';
 import type { ServiceContext } from './context';
 import { actorOf, notFound, requireTeam } from './planning';
 
-interface SprintRow {
-  id: number; team_id: number; name: string; goal: string; start_date: string; end_date: string;
-  status: 'open' | 'closed'; goal_met: number | null; review_note: string | null; closed_at: string | null;
-}
+type SprintRow = Pick<SprintsRow, 'id' | 'team_id' | 'name' | 'goal' | 'start_date' | 'end_date' | 'status' | 'goal_met' | 'review_note' | 'closed_at'>;
+type SprintRefRow = Pick<SprintsRow, 'id' | 'name' | 'start_date' | 'end_date'>;
 const SPRINT_COLUMNS = 'id, team_id, name, goal, start_date, end_date, status, goal_met, review_note, closed_at';
 const toSprint = (r: SprintRow): Sprint => ({
   id: r.id, teamId: r.team_id, name: r.name, goal: r.goal, startDate: r.start_date, endDate: r.end_date,
   status: r.status, goalMet: r.goal_met === null ? null : r.goal_met === 1, reviewNote: r.review_note, closedAt: r.closed_at,
 });
 
-interface ItemRow {
-  case_id: number; case_number: string; citizen_initials: string; kind: SprintItem['kind']; paragraph: string;
-  assignee_name: string | null; column_name: string; column_kind: ColumnKind; committed_on: string; outcome: SprintOutcome | null;
-}
+type ItemRow = Pick<SprintItemsRow, 'case_id' | 'committed_on' | 'outcome'> & Pick<CasesRow, 'case_number' | 'kind' | 'paragraph'>
+  & { citizen_initials: CitizensRow['initials']; assignee_name: PeopleRow['name'] | null; column_name: BoardColumnsRow['name']; column_kind: BoardColumnsRow['kind'] };
+
+// Only events of cases the sprint has held are read (case_id IN …), so case_id is never NULL here.
+type BurnEventRow = Pick<EventsRow, 'at' | 'type' | 'field' | 'to_value'> & { case_id: NonNullable<EventsRow['case_id']>; sprint_id: EventsRow['entity_id'] };
 
 const queries = (db: Db) => ({
-  columnKinds: db.prepare('SELECT id, kind FROM board_columns'),
-  sprint: db.prepare(`SELECT ${SPRINT_COLUMNS} FROM sprints WHERE id = ?`),
-  teamSprints: db.prepare(`SELECT ${SPRINT_COLUMNS} FROM sprints WHERE team_id = ? ORDER BY start_date DESC, id DESC`),
-  openSprints: db.prepare(`SELECT ${SPRINT_COLUMNS} FROM sprints WHERE team_id = ? AND status = 'open' ORDER BY start_date, id`),
-  sprintCounts: db.prepare(
+  columnKinds: db.prepare<[], Pick<BoardColumnsRow, 'id' | 'kind'>>('SELECT id, kind FROM board_columns'),
+  sprint: db.prepare<[number], SprintRow>(`SELECT ${SPRINT_COLUMNS} FROM sprints WHERE id = ?`),
+  teamSprints: db.prepare<[number], SprintRow>(`SELECT ${SPRINT_COLUMNS} FROM sprints WHERE team_id = ? ORDER BY start_date DESC, id DESC`),
+  openSprints: db.prepare<[number], SprintRow>(`SELECT ${SPRINT_COLUMNS} FROM sprints WHERE team_id = ? AND status = 'open' ORDER BY start_date, id`),
+  sprintCounts: db.prepare<[number], Pick<SprintItemsRow, 'sprint_id'> & { committed: number; done: number }>(
     `SELECT i.sprint_id, COUNT(*) AS committed,
             SUM(CASE WHEN s.status = 'closed' THEN i.outcome = 'done' ELSE b.kind = 'done' END) AS done
      FROM sprint_items i JOIN sprints s ON s.id = i.sprint_id JOIN cases c ON c.id = i.case_id
      JOIN board_columns b ON b.id = c.column_id
      WHERE s.team_id = ? GROUP BY i.sprint_id`,
   ),
-  items: db.prepare(
+  items: db.prepare<[number], ItemRow>(
     `SELECT i.case_id, c.case_number, z.initials AS citizen_initials, c.kind, c.paragraph, p.name AS assignee_name,
             b.name AS column_name, b.kind AS column_kind, i.committed_on, i.outcome
      FROM sprint_items i JOIN cases c ON c.id = i.case_id JOIN citizens z ON z.id = c.citizen_id
      JOIN board_columns b ON b.id = c.column_id LEFT JOIN people p ON p.id = c.assignee_id
      WHERE i.sprint_id = ? ORDER BY b.position, c.case_number`,
   ),
-  burnEvents: db.prepare(
+  burnEvents: db.prepare<[sprintId: number, until: string, sprintIdAgain: number], BurnEventRow>(
     `SELECT e.case_id, e.at, e.type, e.field, e.to_value, CASE WHEN e.entity = 'sprint' THEN e.entity_id END AS sprint_id
      FROM events e
      WHERE e.case_id IN (SELECT DISTINCT case_id FROM events WHERE entity = 'sprint' AND entity_id = ? AND case_id IS NOT NULL)
        AND e.at < ?
        AND ((e.entity = 'sprint' AND e.entity_id = ?) OR (e.to_value IS NOT NULL AND e.type <> 'reordered'))`,
   ),
-  caseRow: db.prepare(
+  caseRow: db.prepare<[number], Pick<CasesRow, 'id' | 'team_id' | 'case_number'> & { column_kind: BoardColumnsRow['kind'] }>(
     `SELECT c.id, c.team_id, c.case_number, b.kind AS column_kind FROM cases c JOIN board_columns b ON b.id = c.column_id WHERE c.id = ?`,
   ),
-  openSprintOfCase: db.prepare(
+  openSprintOfCase: db.prepare<[number], SprintRefRow>(
     `SELECT s.id, s.name, s.start_date, s.end_date FROM sprint_items i JOIN sprints s ON s.id = i.sprint_id
      WHERE i.case_id = ? AND s.status = 'open' LIMIT 1`,
   ),
-  item: db.prepare('SELECT sprint_id, case_id FROM sprint_items WHERE sprint_id = ? AND case_id = ?'),
+  item: db.prepare<[sprintId: number, caseId: number], Pick<SprintItemsRow, 'sprint_id' | 'case_id'>>('SELECT sprint_id, case_id FROM sprint_items WHERE sprint_id = ? AND case_id = ?'),
   insertItem: db.prepare('INSERT INTO sprint_items (sprint_id, case_id, committed_on, committed_by) VALUES (?, ?, ?, ?)'),
   deleteItem: db.prepare('DELETE FROM sprint_items WHERE sprint_id = ? AND case_id = ?'),
   setOutcome: db.prepare('UPDATE sprint_items SET outcome = ? WHERE sprint_id = ? AND case_id = ?'),
@@ -75,8 +75,9 @@ const queries = (db: Db) => ({
   closeSprint: db.prepare(
     `UPDATE sprints SET status = 'closed', goal_met = ?, review_note = ?, closed_by = ?, closed_at = ? WHERE id = ?`,
   ),
-  laneItems: db.prepare('SELECT case_id, sprint_id FROM sprint_items WHERE sprint_id IN (?, ?)'),
-  search: db.prepare(
+  laneItems: db.prepare<[currentId: number, nextId: number], Pick<SprintItemsRow, 'case_id' | 'sprint_id'>>('SELECT case_id, sprint_id FROM sprint_items WHERE sprint_id IN (?, ?)'),
+  search: db.prepare<[team: number, pattern: string, query: string], Pick<CasesRow, 'id' | 'case_number' | 'kind' | 'paragraph'>
+    & Pick<CitizensRow, 'initials'> & { column_name: BoardColumnsRow['name']; sprint_id: SprintItemsRow['sprint_id'] | null }>(
     `SELECT c.id, c.case_number, z.initials, c.kind, c.paragraph, b.name AS column_name,
             (SELECT i.sprint_id FROM sprint_items i JOIN sprints s ON s.id = i.sprint_id
              WHERE i.case_id = c.id AND s.status = 'open' LIMIT 1) AS sprint_id
@@ -87,7 +88,7 @@ const queries = (db: Db) => ({
 });
 
 function sprintRow(db: Db, sprintId: number, field = 'sprintId'): SprintRow {
-  const row = statements(db, queries).sprint.get(sprintId) as SprintRow | undefined;
+  const row = statements(db, queries).sprint.get(sprintId);
   if (!row) throw notFound('Sprinten', field);
   return row;
 }
@@ -96,7 +97,7 @@ function sprintDetail(db: Db, sprintId: number, today: IsoDate): SprintDetail {
   const q = statements(db, queries);
   const row = sprintRow(db, sprintId);
   const sprint = toSprint(row);
-  const items: SprintItem[] = (q.items.all(sprintId) as ItemRow[]).map((r) => ({
+  const items: SprintItem[] = q.items.all(sprintId).map((r) => ({
     caseId: r.case_id,
     caseNumber: r.case_number,
     citizenInitials: r.citizen_initials,
@@ -109,12 +110,10 @@ function sprintDetail(db: Db, sprintId: number, today: IsoDate): SprintDetail {
     committedOn: r.committed_on,
     outcome: r.outcome,
   }));
-  const kinds = new Map((q.columnKinds.all() as { id: number; kind: ColumnKind }[]).map((r) => [r.id, r.kind]));
+  const kinds = new Map(q.columnKinds.all().map((r) => [r.id, r.kind]));
   const until = `${addDays(sprint.endDate < today ? sprint.endDate : today, 1)}T00:00:00.000Z`;
-  const events: BurnEvent[] = (q.burnEvents.all(sprintId, until, sprintId) as {
-    case_id: number; at: string; type: string; field: string | null; to_value: string | null; sprint_id: number | null;
-  }[]).map((e) => ({ caseId: e.case_id, at: e.at, type: e.type, field: e.field, to: e.to_value, sprintId: e.sprint_id }));
-  const teamSprints = (q.teamSprints.all(sprint.teamId) as SprintRow[]).map(toSprint);
+  const events: BurnEvent[] = q.burnEvents.all(sprintId, until, sprintId).map((e) => ({ caseId: e.case_id, at: e.at, type: e.type, field: e.field, to: e.to_value, sprintId: e.sprint_id }));
+  const teamSprints = q.teamSprints.all(sprint.teamId).map(toSprint);
   const current = currentSprint(teamSprints, today);
   const next = nextSprint(teamSprints, today);
   const position = current?.id === sprint.id ? 'current' : next?.id === sprint.id ? 'next' : sprint.endDate < today || sprint.status === 'closed' ? 'past' : 'later';
@@ -134,7 +133,7 @@ function sprintDetail(db: Db, sprintId: number, today: IsoDate): SprintDetail {
 
 /** The team's sprint running on the day, with its burn-up; null between sprints. */
 export function currentSprintFor(db: Db, teamId: number, today: IsoDate): SprintDetail | null {
-  const sprints = (statements(db, queries).teamSprints.all(teamId) as SprintRow[]).map(toSprint);
+  const sprints = statements(db, queries).teamSprints.all(teamId).map(toSprint);
   const current = currentSprint(sprints, today);
   return current ? sprintDetail(db, current.id, today) : null;
 }
@@ -152,7 +151,7 @@ export function sprintsHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
   }
 
   function assertNoOverlap(teamId: number, period: { startDate: IsoDate; endDate: IsoDate }, exceptId: number | null): void {
-    const clash = (q.openSprints.all(teamId) as SprintRow[])
+    const clash = q.openSprints.all(teamId)
       .filter((s) => s.id !== exceptId)
       .find((s) => periodsOverlap(period, { startDate: s.start_date, endDate: s.end_date }));
     if (clash) {
@@ -162,19 +161,19 @@ export function sprintsHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
     }
   }
 
-  const sprintRef = (r: { id: number; name: string; start_date: string; end_date: string }) => ({
+  const sprintRef = (r: SprintRefRow) => ({
     id: r.id, name: r.name, startDate: r.start_date, endDate: r.end_date,
   });
 
   function caseSprintState(caseId: number): CaseSprintState {
-    const c = q.caseRow.get(caseId) as { id: number; team_id: number } | undefined;
+    const c = q.caseRow.get(caseId);
     if (!c) throw notFound('Sagen', 'caseId');
-    const current = q.openSprintOfCase.get(caseId) as { id: number; name: string; start_date: string; end_date: string } | undefined;
+    const current = q.openSprintOfCase.get(caseId);
     return {
       caseId,
       teamId: c.team_id,
       sprint: current ? sprintRef(current) : null,
-      openSprints: (q.openSprints.all(c.team_id) as SprintRow[]).map(sprintRef),
+      openSprints: q.openSprints.all(c.team_id).map(sprintRef),
     };
   }
 
@@ -188,8 +187,8 @@ export function sprintsHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
   return {
     listSprints: ({ teamId }) => {
       requireTeam(db, teamId);
-      const counts = new Map((q.sprintCounts.all(teamId) as { sprint_id: number; committed: number; done: number }[]).map((r) => [r.sprint_id, r]));
-      return (q.teamSprints.all(teamId) as SprintRow[]).map((r): SprintSummary => ({
+      const counts = new Map(q.sprintCounts.all(teamId).map((r) => [r.sprint_id, r]));
+      return q.teamSprints.all(teamId).map((r): SprintSummary => ({
         ...toSprint(r),
         committed: counts.get(r.id)?.committed ?? 0,
         done: counts.get(r.id)?.done ?? 0,
@@ -223,12 +222,12 @@ export function sprintsHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
     commitToSprint: ({ sprintId, caseId }, call) => {
       actorOf(db, call);
       const sprint = openSprint(sprintId);
-      const c = q.caseRow.get(caseId) as { id: number; team_id: number; case_number: string } | undefined;
+      const c = q.caseRow.get(caseId);
       if (!c) throw notFound('Sagen', 'caseId');
       if (c.team_id !== sprint.team_id) {
         throw new ApiFailure('invalid_input', `Sag ${c.case_number} hører til et andet team end sprinten.`, [{ field: 'caseId', message: 'Sagen hører til et andet team' }]);
       }
-      const already = q.openSprintOfCase.get(caseId) as { id: number; name: string } | undefined;
+      const already = q.openSprintOfCase.get(caseId);
       if (already?.id === sprintId) return caseSprintState(caseId);
       if (already) {
         q.deleteItem.run(already.id, caseId);
@@ -262,7 +261,7 @@ export function sprintsHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
           ]);
         }
       }
-      const items = q.items.all(sprintId) as ItemRow[];
+      const items = q.items.all(sprintId);
       for (const item of items) {
         if (item.column_kind === 'done') {
           q.setOutcome.run('done', sprintId, item.case_id);
@@ -292,11 +291,11 @@ export function sprintsHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
     getSprintLanes: ({ teamId }) => {
       requireTeam(db, teamId);
       const today = ctx.today();
-      const sprints = (q.teamSprints.all(teamId) as SprintRow[]).map(toSprint);
+      const sprints = q.teamSprints.all(teamId).map(toSprint);
       const current = currentSprint(sprints, today);
       const next = nextSprint(sprints, today);
       const caseSprint: Record<number, number> = {};
-      for (const r of q.laneItems.all(current?.id ?? -1, next?.id ?? -1) as { case_id: number; sprint_id: number }[]) caseSprint[r.case_id] = r.sprint_id;
+      for (const r of q.laneItems.all(current?.id ?? -1, next?.id ?? -1)) caseSprint[r.case_id] = r.sprint_id;
       return {
         current: current ? { id: current.id, name: current.name } : null,
         next: next ? { id: next.id, name: next.name } : null,
@@ -309,9 +308,7 @@ export function sprintsHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
     searchSprintCases: ({ teamId, query }) => {
       requireTeam(db, teamId);
       const escaped = query.replace(/[\\%_]/g, (m) => `\\${m}`);
-      return (q.search.all(teamId, `%${escaped}%`, query) as {
-        id: number; case_number: string; initials: string; kind: CaseHit['kind']; paragraph: string; column_name: string; sprint_id: number | null;
-      }[]).map((r) => ({
+      return q.search.all(teamId, `%${escaped}%`, query).map((r) => ({
         caseId: r.id, caseNumber: r.case_number, citizenInitials: r.initials, kind: r.kind, paragraph: r.paragraph,
         columnName: r.column_name, sprintId: r.sprint_id,
       }));
