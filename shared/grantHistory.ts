@@ -176,22 +176,22 @@ export function weekPoints(year: number, until: IsoDate): IsoDate[] {
 export type ChangeKind = 'new' | 'ended' | 'volume' | 'price';
 export const CHANGE_KINDS: readonly ChangeKind[] = ['new', 'ended', 'volume', 'price'];
 
-export interface GrantChangePart {
+export interface GrantChangePart<V extends GrantVersion = GrantVersion> {
   grantId: number;
   caseId: number;
-  before: GrantVersion | null;
-  after: GrantVersion | null;
+  before: V | null;
+  after: V | null;
   /** Øre of this kind's share of the grant's change. */
   effect: number;
 }
 
-export interface Decomposition {
+export interface Decomposition<V extends GrantVersion = GrantVersion> {
   year: number;
   from: IsoDate;
   to: IsoDate;
   forecastFrom: number;
   forecastTo: number;
-  lines: Record<ChangeKind, { total: number; grants: GrantChangePart[] }>;
+  lines: Record<ChangeKind, { total: number; grants: GrantChangePart<V>[] }>;
 }
 
 /**
@@ -201,16 +201,16 @@ export interface Decomposition {
  * year: its period (an earlier end is "ended", a longer or moved period is volume), then its
  * quantity, unit and service (volume), then its takst (price).
  */
-export function decompose(versions: readonly GrantVersion[], teamId: number, year: number, from: IsoDate, to: IsoDate): Decomposition {
-  const before = new Map<number, GrantVersion>();
-  const after = new Map<number, GrantVersion>();
+export function decompose<V extends GrantVersion>(versions: readonly V[], teamId: number, year: number, from: IsoDate, to: IsoDate): Decomposition<V> {
+  const before = new Map<number, V>();
+  const after = new Map<number, V>();
   for (const v of versions) {
     if (v.teamId !== teamId) continue;
     if (isKnownOn(v, from)) before.set(v.grantId, v);
     if (isKnownOn(v, to)) after.set(v.grantId, v);
   }
-  const lines: Decomposition['lines'] = { new: { total: 0, grants: [] }, ended: { total: 0, grants: [] }, volume: { total: 0, grants: [] }, price: { total: 0, grants: [] } };
-  const add = (kind: ChangeKind, part: GrantChangePart) => {
+  const lines: Decomposition<V>['lines'] = { new: { total: 0, grants: [] }, ended: { total: 0, grants: [] }, volume: { total: 0, grants: [] }, price: { total: 0, grants: [] } };
+  const add = (kind: ChangeKind, part: GrantChangePart<V>) => {
     if (part.effect === 0) return;
     lines[kind].total += part.effect;
     lines[kind].grants.push(part);
@@ -224,7 +224,7 @@ export function decompose(versions: readonly GrantVersion[], teamId: number, yea
     const a = after.get(grantId) ?? null;
     if (b === a) continue;
     const caseId = (a ?? b)!.caseId;
-    const part = (effect: number): GrantChangePart => ({ grantId, caseId, before: b, after: a, effect });
+    const part = (effect: number): GrantChangePart<V> => ({ grantId, caseId, before: b, after: a, effect });
     if (!b) {
       add('new', part(costInYearOere(a!, year)));
       continue;

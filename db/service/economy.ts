@@ -293,7 +293,7 @@ export function economyHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
         return {
           grantId: p.grantId, caseId: p.caseId, caseNumber: cases.get(p.caseId)?.case_number ?? String(p.caseId),
           caseworker: cases.get(p.caseId)?.assignee ?? null, paragraph: v.paragraph,
-          description: describeGrant({ ...v, takst: toKroner(v.takstOere), service: (v as { service?: string }).service ?? '', provider: (v as { provider?: string }).provider ?? '' }),
+          description: describeGrant({ ...v, takst: toKroner(v.takstOere), service: v.service, provider: v.provider }),
           effect: money(p.effect),
           yearlyBefore: p.before ? money(yearlyOere(p.before.takstOere, p.before.takstUnit, p.before.quantity)) : null,
           yearlyAfter: p.after ? money(yearlyOere(p.after.takstOere, p.after.takstUnit, p.after.quantity)) : null,
