@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addDays, addMonths, daysBetween, daysInMonth, daysInYear, fromDayNumber, isIsoDate, isLeapYear, localToday, mondayOf, toDayNumber, yearOf,
+  addDays, addMonths, compareIso, daysBetween, daysInMonth, daysInYear, fromDayNumber, isIsoDate, isLeapYear, localToday, mondayOf, toDayNumber, yearOf,
 } from '../../shared/dates';
 import { formatDate, parseDate } from '../../shared/format';
 
@@ -155,5 +155,14 @@ describe('the rules of ISO dates and the calendar (mutation-pinned)', () => {
     expect(localToday(new Date(2026, 10, 23, 0, 30))).toBe('2026-11-23');
     expect(localToday(new Date(2026, 11, 31, 23, 59))).toBe('2026-12-31');
     expect(localToday()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+});
+
+describe('compareIso', () => {
+  it('orders dates and timestamps by time: earlier first, the same equal', () => {
+    expect(compareIso('2026-11-30', '2026-12-01')).toBe(-1);
+    expect(compareIso('2026-12-01', '2026-11-30')).toBe(1);
+    expect(compareIso('2026-12-01', '2026-12-01')).toBe(0);
+    expect(compareIso('2026-12-01T09:00:00Z', '2026-12-01T10:00:00Z')).toBe(-1);
   });
 });
