@@ -355,9 +355,11 @@ export function pullListHandlers(ctx: ServiceContext): Pick<Handlers, keyof type
   /**
    * A follow-up or revisitation of a decided case: a new item of its own in the first active
    * column, assigned to the puller; the decided case keeps its column, kind, deadline and history.
-   * `overLimit` is the logged reason and limits when the pull went over a WIP limit.
+   * `overLimit` is the caller's reason and the limits when the pull went over a WIP limit.
    */
-  function pullFollowUp(item: RankedItem, actor: PersonRow, column: Pick<BoardColumnsRow, 'id' | 'name'>, overLimit: string | null): PullResult {
+  function pullFollowUp(
+    item: RankedItem, actor: PersonRow, column: Pick<BoardColumnsRow, 'id' | 'name'>, overLimit: { reason: string; over: string } | null,
+  ): PullResult {
     const today = ctx.today();
     const opened = openFollowUpItem(db, {
       originCaseId: item.caseId, kind: item.kind === 'revisitation' ? 'revisitation' : 'follow_up', followUpDate: item.deadline,
@@ -366,9 +368,11 @@ export function pullListHandlers(ctx: ServiceContext): Pick<Handlers, keyof type
     const at = ctx.now().toISOString();
     const base = { at, actorId: actor.id, caseId: opened.caseId, entity: 'case', entityId: opened.caseId };
     const what = WORK_ITEM_KIND_LABELS[item.kind];
+    const taken = `taget fra pull-listen (${what.toLowerCase()} af ${item.caseNumber})`;
     appendEvent(db, {
       ...base, type: overLimit === null ? 'created' : 'moved_over_wip_limit', field: 'column', from: null, to: column.id,
-      reason: `${overLimit === null ? '' : `${overLimit} – `}${what} af ${item.caseNumber} taget fra pull-listen`,
+      // Like a drag over the limit: the caller's reason first, then what the limits were.
+      reason: overLimit === null ? `${taken.charAt(0).toUpperCase()}${taken.slice(1)}` : `${overLimit.reason} – ${taken}; ${overLimit.over}`,
     });
     appendEvent(db, { ...base, type: 'pulled', field: 'pull_list', from: item.position, to: item.kind, reason: item.reasons.join('; ').slice(0, 2000) });
     appendEvent(db, { ...base, type: 'assigned', field: 'assignee', from: null, to: actor.id, reason: 'Taget fra pull-listen' });
@@ -439,7 +443,7 @@ export function pullListHandlers(ctx: ServiceContext): Pick<Handlers, keyof type
       const over = breaches
         .map((b) => (b.scope === 'column' ? `kolonnen havde ${b.count} af ${b.limit} sager` : `${b.name} havde ${b.count} af ${b.limit} aktive sager`))
         .join(', ');
-      if (item.reopens) return pullFollowUp(item, actor, column, decision.overLimit ? `${reason!.trim()}; ${over}` : null);
+      if (item.reopens) return pullFollowUp(item, actor, column, decision.overLimit ? { reason: reason!.trim(), over } : null);
       const key = keyBetween(q.lastKey.get(column.id)!.k, null)!;
       const taken = q.take.run(actor.id, column.id, key, today, item.caseId, before.column_id).changes;
       if (taken !== 1) throw new ApiFailure('conflict', 'Sagen blev ændret samtidig. Prøv igen.');
