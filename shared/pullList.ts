@@ -99,6 +99,10 @@ export interface PullCandidate {
   previousAssessment: Assessment | null;
   pinnedAt: string | null;
   pinnedByName: string | null;
+  /** When the case is itself a follow-up item (shared/followUps.ts): which kind. */
+  followUpItemKind?: 'follow_up' | 'revisitation' | null;
+  /** Received day of the latest follow-up item made from this case, if any. */
+  lastFollowUpItemOn?: IsoDate | null;
 }
 
 export interface WorkItem {
@@ -122,7 +126,10 @@ export interface WorkItem {
   pinnedByName: string | null;
   /** Facts that put the item on the list, in Danish ("Opfølgning forfalder 12.12.2026"). */
   origin: string[];
-  /** Whether pulling moves the case out of a done column (follow-ups and revisitations). */
+  /**
+   * Whether the item comes from a decided case in a done column (follow-ups and revisitations):
+   * pulling it creates a follow-up item of its own and leaves the decided case where it is.
+   */
   reopens: boolean;
 }
 
@@ -159,7 +166,7 @@ export function toWorkItem(c: PullCandidate, today: IsoDate): WorkItem | null {
       caseId: c.caseId,
       caseNumber: c.caseNumber,
       citizenInitials: c.citizenInitials,
-      kind: c.caseKind === 'follow_up' && off ? 'revisitation' : c.caseKind,
+      kind: c.followUpItemKind === 'revisitation' || (c.caseKind === 'follow_up' && off) ? 'revisitation' : c.caseKind,
       paragraph: c.paragraph,
       classOfService: c.classOfService,
       receivedDate: c.receivedDate,
@@ -179,7 +186,9 @@ export function toWorkItem(c: PullCandidate, today: IsoDate): WorkItem | null {
   const due = c.nextFollowUp;
   const followUpDue =
     due !== null && dayNumber(due) - dayNumber(today) <= FOLLOW_UP_LEAD_DAYS && c.columnEnteredAt < followUpWindowOpens(due);
-  const revisit = off !== null && c.latestAssessment!.assessedOn > c.columnEnteredAt;
+  // An assessment the case's latest follow-up item was made after has been acted on already.
+  const actedOn = c.lastFollowUpItemOn && c.lastFollowUpItemOn > c.columnEnteredAt ? c.lastFollowUpItemOn : c.columnEnteredAt;
+  const revisit = off !== null && c.latestAssessment!.assessedOn > actedOn;
   if (!followUpDue && !revisit) return null;
   const origin: string[] = [];
   let waitingSince = '';

@@ -19,6 +19,7 @@ import { financeDemo } from './finance';
 import { flowDemo } from './flow';
 import { plansDemo } from './plans';
 import { pullListDemo } from './pullList';
+import { followUpsDemo } from './followUps';
 import {
   BLOCK_REASONS, COLUMN_TEMPLATE, DEPARTMENT_NAME, FIRST_NAMES, LAST_NAMES, TEAM_PROFILES,
   type GrantProfile, type TeamProfile,
@@ -178,7 +179,8 @@ class DemoWriter {
       caseId = this.writeTeam(profile, index + 1, caseId);
     });
     // Features add their own demo data on top, each from its own stream of the seed.
-    for (const [offset, addDemo] of [boardDemo, pullListDemo, economyDemo, flowDemo, plansDemo, committeeDemo, financeDemo].entries()) {
+    // New demos go last, so the earlier ones keep their streams of the seed.
+    for (const [offset, addDemo] of [boardDemo, pullListDemo, economyDemo, flowDemo, plansDemo, committeeDemo, financeDemo, followUpsDemo].entries()) {
       addDemo(this.db, createRandom(this.seed * 1_000 + offset + 1), this.today);
     }
     writeDemoAccounts(this.db, head, this.secretariat[0]!);

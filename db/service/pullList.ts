@@ -4,7 +4,7 @@
 import type { Handlers } from '../../shared/api/dispatch';
 import type { CallContext } from '../../shared/api/define';
 import { ApiFailure } from '../../shared/api/envelope';
-import type { MyCase, PullList, pullListMethods } from '../../shared/api/methods/pullList';
+import type { MyCase, PullList, PullResult, pullListMethods } from '../../shared/api/methods/pullList';
 import { addDays } from '../../shared/dates';
 import type { CaseKind, ClassOfService, ColumnKind, IsoDate } from '../../shared/domain';
 import { formatParagraph } from '../../shared/format';
@@ -21,12 +21,13 @@ import type { Db } from '../connection';
 import { appendEvent } from '../events';
 import { statements } from '../statements';
 import type {
-  BoardColumnsRow, CasesRow, CitizensRow, GrantsRow, PersonCompetencesRow, PriorityTagsRow, ProcessingTimesRow, PullPinsRow, PullRuleWeightsRow,
+  BoardColumnsRow, CasesRow, CitizensRow, FollowUpItemsRow, GrantsRow, PersonCompetencesRow, PriorityTagsRow, ProcessingTimesRow, PullPinsRow, PullRuleWeightsRow,
 } from '../schema';
 import {
   CARD_SELECT, parseScores, PERSON_COLUMNS, TEAM_COLUMNS, toCard, toPerson, toTeam, type AssessmentRow, type CardRow, type PersonRow, type TeamRow,
 } from '../rows';
 import { wipRefusal } from './board';
+import { closeFollowUp, followUpItemOf, openFollowUpItem } from './followUps';
 import type { ServiceContext } from './context';
 
 /** A candidate row; blocked cases are left out in SQL. */
@@ -35,6 +36,7 @@ type CandidateTuple = [
   id: number, caseNumber: string, initials: string, kind: CaseKind, paragraph: string, columnKind: ColumnKind,
   classOfService: ClassOfService, received: string, legalDeadline: string | null, entered: string,
   assigneeId: number | null, nextFollowUp: string | null, laterAssessment: 0 | 1,
+  followUpItemKind: FollowUpItemsRow['kind'] | null, lastFollowUpItemOn: string | null,
 ];
 
 type MyCaseRow = Pick<CasesRow, 'id' | 'case_number' | 'kind' | 'paragraph' | 'team_id' | 'class_of_service' | 'received_date'
@@ -75,22 +77,30 @@ const queries = (db: Db) => ({
   // Starts from the few rows that matter (follow-ups falling due, assessments recorded after a
   // case closed) instead of probing every closed case of the team.
   candidates: db.prepare<{ team: number; today: IsoDate; horizon: IsoDate }, CandidateTuple>(`
-    WITH due AS MATERIALIZED (
+    -- A decided case whose follow-up item is still open (no outcome) is someone's work already.
+    WITH open_items AS MATERIALIZED (
+      SELECT origin_case_id FROM follow_up_items WHERE outcome IS NULL
+    ), due AS MATERIALIZED (
       SELECT g.case_id, MIN(g.next_follow_up) AS next_follow_up
       FROM grants g JOIN cases c ON c.id = g.case_id
       WHERE g.next_follow_up <= :horizon AND c.team_id = :team
         AND (g.end_date IS NULL OR (g.end_date >= g.next_follow_up AND g.end_date >= :today))
+        AND g.case_id NOT IN (SELECT origin_case_id FROM open_items)
       GROUP BY g.case_id
     ), later AS MATERIALIZED (
       SELECT DISTINCT a.case_id FROM assessments a JOIN cases c ON c.id = a.case_id
       WHERE c.team_id = :team AND a.assessed_on > c.column_entered_at
+        AND a.case_id NOT IN (SELECT origin_case_id FROM open_items)
     )
     SELECT c.id, c.case_number, z.initials, c.kind, c.paragraph, b.kind, c.class_of_service, c.received_date,
-           c.legal_deadline, c.column_entered_at, c.assignee_id, d.next_follow_up, (c.id IN (SELECT case_id FROM later))
+           c.legal_deadline, c.column_entered_at, c.assignee_id, d.next_follow_up, (c.id IN (SELECT case_id FROM later)),
+           fi.kind,
+           (SELECT MAX(i.received_date) FROM follow_up_items f JOIN cases i ON i.id = f.case_id WHERE f.origin_case_id = c.id)
     FROM cases c
     JOIN board_columns b ON b.id = c.column_id
     JOIN citizens z ON z.id = c.citizen_id
     LEFT JOIN due d ON d.case_id = c.id
+    LEFT JOIN follow_up_items fi ON fi.case_id = c.id
     WHERE c.team_id = :team AND c.blocked = 0
       AND (c.column_id IN (SELECT id FROM board_columns WHERE team_id = :team AND kind = 'queue')
            OR c.id IN (SELECT case_id FROM due) OR c.id IN (SELECT case_id FROM later))
@@ -195,6 +205,7 @@ function workItems(db: Db, teamId: number, today: IsoDate): WorkItem[] {
     caseId: r[0], caseNumber: r[1], citizenInitials: r[2], caseKind: r[3], paragraph: r[4], columnKind: r[5],
     classOfService: r[6], receivedDate: r[7], legalDeadline: r[8], blocked: false, columnEnteredAt: r[9],
     assigneeId: r[10], assigneeName: null, nextFollowUp: r[11], laterAssessment: r[12],
+    followUpItemKind: r[13], lastFollowUpItemOn: r[14],
     latestAssessment: null, previousAssessment: null, pinnedAt: null, pinnedByName: null,
   }));
   // Progression only changes an item for queued follow-ups and cases assessed after they closed.
@@ -307,6 +318,8 @@ export function pullListHandlers(ctx: ServiceContext): Pick<Handlers, keyof type
     return actor;
   }
 
+  const deadlineFor = (paragraph: string, receivedDate: IsoDate) => legalDeadlineFor(db, paragraph, receivedDate);
+
   function competencesOf(personId: number): string[] {
     return q.competences.all(personId).map((r) => r.paragraph).sort(compareParagraphs);
   }
@@ -338,6 +351,39 @@ export function pullListHandlers(ctx: ServiceContext): Pick<Handlers, keyof type
     blockedSince: r.blocked_since,
     columnEnteredAt: r.column_entered_at,
   });
+
+  /**
+   * A follow-up or revisitation of a decided case: a new item of its own in the first active
+   * column, assigned to the puller; the decided case keeps its column, kind, deadline and history.
+   * `overLimit` is the caller's reason and the limits when the pull went over a WIP limit.
+   */
+  function pullFollowUp(
+    item: RankedItem, actor: PersonRow, column: Pick<BoardColumnsRow, 'id' | 'name'>, overLimit: { reason: string; over: string } | null,
+  ): PullResult {
+    const today = ctx.today();
+    const opened = openFollowUpItem(db, {
+      originCaseId: item.caseId, kind: item.kind === 'revisitation' ? 'revisitation' : 'follow_up', followUpDate: item.deadline,
+      classOfService: item.classOfService, assigneeId: actor.id, columnId: column.id, today, deadlineFor,
+    });
+    const at = ctx.now().toISOString();
+    const base = { at, actorId: actor.id, caseId: opened.caseId, entity: 'case', entityId: opened.caseId };
+    const what = WORK_ITEM_KIND_LABELS[item.kind];
+    const taken = `taget fra pull-listen (${what.toLowerCase()} af ${item.caseNumber})`;
+    appendEvent(db, {
+      ...base, type: overLimit === null ? 'created' : 'moved_over_wip_limit', field: 'column', from: null, to: column.id,
+      // Like a drag over the limit: the caller's reason first, then what the limits were.
+      reason: overLimit === null ? `${taken.charAt(0).toUpperCase()}${taken.slice(1)}` : `${overLimit.reason} – ${taken}; ${overLimit.over}`,
+    });
+    appendEvent(db, { ...base, type: 'pulled', field: 'pull_list', from: item.position, to: item.kind, reason: item.reasons.join('; ').slice(0, 2000) });
+    appendEvent(db, { ...base, type: 'assigned', field: 'assignee', from: null, to: actor.id, reason: 'Taget fra pull-listen' });
+    // The pin was on the decided case's place in the list; the list no longer offers it.
+    if (q.pin.get(item.caseId)) {
+      q.deletePin.run(item.caseId);
+      appendEvent(db, { ...base, type: 'unpinned', field: 'pull_pin', from: 'pinned', to: null, reason: `Fastgørelsen af ${item.caseNumber} ophørte, da ${what.toLowerCase()}en blev taget` });
+    }
+    const card = toCard(q.card.get(opened.caseId)!);
+    return { pulled: true, item, card, columnName: column.name, columnOverLimit: overLimit !== null };
+  }
 
   const byDate = (key: 'legalDeadline' | 'nextFollowUp') => (a: MyCase, b: MyCase) =>
     a[key]! < b[key]! ? -1 : a[key]! > b[key]! ? 1 : a.caseNumber < b.caseNumber ? -1 : 1;
@@ -394,6 +440,10 @@ export function pullListHandlers(ctx: ServiceContext): Pick<Handlers, keyof type
       ].filter((b): b is WipBreach => b !== null);
       const decision = wipDecision(breaches, reason);
       if (!decision.allowed) throw wipRefusal(breaches, decision.message, { caseNumber: item.caseNumber, columnName: column.name });
+      const over = breaches
+        .map((b) => (b.scope === 'column' ? `kolonnen havde ${b.count} af ${b.limit} sager` : `${b.name} havde ${b.count} af ${b.limit} aktive sager`))
+        .join(', ');
+      if (item.reopens) return pullFollowUp(item, actor, column, decision.overLimit ? { reason: reason!.trim(), over } : null);
       const key = keyBetween(q.lastKey.get(column.id)!.k, null)!;
       const taken = q.take.run(actor.id, column.id, key, today, item.caseId, before.column_id).changes;
       if (taken !== 1) throw new ApiFailure('conflict', 'Sagen blev ændret samtidig. Prøv igen.');
@@ -405,9 +455,6 @@ export function pullListHandlers(ctx: ServiceContext): Pick<Handlers, keyof type
         appendEvent(db, { ...base, type: 'assigned', field: 'assignee', from: before.assignee_id, to: actor.id, reason: 'Taget fra pull-listen' });
       }
       const taken_ = `Taget fra pull-listen (${WORK_ITEM_KIND_LABELS[item.kind].toLowerCase()})`;
-      const over = breaches
-        .map((b) => (b.scope === 'column' ? `kolonnen havde ${b.count} af ${b.limit} sager` : `${b.name} havde ${b.count} af ${b.limit} aktive sager`))
-        .join(', ');
       appendEvent(db, {
         ...base,
         type: decision.overLimit ? 'moved_over_wip_limit' : 'moved',
@@ -424,6 +471,13 @@ export function pullListHandlers(ctx: ServiceContext): Pick<Handlers, keyof type
       const card = toCard(q.card.get(item.caseId)!);
       return { pulled: true, item, card, columnName: column.name, columnOverLimit: decision.overLimit };
     },
+
+    getFollowUpItem: ({ caseId }) => {
+      if (!q.caseState.get(caseId)) throw new ApiFailure('not_found', 'Sagen findes ikke.', [{ field: 'caseId', message: 'Sagen findes ikke' }]);
+      return { item: followUpItemOf(db, caseId) };
+    },
+
+    closeFollowUp: (input, call) => closeFollowUp(ctx, input, call, deadlineFor),
 
     setRuleWeights: ({ teamId, weights: next }, call) => {
       if (!q.team.get(teamId)) throw new ApiFailure('not_found', 'Teamet findes ikke.', [{ field: 'teamId', message: 'Teamet findes ikke' }]);

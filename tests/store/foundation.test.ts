@@ -98,7 +98,9 @@ describe('the demo department', () => {
     expect(count('teams')).toBe(7);
     expect(count('people')).toBe(71);
     expect(count('citizens')).toBe(4232);
-    expect(count('cases')).toBe(6404);
+    // The generated cases, and on top the follow-up items pulled from six decided cases (db/demo/followUps.ts).
+    expect(count('follow_up_items')).toBe(6);
+    expect(count('cases')).toBe(6404 + 6);
     const roles = db.prepare('SELECT role, COUNT(*) AS n FROM people GROUP BY role ORDER BY role').all();
     // The visitationschef heads the department; with the secretariat, 11 people serve every team.
     expect(roles).toEqual([{ role: 'caseworker', n: 53 }, { role: 'department_head', n: 1 }, { role: 'leader', n: 7 }, { role: 'secretariat', n: 10 }]);
@@ -165,7 +167,7 @@ describe('the demo department', () => {
     expect(demo.created).toBe(true);
     const service = createService(demo.db, { now: NOW });
     const info = service.dispatch('getWorkspace', {}, systemContext());
-    expect(info).toMatchObject({ ok: true, value: { isDemo: true, caseCount: 6404 } });
+    expect(info).toMatchObject({ ok: true, value: { isDemo: true, caseCount: 6404 + 6 } });
     expect(createService(empty.db).dispatch('getWorkspace', {}, systemContext())).toMatchObject({ ok: true, value: { isDemo: false, caseCount: 0 } });
   });
 });

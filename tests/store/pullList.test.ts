@@ -187,13 +187,18 @@ describe('Tag næste sag', () => {
     ]);
   });
 
-  it('reopens a closed case whose follow-up falls due', () => {
+  it('gives a closed case\'s follow-up as an item of its own and leaves the closed case where it is', () => {
     addCase(db, { id: 1, kind: 'follow_up', column: COLUMN.done, entered: '2026-03-01', assignee: BO, deadline: null });
     addGrant(db, 1, '2026-11-30');
     const result = call<PullResult>(service, 'pullNext', {}, ANNE);
-    expect(result).toMatchObject({ pulled: true, item: { kind: 'follow_up' }, card: { columnId: COLUMN.inquiry, assigneeId: ANNE } });
-    expect(events(db, 'assigned')[0]).toMatchObject({ from_value: String(BO), to_value: String(ANNE) });
-    expect(events(db, 'moved')[0]).toMatchObject({ from_value: String(COLUMN.done), to_value: String(COLUMN.inquiry) });
+    expect(result).toMatchObject({
+      pulled: true, item: { kind: 'follow_up', caseId: 1 },
+      card: { caseNumber: '2026-000001-O1', kind: 'follow_up', columnId: COLUMN.inquiry, assigneeId: ANNE, legalDeadline: '2026-11-30', receivedDate: TODAY },
+    });
+    const itemId = (result as Extract<PullResult, { pulled: true }>).card.id;
+    expect(events(db, 'assigned')).toEqual([expect.objectContaining({ case_id: itemId, from_value: null, to_value: String(ANNE) })]);
+    expect(events(db, 'moved')).toEqual([]);
+    expect(db.prepare('SELECT column_id, assignee_id FROM cases WHERE id = 1').get()).toEqual({ column_id: COLUMN.done, assignee_id: BO });
     expect(list().items).toHaveLength(0);
   });
 

@@ -94,6 +94,8 @@ export function contractInputs(env: InputsEnvironment): Record<MethodName, Varia
     getMyCases: teamScoped((r) => ({ personId: r.caseworker })),
     pullNext: [...plain(() => ({})), { name: 'with reason', scope: 'department', input: () => ({ reason: 'Adgangstest' }) }],
     setRuleWeights: teamScoped((r) => ({ teamId: r.team, weights: { deadline: 2, class_of_service: 1, strategic: 1, waiting: 1 } })),
+    getFollowUpItem: teamScoped((r) => ({ caseId: r.case })),
+    closeFollowUp: teamScoped((r) => ({ caseId: r.case, outcome: 'continue', note: 'Adgangstest' })),
     setPin: teamScoped((r) => ({ caseId: r.case, pinned: false })),
     savePriorityTag: teamScoped((r) => ({ teamId: r.team, tagId: r.tag, label: 'Ændret', weight: 20, paragraph: '85', kind: null })),
     deletePriorityTag: teamScoped((r) => ({ tagId: r.tag })),

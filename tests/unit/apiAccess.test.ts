@@ -38,6 +38,8 @@ const DECLARED: Record<MethodName, Declared> = {
   getMyCases: { roles: 'caseworker leader department_head secretariat', write: false, team: 'person:personId', lookup: 'Mine sager' },
   pullNext: { roles: 'caseworker leader', write: true, lookup: 'Tag næste sag' },
   setRuleWeights: { roles: 'leader department_head', write: true, team: 'team:teamId' },
+  getFollowUpItem: { roles: 'caseworker leader department_head secretariat', write: false, team: 'case:caseId', lookup: 'Opfølgning' },
+  closeFollowUp: { roles: 'caseworker leader department_head', write: true, team: 'case:caseId', lookup: 'Afslut opfølgning' },
   setPin: { roles: 'leader department_head', write: true, team: 'case:caseId' },
   savePriorityTag: { roles: 'leader department_head', write: true, team: 'team:teamId' },
   deletePriorityTag: { roles: 'leader department_head', write: true, team: 'priorityTag:tagId' },
@@ -207,6 +209,8 @@ const RESULTS: Partial<Record<MethodName, unknown>> = {
   getPullList: { team: { id: 1 }, items: [{}, {}, {}, {}] },
   getMyCases: { person: { teamId: 1 }, inProgress: [{}] },
   pullNext: { pulled: true, card: { id: 11 } },
+  getFollowUpItem: { item: { caseId: 12 } },
+  closeFollowUp: { card: { id: 12 } },
   getWallScreen: { team: { id: 1 }, columns: [{ cards: [{}, {}] }, { cards: [{}] }] },
 };
 /** What the lookup log records for that answer to the own-team input. */
@@ -227,6 +231,8 @@ const LOOKUPS: Partial<Record<MethodName, Omit<LookupEntry, 'purpose'>>> = {
   getPullList: { caseIds: [], caseNumbers: [], list: { teamId: 1, count: 4 } },
   getMyCases: { caseIds: [], caseNumbers: [], list: { teamId: 1, count: 1 } },
   pullNext: { caseIds: [11], caseNumbers: [], list: null },
+  getFollowUpItem: { caseIds: [12], caseNumbers: [], list: null },
+  closeFollowUp: { caseIds: [12], caseNumbers: [], list: null },
   getWallScreen: { caseIds: [], caseNumbers: [], list: { teamId: 1, count: 3 } },
 };
 

@@ -5,8 +5,9 @@ import {
   MAX_RULE_WEIGHT, WORK_ITEM_KINDS,
   type NothingToPull, type PriorityTag, type RankedItem, type RuleWeights,
 } from '../../pullList';
+import { FOLLOW_UP_OUTCOMES, type FollowUpEffect, type FollowUpItem } from '../../followUps';
 import { CASE_READERS, id, LEADERS, method, noInput } from '../define';
-import { paragraph, shortText } from '../schemas';
+import { optionalText, paragraph, shortText } from '../schemas';
 
 export interface PullList {
   team: Team;
@@ -58,6 +59,15 @@ export interface MyCases {
   next: { item: RankedItem } | NothingToPull;
 }
 
+export interface CloseFollowUpResult {
+  item: FollowUpItem;
+  card: CaseCard;
+  columnName: string;
+  effect: FollowUpEffect;
+  /** The grant the client opens in the grant editor after "Ændres inden for rammen", with its case (the decided one). */
+  openGrantEditor: { grantId: number; caseId: number } | null;
+}
+
 export interface ProcessingTime {
   paragraph: string;
   label: string;
@@ -105,6 +115,14 @@ export const pullListMethods = {
     /** Required when the pull takes the column it moves the case into, or the caller, over a WIP limit; logged. */
     reason: z.string().trim().min(3).max(500).optional(),
   }).strict(), { write: true, access: { roles: ['caseworker', 'leader'] }, lookup: { purpose: 'Tag næste sag', cases: (r) => ({ caseIds: r.pulled ? [r.card.id] : [] }) }, summary: 'Gives the calling caseworker the top item they may take, assigns it and moves it into the first active column; over a WIP limit it needs a reason, which is logged; says why when nothing fits.' }),
+  /** The follow-up item a case is, or null when the case is not one. */
+  getFollowUpItem: method<{ item: FollowUpItem | null }>()(z.object({ caseId: id }).strict(), { write: false, access: { roles: CASE_READERS, team: { from: 'case', field: 'caseId' } }, lookup: { purpose: 'Opfølgning', cases: (r) => ({ caseIds: r.item ? [r.item.caseId] : [] }) }, summary: 'The follow-up or revisitation item a case is (the decided case it follows up, its due date and outcome), or null.' }),
+  /** "Afslut opfølgning": records the outcome (KL's follow-up codes) and does what it says to the grant. */
+  closeFollowUp: method<CloseFollowUpResult>()(z.object({
+    caseId: id,
+    outcome: z.enum(FOLLOW_UP_OUTCOMES, { message: 'Vælg et udfald: Fortsættes, Ændres inden for rammen, Afsluttes eller Revisitation' }),
+    note: optionalText(2000).optional(),
+  }).strict(), { write: true, access: { roles: ['caseworker', 'leader', 'department_head'], team: { from: 'case', field: 'caseId' } }, lookup: { purpose: 'Afslut opfølgning', cases: (r) => ({ caseIds: [r.card.id] }) }, summary: 'Closes a follow-up item with its outcome: Fortsættes and Ændres inden for rammen move the grant\'s next follow-up on, Afsluttes ends the grant today, Revisitation opens a revisitation item; the item moves to the done column.' }),
   setRuleWeights: method<RuleWeights>()(
     z.object({
       teamId: id,

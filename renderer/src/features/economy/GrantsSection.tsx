@@ -17,6 +17,7 @@ import { DateField } from '../../components/DateField';
 import { useDraftAnswer } from '../../components/useDraftAnswer';
 import { useLoaded } from '../../components/useLoaded';
 import { useCan } from '../../stores/permissions';
+import { takeGrantEditorRequest } from '../../stores/grantEditorRequest';
 import { useSession } from '../../stores/session';
 import { slots } from '../slots';
 import type { CaseDetailSectionProps } from '../types';
@@ -40,6 +41,14 @@ export default function GrantsSection({ caseId, grants, onChanged }: CaseDetailS
   const headingId = useId();
 
   useEffect(() => setMode({ kind: 'list' }), [caseId]);
+  // "Ændres inden for rammen" on a follow-up item opens this case's grant in the editor.
+  const loadedGrants = economy.data?.grants;
+  useEffect(() => {
+    if (!loadedGrants) return;
+    const requested = takeGrantEditorRequest(loadedGrants.map((g) => g.id));
+    const grant = loadedGrants.find((g) => g.id === requested);
+    if (grant) setMode({ kind: 'edit', grant });
+  }, [loadedGrants]);
 
   const saved = (meetingDate?: string | null) => done(meetingDate === undefined ? t('grants.saved')
     : meetingDate === null ? tCommittee('grants.awaitingSaved') : tCommittee('grants.awaitingMeeting', { date: formatDate(meetingDate, locale) }));

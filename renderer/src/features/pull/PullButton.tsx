@@ -43,7 +43,7 @@ export function PullButton({ onPulled, disabled }: { onPulled?: (result: PullRes
     }
     const r = result.value;
     if (r.pulled) {
-      const lines = [t('pull.pulled', { caseNumber: r.item.caseNumber, kind: t(`kinds.${r.item.kind}`).toLowerCase(), column: r.columnName })];
+      const lines = [t('pull.pulled', { caseNumber: r.card.caseNumber, kind: t(`kinds.${r.item.kind}`).toLowerCase(), column: r.columnName })];
       if (r.columnOverLimit) lines.push(t('pull.overLimit', { column: r.columnName }));
       setMessage({ tone: 'ok', lines });
     } else {

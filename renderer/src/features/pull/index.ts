@@ -8,4 +8,8 @@ export const pullFeature: Feature = {
     { id: 'pull-list', labelKey: 'pull:nav', component: lazy(() => import('./PullListView')), order: 14, requires: 'getPullList' },
   ],
   translations: { namespace: 'pull', da, en },
+  slots: {
+    // Above the grants: the item says which decided case and grant the grants below belong to.
+    caseDetailSections: [{ id: 'follow-up', order: 5, component: lazy(() => import('./FollowUpSection')) }],
+  },
 };
