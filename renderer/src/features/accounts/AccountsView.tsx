@@ -13,6 +13,7 @@ import { useLive } from '../../stores/live';
 import { can } from '../../stores/permissions';
 import { useSession } from '../../stores/session';
 import './accounts.css';
+import { TableHead } from '../../components/TableHead';
 
 type Message = { kind: 'ok' | 'error'; text: string };
 type Issued = SetupCodeIssued & { how: 'created' | 'reset' | 'renewed'; sessionsEnded?: number };
@@ -137,16 +138,7 @@ export default function AccountsView() {
         {accounts === null ? <p aria-busy="true">{t('loading')}</p> : shown.length === 0 ? <p>{t('none')}</p> : (
           <div className="accounts-table-wrap">
             <table className="accounts-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('columns.name')}</th>
-                  <th scope="col">{t('columns.role')}</th>
-                  <th scope="col">{t('columns.login')}</th>
-                  <th scope="col">{t('columns.status')}</th>
-                  <th scope="col">{t('columns.lastSignIn')}</th>
-                  <th scope="col"><span className="visually-hidden">{t('columns.actions')}</span></th>
-                </tr>
-              </thead>
+              <TableHead columns={[t('columns.name'), t('columns.role'), t('columns.login'), t('columns.status'), t('columns.lastSignIn'), { label: t('columns.actions'), hidden: true }]} />
               <tbody>
                 {shown.map((a) => {
                   const status = statusOf(a, now);
@@ -249,16 +241,7 @@ export default function AccountsView() {
           {sessions === null ? <p aria-busy="true">{t('loading')}</p> : sessions.length === 0 ? <p>{t('sessions.none')}</p> : (
             <div className="accounts-table-wrap">
               <table className="accounts-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('sessions.columns.who')}</th>
-                    <th scope="col">{t('sessions.columns.method')}</th>
-                    <th scope="col">{t('sessions.columns.from')}</th>
-                    <th scope="col">{t('sessions.columns.started')}</th>
-                    <th scope="col">{t('sessions.columns.lastSeen')}</th>
-                    <th scope="col"><span className="visually-hidden">{t('sessions.columns.actions')}</span></th>
-                  </tr>
-                </thead>
+                <TableHead columns={[t('sessions.columns.who'), t('sessions.columns.method'), t('sessions.columns.from'), t('sessions.columns.started'), t('sessions.columns.lastSeen'), { label: t('sessions.columns.actions'), hidden: true }]} />
                 <tbody>
                   {sessions.map((s) => (
                     <tr key={s.id} data-session={s.id}>

@@ -12,6 +12,7 @@ import { useSession } from '../../stores/session';
 import { useLoaded } from '../../components/useLoaded';
 import './economy.css';
 import { DateField } from '../../components/DateField';
+import { num, TableHead } from '../../components/TableHead';
 
 export default function EconomySettingsView() {
   const { t } = useTranslation('economy');
@@ -155,18 +156,7 @@ function Catalogue() {
         {catalogue.error && <p className="field-error" role="alert">{catalogue.error}</p>}
         <div className="table-wrap">
           <table className="economy-table compact catalogue-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('grants.paragraph')}</th>
-                <th scope="col">{t('grants.service')}</th>
-                <th scope="col">{t('grants.provider')}</th>
-                <th scope="col">{t('grants.providerType')}</th>
-                <th scope="col" className="num">{t('settings.price')}</th>
-                <th scope="col">{t('settings.validFrom')}</th>
-                <th scope="col">{t('settings.previous')}</th>
-                <th scope="col"><span className="visually-hidden">{t('settings.changePrice')}</span></th>
-              </tr>
-            </thead>
+            <TableHead columns={[t('grants.paragraph'), t('grants.service'), t('grants.provider'), t('grants.providerType'), num(t('settings.price')), t('settings.validFrom'), t('settings.previous'), { label: t('settings.changePrice'), hidden: true }]} />
             <tbody>
               {entries.map((e) => {
                 const key = `${e.serviceId}:${e.providerId}`;

@@ -13,6 +13,7 @@ import { useSession } from '../../stores/session';
 import { useLoaded } from '../../components/useLoaded';
 import './economy.css';
 import { DateField } from '../../components/DateField';
+import { num, TableHead } from '../../components/TableHead';
 
 export default function TakstView() {
   const { t, i18n } = useTranslation('economy');
@@ -56,17 +57,7 @@ export default function TakstView() {
       {result.data && result.data.caseworkers.length > 0 && (
         <div className="table-wrap">
           <table className="economy-table takst-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('takst.caseworker')}</th>
-                <th scope="col" className="num">{t('takst.yearlyCost')}</th>
-                <th scope="col" className="num">{t('takst.count')}</th>
-                <th scope="col" className="num">{t('takst.newThisMonth')}</th>
-                <th scope="col" className="num">{t('takst.endedThisMonth')}</th>
-                <th scope="col">{t('takst.internalShare')}</th>
-                <th scope="col">{t('takst.medians')}</th>
-              </tr>
-            </thead>
+            <TableHead columns={[t('takst.caseworker'), num(t('takst.yearlyCost')), num(t('takst.count')), num(t('takst.newThisMonth')), num(t('takst.endedThisMonth')), t('takst.internalShare'), t('takst.medians')]} />
             <tbody>
               {result.data.caseworkers.map((c) => (
                 <tr key={c.personId}>

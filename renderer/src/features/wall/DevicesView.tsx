@@ -12,6 +12,7 @@ import { can } from '../../stores/permissions';
 import { useLive } from '../../stores/live';
 import { useSession } from '../../stores/session';
 import './wall.css';
+import { TableHead } from '../../components/TableHead';
 
 type Message = { kind: 'ok' | 'error'; text: string };
 
@@ -154,17 +155,7 @@ function DeviceTable(props: {
   return (
     <div className="devices-table-wrap">
       <table className="devices-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('devices.columns.label')}</th>
-            <th scope="col">{t('devices.columns.team')}</th>
-            <th scope="col">{t('devices.columns.pairedBy')}</th>
-            <th scope="col">{t('devices.columns.lastSeen')}</th>
-            <th scope="col">{t('devices.columns.expires')}</th>
-            <th scope="col">{t('devices.columns.status')}</th>
-            <th scope="col"><span className="visually-hidden">{t('devices.columns.actions')}</span></th>
-          </tr>
-        </thead>
+        <TableHead columns={[t('devices.columns.label'), t('devices.columns.team'), t('devices.columns.pairedBy'), t('devices.columns.lastSeen'), t('devices.columns.expires'), t('devices.columns.status'), { label: t('devices.columns.actions'), hidden: true }]} />
         <tbody>
           {devices.map((d) => (
             <tr key={d.id} data-device={d.id}>
