@@ -1,3 +1,5 @@
+import type { ReactNode } from 'react';
+
 // The header row of the app's tables: every column a `scope="col"` cell, so a screen reader
 // names each cell by its column; an actions column keeps its name for screen readers only.
 
@@ -20,3 +22,15 @@ export function TableHead({ columns }: { columns: Column[] }) {
 
 /** A column of amounts or counts, set to the right like its cells. */
 export const num = (label: string): Column => ({ label, className: 'num' });
+
+/** A table that scrolls sideways in its own box on a narrow window, with its header row and body rows. */
+export function ScrollTable(props: { wrapClassName: string; className: string; columns: Column[]; children: ReactNode }) {
+  return (
+    <div className={props.wrapClassName}>
+      <table className={props.className}>
+        <TableHead columns={props.columns} />
+        <tbody>{props.children}</tbody>
+      </table>
+    </div>
+  );
+}
