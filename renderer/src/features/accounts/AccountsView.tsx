@@ -115,7 +115,7 @@ export default function AccountsView() {
       <p className="accounts-intro">{isAdministrator ? t('introAdmin') : t('introLeader')}</p>
 
       {issued && <SetupCodePanel issued={issued} locale={locale} onDone={() => setIssued(null)} />}
-      {message && <p className={`accounts-message ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</p>}
+      {message && <p className={`accounts-message page-message ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</p>}
 
       <section className="accounts-panel" aria-labelledby="accounts-people">
         <div className="accounts-panel-head">
@@ -136,7 +136,7 @@ export default function AccountsView() {
           )}
         </div>
         {accounts === null ? <p aria-busy="true">{t('loading')}</p> : shown.length === 0 ? <p>{t('none')}</p> : (
-          <ScrollTable wrapClassName="accounts-table-wrap" className="accounts-table" columns={[t('columns.name'), t('columns.role'), t('columns.login'), t('columns.status'), t('columns.lastSignIn'), { label: t('columns.actions'), hidden: true }]}>
+          <ScrollTable wrapClassName="accounts-table-wrap page-table-wrap" className="accounts-table page-table" columns={[t('columns.name'), t('columns.role'), t('columns.login'), t('columns.status'), t('columns.lastSignIn'), { label: t('columns.actions'), hidden: true }]}>
             {shown.map((a) => {
               const status = statusOf(a, now);
               const self = a.personId === actor?.id;
@@ -234,7 +234,7 @@ export default function AccountsView() {
           <h2 id="accounts-sessions">{t('sessions.title')}</h2>
           <p className="accounts-intro">{t('sessions.intro')}</p>
           {sessions === null ? <p aria-busy="true">{t('loading')}</p> : sessions.length === 0 ? <p>{t('sessions.none')}</p> : (
-            <ScrollTable wrapClassName="accounts-table-wrap" className="accounts-table" columns={[t('sessions.columns.who'), t('sessions.columns.method'), t('sessions.columns.from'), t('sessions.columns.started'), t('sessions.columns.lastSeen'), { label: t('sessions.columns.actions'), hidden: true }]}>
+            <ScrollTable wrapClassName="accounts-table-wrap page-table-wrap" className="accounts-table page-table" columns={[t('sessions.columns.who'), t('sessions.columns.method'), t('sessions.columns.from'), t('sessions.columns.started'), t('sessions.columns.lastSeen'), { label: t('sessions.columns.actions'), hidden: true }]}>
               {sessions.map((s) => (
                 <tr key={s.id} data-session={s.id}>
                   <th scope="row">{who(s)}{teamName(s.teamId) && <div className="accounts-sub">{teamName(s.teamId)}</div>}</th>

@@ -124,7 +124,7 @@ export default function DevicesView() {
       )}
 
       {message && (
-        <p className={`devices-message ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</p>
+        <p className={`devices-message page-message ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</p>
       )}
 
       <section className="devices-panel" aria-labelledby="devices-list">
@@ -153,7 +153,7 @@ function DeviceTable(props: {
   const { t } = useTranslation('wall');
   const { devices, locale, confirming } = props;
   return (
-    <ScrollTable wrapClassName="devices-table-wrap" className="devices-table" columns={[t('devices.columns.label'), t('devices.columns.team'), t('devices.columns.pairedBy'), t('devices.columns.lastSeen'), t('devices.columns.expires'), t('devices.columns.status'), { label: t('devices.columns.actions'), hidden: true }]}>
+    <ScrollTable wrapClassName="devices-table-wrap page-table-wrap" className="devices-table page-table" columns={[t('devices.columns.label'), t('devices.columns.team'), t('devices.columns.pairedBy'), t('devices.columns.lastSeen'), t('devices.columns.expires'), t('devices.columns.status'), { label: t('devices.columns.actions'), hidden: true }]}>
       {devices.map((d) => (
         <tr key={d.id} data-device={d.id}>
           <th scope="row">{d.label}<div className="devices-sub">{d.address}</div></th>
