@@ -22,6 +22,7 @@ import { downloadFollowUp } from './followUpDownload';
 import { useLoaded } from '../../components/useLoaded';
 import './economy.css';
 import { DateField } from '../../components/DateField';
+import { AsOfFilter, TeamFilter } from './filters';
 import { num, TableHead } from '../../components/TableHead';
 
 /** The scope of the view: one team, or the whole department. */
@@ -51,17 +52,9 @@ export default function BottomLineView() {
     <div className="economy-view">
       <header className="economy-header">
         <h1>{t('bottomLine.title', { year: report.data?.year ?? validAsOf.slice(0, 4) })}</h1>
-        <label className="field inline">
-          {t('history.scope')}
-          <select value={scope.kind === 'department' ? 'department' : String(scope.teamId)} onChange={(e) => pick(e.target.value)} data-testid="scope">
-            {ownTeam === null && <option value="department">{t('common.allTeams')}</option>}
-            {teams.map((x) => <option key={x.teamId} value={x.teamId}>{x.team}</option>)}
-          </select>
-        </label>
-        <label className="field inline">
-          {t('common.asOf')}
-          <DateField value={asOf} onChange={setAsOf} />
-        </label>
+        <TeamFilter label={t('history.scope')} value={scope.kind === 'department' ? 'department' : String(scope.teamId)} onChange={pick} allValue={ownTeam === null ? 'department' : null}
+          teams={teams.map((x) => ({ id: x.teamId, name: x.team }))} testId="scope" />
+        <AsOfFilter value={asOf} onChange={setAsOf} />
         <ExportMenu asOf={validAsOf} scope={scope} />
       </header>
       <p className="economy-intro">{t('bottomLine.intro')} {t('history.asKnown')}</p>
