@@ -13,6 +13,7 @@ import { useLive } from '../../stores/live';
 import { can } from '../../stores/permissions';
 import { useSession } from '../../stores/session';
 import './accounts.css';
+import { ScrollTable } from '../../components/TableHead';
 
 type Message = { kind: 'ok' | 'error'; text: string };
 type Issued = SetupCodeIssued & { how: 'created' | 'reset' | 'renewed'; sessionsEnded?: number };
@@ -114,7 +115,7 @@ export default function AccountsView() {
       <p className="accounts-intro">{isAdministrator ? t('introAdmin') : t('introLeader')}</p>
 
       {issued && <SetupCodePanel issued={issued} locale={locale} onDone={() => setIssued(null)} />}
-      {message && <p className={`accounts-message ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</p>}
+      {message && <p className={`accounts-message page-message ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</p>}
 
       <section className="accounts-panel" aria-labelledby="accounts-people">
         <div className="accounts-panel-head">
@@ -135,110 +136,96 @@ export default function AccountsView() {
           )}
         </div>
         {accounts === null ? <p aria-busy="true">{t('loading')}</p> : shown.length === 0 ? <p>{t('none')}</p> : (
-          <div className="accounts-table-wrap">
-            <table className="accounts-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('columns.name')}</th>
-                  <th scope="col">{t('columns.role')}</th>
-                  <th scope="col">{t('columns.login')}</th>
-                  <th scope="col">{t('columns.status')}</th>
-                  <th scope="col">{t('columns.lastSignIn')}</th>
-                  <th scope="col"><span className="visually-hidden">{t('columns.actions')}</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((a) => {
-                  const status = statusOf(a, now);
-                  const self = a.personId === actor?.id;
-                  const confirming = pending?.personId === a.personId ? pending.action : null;
-                  return [
-                    <tr key={a.personId} data-person={a.personId} className={status === 'disabled' ? 'is-disabled' : undefined}>
-                      <th scope="row">
-                        <span className="accounts-avatar" aria-hidden="true">{a.initials}</span>
-                        {a.name}{self && <span className="accounts-sub"> ({t('you')})</span>}
-                        {teamId === null && teamName(a.teamId) && <div className="accounts-sub">{teamName(a.teamId)}</div>}
-                      </th>
-                      <td>{t(`roles.${a.role}`)}{a.administrator && a.role !== 'administrator' && <div className="accounts-sub">{t('alsoAdministrator')}</div>}</td>
-                      <td className="accounts-login">{a.login ?? '–'}</td>
-                      <td>
-                        <span className={`accounts-status ${status}`}>{t(`status.${status}`)}</span>
-                        {status === 'waiting' && a.setupExpiresAt && (
-                          <div className="accounts-sub">{t('status.waitingUntil', { date: formatDate(a.setupExpiresAt.slice(0, 10), locale) })}</div>
+          <ScrollTable wrapClassName="accounts-table-wrap page-table-wrap" className="accounts-table page-table" columns={[t('columns.name'), t('columns.role'), t('columns.login'), t('columns.status'), t('columns.lastSignIn'), { label: t('columns.actions'), hidden: true }]}>
+            {shown.map((a) => {
+              const status = statusOf(a, now);
+              const self = a.personId === actor?.id;
+              const confirming = pending?.personId === a.personId ? pending.action : null;
+              return [
+                <tr key={a.personId} data-person={a.personId} className={status === 'disabled' ? 'is-disabled' : undefined}>
+                  <th scope="row">
+                    <span className="accounts-avatar" aria-hidden="true">{a.initials}</span>
+                    {a.name}{self && <span className="accounts-sub"> ({t('you')})</span>}
+                    {teamId === null && teamName(a.teamId) && <div className="accounts-sub">{teamName(a.teamId)}</div>}
+                  </th>
+                  <td>{t(`roles.${a.role}`)}{a.administrator && a.role !== 'administrator' && <div className="accounts-sub">{t('alsoAdministrator')}</div>}</td>
+                  <td className="accounts-login">{a.login ?? '–'}</td>
+                  <td>
+                    <span className={`accounts-status ${status}`}>{t(`status.${status}`)}</span>
+                    {status === 'waiting' && a.setupExpiresAt && (
+                      <div className="accounts-sub">{t('status.waitingUntil', { date: formatDate(a.setupExpiresAt.slice(0, 10), locale) })}</div>
+                    )}
+                  </td>
+                  <td className="nowrap">{a.lastSignInAt ? formatDateTime(a.lastSignInAt, locale) : t('never')}</td>
+                  <td className="accounts-actions">
+                    {confirming === null && (
+                      <>
+                        {status === 'none' && mayCreate && creating?.personId !== a.personId && (
+                          <button type="button" className="primary" aria-label={t('createFor', { name: a.name })}
+                            onClick={() => { setCreating({ personId: a.personId, login: suggestedLogin(a), error: null }); setMessage(null); }}>
+                            {t('create')}
+                          </button>
                         )}
-                      </td>
-                      <td className="nowrap">{a.lastSignInAt ? formatDateTime(a.lastSignInAt, locale) : t('never')}</td>
-                      <td className="accounts-actions">
-                        {confirming === null && (
-                          <>
-                            {status === 'none' && mayCreate && creating?.personId !== a.personId && (
-                              <button type="button" className="primary" aria-label={t('createFor', { name: a.name })}
-                                onClick={() => { setCreating({ personId: a.personId, login: suggestedLogin(a), error: null }); setMessage(null); }}>
-                                {t('create')}
-                              </button>
-                            )}
-                            {(status === 'waiting' || status === 'expired') && mayRenew && (
-                              <button type="button" aria-label={t('newCodeLabel', { name: a.name })} disabled={busy}
-                                onClick={() => void run(() => api.renewSetupCode({ personId: a.personId }), (v) => setIssued({ ...v, how: 'renewed' }))}>
-                                {t('newCode')}
-                              </button>
-                            )}
-                            {status !== 'none' && a.hasPassword && mayReset && !self && (
-                              <button type="button" aria-label={t('resetLabel', { name: a.name })} onClick={() => setPending({ personId: a.personId, action: 'reset' })}>
-                                {t('reset')}
-                              </button>
-                            )}
-                            {status !== 'none' && status !== 'disabled' && mayToggle && !self && (!a.administrator || isAdministrator) && (
-                              <button type="button" aria-label={t('disableLabel', { name: a.name })} onClick={() => setPending({ personId: a.personId, action: 'disable' })}>
-                                {t('disable')}
-                              </button>
-                            )}
-                            {status === 'disabled' && mayToggle && !self && (
-                              <button type="button" aria-label={t('enableLabel', { name: a.name })} disabled={busy}
-                                onClick={() => void run(() => api.setAccountActive({ personId: a.personId, active: true }), (v) => setMessage({ kind: 'ok', text: t('enabledMessage', { name: v.name }) }))}>
-                                {t('enable')}
-                              </button>
-                            )}
-                          </>
+                        {(status === 'waiting' || status === 'expired') && mayRenew && (
+                          <button type="button" aria-label={t('newCodeLabel', { name: a.name })} disabled={busy}
+                            onClick={() => void run(() => api.renewSetupCode({ personId: a.personId }), (v) => setIssued({ ...v, how: 'renewed' }))}>
+                            {t('newCode')}
+                          </button>
                         )}
-                        {confirming !== null && (
-                          <div className="accounts-confirm" role="group" aria-label={confirming === 'reset' ? t('resetLabel', { name: a.name }) : t('disableLabel', { name: a.name })}>
-                            <p>{confirming === 'reset' ? t('resetConfirm', { name: a.name }) : t('disableConfirm', { name: a.name })}</p>
-                            <button type="button" className="danger" disabled={busy}
-                              onClick={() => {
-                                setPending(null);
-                                if (confirming === 'reset') void run(() => api.resetPassword({ personId: a.personId }), (v) => setIssued({ ...v, how: 'reset' }));
-                                else void run(() => api.setAccountActive({ personId: a.personId, active: false }), (v) => setMessage({ kind: 'ok', text: t('disabledMessage', { name: v.name, count: v.sessionsEnded }) }));
-                              }}>
-                              {confirming === 'reset' ? t('resetSubmit') : t('disableSubmit')}
-                            </button>
-                            <button type="button" onClick={() => setPending(null)}>{t('cancel')}</button>
-                          </div>
+                        {status !== 'none' && a.hasPassword && mayReset && !self && (
+                          <button type="button" aria-label={t('resetLabel', { name: a.name })} onClick={() => setPending({ personId: a.personId, action: 'reset' })}>
+                            {t('reset')}
+                          </button>
                         )}
-                      </td>
-                    </tr>,
-                    creating?.personId === a.personId && (
-                      <tr key={`${a.personId}-create`} className="accounts-create-row">
-                        <td colSpan={6}>
-                          <form className="accounts-create" onSubmit={(e) => void create(e)} noValidate>
-                            <label className="accounts-field">
-                              <span>{t('loginLabel', { name: a.name })}</span>
-                              <input value={creating.login} autoFocus autoComplete="off" spellCheck={false} maxLength={100}
-                                aria-invalid={creating.error ? true : undefined} aria-describedby={`login-help-${a.personId}`}
-                                onChange={(e) => setCreating({ ...creating, login: e.target.value, error: null })} />
-                              <span id={`login-help-${a.personId}`} className={creating.error ? 'accounts-field-error' : 'accounts-sub'}>{creating.error ?? t('loginHelp')}</span>
-                            </label>
-                            <button type="submit" className="primary" disabled={busy || creating.login.trim().length < 2}>{t('createSubmit')}</button>
-                            <button type="button" onClick={() => setCreating(null)}>{t('cancel')}</button>
-                          </form>
-                        </td>
-                      </tr>
-                    ),
-                  ];
-                })}
-              </tbody>
-            </table>
-          </div>
+                        {status !== 'none' && status !== 'disabled' && mayToggle && !self && (!a.administrator || isAdministrator) && (
+                          <button type="button" aria-label={t('disableLabel', { name: a.name })} onClick={() => setPending({ personId: a.personId, action: 'disable' })}>
+                            {t('disable')}
+                          </button>
+                        )}
+                        {status === 'disabled' && mayToggle && !self && (
+                          <button type="button" aria-label={t('enableLabel', { name: a.name })} disabled={busy}
+                            onClick={() => void run(() => api.setAccountActive({ personId: a.personId, active: true }), (v) => setMessage({ kind: 'ok', text: t('enabledMessage', { name: v.name }) }))}>
+                            {t('enable')}
+                          </button>
+                        )}
+                      </>
+                    )}
+                    {confirming !== null && (
+                      <div className="accounts-confirm" role="group" aria-label={confirming === 'reset' ? t('resetLabel', { name: a.name }) : t('disableLabel', { name: a.name })}>
+                        <p>{confirming === 'reset' ? t('resetConfirm', { name: a.name }) : t('disableConfirm', { name: a.name })}</p>
+                        <button type="button" className="danger" disabled={busy}
+                          onClick={() => {
+                            setPending(null);
+                            if (confirming === 'reset') void run(() => api.resetPassword({ personId: a.personId }), (v) => setIssued({ ...v, how: 'reset' }));
+                            else void run(() => api.setAccountActive({ personId: a.personId, active: false }), (v) => setMessage({ kind: 'ok', text: t('disabledMessage', { name: v.name, count: v.sessionsEnded }) }));
+                          }}>
+                          {confirming === 'reset' ? t('resetSubmit') : t('disableSubmit')}
+                        </button>
+                        <button type="button" onClick={() => setPending(null)}>{t('cancel')}</button>
+                      </div>
+                    )}
+                  </td>
+                </tr>,
+                creating?.personId === a.personId && (
+                  <tr key={`${a.personId}-create`} className="accounts-create-row">
+                    <td colSpan={6}>
+                      <form className="accounts-create" onSubmit={(e) => void create(e)} noValidate>
+                        <label className="accounts-field">
+                          <span>{t('loginLabel', { name: a.name })}</span>
+                          <input value={creating.login} autoFocus autoComplete="off" spellCheck={false} maxLength={100}
+                            aria-invalid={creating.error ? true : undefined} aria-describedby={`login-help-${a.personId}`}
+                            onChange={(e) => setCreating({ ...creating, login: e.target.value, error: null })} />
+                          <span id={`login-help-${a.personId}`} className={creating.error ? 'accounts-field-error' : 'accounts-sub'}>{creating.error ?? t('loginHelp')}</span>
+                        </label>
+                        <button type="submit" className="primary" disabled={busy || creating.login.trim().length < 2}>{t('createSubmit')}</button>
+                        <button type="button" onClick={() => setCreating(null)}>{t('cancel')}</button>
+                      </form>
+                    </td>
+                  </tr>
+                ),
+              ];
+            })}
+          </ScrollTable>
         )}
       </section>
 
@@ -247,48 +234,34 @@ export default function AccountsView() {
           <h2 id="accounts-sessions">{t('sessions.title')}</h2>
           <p className="accounts-intro">{t('sessions.intro')}</p>
           {sessions === null ? <p aria-busy="true">{t('loading')}</p> : sessions.length === 0 ? <p>{t('sessions.none')}</p> : (
-            <div className="accounts-table-wrap">
-              <table className="accounts-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('sessions.columns.who')}</th>
-                    <th scope="col">{t('sessions.columns.method')}</th>
-                    <th scope="col">{t('sessions.columns.from')}</th>
-                    <th scope="col">{t('sessions.columns.started')}</th>
-                    <th scope="col">{t('sessions.columns.lastSeen')}</th>
-                    <th scope="col"><span className="visually-hidden">{t('sessions.columns.actions')}</span></th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {sessions.map((s) => (
-                    <tr key={s.id} data-session={s.id}>
-                      <th scope="row">{who(s)}{teamName(s.teamId) && <div className="accounts-sub">{teamName(s.teamId)}</div>}</th>
-                      <td>{t(`sessions.method.${s.method}`)}</td>
-                      <td>{s.remoteAddress}{s.userAgent && <div className="accounts-sub accounts-agent" title={s.userAgent}>{s.userAgent}</div>}</td>
-                      <td className="nowrap">{formatDateTime(s.createdAt, locale)}</td>
-                      <td className="nowrap">{formatDateTime(s.lastSeenAt, locale)}</td>
-                      <td className="accounts-actions">
-                        {s.current ? <span className="accounts-status active">{t('sessions.current')}</span> : endingSession === s.id ? (
-                          <span className="accounts-confirm inline">
-                            <button type="button" className="danger" disabled={busy}
-                              onClick={() => { setEndingSession(null); void run(() => api.endSession({ sessionId: s.id }), () => {
-                                // The row goes when the message says the session ended, not a reload later.
-                                setSessions((open) => open?.filter((x) => x.id !== s.id) ?? open);
-                                setMessage({ kind: 'ok', text: t('sessions.ended', { who: who(s) }) });
-                              }); }}>
-                              {t('sessions.end')}
-                            </button>
-                            <button type="button" onClick={() => setEndingSession(null)}>{t('cancel')}</button>
-                          </span>
-                        ) : (
-                          <button type="button" aria-label={t('sessions.endLabel', { who: who(s) })} onClick={() => setEndingSession(s.id)}>{t('sessions.end')}</button>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ScrollTable wrapClassName="accounts-table-wrap page-table-wrap" className="accounts-table page-table" columns={[t('sessions.columns.who'), t('sessions.columns.method'), t('sessions.columns.from'), t('sessions.columns.started'), t('sessions.columns.lastSeen'), { label: t('sessions.columns.actions'), hidden: true }]}>
+              {sessions.map((s) => (
+                <tr key={s.id} data-session={s.id}>
+                  <th scope="row">{who(s)}{teamName(s.teamId) && <div className="accounts-sub">{teamName(s.teamId)}</div>}</th>
+                  <td>{t(`sessions.method.${s.method}`)}</td>
+                  <td>{s.remoteAddress}{s.userAgent && <div className="accounts-sub accounts-agent" title={s.userAgent}>{s.userAgent}</div>}</td>
+                  <td className="nowrap">{formatDateTime(s.createdAt, locale)}</td>
+                  <td className="nowrap">{formatDateTime(s.lastSeenAt, locale)}</td>
+                  <td className="accounts-actions">
+                    {s.current ? <span className="accounts-status active">{t('sessions.current')}</span> : endingSession === s.id ? (
+                      <span className="accounts-confirm inline">
+                        <button type="button" className="danger" disabled={busy}
+                          onClick={() => { setEndingSession(null); void run(() => api.endSession({ sessionId: s.id }), () => {
+                            // The row goes when the message says the session ended, not a reload later.
+                            setSessions((open) => open?.filter((x) => x.id !== s.id) ?? open);
+                            setMessage({ kind: 'ok', text: t('sessions.ended', { who: who(s) }) });
+                          }); }}>
+                          {t('sessions.end')}
+                        </button>
+                        <button type="button" onClick={() => setEndingSession(null)}>{t('cancel')}</button>
+                      </span>
+                    ) : (
+                      <button type="button" aria-label={t('sessions.endLabel', { who: who(s) })} onClick={() => setEndingSession(s.id)}>{t('sessions.end')}</button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </ScrollTable>
           )}
         </section>
       )}

@@ -4,6 +4,7 @@ import type { BackupOverview } from '../../../../shared/api/methods/data';
 import { formatDateTime, formatNumber } from '../../../../shared/format';
 import { api } from '../../api/client';
 import { useCan } from '../../stores/permissions';
+import { DataMessage } from './importParts';
 
 export function BackupsPanel() {
   const { t } = useTranslation('data');
@@ -78,7 +79,7 @@ export function BackupsPanel() {
         </label>
         <button type="button" disabled={!steward || !/^\d+$/.test(keepDays)} onClick={() => void saveKeepDays()}>{t('backups.saveKeepDays')}</button>
       </div>
-      {message && <div className={`data-message ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</div>}
+      <DataMessage message={message} />
       {overview && overview.snapshots.length === 0 && <p>{t('backups.none')}</p>}
       {overview && overview.snapshots.length > 0 && (
         <div className="data-table-wrap">

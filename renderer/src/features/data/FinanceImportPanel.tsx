@@ -8,18 +8,19 @@ import { formatKroner, formatNumber, type Locale } from '../../../../shared/form
 import type { ImportError } from '../../../../shared/import';
 import { api } from '../../api/client';
 import { useCan } from '../../stores/permissions';
-import { MAX_FILE_BYTES, toBase64 } from './files';
+import { DataMessage, FileField, ImportErrors, ImportIntro, useReadFile, type ChosenFile } from './importParts';
 
 export function FinanceImportPanel() {
   const { t, i18n } = useTranslation('data');
   const locale: Locale = i18n.language === 'en' ? 'en' : 'da';
   const allowed = useCan('importFinanceBookings');
-  const [file, setFile] = useState<{ name: string; content: string } | null>(null);
+  const [file, setFile] = useState<ChosenFile | null>(null);
   const [running, setRunning] = useState(false);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [result, setResult] = useState<FinanceImportResult | null>(null);
   const [errors, setErrors] = useState<{ list: ImportError[]; total: number } | null>(null);
   const [inputKey, setInputKey] = useState(0);
+  const read = useReadFile(t('finance.empty'));
 
   async function chooseFile(list: FileList | null) {
     setMessage(null);
@@ -28,17 +29,9 @@ export function FinanceImportPanel() {
     const chosen = list?.[0];
     setFile(null);
     if (!chosen) return;
-    if (chosen.size > MAX_FILE_BYTES) {
-      setMessage({ kind: 'error', text: t('import.tooLarge') });
-      return;
-    }
-    try {
-      const content = chosen.size === 0 ? '' : toBase64(await chosen.arrayBuffer());
-      if (content === '') setMessage({ kind: 'error', text: t('import.readFailed', { message: t('finance.empty') }) });
-      else setFile({ name: chosen.name, content });
-    } catch (error) {
-      setMessage({ kind: 'error', text: t('import.readFailed', { message: (error as Error).message }) });
-    }
+    const outcome = await read(chosen);
+    if ('error' in outcome) setMessage({ kind: 'error', text: outcome.error });
+    else setFile(outcome.file);
   }
 
   async function run() {
@@ -70,35 +63,17 @@ export function FinanceImportPanel() {
 
   return (
     <div className="data-import data-finance-import">
-      <h2>{t('finance.heading')}</h2>
-      <p className="data-intro">{t('finance.intro')}</p>
-      {!allowed && <p className="data-note" role="note">{t('finance.onlyStewards')}</p>}
+      <ImportIntro heading={t('finance.heading')} intro={t('finance.intro')} refusal={allowed ? null : t('finance.onlyStewards')} />
       <div className="data-form-row">
-        <label className="data-field">
-          <span>{t('import.file')}</span>
-          <input key={inputKey} type="file" accept=".csv,text/csv,text/plain" onChange={(e) => void chooseFile(e.target.files)} />
-        </label>
+        <FileField key={inputKey} onChoose={(files) => void chooseFile(files)} />
         <button type="button" className="primary data-run" disabled={!allowed || !file || running} onClick={() => void run()}>
           {running ? t('import.running') : t('finance.run')}
         </button>
       </div>
-      {message && <div className={`data-message ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</div>}
+      <DataMessage message={message} />
       {result && result.teams.length > 0 && <p className="data-summary">{t('finance.teams', { names: result.teams.join(', '), rows: formatNumber(result.rows, 0, locale) })}</p>}
       {errors && errors.list.length > 0 && (
-        <section className="data-errors" aria-labelledby="finance-errors-heading">
-          <h3 id="finance-errors-heading">{t('finance.errorsHeading', { count: errors.total })}</h3>
-          {errors.total > errors.list.length && <p>{t('import.errorsMore', { shown: errors.list.length, count: errors.total })}</p>}
-          <div className="data-table-wrap">
-            <table className="data-table">
-              <thead><tr><th scope="col">{t('import.row')}</th><th scope="col">{t('import.column')}</th><th scope="col">{t('import.value')}</th><th scope="col">{t('import.reason')}</th></tr></thead>
-              <tbody>
-                {errors.list.map((e, i) => (
-                  <tr key={i}><td className="num">{e.row}</td><td>{e.column}</td><td><code>{e.value}</code></td><td>{e.reason}</td></tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
+        <ImportErrors id="finance-errors-heading" heading={t('finance.errorsHeading', { count: errors.total })} errors={errors.list} total={errors.total} />
       )}
     </div>
   );

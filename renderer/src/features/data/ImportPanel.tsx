@@ -5,14 +5,14 @@ import { formatNumber } from '../../../../shared/format';
 import { CANONICAL_COLUMNS, normaliseHeader, type CanonicalColumn, type ColumnMapping } from '../../../../shared/import';
 import { api } from '../../api/client';
 import { useCan } from '../../stores/permissions';
-import { MAX_FILE_BYTES, toBase64 } from './files';
+import { DataMessage, FileField, ImportErrors, ImportIntro, useReadFile, type ChosenFile } from './importParts';
 
 const DELIMITER_LABEL: Record<string, string> = { ';': 'semikolon', ',': 'komma', '\t': 'tabulator' };
 
 export function ImportPanel() {
   const { t } = useTranslation('data');
   const steward = useCan('runImport');
-  const [file, setFile] = useState<{ name: string; content: string } | null>(null);
+  const [file, setFile] = useState<ChosenFile | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const [profiles, setProfiles] = useState<ImportProfile[]>([]);
   const [profileId, setProfileId] = useState<number | null>(null);
@@ -26,6 +26,7 @@ export function ImportPanel() {
   const [inputKey, setInputKey] = useState(0);
   // Opens by itself when the file's columns need mapping, and then stays as the user leaves it.
   const [mappingOpen, setMappingOpen] = useState(false);
+  const read = useReadFile('filen er tom');
 
   const loadProfiles = () => void api.listImportProfiles({}).then((e) => e.ok && setProfiles(e.value));
   useEffect(loadProfiles, []);
@@ -56,20 +57,9 @@ export function ImportPanel() {
     setMessage(null);
     setImportErrors(null);
     if (!chosen) return;
-    if (chosen.size > MAX_FILE_BYTES) {
-      setMessage({ kind: 'error', text: t('import.tooLarge') });
-      return;
-    }
-    try {
-      const content = chosen.size === 0 ? '' : toBase64(await chosen.arrayBuffer());
-      if (content === '') {
-        setMessage({ kind: 'error', text: t('import.readFailed', { message: 'filen er tom' }) });
-        return;
-      }
-      setFile({ name: chosen.name, content });
-    } catch (error) {
-      setMessage({ kind: 'error', text: t('import.readFailed', { message: (error as Error).message }) });
-    }
+    const outcome = await read(chosen);
+    if ('error' in outcome) setMessage({ kind: 'error', text: outcome.error });
+    else setFile(outcome.file);
   }
 
   function chooseProfile(value: string) {
@@ -135,15 +125,10 @@ export function ImportPanel() {
 
   return (
     <div className="data-import">
-      <h2>{t('import.heading')}</h2>
-      <p className="data-intro">{t('import.intro')}</p>
-      {!steward && <p className="data-note" role="note">{t('import.onlyStewards')}</p>}
+      <ImportIntro heading={t('import.heading')} intro={t('import.intro')} refusal={steward ? null : t('import.onlyStewards')} />
 
       <div className="data-form-row">
-        <label className="data-field">
-          <span>{t('import.file')}</span>
-          <input key={inputKey} type="file" accept=".csv,text/csv,text/plain" onChange={(e) => void chooseFile(e.target.files)} />
-        </label>
+        <FileField key={inputKey} onChoose={(files) => void chooseFile(files)} />
         <label className="data-field">
           <span>{t('import.profile')}</span>
           <select value={profileId ?? ''} onChange={(e) => chooseProfile(e.target.value)}>
@@ -153,7 +138,7 @@ export function ImportPanel() {
         </label>
       </div>
 
-      {message && <div className={`data-message ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</div>}
+      <DataMessage message={message} />
       {checking && <p aria-busy="true">{t('import.checking')}</p>}
 
       {preview && file && (
@@ -225,20 +210,7 @@ export function ImportPanel() {
       )}
 
       {errors.length > 0 && (
-        <section className="data-errors" aria-labelledby="import-errors-heading">
-          <h3 id="import-errors-heading">{t('import.errorsHeading', { count: totalErrors })}</h3>
-          {totalErrors > errors.length && <p>{t('import.errorsMore', { shown: errors.length, count: totalErrors })}</p>}
-          <div className="data-table-wrap">
-            <table className="data-table">
-              <thead><tr><th scope="col">{t('import.row')}</th><th scope="col">{t('import.column')}</th><th scope="col">{t('import.value')}</th><th scope="col">{t('import.reason')}</th></tr></thead>
-              <tbody>
-                {errors.map((e, i) => (
-                  <tr key={i}><td className="num">{e.row}</td><td>{e.column}</td><td><code>{e.value}</code></td><td>{e.reason}</td></tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
+        <ImportErrors id="import-errors-heading" heading={t('import.errorsHeading', { count: totalErrors })} errors={errors} total={totalErrors} />
       )}
     </div>
   );

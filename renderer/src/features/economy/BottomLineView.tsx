@@ -22,6 +22,8 @@ import { downloadFollowUp } from './followUpDownload';
 import { useLoaded } from '../../components/useLoaded';
 import './economy.css';
 import { DateField } from '../../components/DateField';
+import { AsOfFilter, TeamFilter } from './filters';
+import { num, TableHead } from '../../components/TableHead';
 
 /** The scope of the view: one team, or the whole department. */
 type Scope = { kind: 'team'; teamId: number } | { kind: 'department' };
@@ -50,17 +52,9 @@ export default function BottomLineView() {
     <div className="economy-view">
       <header className="economy-header">
         <h1>{t('bottomLine.title', { year: report.data?.year ?? validAsOf.slice(0, 4) })}</h1>
-        <label className="field inline">
-          {t('history.scope')}
-          <select value={scope.kind === 'department' ? 'department' : String(scope.teamId)} onChange={(e) => pick(e.target.value)} data-testid="scope">
-            {ownTeam === null && <option value="department">{t('common.allTeams')}</option>}
-            {teams.map((x) => <option key={x.teamId} value={x.teamId}>{x.team}</option>)}
-          </select>
-        </label>
-        <label className="field inline">
-          {t('common.asOf')}
-          <DateField value={asOf} onChange={setAsOf} />
-        </label>
+        <TeamFilter label={t('history.scope')} value={scope.kind === 'department' ? 'department' : String(scope.teamId)} onChange={pick} allValue={ownTeam === null ? 'department' : null}
+          teams={teams.map((x) => ({ id: x.teamId, name: x.team }))} testId="scope" />
+        <AsOfFilter value={asOf} onChange={setAsOf} />
         <ExportMenu asOf={validAsOf} scope={scope} />
       </header>
       <p className="economy-intro">{t('bottomLine.intro')} {t('history.asKnown')}</p>
@@ -70,21 +64,7 @@ export default function BottomLineView() {
         <div className="table-wrap">
           <table className="economy-table bottom-line-table">
             <caption className="visually-hidden">{t('bottomLine.department')} – {formatDate(report.data.asOf, locale)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('common.team')}</th>
-                <th scope="col" className="num">{t('bottomLine.budget')}</th>
-                <th scope="col" className="num">{t('bottomLine.spent')}</th>
-                <th scope="col" className="num">{t('bottomLine.committed')}</th>
-                <th scope="col" className="num">{t('bottomLine.forecast')}</th>
-                <th scope="col" className="num">{t('bottomLine.bottomLine')}</th>
-                <th scope="col" className="num">{t('history.sinceLastWeek')}</th>
-                <th scope="col" className="num">{t('history.sinceLastMonth')}</th>
-                <th scope="col" className="num">{t('history.sinceYearStart')}</th>
-                <th scope="col" className="num">{t('bottomLine.pipeline')}</th>
-                <th scope="col">{t('bottomLine.statusCol')}</th>
-              </tr>
-            </thead>
+            <TableHead columns={[t('common.team'), num(t('bottomLine.budget')), num(t('bottomLine.spent')), num(t('bottomLine.committed')), num(t('bottomLine.forecast')), num(t('bottomLine.bottomLine')), num(t('history.sinceLastWeek')), num(t('history.sinceLastMonth')), num(t('history.sinceYearStart')), num(t('bottomLine.pipeline')), t('bottomLine.statusCol')]} />
             <tbody>
               {teams.map((row) => (
                 <tr key={row.teamId} data-team-id={row.teamId} className={scope.kind === 'team' && row.teamId === scope.teamId ? 'is-selected' : undefined}>
@@ -238,14 +218,7 @@ function TrendCard({ asOf, scope, title }: { asOf: string; scope: Scope; title: 
           <details className="chart-figures">
             <summary>{t('bottomLine.chartTable')}</summary>
             <table className="economy-table compact">
-              <thead>
-                <tr>
-                  <th scope="col">{t('history.week')}</th>
-                  <th scope="col">{t('history.knownOn')}</th>
-                  <th scope="col" className="num">{t('history.thisYear', { year: s.year })}</th>
-                  <th scope="col" className="num">{t('history.lastYear', { year: s.lastYear.year })}</th>
-                </tr>
-              </thead>
+              <TableHead columns={[t('history.week'), t('history.knownOn'), num(t('history.thisYear', { year: s.year })), num(t('history.lastYear', { year: s.lastYear.year }))]} />
               <tbody>
                 {data.map((d) => (
                   <tr key={d.week}>
@@ -342,15 +315,7 @@ function TeamDetail({ report, team }: { report: BottomLineReport; team: TeamBott
         {decomposition.data && decomposition.data.expensive.length === 0 && <p>{t('history.noExpensive')}</p>}
         {decomposition.data && decomposition.data.expensive.length > 0 && (
           <table className="economy-table compact" data-testid="expensive-cases">
-            <thead>
-              <tr>
-                <th scope="col">{t('bottomLine.case')}</th>
-                <th scope="col">{t('history.caseworker')}</th>
-                <th scope="col">{t('bottomLine.paragraph')}</th>
-                <th scope="col" className="num">{t('bottomLine.yearly')}</th>
-                <th scope="col" className="num">{t('history.costThisYear')}</th>
-              </tr>
-            </thead>
+            <TableHead columns={[t('bottomLine.case'), t('history.caseworker'), t('bottomLine.paragraph'), num(t('bottomLine.yearly')), num(t('history.costThisYear'))]} />
             <tbody>
               {decomposition.data.expensive.slice(0, showAll ? undefined : 10).map((c) => (
                 <tr key={c.caseId}>
@@ -378,13 +343,7 @@ function TeamDetail({ report, team }: { report: BottomLineReport; team: TeamBott
           <h2 id="paragraph-title">{t('bottomLine.byParagraph')}</h2>
           {chart.data && (
             <table className="economy-table compact">
-              <thead>
-                <tr>
-                  <th scope="col">{t('bottomLine.paragraph')}</th>
-                  <th scope="col" className="num">{t('bottomLine.paragraphBudget')}</th>
-                  <th scope="col" className="num">{t('bottomLine.forecast')}</th>
-                </tr>
-              </thead>
+              <TableHead columns={[t('bottomLine.paragraph'), num(t('bottomLine.paragraphBudget')), num(t('bottomLine.forecast'))]} />
               <tbody>
                 {chart.data.paragraphs.map((p) => (
                   <tr key={p.paragraph}>
@@ -411,13 +370,7 @@ function TeamDetail({ report, team }: { report: BottomLineReport; team: TeamBott
           {movers.data && movers.data.length === 0 && <p>{t('bottomLine.noMovers')}</p>}
           {movers.data && movers.data.length > 0 && (
             <table className="economy-table compact movers-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('bottomLine.when')}</th>
-                  <th scope="col">{t('bottomLine.what')}</th>
-                  <th scope="col" className="num">{t('bottomLine.effect')}</th>
-                </tr>
-              </thead>
+              <TableHead columns={[t('bottomLine.when'), t('bottomLine.what'), num(t('bottomLine.effect'))]} />
               <tbody>
                 {movers.data.map((m) => (
                   <tr key={m.id}>
@@ -450,14 +403,7 @@ function Decomposition({ d, locale }: { d: BottomLineDecomposition; locale: Loca
   const { t } = useTranslation('economy');
   return (
     <table className="economy-table compact decomposition-table" data-testid="decomposition">
-      <thead>
-        <tr>
-          <th scope="col">{t('history.component')}</th>
-          <th scope="col" className="num">{t('history.grantCount')}</th>
-          <th scope="col" className="num">{t('history.forecastChange')}</th>
-          <th scope="col" className="num">{t('history.bottomLineChange')}</th>
-        </tr>
-      </thead>
+      <TableHead columns={[t('history.component'), num(t('history.grantCount')), num(t('history.forecastChange')), num(t('history.bottomLineChange'))]} />
       <tbody>
         {d.lines.map((l) => (
           <tr key={l.kind}>
@@ -507,14 +453,7 @@ function Drill({ teamId, asOf }: { teamId: number; asOf: string }) {
       {drill.error && <p className="field-error" role="alert">{drill.error}</p>}
       {drill.data && (
         <table className="economy-table compact" data-testid="drill">
-          <thead>
-            <tr>
-              <th scope="col">{t('history.caseworker')}</th>
-              <th scope="col" className="num">{t('history.grantCount')}</th>
-              <th scope="col" className="num">{t('bottomLine.spent')}</th>
-              <th scope="col" className="num">{t('bottomLine.forecast')}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[t('history.caseworker'), num(t('history.grantCount')), num(t('bottomLine.spent')), num(t('bottomLine.forecast'))]} />
           <tbody>
             {drill.data.caseworkers.map((c) => (
               <tr key={c.personId ?? 'none'}>
@@ -522,14 +461,7 @@ function Drill({ teamId, asOf }: { teamId: number; asOf: string }) {
                   <details>
                     <summary>{c.name || t('history.noCaseworker')}</summary>
                     <table className="economy-table compact nested">
-                      <thead>
-                        <tr>
-                          <th scope="col">{t('bottomLine.case')}</th>
-                          <th scope="col">{t('history.grant')}</th>
-                          <th scope="col" className="num">{t('bottomLine.yearly')}</th>
-                          <th scope="col" className="num">{t('bottomLine.forecast')}</th>
-                        </tr>
-                      </thead>
+                      <TableHead columns={[t('bottomLine.case'), t('history.grant'), num(t('bottomLine.yearly')), num(t('bottomLine.forecast'))]} />
                       <tbody>
                         {c.grants.slice(0, 60).map((g) => (
                           <tr key={g.grantId}>

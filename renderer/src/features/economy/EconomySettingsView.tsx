@@ -12,6 +12,7 @@ import { useSession } from '../../stores/session';
 import { useLoaded } from '../../components/useLoaded';
 import './economy.css';
 import { DateField } from '../../components/DateField';
+import { num, ScrollTable } from '../../components/TableHead';
 
 export default function EconomySettingsView() {
   const { t } = useTranslation('economy');
@@ -153,43 +154,27 @@ function Catalogue() {
           <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
         </label>
         {catalogue.error && <p className="field-error" role="alert">{catalogue.error}</p>}
-        <div className="table-wrap">
-          <table className="economy-table compact catalogue-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('grants.paragraph')}</th>
-                <th scope="col">{t('grants.service')}</th>
-                <th scope="col">{t('grants.provider')}</th>
-                <th scope="col">{t('grants.providerType')}</th>
-                <th scope="col" className="num">{t('settings.price')}</th>
-                <th scope="col">{t('settings.validFrom')}</th>
-                <th scope="col">{t('settings.previous')}</th>
-                <th scope="col"><span className="visually-hidden">{t('settings.changePrice')}</span></th>
+        <ScrollTable wrapClassName="table-wrap" className="economy-table compact catalogue-table" columns={[t('grants.paragraph'), t('grants.service'), t('grants.provider'), t('grants.providerType'), num(t('settings.price')), t('settings.validFrom'), t('settings.previous'), { label: t('settings.changePrice'), hidden: true }]}>
+          {entries.map((e) => {
+            const key = `${e.serviceId}:${e.providerId}`;
+            return (
+              <tr key={key}>
+                <td>{formatParagraph(e.paragraph)}</td>
+                <td>{e.service}</td>
+                <td>{e.provider}</td>
+                <td>{t(`providerTypes.${e.providerType}`)}</td>
+                <td className="num">{e.takst === null ? '–' : `${formatNumber(e.takst, 2, locale)}`} <span className="field-help">{t(`unitsPer.${e.unit}`)}</span></td>
+                <td>{formatDate(e.validFrom, locale)}</td>
+                <td className="field-help">{e.history.filter((h) => h.validFrom !== e.validFrom).slice(0, 2).map((h) => `${formatDate(h.validFrom, locale)}: ${formatNumber(h.takst, 2, locale)}`).join(' · ')}</td>
+                <td>
+                  {editing === key
+                    ? <PriceForm entry={e} onDone={() => { setEditing(null); catalogue.reload(); }} />
+                    : canSetPrices && <button type="button" onClick={() => setEditing(key)} aria-label={`${t('settings.changePrice')}: ${e.service}, ${e.provider}`}>{t('settings.changePrice')}</button>}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => {
-                const key = `${e.serviceId}:${e.providerId}`;
-                return (
-                  <tr key={key}>
-                    <td>{formatParagraph(e.paragraph)}</td>
-                    <td>{e.service}</td>
-                    <td>{e.provider}</td>
-                    <td>{t(`providerTypes.${e.providerType}`)}</td>
-                    <td className="num">{e.takst === null ? '–' : `${formatNumber(e.takst, 2, locale)}`} <span className="field-help">{t(`unitsPer.${e.unit}`)}</span></td>
-                    <td>{formatDate(e.validFrom, locale)}</td>
-                    <td className="field-help">{e.history.filter((h) => h.validFrom !== e.validFrom).slice(0, 2).map((h) => `${formatDate(h.validFrom, locale)}: ${formatNumber(h.takst, 2, locale)}`).join(' · ')}</td>
-                    <td>
-                      {editing === key
-                        ? <PriceForm entry={e} onDone={() => { setEditing(null); catalogue.reload(); }} />
-                        : canSetPrices && <button type="button" onClick={() => setEditing(key)} aria-label={`${t('settings.changePrice')}: ${e.service}, ${e.provider}`}>{t('settings.changePrice')}</button>}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </ScrollTable>
       </section>
     </>
   );

@@ -6,6 +6,7 @@ import type { FinanceComparison, FinanceMonth } from '../../../../shared/api/met
 import { formatDate, formatDateTime, formatKroner, formatNumber, type Locale } from '../../../../shared/format';
 import { api } from '../../api/client';
 import { useLoaded } from '../../components/useLoaded';
+import { num, TableHead } from '../../components/TableHead';
 
 function signed(value: number, locale: Locale): string {
   const rounded = Math.round(value);
@@ -51,16 +52,7 @@ export function FinanceSection({ asOf, teamId, scopeName }: { asOf: string; team
           <div className="table-wrap">
             <table className="economy-table compact finance-table" data-testid="finance-table">
               <caption className="visually-hidden">{t('finance.caption', { scope: scopeName, year })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('finance.month')}</th>
-                  <th scope="col" className="num">{t('finance.booked')}</th>
-                  <th scope="col" className="num">{t('finance.grantBased')}</th>
-                  <th scope="col" className="num">{t('finance.difference')}</th>
-                  <th scope="col" className="num">{t('finance.share')}</th>
-                  <th scope="col">{t('finance.remark')}</th>
-                </tr>
-              </thead>
+              <TableHead columns={[t('finance.month'), num(t('finance.booked')), num(t('finance.grantBased')), num(t('finance.difference')), num(t('finance.share')), t('finance.remark')]} />
               <tbody>
                 {c.months.map((m) => (
                   <tr key={m.month} data-month={m.month} className={rowClass(m, c)}>

@@ -12,7 +12,8 @@ import { can } from '../../stores/permissions';
 import { useSession } from '../../stores/session';
 import { useLoaded } from '../../components/useLoaded';
 import './economy.css';
-import { DateField } from '../../components/DateField';
+import { AsOfFilter, TeamFilter } from './filters';
+import { num, TableHead } from '../../components/TableHead';
 
 export default function TakstView() {
   const { t, i18n } = useTranslation('economy');
@@ -37,17 +38,8 @@ export default function TakstView() {
     <div className="economy-view">
       <header className="economy-header">
         <h1>{t('takst.title')}</h1>
-        <label className="field inline">
-          {t('common.team')}
-          <select value={scope} onChange={(e) => setScope(e.target.value)}>
-            {department && <option value="">{t('common.allTeams')}</option>}
-            {teams.map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
-          </select>
-        </label>
-        <label className="field inline">
-          {t('common.asOf')}
-          <DateField value={asOf} onChange={setAsOf} />
-        </label>
+        <TeamFilter label={t('common.team')} value={scope} onChange={setScope} allValue={department ? '' : null} teams={teams} />
+        <AsOfFilter value={asOf} onChange={setAsOf} />
       </header>
       <p className="economy-intro">{t('takst.intro', { date: formatDate(validAsOf, locale), share })}</p>
       {result.error && <p className="field-error" role="alert">{result.error}</p>}
@@ -56,17 +48,7 @@ export default function TakstView() {
       {result.data && result.data.caseworkers.length > 0 && (
         <div className="table-wrap">
           <table className="economy-table takst-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('takst.caseworker')}</th>
-                <th scope="col" className="num">{t('takst.yearlyCost')}</th>
-                <th scope="col" className="num">{t('takst.count')}</th>
-                <th scope="col" className="num">{t('takst.newThisMonth')}</th>
-                <th scope="col" className="num">{t('takst.endedThisMonth')}</th>
-                <th scope="col">{t('takst.internalShare')}</th>
-                <th scope="col">{t('takst.medians')}</th>
-              </tr>
-            </thead>
+            <TableHead columns={[t('takst.caseworker'), num(t('takst.yearlyCost')), num(t('takst.count')), num(t('takst.newThisMonth')), num(t('takst.endedThisMonth')), t('takst.internalShare'), t('takst.medians')]} />
             <tbody>
               {result.data.caseworkers.map((c) => (
                 <tr key={c.personId}>

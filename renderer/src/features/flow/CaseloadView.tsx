@@ -20,6 +20,7 @@ import { ChartCard, Figure } from './ChartCard';
 import { downloadCsv } from './exporting';
 import { GRID, MUTED } from './palette';
 import './flow.css';
+import { num, TableHead } from '../../components/TableHead';
 
 const STATUS_COLORS = { over: '#b3261e', within: '#1d6b3a', under: '#6b7a90', no_norm: '#6b7a90' } as const;
 /** Long lists stay readable on screen; the CSV export has every row. */
@@ -214,19 +215,7 @@ function CaseloadTable({ groups, department, fileBase, onTeam }: {
       <p className="flow-card-help">{byDepartment ? t('caseload.departmentTableHelp') : t('caseload.teamTableHelp')}</p>
       <div className="flow-table-wrap caseload-table-wrap">
         <table className="flow-table caseload-table" data-testid="caseload-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('csv.caseworker')}</th>
-              <th scope="col" className="num">{t('caseload.weighted')}</th>
-              <th scope="col" className="num">{t('caseload.cases')}</th>
-              <th scope="col" className="num">{t('caseload.norm')}</th>
-              <th scope="col" className="num">{t('caseload.percent')}</th>
-              <th scope="col" className="num">{t('caseload.shareOfTeam')}</th>
-              <th scope="col">{t('caseload.status')}</th>
-              <th scope="col" className="num">{t('caseload.deadlines')}</th>
-              <th scope="col" className="num">{t('caseload.followUps')}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[t('csv.caseworker'), num(t('caseload.weighted')), num(t('caseload.cases')), num(t('caseload.norm')), num(t('caseload.percent')), num(t('caseload.shareOfTeam')), t('caseload.status'), num(t('caseload.deadlines')), num(t('caseload.followUps'))]} />
           {groups.map((g) => (
             <tbody key={g.teamId} data-team-id={g.teamId}>
               {byDepartment && (
@@ -308,15 +297,7 @@ function HeldCases({ teamId, personId }: { teamId: number; personId: number }) {
       <h3>{t('caseload.casesOf', { name: data.name ?? t('caseload.nobody'), team: data.team, n: n(data.cases.length), weighted: n(data.weighted, 1) })}</h3>
       {data.cases.length === 0 ? <p className="flow-empty">{t('caseload.noCases')}</p> : (
         <table className="flow-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('csv.case')}</th>
-              <th scope="col">{t('csv.paragraph')}</th>
-              <th scope="col" className="num">{t('caseload.weight')}</th>
-              <th scope="col">{t('csv.column')}</th>
-              <th scope="col">{t('csv.deadline')}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[t('csv.case'), t('csv.paragraph'), num(t('caseload.weight')), t('csv.column'), t('csv.deadline')]} />
           <tbody>
             {data.cases.map((c) => (
               <tr key={c.caseId}>

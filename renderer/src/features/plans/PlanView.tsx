@@ -13,6 +13,7 @@ import { useSession } from '../../stores/session';
 import { useLoaded } from '../../components/useLoaded';
 import './plans.css';
 import { DateField } from '../../components/DateField';
+import { num, TableHead } from '../../components/TableHead';
 
 export default function PlanView() {
   const { t } = useTranslation('plans');
@@ -144,15 +145,7 @@ function Goal({ goal, number, canEdit, onChanged }: { goal: PlanGoal; number: nu
       <h4>{t('action.title')}</h4>
       {goal.actions.length === 0 ? <p className="muted">{t('action.none')}</p> : (
         <table className="plans-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('action.what')}</th>
-              <th scope="col">{t('action.owner')}</th>
-              <th scope="col">{t('action.due')}</th>
-              <th scope="col">{t('action.status')}</th>
-              <th scope="col">{t('action.cases')}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[t('action.what'), t('action.owner'), t('action.due'), t('action.status'), t('action.cases')]} />
           <tbody>
             {goal.actions.map((a) => (
               <tr key={a.id}>
@@ -180,16 +173,7 @@ function KpiTable({ kpis }: { kpis: KpiValue[] }) {
   const n = (v: number, d = 0) => formatNumber(v, d, i18n.language === 'en' ? 'en' : 'da');
   return (
     <table className="plans-table kpis">
-      <thead>
-        <tr>
-          <th scope="col">{t('kpi.kpi')}</th>
-          <th scope="col" className="num">{t('kpi.baseline')}</th>
-          <th scope="col" className="num">{t('kpi.current')}</th>
-          <th scope="col" className="num">{t('kpi.target')}</th>
-          <th scope="col">{t('kpi.trend')}</th>
-          <th scope="col">{t('kpi.status')}</th>
-        </tr>
-      </thead>
+      <TableHead columns={[t('kpi.kpi'), num(t('kpi.baseline')), num(t('kpi.current')), num(t('kpi.target')), t('kpi.trend'), t('kpi.status')]} />
       <tbody>
         {kpis.map((k) => (
           <tr key={k.id} data-kpi={k.spec.kind}>

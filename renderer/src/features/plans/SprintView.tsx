@@ -13,6 +13,7 @@ import { useSession } from '../../stores/session';
 import { useLoaded } from '../../components/useLoaded';
 import './plans.css';
 import { DateField } from '../../components/DateField';
+import { TableHead } from '../../components/TableHead';
 
 export default function SprintView() {
   const { t } = useTranslation('plans');
@@ -151,17 +152,7 @@ function SprintPanel({ detail, teamId, onChanged }: { detail: SprintDetail; team
         {error && <p className="plans-error" role="alert">{error}</p>}
         {items.length === 0 ? <p className="muted">{t('sprint.noItems')}</p> : (
           <table className="plans-table sprint-items">
-            <thead>
-              <tr>
-                <th scope="col">{t('sprint.caseNumber')}</th>
-                <th scope="col">{t('sprint.kind')}</th>
-                <th scope="col">{t('sprint.paragraph')}</th>
-                <th scope="col">{t('sprint.column')}</th>
-                <th scope="col">{t('sprint.assignee')}</th>
-                <th scope="col">{t('sprint.status')}</th>
-                {open && <th scope="col"><span className="visually-hidden">{t('sprint.actions')}</span></th>}
-              </tr>
-            </thead>
+            <TableHead columns={[t('sprint.caseNumber'), t('sprint.kind'), t('sprint.paragraph'), t('sprint.column'), t('sprint.assignee'), t('sprint.status'), open && { label: t('sprint.actions'), hidden: true }]} />
             <tbody>
               {items.map((item) => (
                 <tr key={item.caseId} data-case-number={item.caseNumber}>

@@ -7,6 +7,7 @@ import { formatDate, formatDateTime } from '../../../../shared/format';
 import { api } from '../../api/client';
 import './privacy.css';
 import { DateField } from '../../components/DateField';
+import { TableHead } from '../../components/TableHead';
 
 type Locale = 'da' | 'en';
 
@@ -76,16 +77,7 @@ export default function InsightView() {
             <p>{t('insight.none')}</p>
           ) : (
             <table className="privacy-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('insight.columns.date')}</th>
-                  <th scope="col">{t('insight.columns.time')}</th>
-                  <th scope="col">{t('insight.columns.purpose')}</th>
-                  <th scope="col">{t('insight.columns.role')}</th>
-                  <th scope="col">{t('insight.columns.team')}</th>
-                  {extract.withEmployees && <th scope="col">{t('insight.columns.person')}</th>}
-                </tr>
-              </thead>
+              <TableHead columns={[t('insight.columns.date'), t('insight.columns.time'), t('insight.columns.purpose'), t('insight.columns.role'), t('insight.columns.team'), extract.withEmployees && t('insight.columns.person')]} />
               <tbody>
                 {extract.entries.map((e, i) => (
                   <tr key={`${e.at}-${i}`}>

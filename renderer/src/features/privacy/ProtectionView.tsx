@@ -7,6 +7,7 @@ import type { CprFinding, CprScanResult } from '../../../../shared/api/methods/p
 import { formatNumber } from '../../../../shared/format';
 import { api } from '../../api/client';
 import './privacy.css';
+import { num, TableHead } from '../../components/TableHead';
 
 type Message = { kind: 'ok' | 'error'; text: string };
 type Pending = { kind: 'redact'; finding: CprFinding } | { kind: 'erase'; citizenRef: string; reason: string } | null;
@@ -115,15 +116,7 @@ export default function ProtectionView() {
             </p>
             {scan.findings.length > 0 && (
               <table className="privacy-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('protection.columns.where')}</th>
-                    <th scope="col">{t('protection.columns.field')}</th>
-                    <th scope="col" className="num">{t('protection.columns.row')}</th>
-                    <th scope="col">{t('protection.columns.found')}</th>
-                    <th scope="col">{t('protection.columns.actions')}</th>
-                  </tr>
-                </thead>
+                <TableHead columns={[t('protection.columns.where'), t('protection.columns.field'), num(t('protection.columns.row')), t('protection.columns.found'), t('protection.columns.actions')]} />
                 <tbody>
                   {scan.findings.map((f) => (
                     <tr key={`${f.table}.${f.column}.${f.rowId ?? JSON.stringify(f.key)}`}>

@@ -12,6 +12,7 @@ import { can } from '../../stores/permissions';
 import { useLive } from '../../stores/live';
 import { useSession } from '../../stores/session';
 import './wall.css';
+import { ScrollTable } from '../../components/TableHead';
 
 type Message = { kind: 'ok' | 'error'; text: string };
 
@@ -123,7 +124,7 @@ export default function DevicesView() {
       )}
 
       {message && (
-        <p className={`devices-message ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</p>
+        <p className={`devices-message page-message ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</p>
       )}
 
       <section className="devices-panel" aria-labelledby="devices-list">
@@ -152,48 +153,33 @@ function DeviceTable(props: {
   const { t } = useTranslation('wall');
   const { devices, locale, confirming } = props;
   return (
-    <div className="devices-table-wrap">
-      <table className="devices-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('devices.columns.label')}</th>
-            <th scope="col">{t('devices.columns.team')}</th>
-            <th scope="col">{t('devices.columns.pairedBy')}</th>
-            <th scope="col">{t('devices.columns.lastSeen')}</th>
-            <th scope="col">{t('devices.columns.expires')}</th>
-            <th scope="col">{t('devices.columns.status')}</th>
-            <th scope="col"><span className="visually-hidden">{t('devices.columns.actions')}</span></th>
-          </tr>
-        </thead>
-        <tbody>
-          {devices.map((d) => (
-            <tr key={d.id} data-device={d.id}>
-              <th scope="row">{d.label}<div className="devices-sub">{d.address}</div></th>
-              <td>{d.teamName}</td>
-              <td>{d.pairedByName ?? t('devices.byCli')}<div className="devices-sub">{formatDateTime(d.pairedAt, locale)}</div></td>
-              <td>{d.lastSeenAt ? formatDateTime(d.lastSeenAt, locale) : t('devices.never')}</td>
-              <td className="nowrap">{formatDate(d.expiresAt.slice(0, 10), locale)}</td>
-              <td>
-                <span className={`devices-status ${d.status}`}>{t(`devices.status.${d.status}`)}</span>
-                {d.status === 'revoked' && d.revokedAt && (
-                  <div className="devices-sub">{formatDateTime(d.revokedAt, locale)}{d.revokedByName ? ` · ${d.revokedByName}` : ''}</div>
-                )}
-              </td>
-              <td className="devices-actions">
-                {d.status === 'approved' && confirming !== d.id && (
-                  <button type="button" onClick={() => props.onConfirm(d.id)} aria-label={t('devices.revokeLabel', { label: d.label })}>{t('devices.revoke')}</button>
-                )}
-                {confirming === d.id && (
-                  <span className="devices-confirm">
-                    <button type="button" className="danger" onClick={() => props.onRevoke(d)}>{t('devices.confirmRevoke')}</button>
-                    <button type="button" onClick={() => props.onConfirm(null)}>{t('devices.cancel')}</button>
-                  </span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ScrollTable wrapClassName="devices-table-wrap page-table-wrap" className="devices-table page-table" columns={[t('devices.columns.label'), t('devices.columns.team'), t('devices.columns.pairedBy'), t('devices.columns.lastSeen'), t('devices.columns.expires'), t('devices.columns.status'), { label: t('devices.columns.actions'), hidden: true }]}>
+      {devices.map((d) => (
+        <tr key={d.id} data-device={d.id}>
+          <th scope="row">{d.label}<div className="devices-sub">{d.address}</div></th>
+          <td>{d.teamName}</td>
+          <td>{d.pairedByName ?? t('devices.byCli')}<div className="devices-sub">{formatDateTime(d.pairedAt, locale)}</div></td>
+          <td>{d.lastSeenAt ? formatDateTime(d.lastSeenAt, locale) : t('devices.never')}</td>
+          <td className="nowrap">{formatDate(d.expiresAt.slice(0, 10), locale)}</td>
+          <td>
+            <span className={`devices-status ${d.status}`}>{t(`devices.status.${d.status}`)}</span>
+            {d.status === 'revoked' && d.revokedAt && (
+              <div className="devices-sub">{formatDateTime(d.revokedAt, locale)}{d.revokedByName ? ` · ${d.revokedByName}` : ''}</div>
+            )}
+          </td>
+          <td className="devices-actions">
+            {d.status === 'approved' && confirming !== d.id && (
+              <button type="button" onClick={() => props.onConfirm(d.id)} aria-label={t('devices.revokeLabel', { label: d.label })}>{t('devices.revoke')}</button>
+            )}
+            {confirming === d.id && (
+              <span className="devices-confirm">
+                <button type="button" className="danger" onClick={() => props.onRevoke(d)}>{t('devices.confirmRevoke')}</button>
+                <button type="button" onClick={() => props.onConfirm(null)}>{t('devices.cancel')}</button>
+              </span>
+            )}
+          </td>
+        </tr>
+      ))}
+    </ScrollTable>
   );
 }
