@@ -10,6 +10,7 @@ import type { Envelope } from '../../shared/api/envelope';
 import { progressionStatus } from '../../shared/progression';
 import type { Assessment } from '../../shared/progression';
 import { systemContext } from '../../shared/api/define';
+import { ok } from '../support/envelope';
 
 const dir = mkdtempSync(join(tmpdir(), 'flowtavle-board-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -42,11 +43,6 @@ function fixture(name: string): { db: Db; service: Service } {
 /** A typed dispatch, as the renderer's client sees it. */
 function call<K extends MethodName>(service: Service, method: K, input: InputOf<K>, actorId: number | null): Envelope<ResultOf<K>> {
   return service.dispatch(method, input, actorId === null ? systemContext() : service.as(actorId)) as Envelope<ResultOf<K>>;
-}
-
-function ok<T>(e: Envelope<T>): T {
-  if (!e.ok) throw new Error(`${e.error.code}: ${e.error.message}`);
-  return e.value;
 }
 
 const events = (db: Db, caseId: number) =>

@@ -9,9 +9,9 @@ import { generateDemo } from '../../db/demo/generate';
 import { importExtract } from '../../db/import';
 import { createService, type Service } from '../../db/service';
 import { systemContext } from '../../shared/api/define';
-import type { Envelope } from '../../shared/api/envelope';
 import type { BottomLineDecomposition, BottomLineMover, BottomLineReport, BottomLineSeries, GrantView } from '../../shared/api/methods/economy';
 import { toOere } from '../../shared/money';
+import { ok } from '../support/envelope';
 import { runCli, tempDir } from '../support/server';
 
 const TODAY = '2026-12-01';
@@ -19,11 +19,6 @@ const NOW = () => new Date(`${TODAY}T10:00:00Z`);
 
 /** Minus, without the −0 that Object.is tells apart from 0. */
 const neg = (oere: number | undefined) => (oere ? -oere : 0);
-
-function ok<T>(envelope: Envelope<T>): T {
-  if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
-  return envelope.value;
-}
 
 describe('the bottom line through time on the demo department', () => {
   let dir: string;

@@ -5,9 +5,9 @@ import { closeStore, openStore, type Db } from '../../db/connection';
 import { generateDemo } from '../../db/demo/generate';
 import { adoptUnversionedGrants } from '../../db/grants';
 import { createService, type Service } from '../../db/service';
-import type { Envelope } from '../../shared/api/envelope';
 import type { AwaitingCommittee, CaseCommittee, CommitteeDashboard, MeetingDetail, MeetingSummary } from '../../shared/api/methods/committee';
 import type { BottomLineReport, GrantView } from '../../shared/api/methods/economy';
+import { ok } from '../support/envelope';
 import { runCli, tempDir } from '../support/server';
 import { systemContext } from '../../shared/api/define';
 
@@ -15,11 +15,6 @@ const NOW = () => new Date('2026-11-23T10:00:00Z');
 const LEADER = 1;
 const CASEWORKER = 2;
 const HEAD = 9;
-
-function ok<T>(envelope: Envelope<T>): T {
-  if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
-  return envelope.value;
-}
 
 function fixture(db: Db): void {
   db.exec(`

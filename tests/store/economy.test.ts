@@ -6,23 +6,18 @@ import { MIGRATIONS } from '../../db/migrations';
 import { sql as economySql } from '../../db/migrations/004_economy';
 import { generateDemo } from '../../db/demo/generate';
 import { createService, type Service } from '../../db/service';
-import type { Envelope } from '../../shared/api/envelope';
 import type { BottomLineReport } from '../../shared/api/methods/economy';
 import { systemContext } from '../../shared/api/define';
 import { splitOere } from '../../shared/grantHistory';
 import { toKroner, toOere } from '../../shared/money';
 import { adoptUnversionedGrants } from '../../db/grants';
+import { ok } from '../support/envelope';
 import { runCli, tempDir } from '../support/server';
 
 const NOW = () => new Date('2026-11-23T10:00:00Z');
 const ASOF = '2026-11-23';
 const LEADER = 1;
 const CASEWORKER = 2;
-
-function ok<T>(envelope: Envelope<T>): T {
-  if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
-  return envelope.value;
-}
 
 /** A one-team department whose figures are worked out by hand below. */
 function fixture(db: Db): void {

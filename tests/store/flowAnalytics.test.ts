@@ -1,30 +1,25 @@
 // Flow analytics of issue 18 on the demo department: `report deadlines` against an independent
 // recomputation from the event log (SQL written here, not the service's code path), blocker
 // categories, service levels in working days, ageing of a past base date, saved views.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeStore, openStore, type Db } from '../../db/connection';
-import { generateDemo } from '../../db/demo/generate';
-import { createService, type Service } from '../../db/service';
+import type { Db } from '../../db/connection';
+import type { Service } from '../../db/service';
 import type { InputOf, MethodName, ResultOf } from '../../shared/api/contract';
 import type { CallContext } from '../../shared/api/define';
+import { departmentHead, openDemoStore, type DemoStore } from '../support/demoStore';
+import { callOk } from '../support/envelope';
 import { runCli } from '../support/server';
 
 const TODAY = '2026-11-23';
-let dir: string;
+let demo: DemoStore;
 let path: string;
 let db: Db;
 let service: Service;
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'flowtavle-analytics-'));
-  path = join(dir, 'demo.db');
-  db = openStore(path);
-  generateDemo(db, { seed: 1, today: TODAY });
-  service = createService(db, { now: () => new Date(`${TODAY}T10:00:00Z`) });
-  head = service.as((db.prepare("SELECT id FROM people WHERE role = 'department_head' ORDER BY id LIMIT 1").get() as { id: number }).id);
+  demo = openDemoStore('flowtavle-analytics-', TODAY);
+  ({ path, db, service } = demo);
+  head = departmentHead(demo);
 }, 120_000);
 
 /** The department head (visitationschef): reads every team, keeps the department's settings. */
@@ -39,15 +34,10 @@ function teamNamed(name: string) {
   return call('listTeams', {}, head).find((t) => t.name === name)!;
 }
 
-afterAll(() => {
-  closeStore(db);
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => demo.close());
 
 function call<K extends MethodName>(method: K, input: InputOf<K>, ctx: CallContext): ResultOf<K> {
-  const envelope = service.dispatch(method, input, ctx);
-  if (!envelope.ok) throw new Error(JSON.stringify(envelope.error));
-  return envelope.value as ResultOf<K>;
+  return callOk(service, method, input, ctx);
 }
 
 /** The error code of a call that is refused, or 'ok'. */

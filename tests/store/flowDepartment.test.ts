@@ -2,21 +2,19 @@
 // getFlowDashboard without teamId equals the teams' own figures put together by the same rule
 // (docs/flow.md "Hele afdelingen"), the percentiles recomputed here over the union of the teams'
 // finished cases; and the department is refused to a team's people.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeStore, openStore, type Db } from '../../db/connection';
-import { generateDemo } from '../../db/demo/generate';
-import { createService, type Service } from '../../db/service';
+import type { Db } from '../../db/connection';
+import type { Service } from '../../db/service';
 import type { InputOf, MethodName, ResultOf } from '../../shared/api/contract';
 import type { CallContext } from '../../shared/api/define';
 import { departmentColumns } from '../../shared/flow';
+import { departmentHead, openDemoStore, type DemoStore } from '../support/demoStore';
+import { callOk } from '../support/envelope';
 import { runCli } from '../support/server';
 
 const TODAY = '2026-11-23';
 const FROM = '2026-06-01';
-let dir: string;
+let demo: DemoStore;
 let path: string;
 let db: Db;
 let service: Service;
@@ -24,24 +22,16 @@ let head: CallContext;
 let teams: { id: number; name: string }[];
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'flowtavle-deptflow-'));
-  path = join(dir, 'demo.db');
-  db = openStore(path);
-  generateDemo(db, { seed: 1, today: TODAY });
-  service = createService(db, { now: () => new Date(`${TODAY}T10:00:00Z`) });
-  head = service.as((db.prepare("SELECT id FROM people WHERE role = 'department_head' ORDER BY id LIMIT 1").get() as { id: number }).id);
+  demo = openDemoStore('flowtavle-deptflow-', TODAY);
+  ({ path, db, service } = demo);
+  head = departmentHead(demo);
   teams = db.prepare('SELECT id, name FROM teams ORDER BY sort_order, id').all() as { id: number; name: string }[];
 }, 120_000);
 
-afterAll(() => {
-  closeStore(db);
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => demo.close());
 
 function call<K extends MethodName>(method: K, input: InputOf<K>, ctx: CallContext): ResultOf<K> {
-  const envelope = service.dispatch(method, input, ctx);
-  if (!envelope.ok) throw new Error(JSON.stringify(envelope.error));
-  return envelope.value as ResultOf<K>;
+  return callOk(service, method, input, ctx);
 }
 
 /** Nearest rank, written here rather than imported: the ⌈p/100 · n⌉-th smallest value. */

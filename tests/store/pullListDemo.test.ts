@@ -1,34 +1,25 @@
 // The pull list on the demo department: competences, one item per case, the CLI's JSON, and the
 // time the largest team's list takes to compute.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeStore, openStore, type Db } from '../../db/connection';
-import { generateDemo } from '../../db/demo/generate';
-import { createService, type Service } from '../../db/service';
+import type { Db } from '../../db/connection';
+import type { Service } from '../../db/service';
 import { WORK_ITEM_KINDS } from '../../shared/pullList';
+import { openDemoStore, type DemoStore } from '../support/demoStore';
 import { runCli } from '../support/server';
 import { systemContext } from '../../shared/api/define';
 
 const TODAY = '2026-11-23';
-let dir: string;
+let demo: DemoStore;
 let path: string;
 let db: Db;
 let service: Service;
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'flowtavle-pull-demo-'));
-  path = join(dir, 'demo.db');
-  db = openStore(path);
-  generateDemo(db, { seed: 1, today: TODAY });
-  service = createService(db, { now: () => new Date(`${TODAY}T10:00:00Z`) });
+  demo = openDemoStore('flowtavle-pull-demo-', TODAY);
+  ({ path, db, service } = demo);
 }, 120_000);
 
-afterAll(() => {
-  closeStore(db);
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => demo.close());
 
 const teams = () => service.handlers.listTeams({}, systemContext());
 

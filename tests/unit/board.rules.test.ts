@@ -7,24 +7,11 @@ import {
   personWipBreach, recordAction, takeRedo, takeUndo, UNDO_LIMIT, undoMoveRefusal, UNDO_MOVE_WINDOW_MINUTES, wipDecision,
   wipRefusalMessage, WIP_REASON_MIN, type BoardFilter,
 } from '../../shared/board';
-import type { BoardColumn, CaseCard, Person } from '../../shared/domain';
+import type { BoardColumn } from '../../shared/domain';
+import { card, column, person, TODAY } from '../support/builders';
 
-const TODAY = '2026-11-23';
 const YESTERDAY = '2026-11-22';
 const TOMORROW = '2026-11-24';
-
-function card(id: number, over: Partial<CaseCard> = {}): CaseCard {
-  return {
-    id, caseNumber: `2026-${String(id).padStart(6, '0')}`, citizenInitials: 'AB', teamId: 1, assigneeId: null,
-    kind: 'application', paragraph: '85', columnId: 1, sortKey: id * 10, classOfService: 'standard',
-    receivedDate: '2026-11-01', legalDeadline: null, blocked: false, blockedReason: null, blockedSince: null,
-    columnEnteredAt: TODAY, nextFollowUp: null, ...over,
-  };
-}
-const column = (id: number, kind: BoardColumn['kind'], wipLimit: number | null = null): BoardColumn =>
-  ({ id, teamId: 1, name: `Kolonne ${id}`, position: id, kind, wipLimit });
-const person = (id: number, wipLimit: number | null, role: Person['role'] = 'caseworker'): Person =>
-  ({ id, name: `Person ${id}`, initials: `P${id}`, role, teamId: 1, caseloadNorm: null, wipLimit });
 
 describe('ageing of a card in its column', () => {
   it('a card that arrived today has been 0 days in its column, and a future arrival day never counts negative', () => {

@@ -4,22 +4,8 @@ import {
   followUpLevel, groupIntoLanes, laneChangeFor, moveWipBreaches, parseFilter, recordAction, takeRedo, takeUndo, type BoardFilter,
   columnWipBreach, personWipBreach, undoMoveRefusal, UNDO_MOVE_WINDOW_MINUTES, wipDecision, type WipBreach,
 } from '../../shared/board';
-import type { BoardColumn, CaseCard, Person } from '../../shared/domain';
-
-const TODAY = '2026-11-23';
-
-function card(id: number, over: Partial<CaseCard> = {}): CaseCard {
-  return {
-    id, caseNumber: `2026-${String(id).padStart(6, '0')}`, citizenInitials: 'AB', teamId: 1, assigneeId: null,
-    kind: 'application', paragraph: '85', columnId: 1, sortKey: id * 10, classOfService: 'standard',
-    receivedDate: '2026-11-01', legalDeadline: null, blocked: false, blockedReason: null, blockedSince: null,
-    columnEnteredAt: TODAY, nextFollowUp: null, ...over,
-  };
-}
-const column = (id: number, kind: BoardColumn['kind'], wipLimit: number | null = null): BoardColumn =>
-  ({ id, teamId: 1, name: `Kolonne ${id}`, position: id, kind, wipLimit });
-const person = (id: number, wipLimit: number | null, role: Person['role'] = 'caseworker'): Person =>
-  ({ id, name: `Person ${id}`, initials: `P${id}`, role, teamId: 1, caseloadNorm: null, wipLimit });
+import type { CaseCard } from '../../shared/domain';
+import { card, column, person, TODAY } from '../support/builders';
 
 describe('ageing and deadlines', () => {
   it('counts days in the column and grades them by week', () => {

@@ -11,6 +11,7 @@ import {
   weightedCaseload, wipPerDay, type BoardColumnRef, type FlowEvent,
 } from '../../shared/flow';
 import { createRandom } from '../../shared/random';
+import { daysNeededPerRun } from '../support/forecastDraws';
 
 const KINDS: Record<number, ColumnKind> = { 1: 'queue', 2: 'active', 3: 'done', 12: 'active' };
 const kindOf = (id: number): ColumnKind | undefined => KINDS[id];
@@ -258,12 +259,7 @@ describe('Monte Carlo forecasts at their edges', () => {
     // One item; a draw of 1 finishes it. Replay the draws of the same seed to count the days each run needs.
     const samples = [0, 0, 0, 1];
     const runs = 40;
-    const random = createRandom(9);
-    const needed = Array.from({ length: runs }, () => {
-      let d = 1;
-      while (samples[Math.floor(random.next() * samples.length)]! < 1) d++;
-      return d;
-    }).sort((a, b) => a - b);
+    const needed = daysNeededPerRun(samples, runs, 9);
     const date = (d: number) => addDays('2026-11-23', d - 1);
     const f = forecastWhen(samples, '2026-11-23', 1, { runs, seed: 9 });
     expect(f).toEqual({ items: 1, p50: date(needed[19]!), p85: date(needed[33]!), p95: date(needed[37]!) });

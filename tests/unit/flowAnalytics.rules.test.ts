@@ -9,6 +9,7 @@ import {
   type BlockerCategory, type BlockRecord, type ColumnPace,
 } from '../../shared/flowAnalytics';
 import { createRandom } from '../../shared/random';
+import { daysNeededPerRun } from '../support/forecastDraws';
 
 const cat = (id: number, keywords: string[], active = true): BlockerCategory => ({ id, name: `K${id}`, keywords, active });
 
@@ -376,12 +377,7 @@ describe('position forecasts at their edges', () => {
   it('gives, for p %, the date of the ⌈p % · runs⌉-th fewest days, with the same draws for the same seed', () => {
     const samples = [0, 0, 0, 1];
     const runs = 40;
-    const random = createRandom(9);
-    const needed = Array.from({ length: runs }, () => {
-      let d = 1;
-      while (samples[Math.floor(random.next() * samples.length)]! < 1) d++;
-      return d;
-    }).sort((a, b) => a - b);
+    const needed = daysNeededPerRun(samples, runs, 9);
     const [first] = forecastPositions(samples, '2026-11-23', 0, 1, { runs, seed: 9 });
     expect(first).toEqual({ position: 1, itemsToFinish: 1, p50: addDays('2026-11-23', needed[19]! - 1), p85: addDays('2026-11-23', needed[33]! - 1) });
     expect(needed[19]).not.toBe(needed[33]);

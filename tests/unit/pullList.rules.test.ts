@@ -9,16 +9,7 @@ import {
   WORK_ITEM_KIND_LABELS, WORK_ITEM_KINDS,
   type PriorityTag, type PullCandidate, type RankedItem, type WorkItem,
 } from '../../shared/pullList';
-
-const TODAY = '2026-11-23';
-
-function item(over: Partial<WorkItem> & Pick<WorkItem, 'caseNumber'>): WorkItem {
-  return {
-    caseId: Number(over.caseNumber.slice(-3)), citizenInitials: 'AB', kind: 'application', paragraph: '85', classOfService: 'standard',
-    receivedDate: TODAY, deadline: null, deadlineWindowDays: null, waitingSince: over.receivedDate ?? TODAY, reservedForId: null,
-    reservedForName: null, pinnedAt: null, pinnedByName: null, origin: [], reopens: false, ...over,
-  };
-}
+import { TODAY, workItem as item } from '../support/builders';
 
 function candidate(over: Partial<PullCandidate>): PullCandidate {
   return {

@@ -3,31 +3,9 @@ import type { Assessment } from '../../shared/progression';
 import {
   choosePull, deadlinePoints, DEFAULT_RULE_WEIGHTS, legalDeadlineFrom, rankWorkItems, signedPoints, strategicPoints,
   toWorkItem, waitingPoints,
-  type PriorityTag, type PullCandidate, type RankedItem, type WorkItem,
+  type PriorityTag, type PullCandidate, type RankedItem,
 } from '../../shared/pullList';
-
-const TODAY = '2026-11-23';
-
-function item(over: Partial<WorkItem> & Pick<WorkItem, 'caseNumber'>): WorkItem {
-  return {
-    caseId: Number(over.caseNumber.slice(-3)),
-    citizenInitials: 'AB',
-    kind: 'application',
-    paragraph: '85',
-    classOfService: 'standard',
-    receivedDate: TODAY,
-    deadline: null,
-    deadlineWindowDays: null,
-    waitingSince: over.receivedDate ?? TODAY,
-    reservedForId: null,
-    reservedForName: null,
-    pinnedAt: null,
-    pinnedByName: null,
-    origin: [],
-    reopens: false,
-    ...over,
-  };
-}
+import { TODAY, workItem as item } from '../support/builders';
 
 // Four items whose points are worked out by hand (today 23.11.2026):
 // A: standard application, received 03.11 (20 days), deadline 29.12 (56-day window, 36 left):

@@ -1,7 +1,7 @@
 // import, export, backup and restore: the administrators' way to move data in and out.
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { closeStore } from '../../../db/connection';
+import { closeStore, type Db } from '../../../db/connection';
 import { checkStoreAtStart, createSnapshot, findSnapshot, ForeignSnapshotError, listSnapshots, pruneSnapshots, readKeepDays, restoreSnapshot, writeKeepDays } from '../../../db/backup';
 import { exportTable, writeCsvFile, writeXlsxFile } from '../../../db/export';
 import { importExtract } from '../../../db/import';
@@ -22,6 +22,23 @@ function existingStore(values: Record<string, unknown>): string {
   return path;
 }
 
+/** Runs one command's work on the store, closed again however the work ends. */
+async function withWorkspace(path: string, work: (db: Db) => number | Promise<number>): Promise<number> {
+  const { db } = openWorkspace(path);
+  try {
+    return await work(db);
+  } finally {
+    closeStore(db);
+  }
+}
+
+/** A snapshot of another store is refused with its reason; any other failure is a real one. */
+function foreignSnapshotRefused(error: unknown): 1 {
+  if (!(error instanceof ForeignSnapshotError)) throw error;
+  console.error(`Fejl: ${error.message}`);
+  return 1;
+}
+
 function readMapping(file: string | undefined) {
   if (file === undefined) return {};
   if (!existsSync(file)) throw new UsageError(`Filen med kolonnetilknytning findes ikke: ${file}`);
@@ -36,7 +53,7 @@ function readMapping(file: string | undefined) {
   return mapping;
 }
 
-function actorOption(values: Record<string, unknown>, db: import('../../../db/connection').Db): number | null {
+function actorOption(values: Record<string, unknown>, db: Db): number | null {
   const actor = intOption(values, 'actor');
   if (actor === undefined) return null;
   if (!db.prepare('SELECT 1 FROM people WHERE id = ? AND active = 1').get(actor)) throw new UsageError(`--actor ${actor}: personen findes ikke.`);
@@ -62,8 +79,7 @@ const importCommand: Command = {
     const mapping = readMapping(stringOption(values, 'mapping'));
     const path = existingStore(values);
     const bytes = new Uint8Array(readFileSync(file));
-    const { db } = openWorkspace(path);
-    try {
+    return withWorkspace(path, (db) => {
       const now = new Date();
       const outcome = importExtract(db, bytes, {
         mapping, dryRun: values['dry-run'] === true, actorId: actorOption(values, db), now, today: localToday(now), fileName: basename(file),
@@ -85,9 +101,7 @@ const importCommand: Command = {
         if (outcome.summary.newCaseworkers.length) console.log(`  Nye sagsbehandlere: ${outcome.summary.newCaseworkers.join(', ')}`);
       }
       return 0;
-    } finally {
-      closeStore(db);
-    }
+    });
   },
 };
 
@@ -112,8 +126,7 @@ const exportCommand: Command = {
       if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--${name} skal være en dato på formen ÅÅÅÅ-MM-DD.`);
     }
     const path = existingStore(values);
-    const { db } = openWorkspace(path);
-    try {
+    return withWorkspace(path, async (db) => {
       const table = exportTable(db, what as ExportTableName, {
         ...(team !== undefined ? { teamId: team } : {}),
         filter: { ...(from ? { from } : {}), ...(to ? { to } : {}) },
@@ -123,9 +136,7 @@ const exportCommand: Command = {
       if (values.json) printJson({ path: out, rows: table.rows.length });
       else console.log(`${table.title}: ${table.rows.length} rækker gemt i ${out}`);
       return 0;
-    } finally {
-      closeStore(db);
-    }
+    });
   },
 };
 
@@ -150,17 +161,14 @@ const backupCommand: Command = {
     }
     const keepDays = intOption(values, 'keep-days');
     if (keepDays !== undefined && (keepDays < 1 || keepDays > 3650)) throw new UsageError('--keep-days skal være mellem 1 og 3650.');
-    const { db } = openWorkspace(path);
-    try {
+    return withWorkspace(path, async (db) => {
       if (keepDays !== undefined) writeKeepDays(db, keepDays);
       const snapshot = await createSnapshot(db, { reason: 'manual' });
       const removed = pruneSnapshots(path, readKeepDays(db));
       if (values.json) printJson({ file: snapshot.file, path: snapshot.path, bytes: snapshot.bytes, removed });
       else console.log(`Sikkerhedskopi gemt: ${snapshot.path}${removed.length ? ` (${removed.length} gamle slettet)` : ''}`);
       return 0;
-    } finally {
-      closeStore(db);
-    }
+    });
   },
 };
 
@@ -185,32 +193,25 @@ const restoreCommand: Command = {
       try {
         replaced = replaceStoreWithSnapshot(path, basename(file), new Date(), { force });
       } catch (error) {
-        if (!(error instanceof ForeignSnapshotError)) throw error;
-        console.error(`Fejl: ${error.message}`);
-        return 1;
+        return foreignSnapshotRefused(error);
       }
       if (replaced.warning && !values.json) console.error(replaced.warning);
       if (values.json) printJson({ restored: basename(file), brokenCopy: replaced.brokenCopy, warning: replaced.warning });
       else console.log(`Databasen var beskadiget og er flyttet til ${replaced.brokenCopy}. Gendannet fra ${basename(file)}.`);
       return 0;
     }
-    const { db } = openWorkspace(path);
-    try {
+    return withWorkspace(path, async (db) => {
       let result;
       try {
         result = await restoreSnapshot(db, basename(file), { actorId: null, force });
       } catch (error) {
-        if (!(error instanceof ForeignSnapshotError)) throw error;
-        console.error(`Fejl: ${error.message}`);
-        return 1;
+        return foreignSnapshotRefused(error);
       }
       if (result.warning && !values.json) console.error(result.warning);
       if (values.json) printJson({ restored: result.restored.file, before: result.before.file, warning: result.warning });
       else console.log(`Gendannet fra ${result.restored.file}. Databasen, som den var lige før, er gemt som ${result.before.file}.`);
       return 0;
-    } finally {
-      closeStore(db);
-    }
+    });
   },
 };
 
