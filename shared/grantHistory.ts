@@ -48,8 +48,10 @@ export function versionsKnownOn<V extends GrantVersion>(versions: readonly V[], 
 const dayNumbers = new Map<string, number>();
 function toDayNumber(date: IsoDate): number {
   let n = dayNumbers.get(date);
+  // Stryker disable next-line ConditionalExpression: a cache; recomputing gives the same number.
   if (n === undefined) {
     n = parseDay(date);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a cache; recomputing or forgetting a day number gives the same number.
     if (dayNumbers.size > 50_000) dayNumbers.clear();
     dayNumbers.set(date, n);
   }
@@ -59,6 +61,7 @@ function toDayNumber(date: IsoDate): number {
 const boundsOfYear = new Map<number, { first: number; last: number; days: number }>();
 function yearBounds(year: number) {
   let b = boundsOfYear.get(year);
+  // Stryker disable next-line ConditionalExpression: a cache; recomputing gives the same bounds.
   if (!b) {
     b = { first: toDayNumber(`${year}-01-01`), last: toDayNumber(`${year}-12-31`), days: daysInYear(year) };
     boundsOfYear.set(year, b);
@@ -77,6 +80,7 @@ export function activeDaysInYear(g: Pick<CostBasisOere, 'startDate' | 'endDate'>
 /** The grant's full cost in `year`, whole øre: what it adds to that year's forecast. */
 export function costInYearOere(g: CostBasisOere, year: number): number {
   const days = activeDaysInYear(g, year);
+  // Stryker disable next-line ConditionalExpression: a shortcut; mulDiv of no days is 0 as well.
   return days === 0 ? 0 : mulDiv(yearlyOere(g.takstOere, g.takstUnit, g.quantity), days, yearBounds(year).days);
 }
 
@@ -94,6 +98,7 @@ export function splitOere(g: CostBasisOere, asOf: IsoDate): { spent: number; com
   const yearly = yearlyOere(g.takstOere, g.takstUnit, g.quantity);
   const full = mulDiv(yearly, end - start + 1, days);
   const spentDays = Math.max(0, Math.min(end, toDayNumber(asOf)) - start + 1);
+  // Stryker disable next-line ConditionalExpression: a shortcut; mulDiv of no days is 0 as well.
   const spent = spentDays === 0 ? 0 : mulDiv(yearly, spentDays, days);
   return { spent, committed: full - spent };
 }
@@ -111,6 +116,7 @@ export function monthlyOere(g: CostBasisOere, year: number): number[] {
     const from = Date.UTC(year, m, 1) / 86_400_000;
     const to = Date.UTC(year, m + 1, 0) / 86_400_000;
     activeBefore += Math.max(0, Math.min(end, to) - Math.max(start, from) + 1);
+    // Stryker disable next-line ConditionalExpression: a shortcut; mulDiv of no days is 0 as well.
     const cumulative = activeBefore === 0 ? 0 : mulDiv(yearly, activeBefore, days);
     months.push(cumulative - cumulativeBefore);
     cumulativeBefore = cumulative;
@@ -146,9 +152,11 @@ export function forecastSeries(versions: readonly GrantVersion[], year: number, 
   };
   for (const v of versions) {
     const cost = costInYearOere(v, year);
+    // Stryker disable next-line ConditionalExpression: a shortcut; adding and taking away 0 changes nothing.
     if (cost === 0) continue;
     const from = firstIndexOnOrAfter(v.knownFrom);
     const until = v.knownUntil === null ? dates.length : firstIndexOnOrAfter(v.knownUntil);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a version is known until no earlier than from, so until < from never happens and until = from adds and takes away on the same day.
     if (until <= from) continue;
     delta[from]! += cost;
     delta[until]! -= cost;
@@ -165,6 +173,7 @@ export function forecastSeries(versions: readonly GrantVersion[], year: number, 
  */
 export function weekPoints(year: number, until: IsoDate): IsoDate[] {
   const points: IsoDate[] = [];
+  // Stryker disable next-line EqualityOperator: on 31 December both are the same day.
   const end = until < `${year}-12-31` ? until : `${year}-12-31`;
   for (let d = addDays(`${year}-01-01`, -1); d <= end; d = addDays(d, 7)) points.push(d);
   return points;
@@ -222,6 +231,7 @@ export function decompose<V extends GrantVersion>(versions: readonly V[], teamId
   for (const grantId of new Set([...before.keys(), ...after.keys()])) {
     const b = before.get(grantId) ?? null;
     const a = after.get(grantId) ?? null;
+    // Stryker disable next-line ConditionalExpression: a shortcut; the same version walked gives three steps of no effect, which add() leaves out.
     if (b === a) continue;
     const caseId = (a ?? b)!.caseId;
     const part = (effect: number): GrantChangePart<V> => ({ grantId, caseId, before: b, after: a, effect });
@@ -240,6 +250,7 @@ export function decompose<V extends GrantVersion>(versions: readonly V[], teamId
     const c2 = costInYearOere(volumeStep, year);
     const c3 = costInYearOere(a, year);
     const endedEarlier = a.endDate !== null && (b.endDate === null || a.endDate < b.endDate);
+    // Stryker disable next-line EqualityOperator: at c1 = c0 the period step has no effect, which add() leaves out either way.
     const periodKind: ChangeKind = endedEarlier && c1 <= c0 ? 'ended' : 'volume';
     const effects: Record<ChangeKind, number> = { new: 0, ended: 0, volume: c2 - c1, price: c3 - c2 };
     effects[periodKind] += c1 - c0;

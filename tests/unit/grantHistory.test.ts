@@ -216,3 +216,43 @@ describe('the bottom line through time at its boundaries', () => {
     expect(gone.lines.ended.grants.map((g) => [g.grantId, g.effect, g.after])).toEqual([[1, -36_500, null]]);
   });
 });
+
+describe('the grant rules at their edges (mutation-pinned)', () => {
+  it('a grant that ended before the year costs nothing in it, spent or committed', () => {
+    const ended = version({ startDate: '2025-01-01', endDate: '2025-06-30' });
+    expect(splitOere(ended, '2026-03-15')).toEqual({ spent: 0, committed: 0 });
+  });
+
+  it('a grant of one day costs that day: spent once the day has come', () => {
+    const oneDay = version({ takstOere: 100_000, takstUnit: 'day', startDate: '2026-03-10', endDate: '2026-03-10' });
+    expect(splitOere(oneDay, '2026-03-10')).toEqual({ spent: 100_000, committed: 0 });
+    expect(splitOere(oneDay, '2026-03-09')).toEqual({ spent: 0, committed: 100_000 });
+  });
+
+  it('an open-ended grant costs every month from its start, summing to the year', () => {
+    const open = version({ takstOere: 100_000, takstUnit: 'day', startDate: '2026-11-15', endDate: null });
+    expect(monthlyOere(open, 2026)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 16 * 100_000, 31 * 100_000]);
+  });
+
+  const changed = (before: Partial<GrantVersion>, after: Partial<GrantVersion>) => {
+    const b = version({ grantId: 9, knownFrom: '2026-01-01', knownUntil: '2026-06-01', startDate: '2026-01-01', ...before });
+    const a = version({ grantId: 9, knownFrom: '2026-06-01', knownUntil: null, startDate: '2026-01-01', ...after });
+    const d = decompose([b, a], 1, 2026, '2026-05-31', '2026-06-30');
+    return { ended: d.lines.ended.total, volume: d.lines.volume.total };
+  };
+
+  it('an end set where there was none, or moved earlier, is "ended"', () => {
+    expect(changed({ endDate: null }, { endDate: '2026-09-30' })).toEqual({ ended: -92 * 100_000, volume: 0 });
+    expect(changed({ endDate: '2026-12-31' }, { endDate: '2026-09-30' })).toEqual({ ended: -92 * 100_000, volume: 0 });
+  });
+
+  it('an end moved later, removed, or kept while the start moves later is volume, not "ended"', () => {
+    expect(changed({ endDate: '2026-09-30' }, { endDate: '2026-12-31' })).toEqual({ ended: 0, volume: 92 * 100_000 });
+    expect(changed({ endDate: '2026-09-30' }, { endDate: null })).toEqual({ ended: 0, volume: 92 * 100_000 });
+    expect(changed({ endDate: '2026-09-30' }, { startDate: '2026-02-01', endDate: '2026-09-30' })).toEqual({ ended: 0, volume: -31 * 100_000 });
+  });
+
+  it('an earlier end that still costs more in the year (the start moved back further) is volume', () => {
+    expect(changed({ startDate: '2026-07-01', endDate: '2026-12-31' }, { startDate: '2026-01-01', endDate: '2026-11-30' })).toEqual({ ended: 0, volume: (181 - 31) * 100_000 });
+  });
+});
