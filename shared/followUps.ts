@@ -67,6 +67,7 @@ export function nextFollowUpAfter(oldDue: IsoDate, months: number, today: IsoDat
   let intervals = 1;
   let next = addMonths(oldDue, months);
   while (next <= today) next = addMonths(oldDue, months * ++intervals);
+  // Stryker disable next-line ConditionalExpression: without an end date `next > null` is false in JavaScript, so the null test only says it plainly.
   return endDate !== null && next > endDate ? null : next;
 }
 

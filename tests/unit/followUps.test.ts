@@ -1,7 +1,7 @@
 // The rules of follow-up items (shared/followUps.ts): numbers, deadlines and the next follow-up date.
 import { describe, expect, it } from 'vitest';
 import {
-  FOLLOW_UP_OUTCOME_LABELS, followUpCaseNumber, followUpItemDeadline, nextFollowUpAfter, REVISITATION_FALLBACK_DAYS,
+  FOLLOW_UP_ITEM_KIND_LABELS, FOLLOW_UP_OUTCOME_LABELS, followUpCaseNumber, followUpItemDeadline, nextFollowUpAfter, REVISITATION_FALLBACK_DAYS,
 } from '../../shared/followUps';
 import { toWorkItem, type PullCandidate } from '../../shared/pullList';
 
@@ -10,6 +10,20 @@ describe('follow-up items', () => {
     expect(FOLLOW_UP_OUTCOME_LABELS).toEqual({
       continue: 'Fortsættes', change_within_frame: 'Ændres inden for rammen', end: 'Afsluttes', revisit: 'Revisitation',
     });
+  });
+
+  it('calls an item a follow-up or a revisitation', () => {
+    expect(FOLLOW_UP_ITEM_KIND_LABELS).toEqual({ follow_up: 'Opfølgning', revisitation: 'Revisitation' });
+  });
+
+  it('a next follow-up that falls on today is already due, so it moves one interval further', () => {
+    expect(nextFollowUpAfter('2026-05-23', 6, '2026-11-23', null)).toBe('2027-05-23');
+  });
+
+  it('keeps a next follow-up on or before the grant\'s end date, and drops it only after', () => {
+    expect(nextFollowUpAfter('2026-12-08', 6, '2026-11-23', '2027-12-31')).toBe('2027-06-08');
+    expect(nextFollowUpAfter('2026-12-08', 6, '2026-11-23', '2027-06-08')).toBe('2027-06-08');
+    expect(nextFollowUpAfter('2026-12-08', 6, '2026-11-23', '2027-06-07')).toBeNull();
   });
 
   it('numbers an item after the case it follows up: -O1 for the first, -O2 for the next', () => {
