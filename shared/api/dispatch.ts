@@ -6,6 +6,7 @@ import { DISK_FULL_MESSAGE, isDiskFull } from '../faults';
 import { contract, isMethodName, type MethodName, type ParsedInputOf, type ResultOf } from './contract';
 import { TEAM_BOUND_ROLES, type Access, type Lookup, type CallContext, type CallerRole, type Principal, type TeamSource } from './define';
 import { ApiFailure, type ApiError, type Envelope, type FieldError } from './envelope';
+import { renderMessage, type MessageKey, type MessageParams } from '../messages';
 
 // Field messages in Danish, the UI's first language ("Ugyldigt input: forventede tal, fik tekst").
 z.config(z.locales.da());
@@ -46,8 +47,13 @@ export function fieldErrors(error: z.ZodError): FieldError[] {
   }));
 }
 
-const FORBIDDEN: ApiError = { code: 'forbidden', message: 'Du har ikke adgang til dette.' };
-const UNAUTHENTICATED: ApiError = { code: 'unauthenticated', message: 'Log ind for at bruge Flowtavle.' };
+/** An error envelope's error, said through the message catalogue. */
+export function said(code: ApiError['code'], key: MessageKey, params?: MessageParams): ApiError {
+  return { code, message: renderMessage(key, params), key, ...(params ? { params } : {}) };
+}
+
+const FORBIDDEN = said('forbidden', 'general.forbidden');
+const UNAUTHENTICATED = said('unauthenticated', 'general.unauthenticated');
 
 /** The roles a principal acts in. */
 export function rolesOf(principal: Principal): readonly CallerRole[] {
@@ -89,7 +95,7 @@ export function scopeRefusal(access: Access, principal: Principal, input: unknow
   for (const id of ids) {
     if (typeof id !== 'number') return FORBIDDEN;
     const team = resolveTeam(access.team.from, id);
-    if (team === null) return { code: 'not_found', message: 'Findes ikke.' };
+    if (team === null) return said('not_found', 'general.notFound');
     if (team !== principal.teamId) return FORBIDDEN;
   }
   return null;
@@ -104,7 +110,7 @@ export function createDispatcher(handlers: Handlers, options: DispatchOptions): 
     // The name comes from the URL: only a contract name may reach the audit log (never free text).
     if (!ctx) return isMethodName(method) ? refuse(method, null, UNAUTHENTICATED) : { ok: false, error: UNAUTHENTICATED };
     if (!isMethodName(method)) {
-      return { ok: false, error: { code: 'unknown_method', message: `Ukendt metode: ${method}` } };
+      return { ok: false, error: said('unknown_method', 'general.unknownMethod', { method }) };
     }
     const def = contract[method];
     if (!roleAllows(def.access, ctx.principal)) return refuse(method, ctx, FORBIDDEN);
@@ -130,7 +136,7 @@ export function createDispatcher(handlers: Handlers, options: DispatchOptions): 
     if (refusal) return refuse(method, ctx, refusal);
     const input = ctx.principal.kind === 'device' && def.access.wallInput ? { ...(parsed.data as object), ...def.access.wallInput } : parsed.data;
     if (def.write && ctx.actorId === null && ctx.principal.kind !== 'system') {
-      return { ok: false, error: { code: 'actor_required', message: 'Log ind som en person for at ændre noget.' } };
+      return { ok: false, error: said('actor_required', 'general.actorRequired') };
     }
     const handler = handlers[method] as (input: unknown, ctx: CallContext) => unknown;
     try {
@@ -151,7 +157,7 @@ export function createDispatcher(handlers: Handlers, options: DispatchOptions): 
       if (error instanceof ApiFailure) return { ok: false, error: error.toError() };
       const code = (error as { code?: unknown })?.code;
       if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
-        return { ok: false, error: { code: 'conflict', message: 'Ændringen strider mod data i databasen og blev ikke gemt.' } };
+        return { ok: false, error: said('conflict', 'general.conflict') };
       }
       // Something the user can act on, not "an unexpected error" (the write was rolled back).
       if (isDiskFull(error)) {
@@ -159,7 +165,7 @@ export function createDispatcher(handlers: Handlers, options: DispatchOptions): 
         return { ok: false, error: { code: 'disk_full', message: DISK_FULL_MESSAGE } };
       }
       options.onInternalError?.(error, method);
-      return { ok: false, error: { code: 'internal', message: 'Der opstod en uventet fejl. Intet blev ændret.' } };
+      return { ok: false, error: said('internal', 'general.internal') };
     }
   };
 }

@@ -17,7 +17,7 @@ import { isoDate, money, optionalText, paragraph, shortText } from '../../shared
 
 const caseworker = personContext({ id: 7, teamId: 1, roles: ['caseworker'] });
 const head = personContext({ id: 8, teamId: null, roles: ['department_head'] });
-const FORBIDDEN: ApiError = { code: 'forbidden', message: 'Du har ikke adgang til dette.' };
+const FORBIDDEN: ApiError = { code: 'forbidden', message: 'Du har ikke adgang til dette.', key: 'general.forbidden' };
 
 interface Log { refused: [string, CallContext | null, ApiError][]; internal: [unknown, string][]; changes: string[] }
 
@@ -38,13 +38,13 @@ function dispatcher(handle: (method: string, input: unknown) => unknown, options
 describe('the dispatcher', () => {
   it('names an unknown method in its refusal and does not log it', () => {
     const { dispatch, log } = dispatcher(() => 1);
-    expect(dispatch('noSuchMethod', {}, caseworker)).toEqual({ ok: false, error: { code: 'unknown_method', message: 'Ukendt metode: noSuchMethod' } });
+    expect(dispatch('noSuchMethod', {}, caseworker)).toEqual({ ok: false, error: { code: 'unknown_method', message: 'Ukendt metode: noSuchMethod', key: 'general.unknownMethod', params: { method: 'noSuchMethod' } } });
     expect(log.refused).toEqual([]);
   });
 
   it('refuses a call without a session as unauthenticated, logging only a contract name', () => {
     const { dispatch, log } = dispatcher(() => 1);
-    const unauthenticated = { code: 'unauthenticated', message: 'Log ind for at bruge Flowtavle.' };
+    const unauthenticated = { code: 'unauthenticated', message: 'Log ind for at bruge Flowtavle.', key: 'general.unauthenticated' };
     expect(dispatch('getWorkspace', {}, null)).toEqual({ ok: false, error: unauthenticated });
     expect(dispatch('nope', {}, null)).toEqual({ ok: false, error: unauthenticated });
     expect(log.refused).toEqual([['getWorkspace', null, unauthenticated]]);
@@ -97,7 +97,7 @@ describe('the dispatcher', () => {
     const { dispatch, log } = dispatcher(() => 'ok');
     expect(dispatch('getCase', { caseId: 1 }, caseworker)).toEqual({ ok: true, value: 'ok' });
     expect(dispatch('getCase', { caseId: 2 }, caseworker)).toEqual({ ok: false, error: FORBIDDEN });
-    expect(dispatch('getCase', { caseId: 3 }, caseworker)).toEqual({ ok: false, error: { code: 'not_found', message: 'Findes ikke.' } });
+    expect(dispatch('getCase', { caseId: 3 }, caseworker)).toEqual({ ok: false, error: { code: 'not_found', message: 'Findes ikke.', key: 'general.notFound' } });
     expect(log.refused.map(([m, , e]) => `${m} ${e.code}`)).toEqual(['getCase forbidden', 'getCase not_found']);
     // The department head reaches every team, even a record the store does not know.
     expect(dispatch('getCase', { caseId: 3 }, head)).toEqual({ ok: true, value: 'ok' });
@@ -125,7 +125,7 @@ describe('the dispatcher', () => {
   it('answers a broken database constraint as a conflict, without reporting an internal error', () => {
     const { dispatch, log } = dispatcher(() => { throw Object.assign(new Error('UNIQUE'), { code: 'SQLITE_CONSTRAINT_UNIQUE' }); });
     expect(dispatch('moveCard', { caseId: 1, toColumnId: 3 }, caseworker)).toEqual({
-      ok: false, error: { code: 'conflict', message: 'Ændringen strider mod data i databasen og blev ikke gemt.' },
+      ok: false, error: { code: 'conflict', message: 'Ændringen strider mod data i databasen og blev ikke gemt.', key: 'general.conflict' },
     });
     expect(log.internal).toEqual([]);
   });
@@ -141,7 +141,7 @@ describe('the dispatcher', () => {
   it('answers any other failure with a generic message that nothing changed, and reports the real error', () => {
     const error = Object.assign(new Error('boom'), { code: 42 });
     const { dispatch, log } = dispatcher(() => { throw error; });
-    expect(dispatch('getWorkspace', {}, caseworker)).toEqual({ ok: false, error: { code: 'internal', message: 'Der opstod en uventet fejl. Intet blev ændret.' } });
+    expect(dispatch('getWorkspace', {}, caseworker)).toEqual({ ok: false, error: { code: 'internal', message: 'Der opstod en uventet fejl. Intet blev ændret.', key: 'general.internal' } });
     expect(log.internal).toEqual([[error, 'getWorkspace']]);
     const { dispatch: throwsNull } = dispatcher(() => { throw null; });
     expect(throwsNull('getWorkspace', {}, caseworker)).toMatchObject({ ok: false, error: { code: 'internal' } });
@@ -158,7 +158,7 @@ describe('the dispatcher', () => {
     const { dispatch } = dispatcher(() => 'ok');
     const write = { caseId: 1, toColumnId: 3 };
     const nobody: CallContext = { ...caseworker, actorId: null };
-    expect(dispatch('moveCard', write, nobody)).toEqual({ ok: false, error: { code: 'actor_required', message: 'Log ind som en person for at ændre noget.' } });
+    expect(dispatch('moveCard', write, nobody)).toEqual({ ok: false, error: { code: 'actor_required', message: 'Log ind som en person for at ændre noget.', key: 'general.actorRequired' } });
     expect(dispatch('moveCard', write, systemContext())).toEqual({ ok: true, value: 'ok' });
     expect(dispatch('getWorkspace', {}, device)).toEqual({ ok: true, value: 'ok' });
   });
@@ -194,7 +194,7 @@ describe('the access rules', () => {
   it('reads the team from a dotted path, every id of a list in the caller\'s team', () => {
     expect(scopeRefusal(byCase, caseworker.principal, { target: { caseIds: [1, 1] } }, teamOf)).toBeNull();
     expect(scopeRefusal(byCase, caseworker.principal, { target: { caseIds: [1, 2] } }, teamOf)).toEqual(FORBIDDEN);
-    expect(scopeRefusal(byCase, caseworker.principal, { target: { caseIds: [1, 9] } }, teamOf)).toEqual({ code: 'not_found', message: 'Findes ikke.' });
+    expect(scopeRefusal(byCase, caseworker.principal, { target: { caseIds: [1, 9] } }, teamOf)).toEqual({ code: 'not_found', message: 'Findes ikke.', key: 'general.notFound' });
     expect(scopeRefusal(byCase, caseworker.principal, { target: { caseIds: 1 } }, teamOf)).toBeNull();
   });
 

@@ -2,7 +2,8 @@
 // contract's generated client. Who is calling is known to the host from the signed-in session
 // (a cookie here, the window's session in Electron main); the renderer never names an actor.
 import { createClient, type AuthResponse, type ChangeNotice, type PreloadBridge, type Transport } from '../../../shared/api/client';
-import type { Envelope } from '../../../shared/api/envelope';
+import { localiseError, type Envelope } from '../../../shared/api/envelope';
+import { renderMessage } from '../../../shared/messages';
 
 declare global {
   interface Window {
@@ -16,7 +17,18 @@ export function whenUnauthenticated(listener: () => void): void {
   onUnauthenticated = listener;
 }
 
-const OFFLINE: Envelope<unknown> = { ok: false, error: { code: 'internal', message: 'Ingen forbindelse til Flowtavle-værten. Prøv igen om lidt.' } };
+const OFFLINE: Envelope<unknown> = { ok: false, error: { code: 'internal', message: renderMessage('general.offline'), key: 'general.offline' } };
+
+/** The UI's language as i18n set it on the document (read here so the client needs no i18n import). */
+function uiLocale(): 'da' | 'en' {
+  return typeof document !== 'undefined' && document.documentElement.lang === 'en' ? 'en' : 'da';
+}
+
+/** Errors from the host come as catalogue keys: say them in the language the user chose. */
+const inUiLanguage = (transport: Transport): Transport => async (method, input) => {
+  const envelope = await transport(method, input);
+  return envelope.ok ? envelope : { ok: false, error: localiseError(envelope.error, uiLocale()) };
+};
 
 const httpTransport: Transport = async (method, input) => {
   try {
@@ -41,7 +53,7 @@ const ipcTransport: Transport = async (method, input) => {
 
 export const inElectron = typeof window !== 'undefined' && window.flowtavle !== undefined;
 
-export const api = createClient(inElectron ? ipcTransport : httpTransport);
+export const api = createClient(inUiLanguage(inElectron ? ipcTransport : httpTransport));
 
 /** A sign-in action: GET /auth/status, POST /auth/<action> (or the same through Electron main). */
 export async function authRequest(action: string, body?: unknown): Promise<AuthResponse> {

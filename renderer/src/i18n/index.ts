@@ -32,6 +32,9 @@ const resources = {
   en: { translation: en, ...Object.fromEntries(FEATURE_TRANSLATIONS.map((f) => [f.namespace, f.en])) },
 };
 
+// The API client reads the language from here to render the host's messages (renderer/src/api/client.ts).
+if (typeof document !== 'undefined') document.documentElement.lang = storedLocale();
+
 void i18next.use(initReactI18next).init({
   resources,
   lng: storedLocale(),

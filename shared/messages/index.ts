@@ -1,0 +1,37 @@
+// One catalogue of what the app says when it refuses or reports something. The server sends a
+// key and its parameters; each client renders them in its chosen language. The Danish text
+// travels as well, for the command line, the logs and the audit trail.
+import { formatDate, formatNumber, type Locale } from '../format';
+import { generalMessages } from './general';
+import type { MessageText } from './types';
+
+export type { MessageText };
+
+/** Values put into a message's `{name}` slots: numbers and ISO dates are shown in the locale's format. */
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+// Each domain keeps its own block; a key is unique across all of them (checked by a unit test).
+export const MESSAGES = {
+  ...generalMessages,
+} as const satisfies Record<string, MessageText>;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+export function isMessageKey(key: unknown): key is MessageKey {
+  return typeof key === 'string' && Object.hasOwn(MESSAGES, key);
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function renderParam(value: string | number, locale: Locale): string {
+  if (typeof value === 'number') return formatNumber(value, Number.isInteger(value) ? 0 : 2, locale);
+  if (ISO_DATE.test(value)) return formatDate(value, locale);
+  return value;
+}
+
+/** The message in the given language with its slots filled; an unknown slot is left visible. */
+export function renderMessage(key: MessageKey, params: MessageParams = {}, locale: Locale = 'da'): string {
+  return MESSAGES[key][locale].replace(/\{(\w+)\}/g, (slot, name: string) =>
+    Object.hasOwn(params, name) ? renderParam(params[name]!, locale) : slot,
+  );
+}

@@ -1,0 +1,4 @@
+export interface MessageText {
+  da: string;
+  en: string;
+}
