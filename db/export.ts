@@ -7,8 +7,9 @@ import { costInYearOere, splitOere } from '../shared/grantHistory';
 import { toKroner, toOere } from '../shared/money';
 import { localToday, yearOf } from '../shared/dates';
 import type { IsoDate } from '../shared/domain';
+import { eventTypeLabel } from '../shared/eventTypes';
 import { formatParagraph } from '../shared/format';
-import { EVENT_TYPE_LABELS, toCsv, xlsxCellValue, type ExportColumn, type ExportRow } from '../shared/importExport';
+import { toCsv, xlsxCellValue, type ExportColumn, type ExportRow } from '../shared/importExport';
 import type { Db } from './connection';
 import type { BoardColumnsRow, CasesRow, CitizensRow, EventsRow, GrantsRow, OrNull, PeopleRow, TeamsRow } from './schema';
 
@@ -78,7 +79,7 @@ export function queryAudit(db: Db, filter: AuditFilter): AuditPage {
   const entries: AuditEntry[] = rows.map((r) => ({
     id: r.id, at: r.at, actorId: r.actor_id, actorName: r.actor_name, caseId: r.case_id, caseNumber: r.case_number, entity: r.entity,
     entityId: r.entity_id, type: r.type, field: r.field, fromValue: r.from_value, toValue: r.to_value, reason: r.reason,
-    typeLabel: EVENT_TYPE_LABELS[r.type] ?? r.type,
+    typeLabel: eventTypeLabel(r.type),
     fromText: readableValue(r.field, r.from_value, names),
     toText: readableValue(r.field, r.to_value, names),
   }));
