@@ -7,8 +7,9 @@ import { costInYearOere, splitOere } from '../shared/grantHistory';
 import { toKroner, toOere } from '../shared/money';
 import { localToday, yearOf } from '../shared/dates';
 import type { IsoDate } from '../shared/domain';
+import { eventTypeLabel } from '../shared/eventTypes';
 import { formatParagraph } from '../shared/format';
-import { EVENT_TYPE_LABELS, toCsv, xlsxCellValue, type ExportColumn, type ExportRow } from '../shared/importExport';
+import { toCsv, xlsxCellValue, type ExportColumn, type ExportRow } from '../shared/importExport';
 import type { Db } from './connection';
 import type { BoardColumnsRow, CasesRow, CitizensRow, EventsRow, GrantsRow, OrNull, PeopleRow, TeamsRow } from './schema';
 
@@ -27,11 +28,12 @@ const UNIT_LABEL: Record<string, string> = { hour: 'time', day: 'dag', week: 'ug
 const CLASS_LABEL: Record<string, string> = { urgent: 'Akut', fixed_date: 'Fast dato', standard: 'Standard', can_wait: 'Kan vente' };
 
 /** Ids in from/to become names: columns, teams, people. */
-function readableValue(field: string | null, value: string | null, names: { column: Map<string, string>; team: Map<string, string>; person: Map<string, string> }): string | null {
+function readableValue(field: string | null, value: string | null, names: { column: Map<string, string>; team: Map<string, string>; person: Map<string, string>; sprint: Map<string, string> }): string | null {
   if (value === null) return null;
   if (field === 'column') return names.column.get(value) ?? value;
   if (field === 'team') return names.team.get(value) ?? value;
   if (field === 'assignee') return names.person.get(value) ?? value;
+  if (field === 'sprint') return names.sprint.get(value) ?? value;
   if (field === 'decision') return value === 'approved' ? 'Bevilget' : value === 'rejected' ? 'Afslået' : value;
   return value;
 }
@@ -74,11 +76,12 @@ export function queryAudit(db: Db, filter: AuditFilter): AuditPage {
     column: pairs(`SELECT b.id, t.name || ': ' || b.name AS name FROM board_columns b JOIN teams t ON t.id = b.team_id`),
     team: pairs('SELECT id, name FROM teams'),
     person: pairs('SELECT id, name FROM people'),
+    sprint: pairs('SELECT id, name FROM sprints'),
   };
   const entries: AuditEntry[] = rows.map((r) => ({
     id: r.id, at: r.at, actorId: r.actor_id, actorName: r.actor_name, caseId: r.case_id, caseNumber: r.case_number, entity: r.entity,
     entityId: r.entity_id, type: r.type, field: r.field, fromValue: r.from_value, toValue: r.to_value, reason: r.reason,
-    typeLabel: EVENT_TYPE_LABELS[r.type] ?? r.type,
+    typeLabel: eventTypeLabel(r.type),
     fromText: readableValue(r.field, r.from_value, names),
     toText: readableValue(r.field, r.to_value, names),
   }));

@@ -2,14 +2,6 @@
 // decimal comma) and the cell values an XLSX writer needs. Pure, shared by the renderer's
 // ExportButton and flow tables, the CLI's `export` and the budget follow-up.
 
-/** The event log's types in Danish words, for the audit log and its export. */
-export const EVENT_TYPE_LABELS: Record<string, string> = {
-  created: 'Oprettet', moved: 'Flyttet', moved_over_wip_limit: 'Flyttet over WIP-grænsen', reordered: 'Omprioriteret',
-  blocked: 'Blokeret', unblocked: 'Blokering ophævet', decided: 'Afgjort', updated: 'Ændret', deleted: 'Slettet',
-  grant_added: 'Bevilling tilføjet', grant_created: 'Bevilling oprettet', grant_changed: 'Bevilling ændret', grant_removed: 'Bevilling fjernet',
-  imported: 'Import', restored: 'Sikkerhedskopi gendannet', assigned: 'Tildelt', pulled: 'Trukket fra træklisten',
-};
-
 export type ExportValue = string | number | boolean | null | undefined;
 
 export interface ExportColumn {

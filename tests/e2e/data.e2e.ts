@@ -103,6 +103,9 @@ describe('the Data view', () => {
     const cells = await page.locator('table.audit tbody tr').allTextContents();
     expect(cells.join('\n')).toContain(head.name);
     expect(cells.join('\n')).toContain('Team Bostøtte: Indkommet');
+    // The event in words, never its stored type.
+    expect(cells.join('\n')).toContain('Bevilling tilføjet');
+    expect(cells.join('\n')).not.toContain('grant_added');
     expect(await seriousViolations(page)).toEqual([]);
     const audit = await callApi<AuditPage>('listAudit', { caseNumber: 'IMP-2026-0002' });
     expect(audit.entries.map((e) => e.type).sort()).toEqual(['created', 'grant_added', 'grant_added']);

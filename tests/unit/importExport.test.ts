@@ -1,7 +1,7 @@
 // Export cells (shared/importExport.ts): what Danish Excel reads as numbers and dates, what it
 // would run as a formula, and the names of the files and the audit log's event types.
 import { describe, expect, it } from 'vitest';
-import { csvLines, EVENT_TYPE_LABELS, exportCellText, exportFileName, formatExportNumber, tableToCsv, xlsxCellValue } from '../../shared/importExport';
+import { csvLines, exportCellText, exportFileName, formatExportNumber, tableToCsv, xlsxCellValue } from '../../shared/importExport';
 
 describe('export numbers', () => {
   it('groups thousands with dots and keeps up to two decimals without trailing zeros', () => {
@@ -61,16 +61,5 @@ describe('export file names', () => {
   it('falls back to "eksport" when nothing of the name is left', () => {
     expect(exportFileName('', '2026-11-23')).toBe('eksport-2026-11-23');
     expect(exportFileName('!!!', '2026-11-23')).toBe('eksport-2026-11-23');
-  });
-});
-
-describe('the audit log\'s event types', () => {
-  it('are named in Danish', () => {
-    expect(EVENT_TYPE_LABELS).toEqual({
-      created: 'Oprettet', moved: 'Flyttet', moved_over_wip_limit: 'Flyttet over WIP-grænsen', reordered: 'Omprioriteret',
-      blocked: 'Blokeret', unblocked: 'Blokering ophævet', decided: 'Afgjort', updated: 'Ændret', deleted: 'Slettet',
-      grant_added: 'Bevilling tilføjet', grant_created: 'Bevilling oprettet', grant_changed: 'Bevilling ændret', grant_removed: 'Bevilling fjernet',
-      imported: 'Import', restored: 'Sikkerhedskopi gendannet', assigned: 'Tildelt', pulled: 'Trukket fra træklisten',
-    });
   });
 });

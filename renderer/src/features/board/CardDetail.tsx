@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Board, CaseDetailWithProgression } from '../../../../shared/api/methods/board';
 import { daysBlocked, deadlineStatus, followUpLevel } from '../../../../shared/board';
 import { CLASSES_OF_SERVICE, type CaseEvent, type ClassOfService } from '../../../../shared/domain';
+import { eventTypeLabel } from '../../../../shared/eventTypes';
 import { formatDate, formatDateTime, formatParagraph } from '../../../../shared/format';
 import { paragraphInfo } from '../../../../shared/paragraphs';
 import { totalScore, VUM_THEME_LABELS, VUM_THEMES, type Assessment, type VumScores, type VumTheme } from '../../../../shared/progression';
@@ -398,7 +399,7 @@ function History({ events, board }: { events: CaseEvent[]; board: Board }) {
       case 'decided':
         return t('events.decided', { to: e.toValue === 'approved' || e.toValue === 'rejected' ? t(`events.decisions.${e.toValue}`) : e.toValue ?? '' });
       default:
-        return t('events.other', { type: e.type.replace(/_/g, ' ') });
+        return eventTypeLabel(e.type, locale);
     }
   };
   // The reason of a block is already in its description.

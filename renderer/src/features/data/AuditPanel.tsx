@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../../shared/api/methods/data';
+import { eventTypeLabel } from '../../../../shared/eventTypes';
 import { formatDateTime, formatNumber } from '../../../../shared/format';
-import { EVENT_TYPE_LABELS } from '../../../../shared/importExport';
 import { api } from '../../api/client';
 import { ExportButton } from '../../components/ExportButton';
 import { useLive } from '../../stores/live';
@@ -32,6 +32,7 @@ function toQuery(f: Filter) {
 
 export function AuditPanel({ caseNumber = null }: { caseNumber?: string | null }) {
   const { t, i18n } = useTranslation('data');
+  const locale = i18n.language === 'en' ? 'en' : 'da';
   const people = useSession((s) => s.people);
   const revision = useLive((s) => s.revision);
   const initial = caseNumber ? { ...EMPTY, caseNumber } : EMPTY;
@@ -102,7 +103,7 @@ export function AuditPanel({ caseNumber = null }: { caseNumber?: string | null }
           <span>{t('audit.type')}</span>
           <select value={draft.type} onChange={(e) => setDraft({ ...draft, type: e.target.value })}>
             <option value="">{t('audit.anyType')}</option>
-            {types.map((type) => <option key={type} value={type}>{EVENT_TYPE_LABELS[type] ?? type}</option>)}
+            {types.map((type) => <option key={type} value={type}>{eventTypeLabel(type, locale)}</option>)}
           </select>
         </label>
         <button type="submit" className="primary">{t('audit.apply')}</button>
@@ -130,7 +131,7 @@ export function AuditPanel({ caseNumber = null }: { caseNumber?: string | null }
                   <td className="nowrap">{formatDateTime(e.at)}</td>
                   <td>{e.actorName ?? t('audit.system')}</td>
                   <td className="nowrap">{e.caseNumber ?? ''}</td>
-                  <td>{e.typeLabel}</td>
+                  <td>{eventTypeLabel(e.type, locale)}</td>
                   <td>{fieldLabel(e.field)}</td>
                   <td className="value">{e.fromText ?? ''}</td>
                   <td className="value">{e.toText ?? ''}</td>
