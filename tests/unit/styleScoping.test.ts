@@ -1,6 +1,9 @@
-// Feature stylesheets cannot leak (issue 17): each lies wholly inside one native @scope rooted at
-// its feature's data-feature element and bounded by any other feature's root (a donut), and every
+// Feature stylesheets cannot leak (issue 17): each lies wholly inside one native @scope, and every
 // component that imports a feature stylesheet carries the feature's data-feature on its root.
+// The scope's root is the parent of the feature's element: rules inside @scope match only the
+// root's descendants (an implicit `:scope ` before each selector), so rooting at the element
+// itself would lose `.wall { … }` and `.plans-view .badge`. The bound (a donut) stops at the
+// parent's other children and at any other feature's element inside.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -56,8 +59,9 @@ export function topLevelBlocks(css: string): { prelude: string; body: string }[]
 }
 
 function scopePrelude(hosts: string[]): string {
-  const roots = hosts.map((h) => `[data-feature='${h}']`).join(', ');
-  return `@scope (${roots}) to ([data-feature]:not(${roots}))`;
+  const parents = hosts.map((h) => `:has(> [data-feature='${h}'])`).join(', ');
+  const own = hosts.map((h) => `[data-feature='${h}']`).join(', ');
+  return `@scope (${parents}) to (:scope > :not(${own}), [data-feature]:not(${own}))`;
 }
 
 /** A rule outside the scope may only style the page around the features (html, body), never a class of its own. */
@@ -98,9 +102,11 @@ describe('feature stylesheets', () => {
 
   it('rejects a rule outside the scope, a wrong root and a missing bound', () => {
     const bad = [
-      `@scope ([data-feature='board']) to ([data-feature]:not([data-feature='board'])) { .a {} }\n.badge { color: grey }`,
-      `@scope ([data-feature='plans']) to ([data-feature]:not([data-feature='plans'])) { .a {} }`,
-      `@scope ([data-feature='board']) { .a {} }`,
+      `${scopePrelude(['board'])} { .a {} }\n.badge { color: grey }`,
+      `${scopePrelude(['plans'])} { .a {} }`,
+      `@scope (:has(> [data-feature='board'])) { .a {} }`,
+      `@scope ([data-feature='board']) to ([data-feature]:not([data-feature='board'])) { .a {} }`,
+      `${scopePrelude(['board'])} { .a {} }\n@media print { .app-header { display: none } }`,
     ];
     for (const css of bad) {
       const blocks = topLevelBlocks(css);
