@@ -71,8 +71,8 @@ describe('feature styles stay in their feature', () => {
     await page.locator(RED_BADGE).first().locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " card ")][1]').click();
     await page.locator('.card-detail .facts').waitFor();
     // The sections other features put into the detail (and their stylesheets) have loaded.
-    await page.locator('.card-detail [data-feature="plans"]').waitFor();
-    await page.locator('.card-detail [data-feature="economy"]').waitFor();
+    await page.locator('.card-detail .commit-to-sprint').waitFor();
+    await page.locator('.card-detail .grants-section').waitFor();
     await page.getByRole('button', { name: 'Luk sagen' }).click();
     await page.locator('.card-detail').waitFor({ state: 'detached' });
     const after = await colours(page, RED_BADGE);
