@@ -110,11 +110,13 @@ describe('standup mode on the largest team', () => {
     expect(m.minFont, `smallest text: "${m.smallest}"`).toBeGreaterThanOrEqual(minimum);
 
     // Every column shows cards plus "+N flere" where N is what the store holds beyond them.
-    const screen = await api<{ columns: { name: string; count: number; blocked: number }[] }>('getWallScreen', { teamId });
+    const screen = await api<{ columns: { name: string; kind: string; count: number; blocked: number }[] }>('getWallScreen', { teamId });
     for (const column of screen.columns) {
       const locator = page.locator(`[data-column="${column.name}"]`);
       const shown = await locator.locator('.wall-card').count();
-      expect(shown, column.name).toBeGreaterThan(3);
+      // A done column is a count and the latest few; the open columns fill their height.
+      if (column.kind === 'done') expect(shown, column.name).toBe(Math.min(3, column.count));
+      else expect(shown, column.name).toBeGreaterThan(3);
       const more = (await locator.locator('.wall-more').textContent())?.trim();
       expect(more, column.name).toBe(`+${column.count - shown} flere`);
       if (column.blocked > 0) {
@@ -124,6 +126,52 @@ describe('standup mode on the largest team', () => {
     }
     // The privacy marker is on by default.
     expect(await page.locator('.wall-privacy').textContent()).toBe('Privatliv til: kun sagsnumre og initialer');
+  });
+
+  it.each([
+    [1920, 1080],
+    [3840, 2160],
+  ])('cuts nothing in the column headers and the legend at %ix%i, and keeps the done column narrow', async (width, height) => {
+    const page = await openStandup({ width, height });
+    const m = await page.evaluate(() => {
+      const cut = [...document.querySelectorAll<HTMLElement>('.wall-column-head, .wall-column-head *, .wall-keys')]
+        .filter((el) => {
+          const style = getComputedStyle(el);
+          const ellipsis = style.textOverflow === 'ellipsis' && el.scrollWidth > el.clientWidth;
+          const clipped = style.overflow !== 'visible' && (el.scrollWidth > el.clientWidth || el.scrollHeight > el.clientHeight);
+          return ellipsis || clipped;
+        })
+        .map((el) => `${el.className}: ${el.textContent}`);
+      // Every header's children lie inside the column (nothing pushed out below a fixed height).
+      const spilled = [...document.querySelectorAll<HTMLElement>('.wall-column')].flatMap((col) => {
+        const box = col.getBoundingClientRect();
+        return [...col.querySelectorAll<HTMLElement>('.wall-column-head > *')]
+          .filter((el) => { const r = el.getBoundingClientRect(); return r.right > box.right + 0.5 || r.bottom > box.bottom + 0.5; })
+          .map((el) => `${col.dataset.column}: ${el.textContent}`);
+      });
+      const keys = document.querySelector<HTMLElement>('.wall-keys')!;
+      const keysBox = keys.getBoundingClientRect();
+      const widths = [...document.querySelectorAll<HTMLElement>('.wall-column')].map((c) => ({ done: c.classList.contains('kind-done'), width: c.getBoundingClientRect().width }));
+      const cases = [...document.querySelectorAll<HTMLElement>('.wall-column.kind-done .wall-case')].filter((el) => el.scrollWidth > el.clientWidth).length;
+      return { cut, spilled, keysInside: keysBox.bottom <= window.innerHeight && keysBox.right <= window.innerWidth, keysText: keys.textContent ?? '', widths, cases };
+    });
+    expect(m.cut).toEqual([]);
+    expect(m.spilled).toEqual([]);
+    expect(m.keysInside).toBe(true);
+    // The whole legend, to its last key.
+    expect(m.keysText).toContain('F fuld skærm');
+    // Every column with red deadlines says how many, in full.
+    const screen = await api<{ columns: { name: string; kind: string; red: number }[] }>('getWallScreen', { teamId });
+    for (const column of screen.columns.filter((c) => c.kind !== 'done' && c.red > 0)) {
+      const facts = await page.locator(`[data-column="${column.name}"] .wall-fact.red`).textContent();
+      expect(facts, column.name).toBe(column.red === 1 ? '1 rød frist' : `${column.red} røde frister`);
+    }
+    const open = m.widths.filter((w) => !w.done).map((w) => w.width);
+    const done = m.widths.filter((w) => w.done).map((w) => w.width);
+    expect(done.length).toBeGreaterThan(0);
+    for (const w of done) expect(w).toBeLessThan(Math.min(...open) * 0.85);
+    // Narrow, but the done cards' case numbers are whole.
+    expect(m.cases).toBe(0);
   });
 
   it('holds none of the people\'s names in privacy mode, only initials and case numbers', async () => {

@@ -110,7 +110,7 @@ export default function AccountsView() {
     [a.name, a.initials, a.login ?? ''].some((text) => text.toLocaleLowerCase('da').includes(needle)));
 
   return (
-    <div className="accounts-view">
+    <div data-feature="accounts" className="accounts-view">
       <h1>{t('title')}</h1>
       <p className="accounts-intro">{isAdministrator ? t('introAdmin') : t('introLeader')}</p>
 

@@ -197,7 +197,7 @@ export default function BoardView() {
   const gridStyle = { ['--board-columns' as string]: String(Math.max(board.columns.length, 1)) };
 
   return (
-    <div className="board-view">
+    <div data-feature="board" className="board-view">
       <h1 className="visually-hidden">{t('title', { team: board.team.name })}</h1>
       <Toolbar
         board={board}

@@ -14,7 +14,7 @@ export default function AuthorityHint({ caseId, grantId, fields }: GrantDraftNot
   );
   if (!check || check.within) return null;
   return (
-    <div className="authority-hint span-2" role="status" data-testid="authority-hint">
+    <div data-feature="committee" className="authority-hint span-2" role="status" data-testid="authority-hint">
       <strong>{t('hint.title')}</strong>
       <ul>{check.breaches.map((b) => <li key={b}>{b}</li>)}</ul>
     </div>

@@ -20,7 +20,7 @@ export default function CaseCommitteeSection({ caseId }: GrantSectionProps) {
   if (!s) return state.error ? <p className="field-error" role="alert">{state.error}</p> : null;
   const awaiting = s.proposals.filter((p) => p.status === 'awaiting');
   return (
-    <section className="detail-section cm-case" aria-labelledby={headingId}>
+    <section data-feature="committee" className="detail-section cm-case" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('section.title')}</h3>
       {awaiting.map((p) => (
         <div key={p.id} className="cm-awaiting" data-testid="awaiting-proposal">

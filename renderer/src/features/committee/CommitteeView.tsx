@@ -18,7 +18,7 @@ export default function CommitteeView() {
   const [meetingId, setMeetingId] = useState<number | null>(null);
 
   return (
-    <div className="cm-view">
+    <div data-feature="committee" className="cm-view">
       <header className="cm-header">
         <h1>{t('title')}</h1>
         <nav aria-label={t('tabs.label')} className="cm-tabs">

@@ -41,7 +41,7 @@ export default function DataView() {
   }
 
   return (
-    <div className="data-view">
+    <div data-feature="data" className="data-view">
       <h1>{t('title')}</h1>
       {TABS.length < ALL_TABS.length && <p className="data-note" role="note">{t('limited')}</p>}
       <div className="data-tabs" role="tablist" aria-label={t('title')} onKeyDown={moveWithArrows}>

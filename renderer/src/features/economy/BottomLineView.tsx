@@ -49,7 +49,7 @@ export default function BottomLineView() {
   const department = report.data?.department;
 
   return (
-    <div className="economy-view">
+    <div data-feature="economy" className="economy-view">
       <header className="economy-header">
         <h1>{t('bottomLine.title', { year: report.data?.year ?? validAsOf.slice(0, 4) })}</h1>
         <TeamFilter label={t('history.scope')} value={scope.kind === 'department' ? 'department' : String(scope.teamId)} onChange={pick} allValue={ownTeam === null ? 'department' : null}

@@ -18,7 +18,7 @@ export default function EconomySettingsView() {
   const { t } = useTranslation('economy');
   const canSetPrices = useCan('setTakstPrice');
   return (
-    <div className="economy-view">
+    <div data-feature="economy" className="economy-view">
       <header className="economy-header"><h1>{t('settings.title')}</h1></header>
       {!canSetPrices && <p className="field-help">{t('settings.leadersOnly')}</p>}
       <Budgets />

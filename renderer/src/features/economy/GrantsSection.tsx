@@ -62,7 +62,7 @@ export default function GrantsSection({ caseId, grants, onChanged }: CaseDetailS
 
   const list = economy.data?.grants ?? [];
   return (
-    <section className="detail-section grants-section" aria-labelledby={headingId}>
+    <section data-feature="economy" className="detail-section grants-section" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('grants.title')}</h3>
       {economy.error && <p className="field-error" role="alert">{economy.error}</p>}
       {economy.data && list.length === 0 && <p>{t('grants.none')}</p>}

@@ -35,7 +35,7 @@ export default function TakstView() {
   const teamName = (id: number | null) => teams.find((x) => x.id === id)?.name ?? '';
 
   return (
-    <div className="economy-view">
+    <div data-feature="economy" className="economy-view">
       <header className="economy-header">
         <h1>{t('takst.title')}</h1>
         <TeamFilter label={t('common.team')} value={scope} onChange={setScope} allValue={department ? '' : null} teams={teams} />

@@ -91,7 +91,7 @@ export default function AnalyticsView() {
   const set = (patch: Partial<SavedViewSettings>) => setSettings({ ...settings, ...patch });
 
   return (
-    <div className="flow-view analytics-view">
+    <div data-feature="flow" className="flow-view analytics-view">
       <header className="flow-head">
         <div>
           <h1>{t('analytics.title')} – {team?.name}</h1>

@@ -57,7 +57,7 @@ export default function CaseloadView() {
   const percent = (v: number | null) => (v === null ? '–' : `${n(Math.round(v))} %`);
 
   return (
-    <div className="flow-view">
+    <div data-feature="flow" className="flow-view">
       <header className="flow-head">
         <div>
           <h1>{t('caseload.title')}</h1>

@@ -55,7 +55,7 @@ export default function FlowView() {
   const shown = data && (data.teamId === null) === department && (department || data.teamId === teamId) ? data : null;
 
   return (
-    <div className="flow-view">
+    <div data-feature="flow" className="flow-view">
       <header className="flow-head">
         <div>
           <h1>{t('dashboard.title')}</h1>

@@ -102,7 +102,7 @@ export default function ReviewView() {
   }
 
   return (
-    <div className="flow-view" aria-busy={loadingWeek}>
+    <div data-feature="flow" className="flow-view" aria-busy={loadingWeek}>
       <header className="flow-head">
         <div>
           <h1>{t('review.title')} – {review.team}</h1>

@@ -64,7 +64,7 @@ export default function Connect() {
 
   if (!bridge) {
     return (
-      <main className="identity">
+      <main data-feature="identity" className="identity">
         <div className="identity-panel connect-panel">
           <h1>{t('connect.title')}</h1>
           <p className="identity-intro">{t('connect.desktopOnly')}</p>
@@ -103,7 +103,7 @@ export default function Connect() {
 
   const remote = current?.host ?? null;
   return (
-    <main className="identity" aria-labelledby="connect-title">
+    <main data-feature="identity" className="identity" aria-labelledby="connect-title">
       <div className="identity-panel connect-panel">
         <p className="identity-department"><span className="brand-mark" aria-hidden="true">▦</span> Flowtavle</p>
         <h1 id="connect-title">{t('connect.title')}</h1>

@@ -30,7 +30,7 @@ export default function CommitToSprint({ caseId, teamId }: Pick<CaseDetailSectio
   const selected = choice === '' ? data.openSprints.find((s) => s.id !== data.sprint?.id)?.id ?? '' : choice;
   const others = data.openSprints.filter((s) => s.id !== data.sprint?.id);
   return (
-    <section className="commit-to-sprint" aria-label={t('commit.label')}>
+    <section data-feature="plans" className="commit-to-sprint" aria-label={t('commit.label')}>
       <p className="commit-status">
         {data.sprint
           ? t('commit.inSprint', { name: data.sprint.name, end: formatDate(data.sprint.endDate) })

@@ -29,7 +29,7 @@ export default function PlanView() {
   useEffect(() => setChosen(null), [teamId]);
 
   return (
-    <div className="plans-view plan-view">
+    <div data-feature="plans" className="plans-view plan-view">
       <header className="plans-header no-print">
         <h1>{t('plan.title')}</h1>
         {list.length > 1 && (

@@ -32,7 +32,7 @@ export default function SprintView() {
   useEffect(() => setChosen(null), [teamId]);
 
   return (
-    <div className="plans-view sprint-view">
+    <div data-feature="plans" className="plans-view sprint-view">
       <header className="plans-header">
         <h1>{t('sprint.title')}</h1>
         {list.length > 0 && (

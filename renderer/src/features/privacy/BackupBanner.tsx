@@ -33,7 +33,7 @@ export function BackupBanner() {
   if (!allowed || !health?.lastError) return null;
   const when = formatDateTime(health.lastError.at, i18n.language === 'en' ? 'en' : 'da');
   return (
-    <div className="privacy-banner" role="alert">
+    <div data-feature="privacy" className="privacy-banner" role="alert">
       <strong>{t('banner.backupFailed', { when })}</strong> <span>{health.lastError.message}</span> <span>{t('banner.hint')}</span>
     </div>
   );

@@ -39,7 +39,7 @@ export default function InsightView() {
   const day = (at: string) => formatDateTime(at, locale).slice(0, 10);
 
   return (
-    <div className="privacy-view">
+    <div data-feature="privacy" className="privacy-view">
       <h1>{t('insight.title')}</h1>
       <p className="privacy-intro">{t('insight.intro')}</p>
       <form className="privacy-panel privacy-form no-print" onSubmit={(e) => void show(e)}>

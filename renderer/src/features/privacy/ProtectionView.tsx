@@ -91,7 +91,7 @@ export default function ProtectionView() {
   }
 
   return (
-    <div className="privacy-view">
+    <div data-feature="privacy" className="privacy-view">
       <h1>{t('protection.title')}</h1>
       <p className="privacy-intro">{t('protection.intro')}</p>
       {message && <div className={`privacy-message ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</div>}

@@ -47,7 +47,7 @@ export default function FollowUpSection({ caseId, teamId, onChanged }: Pick<Case
   }
 
   return (
-    <section className="detail-section follow-up-section" aria-labelledby={headingId} data-testid="follow-up-section">
+    <section data-feature="pull" className="detail-section follow-up-section" aria-labelledby={headingId} data-testid="follow-up-section">
       <h3 id={headingId}>{t(`followUp.kind.${item.kind}`)}</h3>
       <p data-testid="follow-up-origin">
         {t(`followUp.of.${item.kind}`)} <CaseLink teamId={teamId} caseId={item.originCaseId} caseNumber={item.originCaseNumber} />

@@ -26,7 +26,7 @@ export default function MyCasesView() {
   const share = m.wipLimit ? Math.min(1, m.wipCount / m.wipLimit) : 0;
   const full = m.wipLimit !== null && m.wipCount >= m.wipLimit;
   return (
-    <div className="pull-view">
+    <div data-feature="pull" className="pull-view">
       <header className="pull-header">
         <div>
           <h1>{t('mine.title')}</h1>

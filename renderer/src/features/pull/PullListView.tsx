@@ -35,7 +35,7 @@ export default function PullListView() {
   const mayAssignCompetences = can(actor, 'setCompetences');
   const ownTeam = actor?.teamId === l.team.id;
   return (
-    <div className="pull-view">
+    <div data-feature="pull" className="pull-view">
       <header className="pull-header">
         <div>
           <h1>{t('list.title', { team: l.team.name })}</h1>

@@ -81,7 +81,7 @@ export default function DevicesView() {
   const inactive = (devices ?? []).filter((d) => d.status !== 'approved');
 
   return (
-    <div className="devices-view">
+    <div data-feature="wall" className="devices-view">
       <h1>{t('devices.title')}</h1>
       <p className="devices-intro">{t('devices.intro')}</p>
 

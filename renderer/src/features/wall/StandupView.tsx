@@ -208,7 +208,7 @@ function StandupScreen({ teamId, revision, connection, device, streamOpen }: Sta
 
   const style = { '--u': `${unit}px` } as React.CSSProperties;
   return (
-    <div
+    <div data-feature="wall"
       className="wall" style={style} data-view={current} data-privacy={screen?.privacy ? 'on' : 'off'}
       data-device={device ? 'on' : undefined} data-stream={device ? (streamOpen ? 'open' : 'closed') : undefined}
     >

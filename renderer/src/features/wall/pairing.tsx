@@ -83,7 +83,7 @@ export function PairingScreen() {
   }, []);
 
   return (
-    <main className="pairing" aria-labelledby="pairing-title">
+    <main data-feature="wall" className="pairing" aria-labelledby="pairing-title">
       <p className="pairing-brand"><span className="brand-mark" aria-hidden="true">▦</span> Flowtavle · {departmentName}</p>
       <h1 id="pairing-title">{t('pairing.title')}</h1>
       {pairing.kind === 'waiting' && (

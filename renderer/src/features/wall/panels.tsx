@@ -13,6 +13,8 @@ import { useHeight } from './useWallUnit';
 const CARD_U = 3.4;
 const GAP_U = 0.3;
 const MORE_U = 1.5;
+/** A done column is a count and the latest few cards: the standup is about the work still open. */
+const DONE_SHOWN = 3;
 // A row is 2.1em at 1.2u type.
 const ROW_U = 2.1 * 1.2;
 const ROW_GAP_U = 0.25;
@@ -70,11 +72,14 @@ function Card({ card, done }: { card: WallCard; done: boolean }) {
   );
 }
 
-function Column({ column, unit, bodyHeight, walking, dimmed }: { column: WallColumn; unit: number; bodyHeight: number; walking: boolean; dimmed: boolean }) {
+function Column({ column, unit, walking, dimmed }: { column: WallColumn; unit: number; walking: boolean; dimmed: boolean }) {
   const { t } = useTranslation('wall');
+  // Each column measures its own body: a header may need a second line for its facts.
+  const [bodyRef, bodyHeight] = useHeight<HTMLDivElement>();
+  const done = column.kind === 'done';
   const cards = walking ? walkOrder(column.cards) : column.cards;
   const fit = cardsThatFit(column.count, bodyHeight, CARD_U * unit, GAP_U * unit, MORE_U * unit);
-  const shown = cards.slice(0, Math.min(fit.shown, cards.length));
+  const shown = cards.slice(0, Math.min(fit.shown, cards.length, done ? DONE_SHOWN : Number.POSITIVE_INFINITY));
   const hidden = column.count - shown.length;
   const over = column.wipLimit !== null && column.count > column.wipLimit;
   return (
@@ -87,34 +92,33 @@ function Column({ column, unit, bodyHeight, walking, dimmed }: { column: WallCol
           </span>
           {over && <span className="wall-over">{t('overWip')}</span>}
         </p>
-        {column.kind !== 'done' && (column.blocked > 0 || column.red > 0) && (
+        {!done && (column.blocked > 0 || column.red > 0) && (
           <p className="wall-column-facts">
             {column.blocked > 0 && <span className="wall-fact blocked">{t('factBlocked', { count: column.blocked })}</span>}
             {column.red > 0 && <span className="wall-fact red">{t('factRed', { count: column.red })}</span>}
           </p>
         )}
       </header>
-      <ol className="wall-cards">
-        {shown.map((c) => <Card key={c.id} card={c} done={column.kind === 'done'} />)}
-        {column.count === 0 && <li className="wall-empty">{t('noCards')}</li>}
-      </ol>
-      {hidden > 0 && <p className="wall-more">{t('more', { count: hidden })}</p>}
+      <div className="wall-column-body" ref={bodyRef}>
+        <ol className="wall-cards">
+          {shown.map((c) => <Card key={c.id} card={c} done={done} />)}
+          {column.count === 0 && <li className="wall-empty">{t('noCards')}</li>}
+        </ol>
+        {hidden > 0 && <p className="wall-more">{t('more', { count: hidden })}</p>}
+      </div>
     </section>
   );
 }
 
 export function BoardPanel({ screen, unit, walkColumnId }: { screen: WallScreen; unit: number; walkColumnId: number | null }) {
-  const [ref, height] = useHeight<HTMLDivElement>();
-  // Column body = the board's height minus the column's padding and header (wall.css: 0.3u, 5.2u).
-  const bodyHeight = Math.max(0, height - unit * (0.3 * 2 + 5.2 + 0.3));
-  // Done columns matter least at the standup: they give some width to the columns with work in them.
-  const template = screen.columns.map((c) => (c.kind === 'done' ? 'minmax(0, 0.8fr)' : 'minmax(0, 1fr)')).join(' ');
+  // A done column is as wide as its case numbers, no wider: the open columns get the screen.
+  const template = screen.columns.map((c) => (c.kind === 'done' ? 'fit-content(calc(var(--u) * 11))' : 'minmax(0, 1fr)')).join(' ');
   const marks = useMemo(() => new Map((screen.serviceLevels ?? []).map((m) => [m.caseId, m])), [screen.serviceLevels]);
   return (
     <ServiceLevels.Provider value={marks}>
-      <div className="wall-board" ref={ref} style={{ gridTemplateColumns: template }}>
+      <div className="wall-board" style={{ gridTemplateColumns: template }}>
         {screen.columns.map((column) => (
-          <Column key={column.id} column={column} unit={unit} bodyHeight={bodyHeight}
+          <Column key={column.id} column={column} unit={unit}
             walking={walkColumnId === column.id} dimmed={walkColumnId !== null && walkColumnId !== column.id} />
         ))}
       </div>
