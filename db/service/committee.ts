@@ -6,6 +6,7 @@
 import type { CallContext } from '../../shared/api/define';
 import type { Handlers } from '../../shared/api/dispatch';
 import { ApiFailure } from '../../shared/api/envelope';
+import { grantPlausibility } from '../../shared/grantPlausibility';
 import type {
   AgendaItem, AuthorityLimitView, AwaitingCommittee, CampaignCandidateView, CampaignView, CaseCommittee, committeeMethods,
   DecisionView, MeetingDetail, MeetingSummary, ProposalView, RecommendationVersion,
@@ -535,6 +536,12 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
         changes = outcome === 'approved_with_changes' ? changesText(proposed, final) : null;
         if (outcome === 'approved_with_changes' && changes === null) {
           throw new ApiFailure('invalid_input', 'Bevillingen er uændret; vælg "godkendt".', [{ field: 'grant', message: 'Ingen ændringer' }]);
+        }
+        // The committee's changed terms must be as plausible as a caseworker's. A high takst is not
+        // asked about again: the committee is the body that decides on it.
+        const implausible = outcome === 'approved_with_changes' ? grantPlausibility(final, { today: ctx.today(), storedStartDate: proposed.startDate }) : [];
+        if (implausible.length > 0) {
+          throw ApiFailure.of('invalid_input', 'grants.implausible', undefined, { fields: implausible.map((e) => ({ ...e, field: `grant.${e.field}` })) });
         }
         const write = { at, today: ctx.today(), actorId: call.actorId, source: 'committee' as const, reason: `Visitationsudvalget ${formatDate(m.meeting_date)}` };
         if (p.grant_id === null) {

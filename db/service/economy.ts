@@ -5,6 +5,7 @@
 import type { CallContext } from '../../shared/api/define';
 import type { Handlers } from '../../shared/api/dispatch';
 import { ApiFailure } from '../../shared/api/envelope';
+import { grantPlausibility } from '../../shared/grantPlausibility';
 import type {
   BottomLineChart, BottomLineDecomposition, BottomLineDrill, BottomLineReport, BottomLineSeries, BottomLineWeek, BudgetOverview,
   DecompositionGrant, DepartmentBottomLine, DrillGrant, CaseworkerTakst, CatalogueEntry, economyMethods,
@@ -167,6 +168,19 @@ export function economyHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
       toleranceAmount: money(Math.round(budget * tolerance)),
       points: points.map((date, i): BottomLineWeek => ({ week: i, date, forecast: money(forecasts[i]! + lineForecast), bottomLine: money(budget - forecasts[i]! - lineForecast) })),
     };
+  }
+
+  // The same plausibility rules as the form; refused before anything is written or proposed.
+  function refuseImplausible(grant: GrantFields, opts: { confirmHighTakst?: boolean; storedStartDate?: IsoDate }): void {
+    const prices = q.cataloguePrices.all(grant.service, grant.takstUnit, ctx.today());
+    const catalogueTakst = prices.find((p) => p.provider === grant.provider)?.takst ?? (prices.length ? Math.max(...prices.map((p) => p.takst)) : null);
+    const errors = grantPlausibility(grant, { today: ctx.today(), catalogueTakst, ...opts });
+    if (errors.length > 0) {
+      throw ApiFailure.of('invalid_input', 'grants.implausible', undefined, {
+        fields: errors.map((e) => ({ ...e, field: `grant.${e.field}` })),
+        ...(catalogueTakst !== null ? { details: { catalogueTakst } } : {}),
+      });
+    }
   }
 
   function suggestedFollowUp(g: Pick<GrantFields, 'takstUnit' | 'quantity' | 'supportGoal' | 'paragraph'>, cats: TakstCategory[]): number | null {
@@ -485,8 +499,9 @@ export function economyHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
       return previewGrantEffect(db, ctx.today(), c.team_id, before, basisFromFields(grant), suggestedFollowUp(grant, categories()), grantCategory(grant, categories()));
     },
 
-    createGrant: ({ caseId, grant }, call) => {
+    createGrant: ({ caseId, grant, confirmHighTakst }, call) => {
       caseRow(caseId);
+      refuseImplausible(grant, { confirmHighTakst });
       // Above the actor's grant authority the grant is not made: it awaits the visitation committee.
       const routed = routeToCommittee(ctx, call, { caseId, grantId: null, before: null, grant });
       if (routed) return routed;
@@ -494,10 +509,11 @@ export function economyHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
       return grantView(grantRow(id), categories());
     },
 
-    updateGrant: ({ grantId, grant, reason }, call) => {
+    updateGrant: ({ grantId, grant, reason, confirmHighTakst }, call) => {
       const old = grantRow(grantId);
       const stored = readGrant(db, grantId)!;
       if (editedChanges(stored, grant).length === 0) return grantView(old, categories());
+      refuseImplausible(grant, { confirmHighTakst, storedStartDate: old.start_date });
       const routed = routeToCommittee(ctx, call, {
         caseId: old.case_id, grantId, grant,
         before: { paragraph: old.paragraph, providerType: old.provider_type, takst: old.takst, takstUnit: old.takst_unit, quantity: old.quantity },
@@ -551,6 +567,13 @@ function queries(db: Db) {
     case: db.prepare<[number], Pick<CasesRow, 'id' | 'team_id' | 'paragraph' | 'case_number'>>('SELECT id, team_id, paragraph, case_number FROM cases WHERE id = ?'),
     grant: db.prepare<[number], EconomyGrantRow>(`SELECT ${ECONOMY_GRANT_COLUMNS} FROM grants g WHERE g.id = ?`),
     caseGrants: db.prepare<[number], EconomyGrantRow>(`SELECT ${ECONOMY_GRANT_COLUMNS} FROM grants g WHERE g.case_id = ? ORDER BY g.start_date DESC, g.id DESC`),
+    // The catalogue's takst in force today for a service by name and unit, one row per provider.
+    cataloguePrices: db.prepare<[string, string, string], { provider: string; takst: number }>(
+      `SELECT v.name AS provider, pr.takst FROM takst_prices pr
+         JOIN takst_services s ON s.id = pr.service_id JOIN takst_providers v ON v.id = pr.provider_id
+       WHERE s.name = ? AND s.unit = ? AND pr.valid_from = (
+         SELECT MAX(x.valid_from) FROM takst_prices x WHERE x.service_id = pr.service_id AND x.provider_id = pr.provider_id AND x.valid_from <= ?)`,
+    ),
     categories: db.prepare<[], TakstCategoriesRow>('SELECT * FROM takst_categories ORDER BY min_hours'),
     budget: db.prepare<[number, number], Pick<BudgetsRow, 'amount'>>('SELECT amount FROM budgets WHERE team_id = ? AND year = ?'),
     budgetParagraph: db.prepare<[number, number, string], Pick<BudgetParagraphsRow, 'amount'>>('SELECT amount FROM budget_paragraphs WHERE team_id = ? AND year = ? AND paragraph = ?'),

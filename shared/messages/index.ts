@@ -3,6 +3,7 @@
 // travels as well, for the command line, the logs and the audit trail.
 import { formatDate, formatNumber, type Locale } from '../format';
 import { generalMessages } from './general';
+import { grantMessages } from './grants';
 import type { MessageText } from './types';
 
 export type { MessageText };
@@ -13,6 +14,7 @@ export type MessageParams = Readonly<Record<string, string | number>>;
 // Each domain keeps its own block; a key is unique across all of them (checked by a unit test).
 export const MESSAGES = {
   ...generalMessages,
+  ...grantMessages,
 } as const satisfies Record<string, MessageText>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -65,8 +65,8 @@ export function DateField({ value, onChange, min, max, required, disabled, class
         value={text}
         disabled={disabled}
         aria-required={required || undefined}
-        aria-invalid={shownError ? true : undefined}
-        aria-describedby={shownError ? errorId : undefined}
+        aria-invalid={shownError || rest['aria-invalid'] ? true : undefined}
+        aria-describedby={shownError ? errorId : rest['aria-describedby']}
         onChange={(e) => take(e.target.value)}
         onBlur={(e) => {
           setTouched(true);

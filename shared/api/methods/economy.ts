@@ -305,11 +305,11 @@ export const economyMethods = {
     { write: false, access: { roles: CASE_READERS, team: { from: 'case', field: 'caseId' } }, summary: 'What a grant change would do to its yearly cost and to the team\'s bottom line, without saving.' },
   ),
   createGrant: method<GrantView | AwaitingCommittee>()(
-    z.object({ caseId: id, grant: grantFields }).strict(),
+    z.object({ caseId: id, grant: grantFields, confirmHighTakst: z.boolean().optional() }).strict(),
     { write: true, access: { roles: ['caseworker', 'leader', 'department_head'], team: { from: 'case', field: 'caseId' } }, summary: 'Grants a service on a case (subject to grant authority).' },
   ),
   updateGrant: method<GrantView | AwaitingCommittee>()(
-    z.object({ grantId: id, grant: grantFields, reason: z.string().trim().max(500).optional() }).strict(),
+    z.object({ grantId: id, grant: grantFields, reason: z.string().trim().max(500).optional(), confirmHighTakst: z.boolean().optional() }).strict(),
     { write: true, access: { roles: ['caseworker', 'leader', 'department_head'], team: { from: 'grant', field: 'grantId' } }, summary: 'Changes a grant (subject to grant authority); every changed field is logged.' },
   ),
   endGrant: method<GrantView>()(

@@ -11,6 +11,7 @@ import { useCan } from '../../stores/permissions';
 import { VumScores } from './CaseCommitteeSection';
 import { useLoaded } from '../../components/useLoaded';
 import { DateField } from '../../components/DateField';
+import { CaseLink } from '../../components/CaseLink';
 
 export function MeetingScreen({ meetingId, onBack }: { meetingId: number; onBack(): void }) {
   const { t } = useTranslation('committee');
@@ -121,6 +122,7 @@ function CaseOnScreen({ item, meetingId, canDecide, canRemove, onChanged }: {
     <article className="cm-card cm-case-card" aria-labelledby="cm-case-title" data-testid="meeting-case">
       <h3 id="cm-case-title">{t('item.case', { number: item.caseNumber, paragraph: formatParagraph(item.paragraph), initials: item.citizenInitials, team: item.team })}</h3>
       <p className="muted">
+        <CaseLink teamId={item.teamId} caseId={item.caseId} caseNumber={item.caseNumber} />{' · '}
         {item.assigneeName && t('item.caseworker', { name: item.assigneeName })}
         {' · '}{item.legalDeadline ? t('meeting.deadline', { date: formatDate(item.legalDeadline) }) : t('meeting.noDeadline')}
         {item.note && <> · {item.note}</>}

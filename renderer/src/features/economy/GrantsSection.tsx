@@ -10,7 +10,10 @@ import type { GrantFields, GrantPreview } from '../../../../shared/api/methods/g
 import type { SupportGoal } from '../../../../shared/economics';
 import { formatExportNumber } from '../../../../shared/importExport';
 import { parseAmount } from '../../../../shared/money';
-import { formatDate, formatKroner, formatNumber, formatParagraph } from '../../../../shared/format';
+import { formatDate, formatKroner, formatNumber, formatParagraph, type Locale } from '../../../../shared/format';
+import { localToday } from '../../../../shared/dates';
+import { grantPlausibility } from '../../../../shared/grantPlausibility';
+import { isMessageKey, renderMessage } from '../../../../shared/messages';
 import { PARAGRAPHS, paragraphInfo } from '../../../../shared/paragraphs';
 import { api } from '../../api/client';
 import { DateField } from '../../components/DateField';
@@ -165,21 +168,47 @@ function draftOf(grant: GrantView | null, paragraph: string | undefined, today: 
 
 /** The draft as the API takes it, or null while a field is still incomplete. */
 function fieldsOf(d: Draft): GrantFields | null {
-  // One parser for every money field (issue 16): 2.150,00, 2150 and 2 150,5 all work.
-  const parsedTakst = parseAmount(d.takst);
-  const takst = parsedTakst.ok ? parsedTakst.kroner : Number.NaN;
-  const quantity = Number(d.quantity.replace(',', '.'));
-  const months = d.followUpMonths === '' ? null : Number(d.followUpMonths);
-  if (d.takst.trim() === '' || !Number.isFinite(takst) || takst < 0) return null;
-  if (d.quantity.trim() === '' || !Number.isFinite(quantity) || quantity < 0) return null;
-  if (months !== null && (!Number.isInteger(months) || months < 1 || months > 60)) return null;
-  if (!d.service.trim() || !d.provider.trim() || !d.startDate) return null;
-  if (d.endDate && d.endDate < d.startDate) return null;
-  return {
-    paragraph: d.paragraph, service: d.service.trim(), provider: d.provider.trim(), providerType: d.providerType, takst,
-    takstUnit: d.takstUnit, quantity, startDate: d.startDate, endDate: d.endDate || null, followUpMonths: months,
-    supportGoal: d.supportGoal || null,
+  const checked = checkDraft(d, 'da', null, false, d.startDate);
+  return Object.keys(checked.errors).length === 0 ? checked.fields : null;
+}
+
+type FieldName = 'service' | 'provider' | 'takst' | 'quantity' | 'startDate' | 'endDate' | 'followUpMonths';
+
+/** The draft read field by field: the grant when it parses, and each field's reason in the UI language. */
+function checkDraft(d: Draft, locale: Locale, catalogueTakst: number | null, confirmHighTakst: boolean, storedStartDate: string | null) {
+  const errors: Partial<Record<FieldName, { message: string; key?: string }>> = {};
+  const say = (field: FieldName, key: string, da: string, en: string) => { errors[field] = { key, message: locale === 'en' ? en : da }; };
+  // One parser for every money field (issue 16): 2.150,00, 2150 and 2 150,5 all work; a negative
+  // takst is read so that the plausibility rule can say why it is refused.
+  const parsedTakst = parseAmount(d.takst, { allowNegative: true });
+  if (!parsedTakst.ok) say('takst', 'takst', parsedTakst.message, d.takst.trim() === '' ? 'Enter an amount, e.g. 2,150.00.' : `"${d.takst.trim()}" is not an amount. Write e.g. 2,150.00 or 2150.`);
+  const quantity = parseQuantity(d.quantity);
+  if (quantity === null) say('quantity', 'quantity', 'Skriv et tal, fx 7,5.', 'Enter a number, e.g. 7.5.');
+  const months = d.followUpMonths.trim() === '' ? null : Number(d.followUpMonths);
+  if (months !== null && (!Number.isInteger(months) || months < 1 || months > 60)) say('followUpMonths', 'months', 'Skriv et helt antal måneder fra 1 til 60.', 'Enter whole months from 1 to 60.');
+  if (!d.service.trim()) say('service', 'service', 'Skriv ydelsen.', 'Enter the service.');
+  if (!d.provider.trim()) say('provider', 'provider', 'Skriv leverandøren.', 'Enter the provider.');
+  if (!d.startDate) say('startDate', 'startDate', 'Skriv en startdato.', 'Enter a start date.');
+  const fields: GrantFields = {
+    paragraph: d.paragraph, service: d.service.trim(), provider: d.provider.trim(), providerType: d.providerType,
+    takst: parsedTakst.ok ? parsedTakst.kroner : 0, takstUnit: d.takstUnit, quantity: quantity ?? 0, startDate: d.startDate,
+    endDate: d.endDate || null, followUpMonths: months, supportGoal: d.supportGoal || null,
   };
+  if (d.startDate) {
+    for (const e of grantPlausibility(fields, { today: localToday(), catalogueTakst, confirmHighTakst, storedStartDate })) {
+      const field = e.field as FieldName;
+      if (errors[field]) continue;
+      errors[field] = { key: e.key ?? e.field, message: e.key && isMessageKey(e.key) ? renderMessage(e.key, e.params, locale) : e.message };
+    }
+  }
+  return { fields, errors };
+}
+
+/** Hours or a multiplier as a Danish or English decimal: 7,5 and 7.5 both work. */
+function parseQuantity(text: string): number | null {
+  const t = text.trim().replace(/\s/g, '');
+  if (!/^\d+([.,]\d+)?$/.test(t)) return null;
+  return Number(t.replace(',', '.'));
 }
 
 function GrantForm({ caseId, grant, paragraph, today, onCancel, onSaved }: {
@@ -210,19 +239,47 @@ function GrantForm({ caseId, grant, paragraph, today, onCancel, onSaved }: {
     }));
   };
 
+  // The catalogue's takst for the grant's service in its unit: its provider's, else the highest.
+  const cataloguePrices = catalogue.filter((e) => e.service === draft.service.trim() && e.unit === draft.takstUnit && e.takst !== null);
+  const catalogueTakst = cataloguePrices.find((e) => e.provider === draft.provider.trim())?.takst
+    ?? (cataloguePrices.length ? Math.max(...cataloguePrices.map((e) => e.takst!)) : null);
+  const [confirmHigh, setConfirmHigh] = useState(false);
+  const [attempted, setAttempted] = useState(false);
+  const [serverErrors, setServerErrors] = useState<Partial<Record<FieldName, string>>>({});
+  const checked = checkDraft(draft, locale, catalogueTakst, confirmHigh, grant?.startDate ?? null);
+  const shown: Partial<Record<FieldName, string>> = { ...serverErrors };
+  if (attempted) for (const [f, e] of Object.entries(checked.errors)) shown[f as FieldName] = e.message;
+  const askHigh = attempted && !confirmHigh && checked.errors.takst?.key === 'grants.takstHigh';
+  const errorIds = useId();
+  const fieldProps = (f: FieldName) => ({
+    'aria-invalid': shown[f] ? true : undefined,
+    'aria-describedby': shown[f] ? `${errorIds}-${f}` : undefined,
+  });
+  const fieldError = (f: FieldName) => shown[f] ? <span className="field-error" id={`${errorIds}-${f}`}>{shown[f]}</span> : null;
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!fields) {
-      setError(t('grants.save'));
-      return;
-    }
+    setAttempted(true);
+    setServerErrors({});
+    setError(null);
+    // The same rules the server runs: refused here at the field, before anything is sent.
+    if (Object.keys(checked.errors).length > 0) return;
     setBusy(true);
+    const confirm = confirmHigh ? { confirmHighTakst: true } : {};
     const result = grant
-      ? await api.updateGrant({ grantId: grant.id, grant: fields, ...(reason.trim() ? { reason: reason.trim() } : {}) })
-      : await api.createGrant({ caseId, grant: fields });
+      ? await api.updateGrant({ grantId: grant.id, grant: checked.fields, ...(reason.trim() ? { reason: reason.trim() } : {}), ...confirm })
+      : await api.createGrant({ caseId, grant: checked.fields, ...confirm });
     setBusy(false);
     if (!result.ok) {
-      setError(result.error.fields?.map((f) => f.message).join('; ') || result.error.message);
+      const atFields: Partial<Record<FieldName, string>> = {};
+      const elsewhere: string[] = [];
+      for (const f of result.error.fields ?? []) {
+        const name = f.field.replace(/^grant\./, '') as FieldName;
+        if (f.field.startsWith('grant.')) atFields[name] = f.message;
+        else elsewhere.push(f.message);
+      }
+      setServerErrors(atFields);
+      setError(elsewhere.length ? elsewhere.join('; ') : result.error.message);
       return;
     }
     if ('awaitingCommittee' in result.value) onSaved(result.value.meeting?.date ?? null);
@@ -232,7 +289,7 @@ function GrantForm({ caseId, grant, paragraph, today, onCancel, onSaved }: {
   const relevant = catalogue.filter((e) => e.paragraph === draft.paragraph);
   const shownCatalogue = relevant.length ? relevant : catalogue;
   return (
-    <form className="grant-form" onSubmit={(e) => void submit(e)} aria-labelledby={titleId}>
+    <form className="grant-form" noValidate onSubmit={(e) => void submit(e)} aria-labelledby={titleId}>
       <h4 id={titleId}>{grant ? t('grants.formTitleEdit') : t('grants.formTitleNew')}</h4>
       {shownCatalogue.length > 0 && (
         <label className="field span-2">
@@ -256,11 +313,13 @@ function GrantForm({ caseId, grant, paragraph, today, onCancel, onSaved }: {
       </label>
       <label className="field">
         {t('grants.service')}
-        <input type="text" value={draft.service} required maxLength={200} onChange={(e) => set('service', e.target.value)} />
+        <input type="text" value={draft.service} aria-required maxLength={200} {...fieldProps('service')} onChange={(e) => set('service', e.target.value)} />
+        {fieldError('service')}
       </label>
       <label className="field">
         {t('grants.provider')}
-        <input type="text" value={draft.provider} required maxLength={200} onChange={(e) => set('provider', e.target.value)} />
+        <input type="text" value={draft.provider} aria-required maxLength={200} {...fieldProps('provider')} onChange={(e) => set('provider', e.target.value)} />
+        {fieldError('provider')}
       </label>
       <label className="field">
         {t('grants.providerType')}
@@ -270,8 +329,11 @@ function GrantForm({ caseId, grant, paragraph, today, onCancel, onSaved }: {
       </label>
       <label className="field">
         {t('grants.takst')} ({t(`unitsPer.${draft.takstUnit}`)})
-        <input type="text" inputMode="decimal" value={draft.takst} required aria-invalid={draft.takst.trim() !== '' && !parseAmount(draft.takst).ok} onChange={(e) => set('takst', e.target.value)} />
-        {draft.takst.trim() !== '' && !parseAmount(draft.takst).ok && <span className="field-error">{(parseAmount(draft.takst) as { message: string }).message}</span>}
+        <input type="text" inputMode="decimal" value={draft.takst} aria-required {...fieldProps('takst')} onChange={(e) => { set('takst', e.target.value); setConfirmHigh(false); }} />
+        {fieldError('takst')}
+        {askHigh && (
+          <button type="button" className="confirm-high-takst" onClick={() => setConfirmHigh(true)}>{t('grants.confirmHighTakst')}</button>
+        )}
       </label>
       <label className="field">
         {t('grants.unit')}
@@ -281,7 +343,8 @@ function GrantForm({ caseId, grant, paragraph, today, onCancel, onSaved }: {
       </label>
       <label className="field">
         {draft.takstUnit === 'hour' ? t('quantity.hour') : t('quantity.other')}
-        <input type="number" inputMode="decimal" min={0} step="any" value={draft.quantity} required onChange={(e) => set('quantity', e.target.value)} />
+        <input type="text" inputMode="decimal" value={draft.quantity} aria-required {...fieldProps('quantity')} onChange={(e) => set('quantity', e.target.value)} />
+        {fieldError('quantity')}
       </label>
       <label className="field">
         {t('grants.supportGoal')}
@@ -293,15 +356,18 @@ function GrantForm({ caseId, grant, paragraph, today, onCancel, onSaved }: {
       </label>
       <label className="field">
         {t('grants.startDate')}
-        <DateField value={draft.startDate} required onChange={(v) => set('startDate', v)} />
+        <DateField value={draft.startDate} required {...fieldProps('startDate')} onChange={(v) => set('startDate', v)} />
+        {fieldError('startDate')}
       </label>
       <label className="field">
         {t('grants.endDate')}
-        <DateField value={draft.endDate} min={draft.startDate} onChange={(v) => set('endDate', v)} />
+        <DateField value={draft.endDate} {...fieldProps('endDate')} onChange={(v) => set('endDate', v)} />
+        {fieldError('endDate')}
       </label>
       <label className="field">
         {t('grants.followUpMonths')}
-        <input type="number" min={1} max={60} step={1} value={draft.followUpMonths} onChange={(e) => set('followUpMonths', e.target.value)} />
+        <input type="text" inputMode="numeric" value={draft.followUpMonths} {...fieldProps('followUpMonths')} onChange={(e) => set('followUpMonths', e.target.value)} />
+        {fieldError('followUpMonths')}
       </label>
       {grant && (
         <label className="field">
@@ -316,7 +382,7 @@ function GrantForm({ caseId, grant, paragraph, today, onCancel, onSaved }: {
       {(error ?? previewError) && <p className="field-error span-2" role="alert">{error ?? previewError}</p>}
       <div className="form-actions span-2">
         <button type="button" onClick={onCancel}>{t('grants.cancel')}</button>
-        <button type="submit" className="primary" disabled={busy || !fields}>{t('grants.save')}</button>
+        <button type="submit" className="primary" disabled={busy}>{t('grants.save')}</button>
       </div>
     </form>
   );
