@@ -1,4 +1,4 @@
-import { useLayoutEffect, type FocusEvent, type KeyboardEvent, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, type FocusEvent, type KeyboardEvent, type RefObject } from 'react';
 
 /**
  * Roving tabindex over the board: the whole board is ONE tab stop (the current card: the last one
@@ -74,6 +74,14 @@ export function useBoardKeyboard(grid: RefObject<HTMLElement | null>): { onFocus
   useLayoutEffect(() => {
     const node = grid.current;
     if (node) makeCurrent(node, node.querySelector<HTMLElement>(`${CARD}[data-skip-target]`));
+  });
+  // Cells render their (virtualised) cards on their own, without a board render: follow the DOM.
+  useEffect(() => {
+    const node = grid.current;
+    if (!node) return;
+    const observer = new MutationObserver(() => makeCurrent(node, node.querySelector<HTMLElement>(`${CARD}[data-skip-target]`)));
+    observer.observe(node, { childList: true, subtree: true });
+    return () => observer.disconnect();
   });
   const onFocus = (e: FocusEvent) => {
     const card = (e.target as HTMLElement).closest<HTMLElement>(CARD);
