@@ -37,7 +37,7 @@ export const da = {
     pickUp: 'Løft kortet; piletaster flytter det, mellemrum eller Enter sætter det, Escape fortryder',
     undo: 'Fortryd seneste flytning',
     redo: 'Gentag flytningen',
-    escape: 'Luk dialog eller sagsdetaljer; fokus går tilbage hertil, hvor du kom fra',
+    escape: 'Luk dialog eller sagsdetaljer; fokus går tilbage dertil, hvor du kom fra',
   },
   wipDialog: {
     title: 'WIP-grænsen overskrides',
