@@ -1,6 +1,7 @@
 import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Header } from './components/Header';
+import { ShortcutsDialog } from './components/ShortcutsDialog';
 import { SignIn } from './features/identity/SignIn';
 import { FEATURES, VIEWS } from './features/registry';
 import { useLive } from './stores/live';
@@ -42,9 +43,11 @@ export function App() {
   const allowed = !current.requires || can(actor, current.requires);
   return (
     <div className="app">
+      {/* First in the tab order on every screen: past the header and navigation to the work. */}
+      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); skipToMain(); }}>{t('app.skipToContent')}</a>
       <Header />
       {FEATURES.map((f, i) => (f.banner ? <f.banner key={i} /> : null))}
-      <main className="app-main" id="main">
+      <main className="app-main" id="main" tabIndex={-1}>
         {allowed ? (
           <Suspense fallback={<div className="notice" aria-busy="true">{t('app.loading')}</div>}>
             <View />
@@ -57,6 +60,18 @@ export function App() {
           </div>
         )}
       </main>
+      <ShortcutsDialog />
     </div>
   );
+}
+
+/**
+ * The skip link lands on the view's own first stop when it names one (the board's current card),
+ * so the next keystroke is already work; otherwise on the main region itself. The hash is not
+ * touched: it holds the route.
+ */
+function skipToMain(): void {
+  const main = document.getElementById('main');
+  const first = main?.querySelector<HTMLElement>('[data-skip-target]');
+  (first ?? main)?.focus();
 }

@@ -75,7 +75,7 @@ describe('a leader gives a new colleague an account', () => {
     // The leader's own team only, and none of the administrator's tools.
     await expect(leaderPage.getByRole('heading', { name: 'Team Botilbud', level: 2 }).count()).resolves.toBe(1);
     await expect(leaderPage.getByRole('heading', { name: 'Log ind-sessioner' }).count()).resolves.toBe(0);
-    await expect(leaderPage.getByRole('button', { name: /^Nulstil adgangskoden/ }).count()).resolves.toBe(0);
+    await expect(leaderPage.getByRole('button', { name: /^Nulstil adgangskode/ }).count()).resolves.toBe(0);
 
     await leaderPage.getByRole('button', { name: `Opret konto til ${NEWCOMER}` }).click();
     const login = leaderPage.getByLabel(`Brugernavn til ${NEWCOMER}`);
@@ -157,7 +157,7 @@ describe('an administrator looks after accounts and sessions', () => {
   });
 
   it('resets the password: a new code, and the old password is refused', async () => {
-    await adminPage.getByRole('button', { name: `Nulstil adgangskoden for ${NEWCOMER}` }).click();
+    await adminPage.getByRole('button', { name: `Nulstil adgangskode for ${NEWCOMER}` }).click();
     await adminPage.getByText(`Nulstil ${NEWCOMER}s adgangskode? Personen logges ud alle steder`).waitFor();
     await adminPage.getByRole('button', { name: 'Ja, nulstil' }).click();
     const panel = adminPage.getByRole('region', { name: `Adgangskoden til ${NEWCOMER} er nulstillet` });

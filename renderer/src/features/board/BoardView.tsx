@@ -10,6 +10,7 @@ import {
 import { localToday } from '../../../../shared/dates';
 import type { BoardColumn, CaseCard, Person } from '../../../../shared/domain';
 import { api } from '../../api/client';
+import { cardSelector, focusAfter } from '../../components/focusAfter';
 import { useLoaded } from '../../components/useLoaded';
 import { useLive } from '../../stores/live';
 import { useCan } from '../../stores/permissions';
@@ -18,6 +19,7 @@ import './board.css';
 import { useBoardStore } from './boardStore';
 import { CardFace } from './Card';
 import { Cell } from './Cell';
+import { useBoardKeyboard } from './keyboardNav';
 import {
   boardCollision, boardKeyboardCoordinates, KeyboardSensor, MouseAndPenSensor, pointerActivation, touchActivation, TouchSensor,
   type DropData,
@@ -66,12 +68,16 @@ export default function BoardView() {
       const target = e.target as HTMLElement | null;
       if (target?.closest('input, textarea, select, [contenteditable="true"], [role="dialog"]')) return;
       const key = e.key.toLowerCase();
+      // The card the step belongs to may remount in another cell; focus follows it there.
+      const { history } = useBoardStore.getState();
       if (key === 'z' && !e.shiftKey) {
         e.preventDefault();
-        void undo();
+        const caseId = history.past.at(-1)?.caseId;
+        void undo().then(() => caseId !== undefined && focusAfter(cardSelector(caseId)));
       } else if ((key === 'z' && e.shiftKey) || key === 'y') {
         e.preventDefault();
-        void redo();
+        const caseId = history.future.at(-1)?.caseId;
+        void redo().then(() => caseId !== undefined && focusAfter(cardSelector(caseId)));
       }
     };
     window.addEventListener('keydown', onKey);
@@ -122,6 +128,8 @@ export default function BoardView() {
   }, [visible]);
 
   // Announcements read the board as it is at the moment they are spoken.
+  const gridRef = useRef<HTMLDivElement>(null);
+  const keyboard = useBoardKeyboard(gridRef);
   const boardRef = useRef(board);
   boardRef.current = board;
   const peopleRef = useRef(peopleById);
@@ -182,7 +190,9 @@ export default function BoardView() {
     const caseId = caseIdOf(e.active.id);
     if (!data) return;
     const fromLane = (e.active.data.current as DropData).laneKey;
-    void move(caseId, data.columnId, data.type === 'card' ? data.caseId : null, today, laneChangeFor(fromLane, data.laneKey) ?? undefined);
+    void move(caseId, data.columnId, data.type === 'card' ? data.caseId : null, today, laneChangeFor(fromLane, data.laneKey) ?? undefined)
+      // A card dropped in another column is a new element there: keep the keyboard on it.
+      .then(() => { if (e.activatorEvent instanceof KeyboardEvent) focusAfter(cardSelector(caseId)); });
   };
   const onDragCancel = () => {
     setDropTarget(null);
@@ -220,7 +230,7 @@ export default function BoardView() {
           onDragCancel={onDragCancel}
         >
           <div className={`board-scroll lanes-${laneMode}`}>
-            <div className="board-grid" style={gridStyle}>
+            <div className="board-grid" style={gridStyle} ref={gridRef} onFocus={keyboard.onFocus} onKeyDown={keyboard.onKeyDown}>
               <div className="board-headers">
                 {board.columns.map((column) => (
                   <ColumnHeader key={column.id} column={column} total={totals.get(column.id) ?? 0}

@@ -26,7 +26,7 @@ export function MeetingsPanel({ onOpen }: { onOpen(id: number): void }) {
           {meetings.data?.map((m) => (
             <li key={m.id} data-meeting-id={m.id}>
               {canOpen ? (
-                <button type="button" className="cm-meeting-link" onClick={() => onOpen(m.id)} aria-label={t('meetings.open', { date: formatDate(m.date) })}>
+                <button type="button" className="cm-meeting-link" onClick={() => onOpen(m.id)} aria-label={t('meetings.open', { title: m.title, date: formatDate(m.date) })}>
                   <strong>{m.title} {formatDate(m.date)}</strong>
                 </button>
               ) : <strong>{m.title} {formatDate(m.date)}</strong>}

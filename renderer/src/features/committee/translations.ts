@@ -24,7 +24,7 @@ export const da = {
     name: 'Titel',
     members: 'Medlemmer',
     create: 'Opret møde',
-    open: 'Åbn mødet {{date}}',
+    open: 'Åbn mødet {{title}} {{date}}',
     leaderOnly: 'Kun ledere, visitationschefen og sekretariatet kan planlægge møder.',
   },
   meeting: {
@@ -193,7 +193,7 @@ export const en: typeof da = {
     list: 'Meetings', none: 'No meetings planned yet.', planned: 'Planned', closed: 'Held',
     agendaCount_one: '{{count}} case on the agenda', agendaCount_other: '{{count}} cases on the agenda',
     decided_one: '{{count}} decided', decided_other: '{{count}} decided',
-    new: 'Plan a meeting', date: 'Date', name: 'Title', members: 'Members', create: 'Create meeting', open: 'Open the meeting {{date}}',
+    new: 'Plan a meeting', date: 'Date', name: 'Title', members: 'Members', create: 'Create meeting', open: 'Open the meeting {{title}} {{date}}',
     leaderOnly: 'Only leaders, the head of visitation and the secretariat can plan meetings.',
   },
   meeting: {

@@ -116,7 +116,7 @@ export function AuditPanel({ caseNumber = null }: { caseNumber?: string | null }
       </div>
       {!loading && entries.length === 0 && <p>{t('audit.empty')}</p>}
       {entries.length > 0 && (
-        <div className="data-table-wrap">
+        <div className="data-table-wrap" tabIndex={0}>
           <table className="data-table audit">
             <thead>
               <tr>

@@ -82,7 +82,7 @@ export function BackupsPanel() {
       <DataMessage message={message} />
       {overview && overview.snapshots.length === 0 && <p>{t('backups.none')}</p>}
       {overview && overview.snapshots.length > 0 && (
-        <div className="data-table-wrap">
+        <div className="data-table-wrap" tabIndex={0}>
           <table className="data-table">
             <thead><tr><th scope="col">{t('backups.when')}</th><th scope="col">{t('backups.reason')}</th><th scope="col" className="num">{t('backups.size')}</th><th scope="col">{t('backups.actions')}</th></tr></thead>
             <tbody>

@@ -50,7 +50,7 @@ export function ExportPanel() {
         <div className="data-export-result">
           <p className="data-summary">{t('export.rows', { rows: formatNumber(data.rows.length) })}</p>
           <ExportButton filename={name} sheetName={data.title} columns={data.columns} rows={data.rows} disabled={data.rows.length === 0} />
-          <div className="data-table-wrap">
+          <div className="data-table-wrap" tabIndex={0}>
             <table className="data-table">
               <thead><tr>{data.columns.map((c) => <th key={c.key} scope="col">{c.header}</th>)}</tr></thead>
               <tbody>

@@ -198,7 +198,7 @@ export function ImportPanel() {
           {preview.sample.length > 0 && (
             <details className="data-sample">
               <summary>{t('import.sample')}</summary>
-              <div className="data-table-wrap">
+              <div className="data-table-wrap" tabIndex={0}>
                 <table className="data-table">
                   <thead><tr>{preview.headers.map((h, i) => <th key={i} scope="col">{h}</th>)}</tr></thead>
                   <tbody>{preview.sample.map((row, r) => <tr key={r}>{row.map((cell, c) => <td key={c}>{cell}</td>)}</tr>)}</tbody>

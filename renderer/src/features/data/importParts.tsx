@@ -55,7 +55,7 @@ export function ImportErrors(props: { id: string; heading: string; errors: Impor
     <section className="data-errors" aria-labelledby={props.id}>
       <h3 id={props.id}>{props.heading}</h3>
       {total > errors.length && <p>{t('import.errorsMore', { shown: errors.length, count: total })}</p>}
-      <div className="data-table-wrap">
+      <div className="data-table-wrap" tabIndex={0}>
         <table className="data-table">
           <thead><tr><th scope="col">{t('import.row')}</th><th scope="col">{t('import.column')}</th><th scope="col">{t('import.value')}</th><th scope="col">{t('import.reason')}</th></tr></thead>
           <tbody>

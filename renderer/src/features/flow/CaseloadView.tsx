@@ -390,7 +390,7 @@ function CaseList({ id, title, help, headers, rows, cases, late, fileName }: {
       </header>
       <p className="flow-card-help">{help}</p>
       {rows.length === 0 ? <p className="flow-empty">{t('none')}</p> : (
-        <div className="flow-table-wrap">
+        <div className="flow-table-wrap" tabIndex={0}>
           <table className="flow-table" data-testid={`${id}-table`}>
             <thead><tr>{headers.map((h, i) => <th key={h} scope="col" className={i === headers.length - 1 ? 'num' : undefined}>{h}</th>)}</tr></thead>
             <tbody>

@@ -236,7 +236,7 @@ function Item({ title, count, help, headers, rows, fileName }: {
       </header>
       <p className="flow-card-help">{help}</p>
       {rows.length === 0 ? <p className="flow-empty">{t('none')}</p> : (
-        <div className="flow-table-wrap">
+        <div className="flow-table-wrap" tabIndex={0}>
           <table className="flow-table">
             <thead><tr>{headers.map((h) => <th key={h} scope="col">{h}</th>)}</tr></thead>
             <tbody>{rows.slice(0, 100).map((row, i) => <tr key={i}>{row.map((c, j) => <td key={j}>{c}</td>)}</tr>)}</tbody>

@@ -1,14 +1,16 @@
 // "Tag næste sag": one action, and a plain answer — what you got, or why nothing fits.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PullResult } from '../../../../shared/api/methods/pullList';
 import type { WipBreach } from '../../../../shared/board';
 import { api } from '../../api/client';
+import { focusAfter } from '../../components/focusAfter';
 import { WipReasonDialog, type WipReasonRequest } from '../../components/WipReasonDialog';
 
 export function PullButton({ onPulled, disabled }: { onPulled?: (result: PullResult) => void; disabled?: boolean }) {
   const { t } = useTranslation('pull');
   const [busy, setBusy] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
   const [message, setMessage] = useState<{ tone: 'ok' | 'info' | 'error'; lines: string[] } | null>(null);
   const [wipRequest, setWipRequest] = useState<WipReasonRequest | null>(null);
 
@@ -50,12 +52,17 @@ export function PullButton({ onPulled, disabled }: { onPulled?: (result: PullRes
       setMessage({ tone: 'info', lines: [r.message] });
     }
     onPulled?.(r);
+    // On to the pulled case where this screen shows it, else back to the button (the note is read out).
+    const caseId = r.pulled ? r.card.id : null;
+    focusAfter(() => (caseId !== null ? document.querySelector<HTMLElement>(`[data-case-id="${caseId}"]`) : null) ?? buttonRef.current, '#main', 0);
     return true;
   };
 
   return (
     <div className="pull-action">
-      <button type="button" className="primary pull-button" onClick={() => void pull()} disabled={busy || disabled} aria-busy={busy}>
+      {/* Busy is aria-disabled, not disabled: a disabled button drops its focus to <body>. */}
+      <button type="button" className="primary pull-button" ref={buttonRef} onClick={() => { if (!busy) void pull(); }}
+        disabled={disabled} aria-disabled={busy || undefined} aria-busy={busy}>
         {busy ? t('pull.busy') : t('pull.button')}
       </button>
       <div className="pull-message" role="status" aria-live="polite">

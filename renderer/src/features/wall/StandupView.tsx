@@ -234,7 +234,6 @@ function StandupScreen({ teamId, revision, connection, device, streamOpen }: Sta
           className={`wall-timer ${timerLevel(remaining)} ${timerRunning ? 'running' : ''}`}
           onClick={() => setTimer((tm) => toggleTimer(tm, Date.now()))}
           title={t('timerTitle')}
-          aria-label={`${t('timerTitle')}: ${formatClock(remaining)}`}
         >
           <span className="wall-timer-label">{remaining < 0 ? t('timerOver') : t('timer')}</span>
           <span className="wall-timer-clock" data-testid="wall-timer">{formatClock(remaining)}</span>
