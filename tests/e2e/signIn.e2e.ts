@@ -146,7 +146,7 @@ describe('a caseworker', () => {
     const year = Number((await session.call<{ today: string }>('getWorkspace')).today.slice(0, 4));
     const before = await session.call<BudgetOverview>('getBudget', { teamId: me.teamId, year });
     const refused = await session.raw('setBudget', { teamId: me.teamId, year, amount: 1 });
-    expect(refused).toEqual({ status: 403, body: { ok: false, error: { code: 'forbidden', message: 'Du har ikke adgang til dette.' } } });
+    expect(refused).toEqual({ status: 403, body: { ok: false, error: { code: 'forbidden', message: 'Du har ikke adgang til dette.', key: 'general.forbidden' } } });
     expect(await session.call<BudgetOverview>('getBudget', { teamId: me.teamId, year })).toEqual(before);
   });
 
