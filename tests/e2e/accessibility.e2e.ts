@@ -105,7 +105,7 @@ describe('accessibility (axe-core)', () => {
       await page.keyboard.press('Escape');
 
       // A leader always has the columns dialog: a missing button fails here rather than skipping the audit.
-      await page.locator('.board-view .toolbar button', { hasText: 'Kolonner' }).first().click({ timeout: 10_000 });
+      await page.locator('.board-view .board-toolbar button', { hasText: 'Kolonner' }).first().click({ timeout: 10_000 });
       await page.locator('[role="dialog"]').first().waitFor();
       findings.push(...(await audit(page, 'board settings')));
       await page.keyboard.press('Escape');
