@@ -5,8 +5,8 @@ import { cprInInput, cprMessage } from '../cpr';
 import { DISK_FULL_MESSAGE, isDiskFull } from '../faults';
 import { contract, isMethodName, type MethodName, type ParsedInputOf, type ResultOf } from './contract';
 import { TEAM_BOUND_ROLES, type Access, type Lookup, type CallContext, type CallerRole, type Principal, type TeamSource } from './define';
-import { ApiFailure, type ApiError, type Envelope, type FieldError } from './envelope';
-import { renderMessage, type MessageKey, type MessageParams } from '../messages';
+import { ApiFailure, saying, type ApiError, type Envelope, type FieldError } from './envelope';
+import type { MessageKey, MessageParams } from '../messages';
 
 // Field messages in Danish, the UI's first language ("Ugyldigt input: forventede tal, fik tekst").
 z.config(z.locales.da());
@@ -49,7 +49,7 @@ export function fieldErrors(error: z.ZodError): FieldError[] {
 
 /** An error envelope's error, said through the message catalogue. */
 export function said(code: ApiError['code'], key: MessageKey, params?: MessageParams): ApiError {
-  return { code, message: renderMessage(key, params), key, ...(params ? { params } : {}) };
+  return { code, ...saying(key, params) };
 }
 
 const FORBIDDEN = said('forbidden', 'general.forbidden');

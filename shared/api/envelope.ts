@@ -57,7 +57,8 @@ export class ApiFailure extends Error {
 
   /** A refusal said through the message catalogue, so every client can render it in its language. */
   static of(code: ApiErrorCode, key: MessageKey, params?: MessageParams, extra: { fields?: FieldError[]; details?: Record<string, unknown> } = {}): ApiFailure {
-    return new ApiFailure(code, renderMessage(key, params), extra.fields, extra.details, { key, ...(params ? { params } : {}) });
+    const { message, ...said } = saying(key, params);
+    return new ApiFailure(code, message, extra.fields, extra.details, said);
   }
 
   toError(): ApiError {
@@ -71,9 +72,14 @@ export class ApiFailure extends Error {
   }
 }
 
+/** A catalogue message in Danish, with the key and parameters a client renders it from in its own language. */
+export function saying(key: MessageKey, params?: MessageParams): Said & { message: string } {
+  return { message: renderMessage(key, params), key, ...(params ? { params } : {}) };
+}
+
 /** A field error said through the message catalogue. */
 export function fieldError(field: string, key: MessageKey, params?: MessageParams): FieldError {
-  return { field, message: renderMessage(key, params), key, ...(params ? { params } : {}) };
+  return { field, ...saying(key, params) };
 }
 
 /** An error in the client's language: rendered from its key where it has one, else as sent. */
