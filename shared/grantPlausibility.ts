@@ -2,7 +2,7 @@
 // schema only says what can be stored; these rules say what a caseworker could mean. The form
 // runs them before sending and the server runs the same ones in every path a grant enters by,
 // so a refusal reads the same at the field wherever it comes from. See docs/plausibility.md.
-import { fieldError, type FieldError } from './api/envelope';
+import { ApiFailure, fieldError, type FieldError } from './api/envelope';
 import { addMonths } from './dates';
 import type { IsoDate, TakstUnit } from './domain';
 
@@ -71,4 +71,17 @@ export function needsTakstConfirmation(takst: number, catalogueTakst: number | n
 /** Whether the only objections are a takst waiting for confirmation: the form asks instead of refusing. */
 export function onlyAwaitsConfirmation(errors: readonly FieldError[]): boolean {
   return errors.length > 0 && errors.every((e) => e.key === 'grants.takstHigh');
+}
+
+/** The catalogue's takst a grant is compared with: its own provider's, else the highest provider's for the service. */
+export function catalogueTakstFor(prices: readonly { provider: string; takst: number }[], provider: string): number | null {
+  return prices.find((p) => p.provider === provider)?.takst ?? (prices.length ? Math.max(...prices.map((p) => p.takst)) : null);
+}
+
+/** The refusal of an implausible grant: each rule's error at its field under the input's `grant`. */
+export function implausibleGrant(errors: readonly FieldError[], details?: Record<string, unknown>): ApiFailure {
+  return ApiFailure.of('invalid_input', 'grants.implausible', undefined, {
+    fields: errors.map((e) => ({ ...e, field: `grant.${e.field}` })),
+    ...(details ? { details } : {}),
+  });
 }

@@ -6,7 +6,7 @@
 import type { CallContext } from '../../shared/api/define';
 import type { Handlers } from '../../shared/api/dispatch';
 import { ApiFailure } from '../../shared/api/envelope';
-import { grantPlausibility } from '../../shared/grantPlausibility';
+import { grantPlausibility, implausibleGrant } from '../../shared/grantPlausibility';
 import type {
   AgendaItem, AuthorityLimitView, AwaitingCommittee, CampaignCandidateView, CampaignView, CaseCommittee, committeeMethods,
   DecisionView, MeetingDetail, MeetingSummary, ProposalView, RecommendationVersion,
@@ -540,9 +540,7 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
         // The committee's changed terms must be as plausible as a caseworker's. A high takst is not
         // asked about again: the committee is the body that decides on it.
         const implausible = outcome === 'approved_with_changes' ? grantPlausibility(final, { today: ctx.today(), storedStartDate: proposed.startDate }) : [];
-        if (implausible.length > 0) {
-          throw ApiFailure.of('invalid_input', 'grants.implausible', undefined, { fields: implausible.map((e) => ({ ...e, field: `grant.${e.field}` })) });
-        }
+        if (implausible.length > 0) throw implausibleGrant(implausible);
         const write = { at, today: ctx.today(), actorId: call.actorId, source: 'committee' as const, reason: `Visitationsudvalget ${formatDate(m.meeting_date)}` };
         if (p.grant_id === null) {
           grantId = createEditedGrant(db, caseId, final, { ...write, reason: null });

@@ -5,7 +5,7 @@
 import type { CallContext } from '../../shared/api/define';
 import type { Handlers } from '../../shared/api/dispatch';
 import { ApiFailure } from '../../shared/api/envelope';
-import { grantPlausibility } from '../../shared/grantPlausibility';
+import { catalogueTakstFor, grantPlausibility, implausibleGrant } from '../../shared/grantPlausibility';
 import type {
   BottomLineChart, BottomLineDecomposition, BottomLineDrill, BottomLineReport, BottomLineSeries, BottomLineWeek, BudgetOverview,
   DecompositionGrant, DepartmentBottomLine, DrillGrant, CaseworkerTakst, CatalogueEntry, economyMethods,
@@ -172,15 +172,10 @@ export function economyHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
 
   // The same plausibility rules as the form; refused before anything is written or proposed.
   function refuseImplausible(grant: GrantFields, opts: { confirmHighTakst?: boolean; storedStartDate?: IsoDate }): void {
-    const prices = q.cataloguePrices.all(grant.service, grant.takstUnit, ctx.today());
-    const catalogueTakst = prices.find((p) => p.provider === grant.provider)?.takst ?? (prices.length ? Math.max(...prices.map((p) => p.takst)) : null);
-    const errors = grantPlausibility(grant, { today: ctx.today(), catalogueTakst, ...opts });
-    if (errors.length > 0) {
-      throw ApiFailure.of('invalid_input', 'grants.implausible', undefined, {
-        fields: errors.map((e) => ({ ...e, field: `grant.${e.field}` })),
-        ...(catalogueTakst !== null ? { details: { catalogueTakst } } : {}),
-      });
-    }
+    const today = ctx.today();
+    const catalogueTakst = catalogueTakstFor(q.cataloguePrices.all(grant.service, grant.takstUnit, today), grant.provider);
+    const errors = grantPlausibility(grant, { today, catalogueTakst, ...opts });
+    if (errors.length > 0) throw implausibleGrant(errors, catalogueTakst !== null ? { catalogueTakst } : undefined);
   }
 
   function suggestedFollowUp(g: Pick<GrantFields, 'takstUnit' | 'quantity' | 'supportGoal' | 'paragraph'>, cats: TakstCategory[]): number | null {

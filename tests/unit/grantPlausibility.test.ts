@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { grantPlausibility, needsTakstConfirmation, onlyAwaitsConfirmation, type PlausibilityInput } from '../../shared/grantPlausibility';
+import { catalogueTakstFor, grantPlausibility, implausibleGrant, needsTakstConfirmation, onlyAwaitsConfirmation, type PlausibilityInput } from '../../shared/grantPlausibility';
 import { renderMessage } from '../../shared/messages';
 
 const TODAY = '2026-12-02';
@@ -68,5 +68,28 @@ describe('grant plausibility', () => {
     expect(renderMessage(e!.key as 'grants.hoursTooMany', e!.params, 'en')).toBe('A week has only 168 hours. Enter at most 168 hours per week.');
     const [end] = grantPlausibility({ ...base, endDate: '2026-11-01' }, { today: TODAY });
     expect(end!.message).toBe('Slutdatoen ligger før startdatoen 01.12.2026.');
+  });
+});
+
+describe('the catalogue takst a grant is compared with', () => {
+  const prices = [{ provider: 'Bostøtten', takst: 480 }, { provider: 'Privat ApS', takst: 650 }, { provider: 'Kommunen', takst: 520 }];
+  it("is the grant's own provider's price, even when another provider's is higher", () => {
+    expect(catalogueTakstFor(prices, 'Bostøtten')).toBe(480);
+  });
+  it("is the highest provider's price when the grant's provider is not in the catalogue, and none when the service is not", () => {
+    expect(catalogueTakstFor(prices, 'Ukendt')).toBe(650);
+    expect(catalogueTakstFor([], 'Bostøtten')).toBeNull();
+  });
+});
+
+describe('the refusal of an implausible grant', () => {
+  it("puts each rule's error under the input's grant field, keyed, with the details given", () => {
+    const errors = grantPlausibility({ ...base, quantity: 200, endDate: '2026-11-01' }, { today: TODAY });
+    const refusal = implausibleGrant(errors, { catalogueTakst: 480 }).toError();
+    expect(refusal.code).toBe('invalid_input');
+    expect(refusal.key).toBe('grants.implausible');
+    expect(refusal.fields!.map((f) => [f.field, f.key])).toEqual([['grant.quantity', 'grants.hoursTooMany'], ['grant.endDate', 'grants.endBeforeStart']]);
+    expect(refusal.details).toEqual({ catalogueTakst: 480 });
+    expect(implausibleGrant(errors).toError()).not.toHaveProperty('details');
   });
 });

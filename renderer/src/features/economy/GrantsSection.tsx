@@ -12,7 +12,7 @@ import { formatExportNumber } from '../../../../shared/importExport';
 import { parseAmount } from '../../../../shared/money';
 import { formatDate, formatKroner, formatNumber, formatParagraph, type Locale } from '../../../../shared/format';
 import { localToday } from '../../../../shared/dates';
-import { grantPlausibility } from '../../../../shared/grantPlausibility';
+import { catalogueTakstFor, grantPlausibility } from '../../../../shared/grantPlausibility';
 import { isMessageKey, renderMessage } from '../../../../shared/messages';
 import { PARAGRAPHS, paragraphInfo } from '../../../../shared/paragraphs';
 import { api } from '../../api/client';
@@ -240,9 +240,10 @@ function GrantForm({ caseId, grant, paragraph, today, onCancel, onSaved }: {
   };
 
   // The catalogue's takst for the grant's service in its unit: its provider's, else the highest.
-  const cataloguePrices = catalogue.filter((e) => e.service === draft.service.trim() && e.unit === draft.takstUnit && e.takst !== null);
-  const catalogueTakst = cataloguePrices.find((e) => e.provider === draft.provider.trim())?.takst
-    ?? (cataloguePrices.length ? Math.max(...cataloguePrices.map((e) => e.takst!)) : null);
+  const catalogueTakst = catalogueTakstFor(
+    catalogue.flatMap((e) => (e.service === draft.service.trim() && e.unit === draft.takstUnit && e.takst !== null ? [{ provider: e.provider, takst: e.takst }] : [])),
+    draft.provider.trim(),
+  );
   const [confirmHigh, setConfirmHigh] = useState(false);
   const [attempted, setAttempted] = useState(false);
   const [serverErrors, setServerErrors] = useState<Partial<Record<FieldName, string>>>({});
