@@ -10,7 +10,7 @@ import {
 import { localToday } from '../../../../shared/dates';
 import type { BoardColumn, CaseCard, Person } from '../../../../shared/domain';
 import { api } from '../../api/client';
-import { cardSelector, focusAfter } from '../../components/focusAfter';
+import { cardSelector, focusAfter, isTyping } from '../../components/focusAfter';
 import { useLoaded } from '../../components/useLoaded';
 import { useLive } from '../../stores/live';
 import { useCan } from '../../stores/permissions';
@@ -65,8 +65,7 @@ export default function BoardView() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
-      const target = e.target as HTMLElement | null;
-      if (target?.closest('input, textarea, select, [contenteditable="true"], [role="dialog"]')) return;
+      if (isTyping(e.target) || (e.target as HTMLElement | null)?.closest?.('[role="dialog"]')) return;
       const key = e.key.toLowerCase();
       // The card the step belongs to may remount in another cell; focus follows it there.
       const { history } = useBoardStore.getState();
