@@ -11,6 +11,7 @@ export interface BenchQuery {
 export const BENCH_QUERIES: readonly BenchQuery[] = [
   { name: "largest team's board", method: 'getBoard', input: ({ teamId }) => ({ teamId }) },
   { name: "largest team's pull list", method: 'getPullList', input: ({ teamId }) => ({ teamId }) },
+  { name: "largest team's wall screen", method: 'getWallScreen', input: ({ teamId }) => ({ teamId }) },
   { name: 'bottom line, all teams', method: 'getBottomLine', input: ({ today }) => ({ asOf: today }) },
   { name: 'flow report, 12 months', method: 'getFlowReport', input: ({ teamId, today }) => ({ teamId, from: addDays(today, -364), to: today }) },
   { name: 'caseload dashboard', method: 'getCaseload', input: ({ teamId }) => ({ teamId }) },
