@@ -31,7 +31,16 @@ type SettingsRow = Pick<WallSettingsRow, 'team_id' | 'views' | 'interval_seconds
 const queries = (db: Db) => ({
   team: db.prepare<[number], Pick<TeamsRow, 'id' | 'name'>>('SELECT id, name FROM teams WHERE id = ?'),
   columns: db.prepare<[number], ColumnRow>(`SELECT ${COLUMN_COLUMNS} FROM board_columns WHERE team_id = ? ORDER BY position`),
-  cards: db.prepare<[number], CardRow>(`SELECT ${CARD_SELECT} FROM cases c JOIN citizens z ON z.id = c.citizen_id WHERE c.team_id = ?`),
+  // The open columns whole; a done column only its latest cards (it shows a count and a few).
+  openCards: db.prepare<[number], CardRow>(
+    `SELECT ${CARD_SELECT} FROM cases c JOIN citizens z ON z.id = c.citizen_id JOIN board_columns b ON b.id = c.column_id
+     WHERE c.team_id = ? AND b.kind <> 'done'`,
+  ),
+  latestDone: db.prepare<[number, number], CardRow>(
+    `SELECT ${CARD_SELECT} FROM cases c JOIN citizens z ON z.id = c.citizen_id
+     WHERE c.id IN (SELECT id FROM cases WHERE column_id = ? ORDER BY column_entered_at DESC, id DESC LIMIT ?)`,
+  ),
+  doneCounts: db.prepare<[number], { n: number; blocked: number }>('SELECT COUNT(*) AS n, COALESCE(SUM(blocked), 0) AS blocked FROM cases WHERE column_id = ?'),
   people: db.prepare<[], PersonRow>(`SELECT ${PERSON_COLUMNS} FROM people`),
   person: db.prepare<[number], PersonRow>(`SELECT ${PERSON_COLUMNS} FROM people WHERE id = ? AND active = 1`),
   settings: db.prepare<[number], SettingsRow>(
@@ -113,20 +122,24 @@ export function wallHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof w
       const columns = q.columns.all(teamId).map(toColumn);
       const kindOf = new Map(columns.map((c) => [c.id, c.kind]));
       const byColumn = new Map<number, WallCard[]>(columns.map((c) => [c.id, []]));
-      for (const row of q.cards.all(teamId)) {
+      const rows = q.openCards.all(teamId);
+      for (const done of columns.filter((c) => c.kind === 'done')) rows.push(...q.latestDone.all(done.id, WALL_CARDS_PER_COLUMN));
+      for (const row of rows) {
         const card = toCard(row);
         byColumn.get(card.columnId)?.push(toWallCard(card, kindOf.get(card.columnId) ?? 'active', today, people, privacy));
       }
       const wallColumns: WallColumn[] = columns.map((c) => {
         const cards = wallOrder(byColumn.get(c.id) ?? [], c.kind);
+        // A done card is never ageing or at risk: its column's figures are its count and blocks.
+        const done = c.kind === 'done' ? q.doneCounts.get(c.id)! : null;
         return {
           id: c.id,
           name: c.name,
           position: c.position,
           kind: c.kind,
           wipLimit: c.wipLimit,
-          count: cards.length,
-          blocked: cards.filter((x) => x.blocked).length,
+          count: done ? done.n : cards.length,
+          blocked: done ? done.blocked : cards.filter((x) => x.blocked).length,
           red: cards.filter((x) => x.deadline === 'red').length,
           ageing: cards.filter((x) => x.ageing === 'ageing' || x.ageing === 'stale').length,
           cards: cards.slice(0, WALL_CARDS_PER_COLUMN),
