@@ -19,4 +19,5 @@ export const FROZEN_MIGRATIONS: readonly { file: string; sha256: string }[] = [
   { file: '015_finance_bookings', sha256: '8a58fd0077a7f7cef9aa698bd3ec096e4d64f11dd617acfc4a1e8676844fec62' },
   { file: '016_move_undo', sha256: 'e7a736c1804c4954626298e3a2ad4f7674ee184a83c4e2023213523227d6924a' },
   { file: '017_follow_up_items', sha256: 'f6d875293a70d089e76223b7c355e9acaa8113c8c4903a1c70cddc4693cdc12f' },
+  { file: '018_board_done_recent', sha256: '0821a61ce7b9a51fa1b7a9b339cec07d4c191e875098a39e7a00756da8493481' },
 ];

@@ -18,7 +18,8 @@ import { sql as m014 } from './014_grant_history';
 import { sql as m015 } from './015_finance_bookings';
 import { sql as m016 } from './016_move_undo';
 import { sql as m017 } from './017_follow_up_items';
+import { sql as m018 } from './018_board_done_recent';
 
-export const MIGRATIONS: readonly string[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m013, m014, m015, m016, m017];
+export const MIGRATIONS: readonly string[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m013, m014, m015, m016, m017, m018];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,7 +1,9 @@
 import { columnWipBreach, personWipBreach, undoMoveRefusal, wipDecision, type WipBreach } from '../../shared/board';
 import type { Handlers } from '../../shared/api/dispatch';
 import { ApiFailure } from '../../shared/api/envelope';
-import type { boardMethods } from '../../shared/api/methods/board';
+import type { boardMethods, ColumnCounts } from '../../shared/api/methods/board';
+import { BOARD_DONE_RECENT, DONE_PAGE, sortBoardCards } from '../../shared/boardSync';
+import type { CaseCard } from '../../shared/domain';
 import { progressionStatus } from '../../shared/progression';
 import { keyBetween, spacedKeys } from '../../shared/sortKey';
 import { appendEvent } from '../events';
@@ -51,10 +53,21 @@ const queries = (db: Db) => ({
   team: db.prepare<[number], TeamRow>(`SELECT ${TEAM_COLUMNS} FROM teams WHERE id = ?`),
   columns: db.prepare<[number], ColumnRow>(`SELECT ${COLUMN_COLUMNS} FROM board_columns WHERE team_id = ? ORDER BY position`),
   column: db.prepare<[number], ColumnRow>(`SELECT ${COLUMN_COLUMNS} FROM board_columns WHERE id = ?`),
-  cards: db.prepare<[number], CardRow>(
+  openCards: db.prepare<[number], CardRow>(
     `SELECT ${CARD_SELECT} FROM cases c JOIN citizens z ON z.id = c.citizen_id
      JOIN board_columns b ON b.id = c.column_id
-     WHERE c.team_id = ? ORDER BY b.position, c.sort_key`,
+     WHERE c.team_id = ? AND b.kind <> 'done' ORDER BY b.position, c.sort_key`,
+  ),
+  // Ids first, then the cards: the card's follow-up subquery runs for the page, not the column.
+  doneCardIds: db.prepare<[number, number, number], Pick<CasesRow, 'id'>>(
+    'SELECT id FROM cases WHERE column_id = ? ORDER BY column_entered_at DESC, id DESC LIMIT ? OFFSET ?',
+  ),
+  teamCards: db.prepare<[string, number], CardRow>(
+    `SELECT ${CARD_SELECT} FROM cases c JOIN citizens z ON z.id = c.citizen_id
+     WHERE c.id IN (SELECT value FROM json_each(?)) AND c.team_id = ?`,
+  ),
+  columnCounts: db.prepare<[number], { column_id: CasesRow['column_id']; n: number }>(
+    'SELECT column_id, COUNT(*) AS n FROM cases WHERE team_id = ? GROUP BY column_id',
   ),
   card: db.prepare<[number], CardRow>(`SELECT ${CARD_SELECT} FROM cases c JOIN citizens z ON z.id = c.citizen_id WHERE c.id = ?`),
   people: db.prepare<[number], PersonRow>(`SELECT ${PERSON_COLUMNS} FROM people WHERE active = 1 AND team_id = ? ORDER BY name`),
@@ -153,6 +166,18 @@ export function boardHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
     }
   }
 
+  /** A done column's cards from `offset`, most recently closed first. */
+  function doneCards(teamId: number, columnId: number, offset: number, limit: number): CaseCard[] {
+    const ids = q.doneCardIds.all(columnId, limit, offset).map((r) => r.id);
+    if (ids.length === 0) return [];
+    const byId = new Map(q.teamCards.all(JSON.stringify(ids), teamId).map((r) => [r.id, toCard(r)]));
+    return ids.map((id) => byId.get(id)!);
+  }
+
+  function columnCounts(teamId: number): ColumnCounts {
+    return Object.fromEntries(q.columnCounts.all(teamId).map((r) => [r.column_id, r.n]));
+  }
+
   function teamColumns(teamId: number): ColumnRow[] {
     return q.columns.all(teamId);
   }
@@ -203,12 +228,29 @@ export function boardHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
     getBoard: ({ teamId }) => {
       const team = q.team.get(teamId);
       if (!team) throw new ApiFailure('not_found', 'Teamet findes ikke.', [{ field: 'teamId', message: 'Teamet findes ikke' }]);
+      const columns = teamColumns(teamId).map(toColumn);
+      const cards = q.openCards.all(teamId).map(toCard);
+      for (const done of columns.filter((c) => c.kind === 'done')) cards.push(...doneCards(teamId, done.id, 0, BOARD_DONE_RECENT));
       return {
         team: toTeam(team),
-        columns: teamColumns(teamId).map(toColumn),
-        cards: q.cards.all(teamId).map(toCard),
+        columns,
+        cards: sortBoardCards({ columns }, cards),
+        columnCounts: columnCounts(teamId),
         people: q.people.all(teamId).map(toPerson),
       };
+    },
+
+    getBoardCards: ({ teamId, caseIds }) => ({
+      cards: q.teamCards.all(JSON.stringify(caseIds), teamId).map(toCard),
+      columnCounts: columnCounts(teamId),
+    }),
+
+    getDoneCards: ({ teamId, columnId, offset }) => {
+      const column = q.column.get(columnId);
+      if (!column || column.team_id !== teamId || column.kind !== 'done') {
+        throw new ApiFailure('not_found', 'Tavlen har ingen færdig-kolonne med det id.', [{ field: 'columnId', message: 'Ikke en færdig-kolonne på tavlen' }]);
+      }
+      return { teamId, cards: doneCards(teamId, columnId, offset, DONE_PAGE), total: q.columnCount.get(columnId)!.n };
     },
 
     getCase: ({ caseId }) => {

@@ -5,6 +5,7 @@ import type { CallContext } from '../../shared/api/define';
 import { createDispatcher, type Dispatch, type Handlers } from '../../shared/api/dispatch';
 import { createAuth, type Auth } from '../auth';
 import type { Db } from '../connection';
+import { noticeScope } from '../../shared/boardSync';
 import { appendEvent } from '../events';
 import { statements } from '../statements';
 import { createTeamResolver, personContextFromStore } from './access';
@@ -49,13 +50,18 @@ export interface ServiceOptions extends ClockOptions {
   onInternalError?: (error: unknown, method: string) => void;
 }
 
-const queries = (db: Db) => ({ personExists: db.prepare('SELECT 1 FROM people WHERE id = ?') });
+const queries = (db: Db) => ({
+  personExists: db.prepare('SELECT 1 FROM people WHERE id = ?'),
+  lastEvent: db.prepare<[], { id: number | null }>('SELECT MAX(id) AS id FROM events'),
+  eventsSince: db.prepare<[number], { caseId: number | null; entity: string }>('SELECT case_id AS caseId, entity FROM events WHERE id > ?'),
+  teamsOf: db.prepare<[string], { id: number }>('SELECT DISTINCT team_id AS id FROM cases WHERE id IN (SELECT value FROM json_each(?)) ORDER BY team_id'),
+});
 
 export function createService(db: Db, options: ServiceOptions = {}): Service {
   const context = createContext(db, options);
   const auth = createAuth(db, context.now);
   const lookups = createLookupLog(db, context.now);
-  const { personExists } = statements(db, queries);
+  const { personExists, lastEvent, eventsSince, teamsOf } = statements(db, queries);
   const handlers: Handlers = {
     ...workspaceHandlers(context),
     ...boardHandlers(context),
@@ -75,8 +81,18 @@ export function createService(db: Db, options: ServiceOptions = {}): Service {
   };
   const listeners = new Set<(change: ChangeNotice) => void>();
   let seq = 0;
+  let written: Pick<ChangeNotice, 'scope' | 'caseIds' | 'teamIds'> | null = null;
   const dispatch = createDispatcher(handlers, {
-    runWrite: (work) => db.transaction(work).immediate(),
+    // The write's footprint is read in its own transaction, from the events it appended (every
+    // write appends them): the change notice then names the cases it touched.
+    runWrite: (work) =>
+      db.transaction(() => {
+        const before = lastEvent.get()!.id ?? 0;
+        const result = work();
+        const scope = noticeScope(eventsSince.all(before));
+        written = { ...scope, teamIds: scope.caseIds.length ? teamsOf.all(JSON.stringify(scope.caseIds)).map((r) => r.id) : [] };
+        return result;
+      }).immediate(),
     resolveTeam: createTeamResolver(db),
     onLookup: (method, ctx, entry) => lookups.record(method, ctx, entry),
     // Refused calls go to the audit log (Datatilsynet: log refused access), in a transaction of their own.
@@ -94,7 +110,9 @@ export function createService(db: Db, options: ServiceOptions = {}): Service {
       }
     },
     onChange: (method) => {
-      const notice = { seq: ++seq, method, at: context.now().toISOString() };
+      const footprint = written ?? { scope: 'store' as const, caseIds: [], teamIds: [] };
+      written = null;
+      const notice: ChangeNotice = { seq: ++seq, method, at: context.now().toISOString(), ...footprint };
       for (const listener of listeners) listener(notice);
     },
     onInternalError: options.onInternalError ?? ((error, method) => console.error(`[flowtavle] ${method} failed:`, error)),

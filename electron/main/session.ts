@@ -148,7 +148,7 @@ export function createDesktopSessions(service: Service, options: DesktopSessionO
       slot.token = null;
       slot.live = false;
       slot.sessionId = null;
-      if (wasLive) tell(slot, { seq: -1, method: 'session_ended', at: new Date().toISOString() });
+      if (wasLive) tell(slot, { seq: -1, method: 'session_ended', at: new Date().toISOString(), scope: 'store', caseIds: [], teamIds: [] });
     }
   });
 

@@ -30,7 +30,14 @@ export interface PreloadBridge {
 }
 
 export interface ChangeNotice {
+  /** Counts the store's committed writes; a client that sees a gap has missed one (-1: reconnected). */
   seq: number;
   method: string;
   at: string;
+  /** 'cases': the write changed only the cards in caseIds; 'store': anything may have changed. */
+  scope: 'cases' | 'store';
+  /** The cases the write touched (empty for 'store'). Ids only: a client fetches what it may see. */
+  caseIds: number[];
+  /** The teams those cases belong to after the write. */
+  teamIds: number[];
 }

@@ -11,6 +11,8 @@ import { progressionStatus } from '../../shared/progression';
 import type { Assessment } from '../../shared/progression';
 import { systemContext } from '../../shared/api/define';
 import { ok } from '../support/envelope';
+import type { Board } from '../../shared/api/methods/board';
+import { BOARD_DONE_RECENT } from '../../shared/boardSync';
 
 const dir = mkdtempSync(join(tmpdir(), 'flowtavle-board-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -291,11 +293,16 @@ describe('the demo department', () => {
     expect(future.n).toBe(0);
   });
 
-  it('serves the largest team board with every card', () => {
+  it('serves the largest team board with every open card, the latest closed ones and every column\'s count', () => {
     const service = createService(db, { now: () => NOW });
     // How fast is npm run bench's "largest team's board", not a timed test.
-    const board = ok(call(service, 'getBoard', { teamId: 4 }, null)) as { cards: unknown[]; columns: unknown[] };
-    expect(board.cards).toHaveLength(2224);
+    const board = ok(call(service, 'getBoard', { teamId: 4 }, null)) as Board;
+    const counts = Object.values(board.columnCounts);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(2224);
     expect(board.columns).toHaveLength(6);
+    const done = board.columns.filter((c) => c.kind === 'done').map((c) => c.id);
+    const open = board.cards.filter((c) => !done.includes(c.columnId));
+    expect(open.length + done.reduce((n, id) => n + board.columnCounts[id]!, 0)).toBe(2224);
+    expect(board.cards).toHaveLength(open.length + done.length * BOARD_DONE_RECENT);
   });
 });

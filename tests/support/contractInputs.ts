@@ -79,6 +79,8 @@ export function contractInputs(env: InputsEnvironment): Record<MethodName, Varia
     listPeople: optionalTeam((r) => ({ teamId: r.team }), () => ({})),
 
     getBoard: teamScoped((r) => ({ teamId: r.team })),
+    getBoardCards: teamScoped((r) => ({ teamId: r.team, caseIds: [r.case] })),
+    getDoneCards: teamScoped((r) => ({ teamId: r.team, columnId: r.column, offset: 0 })),
     getCase: teamScoped((r) => ({ caseId: r.case })),
     moveCard: teamScoped((r) => ({ caseId: r.case, toColumnId: r.column, reason: 'Adgangstest' })),
     // Event 1 is not a move of the case: a refusal after the access check, which is what this test asks.

@@ -25,6 +25,8 @@ const DECLARED: Record<MethodName, Declared> = {
   listTeams: { roles: 'caseworker leader department_head secretariat administrator', write: false },
   listPeople: { roles: 'caseworker leader department_head secretariat administrator', write: false, team: 'team:teamId' },
   getBoard: { roles: 'caseworker leader department_head secretariat', write: false, team: 'team:teamId', lookup: 'Tavlen' },
+  getBoardCards: { roles: 'caseworker leader department_head secretariat', write: false, team: 'team:teamId', lookup: 'Tavlen' },
+  getDoneCards: { roles: 'caseworker leader department_head secretariat', write: false, team: 'team:teamId', lookup: 'Tavlen' },
   getCase: { roles: 'caseworker leader department_head secretariat', write: false, team: 'case:caseId', lookup: 'Sagsdetalje' },
   moveCard: { roles: 'caseworker leader department_head', write: true, team: 'case:caseId' },
   undoMove: { roles: 'caseworker leader department_head', write: true, team: 'case:caseId' },
@@ -194,6 +196,8 @@ function expected(declared: Declared, variant: Variant, role: CallerRole, input:
 /** A handler's answer shaped enough for each method's lookup to read it. */
 const RESULTS: Partial<Record<MethodName, unknown>> = {
   getBoard: { team: { id: 1 }, cards: [{}, {}, {}] },
+  getBoardCards: { cards: [{ id: own.case }] },
+  getDoneCards: { teamId: 1, cards: [{}, {}] },
   getCase: { card: { id: own.case } },
   getCaseCommittee: {},
   getMeeting: { agenda: [{ caseId: 11 }, { caseId: 12 }] },
@@ -216,6 +220,8 @@ const RESULTS: Partial<Record<MethodName, unknown>> = {
 /** What the lookup log records for that answer to the own-team input. */
 const LOOKUPS: Partial<Record<MethodName, Omit<LookupEntry, 'purpose'>>> = {
   getBoard: { caseIds: [], caseNumbers: [], list: { teamId: 1, count: 3 } },
+  getBoardCards: { caseIds: [own.case], caseNumbers: [], list: null },
+  getDoneCards: { caseIds: [], caseNumbers: [], list: { teamId: 1, count: 2 } },
   getCase: { caseIds: [own.case], caseNumbers: [], list: null },
   getCaseCommittee: { caseIds: [own.case], caseNumbers: [], list: null },
   getMeeting: { caseIds: [11, 12], caseNumbers: [], list: null },

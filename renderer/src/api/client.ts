@@ -85,7 +85,7 @@ export function subscribeChanges(onChange: (notice: ChangeNotice) => void, onSta
         offlineSince = null;
         onStatus({ online: true });
         // Whatever changed while we were away: ask the views to refresh.
-        onChange({ seq: -1, method: 'reconnected', at: new Date().toISOString() });
+        onChange({ seq: -1, method: 'reconnected', at: new Date().toISOString(), scope: 'store', caseIds: [], teamIds: [] });
       }
     });
     source.addEventListener('change', (e) => onChange(JSON.parse((e as MessageEvent<string>).data) as ChangeNotice));

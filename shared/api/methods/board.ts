@@ -8,10 +8,32 @@ import { classOfService, columnKind, isoDate, shortText } from '../schemas';
 export interface Board {
   team: Team;
   columns: BoardColumn[];
-  /** All cards of the team, ordered by column position then sort key. */
+  /**
+   * The team's open cards and each done column's most recently closed ones (BOARD_DONE_RECENT;
+   * getDoneCards pages through the rest), ordered by column position then sort key.
+   */
   cards: CaseCard[];
+  /** Every column's number of cards, loaded or not (a done column holds years of closed cases). */
+  columnCounts: ColumnCounts;
   /** The people who may hold the team's cards. */
   people: Person[];
+}
+
+/** Cards per column id. */
+export type ColumnCounts = Record<number, number>;
+
+/** Some of a board's cards as they are now: what a change notice's cases look like on this board. */
+export interface BoardCards {
+  /** The asked-for cases that are on the team's board, as the board shows them; absent ones have left it. */
+  cards: CaseCard[];
+  columnCounts: ColumnCounts;
+}
+
+/** A page of a done column, most recently closed first. */
+export interface DoneCards {
+  teamId: number;
+  cards: CaseCard[];
+  total: number;
 }
 
 export interface MoveResult {
@@ -51,7 +73,9 @@ const scores = z
   .refine((s) => Object.values(s).some((v) => v !== undefined), { message: 'Angiv mindst ét tema' });
 
 export const boardMethods = {
-  getBoard: method<Board>()(z.object({ teamId: id }).strict(), { write: false, access: { roles: CASE_READERS, team: { from: 'team', field: 'teamId' } }, lookup: { purpose: 'Tavlen', list: (b) => ({ teamId: b.team.id, count: b.cards.length }) }, summary: 'A team\'s board: columns with WIP limits, all its cards in board order, and its people.' }),
+  getBoard: method<Board>()(z.object({ teamId: id }).strict(), { write: false, access: { roles: CASE_READERS, team: { from: 'team', field: 'teamId' } }, lookup: { purpose: 'Tavlen', list: (b) => ({ teamId: b.team.id, count: b.cards.length }) }, summary: 'A team\'s board: columns with WIP limits and card counts, its open cards and the latest closed ones in board order, and its people.' }),
+  getBoardCards: method<BoardCards>()(z.object({ teamId: id, caseIds: z.array(id).min(1).max(500) }).strict(), { write: false, access: { roles: CASE_READERS, team: { from: 'team', field: 'teamId' } }, lookup: { purpose: 'Tavlen', cases: (b) => ({ caseIds: b.cards.map((c) => c.id) }) }, summary: 'The named cases as they now stand on a team\'s board, with the column counts: how a client brings its board up to date after a change notice.' }),
+  getDoneCards: method<DoneCards>()(z.object({ teamId: id, columnId: id, offset: z.number().int().min(0).max(1_000_000) }).strict(), { write: false, access: { roles: CASE_READERS, team: { from: 'team', field: 'teamId' } }, lookup: { purpose: 'Tavlen', list: (d) => ({ teamId: d.teamId, count: d.cards.length }) }, summary: 'A page of a done column\'s cards, most recently closed first ("vis flere").' }),
   getCase: method<CaseDetailWithProgression>()(z.object({ caseId: id }).strict(), { write: false, access: { roles: CASE_READERS, team: { from: 'case', field: 'caseId' } }, lookup: { purpose: 'Sagsdetalje', cases: (c) => ({ caseIds: [c.card.id] }) }, summary: 'One case in full: facts, grants, event history and VUM assessments with the on-track status.' }),
   moveCard: method<MoveResult>()(
     z

@@ -8,11 +8,12 @@ import {
   activeCardsHeld, cardMatches, groupIntoLanes, isFilterActive, laneChangeFor, type Lane, type SwimlaneMode,
 } from '../../../../shared/board';
 import { localToday } from '../../../../shared/dates';
+import { formatNumber } from '../../../../shared/format';
 import type { BoardColumn, CaseCard, Person } from '../../../../shared/domain';
 import { api } from '../../api/client';
 import { cardSelector, focusAfter, isTyping } from '../../components/focusAfter';
 import { useLoaded } from '../../components/useLoaded';
-import { useLive } from '../../stores/live';
+import { onNotice } from '../../stores/live';
 import { useCan } from '../../stores/permissions';
 import { useSession } from '../../stores/session';
 import './board.css';
@@ -39,10 +40,10 @@ export default function BoardView() {
   const actor = useSession((s) => s.actor);
   const allPeople = useSession((s) => s.people);
   const today = useSession((s) => s.workspace?.today) ?? localToday();
-  const revision = useLive((s) => s.revision);
   const board = useBoardStore((s) => s.board);
   const error = useBoardStore((s) => s.error);
   const load = useBoardStore((s) => s.load);
+  const follow = useBoardStore((s) => s.follow);
   const move = useBoardStore((s) => s.move);
   const setDropTarget = useBoardStore((s) => s.setDropTarget);
   const selectedCaseId = useBoardStore((s) => s.selectedCaseId);
@@ -54,9 +55,12 @@ export default function BoardView() {
   const prefs = useBoardPreferences(actor?.id ?? null, teamId);
   const { filter, lanes: laneMode, collapsed } = prefs;
 
+  // Loaded once per team, then kept current from the change notices: a move elsewhere fetches
+  // only the moved card, another team's change nothing (shared/boardSync.ts).
   useEffect(() => {
     if (teamId !== null) void load(teamId);
-  }, [teamId, revision, load]);
+  }, [teamId, load]);
+  useEffect(() => follow(onNotice), [follow]);
 
   // Sprint lanes need to know which cases the current and next sprint hold.
   const sprintLanes = useLoaded(laneMode === 'sprint' && teamId !== null ? () => api.getSprintLanes({ teamId }) : null, `sprint-lanes ${teamId}`, { keepPrevious: true }).data;
@@ -115,11 +119,20 @@ export default function BoardView() {
     });
   }, [visible, laneMode, board?.people, sprintLanes]);
 
-  const totals = useMemo(() => {
+  const loaded = useMemo(() => {
     const map = new Map<number, number>();
     for (const card of board?.cards ?? []) map.set(card.columnId, (map.get(card.columnId) ?? 0) + 1);
     return map;
   }, [board?.cards]);
+  // Open columns are loaded whole (their count follows this client's moves at once); a done
+  // column holds only its latest closed cards, so its count is the store's.
+  const totals = useMemo(() => {
+    const map = new Map(loaded);
+    for (const column of board?.columns ?? []) {
+      if (column.kind === 'done') map.set(column.id, Math.max(board?.columnCounts[column.id] ?? 0, loaded.get(column.id) ?? 0));
+    }
+    return map;
+  }, [loaded, board?.columns, board?.columnCounts]);
   const shownPerColumn = useMemo(() => {
     const map = new Map<number, number>();
     for (const card of visible) map.set(card.columnId, (map.get(card.columnId) ?? 0) + 1);
@@ -232,7 +245,7 @@ export default function BoardView() {
             <div className="board-grid" style={gridStyle} ref={gridRef} onFocus={keyboard.onFocus} onKeyDown={keyboard.onKeyDown}>
               <div className="board-headers">
                 {board.columns.map((column) => (
-                  <ColumnHeader key={column.id} column={column} total={totals.get(column.id) ?? 0}
+                  <ColumnHeader key={column.id} column={column} total={totals.get(column.id) ?? 0} loaded={loaded.get(column.id) ?? 0}
                     shown={shownPerColumn.get(column.id) ?? 0} filtering={filtering} />
                 ))}
               </div>
@@ -279,8 +292,10 @@ export default function BoardView() {
   );
 }
 
-function ColumnHeader({ column, total, shown, filtering }: { column: BoardColumn; total: number; shown: number; filtering: boolean }) {
+function ColumnHeader({ column, total, loaded, shown, filtering }: { column: BoardColumn; total: number; loaded: number; shown: number; filtering: boolean }) {
   const { t } = useTranslation('board');
+  const loadMoreDone = useBoardStore((s) => s.loadMoreDone);
+  const [loading, setLoading] = useState(false);
   const over = column.wipLimit !== null && total > column.wipLimit;
   const atLimit = column.wipLimit !== null && total === column.wipLimit;
   return (
@@ -299,6 +314,15 @@ function ColumnHeader({ column, total, shown, filtering }: { column: BoardColumn
         )}
       </div>
       {over && <div className="over-limit-banner">{t('overLimit')}</div>}
+      {column.kind === 'done' && loaded < total && (
+        <div className="done-more">
+          <span>{t('doneShown', { loaded: formatNumber(loaded), total: formatNumber(total) })}</span>
+          <button type="button" className="link-button" disabled={loading} aria-label={t('doneMoreLabel', { column: column.name })}
+            onClick={() => { setLoading(true); void loadMoreDone(column.id).finally(() => setLoading(false)); }}>
+            {t('doneMore')}
+          </button>
+        </div>
+      )}
     </div>
   );
 }

@@ -7,7 +7,9 @@ import type { ApiError, Envelope } from '../../../../shared/api/envelope';
 import type { Board, WipBreach } from '../../../../shared/api/methods/board';
 import { emptyHistory, recordAction, takeRedo, takeUndo, type UndoHistory } from '../../../../shared/board';
 import type { CaseCard, ClassOfService } from '../../../../shared/domain';
+import { boardRefreshFor, patchBoard, sortBoardCards } from '../../../../shared/boardSync';
 import { keyBetween } from '../../../../shared/sortKey';
+import type { ChangeNotice } from '../../../../shared/api/client';
 import { api } from '../../api/client';
 
 type MoveInput = InputOf<'moveCard'>;
@@ -70,6 +72,10 @@ interface BoardState {
   /** Bumped after this client's own edits so an open detail panel reloads. */
   detailRevision: number;
   load(teamId: number): Promise<void>;
+  /** Keeps the loaded board current from the change notices; returns the unsubscribe function. */
+  follow(subscribe: (listener: (notice: ChangeNotice) => void) => () => void): () => void;
+  /** "Vis flere": the next page of a done column's closed cards. */
+  loadMoreDone(columnId: number): Promise<void>;
   move(caseId: number, toColumnId: number, beforeCaseId: number | null, today: string, laneChange?: LaneChange): Promise<boolean>;
   edit(caseId: number, changes: Omit<UpdateInput, 'caseId'>, previous: Omit<UpdateInput, 'caseId'>, label: string, reason?: string): Promise<boolean>;
   undo(): Promise<void>;
@@ -80,12 +86,7 @@ interface BoardState {
   dismissNotice(): void;
 }
 
-const columnOrder = (board: Board) => new Map(board.columns.map((c) => [c.id, c.position]));
-
-function sortCards(board: Board, cards: CaseCard[]): CaseCard[] {
-  const position = columnOrder(board);
-  return cards.sort((a, b) => (position.get(a.columnId) ?? 0) - (position.get(b.columnId) ?? 0) || a.sortKey - b.sortKey || a.id - b.id);
-}
+const sortCards = sortBoardCards;
 
 function withPending(board: Board, pending: Map<number, Pending>): Board {
   if (pending.size === 0) return board;
@@ -269,6 +270,35 @@ export const useBoardStore = create<BoardState>()((set, get) => {
     };
   }
 
+  // One sync at a time, so a slow answer never overwrites a newer one; notices that arrive
+  // meanwhile gather here and are fetched together in the next round.
+  const sync = { lastSeq: null as number | null, reload: false, cases: new Set<number>(), running: false };
+  async function runSync(): Promise<void> {
+    if (sync.running) return;
+    sync.running = true;
+    try {
+      while (sync.reload || sync.cases.size > 0) {
+        const teamId = get().teamId;
+        if (teamId === null) break;
+        if (sync.reload) {
+          sync.reload = false;
+          sync.cases.clear();
+          await get().load(teamId);
+          continue;
+        }
+        const caseIds = [...sync.cases];
+        sync.cases.clear();
+        const result = await api.getBoardCards({ teamId, caseIds });
+        const board = get().board;
+        if (get().teamId !== teamId || !board) continue;
+        if (result.ok) set({ board: withPending(patchBoard(board, caseIds, result.value), get().pending) });
+        else sync.reload = true;
+      }
+    } finally {
+      sync.running = false;
+    }
+  }
+
   function remember(caseId: number, label: string, steps: Step[]) {
     if (steps.length === 0) return;
     set({ history: recordAction(get().history, { label, caseId, steps }), detailRevision: get().detailRevision + 1 });
@@ -289,10 +319,37 @@ export const useBoardStore = create<BoardState>()((set, get) => {
     async load(teamId) {
       const switching = get().teamId !== teamId;
       if (switching) set({ board: null, teamId, history: emptyHistory(), selectedCaseId: null, pending: new Map() });
+      sync.lastSeq = null;
       const result = await api.getBoard({ teamId });
       if (get().teamId !== teamId) return; // the user switched team meanwhile
       if (result.ok) set({ board: withPending(result.value, get().pending), error: null });
       else set({ error: result.error.message });
+    },
+
+    follow(subscribe) {
+      return subscribe((notice) => {
+        const { board, teamId } = get();
+        if (!board || teamId === null) return;
+        const plan = boardRefreshFor(notice, { teamId, lastSeq: sync.lastSeq, shows: (id) => board.cards.some((c) => c.id === id) });
+        if (notice.seq >= 0) sync.lastSeq = notice.seq;
+        if (plan.kind === 'reload') sync.reload = true;
+        else if (plan.kind === 'cards') for (const id of plan.caseIds) sync.cases.add(id);
+        else return;
+        void runSync();
+      });
+    },
+
+    async loadMoreDone(columnId) {
+      const { board, teamId } = get();
+      if (!board || teamId === null) return;
+      const loaded = board.cards.filter((c) => c.columnId === columnId).length;
+      const result = await api.getDoneCards({ teamId, columnId, offset: loaded });
+      const current = get().board;
+      if (!result.ok) return get().say('error', result.error.message);
+      if (!current || get().teamId !== teamId) return;
+      const known = new Set(current.cards.map((c) => c.id));
+      const cards = [...current.cards, ...result.value.cards.filter((c) => !known.has(c.id))];
+      set({ board: { ...current, cards: sortCards(current, cards), columnCounts: { ...current.columnCounts, [columnId]: result.value.total } } });
     },
 
     async move(caseId, toColumnId, beforeCaseId, today, laneChange) {

@@ -11,7 +11,7 @@ import {
   walkColumns, wallCommandForKey, type TimerState, type WallSettings, type WallViewId,
 } from '../../../../shared/wall';
 import { api, type ConnectionState } from '../../api/client';
-import { useLive } from '../../stores/live';
+import { useLive, useTeamRevision } from '../../stores/live';
 import { useSession } from '../../stores/session';
 import { PairingScreen, useDeviceStream } from './pairing';
 import { BoardPanel, BottomLinePanel, CaseloadPanel, DeadlinesPanel, PlanPanel, PullListPanel, SprintPanel } from './panels';
@@ -47,13 +47,14 @@ export default function StandupView() {
 
 function PersonStandup() {
   const sessionTeam = useSession((s) => s.teamId);
-  const revision = useLive((s) => s.revision);
+  const teamId = teamFromHash() ?? sessionTeam;
+  const revision = useTeamRevision(teamId);
   const connection = useLive((s) => s.connection);
-  return <StandupScreen teamId={teamFromHash() ?? sessionTeam} revision={revision} connection={connection} device={false} />;
+  return <StandupScreen teamId={teamId} revision={revision} connection={connection} device={false} />;
 }
 
 function DeviceStandup({ teamId }: { teamId: number }) {
-  const stream = useDeviceStream();
+  const stream = useDeviceStream(teamId);
   return <StandupScreen teamId={teamId} revision={stream.revision} connection={stream.connection} device streamOpen={stream.open} />;
 }
 

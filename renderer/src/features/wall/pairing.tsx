@@ -6,6 +6,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuthStatus, PairingState } from '../../../../shared/api/auth';
+import type { ChangeNotice } from '../../../../shared/api/client';
+import { concernsTeam } from '../../../../shared/boardSync';
 import { authRequest, inElectron, type ConnectionState } from '../../api/client';
 import { useSession } from '../../stores/session';
 import { groupCode } from './DevicesView';
@@ -118,7 +120,7 @@ export function PairingScreen() {
  * stream, the device asks whether it is still paired; if not, the session store drops it and the
  * pairing screen takes over.
  */
-export function useDeviceStream(): { revision: number; connection: ConnectionState; open: boolean } {
+export function useDeviceStream(teamId: number): { revision: number; connection: ConnectionState; open: boolean } {
   const [revision, setRevision] = useState(0);
   const [connection, setConnection] = useState<ConnectionState>({ online: true });
   const [open, setOpen] = useState(false);
@@ -146,6 +148,7 @@ export function useDeviceStream(): { revision: number; connection: ConnectionSta
           });
           return;
         }
+        if (!concernsTeam(notice, teamId)) return;
         clearTimeout(pending.current);
         pending.current = setTimeout(() => setRevision((r) => r + 1), 150);
       });
@@ -165,7 +168,8 @@ export function useDeviceStream(): { revision: number; connection: ConnectionSta
         if (wasOpen) setRevision((r) => r + 1);
         wasOpen = true;
       });
-      source.addEventListener('change', () => {
+      source.addEventListener('change', (e) => {
+        if (!concernsTeam(JSON.parse((e as MessageEvent<string>).data) as ChangeNotice, teamId)) return;
         clearTimeout(pending.current);
         pending.current = setTimeout(() => setRevision((r) => r + 1), 150);
       });
@@ -191,7 +195,7 @@ export function useDeviceStream(): { revision: number; connection: ConnectionSta
       clearTimeout(pending.current);
       source?.close();
     };
-  }, []);
+  }, [teamId]);
 
   return { revision, connection, open };
 }
