@@ -1,14 +1,17 @@
 // A board as one connected client holds it in the bench: loaded once, then brought up to date on
-// every change notice the way the board view does.
+// every change notice the way the board view does (renderer/src/features/board/boardStore.ts):
+// the plan of shared/boardSync.ts, the moved cards fetched and patched in.
 import type { ChangeNotice } from '../shared/api/client';
-import type { Board } from '../shared/api/methods/board';
+import type { Board, BoardCards } from '../shared/api/methods/board';
+import { boardRefreshFor, patchBoard } from '../shared/boardSync';
 
 export class BoardClient {
   board: Board | null = null;
   /** Response bytes this client has fetched since it loaded. */
   bytes = 0;
   private waiters: { test: (b: Board) => boolean; done: () => void }[] = [];
-  private pending: ReturnType<typeof setTimeout> | undefined;
+  private lastSeq: number | null = null;
+  private work: Promise<void> = Promise.resolve();
 
   constructor(private readonly url: string, private readonly cookie: string, private readonly teamId: number) {}
 
@@ -26,10 +29,17 @@ export class BoardClient {
     this.bytes = 0;
   }
 
-  notice(_notice: ChangeNotice): void {
-    // As renderer/src/stores/live.ts: bursts coalesce for 150 ms, then the whole board reloads.
-    clearTimeout(this.pending);
-    this.pending = setTimeout(() => void this.post<Board>('getBoard', { teamId: this.teamId }).then((b) => this.set(b)), 150);
+  notice(notice: ChangeNotice): void {
+    const board = this.board;
+    if (!board) return;
+    const plan = boardRefreshFor(notice, { teamId: this.teamId, lastSeq: this.lastSeq, shows: (id) => board.cards.some((c) => c.id === id) });
+    if (notice.seq >= 0) this.lastSeq = notice.seq;
+    if (plan.kind === 'none') return;
+    // One fetch at a time, in order, as the board store's sync loop.
+    this.work = this.work.then(async () => {
+      if (plan.kind === 'reload') this.set(await this.post<Board>('getBoard', { teamId: this.teamId }));
+      else this.set(patchBoard(this.board!, plan.caseIds, await this.post<BoardCards>('getBoardCards', { teamId: this.teamId, caseIds: plan.caseIds })));
+    });
   }
 
   until(test: (b: Board) => boolean): Promise<void> {
