@@ -1,6 +1,8 @@
 // The command line's progress line: on a terminal, one line on stderr rewritten in place (\r)
 // and ended with a newline when the work is done; elsewhere (a pipe, a log file, --json) nothing,
 // so that scripts read only the result.
+import { formatNumber } from '../../shared/format';
+import type { BackupPhase } from '../../shared/api/methods/data';
 import type { ImportProgress } from '../../shared/import';
 
 export interface ProgressStream {
@@ -47,7 +49,7 @@ export function progressLine(stream: ProgressStream, options: { json?: boolean; 
   };
 }
 
-const count = (n: number) => n.toLocaleString('da-DK');
+const count = (n: number) => formatNumber(n);
 
 /** An import's progress as the command line says it (in Danish, as its other output). */
 export function importProgressText(progress: ImportProgress): string {
@@ -58,5 +60,16 @@ export function importProgressText(progress: ImportProgress): string {
     case 'check': return `Kontrollerer rækker${rows}`;
     case 'compare': return 'Sammenligner med databasens sager';
     case 'write': return 'Skriver i databasen';
+  }
+}
+
+/** A snapshot's or a restore's phase as the command line says it. */
+export function backupPhaseText(phase: BackupPhase): string {
+  switch (phase) {
+    case 'copy': return 'Kopierer databasen';
+    case 'check': return 'Kontrollerer kopien';
+    case 'before': return 'Sikkerhedskopierer databasen, som den er nu';
+    case 'restore': return 'Gendanner';
+    case 'migrate': return 'Opdaterer databasens skema';
   }
 }

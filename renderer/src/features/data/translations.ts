@@ -76,6 +76,20 @@ export const da = {
       version: 'Version', view: 'Visning', week: 'Uge', class_of_service: 'Indsatskategori', wip_limit: 'WIP-grænse', notes: 'Noter',
     },
   },
+  // Progress of long work, XLSX import (#17 item 11).
+  transfer: {
+    file: 'CSV- eller XLSX-fil',
+    importIntro: 'Vælg sagssystemets udtræk som CSV-fil eller XLSX-regneark (første ark, overskrifter i række 1) med én række pr. bevilling. Filen kontrolleres først; intet gemmes, før hele filen er fejlfri. Sager, der allerede findes, opdateres ud fra sagsnummeret.',
+    xlsxSummary: '{{rows}} rækker · XLSX-regneark, første ark',
+    count: '({{done}} / {{total}} rækker)',
+    cancel: 'Annullér',
+    cancelled: 'Importen er annulleret. Intet er skrevet.',
+    cannotCancel: 'Skrivningen kan ikke afbrydes: hele filen gemmes på én gang, eller intet gemmes.',
+    phases: {
+      open: 'Åbner filen', read: 'Læser regneark', cpr: 'Søger efter CPR-numre', check: 'Kontrollerer rækker',
+      compare: 'Sammenligner med Flowtavles sager', write: 'Skriver i databasen',
+    },
+  },
 };
 
 export const en: typeof da = {
@@ -154,6 +168,20 @@ export const en: typeof da = {
       outcome: 'Outcome', plan: 'Action plan', position: 'Position', pull_list: 'Pull list', pull_pin: 'Pin on the pull list',
       reason: 'Reason', session: 'Session', sprint: 'Sprint', status: 'Status', tag: 'Priority tag', to: 'To', undo: 'Undo',
       version: 'Version', view: 'View', week: 'Week', class_of_service: 'Class of service', wip_limit: 'WIP limit', notes: 'Notes',
+    },
+  },
+  // Progress of long work, XLSX import (#17 item 11).
+  transfer: {
+    file: 'CSV or XLSX file',
+    importIntro: "Choose the case system's extract as a CSV file or an XLSX workbook (first sheet, headers in row 1) with one row per grant. The file is checked first; nothing is saved unless the whole file is valid. Cases already in Flowtavle are updated by case number.",
+    xlsxSummary: '{{rows}} rows · XLSX workbook, first sheet',
+    count: '({{done}} / {{total}} rows)',
+    cancel: 'Cancel',
+    cancelled: 'The import was cancelled. Nothing was written.',
+    cannotCancel: 'Writing cannot be interrupted: the whole file is saved at once, or nothing is.',
+    phases: {
+      open: 'Opening the file', read: 'Reading the workbook', cpr: 'Looking for CPR numbers', check: 'Checking rows',
+      compare: "Comparing with Flowtavle's cases", write: 'Writing to the database',
     },
   },
 };
