@@ -11,10 +11,11 @@ import { contract } from '../../../shared/api/contract';
 import { roleAllows } from '../../../shared/api/dispatch';
 import { EXPORT_TABLES, type ExportTableName } from '../../../shared/api/methods/data';
 import { localToday } from '../../../shared/dates';
+import { formatNumber } from '../../../shared/format';
 import { validateMapping, type ImportError } from '../../../shared/import';
 import { isXlsx, rowsToCsv, workbookRows } from '../../../shared/importSheet';
 import { DB_OPTION, intOption, JSON_OPTION, printJson, requiredString, stringOption, UsageError, type Command } from '../command';
-import { importProgressText, progressLine, type ProgressLine } from '../progress';
+import { backupPhaseText, importProgressText, progressLine, type ProgressLine } from '../progress';
 import { storePath } from '../store';
 import { IMPORT_FINANCE_USAGE, importFinance } from './finance';
 
@@ -160,13 +161,20 @@ const exportCommand: Command = {
       if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--${name} skal være en dato på formen ÅÅÅÅ-MM-DD.`);
     }
     const path = existingStore(values);
+    const progress = progressLine(process.stderr, { json: values.json === true });
     return withWorkspace(path, async (db) => {
+      progress.show('Henter data');
       const table = exportTable(db, what as ExportTableName, {
         ...(team !== undefined ? { teamId: team } : {}),
         filter: { ...(from ? { from } : {}), ...(to ? { to } : {}) },
       });
-      if (format === '.csv') writeCsvFile(out, table);
-      else await writeXlsxFile(out, table);
+      progress.show(`Skriver ${basename(out)} (${formatNumber(table.rows.length)} rækker)`);
+      try {
+        if (format === '.csv') writeCsvFile(out, table);
+        else await writeXlsxFile(out, table);
+      } finally {
+        progress.end();
+      }
       if (values.json) printJson({ path: out, rows: table.rows.length });
       else console.log(`${table.title}: ${table.rows.length} rækker gemt i ${out}`);
       return 0;
@@ -195,9 +203,15 @@ const backupCommand: Command = {
     }
     const keepDays = intOption(values, 'keep-days');
     if (keepDays !== undefined && (keepDays < 1 || keepDays > 3650)) throw new UsageError('--keep-days skal være mellem 1 og 3650.');
+    const progress = progressLine(process.stderr, { json: values.json === true });
     return withWorkspace(path, async (db) => {
       if (keepDays !== undefined) writeKeepDays(db, keepDays);
-      const snapshot = await createSnapshot(db, { reason: 'manual' });
+      let snapshot;
+      try {
+        snapshot = await createSnapshot(db, { reason: 'manual', onPhase: (phase) => progress.show(backupPhaseText(phase)) });
+      } finally {
+        progress.end();
+      }
       const removed = pruneSnapshots(path, readKeepDays(db));
       if (values.json) printJson({ file: snapshot.file, path: snapshot.path, bytes: snapshot.bytes, removed });
       else console.log(`Sikkerhedskopi gemt: ${snapshot.path}${removed.length ? ` (${removed.length} gamle slettet)` : ''}`);
@@ -234,13 +248,16 @@ const restoreCommand: Command = {
       else console.log(`Databasen var beskadiget og er flyttet til ${replaced.brokenCopy}. Gendannet fra ${basename(file)}.`);
       return 0;
     }
+    const progress = progressLine(process.stderr, { json: values.json === true });
     return withWorkspace(path, async (db) => {
       let result;
       try {
-        result = await restoreSnapshot(db, basename(file), { actorId: null, force });
+        result = await restoreSnapshot(db, basename(file), { actorId: null, force, onPhase: (phase) => progress.show(backupPhaseText(phase)) });
       } catch (error) {
+        progress.end();
         return foreignSnapshotRefused(error);
       }
+      progress.end();
       if (result.warning && !values.json) console.error(result.warning);
       if (values.json) printJson({ restored: result.restored.file, before: result.before.file, warning: result.warning });
       else console.log(`Gendannet fra ${result.restored.file}. Databasen, som den var lige før, er gemt som ${result.before.file}.`);

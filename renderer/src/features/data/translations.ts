@@ -89,6 +89,15 @@ export const da = {
       open: 'Åbner filen', read: 'Læser regneark', cpr: 'Søger efter CPR-numre', check: 'Kontrollerer rækker',
       compare: 'Sammenligner med Flowtavles sager', write: 'Skriver i databasen',
     },
+    fetching: 'Henter data',
+    backupPhases: {
+      start: 'Starter', copy: 'Kopierer databasen', check: 'Kontrollerer sikkerhedskopien',
+      before: 'Sikkerhedskopierer databasen, som den er nu', restore: 'Gendanner sikkerhedskopien', migrate: 'Opdaterer databasens opbygning',
+    },
+    backupNoCancel: {
+      snapshot: 'Sikkerhedskopieringen rører ikke databasen: kopien skrives til en ny fil, som først tæller med, når den er kontrolleret.',
+      restore: 'En bekræftet gendannelse kan ikke afbrydes. Databasen, som den var, gemmes først som sikkerhedskopi, så den kan gendannes igen.',
+    },
   },
 };
 
@@ -182,6 +191,15 @@ export const en: typeof da = {
     phases: {
       open: 'Opening the file', read: 'Reading the workbook', cpr: 'Looking for CPR numbers', check: 'Checking rows',
       compare: "Comparing with Flowtavle's cases", write: 'Writing to the database',
+    },
+    fetching: 'Fetching the data',
+    backupPhases: {
+      start: 'Starting', copy: 'Copying the database', check: 'Checking the backup',
+      before: 'Backing up the database as it is now', restore: 'Restoring the backup', migrate: "Updating the database's structure",
+    },
+    backupNoCancel: {
+      snapshot: 'Backing up does not touch the database: the copy is written to a new file that only counts once it has been checked.',
+      restore: 'A confirmed restore cannot be interrupted. The database as it was is saved as a backup first, so it can be restored again.',
     },
   },
 };
