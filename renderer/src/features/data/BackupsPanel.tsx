@@ -81,10 +81,9 @@ export function BackupsPanel() {
         <button type="button" disabled={!steward || !/^\d+$/.test(keepDays)} onClick={() => void saveKeepDays()}>{t('backups.saveKeepDays')}</button>
       </div>
       {running && overview?.job && (
-        <>
-          <TransferProgress step={{ label: t(`transfer.backupPhases.${overview.job.phase ?? 'start'}`) }} />
-          <p className="data-progress-why">{t(`transfer.backupNoCancel.${overview.job.operation}`)}</p>
-        </>
+        <TransferProgress
+          step={{ label: t(`transfer.backupPhases.${overview.job.phase ?? 'start'}`) }} note={t(`transfer.backupNoCancel.${overview.job.operation}`)}
+        />
       )}
       <DataMessage message={message} />
       {overview && overview.snapshots.length === 0 && <p>{t('backups.none')}</p>}

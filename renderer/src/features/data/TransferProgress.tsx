@@ -16,6 +16,8 @@ export function TransferProgress(props: {
   onCancel?: (() => void) | undefined;
   /** Why Annullér no longer works (the write has started); the button is then disabled. */
   cannotCancel?: string | null | undefined;
+  /** For work without Annullér: why it need not be cancelled. */
+  note?: string | undefined;
 }) {
   const { t, i18n } = useTranslation('data');
   const id = useId();
@@ -41,6 +43,7 @@ export function TransferProgress(props: {
         )}
       </div>
       {props.cannotCancel && <p className="data-progress-why" id={`${id}-why`}>{props.cannotCancel}</p>}
+      {props.note && <p className="data-progress-why">{props.note}</p>}
     </div>
   );
 }
