@@ -9,7 +9,7 @@ import {
 import { isXlsx, rowsToCsv, workbookRows } from '../../../../shared/importSheet';
 import { api } from '../../api/client';
 import { useCan } from '../../stores/permissions';
-import { decodeText, MAX_FILE_BYTES, pause, textToBase64, toBase64 } from './files';
+import { decodeText, MAX_BASE64_CHARS, MAX_FILE_BYTES, pause, textToBase64, toBase64 } from './files';
 import { DataMessage, FileField, ImportErrors, ImportIntro } from './importParts';
 import { TransferProgress, type TransferStep } from './TransferProgress';
 
@@ -143,7 +143,14 @@ export function ImportPanel() {
           setImportErrors([read.problem]);
           return;
         }
-        setFile({ name: chosen.name, kind: 'xlsx', content: textToBase64(rowsToCsv(read.rows)), rows: read.rows, delimiter: ';', problem: null });
+        const content = textToBase64(rowsToCsv(read.rows));
+        if (content.length > MAX_BASE64_CHARS) {
+          // A workbook is compressed: its cells as CSV can outgrow what the host takes in one call.
+          setStep(null);
+          setMessage({ kind: 'error', text: t('transfer.sheetTooLarge') });
+          return;
+        }
+        setFile({ name: chosen.name, kind: 'xlsx', content, rows: read.rows, delimiter: ';', problem: null });
       } else {
         const { rows, delimiter, problem } = parseCsv(decodeText(bytes));
         if (run.cancelled) return;

@@ -1,5 +1,7 @@
 // Reading a chosen file for the host: the imports send its bytes as base64 (the contract's limit is about 15 MB).
 export const MAX_FILE_BYTES = 15 * 1024 * 1024;
+/** The contract's limit on the base64 sent (base64File in shared/api/methods/data.ts). */
+export const MAX_BASE64_CHARS = 20_000_000;
 
 /** Base64 in chunks: String.fromCharCode(...bytes) overflows the stack on large files. */
 export function toBase64(buffer: ArrayBuffer): string {

@@ -82,6 +82,7 @@ export const da = {
     xlsxSummary: '{{rows}} rækker · XLSX-regneark, første ark',
     count: '({{done}} / {{total}} rækker)',
     cancel: 'Annullér',
+    sheetTooLarge: 'Regnearkets celler fylder mere end 15 MB, mere end Flowtavle kan modtage på én gang. Del udtrækket i flere filer, eller importér det med kommandolinjen (import FIL.xlsx), som ikke har den grænse.',
     cancelled: 'Importen er annulleret. Intet er skrevet.',
     cannotCancel: 'Skrivningen kan ikke afbrydes: hele filen gemmes på én gang, eller intet gemmes.',
     phases: {
@@ -184,6 +185,7 @@ export const en: typeof da = {
     xlsxSummary: '{{rows}} rows · XLSX workbook, first sheet',
     count: '({{done}} / {{total}} rows)',
     cancel: 'Cancel',
+    sheetTooLarge: "The workbook's cells take up more than 15 MB, more than Flowtavle can receive at once. Split the extract into several files, or import it with the command line (import FILE.xlsx), which has no such limit.",
     cancelled: 'The import was cancelled. Nothing was written.',
     cannotCancel: 'Writing cannot be interrupted: the whole file is saved at once, or nothing is.',
     phases: {
