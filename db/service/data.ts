@@ -149,7 +149,7 @@ export function dataHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof d
 
     createBackup: () => {
       if (db.memory) throw new ApiFailure('conflict', 'En database i hukommelsen kan ikke sikkerhedskopieres.');
-      const started = startBackupJob(db, 'snapshot', async (onPhase) => (await createSnapshot(db, { reason: 'manual', onPhase })).file, ctx.now);
+      const started = startBackupJob(db, 'snapshot', async () => (await createSnapshot(db, { reason: 'manual' })).file, ctx.now);
       if (!started) throw new ApiFailure('conflict', 'En sikkerhedskopiering eller gendannelse kører allerede. Vent et øjeblik.');
       return { started };
     },
@@ -165,8 +165,8 @@ export function dataHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof d
         const message = new ForeignSnapshotError(file, FORCE_HINT_API).message;
         throw new ApiFailure('conflict', message, [{ field: 'file', message: 'En anden databases sikkerhedskopi' }], { reason: 'foreign_snapshot' });
       }
-      const started = startBackupJob(db, 'restore', async (onPhase) => {
-        await restoreSnapshot(db, file, { actorId, now: ctx.now, force: force === true, forceHint: FORCE_HINT_API, onPhase });
+      const started = startBackupJob(db, 'restore', async () => {
+        await restoreSnapshot(db, file, { actorId, now: ctx.now, force: force === true, forceHint: FORCE_HINT_API });
         return file;
       }, ctx.now);
       if (!started) throw new ApiFailure('conflict', 'En sikkerhedskopiering eller gendannelse kører allerede. Vent et øjeblik.');

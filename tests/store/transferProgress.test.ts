@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createSnapshot, restoreSnapshot } from '../../db/backup';
+import { backupJob, createSnapshot, restoreSnapshot, startBackupJob } from '../../db/backup';
 import { closeStore, openStore } from '../../db/connection';
 import type { BackupPhase } from '../../shared/api/methods/data';
 
@@ -25,6 +25,33 @@ describe('backup phases', () => {
       const restore: BackupPhase[] = [];
       await restoreSnapshot(db, made.file, { actorId: null, onPhase: (p) => restore.push(p) });
       expect(restore).toEqual(['check', 'before', 'restore', 'migrate']);
+    } finally {
+      closeStore(db);
+    }
+  });
+});
+
+describe('the backup job the Data view polls', () => {
+  it('carries the phase its snapshot or restore is in, and none once finished', async () => {
+    const db = openStore(join(mkdtempSync(join(tmpdir(), 'flowtavle-job-')), 'flowtavle.db'));
+    const finished = async () => {
+      while (backupJob(db)?.running) await new Promise((resolve) => setTimeout(resolve, 10));
+    };
+    try {
+      const seen: (BackupPhase | null | undefined)[] = [];
+      const onPhase = () => seen.push(backupJob(db)?.phase);
+      expect(startBackupJob(db, 'snapshot', async () => (await createSnapshot(db, { reason: 'manual', onPhase })).file)).toBe(true);
+      await finished();
+      expect(seen).toEqual(['copy', 'check']);
+      expect(backupJob(db)).toMatchObject({ ok: true, phase: null });
+
+      seen.length = 0;
+      const file = backupJob(db)!.file!;
+      expect(startBackupJob(db, 'restore', async () => (await restoreSnapshot(db, file, { actorId: null, onPhase })).restored.file)).toBe(true);
+      await finished();
+      // The restore's own snapshot of the store is its phase "before", never a snapshot job's copy/check.
+      expect(seen).toEqual(['check', 'before', 'restore', 'migrate']);
+      expect(backupJob(db)).toMatchObject({ ok: true, phase: null });
     } finally {
       closeStore(db);
     }
