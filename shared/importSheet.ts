@@ -40,8 +40,10 @@ export function cellText(cell: SheetCell | unknown): string {
   if (typeof cell === 'string') return cell;
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell)) return '';
-    // Beyond 1e21 toString writes an exponent; no column of the extract holds such numbers.
-    return Number.isInteger(cell) ? String(cell) : String(cell).replace('.', ',');
+    // Fifteen significant digits drop a formula's binary noise (0.1 + 0.2 is 0,3, and a rate
+    // stays whole øre); beyond 1e21 toString writes an exponent, which no column of the extract holds.
+    const value = Number(cell.toPrecision(15));
+    return Number.isInteger(value) ? String(value) : String(value).replace('.', ',');
   }
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
   if (cell instanceof Date) {

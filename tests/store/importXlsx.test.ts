@@ -70,6 +70,9 @@ describe('cell texts', () => {
     // 1.5 hours never becomes the Danish thousand "1.500".
     expect(cellText(1.5)).toBe('1,5');
     expect(cellText(2450)).toBe('2450');
+    // A formula's binary noise is not a third decimal of a rate.
+    expect(cellText(0.1 + 0.2)).toBe('0,3');
+    expect(cellText(1.1 * 3)).toBe('3,3');
     expect(cellText({ richText: [{ text: 'Team ' }, { text: 'Bostøtte' }] })).toBe('Team Bostøtte');
     expect(cellText({ formula: 'A1*2', result: 1025 })).toBe('1025');
     expect(cellText({ text: 'Bostøtten', hyperlink: 'https://example.org' })).toBe('Bostøtten');
