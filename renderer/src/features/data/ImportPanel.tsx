@@ -233,7 +233,7 @@ export function ImportPanel() {
 
       <div className="data-form-row">
         <FileField
-          key={inputKey} label={t('transfer.file')} onChoose={(files) => void chooseFile(files)}
+          key={inputKey} label={t('transfer.file')} onChoose={(files) => void chooseFile(files)} disabled={running}
           accept=".csv,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         />
         <label className="data-field">
