@@ -12,7 +12,7 @@ import { migrate, schemaVersion, type Db } from './connection';
 import { appendEvent } from './events';
 import { workspaceSetting } from './settings';
 import { DISK_FULL_MESSAGE, isDiskFull } from '../shared/faults';
-import type { BackupJob } from '../shared/api/methods/data';
+import type { BackupJob, BackupPhase } from '../shared/api/methods/data';
 
 export const BACKUP_FOLDER_NAME = 'backups';
 export const DEFAULT_KEEP_DAYS = 30;
@@ -163,6 +163,8 @@ export function checkStoreFile(path: string): CheckResult {
 export interface SnapshotOptions {
   reason: SnapshotReason;
   now?: Date;
+  /** Told when the copy starts and when its check starts. */
+  onPhase?: (phase: 'copy' | 'check') => void;
 }
 
 /**
@@ -184,7 +186,9 @@ export async function createSnapshot(db: Db, options: SnapshotOptions): Promise<
   }
   const partial = join(folder, `${file}.partial`);
   rmSync(partial, { force: true });
+  tell(db, 'snapshot', 'copy', options.onPhase);
   await db.backup(partial, { progress: () => ALL_PAGES });
+  tell(db, 'snapshot', 'check', options.onPhase);
   const check = checkStoreFile(partial);
   if (!check.ok) {
     rmSync(partial, { force: true });
@@ -310,24 +314,29 @@ export interface RestoreResult {
  * restored data), migrated if it is older, and the restore is written to the event log.
  */
 export async function restoreSnapshot(
-  db: Db, snapshotFile: string, options: { actorId: number | null; now?: () => Date; force?: boolean; forceHint?: string },
+  db: Db, snapshotFile: string,
+  options: { actorId: number | null; now?: () => Date; force?: boolean; forceHint?: string; onPhase?: (phase: 'check' | 'before' | 'restore' | 'migrate') => void },
 ): Promise<RestoreResult> {
   const now = options.now ?? (() => new Date());
   const storePath = db.name;
   const snapshot = findSnapshot(storePath, snapshotFile);
   if (!snapshot) throw new Error(`no snapshot named ${snapshotFile}`);
+  tell(db, 'restore', 'check', options.onPhase);
   const check = checkStoreFile(snapshot.path);
   if (!check.ok) throw new Error(`the snapshot ${snapshotFile} fails its quick_check: ${check.problems.join('; ')}`);
   const ownId = storeIdOf(db);
   const ownership = snapshotOwnership(snapshot, ownId);
   if (ownership === 'foreign' && !options.force) throw new ForeignSnapshotError(snapshotFile, options.forceHint ?? FORCE_HINT_CLI);
+  tell(db, 'restore', 'before', options.onPhase);
   const before = await createSnapshot(db, { reason: 'before-restore', now: now() });
+  tell(db, 'restore', 'restore', options.onPhase);
   const source = new Database(snapshot.path, { readonly: true, fileMustExist: true });
   try {
     await source.backup(storePath, { progress: () => ALL_PAGES });
   } finally {
     source.close();
   }
+  tell(db, 'restore', 'migrate', options.onPhase);
   migrate(db);
   db.transaction(() => {
     // The store keeps its own id: a snapshot from before ids got a fresh one from the migration,
@@ -429,17 +438,28 @@ export function backupJob(db: Db): BackupJob | null {
   return jobs.get(db) ?? null;
 }
 
+/**
+ * Tells a snapshot's or restore's phase to its caller and to the store's running job of that
+ * kind (the one the Data view polls); a restore's own snapshot of the store is the restore's
+ * phase "before", not a snapshot job's.
+ */
+function tell<P extends BackupPhase>(db: Db, operation: BackupJob['operation'], phase: P, onPhase?: (phase: P) => void): void {
+  const job = jobs.get(db);
+  if (job?.running && job.operation === operation) job.phase = phase;
+  onPhase?.(phase);
+}
+
 /** Starts a snapshot or restore in the background; false when one is already running. */
 export function startBackupJob(db: Db, operation: BackupJob['operation'], work: () => Promise<string>, now: () => Date = () => new Date()): boolean {
   if (jobs.get(db)?.running) return false;
-  const job: BackupJob = { operation, running: true, startedAt: now().toISOString(), finishedAt: null, ok: null, message: null, file: null };
+  const job: BackupJob = { operation, running: true, startedAt: now().toISOString(), finishedAt: null, ok: null, message: null, file: null, phase: null };
   jobs.set(db, job);
   // Later, not now: the caller may be inside a write transaction that must commit first.
   new Promise((resolve) => setImmediate(resolve)).then(work).then(
-    (file) => Object.assign(job, { running: false, ok: true, file, finishedAt: now().toISOString() }),
+    (file) => Object.assign(job, { running: false, ok: true, file, finishedAt: now().toISOString(), phase: null }),
     (error: unknown) =>
       Object.assign(job, {
-        running: false, ok: false, finishedAt: now().toISOString(),
+        running: false, ok: false, finishedAt: now().toISOString(), phase: null,
         message: `${operation === 'restore' ? 'Gendannelsen' : 'Sikkerhedskopieringen'} mislykkedes: ${isDiskFull(error) ? DISK_FULL_MESSAGE : (error as Error).message}`,
       }),
   );

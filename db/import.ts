@@ -7,9 +7,10 @@ import { addDays } from '../shared/dates';
 import type { IsoDate, TakstUnit } from '../shared/domain';
 import { formatParagraph } from '../shared/format';
 import {
-  grantKey, initialsOf, MAX_REPORTED_ERRORS, nameKey, parseExtract, sameGrant,
-  type ColumnMapping, type ImportCase, type ImportError, type ImportGrant,
+  checkExtractRows, grantKey, initialsOf, MAX_REPORTED_ERRORS, nameKey, parseCsv, sameGrant,
+  type ColumnMapping, type ImportCase, type ImportError, type ImportGrant, type ImportProgress,
 } from '../shared/import';
+import { isXlsx } from '../shared/importSheet';
 import { legalDeadlineDays } from '../shared/paragraphs';
 import { SORT_GAP } from '../shared/sortKey';
 import type { Db } from './connection';
@@ -46,7 +47,19 @@ export interface ImportOptions {
   now: Date;
   today: IsoDate;
   fileName?: string;
+  /** Told where the import is; the command line prints it on a terminal. */
+  onProgress?: (progress: ImportProgress) => void;
 }
+
+/**
+ * A workbook's bytes reach the host only by mistake: the Data view and the command line read an
+ * XLSX extract's first sheet themselves (exceljs loads asynchronously, and the host's import runs
+ * inside one synchronous transaction) and send its cells as CSV.
+ */
+const XLSX_AT_HOST: ImportError = {
+  row: 1, column: '', value: '',
+  reason: 'Filen er et XLSX-regneark, og her læses kun CSV. Importér regnearket i Flowtavles datavisning eller med kommandolinjens "import FIL.xlsx", som læser det første ark, eller gem det som CSV. Intet er importeret.',
+};
 
 type StoreCase = Pick<CasesRow, 'id' | 'case_number' | 'citizen_id' | 'team_id' | 'assignee_id' | 'kind' | 'paragraph' | 'received_date' | 'legal_deadline'>;
 type StoreGrant = Pick<
@@ -82,8 +95,14 @@ function processingDays(db: Db): (paragraph: string) => number | null {
 
 /** Decodes, validates and (unless a dry run, or any row is wrong) writes the extract in one transaction. */
 export function importExtract(db: Db, bytes: Uint8Array, options: ImportOptions): ImportOutcome {
+  if (isXlsx(bytes)) return { ok: false, errors: [XLSX_AT_HOST], totalErrors: 1, encoding: 'utf-8', delimiter: '', rows: 0 };
   const { text, encoding } = decodeExtract(bytes);
-  const parsed = parseExtract(text, options.mapping);
+  const { onProgress } = options;
+  const { rows, delimiter, problem } = parseCsv(text);
+  const steps = checkExtractRows(rows, delimiter, problem, options.mapping);
+  let step = steps.next();
+  for (; !step.done; step = steps.next()) onProgress?.(step.value);
+  const parsed = step.value;
   const failure = (errors: ImportError[]): ImportOutcome => ({
     ok: false, errors: errors.slice(0, MAX_REPORTED_ERRORS), totalErrors: errors.length, encoding, delimiter: parsed.delimiter, rows: parsed.rowCount,
   });
@@ -91,13 +110,17 @@ export function importExtract(db: Db, bytes: Uint8Array, options: ImportOptions)
 
   // Nested inside the dispatcher's transaction this is a savepoint; from the CLI, the transaction itself.
   const run = db.transaction((): ImportOutcome => {
+    onProgress?.({ phase: 'compare' });
     const plan = new ImportPlan(db, parsed.cases, parsed.hasGrantColumns, options);
     if (plan.errors.length) return failure(plan.errors);
     const summary: ImportResult = {
       ...plan.counts(), encoding, delimiter: parsed.delimiter, rows: parsed.rowCount, cases: parsed.cases.length,
       grants: parsed.cases.reduce((n, c) => n + c.grants.length, 0), newTeams: plan.newTeamNames(), newCaseworkers: plan.newPeopleNames(),
     };
-    if (!options.dryRun) plan.apply(summary);
+    if (!options.dryRun) {
+      onProgress?.({ phase: 'write' });
+      plan.apply(summary);
+    }
     return { ok: true, summary, dryRun: options.dryRun === true };
   });
   // A large import touches many index pages: a bigger page cache keeps them from spilling to the

@@ -250,9 +250,49 @@ const MAX_LENGTH: Limits = {
   sagsnummer: 50, borger_ref: 50, borger_initialer: 10, team: 120, sagsbehandler: 120, ydelse: 200, leverandoer: 200,
 };
 
+/** How far the row checks are: the CPR search over every cell, then the rules row by row. */
+export interface CheckProgress {
+  phase: 'cpr' | 'check';
+  /** Rows of the file gone through (the header not counted). */
+  done: number;
+  total: number;
+}
+
+/** Where an import is, for its progress bar and the command line's progress line. */
+export interface ImportProgress {
+  /** read: the file's cells; cpr, check: the row checks; compare: with the store; write: the one transaction. */
+  phase: 'read' | 'cpr' | 'check' | 'compare' | 'write';
+  /** Rows gone through and in all, where the phase counts rows. */
+  done?: number;
+  total?: number;
+}
+
+/** Rows between two progress steps: small enough that the bar moves, large enough to cost nothing. */
+export const CHECK_CHUNK_ROWS = 2_000;
+
 /** Parses and validates a whole extract. Errors are row-level; nothing here knows the store. */
 export function parseExtract(text: string, mapping: ColumnMapping = {}): ParsedExtract {
   const { rows, delimiter, problem } = parseCsv(text);
+  return runChecks(checkExtractRows(rows, delimiter, problem, mapping));
+}
+
+/** Drives the row checks to their end without pausing. */
+export function runChecks(steps: Generator<CheckProgress, ParsedExtract, void>): ParsedExtract {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The checks of parseExtract over the file's cells (row 0 the header), one step per
+ * CHECK_CHUNK_ROWS rows: the renderer pauses between steps so its progress bar paints and its
+ * cancel button is heard; the host and the command line run them through without pausing.
+ */
+export function* checkExtractRows(
+  rows: string[][], delimiter: ';' | ',' | '\t', problem: string | null, mapping: ColumnMapping = {},
+): Generator<CheckProgress, ParsedExtract, void> {
+  const total = Math.max(rows.length - 1, 0);
   const headers = (rows[0] ?? []).map((h) => h.replace(/^\ufeff/, '').trim());
   const empty: ParsedExtract = {
     delimiter, headers, columns: Object.fromEntries(CANONICAL_COLUMNS.map((c) => [c, null])) as Record<CanonicalColumn, number | null>,
@@ -279,6 +319,7 @@ export function parseExtract(text: string, mapping: ColumnMapping = {}): ParsedE
     if (findCprMatch(h)) add(cprError(1, `kolonne ${i + 1}`, h));
   });
   for (let r = 1; r < rows.length; r++) {
+    if (r % CHECK_CHUNK_ROWS === 0) yield { phase: 'cpr', done: r, total };
     const cells = rows[r]!;
     for (let i = 0; i < cells.length; i++) {
       const cell = cells[i]!;
@@ -301,6 +342,7 @@ export function parseExtract(text: string, mapping: ColumnMapping = {}): ParsedE
   const citizens = new Map<string, { initials: string; row: number }>();
   let rowCount = 0;
   for (let r = 1; r < rows.length; r++) {
+    if (r % CHECK_CHUNK_ROWS === 0) yield { phase: 'check', done: r, total };
     const cells = rows[r]!;
     if (isBlankRow(cells)) continue;
     rowCount++;

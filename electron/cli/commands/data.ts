@@ -11,8 +11,11 @@ import { contract } from '../../../shared/api/contract';
 import { roleAllows } from '../../../shared/api/dispatch';
 import { EXPORT_TABLES, type ExportTableName } from '../../../shared/api/methods/data';
 import { localToday } from '../../../shared/dates';
-import { validateMapping } from '../../../shared/import';
+import { formatNumber } from '../../../shared/format';
+import { validateMapping, type ImportError } from '../../../shared/import';
+import { isXlsx, rowsToCsv, workbookRows } from '../../../shared/importSheet';
 import { DB_OPTION, intOption, JSON_OPTION, printJson, requiredString, stringOption, UsageError, type Command } from '../command';
+import { backupPhaseText, importProgressText, progressLine, type ProgressLine } from '../progress';
 import { storePath } from '../store';
 import { IMPORT_FINANCE_USAGE, importFinance } from './finance';
 
@@ -53,6 +56,23 @@ function readMapping(file: string | undefined) {
   return mapping;
 }
 
+/**
+ * An XLSX extract's first sheet as the CSV bytes the one import path reads, or why it cannot be
+ * read (a damaged file, no sheet) as a row-1 error like the checks' own.
+ */
+async function workbookAsCsv(bytes: Uint8Array, progress: ProgressLine): Promise<{ bytes: Uint8Array } | { problem: ImportError }> {
+  progress.show('Åbner regneark');
+  const { default: ExcelJS } = await import('exceljs');
+  const read = await workbookRows(new ExcelJS.Workbook(), bytes, (step) => progress.show(importProgressText(step)));
+  return 'problem' in read ? read : { bytes: new TextEncoder().encode(rowsToCsv(read.rows)) };
+}
+
+function printImportErrors(errors: readonly ImportError[], total: number): void {
+  console.error(`Filen blev ikke importeret: ${total} fejl. Intet er ændret.`);
+  for (const e of errors) console.error(`  række ${e.row}${e.column ? `, ${e.column}` : ''}${e.value ? ` ("${e.value}")` : ''}: ${e.reason}`);
+  if (total > errors.length) console.error(`  … og ${total - errors.length} fejl mere.`);
+}
+
 function actorOption(values: Record<string, unknown>, db: Db): number | null {
   const actor = intOption(values, 'actor');
   if (actor === undefined) return null;
@@ -67,36 +87,51 @@ function actorOption(values: Record<string, unknown>, db: Db): number | null {
 
 const importCommand: Command = {
   name: 'import',
-  summary: 'Importér sagssystemets udtræk (CSV), eller med "finance" økonomisystemets bogføring (CSV); alt eller intet',
-  usage: `import FILE --db PATH [--mapping FILE] [--dry-run] [--actor ID] [--json] | ${IMPORT_FINANCE_USAGE}`,
+  summary: 'Importér sagssystemets udtræk (CSV eller XLSX), eller med "finance" økonomisystemets bogføring (CSV); alt eller intet',
+  usage: `import FILE.csv|FILE.xlsx --db PATH [--mapping FILE] [--dry-run] [--actor ID] [--json] | ${IMPORT_FINANCE_USAGE}`,
   options: { ...DB_OPTION, ...JSON_OPTION, mapping: { type: 'string' }, 'dry-run': { type: 'boolean' }, actor: { type: 'string' } },
   allowPositionals: true,
-  run(values, positionals) {
+  async run(values, positionals) {
     if (positionals[0] === 'finance' && positionals.length === 2) return importFinance(values, positionals[1]!);
     if (positionals.length !== 1) throw new UsageError('Angiv præcis én fil at importere (eller "finance FIL" for bogføringen).');
     const file = positionals[0]!;
     if (!existsSync(file)) throw new UsageError(`Filen findes ikke: ${file}`);
     const mapping = readMapping(stringOption(values, 'mapping'));
     const path = existingStore(values);
-    const bytes = new Uint8Array(readFileSync(file));
+    const progress = progressLine(process.stderr, { json: values.json === true });
+    let bytes: Uint8Array = new Uint8Array(readFileSync(file));
+    const workbook = isXlsx(bytes, file);
+    if (workbook) {
+      const read = await workbookAsCsv(bytes, progress);
+      if ('problem' in read) {
+        progress.end();
+        if (values.json) printJson({ errors: [read.problem] });
+        else printImportErrors([read.problem], 1);
+        return 1;
+      }
+      bytes = read.bytes;
+    }
     return withWorkspace(path, (db) => {
       const now = new Date();
-      const outcome = importExtract(db, bytes, {
-        mapping, dryRun: values['dry-run'] === true, actorId: actorOption(values, db), now, today: localToday(now), fileName: basename(file),
-      });
+      const actorId = actorOption(values, db);
+      let outcome;
+      try {
+        outcome = importExtract(db, bytes, {
+          mapping, dryRun: values['dry-run'] === true, actorId, now, today: localToday(now), fileName: basename(file),
+          onProgress: (p) => progress.show(importProgressText(p)),
+        });
+      } finally {
+        progress.end();
+      }
       if (!outcome.ok) {
         if (values.json) printJson({ errors: outcome.errors });
-        else {
-          console.error(`Filen blev ikke importeret: ${outcome.totalErrors} fejl. Intet er ændret.`);
-          for (const e of outcome.errors) console.error(`  række ${e.row}${e.column ? `, ${e.column}` : ''}${e.value ? ` ("${e.value}")` : ''}: ${e.reason}`);
-          if (outcome.totalErrors > outcome.errors.length) console.error(`  … og ${outcome.totalErrors - outcome.errors.length} fejl mere.`);
-        }
+        else printImportErrors(outcome.errors, outcome.totalErrors);
         return 1;
       }
       const { inserted, updated, unchanged } = outcome.summary;
       if (values.json) printJson({ inserted, updated, unchanged });
       else {
-        console.log(`${outcome.dryRun ? 'Prøvekørsel (intet gemt)' : 'Importeret'}: ${inserted} nye sager, ${updated} opdateret, ${unchanged} uændret (${outcome.summary.rows} rækker, ${outcome.summary.encoding}).`);
+        console.log(`${outcome.dryRun ? 'Prøvekørsel (intet gemt)' : 'Importeret'}: ${inserted} nye sager, ${updated} opdateret, ${unchanged} uændret (${outcome.summary.rows} rækker, ${workbook ? 'XLSX' : outcome.summary.encoding}).`);
         if (outcome.summary.newTeams.length) console.log(`  Nye teams: ${outcome.summary.newTeams.join(', ')}`);
         if (outcome.summary.newCaseworkers.length) console.log(`  Nye sagsbehandlere: ${outcome.summary.newCaseworkers.join(', ')}`);
       }
@@ -126,13 +161,20 @@ const exportCommand: Command = {
       if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--${name} skal være en dato på formen ÅÅÅÅ-MM-DD.`);
     }
     const path = existingStore(values);
+    const progress = progressLine(process.stderr, { json: values.json === true });
     return withWorkspace(path, async (db) => {
+      progress.show('Henter data');
       const table = exportTable(db, what as ExportTableName, {
         ...(team !== undefined ? { teamId: team } : {}),
         filter: { ...(from ? { from } : {}), ...(to ? { to } : {}) },
       });
-      if (format === '.csv') writeCsvFile(out, table);
-      else await writeXlsxFile(out, table);
+      progress.show(`Skriver ${basename(out)} (${formatNumber(table.rows.length)} rækker)`);
+      try {
+        if (format === '.csv') writeCsvFile(out, table);
+        else await writeXlsxFile(out, table);
+      } finally {
+        progress.end();
+      }
       if (values.json) printJson({ path: out, rows: table.rows.length });
       else console.log(`${table.title}: ${table.rows.length} rækker gemt i ${out}`);
       return 0;
@@ -161,9 +203,15 @@ const backupCommand: Command = {
     }
     const keepDays = intOption(values, 'keep-days');
     if (keepDays !== undefined && (keepDays < 1 || keepDays > 3650)) throw new UsageError('--keep-days skal være mellem 1 og 3650.');
+    const progress = progressLine(process.stderr, { json: values.json === true });
     return withWorkspace(path, async (db) => {
       if (keepDays !== undefined) writeKeepDays(db, keepDays);
-      const snapshot = await createSnapshot(db, { reason: 'manual' });
+      let snapshot;
+      try {
+        snapshot = await createSnapshot(db, { reason: 'manual', onPhase: (phase) => progress.show(backupPhaseText(phase)) });
+      } finally {
+        progress.end();
+      }
       const removed = pruneSnapshots(path, readKeepDays(db));
       if (values.json) printJson({ file: snapshot.file, path: snapshot.path, bytes: snapshot.bytes, removed });
       else console.log(`Sikkerhedskopi gemt: ${snapshot.path}${removed.length ? ` (${removed.length} gamle slettet)` : ''}`);
@@ -200,13 +248,16 @@ const restoreCommand: Command = {
       else console.log(`Databasen var beskadiget og er flyttet til ${replaced.brokenCopy}. Gendannet fra ${basename(file)}.`);
       return 0;
     }
+    const progress = progressLine(process.stderr, { json: values.json === true });
     return withWorkspace(path, async (db) => {
       let result;
       try {
-        result = await restoreSnapshot(db, basename(file), { actorId: null, force });
+        result = await restoreSnapshot(db, basename(file), { actorId: null, force, onPhase: (phase) => progress.show(backupPhaseText(phase)) });
       } catch (error) {
+        progress.end();
         return foreignSnapshotRefused(error);
       }
+      progress.end();
       if (result.warning && !values.json) console.error(result.warning);
       if (values.json) printJson({ restored: result.restored.file, before: result.before.file, warning: result.warning });
       else console.log(`Gendannet fra ${result.restored.file}. Databasen, som den var lige før, er gemt som ${result.before.file}.`);

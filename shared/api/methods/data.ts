@@ -97,7 +97,16 @@ export interface BackupJob {
   /** Danish, for the user. */
   message: string | null;
   file: string | null;
+  /** What the running job is doing now (db/backup.ts); null once it has finished. */
+  phase: BackupPhase | null;
 }
+
+/**
+ * A snapshot copies the store (in one step, so the copy is one consistent moment) and checks the
+ * copy; a restore checks the snapshot, snapshots the store as it is, copies the snapshot in and
+ * brings it up to this version's schema.
+ */
+export type BackupPhase = 'copy' | 'check' | 'before' | 'restore' | 'migrate';
 
 export const EXPORT_TABLES = ['cases', 'grants', 'audit'] as const;
 export type ExportTableName = (typeof EXPORT_TABLES)[number];

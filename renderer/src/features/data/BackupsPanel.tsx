@@ -5,6 +5,7 @@ import { formatDateTime, formatNumber } from '../../../../shared/format';
 import { api } from '../../api/client';
 import { useCan } from '../../stores/permissions';
 import { DataMessage } from './importParts';
+import { TransferProgress } from './TransferProgress';
 
 export function BackupsPanel() {
   const { t } = useTranslation('data');
@@ -79,6 +80,11 @@ export function BackupsPanel() {
         </label>
         <button type="button" disabled={!steward || !/^\d+$/.test(keepDays)} onClick={() => void saveKeepDays()}>{t('backups.saveKeepDays')}</button>
       </div>
+      {running && overview?.job && (
+        <TransferProgress
+          step={{ label: t(`transfer.backupPhases.${overview.job.phase ?? 'start'}`) }} note={t(`transfer.backupNoCancel.${overview.job.operation}`)}
+        />
+      )}
       <DataMessage message={message} />
       {overview && overview.snapshots.length === 0 && <p>{t('backups.none')}</p>}
       {overview && overview.snapshots.length > 0 && (

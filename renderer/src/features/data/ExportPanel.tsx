@@ -9,6 +9,7 @@ import { useLoaded } from '../../components/useLoaded';
 import { actsDepartmentWide } from '../../../../shared/api/define';
 import { useCan } from '../../stores/permissions';
 import { useSession } from '../../stores/session';
+import { TransferProgress } from './TransferProgress';
 
 export function ExportPanel() {
   const { t } = useTranslation('data');
@@ -45,6 +46,7 @@ export function ExportPanel() {
           </label>
         )}
       </div>
+      {!data && !error && <TransferProgress step={{ label: t('transfer.fetching') }} />}
       {error && <div className="data-message error" role="alert">{error}</div>}
       {data && (
         <div className="data-export-result">

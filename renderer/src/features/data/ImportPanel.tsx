@@ -1,65 +1,166 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview, ImportProfile, ImportResult } from '../../../../shared/api/methods/data';
 import { formatNumber } from '../../../../shared/format';
-import { CANONICAL_COLUMNS, normaliseHeader, type CanonicalColumn, type ColumnMapping } from '../../../../shared/import';
+import {
+  CANONICAL_COLUMNS, checkExtractRows, normaliseHeader, parseCsv,
+  type CanonicalColumn, type ColumnMapping, type ImportError, type ImportProgress,
+} from '../../../../shared/import';
+import { isXlsx, rowsToCsv, workbookRows } from '../../../../shared/importSheet';
 import { api } from '../../api/client';
 import { useCan } from '../../stores/permissions';
-import { DataMessage, FileField, ImportErrors, ImportIntro, useReadFile, type ChosenFile } from './importParts';
+import { decodeText, MAX_BASE64_CHARS, MAX_FILE_BYTES, pause, textToBase64, toBase64 } from './files';
+import { DataMessage, FileField, ImportErrors, ImportIntro } from './importParts';
+import { TransferProgress, type TransferStep } from './TransferProgress';
 
 const DELIMITER_LABEL: Record<string, string> = { ';': 'semikolon', ',': 'komma', '\t': 'tabulator' };
+
+/** The chosen extract, read: the cells the checks go through and the bytes the host is sent. */
+interface SourceFile {
+  name: string;
+  kind: 'csv' | 'xlsx';
+  /** Base64 for the host: the file itself, or a workbook's first sheet as CSV. */
+  content: string;
+  rows: string[][];
+  delimiter: ';' | ',' | '\t';
+  problem: string | null;
+}
+
+/** One reading or checking of a file; the user's Annullér, a new file or a new mapping ends it. */
+interface Run {
+  cancelled: boolean;
+}
+
+const CANCELLED = Symbol('cancelled');
 
 export function ImportPanel() {
   const { t } = useTranslation('data');
   const steward = useCan('runImport');
-  const [file, setFile] = useState<ChosenFile | null>(null);
+  const [file, setFile] = useState<SourceFile | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const [profiles, setProfiles] = useState<ImportProfile[]>([]);
   const [profileId, setProfileId] = useState<number | null>(null);
   const [profileName, setProfileName] = useState('');
   const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [checking, setChecking] = useState(false);
+  const [step, setStep] = useState<TransferStep | null>(null);
   const [running, setRunning] = useState(false);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-  const [importErrors, setImportErrors] = useState<ImportPreview['errors'] | null>(null);
+  const [importErrors, setImportErrors] = useState<ImportError[] | null>(null);
   // A new input after an import, so choosing the same file again (tomorrow's extract) is noticed.
   const [inputKey, setInputKey] = useState(0);
   // Opens by itself when the file's columns need mapping, and then stays as the user leaves it.
   const [mappingOpen, setMappingOpen] = useState(false);
-  const read = useReadFile('filen er tom');
+  const runRef = useRef<Run | null>(null);
+
+  /** Starts a run, ending the one before it. */
+  function begin(): Run {
+    if (runRef.current) runRef.current.cancelled = true;
+    const run = { cancelled: false };
+    runRef.current = run;
+    return run;
+  }
+
+  /** Shows where the run is and gives the browser a turn to paint it and to hear Annullér. */
+  async function advance(run: Run, progress: ImportProgress | { phase: 'open' }) {
+    if (run.cancelled) throw CANCELLED;
+    setStep({ label: t(`transfer.phases.${progress.phase}`), done: 'done' in progress ? progress.done : undefined, total: 'total' in progress ? progress.total : undefined });
+    await pause();
+    if (run.cancelled) throw CANCELLED;
+  }
+
+  function cancel() {
+    if (runRef.current) runRef.current.cancelled = true;
+    runRef.current = null;
+    setStep(null);
+    setFile(null);
+    setPreview(null);
+    setImportErrors(null);
+    setInputKey((k) => k + 1);
+    setMessage({ kind: 'ok', text: t('transfer.cancelled') });
+  }
 
   const loadProfiles = () => void api.listImportProfiles({}).then((e) => e.ok && setProfiles(e.value));
   useEffect(loadProfiles, []);
 
+  // The file's rows are checked here first, in steps the bar shows and Annullér can stop; then
+  // the host checks them again against the store (a dry run) and says what the import would do.
   useEffect(() => {
     if (!file) return;
-    let current = true;
-    setChecking(true);
-    void api.previewImport({ fileName: file.name, contentBase64: file.content, mapping }).then((envelope) => {
-      if (!current) return;
-      setChecking(false);
-      if (envelope.ok) {
-        setPreview(envelope.value);
-        setMessage(null);
-        if (envelope.value.errors.some((e) => e.row === 1)) setMappingOpen(true);
-      } else {
-        setPreview(null);
-        setMessage({ kind: 'error', text: envelope.error.message });
+    const run = begin();
+    void (async () => {
+      try {
+        const steps = checkExtractRows(file.rows, file.delimiter, file.problem, mapping);
+        for (let next = steps.next(); !next.done; next = steps.next()) await advance(run, next.value);
+        await advance(run, { phase: 'compare' });
+        const envelope = await api.previewImport({ fileName: file.name, contentBase64: file.content, mapping });
+        if (run.cancelled) return;
+        setStep(null);
+        if (envelope.ok) {
+          setPreview(envelope.value);
+          setMessage(null);
+          if (envelope.value.errors.some((e) => e.row === 1)) setMappingOpen(true);
+        } else {
+          setPreview(null);
+          setMessage({ kind: 'error', text: envelope.error.message });
+        }
+      } catch (error) {
+        if (error !== CANCELLED) throw error;
       }
-    });
+    })();
     return () => {
-      current = false;
+      run.cancelled = true;
     };
+    // begin and advance are this render's; the run depends on the file and the mapping alone.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [file, mapping]);
 
   async function chooseFile(list: FileList | null) {
     const chosen = list?.[0];
     setMessage(null);
     setImportErrors(null);
+    setPreview(null);
+    setFile(null);
     if (!chosen) return;
-    const outcome = await read(chosen);
-    if ('error' in outcome) setMessage({ kind: 'error', text: outcome.error });
-    else setFile(outcome.file);
+    if (chosen.size > MAX_FILE_BYTES) {
+      setMessage({ kind: 'error', text: t('import.tooLarge') });
+      return;
+    }
+    if (chosen.size === 0) {
+      setMessage({ kind: 'error', text: t('import.readFailed', { message: 'filen er tom' }) });
+      return;
+    }
+    const run = begin();
+    try {
+      await advance(run, { phase: 'open' });
+      const bytes = new Uint8Array(await chosen.arrayBuffer());
+      if (isXlsx(bytes, chosen.name)) {
+        // exceljs is a large chunk: loaded when a workbook is chosen, never with the view.
+        const { default: ExcelJS } = await import('exceljs');
+        const read = await workbookRows(new ExcelJS.Workbook(), bytes, (progress) => advance(run, progress));
+        if (run.cancelled) return;
+        if ('problem' in read) {
+          setStep(null);
+          setImportErrors([read.problem]);
+          return;
+        }
+        const content = textToBase64(rowsToCsv(read.rows));
+        if (content.length > MAX_BASE64_CHARS) {
+          // A workbook is compressed: its cells as CSV can outgrow what the host takes in one call.
+          setStep(null);
+          setMessage({ kind: 'error', text: t('transfer.sheetTooLarge') });
+          return;
+        }
+        setFile({ name: chosen.name, kind: 'xlsx', content, rows: read.rows, delimiter: ';', problem: null });
+      } else {
+        const { rows, delimiter, problem } = parseCsv(decodeText(bytes));
+        if (run.cancelled) return;
+        setFile({ name: chosen.name, kind: 'csv', content: toBase64(bytes.buffer), rows, delimiter, problem });
+      }
+    } catch (error) {
+      if (error === CANCELLED) return;
+      setStep(null);
+      setMessage({ kind: 'error', text: t('import.readFailed', { message: (error as Error).message }) });
+    }
   }
 
   function chooseProfile(value: string) {
@@ -99,11 +200,14 @@ export function ImportPanel() {
 
   async function runImport() {
     if (!file) return;
+    begin();
     setRunning(true);
     setMessage(null);
     setImportErrors(null);
+    setStep({ label: t('transfer.phases.write') });
     const envelope = await api.runImport({ fileName: file.name, contentBase64: file.content, mapping });
     setRunning(false);
+    setStep(null);
     if (envelope.ok) {
       const r: ImportResult = envelope.value;
       setMessage({ kind: 'ok', text: t('import.done', { inserted: formatNumber(r.inserted), updated: formatNumber(r.updated), unchanged: formatNumber(r.unchanged) }) });
@@ -112,7 +216,7 @@ export function ImportPanel() {
       setInputKey((k) => k + 1);
     } else {
       setMessage({ kind: 'error', text: envelope.error.message });
-      const details = envelope.error.details as { errors?: ImportPreview['errors'] } | undefined;
+      const details = envelope.error.details as { errors?: ImportError[] } | undefined;
       if (details?.errors) setImportErrors(details.errors);
     }
   }
@@ -125,10 +229,13 @@ export function ImportPanel() {
 
   return (
     <div className="data-import">
-      <ImportIntro heading={t('import.heading')} intro={t('import.intro')} refusal={steward ? null : t('import.onlyStewards')} />
+      <ImportIntro heading={t('import.heading')} intro={t('transfer.importIntro')} refusal={steward ? null : t('import.onlyStewards')} />
 
       <div className="data-form-row">
-        <FileField key={inputKey} onChoose={(files) => void chooseFile(files)} />
+        <FileField
+          key={inputKey} label={t('transfer.file')} onChoose={(files) => void chooseFile(files)} disabled={running}
+          accept=".csv,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        />
         <label className="data-field">
           <span>{t('import.profile')}</span>
           <select value={profileId ?? ''} onChange={(e) => chooseProfile(e.target.value)}>
@@ -139,12 +246,14 @@ export function ImportPanel() {
       </div>
 
       <DataMessage message={message} />
-      {checking && <p aria-busy="true">{t('import.checking')}</p>}
+      {step && <TransferProgress step={step} onCancel={cancel} cannotCancel={running ? t('transfer.cannotCancel') : null} />}
 
       {preview && file && (
         <>
           <p className="data-summary">
-            <strong>{file.name}</strong>: {t('import.summary', { rows: formatNumber(preview.rows), encoding: preview.encoding.toUpperCase(), delimiter: DELIMITER_LABEL[preview.delimiter] ?? preview.delimiter })}
+            <strong>{file.name}</strong>: {file.kind === 'xlsx'
+              ? t('transfer.xlsxSummary', { rows: formatNumber(preview.rows) })
+              : t('import.summary', { rows: formatNumber(preview.rows), encoding: preview.encoding.toUpperCase(), delimiter: DELIMITER_LABEL[preview.delimiter] ?? preview.delimiter })}
           </p>
 
           {preview.result && (
@@ -159,7 +268,7 @@ export function ImportPanel() {
 
           {preview.ok && (
             <button type="button" className="primary data-run" disabled={!steward || running} onClick={() => void runImport()}>
-              {running ? t('import.running') : t('import.run', { count: preview.result?.cases ?? 0 })}
+              {running ? t('import.running') : t('import.run', { count: formatNumber(preview.result?.cases ?? 0) })}
             </button>
           )}
 

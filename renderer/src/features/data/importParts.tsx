@@ -22,12 +22,12 @@ export function useReadFile(emptyMessage: string): (chosen: File) => Promise<{ f
 }
 
 /** The panels give it a new key after an import, so that choosing the same file again is noticed. */
-export function FileField(props: { onChoose(files: FileList | null): void }) {
+export function FileField(props: { onChoose(files: FileList | null): void; label?: string; accept?: string; disabled?: boolean }) {
   const { t } = useTranslation('data');
   return (
     <label className="data-field">
-      <span>{t('import.file')}</span>
-      <input type="file" accept=".csv,text/csv,text/plain" onChange={(e) => props.onChoose(e.target.files)} />
+      <span>{props.label ?? t('import.file')}</span>
+      <input type="file" accept={props.accept ?? '.csv,text/csv,text/plain'} disabled={props.disabled} onChange={(e) => props.onChoose(e.target.files)} />
     </label>
   );
 }

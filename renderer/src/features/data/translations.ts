@@ -17,7 +17,6 @@ export const da = {
     mappingIntro: 'Vælg, hvilken kolonne i filen der svarer til hver af Flowtavles kolonner.', auto: '(samme navn)', absent: '– ikke i filen –',
     saveProfile: 'Gem tilknytning som', profileName: 'Navn på tilknytningen', save: 'Gem', saved: 'Tilknytningen "{{name}}" er gemt.',
     deleteProfile: 'Slet tilknytning',
-    checking: 'Kontrollerer filen …',
     summary: '{{rows}} rækker · tegnsæt {{encoding}} · skilletegn {{delimiter}}',
     wouldInsert: 'Nye sager', wouldUpdate: 'Opdateres', wouldKeep: 'Uændrede',
     newTeams: 'Nye teams: {{names}}', newCaseworkers: 'Nye sagsbehandlere: {{names}}',
@@ -76,6 +75,30 @@ export const da = {
       version: 'Version', view: 'Visning', week: 'Uge', class_of_service: 'Indsatskategori', wip_limit: 'WIP-grænse', notes: 'Noter',
     },
   },
+  // Progress of long work, XLSX import (#17 item 11).
+  transfer: {
+    file: 'CSV- eller XLSX-fil',
+    importIntro: 'Vælg sagssystemets udtræk som CSV-fil eller XLSX-regneark (første ark, overskrifter i række 1) med én række pr. bevilling. Filen kontrolleres først; intet gemmes, før hele filen er fejlfri. Sager, der allerede findes, opdateres ud fra sagsnummeret.',
+    xlsxSummary: '{{rows}} rækker · XLSX-regneark, første ark',
+    count: '({{done}} / {{total}} rækker)',
+    cancel: 'Annullér',
+    sheetTooLarge: 'Regnearkets celler fylder mere end 15 MB, mere end Flowtavle kan modtage på én gang. Del udtrækket i flere filer, eller importér det med kommandolinjen (import FIL.xlsx), som ikke har den grænse.',
+    cancelled: 'Importen er annulleret. Intet er skrevet.',
+    cannotCancel: 'Skrivningen kan ikke afbrydes: hele filen gemmes på én gang, eller intet gemmes.',
+    phases: {
+      open: 'Åbner filen', read: 'Læser regneark', cpr: 'Søger efter CPR-numre', check: 'Kontrollerer rækker',
+      compare: 'Sammenligner med Flowtavles sager', write: 'Skriver i databasen',
+    },
+    fetching: 'Henter data',
+    backupPhases: {
+      start: 'Starter', copy: 'Kopierer databasen', check: 'Kontrollerer sikkerhedskopien',
+      before: 'Sikkerhedskopierer databasen, som den er nu', restore: 'Gendanner sikkerhedskopien', migrate: 'Opdaterer databasens opbygning',
+    },
+    backupNoCancel: {
+      snapshot: 'Sikkerhedskopieringen rører ikke databasen: kopien skrives til en ny fil, som først tæller med, når den er kontrolleret.',
+      restore: 'En bekræftet gendannelse kan ikke afbrydes. Databasen, som den var, gemmes først som sikkerhedskopi, så den kan gendannes igen.',
+    },
+  },
 };
 
 export const en: typeof da = {
@@ -97,7 +120,6 @@ export const en: typeof da = {
     mappingIntro: "Choose which column in the file matches each of Flowtavle's columns.", auto: '(same name)', absent: '– not in the file –',
     saveProfile: 'Save mapping as', profileName: 'Name of the mapping', save: 'Save', saved: 'The mapping "{{name}}" is saved.',
     deleteProfile: 'Delete mapping',
-    checking: 'Checking the file …',
     summary: '{{rows}} rows · encoding {{encoding}} · separator {{delimiter}}',
     wouldInsert: 'New cases', wouldUpdate: 'Updated', wouldKeep: 'Unchanged',
     newTeams: 'New teams: {{names}}', newCaseworkers: 'New caseworkers: {{names}}',
@@ -154,6 +176,30 @@ export const en: typeof da = {
       outcome: 'Outcome', plan: 'Action plan', position: 'Position', pull_list: 'Pull list', pull_pin: 'Pin on the pull list',
       reason: 'Reason', session: 'Session', sprint: 'Sprint', status: 'Status', tag: 'Priority tag', to: 'To', undo: 'Undo',
       version: 'Version', view: 'View', week: 'Week', class_of_service: 'Class of service', wip_limit: 'WIP limit', notes: 'Notes',
+    },
+  },
+  // Progress of long work, XLSX import (#17 item 11).
+  transfer: {
+    file: 'CSV or XLSX file',
+    importIntro: "Choose the case system's extract as a CSV file or an XLSX workbook (first sheet, headers in row 1) with one row per grant. The file is checked first; nothing is saved unless the whole file is valid. Cases already in Flowtavle are updated by case number.",
+    xlsxSummary: '{{rows}} rows · XLSX workbook, first sheet',
+    count: '({{done}} / {{total}} rows)',
+    cancel: 'Cancel',
+    sheetTooLarge: "The workbook's cells take up more than 15 MB, more than Flowtavle can receive at once. Split the extract into several files, or import it with the command line (import FILE.xlsx), which has no such limit.",
+    cancelled: 'The import was cancelled. Nothing was written.',
+    cannotCancel: 'Writing cannot be interrupted: the whole file is saved at once, or nothing is.',
+    phases: {
+      open: 'Opening the file', read: 'Reading the workbook', cpr: 'Looking for CPR numbers', check: 'Checking rows',
+      compare: "Comparing with Flowtavle's cases", write: 'Writing to the database',
+    },
+    fetching: 'Fetching the data',
+    backupPhases: {
+      start: 'Starting', copy: 'Copying the database', check: 'Checking the backup',
+      before: 'Backing up the database as it is now', restore: 'Restoring the backup', migrate: "Updating the database's structure",
+    },
+    backupNoCancel: {
+      snapshot: 'Backing up does not touch the database: the copy is written to a new file that only counts once it has been checked.',
+      restore: 'A confirmed restore cannot be interrupted. The database as it was is saved as a backup first, so it can be restored again.',
     },
   },
 };
