@@ -15,14 +15,17 @@ export interface NumberFieldProps extends Omit<InputHTMLAttributes<HTMLInputElem
   onChange: (value: number | null) => void;
   /** Decimals to write the number with; as many as it has when left out. */
   shownDecimals?: number;
+  /** False for numbers written without a thousands point, such as a year (2026, not 2.026). */
+  grouping?: boolean;
   /** A message for the field from outside, such as the server's field error; shown as the field's own. */
   error?: string | null | undefined;
 }
 
-export function NumberField({ value, onChange, decimals, min, max, required, shownDecimals, error: outside, className, ...rest }: NumberFieldProps) {
+export function NumberField({ value, onChange, decimals, min, max, required, shownDecimals, grouping = true, error: outside, className, ...rest }: NumberFieldProps) {
   const { t, i18n } = useTranslation();
   const locale: Locale = i18n.language === 'en' ? 'en' : 'da';
-  const show = (n: number | null) => (n === null ? '' : formatDanishNumber(n, locale, shownDecimals));
+  const show = (n: number | null) =>
+    n === null ? '' : grouping ? formatDanishNumber(n, locale, shownDecimals) : String(n).replace('.', locale === 'da' ? ',' : '.');
   const [text, setText] = useState(() => show(value));
   const [touched, setTouched] = useState(false);
   const [input, setInput] = useState<HTMLInputElement | null>(null);

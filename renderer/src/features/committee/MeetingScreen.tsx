@@ -12,6 +12,11 @@ import { VumScores } from './CaseCommitteeSection';
 import { useLoaded } from '../../components/useLoaded';
 import { DateField } from '../../components/DateField';
 import { CaseLink } from '../../components/CaseLink';
+import { NumberField } from '../../components/NumberField';
+import { checkForm, useFieldErrors } from '../../components/formCheck';
+import { MAX_HOURS_PER_WEEK } from '../../../../shared/grantPlausibility';
+
+const DECISION_FIELDS = ['grant.quantity', 'grant.takst', 'grant.provider', 'followUpDate'] as const;
 
 export function MeetingScreen({ meetingId, onBack }: { meetingId: number; onBack(): void }) {
   const { t } = useTranslation('committee');
@@ -193,33 +198,33 @@ function DecisionForm({ item, meetingId, onDecided }: { item: AgendaItem; meetin
   const p = item.proposal;
   const outcomes = p ? DECISION_OUTCOMES : DECISION_OUTCOMES.filter((o) => o !== 'approved_with_changes');
   const [outcome, setOutcome] = useState<DecisionOutcome>('approved');
-  const [quantity, setQuantity] = useState(p ? String(p.quantity) : '');
-  const [takst, setTakst] = useState(p ? String(p.takst) : '');
+  const [quantity, setQuantity] = useState<number | null>(p ? p.quantity : null);
+  const [takst, setTakst] = useState<number | null>(p ? p.takst : null);
   const [provider, setProvider] = useState(p?.provider ?? '');
   const [conditions, setConditions] = useState('');
   const [followUpDate, setFollowUpDate] = useState(item.recommendation?.followUpDate ?? '');
   const [error, setError] = useState<string | null>(null);
+  const fields = useFieldErrors(DECISION_FIELDS);
   const changed = useMemo((): GrantFields | null => {
-    if (!p) return null;
-    const q = Number(quantity.replace(',', '.'));
-    const k = Number(takst.replace(',', '.'));
-    if (!Number.isFinite(q) || q < 0 || !Number.isFinite(k) || k < 0 || !provider.trim()) return null;
+    if (!p || quantity === null || takst === null || !provider.trim()) return null;
     return {
-      paragraph: p.paragraph, service: p.service, provider: provider.trim(), providerType: p.providerType, takst: k, takstUnit: p.takstUnit,
-      quantity: q, startDate: p.startDate, endDate: p.endDate, followUpMonths: p.followUpMonths, supportGoal: p.supportGoal,
+      paragraph: p.paragraph, service: p.service, provider: provider.trim(), providerType: p.providerType, takst, takstUnit: p.takstUnit,
+      quantity, startDate: p.startDate, endDate: p.endDate, followUpMonths: p.followUpMonths, supportGoal: p.supportGoal,
     };
   }, [p, quantity, takst, provider]);
-  const submit = async (e: FormEvent) => {
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
+    fields.clear();
+    if (!checkForm(e.currentTarget)) return;
     const r = await api.decideCase({
       meetingId, caseId: item.caseId, outcome, conditions: conditions.trim() || null, followUpDate: followUpDate || null,
       ...(outcome === 'approved_with_changes' && changed ? { grant: changed } : {}),
     });
-    if (!r.ok) setError(r.error.fields?.map((f) => f.message).join('; ') || r.error.message);
+    if (!r.ok) setError(fields.take(r.error));
     else onDecided();
   };
   return (
-    <form className="cm-decide" onSubmit={(e) => void submit(e)} aria-labelledby="cm-decide-title">
+    <form className="cm-decide" noValidate onSubmit={(e) => void submit(e)} aria-labelledby="cm-decide-title">
       <h4 id="cm-decide-title">{t('decide.title')}</h4>
       <fieldset className="cm-outcomes">
         <legend>{t('decide.outcome')}</legend>
@@ -233,14 +238,15 @@ function DecisionForm({ item, meetingId, onDecided }: { item: AgendaItem; meetin
       {outcome === 'approved_with_changes' && p && (
         <div className="cm-row">
           <label className="field">{p.takstUnit === 'hour' ? t('decide.quantityHour') : t('decide.quantityOther')}
-            <input type="number" min={0} step="any" value={quantity} required onChange={(e) => setQuantity(e.target.value)} /></label>
-          <label className="field">{t('decide.takst')}<input type="number" min={0} step="any" value={takst} required onChange={(e) => setTakst(e.target.value)} /></label>
-          <label className="field cm-grow">{t('decide.provider')}<input type="text" value={provider} required maxLength={200} onChange={(e) => setProvider(e.target.value)} /></label>
+            <NumberField value={quantity} required min={0} max={p.takstUnit === 'hour' ? MAX_HOURS_PER_WEEK : undefined} decimals={2} onChange={setQuantity} error={fields.of('grant.quantity')} /></label>
+          <label className="field">{t('decide.takst')}<NumberField value={takst} required min={0} decimals={2} shownDecimals={2} onChange={setTakst} error={fields.of('grant.takst')} /></label>
+          <label className="field cm-grow">{t('decide.provider')}<input type="text" value={provider} aria-required maxLength={200} onChange={(e) => setProvider(e.target.value)}
+            aria-invalid={fields.of('grant.provider') ? true : undefined} />{fields.of('grant.provider') && <span className="field-error">{fields.of('grant.provider')}</span>}</label>
         </div>
       )}
       <div className="cm-row">
         <label className="field cm-grow">{t('decide.conditions')}<input type="text" value={conditions} maxLength={2000} onChange={(e) => setConditions(e.target.value)} /></label>
-        <label className="field">{t('decide.followUpDate')}<DateField value={followUpDate} onChange={setFollowUpDate} /></label>
+        <label className="field">{t('decide.followUpDate')}<DateField value={followUpDate} onChange={setFollowUpDate} aria-invalid={fields.of('followUpDate') ? true : undefined} />{fields.of('followUpDate') && <span className="field-error">{fields.of('followUpDate')}</span>}</label>
       </div>
       {error && <p className="field-error" role="alert">{error}</p>}
       <button type="submit" className="primary" disabled={outcome === 'approved_with_changes' && !changed}>{t('decide.submit')}</button>
