@@ -52,9 +52,10 @@ export function NumberField({ value, onChange, decimals, min, max, required, sho
 
   const shown = (touched ? problem : null) ?? outside ?? null;
   return (
-    <span className={`number-field${className ? ` ${className}` : ''}`}>
+    <span className="number-field">
       <input
         {...rest}
+        className={className}
         ref={setInput}
         type="text"
         inputMode={decimals === 0 ? 'numeric' : 'decimal'}

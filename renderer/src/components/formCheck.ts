@@ -4,14 +4,15 @@ import { useCallback, useState } from 'react';
 import type { ApiError } from '../../../shared/api/envelope';
 
 /**
- * True when every field of the form is valid. Otherwise each invalid field is told (its `invalid`
- * event, on which NumberField and DateField show their message), focus goes to the first, and false.
+ * True when every field of the form (or of a part of the page that saves like one) is valid.
+ * Otherwise each invalid field is told (its `invalid` event, on which NumberField and DateField
+ * show their message), focus goes to the first, and false.
  */
-export function checkForm(form: HTMLFormElement): boolean {
-  if (form.checkValidity()) return true;
-  const first = Array.from(form.elements).find((el): el is HTMLInputElement => 'validity' in el && !(el as HTMLInputElement).validity.valid);
-  first?.focus();
-  return false;
+export function checkForm(root: HTMLElement): boolean {
+  const invalid = Array.from(root.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('input, select, textarea'))
+    .filter((el) => !el.checkValidity());
+  invalid[0]?.focus();
+  return invalid.length === 0;
 }
 
 /**

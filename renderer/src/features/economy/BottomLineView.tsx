@@ -11,7 +11,7 @@ import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ReferenceLine, R
 import { addDays, addMonths, isIsoDate } from '../../../../shared/dates';
 import type { BottomLineDecomposition, BottomLineReport, BottomLineSeries, DepartmentBottomLine, TeamBottomLine } from '../../../../shared/api/methods/economy';
 import { formatDate, formatKroner, formatMillions, formatNumber, formatParagraph, type Locale } from '../../../../shared/format';
-import { parseAmount } from '../../../../shared/money';
+import { NumberField } from '../../components/NumberField';
 import { api } from '../../api/client';
 import { actsDepartmentWide } from '../../../../shared/api/define';
 import { useDepartmentChoice } from '../../stores/departmentChoice';
@@ -275,11 +275,10 @@ function TeamDetail({ report, team }: { report: BottomLineReport; team: TeamBott
   const yearStart = addDays(`${report.year}-01-01`, -1);
   const [from, setFrom] = useState(yearStart);
   useEffect(() => setFrom(yearStart), [yearStart]);
-  const [threshold, setThreshold] = useState('2.000.000');
+  const [threshold, setThreshold] = useState<number | null>(2_000_000);
   const [showAll, setShowAll] = useState(false);
-  const parsed = parseAmount(threshold);
   const validFrom = isIsoDate(from) && from <= report.asOf ? from : yearStart;
-  const expensiveFrom = parsed.ok ? parsed.kroner : 2_000_000;
+  const expensiveFrom = threshold ?? 2_000_000;
   const decomposition = useLoaded(
     () => api.getBottomLineDecomposition({ teamId: team.teamId, from: validFrom, asOf: report.asOf, expensiveFrom }),
     `${team.teamId} ${validFrom} ${report.asOf} ${expensiveFrom}`,
@@ -309,9 +308,8 @@ function TeamDetail({ report, team }: { report: BottomLineReport; team: TeamBott
         <h3>{t('history.expensiveTitle')}</h3>
         <label className="field inline">
           {t('history.expensiveFrom')}
-          <input type="text" inputMode="decimal" value={threshold} onChange={(e) => setThreshold(e.target.value)} aria-invalid={!parsed.ok} size={12} />
+          <NumberField required min={0} decimals={2} value={threshold} onChange={setThreshold} size={12} />
         </label>
-        {!parsed.ok && <p className="field-error" role="alert">{parsed.message}</p>}
         {decomposition.data && decomposition.data.expensive.length === 0 && <p>{t('history.noExpensive')}</p>}
         {decomposition.data && decomposition.data.expensive.length > 0 && (
           <table className="economy-table compact" data-testid="expensive-cases">

@@ -14,6 +14,10 @@ import { useLoaded } from '../../components/useLoaded';
 import './plans.css';
 import { DateField } from '../../components/DateField';
 import { num, TableHead } from '../../components/TableHead';
+import { NumberField } from '../../components/NumberField';
+import { checkForm, useFieldErrors } from '../../components/formCheck';
+
+const KPI_FIELDS = ['spec.paragraph', 'spec.days', 'spec.weeks', 'target', 'direction'] as const;
 
 export default function PlanView() {
   const { t } = useTranslation('plans');
@@ -205,31 +209,33 @@ function NewKpi({ goalId, onSaved }: { goalId: number; onSaved(): void }) {
   const [kind, setKind] = useState<KpiKind>('new_grants');
   const def = KPI_CATALOGUE.find((d) => d.kind === kind)!;
   const [paragraph, setParagraph] = useState('107');
-  const [days, setDays] = useState(365);
-  const [weeks, setWeeks] = useState(12);
-  const [target, setTarget] = useState('');
+  const [days, setDays] = useState<number | null>(365);
+  const [weeks, setWeeks] = useState<number | null>(12);
+  const [target, setTarget] = useState<number | null>(null);
   const [direction, setDirection] = useState<Direction>(def.defaultDirection);
   const [error, setError] = useState<string | null>(null);
+  const fields = useFieldErrors(KPI_FIELDS);
 
   function spec(): KpiSpec {
     const p = paragraph.trim() === '' ? null : paragraph.trim();
     switch (kind) {
-      case 'new_grants': return { kind, paragraph: p ?? '', days };
+      case 'new_grants': return { kind, paragraph: p ?? '', days: days ?? 0 };
       case 'internal_share': return { kind, paragraph: p };
-      case 'median_decision_days': return { kind, paragraph: p, days };
-      case 'throughput_per_week': return { kind, weeks };
+      case 'median_decision_days': return { kind, paragraph: p, days: days ?? 0 };
+      case 'throughput_per_week': return { kind, weeks: weeks ?? 0 };
       default: return { kind } as KpiSpec;
     }
   }
 
-  async function submit(e: FormEvent) {
+  async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const value = Number(target.replace(/\./g, '').replace(',', '.'));
-    if (target.trim() === '' || !Number.isFinite(value)) return setError(t('kpi.targetNumber'));
-    const result = await api.saveKpi({ goalId, spec: spec(), target: value, direction });
-    if (!result.ok) return setError(result.error.message);
+    fields.clear();
+    setError(null);
+    if (!checkForm(e.currentTarget) || target === null) return;
+    const result = await api.saveKpi({ goalId, spec: spec(), target, direction });
+    if (!result.ok) return setError(fields.take(result.error));
     setOpen(false);
-    setTarget('');
+    setTarget(null);
     setError(null);
     onSaved();
   }
@@ -237,7 +243,7 @@ function NewKpi({ goalId, onSaved }: { goalId: number; onSaved(): void }) {
   if (!open) return <button type="button" className="no-print add" onClick={() => setOpen(true)}>{t('kpi.add')}</button>;
   const has = (key: string) => def.params.some((p) => p.key === key);
   return (
-    <form className="plans-form inline-form no-print" onSubmit={(e) => void submit(e)} aria-label={t('kpi.add')}>
+    <form className="plans-form inline-form no-print" noValidate onSubmit={(e) => void submit(e)} aria-label={t('kpi.add')}>
       <div className="form-row">
         <label className="grow">{t('kpi.definition')}
           <select value={kind} onChange={(e) => {
@@ -252,10 +258,11 @@ function NewKpi({ goalId, onSaved }: { goalId: number; onSaved(): void }) {
             {KPI_CATALOGUE.map((d) => <option key={d.kind} value={d.kind}>{d.label}</option>)}
           </select>
         </label>
-        {has('paragraph') && <label>{t('kpi.paragraph')}<input value={paragraph} onChange={(e) => setParagraph(e.target.value)} size={6} /></label>}
-        {has('days') && <label>{t('kpi.days')}<input type="number" min={7} value={days} onChange={(e) => setDays(Number(e.target.value))} /></label>}
-        {has('weeks') && <label>{t('kpi.weeks')}<input type="number" min={1} value={weeks} onChange={(e) => setWeeks(Number(e.target.value))} /></label>}
-        <label>{t('kpi.target')}<input inputMode="decimal" value={target} onChange={(e) => setTarget(e.target.value)} required size={10} /></label>
+        {has('paragraph') && <label>{t('kpi.paragraph')}<input value={paragraph} onChange={(e) => setParagraph(e.target.value)} size={6}
+          aria-invalid={fields.of('spec.paragraph') ? true : undefined} />{fields.of('spec.paragraph') && <span className="field-error">{fields.of('spec.paragraph')}</span>}</label>}
+        {has('days') && <label>{t('kpi.days')}<NumberField required min={7} max={3 * 366} decimals={0} value={days} onChange={setDays} error={fields.of('spec.days')} /></label>}
+        {has('weeks') && <label>{t('kpi.weeks')}<NumberField required min={1} max={104} decimals={0} value={weeks} onChange={setWeeks} error={fields.of('spec.weeks')} /></label>}
+        <label>{t('kpi.target')}<NumberField required value={target} onChange={setTarget} error={fields.of('target')} /></label>
         <label>{t('kpi.directionLabel')}
           <select value={direction} onChange={(e) => setDirection(e.target.value as Direction)}>
             <option value="higher">{t('kpi.direction.higher')}</option>
