@@ -79,7 +79,8 @@ export function DateField({ value, onChange, min, max, required, disabled, class
           setTouched(true);
         }}
         onBlur={(e) => {
-          setTouched(true);
+          // Not when leaving for a button (see NumberField): the message would move it under the pointer.
+          if (!(e.relatedTarget instanceof HTMLButtonElement)) setTouched(true);
           if (parsed) setText(formatDate(parsed, locale));
           rest.onBlur?.(e);
         }}

@@ -76,7 +76,9 @@ export function NumberField({ value, onChange, decimals, min, max, required, sho
           if (c.ok) onChange(c.value);
         }}
         onBlur={(e) => {
-          setTouched(true);
+          // Not when leaving for a button: the message would push the button away under the
+          // pointer and the click be lost. Submitting shows it (the invalid event), cancelling need not.
+          if (!(e.relatedTarget instanceof HTMLButtonElement)) setTouched(true);
           if (checked.ok) setText(show(checked.value));
           rest.onBlur?.(e);
         }}
