@@ -11,6 +11,7 @@ import { useCan } from '../../stores/permissions';
 import { useSession } from '../../stores/session';
 import { useLoaded } from '../../components/useLoaded';
 import { NumberField } from '../../components/NumberField';
+import { CaseLink } from '../../components/CaseLink';
 import { checkForm, useFieldErrors } from '../../components/formCheck';
 
 const CAMPAIGN_FIELDS = ['name', 'tagWeight', 'criteria.minYearlyCost', 'criteria.minAgeMonths', 'criteria.limit', 'criteria.provider'] as const;
@@ -40,7 +41,7 @@ export function CampaignsPanel() {
               <tbody>
                 {c.grants.map((g) => (
                   <tr key={g.grantId}>
-                    <td>{g.caseNumber} · {formatParagraph(g.paragraph)} {g.service} ({g.provider})</td>
+                    <td><CaseLink teamId={c.teamId} caseId={g.caseId} caseNumber={g.caseNumber} /> · {formatParagraph(g.paragraph)} {g.service} ({g.provider})</td>
                     <td className="num">{formatKroner(g.yearlyBefore)}</td>
                     <td className="num">{g.yearlyAfter === null ? <span className="muted">{t('campaigns.notYet')}</span> : formatKroner(g.yearlyAfter)}</td>
                   </tr>
@@ -136,7 +137,7 @@ function NewCampaign({ teamId, onCreated }: { teamId: number; onCreated(): void 
           <table className="cm-table">
             <tbody>
               {preview.map((g) => (
-                <tr key={g.grantId}><td>{g.caseNumber} · {formatParagraph(g.paragraph)} {g.service} ({g.provider})</td><td>{formatDate(g.startDate)}</td><td className="num">{formatKroner(g.yearlyCost)}</td></tr>
+                <tr key={g.grantId}><td><CaseLink teamId={teamId} caseId={g.caseId} caseNumber={g.caseNumber} /> · {formatParagraph(g.paragraph)} {g.service} ({g.provider})</td><td>{formatDate(g.startDate)}</td><td className="num">{formatKroner(g.yearlyCost)}</td></tr>
               ))}
             </tbody>
           </table>

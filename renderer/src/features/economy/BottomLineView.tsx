@@ -12,11 +12,11 @@ import { addDays, addMonths, isIsoDate } from '../../../../shared/dates';
 import type { BottomLineDecomposition, BottomLineReport, BottomLineSeries, DepartmentBottomLine, TeamBottomLine } from '../../../../shared/api/methods/economy';
 import { formatDate, formatKroner, formatMillions, formatNumber, formatParagraph, type Locale } from '../../../../shared/format';
 import { NumberField } from '../../components/NumberField';
+import { CaseLink } from '../../components/CaseLink';
 import { api } from '../../api/client';
 import { actsDepartmentWide } from '../../../../shared/api/define';
 import { useDepartmentChoice } from '../../stores/departmentChoice';
 import { useSession } from '../../stores/session';
-import { openCase } from '../../stores/caseOpener';
 import { FinanceSection } from './FinanceSection';
 import { downloadFollowUp } from './followUpDownload';
 import { useLoaded } from '../../components/useLoaded';
@@ -317,7 +317,7 @@ function TeamDetail({ report, team }: { report: BottomLineReport; team: TeamBott
             <tbody>
               {decomposition.data.expensive.slice(0, showAll ? undefined : 10).map((c) => (
                 <tr key={c.caseId}>
-                  <th scope="row"><button type="button" className="link" onClick={() => void openCase(team.teamId, c.caseId)}>{c.caseNumber}</button></th>
+                  <th scope="row"><CaseLink teamId={team.teamId} caseId={c.caseId} caseNumber={c.caseNumber} /></th>
                   <td>{c.caseworker ?? '–'}</td>
                   <td>{c.paragraphs.map(formatParagraph).join(', ')}</td>
                   <td className="num">{kr(c.yearlyCost)}</td>
@@ -375,7 +375,7 @@ function TeamDetail({ report, team }: { report: BottomLineReport; team: TeamBott
                     <td>{formatDate(m.onDate, locale)}</td>
                     <td>
                       <span className={`mover-kind kind-${m.kind}`}>{t(`kinds.${m.kind}`)}</span> · {t('bottomLine.case')}{' '}
-                      <button type="button" className="link" onClick={() => void openCase(team.teamId, m.caseId)}>{m.caseNumber}</button>
+                      <CaseLink teamId={team.teamId} caseId={m.caseId} caseNumber={m.caseNumber} />
                       {m.source === 'import' && <> · <span className="mover-source">{t('history.fromImport')}</span></>}
                       <div className="mover-text">{m.description}</div>
                       <div className="field-help">
@@ -412,7 +412,7 @@ function Decomposition({ d, locale }: { d: BottomLineDecomposition; locale: Loca
                   <ul className="decomposition-grants">
                     {l.grants.slice(0, 25).map((g) => (
                       <li key={`${l.kind}-${g.grantId}`}>
-                        <button type="button" className="link" onClick={() => void openCase(d.teamId, g.caseId)}>{g.caseNumber}</button>{' '}
+                        <CaseLink teamId={d.teamId} caseId={g.caseId} caseNumber={g.caseNumber} />{' '}
                         {g.caseworker ? `(${g.caseworker}) ` : ''}{g.description}: <Change value={g.effect} locale={locale} />
                       </li>
                     ))}
@@ -463,7 +463,7 @@ function Drill({ teamId, asOf }: { teamId: number; asOf: string }) {
                       <tbody>
                         {c.grants.slice(0, 60).map((g) => (
                           <tr key={g.grantId}>
-                            <td><button type="button" className="link" onClick={() => void openCase(teamId, g.caseId)}>{g.caseNumber}</button></td>
+                            <td><CaseLink teamId={teamId} caseId={g.caseId} caseNumber={g.caseNumber} /></td>
                             <td>{formatParagraph(g.paragraph)} {g.service} ({g.provider}) {formatDate(g.startDate, locale)}–{g.endDate ? formatDate(g.endDate, locale) : ''}</td>
                             <td className="num">{kr(g.yearlyCost)}</td>
                             <td className="num">{kr(g.forecast)}</td>
