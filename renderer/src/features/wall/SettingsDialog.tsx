@@ -1,10 +1,11 @@
 // The team's wall settings: which views rotate, how long each stays, the standup timer, privacy.
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS, WALL_VIEWS, type WallSettings, type WallViewId } from '../../../../shared/wall';
 import { api } from '../../api/client';
 import { NumberField } from '../../components/NumberField';
 import { checkForm, useFieldErrors } from '../../components/formCheck';
+import { useDialogFocus } from '../../components/useDialogFocus';
 
 const SETTINGS_FIELDS = ['views', 'intervalSeconds', 'timerMinutes'] as const;
 
@@ -29,6 +30,9 @@ export function SettingsDialog({ settings, teamName, available, onClose, onSaved
     setViews((current) => (current.includes(view) ? current.filter((v) => v !== view) : WALL_VIEWS.filter((v) => v === view || current.includes(v))));
 
   const fields = useFieldErrors(SETTINGS_FIELDS);
+  // Focus into the dialog, Tab kept inside, Escape closes, and back to the Indstillinger button.
+  const dialogRef = useRef<HTMLFormElement>(null);
+  useDialogFocus(dialogRef, onClose);
 
   async function save(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -51,9 +55,7 @@ export function SettingsDialog({ settings, teamName, available, onClose, onSaved
         aria-labelledby="wall-settings-title"
         noValidate
         onSubmit={(e) => void save(e)}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') onClose();
-        }}
+        ref={dialogRef}
       >
         <h2 id="wall-settings-title">{t('settings.title', { team: teamName })}</h2>
         <fieldset>
