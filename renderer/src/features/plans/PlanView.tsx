@@ -88,7 +88,8 @@ function NewPlan({ teamId, onCreated }: { teamId: number; onCreated(id: number):
 }
 
 function Plan({ plan, canEdit, onChanged }: { plan: PlanDetail; canEdit: boolean; onChanged(): void }) {
-  const { t } = useTranslation('plans');
+  const { t, i18n } = useTranslation('plans');
+  const locale = i18n.language === 'en' ? 'en' : 'da';
   const [goalTitle, setGoalTitle] = useState('');
   const [error, setError] = useState<string | null>(null);
   async function addGoal(e: FormEvent) {
@@ -103,9 +104,9 @@ function Plan({ plan, canEdit, onChanged }: { plan: PlanDetail; canEdit: boolean
       <header className="plan-head">
         <h2 id="plan-title">{plan.title}</h2>
         <p>
-          {plan.teamName} · {t('plan.period')}: {formatDate(plan.periodStart)} – {formatDate(plan.periodEnd)} · {t('plan.owner')}: {plan.ownerName}
+          {plan.teamName} · {t('plan.period')}: {formatDate(plan.periodStart, locale)} – {formatDate(plan.periodEnd, locale)} · {t('plan.owner')}: {plan.ownerName}
         </p>
-        <p className="muted">{t('plan.computed', { date: formatDate(plan.today) })}</p>
+        <p className="muted">{t('plan.computed', { date: formatDate(plan.today, locale) })}</p>
       </header>
       {plan.goals.map((goal, i) => <Goal key={goal.id} goal={goal} number={i + 1} canEdit={canEdit} onChanged={onChanged} />)}
       {plan.priorities.length > 0 && (
@@ -136,7 +137,8 @@ function Plan({ plan, canEdit, onChanged }: { plan: PlanDetail; canEdit: boolean
 }
 
 function Goal({ goal, number, canEdit, onChanged }: { goal: PlanGoal; number: number; canEdit: boolean; onChanged(): void }) {
-  const { t } = useTranslation('plans');
+  const { t, i18n } = useTranslation('plans');
+  const locale = i18n.language === 'en' ? 'en' : 'da';
   return (
     <section className="plans-card goal" aria-labelledby={`goal-${goal.id}`}>
       <h3 id={`goal-${goal.id}`}>{t('plan.goal')} {number}: {goal.title}</h3>
@@ -155,7 +157,7 @@ function Goal({ goal, number, canEdit, onChanged }: { goal: PlanGoal; number: nu
               <tr key={a.id}>
                 <td>{a.title}</td>
                 <td>{a.ownerName ?? '–'}</td>
-                <td className={a.overdue ? 'overdue' : undefined}>{a.dueDate ? formatDate(a.dueDate) : '–'}{a.overdue ? ` (${t('action.overdue')})` : ''}</td>
+                <td className={a.overdue ? 'overdue' : undefined}>{a.dueDate ? formatDate(a.dueDate, locale) : '–'}{a.overdue ? ` (${t('action.overdue')})` : ''}</td>
                 <td><span className={`badge action-${a.status}`}>{t(`action.statuses.${a.status}`)}</span></td>
                 <td>{a.cases.map((c) => c.caseNumber).join(', ') || '–'}</td>
               </tr>
@@ -322,24 +324,25 @@ function NewAction({ goalId, onSaved }: { goalId: number; onSaved(): void }) {
 const LINES = ['personYears', 'grossSaving', 'replacementCost', 'runningCosts', 'netChange', 'implementationCosts', 'totalEffect'] as const;
 
 function Investment({ investment }: { investment: PlanInvestment }) {
-  const { t } = useTranslation('plans');
+  const { t, i18n } = useTranslation('plans');
+  const locale = i18n.language === 'en' ? 'en' : 'da';
   const realised = new Map(investment.realised.map((r) => [r.year, r]));
   const cell = (y: InvestmentYear | undefined, line: (typeof LINES)[number]) => {
     if (!y) return '–';
-    if (line === 'personYears') return formatNumber(y.personYears, 2);
+    if (line === 'personYears') return formatNumber(y.personYears, 2, locale);
     // Table 1 style: thousands of kroner, savings negative.
     const value = line === 'grossSaving' ? -y.grossSaving : y[line];
-    return formatNumber(Math.round(value / 1000) || 0, 0);
+    return formatNumber(Math.round(value / 1000) || 0, 0, locale);
   };
   return (
     <div className="investment">
       <h4>{t('invest.title')}: {investment.title}</h4>
       <p className="muted small">
         {t('invest.assumptions', {
-          citizens: formatNumber(investment.input.citizensPerYear, 0), from: formatParagraph(investment.fromParagraph),
-          to: formatParagraph(investment.toParagraph), start: formatDate(investment.input.start),
-          years: formatNumber(investment.input.durationYears, 1), saving: formatKroner(investment.input.savingPerCitizenYear),
-          cost: formatKroner(investment.input.replacementCostPerCitizenYear),
+          citizens: formatNumber(investment.input.citizensPerYear, 0, locale), from: formatParagraph(investment.fromParagraph),
+          to: formatParagraph(investment.toParagraph), start: formatDate(investment.input.start, locale),
+          years: formatNumber(investment.input.durationYears, 1, locale), saving: formatKroner(investment.input.savingPerCitizenYear, locale),
+          cost: formatKroner(investment.input.replacementCostPerCitizenYear, locale),
         })}
       </p>
       <div className="table-scroll">
@@ -374,9 +377,9 @@ function Investment({ investment }: { investment: PlanInvestment }) {
       </p>
       <p className="muted small">
         {t(investment.realisedSavingBasis === 'store' ? 'invest.realisedNoteStore' : 'invest.realisedNotePlan', {
-          saving: formatKroner(investment.realisedSavingPerCitizenYear), from: formatParagraph(investment.fromParagraph), to: formatParagraph(investment.toParagraph),
+          saving: formatKroner(investment.realisedSavingPerCitizenYear, locale), from: formatParagraph(investment.fromParagraph), to: formatParagraph(investment.toParagraph),
         })}
-        {investment.realised.at(-1) ? ` ${t('invest.through', { date: formatDate(investment.realised.at(-1)!.through) })}` : ''}
+        {investment.realised.at(-1) ? ` ${t('invest.through', { date: formatDate(investment.realised.at(-1)!.through, locale) })}` : ''}
       </p>
     </div>
   );
