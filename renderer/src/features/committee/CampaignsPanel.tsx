@@ -17,7 +17,8 @@ import { checkForm, useFieldErrors } from '../../components/formCheck';
 const CAMPAIGN_FIELDS = ['name', 'tagWeight', 'criteria.minYearlyCost', 'criteria.minAgeMonths', 'criteria.limit', 'criteria.provider'] as const;
 
 export function CampaignsPanel() {
-  const { t } = useTranslation('committee');
+  const { t, i18n } = useTranslation('committee');
+  const locale = i18n.language === 'en' ? 'en' : 'da';
   const teamId = useSession((s) => s.teamId);
   const canStart = useCan('createCampaign', teamId);
   const campaigns = useLoaded<CampaignView[]>(teamId === null ? null : () => api.listCampaigns({ teamId }), String(teamId));
@@ -30,9 +31,9 @@ export function CampaignsPanel() {
         {campaigns.data?.map((c) => (
           <details key={c.id} className="cm-campaign" data-campaign-id={c.id}>
             <summary>
-              <strong>{c.name}</strong> <span className="muted">({formatDate(c.createdAt.slice(0, 10))})</span>
+              <strong>{c.name}</strong> <span className="muted">({formatDate(c.createdAt.slice(0, 10), locale)})</span>
               <span className="cm-progress" data-testid="campaign-progress">
-                {t('campaigns.progress', { revisited: c.progress.revisited, total: c.progress.total, changed: c.progress.changed, savings: formatKroner(c.progress.savingsPerYear) })}
+                {t('campaigns.progress', { revisited: c.progress.revisited, total: c.progress.total, changed: c.progress.changed, savings: formatKroner(c.progress.savingsPerYear, locale) })}
               </span>
             </summary>
             {c.tag && <p className="muted">{t('campaigns.tag', { label: c.tag.label, weight: c.tag.weight })}</p>}
@@ -42,8 +43,8 @@ export function CampaignsPanel() {
                 {c.grants.map((g) => (
                   <tr key={g.grantId}>
                     <td><CaseLink teamId={c.teamId} caseId={g.caseId} caseNumber={g.caseNumber} /> · {formatParagraph(g.paragraph)} {g.service} ({g.provider})</td>
-                    <td className="num">{formatKroner(g.yearlyBefore)}</td>
-                    <td className="num">{g.yearlyAfter === null ? <span className="muted">{t('campaigns.notYet')}</span> : formatKroner(g.yearlyAfter)}</td>
+                    <td className="num">{formatKroner(g.yearlyBefore, locale)}</td>
+                    <td className="num">{g.yearlyAfter === null ? <span className="muted">{t('campaigns.notYet')}</span> : formatKroner(g.yearlyAfter, locale)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -57,7 +58,8 @@ export function CampaignsPanel() {
 }
 
 function NewCampaign({ teamId, onCreated }: { teamId: number; onCreated(): void }) {
-  const { t } = useTranslation('committee');
+  const { t, i18n } = useTranslation('committee');
+  const locale = i18n.language === 'en' ? 'en' : 'da';
   const [name, setName] = useState('');
   const [criteria, setCriteria] = useState<CampaignCriteria>({ paragraph: null, providerType: null, provider: null, minYearlyCost: null, minAgeMonths: null, order: 'cost_desc', limit: 20 });
   const [weight, setWeight] = useState<number | null>(40);
@@ -133,11 +135,11 @@ function NewCampaign({ teamId, onCreated }: { teamId: number; onCreated(): void 
       {error && <p className="field-error" role="alert">{error}</p>}
       {preview && (
         <>
-          <p><strong>{t('campaigns.previewCount', { count: preview.length, amount: formatKroner(total) })}</strong></p>
+          <p><strong>{t('campaigns.previewCount', { count: preview.length, amount: formatKroner(total, locale) })}</strong></p>
           <table className="cm-table">
             <tbody>
               {preview.map((g) => (
-                <tr key={g.grantId}><td><CaseLink teamId={teamId} caseId={g.caseId} caseNumber={g.caseNumber} /> · {formatParagraph(g.paragraph)} {g.service} ({g.provider})</td><td>{formatDate(g.startDate)}</td><td className="num">{formatKroner(g.yearlyCost)}</td></tr>
+                <tr key={g.grantId}><td><CaseLink teamId={teamId} caseId={g.caseId} caseNumber={g.caseNumber} /> · {formatParagraph(g.paragraph)} {g.service} ({g.provider})</td><td>{formatDate(g.startDate, locale)}</td><td className="num">{formatKroner(g.yearlyCost, locale)}</td></tr>
               ))}
             </tbody>
           </table>

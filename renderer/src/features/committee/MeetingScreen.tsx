@@ -19,7 +19,8 @@ import { MAX_HOURS_PER_WEEK } from '../../../../shared/grantPlausibility';
 const DECISION_FIELDS = ['grant.quantity', 'grant.takst', 'grant.provider', 'followUpDate'] as const;
 
 export function MeetingScreen({ meetingId, onBack }: { meetingId: number; onBack(): void }) {
-  const { t } = useTranslation('committee');
+  const { t, i18n } = useTranslation('committee');
+  const locale = i18n.language === 'en' ? 'en' : 'da';
   const mayDecide = useCan('decideCase');
   const mayClose = useCan('closeMeeting');
   const mayAdd = useCan('addRevisitation');
@@ -50,10 +51,10 @@ export function MeetingScreen({ meetingId, onBack }: { meetingId: number; onBack
     <div className="cm-meeting">
       <div className="cm-meeting-head">
         <button type="button" onClick={onBack}>← {t('meeting.back')}</button>
-        <h2>{t('meeting.heading', { title: m.title, date: formatDate(m.date) })}</h2>
+        <h2>{t('meeting.heading', { title: m.title, date: formatDate(m.date, locale) })}</h2>
         <span className={`cm-status cm-status-${m.status}`}>{t(`meetings.${m.status}`)}</span>
         <span className="muted">{t('meeting.members', { names: m.members.map((p) => p.name).join(', ') || '–' })}</span>
-        <span className="cm-total" data-testid="approved-total">{t('meeting.approvedTotal', { amount: formatKroner(m.approvedYearlyCost) })}</span>
+        <span className="cm-total" data-testid="approved-total">{t('meeting.approvedTotal', { amount: formatKroner(m.approvedYearlyCost, locale) })}</span>
         <button type="button" onClick={() => void exportMinutes()} disabled={busy}>{t('meeting.minutes')}</button>
         {mayClose && m.status === 'planned' && (
           <button type="button" title={t('meeting.closeHelp')} onClick={() => void api.closeMeeting({ meetingId }).then(() => meeting.reload())}>{t('meeting.close')}</button>
@@ -71,7 +72,7 @@ export function MeetingScreen({ meetingId, onBack }: { meetingId: number; onBack
                   <span className="cm-agenda-line"><strong>{i.caseNumber}</strong> {formatParagraph(i.paragraph)}
                     <span className={`cm-reason cm-reason-${i.reason}`}>{t(i.reason === 'decision' ? 'meeting.reasonDecision' : 'meeting.reasonRevisitation')}</span></span>
                   <span className="cm-agenda-line muted">
-                    {i.legalDeadline ? t('meeting.deadline', { date: formatDate(i.legalDeadline) }) : t('meeting.noDeadline')} · {t('meeting.perYear', { amount: formatKroner(i.yearlyCost) })}
+                    {i.legalDeadline ? t('meeting.deadline', { date: formatDate(i.legalDeadline, locale) }) : t('meeting.noDeadline')} · {t('meeting.perYear', { amount: formatKroner(i.yearlyCost, locale) })}
                   </span>
                   {i.decision && <span className={`cm-outcome cm-outcome-${i.decision.outcome}`}>{t(`outcomes.${i.decision.outcome}`)}</span>}
                 </button>
@@ -119,17 +120,18 @@ function AddRevisitation({ meetingId, onAdded }: { meetingId: number; onAdded():
 function CaseOnScreen({ item, meetingId, canDecide, canRemove, onChanged }: {
   item: AgendaItem; meetingId: number; canDecide: boolean; canRemove: boolean; onChanged(): void;
 }) {
-  const { t } = useTranslation('committee');
+  const { t, i18n } = useTranslation('committee');
+  const locale = i18n.language === 'en' ? 'en' : 'da';
   const p = item.proposal;
   const r = item.recommendation;
-  const signed = (n: number) => `${n > 0 ? '+' : ''}${formatKroner(n)}`;
+  const signed = (n: number) => `${n > 0 ? '+' : ''}${formatKroner(n, locale)}`;
   return (
     <article className="cm-card cm-case-card" aria-labelledby="cm-case-title" data-testid="meeting-case">
       <h3 id="cm-case-title">{t('item.case', { number: item.caseNumber, paragraph: formatParagraph(item.paragraph), initials: item.citizenInitials, team: item.team })}</h3>
       <p className="muted">
         <CaseLink teamId={item.teamId} caseId={item.caseId} caseNumber={item.caseNumber} />{' · '}
         {item.assigneeName && t('item.caseworker', { name: item.assigneeName })}
-        {' · '}{item.legalDeadline ? t('meeting.deadline', { date: formatDate(item.legalDeadline) }) : t('meeting.noDeadline')}
+        {' · '}{item.legalDeadline ? t('meeting.deadline', { date: formatDate(item.legalDeadline, locale) }) : t('meeting.noDeadline')}
         {item.note && <> · {item.note}</>}
       </p>
       <div className="cm-columns">
@@ -139,12 +141,12 @@ function CaseOnScreen({ item, meetingId, canDecide, canRemove, onChanged }: {
               <h4>{t('item.proposal')}</h4>
               <p className="cm-proposal" data-testid="proposal">
                 <strong>{formatParagraph(p.paragraph)} {p.service}</strong><br />
-                {p.takstUnit === 'hour' ? `${formatNumber(p.quantity, p.quantity % 1 ? 2 : 0)} t/uge à ${formatKroner(p.takst)}` : `${formatKroner(p.takst)} × ${p.quantity}`} · {p.provider}
+                {p.takstUnit === 'hour' ? `${formatNumber(p.quantity, p.quantity % 1 ? 2 : 0)} t/uge à ${formatKroner(p.takst, locale)}` : `${formatKroner(p.takst, locale)} × ${p.quantity}`} · {p.provider}
               </p>
               <dl className="cm-facts">
-                <div><dt>{t('item.yearly')}</dt><dd>{formatKroner(p.yearlyCost)}</dd></div>
+                <div><dt>{t('item.yearly')}</dt><dd>{formatKroner(p.yearlyCost, locale)}</dd></div>
                 {item.effect && (
-                  <div><dt>{t('item.effect')}</dt><dd>{t('item.effectText', { effect: signed(item.effect.forecastEffect), year: item.effect.year, before: formatKroner(item.effect.bottomLineBefore), after: formatKroner(item.effect.bottomLineAfter) })}</dd></div>
+                  <div><dt>{t('item.effect')}</dt><dd>{t('item.effectText', { effect: signed(item.effect.forecastEffect), year: item.effect.year, before: formatKroner(item.effect.bottomLineBefore, locale), after: formatKroner(item.effect.bottomLineAfter, locale) })}</dd></div>
                 )}
               </dl>
               {p.breaches.length > 0 && (<><h5>{t('item.breaches')}</h5><ul className="cm-breaches">{p.breaches.map((b) => <li key={b}>{b}</li>)}</ul></>)}
@@ -154,7 +156,7 @@ function CaseOnScreen({ item, meetingId, canDecide, canRemove, onChanged }: {
           {item.activeGrants.length === 0 ? <p className="muted">{t('item.noGrants')}</p> : (
             <ul className="cm-grants">
               {item.activeGrants.map((g) => (
-                <li key={g.id}>{formatParagraph(g.paragraph)} {g.service} ({g.provider}) – {formatKroner(g.yearlyCost)}</li>
+                <li key={g.id}>{formatParagraph(g.paragraph)} {g.service} ({g.provider}) – {formatKroner(g.yearlyCost, locale)}</li>
               ))}
             </ul>
           )}
@@ -164,12 +166,12 @@ function CaseOnScreen({ item, meetingId, canDecide, canRemove, onChanged }: {
           <h4>{t('item.recommendation')}</h4>
           {r ? (
             <>
-              <p className="muted small">{t('item.version', { version: r.version, by: r.writtenBy ?? '', at: formatDateTime(r.writtenAt) })}</p>
+              <p className="muted small">{t('item.version', { version: r.version, by: r.writtenBy ?? '', at: formatDateTime(r.writtenAt, locale) })}</p>
               <dl className="cm-rec-view">
                 {(['targetGroup', 'vumSummary', 'citizenWishes', 'internalAlternatives', 'expectedProgression'] as const).filter((f) => r[f]).map((f) => (
                   <div key={f}><dt>{t(`rec.${f}`)}</dt><dd>{r[f]}</dd></div>
                 ))}
-                {r.followUpDate && <div><dt>{t('rec.followUpDate')}</dt><dd>{formatDate(r.followUpDate)}</dd></div>}
+                {r.followUpDate && <div><dt>{t('rec.followUpDate')}</dt><dd>{formatDate(r.followUpDate, locale)}</dd></div>}
               </dl>
             </>
           ) : <p className="muted">{t('item.noRecommendation')}</p>}
@@ -181,7 +183,7 @@ function CaseOnScreen({ item, meetingId, canDecide, canRemove, onChanged }: {
           <p><strong>{t(`outcomes.${item.decision.outcome}`)}</strong>{item.decision.decidedBy && <> – {item.decision.decidedBy}</>}</p>
           {item.decision.changes && <p>{t('decide.changes', { changes: item.decision.changes })}</p>}
           {item.decision.conditions && <p>{t('decide.conditionsShown', { conditions: item.decision.conditions })}</p>}
-          {item.decision.followUpDate && <p>{t('decide.followUpShown', { date: formatDate(item.decision.followUpDate) })}</p>}
+          {item.decision.followUpDate && <p>{t('decide.followUpShown', { date: formatDate(item.decision.followUpDate, locale) })}</p>}
         </section>
       ) : canDecide ? (
         <DecisionForm item={item} meetingId={meetingId} onDecided={onChanged} />
