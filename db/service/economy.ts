@@ -368,14 +368,15 @@ export function economyHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
       const monthEnd = `${asOf.slice(0, 7)}-${String(daysInMonth(year, Number(asOf.slice(5, 7)))).padStart(2, '0')}`;
       const cats = categories();
       // As known at the end of the as-of day, like every money figure; the case's caseworker as now.
-      const assignees = new Map(q.assignees.all().map((c) => [c.id, c.assignee_id]));
+      const caseRows = new Map(q.assignees.all().map((c) => [c.id, c]));
+      const assignees = new Map([...caseRows].map(([id, c]) => [id, c.assignee_id]));
       const rows = versionsKnown(db, year, asOf).filter((v) => (v.startDate <= asOf && (v.endDate === null || v.endDate >= asOf))
         || (v.startDate >= monthStart && v.startDate <= monthEnd) || (v.endDate !== null && v.endDate >= monthStart && v.endDate <= monthEnd));
       const people = q.caseworkers.all()
         .filter((p) => teamId === undefined || p.team_id === teamId);
       // Like with like: the same paragraph, unit, service, takst category and provider type.
       const keyOf = (v: (typeof rows)[number]) => [v.paragraph, v.takstUnit, v.service, grantCategory(v, cats)?.code ?? '', v.providerType].join('|');
-      const byPerson = new Map<number, { cost: number; internal: number; count: number; newCount: number; ended: number; takster: Map<string, number[]> }>();
+      const byPerson = new Map<number, { cost: number; internal: number; count: number; newCount: number; ended: number; takster: Map<string, number[]>; cases: Map<string, Set<number>> }>();
       const department = new Map<string, number[]>();
       for (const v of rows) {
         const active = isActiveOn(v, asOf);
@@ -388,7 +389,7 @@ export function economyHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
         }
         if (assignee === null) continue;
         let p = byPerson.get(assignee);
-        if (!p) byPerson.set(assignee, (p = { cost: 0, internal: 0, count: 0, newCount: 0, ended: 0, takster: new Map() }));
+        if (!p) byPerson.set(assignee, (p = { cost: 0, internal: 0, count: 0, newCount: 0, ended: 0, takster: new Map(), cases: new Map() }));
         if (v.startDate >= monthStart && v.startDate <= monthEnd) p.newCount++;
         if (v.endDate !== null && v.endDate >= monthStart && v.endDate <= monthEnd) p.ended++;
         if (!active) continue;
@@ -399,6 +400,9 @@ export function economyHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
         const list = p.takster.get(key);
         if (list) list.push(v.takstOere);
         else p.takster.set(key, [v.takstOere]);
+        const cases = p.cases.get(key);
+        if (cases) cases.add(v.caseId);
+        else p.cases.set(key, new Set([v.caseId]));
       }
       const split = (key: string) => {
         const [paragraph, unit, service, category, providerType] = key.split('|') as [string, TakstUnit, string, string, ProviderType];
@@ -440,6 +444,10 @@ export function economyHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
                 return {
                   ...split(key), median: money(own), departmentMedian: money(dept), count: takster.length, outlier,
                   direction: own > dept ? 'above' as const : own < dept ? 'below' as const : null,
+                  cases: [...(p.cases.get(key) ?? [])].flatMap((caseId) => {
+                    const c = caseRows.get(caseId);
+                    return c ? [{ caseId, caseNumber: c.case_number, teamId: c.team_id }] : [];
+                  }).sort((a, b) => a.caseNumber.localeCompare(b.caseNumber)),
                 };
               }).sort(order)
             : [],
@@ -603,7 +611,7 @@ function queries(db: Db) {
     casesOf: db.prepare<[number], Pick<CasesRow, 'id' | 'case_number' | 'assignee_id'> & { assignee: PeopleRow['name'] | null }>(
       `SELECT c.id, c.case_number, c.assignee_id, p.name AS assignee FROM cases c LEFT JOIN people p ON p.id = c.assignee_id WHERE c.team_id = ?`,
     ),
-    assignees: db.prepare<[], Pick<CasesRow, 'id' | 'assignee_id'>>('SELECT id, assignee_id FROM cases'),
+    assignees: db.prepare<[], Pick<CasesRow, 'id' | 'assignee_id' | 'case_number' | 'team_id'>>('SELECT id, assignee_id, case_number, team_id FROM cases'),
     caseworkers: db.prepare<[], Pick<PeopleRow, 'id' | 'name' | 'initials' | 'team_id'>>(`SELECT id, name, initials, team_id FROM people WHERE active = 1 AND role = 'caseworker' ORDER BY name`),
     service: db.prepare<[number], Pick<TakstServicesRow, 'id' | 'name'>>('SELECT id, name FROM takst_services WHERE id = ?'),
     provider: db.prepare<[number], Pick<TakstProvidersRow, 'id' | 'name'>>('SELECT id, name FROM takst_providers WHERE id = ?'),

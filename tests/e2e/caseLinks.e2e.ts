@@ -1,10 +1,11 @@
-// Every case number that looks like a link opens the case (issue 17 item 6, begun): a caseworker
-// on "Mine sager" and on the pull list, signed in through the page, lands on the case's detail.
+// Every case number that looks like a link opens the case (issue 17 item 6): a caseworker on "Mine
+// sager" and on the pull list, and a leader in the bottom line's ledger, in the takst view and in
+// a revisitation campaign, signed in through the page, land on the case's detail.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../support/chromium';
 import { startServer, type RunningServer } from '../support/server';
-import { demoAccount, signInPage } from '../support/session';
+import { demoAccount, signInPage, signOutPage } from '../support/session';
 
 let server: RunningServer;
 let browser: BrowserContext;
@@ -48,5 +49,39 @@ describe('case numbers open the case', () => {
     const caseNumber = (await link.textContent())!.trim();
     await link.click();
     await opensDetailOf(caseNumber);
+  });
+});
+
+describe('a leader\'s case numbers open the case', () => {
+  beforeAll(async () => {
+    await page.keyboard.press('Escape');
+    await signOutPage(page);
+    const leader = await demoAccount(server, 'leader', 'Team Bostøtte');
+    await signInPage(page, server, leader.login, undefined, '#/bottom-line');
+  });
+
+  async function follow(link: ReturnType<Page['locator']>) {
+    await link.waitFor();
+    const caseNumber = (await link.textContent())!.trim();
+    expect(caseNumber).toMatch(/^\d{4}-\d{6}$/);
+    expect(await link.getAttribute('aria-label')).toBe(`Åbn sag ${caseNumber} på tavlen`);
+    await link.click();
+    await opensDetailOf(caseNumber);
+    await page.keyboard.press('Escape');
+  }
+
+  it('from a line of the bottom line\'s ledger', async () => {
+    const ledger = page.getByTestId('decomposition');
+    await ledger.waitFor();
+    const line = ledger.locator('details').filter({ has: page.locator('.case-link') }).first();
+    await line.locator('summary').click();
+    await follow(line.locator('.case-link').first());
+  });
+
+  it('from the takst view', async () => {
+    await page.getByRole('link', { name: 'Takstansvar' }).click();
+    const median = page.locator('.takst-table details.median-cases').first();
+    await median.locator('summary').click();
+    await follow(median.locator('.case-link').first());
   });
 });

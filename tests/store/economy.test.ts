@@ -229,6 +229,27 @@ describe('economics on the demo department', () => {
     expect(flagged.size).toBeLessThan(withGrants.length / 3);
   });
 
+  it('names the cases behind each caseworker\'s median takst, so the takst view can open them', () => {
+    const result = ok(service.dispatch('getTakstResponsibility', { asOf: ASOF }, systemContext())) as {
+      caseworkers: { personId: number; medians: { paragraph: string; service: string; count: number; cases: { caseId: number; caseNumber: string; teamId: number }[] }[] }[];
+    };
+    const caseOf = db.prepare('SELECT case_number, team_id, assignee_id, paragraph FROM cases WHERE id = ?');
+    let checked = 0;
+    for (const c of result.caseworkers) {
+      for (const m of c.medians) {
+        // One case may hold two grants of a kind; never more cases than grants, never none.
+        expect(m.cases.length).toBeGreaterThan(0);
+        expect(m.cases.length).toBeLessThanOrEqual(m.count);
+        for (const k of m.cases) {
+          const row = caseOf.get(k.caseId) as { case_number: string; team_id: number; assignee_id: number | null; paragraph: string };
+          expect({ caseNumber: k.caseNumber, teamId: k.teamId, assignee: row.assignee_id }).toEqual({ caseNumber: row.case_number, teamId: row.team_id, assignee: c.personId });
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+
   it('prints the same numbers on the command line', async () => {
     const cli = await runCli(['report', 'bottom-line', '--db', path, '--as-of', ASOF, '--json']);
     expect(cli.code).toBe(0);

@@ -91,16 +91,16 @@ export function followUpData(teamId: number | null): FollowUpData {
         {
           personId: 7, name: 'Ane Berg', initials: 'AB', teamId: 1, yearlyCost: 2_400_000, grantCount: 3, newThisMonth: 0, endedThisMonth: 0, internalShare: 0.75,
           medians: [
-            { paragraph: '85', unit: 'hour', service: 'Socialpædagogisk støtte', category: 'B', providerType: 'internal', median: 600, departmentMedian: 480, count: 2, outlier: true, direction: 'above' },
-            { paragraph: '107', unit: 'day', service: 'Midlertidigt botilbud', category: null, providerType: 'external', median: 1_500, departmentMedian: 1_600, count: 1, outlier: false, direction: 'below' },
-            { paragraph: '108', unit: 'day', service: 'Botilbud', category: null, providerType: 'external', median: 2_000, departmentMedian: 2_000, count: 1, outlier: false, direction: null },
+            { paragraph: '85', unit: 'hour', service: 'Socialpædagogisk støtte', category: 'B', providerType: 'internal', median: 600, departmentMedian: 480, count: 2, outlier: true, direction: 'above', cases: [] },
+            { paragraph: '107', unit: 'day', service: 'Midlertidigt botilbud', category: null, providerType: 'external', median: 1_500, departmentMedian: 1_600, count: 1, outlier: false, direction: 'below', cases: [] },
+            { paragraph: '108', unit: 'day', service: 'Botilbud', category: null, providerType: 'external', median: 2_000, departmentMedian: 2_000, count: 1, outlier: false, direction: null, cases: [] },
           ],
         },
         { personId: 8, name: 'Bo Dahl', initials: 'BD', teamId: 2, yearlyCost: 0, grantCount: 0, newThisMonth: 0, endedThisMonth: 0, internalShare: null, medians: [] },
         {
           personId: 9, name: 'Carl Eg', initials: 'CE', teamId: 2, yearlyCost: 500_000, grantCount: 1, newThisMonth: 1, endedThisMonth: 0, internalShare: 0,
           medians: [
-            { paragraph: '85', unit: 'hour', service: 'Socialpædagogisk støtte', category: 'A', providerType: 'external', median: 300, departmentMedian: 480, count: 1, outlier: true, direction: 'below' },
+            { paragraph: '85', unit: 'hour', service: 'Socialpædagogisk støtte', category: 'A', providerType: 'external', median: 300, departmentMedian: 480, count: 1, outlier: true, direction: 'below', cases: [] },
           ],
         },
       ],

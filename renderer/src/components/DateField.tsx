@@ -42,6 +42,11 @@ export function DateField({ value, onChange, min, max, required, disabled, class
     : max && parsed > max ? t('app.dateTooLate', { date: formatDate(max, locale) })
     : null;
   const shownError = touched ? error : null;
+  // checkForm() (formCheck.ts) reads this; the forms are noValidate, so it is never a browser bubble.
+  const [input, setInput] = useState<HTMLInputElement | null>(null);
+  useEffect(() => {
+    input?.setCustomValidity(error ?? '');
+  }, [input, error]);
 
   function take(next: string) {
     setText(next);
@@ -57,6 +62,7 @@ export function DateField({ value, onChange, min, max, required, disabled, class
     <span className={`date-field${className ? ` ${className}` : ''}`}>
       <input
         {...rest}
+        ref={setInput}
         id={id}
         type="text"
         inputMode="numeric"
@@ -68,8 +74,13 @@ export function DateField({ value, onChange, min, max, required, disabled, class
         aria-invalid={shownError || rest['aria-invalid'] ? true : undefined}
         aria-describedby={shownError ? errorId : rest['aria-describedby']}
         onChange={(e) => take(e.target.value)}
-        onBlur={(e) => {
+        onInvalid={(e) => {
+          e.preventDefault();
           setTouched(true);
+        }}
+        onBlur={(e) => {
+          // Not when leaving for a button (see NumberField): the message would move it under the pointer.
+          if (!(e.relatedTarget instanceof HTMLButtonElement)) setTouched(true);
           if (parsed) setText(formatDate(parsed, locale));
           rest.onBlur?.(e);
         }}

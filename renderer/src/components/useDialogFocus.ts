@@ -1,8 +1,11 @@
 import { useEffect, type RefObject } from 'react';
+import { cardSelector, focusAfter } from './focusAfter';
 
 /**
  * Modal focus handling: focus moves into the dialog, Tab stays inside it, Escape closes it, and
  * focus returns to whatever had it before (usually the card), so keyboard users do not get lost.
+ * If the board's reload has replaced that card meanwhile, to the same case's new card; else
+ * focusAfter's rescue to the main region.
  */
 export function useDialogFocus(dialog: RefObject<HTMLElement | null>, onClose: () => void, initial?: RefObject<HTMLElement | null>): void {
   useEffect(() => {
@@ -32,7 +35,8 @@ export function useDialogFocus(dialog: RefObject<HTMLElement | null>, onClose: (
     document.addEventListener('keydown', onKey);
     return () => {
       document.removeEventListener('keydown', onKey);
-      if (previous && document.contains(previous)) previous.focus();
+      const caseId = previous?.closest('[data-case-id]')?.getAttribute('data-case-id');
+      focusAfter(() => (previous?.isConnected ? previous : caseId ? document.querySelector<HTMLElement>(cardSelector(Number(caseId))) : null));
     };
     // The dialog mounts once per request; re-running on every onClose identity would steal focus.
     // eslint-disable-next-line react-hooks/exhaustive-deps

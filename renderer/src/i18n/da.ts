@@ -116,6 +116,14 @@ export const da = {
   errors: {
     generic: 'Handlingen mislykkedes: {{message}}',
   },
+  numberField: {
+    required: 'Skriv et tal.',
+    invalid: 'Skriv et tal, fx {{example}}.',
+    whole: 'Skriv et helt tal.',
+    decimals: 'Højst {{count}} decimaler.',
+    tooSmall: 'Tallet må mindst være {{min}}.',
+    tooLarge: 'Tallet må højst være {{max}}.',
+  },
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -117,4 +117,12 @@ export const en: Dictionary = {
   errors: {
     generic: 'The action failed: {{message}}',
   },
+  numberField: {
+    required: 'Enter a number.',
+    invalid: 'Enter a number, e.g. {{example}}.',
+    whole: 'Enter a whole number.',
+    decimals: 'At most {{count}} decimals.',
+    tooSmall: 'The number must be at least {{min}}.',
+    tooLarge: 'The number must be at most {{max}}.',
+  },
 };

@@ -207,7 +207,11 @@ export interface CaseworkerTakst {
   endedThisMonth: number;
   /** Share of the yearly cost going to internal providers (0–1); null without grants. */
   internalShare: number | null;
-  medians: (TakstGroup & { median: number; departmentMedian: number; count: number; outlier: boolean; direction: 'above' | 'below' | null })[];
+  medians: (TakstGroup & {
+    median: number; departmentMedian: number; count: number; outlier: boolean; direction: 'above' | 'below' | null;
+    /** The cases of the grants behind the median, so a takst that stands out can be opened. */
+    cases: { caseId: number; caseNumber: string; teamId: number }[];
+  })[];
 }
 
 export interface TakstResponsibility {

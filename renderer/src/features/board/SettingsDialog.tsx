@@ -5,6 +5,8 @@ import { COLUMN_KINDS, type BoardColumn, type ColumnKind } from '../../../../sha
 import { api } from '../../api/client';
 import { useBoardStore } from './boardStore';
 import { useDialogFocus } from '../../components/useDialogFocus';
+import { NumberField } from '../../components/NumberField';
+import { checkForm } from '../../components/formCheck';
 
 interface Props {
   board: Board;
@@ -21,7 +23,7 @@ export default function SettingsDialog({ board, totals, onClose }: Props) {
   const [status, setStatus] = useState<string | null>(null);
   const [name, setName] = useState('');
   const [kind, setKind] = useState<ColumnKind>('active');
-  const [limit, setLimit] = useState('');
+  const [limit, setLimit] = useState<number | null>(null);
   useDialogFocus(dialogRef, onClose);
 
   const after = async (result: { ok: boolean; error?: { message: string } }) => {
@@ -36,12 +38,13 @@ export default function SettingsDialog({ board, totals, onClose }: Props) {
     return true;
   };
 
-  const add = async (e: FormEvent) => {
+  const add = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const ok = await after(await api.addColumn({ teamId: board.team.id, name, kind, wipLimit: limit === '' ? null : Number(limit) }));
+    if (!checkForm(e.currentTarget)) return;
+    const ok = await after(await api.addColumn({ teamId: board.team.id, name, kind, wipLimit: limit }));
     if (ok) {
       setName('');
-      setLimit('');
+      setLimit(null);
     }
   };
 
@@ -63,11 +66,11 @@ export default function SettingsDialog({ board, totals, onClose }: Props) {
               cards={totals.get(column.id) ?? 0} onResult={after} />
           ))}
         </ol>
-        <form className="settings-add" onSubmit={(e) => void add(e)}>
+        <form className="settings-add" noValidate onSubmit={(e) => void add(e)}>
           <h3>{t('settings.add')}</h3>
           <label className="field">
             {t('settings.newName')}
-            <input value={name} required maxLength={60} onChange={(e) => setName(e.target.value)} />
+            <input value={name} aria-required maxLength={60} onChange={(e) => setName(e.target.value)} />
           </label>
           <label className="field">
             {t('settings.kind')}
@@ -77,7 +80,7 @@ export default function SettingsDialog({ board, totals, onClose }: Props) {
           </label>
           <label className="field">
             {t('settings.limit')}
-            <input type="number" min={1} max={10000} value={limit} placeholder={t('settings.noLimit')} onChange={(e) => setLimit(e.target.value)} />
+            <NumberField min={1} max={10000} decimals={0} value={limit} placeholder={t('settings.noLimit')} onChange={setLimit} />
           </label>
           <button type="submit" className="primary">{t('settings.add')}</button>
         </form>
@@ -93,20 +96,21 @@ function ColumnRow({ column, index, count, cards, onResult }: {
   const { t } = useTranslation('board');
   const [name, setName] = useState(column.name);
   const [kind, setKind] = useState<ColumnKind>(column.kind);
-  const [limit, setLimit] = useState(column.wipLimit === null ? '' : String(column.wipLimit));
-  const changed = name.trim() !== column.name || kind !== column.kind || (limit === '' ? null : Number(limit)) !== column.wipLimit;
-  const save = async (e: FormEvent) => {
+  const [limit, setLimit] = useState<number | null>(column.wipLimit);
+  const changed = name.trim() !== column.name || kind !== column.kind || limit !== column.wipLimit;
+  const save = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    await onResult(await api.updateColumn({ columnId: column.id, name: name.trim(), kind, wipLimit: limit === '' ? null : Number(limit) }));
+    if (!checkForm(e.currentTarget)) return;
+    await onResult(await api.updateColumn({ columnId: column.id, name: name.trim(), kind, wipLimit: limit }));
   };
   const id = `settings-col-${column.id}`;
   return (
     <li>
-      <form className="settings-row" onSubmit={(e) => void save(e)} aria-label={column.name}>
+      <form className="settings-row" noValidate onSubmit={(e) => void save(e)} aria-label={column.name}>
         <span className="settings-position" aria-hidden="true">{index + 1}</span>
         <label className="field">
           <span>{t('settings.name')}</span>
-          <input id={`${id}-name`} value={name} required maxLength={60} onChange={(e) => setName(e.target.value)} />
+          <input id={`${id}-name`} value={name} aria-required maxLength={60} onChange={(e) => setName(e.target.value)} />
         </label>
         <label className="field">
           <span>{t('settings.kind')}</span>
@@ -116,7 +120,7 @@ function ColumnRow({ column, index, count, cards, onResult }: {
         </label>
         <label className="field narrow">
           <span>{t('settings.limit')}</span>
-          <input type="number" min={1} max={10000} value={limit} placeholder={t('settings.noLimit')} onChange={(e) => setLimit(e.target.value)} />
+          <NumberField min={1} max={10000} decimals={0} value={limit} placeholder={t('settings.noLimit')} onChange={setLimit} />
         </label>
         <div className="settings-buttons">
           <button type="submit" disabled={!changed}>{t('settings.save')}</button>

@@ -9,9 +9,14 @@ import { api } from '../../api/client';
 import { useCan } from '../../stores/permissions';
 import { useSession } from '../../stores/session';
 import { useLoaded } from '../../components/useLoaded';
+import { NumberField } from '../../components/NumberField';
+import { checkForm, useFieldErrors } from '../../components/formCheck';
+
+const LIMIT_FIELDS = ['role', 'personId', 'paragraph', 'maxHoursPerWeek', 'maxYearlyCost'] as const;
 
 export function AuthorityPanel() {
-  const { t } = useTranslation('committee');
+  const { t, i18n } = useTranslation('committee');
+  const locale = i18n.language === 'en' ? 'en' : 'da';
   const canSave = useCan('saveAuthorityLimit');
   const canDelete = useCan('deleteAuthorityLimit');
   const limits = useLoaded<AuthorityLimitView[]>(() => api.getAuthorityLimits({}), 'limits');
@@ -39,8 +44,8 @@ export function AuthorityPanel() {
               <tr key={l.id}>
                 <td>{l.personName ?? t(`authority.roles.${l.role ?? 'caseworker'}`)}</td>
                 <td>{l.paragraph === null ? t('authority.allParagraphs') : formatParagraph(l.paragraph)}</td>
-                <td className="num">{l.maxHoursPerWeek === null ? t('authority.noLimit') : `${formatNumber(l.maxHoursPerWeek, l.maxHoursPerWeek % 1 ? 2 : 0)} t/uge`}</td>
-                <td className="num">{l.maxYearlyCost === null ? t('authority.noLimit') : formatKroner(l.maxYearlyCost)}</td>
+                <td className="num">{l.maxHoursPerWeek === null ? t('authority.noLimit') : t('authority.hoursPerWeek', { hours: formatNumber(l.maxHoursPerWeek, l.maxHoursPerWeek % 1 ? 2 : 0, locale) })}</td>
+                <td className="num">{l.maxYearlyCost === null ? t('authority.noLimit') : formatKroner(l.maxYearlyCost, locale)}</td>
                 <td>{l.externalAllowed ? t('authority.yes') : t('authority.no')}</td>
                 {canDelete && <td><button type="button" aria-label={t('authority.deleteNamed', { description: l.description })} onClick={() => void remove(l)}>{t('authority.delete')}</button></td>}
               </tr>
@@ -58,25 +63,28 @@ function NewLimit({ onSaved }: { onSaved(): void }) {
   const people = useSession((s) => s.people);
   const [who, setWho] = useState<string>('role:caseworker');
   const [paragraph, setParagraph] = useState('');
-  const [hours, setHours] = useState('');
-  const [cost, setCost] = useState('');
+  const [hours, setHours] = useState<number | null>(null);
+  const [cost, setCost] = useState<number | null>(null);
   const [external, setExternal] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const submit = async (e: FormEvent) => {
+  const fields = useFieldErrors(LIMIT_FIELDS);
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
+    fields.clear();
+    if (!checkForm(e.currentTarget)) return;
     const [kind, value] = who.split(':') as ['role' | 'person', string];
     const r = await api.saveAuthorityLimit({
       role: kind === 'role' ? (value as Role) : null, personId: kind === 'person' ? Number(value) : null, paragraph: paragraph || null,
-      maxHoursPerWeek: hours.trim() === '' ? null : Number(hours), maxYearlyCost: cost.trim() === '' ? null : Number(cost), externalAllowed: external,
+      maxHoursPerWeek: hours, maxYearlyCost: cost, externalAllowed: external,
     });
-    if (!r.ok) setError(r.error.fields?.map((f) => f.message).join('; ') || r.error.message);
+    if (!r.ok) setError(fields.take(r.error));
     else {
       setError(null);
       onSaved();
     }
   };
   return (
-    <form className="cm-card cm-form" onSubmit={(e) => void submit(e)} aria-labelledby="cm-new-limit">
+    <form className="cm-card cm-form" noValidate onSubmit={(e) => void submit(e)} aria-labelledby="cm-new-limit">
       <h2 id="cm-new-limit">{t('authority.add')}</h2>
       <div className="cm-row">
         <label className="field">{t('authority.who')}
@@ -91,8 +99,8 @@ function NewLimit({ onSaved }: { onSaved(): void }) {
             {PARAGRAPHS.map((p) => <option key={p.code} value={p.code}>{formatParagraph(p.code)} {p.label}</option>)}
           </select>
         </label>
-        <label className="field">{t('authority.hours')}<input type="number" min={0} step="any" value={hours} onChange={(e) => setHours(e.target.value)} placeholder={t('authority.noLimit')} /></label>
-        <label className="field">{t('authority.cost')}<input type="number" min={0} step="any" value={cost} onChange={(e) => setCost(e.target.value)} placeholder={t('authority.noLimit')} /></label>
+        <label className="field">{t('authority.hours')}<NumberField min={0} max={168} decimals={2} value={hours} onChange={setHours} placeholder={t('authority.noLimit')} error={fields.of('maxHoursPerWeek')} /></label>
+        <label className="field">{t('authority.cost')}<NumberField min={0} max={1e10} decimals={2} value={cost} onChange={setCost} placeholder={t('authority.noLimit')} error={fields.of('maxYearlyCost')} /></label>
         <label className="cm-check"><input type="checkbox" checked={external} onChange={(e) => setExternal(e.target.checked)} /> {t('authority.external')}</label>
       </div>
       {error && <p className="field-error" role="alert">{error}</p>}

@@ -13,7 +13,8 @@ import type { GrantSectionProps } from '../types';
 import './committee.css';
 
 export default function CaseCommitteeSection({ caseId }: GrantSectionProps) {
-  const { t } = useTranslation('committee');
+  const { t, i18n } = useTranslation('committee');
+  const locale = i18n.language === 'en' ? 'en' : 'da';
   const state = useLoaded<CaseCommittee>(() => api.getCaseCommittee({ caseId }), String(caseId));
   const headingId = useId();
   const s = state.data;
@@ -25,18 +26,18 @@ export default function CaseCommitteeSection({ caseId }: GrantSectionProps) {
       {awaiting.map((p) => (
         <div key={p.id} className="cm-awaiting" data-testid="awaiting-proposal">
           <p><span className="badge awaiting-committee">{t('card.awaiting')}</span>{' '}
-            <strong>{formatParagraph(p.paragraph)} {p.service}</strong>, {p.takstUnit === 'hour' ? `${p.quantity} t/uge` : `${p.quantity} ×`} à {formatKroner(p.takst)} – {formatKroner(p.yearlyCost)} om året ({p.provider})
+            <strong>{formatParagraph(p.paragraph)} {p.service}</strong>, {p.takstUnit === 'hour' ? `${p.quantity} t/uge` : `${p.quantity} ×`} à {formatKroner(p.takst, locale)} – {formatKroner(p.yearlyCost, locale)} om året ({p.provider})
           </p>
           {s.awaitingEffect && p.id === awaiting[0]?.id && (
             <p data-testid="awaiting-effect">
               {t('item.effect')}: {t('item.effectText', {
-                effect: `${s.awaitingEffect.forecastEffect > 0 ? '+' : ''}${formatKroner(s.awaitingEffect.forecastEffect)}`, year: s.awaitingEffect.year,
-                before: formatKroner(s.awaitingEffect.bottomLineBefore), after: formatKroner(s.awaitingEffect.bottomLineAfter),
+                effect: `${s.awaitingEffect.forecastEffect > 0 ? '+' : ''}${formatKroner(s.awaitingEffect.forecastEffect, locale)}`, year: s.awaitingEffect.year,
+                before: formatKroner(s.awaitingEffect.bottomLineBefore, locale), after: formatKroner(s.awaitingEffect.bottomLineAfter, locale),
               })}
             </p>
           )}
           <ul className="cm-breaches">{p.breaches.map((b) => <li key={b}>{b}</li>)}</ul>
-          <p className="muted">{s.meeting ? t('section.meeting', { date: formatDate(s.meeting.date) }) : t('section.noMeeting')}</p>
+          <p className="muted">{s.meeting ? t('section.meeting', { date: formatDate(s.meeting.date, locale) }) : t('section.noMeeting')}</p>
           <button type="button" onClick={() => void api.withdrawProposal({ proposalId: p.id }).then(() => state.reload())}>{t('section.withdraw')}</button>
         </div>
       ))}
@@ -47,7 +48,7 @@ export default function CaseCommitteeSection({ caseId }: GrantSectionProps) {
           <ul className="cm-decisions">
             {s.decisions.map((d) => (
               <li key={d.id}>
-                <strong>{formatDate(d.meetingDate)}: {t(`outcomes.${d.outcome}`)}</strong>
+                <strong>{formatDate(d.meetingDate, locale)}: {t(`outcomes.${d.outcome}`)}</strong>
                 {d.changes && <> – {d.changes}</>}
                 {d.conditions && <> – {t('decide.conditionsShown', { conditions: d.conditions })}</>}
               </li>
@@ -71,7 +72,8 @@ function draftOf(v: RecommendationVersion | undefined): Record<(typeof FIELDS)[n
 function RecommendationForm({ caseId, versions, assessment, onSaved }: {
   caseId: number; versions: RecommendationVersion[]; assessment: CaseCommittee['assessment']; onSaved(): void;
 }) {
-  const { t } = useTranslation('committee');
+  const { t, i18n } = useTranslation('committee');
+  const locale = i18n.language === 'en' ? 'en' : 'da';
   const current = versions[0];
   const [draft, setDraft] = useState(() => draftOf(current));
   const [message, setMessage] = useState<string | null>(null);
@@ -98,7 +100,7 @@ function RecommendationForm({ caseId, versions, assessment, onSaved }: {
     <details className="cm-rec" open={open || current !== undefined} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
       <summary>
         {t('rec.title')}
-        {current && <span className="muted"> – {t('rec.current', { version: current.version, by: current.writtenBy ?? '', at: formatDateTime(current.writtenAt) })}</span>}
+        {current && <span className="muted"> – {t('rec.current', { version: current.version, by: current.writtenBy ?? '', at: formatDateTime(current.writtenAt, locale) })}</span>}
       </summary>
       {assessment && <VumScores assessment={assessment} />}
       <form onSubmit={(e) => void submit(e)} className="cm-rec-form">
@@ -124,10 +126,10 @@ function RecommendationForm({ caseId, versions, assessment, onSaved }: {
           <ol>
             {versions.slice(1).map((v) => (
               <li key={v.id}>
-                <strong>{t('rec.current', { version: v.version, by: v.writtenBy ?? '', at: formatDateTime(v.writtenAt) })}</strong>
+                <strong>{t('rec.current', { version: v.version, by: v.writtenBy ?? '', at: formatDateTime(v.writtenAt, locale) })}</strong>
                 <dl>
                   {FIELDS.filter((f) => v[f]).map((f) => <div key={f}><dt>{t(`rec.${f}`)}</dt><dd>{v[f]}</dd></div>)}
-                  {v.followUpDate && <div><dt>{t('rec.followUpDate')}</dt><dd>{formatDate(v.followUpDate)}</dd></div>}
+                  {v.followUpDate && <div><dt>{t('rec.followUpDate')}</dt><dd>{formatDate(v.followUpDate, locale)}</dd></div>}
                 </dl>
               </li>
             ))}
@@ -139,12 +141,13 @@ function RecommendationForm({ caseId, versions, assessment, onSaved }: {
 }
 
 export function VumScores({ assessment }: { assessment: NonNullable<CaseCommittee['assessment']> }) {
-  const { t } = useTranslation('committee');
+  const { t, i18n } = useTranslation('committee');
+  const locale = i18n.language === 'en' ? 'en' : 'da';
   const themes = VUM_THEMES.filter((th) => assessment.scores[th] !== undefined);
   if (themes.length === 0) return null;
   return (
     <div className="cm-vum">
-      <h5>{t('item.vum', { date: formatDate(assessment.assessedOn) })}</h5>
+      <h5>{t('item.vum', { date: formatDate(assessment.assessedOn, locale) })}</h5>
       <ul>
         {themes.map((th) => (
           <li key={th}>

@@ -9,7 +9,8 @@ import { useSession } from '../../stores/session';
 import { useLoaded } from '../../components/useLoaded';
 
 export function DashboardPanel() {
-  const { t } = useTranslation('committee');
+  const { t, i18n } = useTranslation('committee');
+  const locale = i18n.language === 'en' ? 'en' : 'da';
   const teamId = useSession((s) => s.teamId);
   const [allTeams, setAllTeams] = useState(true);
   const scope = allTeams || teamId === null ? undefined : teamId;
@@ -25,7 +26,7 @@ export function DashboardPanel() {
         <div><dt>{t('dashboard.awaiting')}</dt><dd>{d.awaiting}</dd></div>
         <div><dt>{t('dashboard.daysMedian')}</dt><dd>{d.daysToDecision.median === null ? '–' : formatNumber(d.daysToDecision.median, d.daysToDecision.median % 1 ? 1 : 0)}</dd></div>
         <div><dt>{t('dashboard.daysMax')}</dt><dd>{d.daysToDecision.max ?? '–'}</dd></div>
-        <div><dt>{t('dashboard.savings')}</dt><dd>{formatKroner(savings)}</dd></div>
+        <div><dt>{t('dashboard.savings')}</dt><dd>{formatKroner(savings, locale)}</dd></div>
       </dl>
       <div className="cm-grid">
         <section className="cm-card" aria-labelledby="cm-approval">
@@ -48,7 +49,7 @@ export function DashboardPanel() {
               <thead><tr><th scope="col">{t('dashboard.meeting')}</th><th scope="col" className="num">{t('dashboard.decidedCount')}</th><th scope="col" className="num">{t('dashboard.approvedCost')}</th></tr></thead>
               <tbody>
                 {d.perMeeting.map((m) => (
-                  <tr key={m.meetingId}><th scope="row">{m.title} {formatDate(m.date)}</th><td className="num">{m.decided}</td><td className="num">{formatKroner(m.approvedYearlyCost)}</td></tr>
+                  <tr key={m.meetingId}><th scope="row">{m.title} {formatDate(m.date, locale)}</th><td className="num">{m.decided}</td><td className="num">{formatKroner(m.approvedYearlyCost, locale)}</td></tr>
                 ))}
               </tbody>
             </table>
@@ -61,7 +62,7 @@ export function DashboardPanel() {
               <thead><tr><th scope="col">{t('dashboard.campaign')}</th><th scope="col" className="num">{t('dashboard.savingsPerYear')}</th></tr></thead>
               <tbody>
                 {d.campaigns.map((c) => (
-                  <tr key={c.id}><th scope="row">{c.name} <span className="muted small">({c.progress.revisited}/{c.progress.total})</span></th><td className="num">{formatKroner(c.progress.savingsPerYear)}</td></tr>
+                  <tr key={c.id}><th scope="row">{c.name} <span className="muted small">({c.progress.revisited}/{c.progress.total})</span></th><td className="num">{formatKroner(c.progress.savingsPerYear, locale)}</td></tr>
                 ))}
               </tbody>
             </table>

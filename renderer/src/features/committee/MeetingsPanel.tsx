@@ -10,7 +10,8 @@ import { useLoaded } from '../../components/useLoaded';
 import { DateField } from '../../components/DateField';
 
 export function MeetingsPanel({ onOpen }: { onOpen(id: number): void }) {
-  const { t } = useTranslation('committee');
+  const { t, i18n } = useTranslation('committee');
+  const locale = i18n.language === 'en' ? 'en' : 'da';
   const canPlan = useCan('createMeeting');
   // The meeting screen shows proposals of every team: for the committee, not for caseworkers.
   const canOpen = useCan('getMeeting');
@@ -26,10 +27,10 @@ export function MeetingsPanel({ onOpen }: { onOpen(id: number): void }) {
           {meetings.data?.map((m) => (
             <li key={m.id} data-meeting-id={m.id}>
               {canOpen ? (
-                <button type="button" className="cm-meeting-link" onClick={() => onOpen(m.id)} aria-label={t('meetings.open', { title: m.title, date: formatDate(m.date) })}>
-                  <strong>{m.title} {formatDate(m.date)}</strong>
+                <button type="button" className="cm-meeting-link" onClick={() => onOpen(m.id)} aria-label={t('meetings.open', { title: m.title, date: formatDate(m.date, locale) })}>
+                  <strong>{m.title} {formatDate(m.date, locale)}</strong>
                 </button>
-              ) : <strong>{m.title} {formatDate(m.date)}</strong>}
+              ) : <strong>{m.title} {formatDate(m.date, locale)}</strong>}
               <span className={`cm-status cm-status-${m.status}`}>{t(`meetings.${m.status}`)}</span>
               <span>{t('meetings.agendaCount', { count: m.agendaCount })}</span>
               <span className="muted">{t('meetings.decided', { count: m.decidedCount })}</span>

@@ -179,6 +179,7 @@ export const da = {
     deleteNamed: 'Slet grænsen {{description}}',
     leaderOnly: 'Kun visitationschefen kan ændre bevillingskompetencer.',
     roles: { caseworker: 'Sagsbehandlere', leader: 'Ledere', secretariat: 'Sekretariat' },
+    hoursPerWeek: '{{hours}} t/uge',
   },
 };
 
@@ -256,5 +257,6 @@ export const en: typeof da = {
     cost: 'Max yearly cost (kr.)', external: 'May grant external providers', yes: 'Yes', no: 'No', noLimit: 'No limit', add: 'Add limit',
     delete: 'Delete', deleteNamed: 'Delete the limit {{description}}', leaderOnly: 'Only the head of visitation can change grant authority.',
     roles: { caseworker: 'Caseworkers', leader: 'Leaders', secretariat: 'Secretariat' },
+    hoursPerWeek: '{{hours}} h/week',
   },
 };

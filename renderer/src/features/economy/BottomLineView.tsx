@@ -11,12 +11,12 @@ import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ReferenceLine, R
 import { addDays, addMonths, isIsoDate } from '../../../../shared/dates';
 import type { BottomLineDecomposition, BottomLineReport, BottomLineSeries, DepartmentBottomLine, TeamBottomLine } from '../../../../shared/api/methods/economy';
 import { formatDate, formatKroner, formatMillions, formatNumber, formatParagraph, type Locale } from '../../../../shared/format';
-import { parseAmount } from '../../../../shared/money';
+import { NumberField } from '../../components/NumberField';
+import { CaseLink } from '../../components/CaseLink';
 import { api } from '../../api/client';
 import { actsDepartmentWide } from '../../../../shared/api/define';
 import { useDepartmentChoice } from '../../stores/departmentChoice';
 import { useSession } from '../../stores/session';
-import { openCase } from '../../stores/caseOpener';
 import { FinanceSection } from './FinanceSection';
 import { downloadFollowUp } from './followUpDownload';
 import { useLoaded } from '../../components/useLoaded';
@@ -275,11 +275,10 @@ function TeamDetail({ report, team }: { report: BottomLineReport; team: TeamBott
   const yearStart = addDays(`${report.year}-01-01`, -1);
   const [from, setFrom] = useState(yearStart);
   useEffect(() => setFrom(yearStart), [yearStart]);
-  const [threshold, setThreshold] = useState('2.000.000');
+  const [threshold, setThreshold] = useState<number | null>(2_000_000);
   const [showAll, setShowAll] = useState(false);
-  const parsed = parseAmount(threshold);
   const validFrom = isIsoDate(from) && from <= report.asOf ? from : yearStart;
-  const expensiveFrom = parsed.ok ? parsed.kroner : 2_000_000;
+  const expensiveFrom = threshold ?? 2_000_000;
   const decomposition = useLoaded(
     () => api.getBottomLineDecomposition({ teamId: team.teamId, from: validFrom, asOf: report.asOf, expensiveFrom }),
     `${team.teamId} ${validFrom} ${report.asOf} ${expensiveFrom}`,
@@ -309,9 +308,8 @@ function TeamDetail({ report, team }: { report: BottomLineReport; team: TeamBott
         <h3>{t('history.expensiveTitle')}</h3>
         <label className="field inline">
           {t('history.expensiveFrom')}
-          <input type="text" inputMode="decimal" value={threshold} onChange={(e) => setThreshold(e.target.value)} aria-invalid={!parsed.ok} size={12} />
+          <NumberField required min={0} decimals={2} value={threshold} onChange={setThreshold} size={12} />
         </label>
-        {!parsed.ok && <p className="field-error" role="alert">{parsed.message}</p>}
         {decomposition.data && decomposition.data.expensive.length === 0 && <p>{t('history.noExpensive')}</p>}
         {decomposition.data && decomposition.data.expensive.length > 0 && (
           <table className="economy-table compact" data-testid="expensive-cases">
@@ -319,7 +317,7 @@ function TeamDetail({ report, team }: { report: BottomLineReport; team: TeamBott
             <tbody>
               {decomposition.data.expensive.slice(0, showAll ? undefined : 10).map((c) => (
                 <tr key={c.caseId}>
-                  <th scope="row"><button type="button" className="link" onClick={() => void openCase(team.teamId, c.caseId)}>{c.caseNumber}</button></th>
+                  <th scope="row"><CaseLink teamId={team.teamId} caseId={c.caseId} caseNumber={c.caseNumber} /></th>
                   <td>{c.caseworker ?? '–'}</td>
                   <td>{c.paragraphs.map(formatParagraph).join(', ')}</td>
                   <td className="num">{kr(c.yearlyCost)}</td>
@@ -377,7 +375,7 @@ function TeamDetail({ report, team }: { report: BottomLineReport; team: TeamBott
                     <td>{formatDate(m.onDate, locale)}</td>
                     <td>
                       <span className={`mover-kind kind-${m.kind}`}>{t(`kinds.${m.kind}`)}</span> · {t('bottomLine.case')}{' '}
-                      <button type="button" className="link" onClick={() => void openCase(team.teamId, m.caseId)}>{m.caseNumber}</button>
+                      <CaseLink teamId={team.teamId} caseId={m.caseId} caseNumber={m.caseNumber} />
                       {m.source === 'import' && <> · <span className="mover-source">{t('history.fromImport')}</span></>}
                       <div className="mover-text">{m.description}</div>
                       <div className="field-help">
@@ -414,7 +412,7 @@ function Decomposition({ d, locale }: { d: BottomLineDecomposition; locale: Loca
                   <ul className="decomposition-grants">
                     {l.grants.slice(0, 25).map((g) => (
                       <li key={`${l.kind}-${g.grantId}`}>
-                        <button type="button" className="link" onClick={() => void openCase(d.teamId, g.caseId)}>{g.caseNumber}</button>{' '}
+                        <CaseLink teamId={d.teamId} caseId={g.caseId} caseNumber={g.caseNumber} />{' '}
                         {g.caseworker ? `(${g.caseworker}) ` : ''}{g.description}: <Change value={g.effect} locale={locale} />
                       </li>
                     ))}
@@ -465,7 +463,7 @@ function Drill({ teamId, asOf }: { teamId: number; asOf: string }) {
                       <tbody>
                         {c.grants.slice(0, 60).map((g) => (
                           <tr key={g.grantId}>
-                            <td><button type="button" className="link" onClick={() => void openCase(teamId, g.caseId)}>{g.caseNumber}</button></td>
+                            <td><CaseLink teamId={teamId} caseId={g.caseId} caseNumber={g.caseNumber} /></td>
                             <td>{formatParagraph(g.paragraph)} {g.service} ({g.provider}) {formatDate(g.startDate, locale)}–{g.endDate ? formatDate(g.endDate, locale) : ''}</td>
                             <td className="num">{kr(g.yearlyCost)}</td>
                             <td className="num">{kr(g.forecast)}</td>

@@ -4,8 +4,6 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogueEntry } from '../../../../shared/api/methods/economy';
 import { formatDate, formatDateTime, formatKroner, formatNumber, formatParagraph } from '../../../../shared/format';
-import { formatExportNumber } from '../../../../shared/importExport';
-import { parseAmount } from '../../../../shared/money';
 import { api } from '../../api/client';
 import { can, useCan } from '../../stores/permissions';
 import { useSession } from '../../stores/session';
@@ -13,6 +11,11 @@ import { useLoaded } from '../../components/useLoaded';
 import './economy.css';
 import { DateField } from '../../components/DateField';
 import { num, ScrollTable } from '../../components/TableHead';
+import { NumberField } from '../../components/NumberField';
+import { checkForm, useFieldErrors } from '../../components/formCheck';
+
+const BUDGET_FIELDS = ['teamId', 'year', 'amount', 'paragraph'] as const;
+const PRICE_FIELDS = ['takst', 'validFrom'] as const;
 
 export default function EconomySettingsView() {
   const { t } = useTranslation('economy');
@@ -36,25 +39,27 @@ function Budgets() {
   const sessionTeam = useSession((s) => s.teamId);
   const today = useSession((s) => s.workspace?.today ?? '2026-01-01');
   const [teamId, setTeamId] = useState<number>(teams.find((x) => x.id === sessionTeam)?.id ?? teams[0]?.id ?? 1);
-  const [year, setYear] = useState(Number(today.slice(0, 4)));
-  const [amount, setAmount] = useState('');
+  const thisYear = Number(today.slice(0, 4));
+  const [year, setYear] = useState<number | null>(thisYear);
+  const [amount, setAmount] = useState<number | null>(null);
   const [paragraph, setParagraph] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const overview = useLoaded(() => api.getBudget({ teamId, year }), `${teamId} ${year}`, { keepPrevious: true });
+  const fields = useFieldErrors(BUDGET_FIELDS);
+  const shownYear = year ?? thisYear;
+  const overview = useLoaded(() => api.getBudget({ teamId, year: shownYear }), `${teamId} ${shownYear}`, { keepPrevious: true });
 
-  const submit = async (e: FormEvent) => {
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const parsed = parseAmount(amount);
-    if (!parsed.ok) {
-      setMessage({ ok: false, text: parsed.message });
-      return;
-    }
-    const value = parsed.kroner;
-    const result = await api.setBudget({ teamId, year, amount: value, ...(paragraph.trim() ? { paragraph: paragraph.trim() } : {}) });
-    if (!result.ok) setMessage({ ok: false, text: result.error.message });
-    else {
+    fields.clear();
+    setMessage(null);
+    if (!checkForm(e.currentTarget) || amount === null || year === null) return;
+    const result = await api.setBudget({ teamId, year, amount, ...(paragraph.trim() ? { paragraph: paragraph.trim() } : {}) });
+    if (!result.ok) {
+      const rest = fields.take(result.error);
+      if (rest) setMessage({ ok: false, text: rest });
+    } else {
       setMessage({ ok: true, text: t('settings.budgetSaved') });
-      setAmount('');
+      setAmount(null);
       overview.reload();
     }
   };
@@ -63,7 +68,7 @@ function Budgets() {
   return (
     <section className="economy-card" aria-labelledby="budgets-title">
       <h2 id="budgets-title">{t('settings.budgets')}</h2>
-      <form className="inline-form" onSubmit={(e) => void submit(e)}>
+      <form className="inline-form" noValidate onSubmit={(e) => void submit(e)}>
         <label className="field">
           {t('common.team')}
           <select value={teamId} onChange={(e) => setTeamId(Number(e.target.value))}>
@@ -72,15 +77,17 @@ function Budgets() {
         </label>
         <label className="field">
           {t('settings.year')}
-          <input type="number" min={2000} max={2100} value={year} onChange={(e) => setYear(Number(e.target.value))} />
+          <NumberField required min={2000} max={2100} decimals={0} grouping={false} value={year} onChange={setYear} error={fields.of('year')} />
         </label>
         <label className="field">
           {t('settings.paragraphOptional')}
-          <input type="text" value={paragraph} maxLength={12} placeholder="85" onChange={(e) => setParagraph(e.target.value)} />
+          <input type="text" value={paragraph} maxLength={12} placeholder="85" onChange={(e) => setParagraph(e.target.value)}
+            aria-invalid={fields.of('paragraph') ? true : undefined} />
+          {fields.of('paragraph') && <span className="field-error">{fields.of('paragraph')}</span>}
         </label>
         <label className="field">
           {t('settings.amount')}
-          <input type="text" inputMode="decimal" value={amount} required onChange={(e) => setAmount(e.target.value)} />
+          <NumberField required min={0} decimals={2} shownDecimals={2} value={amount} onChange={setAmount} error={fields.of('amount')} />
         </label>
         <div className="form-actions">
           <button type="submit" className="primary">{t('settings.setBudget')}</button>
@@ -183,31 +190,29 @@ function Catalogue() {
 function PriceForm({ entry, onDone }: { entry: CatalogueEntry; onDone(): void }) {
   const { t } = useTranslation('economy');
   const today = useSession((s) => s.workspace?.today ?? '');
-  const [takst, setTakst] = useState(entry.takst === null ? '' : formatExportNumber(entry.takst));
+  const [takst, setTakst] = useState<number | null>(entry.takst);
   const [validFrom, setValidFrom] = useState(today);
   const [error, setError] = useState<string | null>(null);
-  const submit = async (e: FormEvent) => {
+  const fields = useFieldErrors(PRICE_FIELDS);
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    // The one Danish amount parser: "2.150,00" is 2150 kr., not an error.
-    const parsed = parseAmount(takst);
-    if (!parsed.ok) {
-      setError(parsed.message);
-      return;
-    }
-    const value = parsed.kroner;
-    const result = await api.setTakstPrice({ serviceId: entry.serviceId, providerId: entry.providerId, takst: value, validFrom });
-    if (!result.ok) setError(result.error.message);
+    fields.clear();
+    setError(null);
+    if (!checkForm(e.currentTarget) || takst === null) return;
+    const result = await api.setTakstPrice({ serviceId: entry.serviceId, providerId: entry.providerId, takst, validFrom });
+    if (!result.ok) setError(fields.take(result.error));
     else onDone();
   };
   return (
-    <form className="price-form" onSubmit={(e) => void submit(e)}>
+    <form className="price-form" noValidate onSubmit={(e) => void submit(e)}>
       <label className="field">
         {t('settings.newPrice')}
-        <input type="text" inputMode="decimal" value={takst} required onChange={(e) => setTakst(e.target.value)} />
+        <NumberField required min={0} decimals={2} shownDecimals={2} value={takst} onChange={setTakst} error={fields.of('takst')} />
       </label>
       <label className="field">
         {t('settings.validFrom')}
-        <DateField value={validFrom} required onChange={setValidFrom} />
+        <DateField value={validFrom} required onChange={setValidFrom} aria-invalid={fields.of('validFrom') ? true : undefined} />
+        {fields.of('validFrom') && <span className="field-error">{fields.of('validFrom')}</span>}
       </label>
       <div className="form-actions">
         <button type="button" onClick={onDone}>{t('grants.cancel')}</button>

@@ -14,6 +14,7 @@ import { useLoaded } from '../../components/useLoaded';
 import './economy.css';
 import { AsOfFilter, TeamFilter } from './filters';
 import { num, TableHead } from '../../components/TableHead';
+import { CaseLink } from '../../components/CaseLink';
 
 export default function TakstView() {
   const { t, i18n } = useTranslation('economy');
@@ -76,6 +77,12 @@ export default function TakstView() {
                           {formatNumber(m.median, 0, locale)} ({formatNumber(m.departmentMedian, 0, locale)}) {unitShort(m.unit)}
                           <span className="median-count"> · {m.count}</span>
                           {m.outlier && <strong className="outlier-flag"> ▲ {t('takst.outlier')}</strong>}
+                          {m.cases.length > 0 && (
+                            <details className="median-cases">
+                              <summary>{t('takstCases.summary', { count: m.cases.length })}</summary>
+                              <ul aria-label={t('takstCases.label', { paragraph: formatParagraph(m.paragraph), service: m.service })}>{m.cases.map((c) => <li key={c.caseId}><CaseLink teamId={c.teamId} caseId={c.caseId} caseNumber={c.caseNumber} /></li>)}</ul>
+                            </details>
+                          )}
                         </li>
                       ))}
                     </ul>

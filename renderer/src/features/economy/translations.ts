@@ -213,6 +213,10 @@ export const da = {
     filter: 'Søg i kataloget',
     previous: 'Tidligere',
   },
+  takstCases: {
+    summary: 'Sager ({{count}})',
+    label: 'Sagerne bag medianen for {{paragraph}} {{service}}',
+  },
 };
 
 export const en: typeof da = {
@@ -428,5 +432,9 @@ export const en: typeof da = {
     priceSaved: 'The rate is saved.',
     filter: 'Search the catalogue',
     previous: 'Earlier',
+  },
+  takstCases: {
+    summary: 'Cases ({{count}})',
+    label: 'The cases behind the median for {{paragraph}} {{service}}',
   },
 };

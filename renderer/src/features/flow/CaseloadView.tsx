@@ -3,7 +3,7 @@
 // too (docs/flow.md). A team, or for department-wide roles "Hele afdelingen": every team with its
 // caseworkers and totals. A caseworker opens the cases behind their figure; a case number opens
 // the case on the board.
-import { Fragment, useState } from 'react';
+import { Fragment, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { actsDepartmentWide } from '../../../../shared/api/define';
@@ -21,6 +21,8 @@ import { downloadCsv } from './exporting';
 import { GRID, MUTED } from './palette';
 import './flow.css';
 import { num, TableHead } from '../../components/TableHead';
+import { NumberField } from '../../components/NumberField';
+import { checkForm } from '../../components/formCheck';
 
 const STATUS_COLORS = { over: '#b3261e', within: '#1d6b3a', under: '#6b7a90', no_norm: '#6b7a90' } as const;
 /** Long lists stay readable on screen; the CSV export has every row. */
@@ -322,17 +324,18 @@ function Weights({ weights }: { weights: CaseloadWeight[] }) {
   const locale: Locale = i18n.language === 'en' ? 'en' : 'da';
   // The weights are the department's: whoever the contract lets set them (the visitationschef).
   const canWeigh = useCan('setCaseloadWeight');
-  const [draft, setDraft] = useState<Record<string, string>>({});
+  const [draft, setDraft] = useState<Record<string, number>>({});
+  const form = useRef<HTMLFormElement>(null);
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   async function saveWeights() {
+    if (form.current && !checkForm(form.current)) return;
     setSaving(true);
     setSaved(null);
     setError(null);
-    for (const [paragraph, raw] of Object.entries(draft)) {
-      const weight = Number(raw.replace(',', '.'));
+    for (const [paragraph, weight] of Object.entries(draft)) {
       const result = await api.setCaseloadWeight({ paragraph, weight });
       if (!result.ok) {
         setError(result.error.message);
@@ -350,15 +353,14 @@ function Weights({ weights }: { weights: CaseloadWeight[] }) {
       <header className="flow-card-header"><h2 id="weights-title">{t('caseload.weightsTitle')}</h2></header>
       <p className="flow-card-help">{canWeigh ? t('caseload.weightsHelp') : t('caseload.weightsReadOnly')}</p>
       {error && <p className="flow-error" role="alert">{error}</p>}
-      <form onSubmit={(e) => { e.preventDefault(); void saveWeights(); }}>
+      <form ref={form} noValidate onSubmit={(e) => { e.preventDefault(); void saveWeights(); }}>
         <div className="flow-weights">
           {weights.map((w) => (
             <label key={w.paragraph} title={w.updatedBy ? t('caseload.weightChanged', { by: w.updatedBy, date: formatDate(w.updatedAt, locale) }) : undefined}>
               <span>{formatParagraph(w.paragraph)} {w.label}</span>
-              {/* Text, not type="number": Chromium's number field shows 0.5 with a point whatever the language. */}
-              <input type="text" inputMode="decimal" disabled={!canWeigh} aria-label={t('caseload.weightOf', { paragraph: formatParagraph(w.paragraph) })}
-                value={draft[w.paragraph] ?? formatNumber(w.weight, Number.isInteger(w.weight) ? 0 : 1, locale)}
-                onChange={(e) => setDraft({ ...draft, [w.paragraph]: e.target.value })} />
+              <NumberField required min={0.01} max={10} decimals={2} disabled={!canWeigh} aria-label={t('caseload.weightOf', { paragraph: formatParagraph(w.paragraph) })}
+                value={draft[w.paragraph] ?? w.weight}
+                onChange={(v) => v !== null && setDraft({ ...draft, [w.paragraph]: v })} />
             </label>
           ))}
         </div>

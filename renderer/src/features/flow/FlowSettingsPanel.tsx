@@ -1,7 +1,7 @@
 // Flow settings: the service-level expectation per column in working days (and whether time there
 // counts as work), set by the team's leaders; the calendar's closed days and the list of blocker
 // categories, which are the department's and set by the department head.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CalendarOptions } from '../../../../shared/calendar';
 import type { BlockerCategory } from '../../../../shared/flowAnalytics';
@@ -9,6 +9,8 @@ import { formatDate, type Locale } from '../../../../shared/format';
 import { api } from '../../api/client';
 import { useLoaded } from '../../components/useLoaded';
 import { useCan } from '../../stores/permissions';
+import { NumberField } from '../../components/NumberField';
+import { checkForm } from '../../components/formCheck';
 
 export function FlowSettingsPanel({ teamId }: { teamId: number }) {
   const { t, i18n } = useTranslation('flow');
@@ -18,13 +20,14 @@ export function FlowSettingsPanel({ teamId }: { teamId: number }) {
   const locale: Locale = i18n.language === 'en' ? 'en' : 'da';
   const settings = useLoaded(() => api.getFlowSettings({ teamId }), `flow-settings ${teamId}`);
   const categories = useLoaded(() => api.listBlockerCategories({}), 'blocker-categories');
-  const [levels, setLevels] = useState<Record<number, { max: string; work: '' | 'yes' | 'no' }>>({});
+  const [levels, setLevels] = useState<Record<number, { max: number | null; work: '' | 'yes' | 'no' }>>({});
+  const levelsTable = useRef<HTMLTableElement>(null);
   const [calendar, setCalendar] = useState<CalendarOptions | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (!settings.data) return;
-    setLevels(Object.fromEntries(settings.data.columns.map((c) => [c.id, { max: c.maxWorkingDays === null ? '' : String(c.maxWorkingDays), work: c.countsAsWork === null ? '' : c.countsAsWork ? 'yes' : 'no' }])));
+    setLevels(Object.fromEntries(settings.data.columns.map((c) => [c.id, { max: c.maxWorkingDays, work: c.countsAsWork === null ? '' : c.countsAsWork ? 'yes' : 'no' }])));
     setCalendar(settings.data.calendar);
   }, [settings.data]);
 
@@ -35,10 +38,11 @@ export function FlowSettingsPanel({ teamId }: { teamId: number }) {
   };
 
   async function saveLevels() {
+    if (levelsTable.current && !checkForm(levelsTable.current)) return;
     for (const c of s!.columns) {
       const l = levels[c.id];
       if (!l) continue;
-      const max = l.max.trim() === '' ? null : Number(l.max);
+      const max = l.max;
       const work = l.work === '' ? null : l.work === 'yes';
       if (max === c.maxWorkingDays && work === c.countsAsWork) continue;
       const result = await api.setColumnFlowSettings({ columnId: c.id, maxWorkingDays: max, countsAsWork: work });
@@ -64,15 +68,15 @@ export function FlowSettingsPanel({ teamId }: { teamId: number }) {
         <div>
           <h3>{t('analytics.settings.levelsTitle')}</h3>
           <p className="flow-card-help">{t('analytics.settings.levelsHelp')}</p>
-          <table className="flow-table" data-testid="service-levels">
+          <table className="flow-table" data-testid="service-levels" ref={levelsTable}>
             <thead><tr><th scope="col">{t('analytics.settings.column')}</th><th scope="col" className="num">{t('analytics.settings.maxDays')}</th><th scope="col">{t('analytics.settings.work')}</th></tr></thead>
             <tbody>
               {s.columns.filter((c) => c.kind !== 'done').map((c) => (
                 <tr key={c.id}>
                   <th scope="row">{c.name}</th>
                   <td className="num">
-                    <input type="number" min={1} max={260} className="analytics-number" aria-label={`${t('analytics.settings.maxDays')}: ${c.name}`} disabled={!canEdit}
-                      value={levels[c.id]?.max ?? ''} onChange={(e) => setLevels({ ...levels, [c.id]: { ...levels[c.id]!, max: e.target.value } })} />
+                    <NumberField min={1} max={260} decimals={0} className="analytics-number" aria-label={`${t('analytics.settings.maxDays')}: ${c.name}`} disabled={!canEdit}
+                      value={levels[c.id]?.max ?? null} onChange={(v) => setLevels({ ...levels, [c.id]: { ...levels[c.id]!, max: v } })} />
                   </td>
                   <td>
                     <select aria-label={`${t('analytics.settings.work')}: ${c.name}`} disabled={!canEdit} value={levels[c.id]?.work ?? ''}

@@ -18,6 +18,7 @@ import { downloadCsv } from './exporting';
 import { AGE_COLORS, columnColor, GRID, INK, MUTED } from './palette';
 import './flow.css';
 import { DateField } from '../../components/DateField';
+import { NumberField } from '../../components/NumberField';
 
 const short = (day: string) => `${day.slice(8, 10)}.${day.slice(5, 7)}`;
 
@@ -324,8 +325,7 @@ function Dashboard({ data, locale, n, days, fileBase, forecastDate, setForecastD
               <h3>{t('forecast.whenTitle')}</h3>
               <label className="flow-inline">
                 {t('forecast.items')}
-                <input type="number" min={1} max={100000} value={forecastItems}
-                  onChange={(e) => setForecastItems(e.target.value === '' ? null : Math.max(1, Math.round(Number(e.target.value))))} />
+                <NumberField min={1} max={100000} decimals={0} value={forecastItems} onChange={setForecastItems} />
               </label>
               <table className="flow-table compact" data-testid="forecast-when">
                 <thead><tr><th scope="col">{t('forecast.certainty')}</th><th scope="col">{t('forecast.doneBy')}</th></tr></thead>

@@ -14,6 +14,10 @@ import { useLoaded } from '../../components/useLoaded';
 import './plans.css';
 import { DateField } from '../../components/DateField';
 import { num, TableHead } from '../../components/TableHead';
+import { NumberField } from '../../components/NumberField';
+import { checkForm, useFieldErrors } from '../../components/formCheck';
+
+const KPI_FIELDS = ['spec.paragraph', 'spec.days', 'spec.weeks', 'target', 'direction'] as const;
 
 export default function PlanView() {
   const { t } = useTranslation('plans');
@@ -84,7 +88,8 @@ function NewPlan({ teamId, onCreated }: { teamId: number; onCreated(id: number):
 }
 
 function Plan({ plan, canEdit, onChanged }: { plan: PlanDetail; canEdit: boolean; onChanged(): void }) {
-  const { t } = useTranslation('plans');
+  const { t, i18n } = useTranslation('plans');
+  const locale = i18n.language === 'en' ? 'en' : 'da';
   const [goalTitle, setGoalTitle] = useState('');
   const [error, setError] = useState<string | null>(null);
   async function addGoal(e: FormEvent) {
@@ -99,9 +104,9 @@ function Plan({ plan, canEdit, onChanged }: { plan: PlanDetail; canEdit: boolean
       <header className="plan-head">
         <h2 id="plan-title">{plan.title}</h2>
         <p>
-          {plan.teamName} · {t('plan.period')}: {formatDate(plan.periodStart)} – {formatDate(plan.periodEnd)} · {t('plan.owner')}: {plan.ownerName}
+          {plan.teamName} · {t('plan.period')}: {formatDate(plan.periodStart, locale)} – {formatDate(plan.periodEnd, locale)} · {t('plan.owner')}: {plan.ownerName}
         </p>
-        <p className="muted">{t('plan.computed', { date: formatDate(plan.today) })}</p>
+        <p className="muted">{t('plan.computed', { date: formatDate(plan.today, locale) })}</p>
       </header>
       {plan.goals.map((goal, i) => <Goal key={goal.id} goal={goal} number={i + 1} canEdit={canEdit} onChanged={onChanged} />)}
       {plan.priorities.length > 0 && (
@@ -132,7 +137,8 @@ function Plan({ plan, canEdit, onChanged }: { plan: PlanDetail; canEdit: boolean
 }
 
 function Goal({ goal, number, canEdit, onChanged }: { goal: PlanGoal; number: number; canEdit: boolean; onChanged(): void }) {
-  const { t } = useTranslation('plans');
+  const { t, i18n } = useTranslation('plans');
+  const locale = i18n.language === 'en' ? 'en' : 'da';
   return (
     <section className="plans-card goal" aria-labelledby={`goal-${goal.id}`}>
       <h3 id={`goal-${goal.id}`}>{t('plan.goal')} {number}: {goal.title}</h3>
@@ -151,7 +157,7 @@ function Goal({ goal, number, canEdit, onChanged }: { goal: PlanGoal; number: nu
               <tr key={a.id}>
                 <td>{a.title}</td>
                 <td>{a.ownerName ?? '–'}</td>
-                <td className={a.overdue ? 'overdue' : undefined}>{a.dueDate ? formatDate(a.dueDate) : '–'}{a.overdue ? ` (${t('action.overdue')})` : ''}</td>
+                <td className={a.overdue ? 'overdue' : undefined}>{a.dueDate ? formatDate(a.dueDate, locale) : '–'}{a.overdue ? ` (${t('action.overdue')})` : ''}</td>
                 <td><span className={`badge action-${a.status}`}>{t(`action.statuses.${a.status}`)}</span></td>
                 <td>{a.cases.map((c) => c.caseNumber).join(', ') || '–'}</td>
               </tr>
@@ -205,31 +211,33 @@ function NewKpi({ goalId, onSaved }: { goalId: number; onSaved(): void }) {
   const [kind, setKind] = useState<KpiKind>('new_grants');
   const def = KPI_CATALOGUE.find((d) => d.kind === kind)!;
   const [paragraph, setParagraph] = useState('107');
-  const [days, setDays] = useState(365);
-  const [weeks, setWeeks] = useState(12);
-  const [target, setTarget] = useState('');
+  const [days, setDays] = useState<number | null>(365);
+  const [weeks, setWeeks] = useState<number | null>(12);
+  const [target, setTarget] = useState<number | null>(null);
   const [direction, setDirection] = useState<Direction>(def.defaultDirection);
   const [error, setError] = useState<string | null>(null);
+  const fields = useFieldErrors(KPI_FIELDS);
 
   function spec(): KpiSpec {
     const p = paragraph.trim() === '' ? null : paragraph.trim();
     switch (kind) {
-      case 'new_grants': return { kind, paragraph: p ?? '', days };
+      case 'new_grants': return { kind, paragraph: p ?? '', days: days ?? 0 };
       case 'internal_share': return { kind, paragraph: p };
-      case 'median_decision_days': return { kind, paragraph: p, days };
-      case 'throughput_per_week': return { kind, weeks };
+      case 'median_decision_days': return { kind, paragraph: p, days: days ?? 0 };
+      case 'throughput_per_week': return { kind, weeks: weeks ?? 0 };
       default: return { kind } as KpiSpec;
     }
   }
 
-  async function submit(e: FormEvent) {
+  async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const value = Number(target.replace(/\./g, '').replace(',', '.'));
-    if (target.trim() === '' || !Number.isFinite(value)) return setError(t('kpi.targetNumber'));
-    const result = await api.saveKpi({ goalId, spec: spec(), target: value, direction });
-    if (!result.ok) return setError(result.error.message);
+    fields.clear();
+    setError(null);
+    if (!checkForm(e.currentTarget) || target === null) return;
+    const result = await api.saveKpi({ goalId, spec: spec(), target, direction });
+    if (!result.ok) return setError(fields.take(result.error));
     setOpen(false);
-    setTarget('');
+    setTarget(null);
     setError(null);
     onSaved();
   }
@@ -237,7 +245,7 @@ function NewKpi({ goalId, onSaved }: { goalId: number; onSaved(): void }) {
   if (!open) return <button type="button" className="no-print add" onClick={() => setOpen(true)}>{t('kpi.add')}</button>;
   const has = (key: string) => def.params.some((p) => p.key === key);
   return (
-    <form className="plans-form inline-form no-print" onSubmit={(e) => void submit(e)} aria-label={t('kpi.add')}>
+    <form className="plans-form inline-form no-print" noValidate onSubmit={(e) => void submit(e)} aria-label={t('kpi.add')}>
       <div className="form-row">
         <label className="grow">{t('kpi.definition')}
           <select value={kind} onChange={(e) => {
@@ -252,10 +260,11 @@ function NewKpi({ goalId, onSaved }: { goalId: number; onSaved(): void }) {
             {KPI_CATALOGUE.map((d) => <option key={d.kind} value={d.kind}>{d.label}</option>)}
           </select>
         </label>
-        {has('paragraph') && <label>{t('kpi.paragraph')}<input value={paragraph} onChange={(e) => setParagraph(e.target.value)} size={6} /></label>}
-        {has('days') && <label>{t('kpi.days')}<input type="number" min={7} value={days} onChange={(e) => setDays(Number(e.target.value))} /></label>}
-        {has('weeks') && <label>{t('kpi.weeks')}<input type="number" min={1} value={weeks} onChange={(e) => setWeeks(Number(e.target.value))} /></label>}
-        <label>{t('kpi.target')}<input inputMode="decimal" value={target} onChange={(e) => setTarget(e.target.value)} required size={10} /></label>
+        {has('paragraph') && <label>{t('kpi.paragraph')}<input value={paragraph} onChange={(e) => setParagraph(e.target.value)} size={6}
+          aria-invalid={fields.of('spec.paragraph') ? true : undefined} />{fields.of('spec.paragraph') && <span className="field-error">{fields.of('spec.paragraph')}</span>}</label>}
+        {has('days') && <label>{t('kpi.days')}<NumberField required min={7} max={3 * 366} decimals={0} value={days} onChange={setDays} error={fields.of('spec.days')} /></label>}
+        {has('weeks') && <label>{t('kpi.weeks')}<NumberField required min={1} max={104} decimals={0} value={weeks} onChange={setWeeks} error={fields.of('spec.weeks')} /></label>}
+        <label>{t('kpi.target')}<NumberField required value={target} onChange={setTarget} error={fields.of('target')} /></label>
         <label>{t('kpi.directionLabel')}
           <select value={direction} onChange={(e) => setDirection(e.target.value as Direction)}>
             <option value="higher">{t('kpi.direction.higher')}</option>
@@ -315,24 +324,25 @@ function NewAction({ goalId, onSaved }: { goalId: number; onSaved(): void }) {
 const LINES = ['personYears', 'grossSaving', 'replacementCost', 'runningCosts', 'netChange', 'implementationCosts', 'totalEffect'] as const;
 
 function Investment({ investment }: { investment: PlanInvestment }) {
-  const { t } = useTranslation('plans');
+  const { t, i18n } = useTranslation('plans');
+  const locale = i18n.language === 'en' ? 'en' : 'da';
   const realised = new Map(investment.realised.map((r) => [r.year, r]));
   const cell = (y: InvestmentYear | undefined, line: (typeof LINES)[number]) => {
     if (!y) return '–';
-    if (line === 'personYears') return formatNumber(y.personYears, 2);
+    if (line === 'personYears') return formatNumber(y.personYears, 2, locale);
     // Table 1 style: thousands of kroner, savings negative.
     const value = line === 'grossSaving' ? -y.grossSaving : y[line];
-    return formatNumber(Math.round(value / 1000) || 0, 0);
+    return formatNumber(Math.round(value / 1000) || 0, 0, locale);
   };
   return (
     <div className="investment">
       <h4>{t('invest.title')}: {investment.title}</h4>
       <p className="muted small">
         {t('invest.assumptions', {
-          citizens: formatNumber(investment.input.citizensPerYear, 0), from: formatParagraph(investment.fromParagraph),
-          to: formatParagraph(investment.toParagraph), start: formatDate(investment.input.start),
-          years: formatNumber(investment.input.durationYears, 1), saving: formatKroner(investment.input.savingPerCitizenYear),
-          cost: formatKroner(investment.input.replacementCostPerCitizenYear),
+          citizens: formatNumber(investment.input.citizensPerYear, 0, locale), from: formatParagraph(investment.fromParagraph),
+          to: formatParagraph(investment.toParagraph), start: formatDate(investment.input.start, locale),
+          years: formatNumber(investment.input.durationYears, 1, locale), saving: formatKroner(investment.input.savingPerCitizenYear, locale),
+          cost: formatKroner(investment.input.replacementCostPerCitizenYear, locale),
         })}
       </p>
       <div className="table-scroll">
@@ -367,9 +377,9 @@ function Investment({ investment }: { investment: PlanInvestment }) {
       </p>
       <p className="muted small">
         {t(investment.realisedSavingBasis === 'store' ? 'invest.realisedNoteStore' : 'invest.realisedNotePlan', {
-          saving: formatKroner(investment.realisedSavingPerCitizenYear), from: formatParagraph(investment.fromParagraph), to: formatParagraph(investment.toParagraph),
+          saving: formatKroner(investment.realisedSavingPerCitizenYear, locale), from: formatParagraph(investment.fromParagraph), to: formatParagraph(investment.toParagraph),
         })}
-        {investment.realised.at(-1) ? ` ${t('invest.through', { date: formatDate(investment.realised.at(-1)!.through) })}` : ''}
+        {investment.realised.at(-1) ? ` ${t('invest.through', { date: formatDate(investment.realised.at(-1)!.through, locale) })}` : ''}
       </p>
     </div>
   );

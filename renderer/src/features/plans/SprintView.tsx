@@ -16,7 +16,8 @@ import { DateField } from '../../components/DateField';
 import { TableHead } from '../../components/TableHead';
 
 export default function SprintView() {
-  const { t } = useTranslation('plans');
+  const { t, i18n } = useTranslation('plans');
+  const locale = i18n.language === 'en' ? 'en' : 'da';
   const teamId = useSession((s) => s.teamId);
   const today = useSession((s) => s.workspace?.today ?? '');
   const sprints = useLoaded(teamId === null ? null : () => api.listSprints({ teamId }), `sprints:${teamId}`);
@@ -41,7 +42,7 @@ export default function SprintView() {
             <select aria-label={t('sprint.choose')} value={sprintId ?? ''} onChange={(e) => setChosen(Number(e.target.value))}>
               {list.map((s) => (
                 <option key={s.id} value={s.id}>
-                  {s.name} ({formatDate(s.startDate)} – {formatDate(s.endDate)}){s.status === 'closed' ? ` – ${t('sprint.closed')}` : ''}
+                  {s.name} ({formatDate(s.startDate, locale)} – {formatDate(s.endDate, locale)}){s.status === 'closed' ? ` – ${t('sprint.closed')}` : ''}
                 </option>
               ))}
             </select>
@@ -94,7 +95,8 @@ function NewSprint({ teamId, today, sprints, onCreated }: { teamId: number; toda
 }
 
 function SprintPanel({ detail, teamId, onChanged }: { detail: SprintDetail; teamId: number; onChanged(): void }) {
-  const { t } = useTranslation('plans');
+  const { t, i18n } = useTranslation('plans');
+  const locale = i18n.language === 'en' ? 'en' : 'da';
   const { sprint, items, review } = detail;
   const open = sprint.status === 'open';
   const canClose = useCan('closeSprint', teamId);
@@ -112,7 +114,7 @@ function SprintPanel({ detail, teamId, onChanged }: { detail: SprintDetail; team
         <h2 id="sprint-name">
           {sprint.name} <span className={`badge badge-${detail.position}`}>{t(`sprint.position.${detail.position}`)}</span>
         </h2>
-        <p className="sprint-dates">{formatDate(sprint.startDate)} – {formatDate(sprint.endDate)}</p>
+        <p className="sprint-dates">{formatDate(sprint.startDate, locale)} – {formatDate(sprint.endDate, locale)}</p>
         <p className="sprint-goal"><strong>{t('sprint.goal')}:</strong> {sprint.goal}</p>
         <dl className="figures">
           <div><dt>{t('sprint.committed')}</dt><dd data-testid="sprint-committed">{review.committed}</dd></div>
@@ -129,10 +131,10 @@ function SprintPanel({ detail, teamId, onChanged }: { detail: SprintDetail; team
         <section className="plans-card" aria-labelledby="burnup-title">
           <h2 id="burnup-title">{t('sprint.burnUp')}</h2>
           <div className="chart" role="img" aria-label={t('sprint.burnUpAlt', {
-            committed: detail.burnUp.at(-1)!.committed, done: detail.burnUp.at(-1)!.done, day: formatDate(detail.burnUp.at(-1)!.day),
+            committed: detail.burnUp.at(-1)!.committed, done: detail.burnUp.at(-1)!.done, day: formatDate(detail.burnUp.at(-1)!.day, locale),
           })}>
             <ResponsiveContainer width="100%" height={240}>
-              <LineChart data={detail.burnUp.map((p) => ({ ...p, label: formatDate(p.day).slice(0, 5) }))} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+              <LineChart data={detail.burnUp.map((p) => ({ ...p, label: formatDate(p.day, locale).slice(0, 5) }))} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
                 <CartesianGrid stroke="#d5dbe3" strokeDasharray="3 3" />
                 <XAxis dataKey="label" />
                 <YAxis allowDecimals={false} />
@@ -237,7 +239,8 @@ function CaseSearch({ teamId, sprintId, onCommitted }: { teamId: number; sprintI
 }
 
 function Review({ detail, onClosed }: { detail: SprintDetail; onClosed(): void }) {
-  const { t } = useTranslation('plans');
+  const { t, i18n } = useTranslation('plans');
+  const locale = i18n.language === 'en' ? 'en' : 'da';
   const [goalMet, setGoalMet] = useState<boolean | null>(null);
   const [note, setNote] = useState('');
   const targets = detail.carryTargets;
@@ -275,7 +278,7 @@ function Review({ detail, onClosed }: { detail: SprintDetail; onClosed(): void }
         </label>
         {carry === 'next_sprint' && targets.length > 0 && (
           <select aria-label={t('review.nextSprint')} value={nextId} onChange={(e) => setNextId(Number(e.target.value))}>
-            {targets.map((s) => <option key={s.id} value={s.id}>{s.name} ({formatDate(s.startDate)} – {formatDate(s.endDate)})</option>)}
+            {targets.map((s) => <option key={s.id} value={s.id}>{s.name} ({formatDate(s.startDate, locale)} – {formatDate(s.endDate, locale)})</option>)}
           </select>
         )}
         {targets.length === 0 && <p className="muted">{t('review.noNext')}</p>}

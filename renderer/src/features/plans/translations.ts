@@ -111,7 +111,6 @@ export const da = {
     days: 'Dage bagud',
     weeks: 'Uger bagud',
     save: 'Gem nøgletal',
-    targetNumber: 'Målet skal være et tal.',
   },
   action: {
     title: 'Handlinger',
@@ -262,7 +261,6 @@ export const en: typeof da = {
     days: 'Days back',
     weeks: 'Weeks back',
     save: 'Save KPI',
-    targetNumber: 'The target must be a number.',
   },
   action: {
     title: 'Actions',

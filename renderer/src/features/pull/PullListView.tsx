@@ -4,7 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProcessingTime, PullList, TeamCompetences } from '../../../../shared/api/methods/pullList';
 import { formatDate, formatNumber, formatParagraph, type Locale } from '../../../../shared/format';
-import { PULL_RULES, WORK_ITEM_KINDS, type RankedItem, type RuleWeights, type WorkItemKind } from '../../../../shared/pullList';
+import { MAX_RULE_WEIGHT, PULL_RULES, WORK_ITEM_KINDS, type RankedItem, type RuleWeights, type WorkItemKind } from '../../../../shared/pullList';
 import { api } from '../../api/client';
 import { can } from '../../stores/permissions';
 import { useSession } from '../../stores/session';
@@ -12,6 +12,11 @@ import { PullButton } from './PullButton';
 import { useLoaded } from '../../components/useLoaded';
 import './pull.css';
 import { CaseLink } from '../../components/CaseLink';
+import { NumberField } from '../../components/NumberField';
+import { checkForm, useFieldErrors } from '../../components/formCheck';
+
+const WEIGHT_FIELDS = PULL_RULES.map((r) => `weights.${r}` as const);
+const TAG_FIELDS = ['label', 'weight', 'paragraph', 'kind'] as const;
 
 const PAGE = 100;
 
@@ -125,18 +130,24 @@ function Weights({ teamId, weights, isDefault, canEdit, onSaved }: {
   teamId: number; weights: RuleWeights; isDefault: boolean; canEdit: boolean; onSaved: () => void;
 }) {
   const { t } = useTranslation('pull');
-  const [draft, setDraft] = useState<Record<string, string>>({});
+  const [draft, setDraft] = useState<Record<string, number | null>>({});
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const fields = useFieldErrors(WEIGHT_FIELDS);
   const key = PULL_RULES.map((r) => weights[r]).join('|');
   // key, not weights: every reload brings a new weights object, and only new values reset the draft.
-  useEffect(() => setDraft(Object.fromEntries(PULL_RULES.map((r) => [r, String(weights[r]).replace('.', ',')]))), [key, teamId]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => setDraft({ ...weights }), [key, teamId]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const submit = async (e: FormEvent) => {
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const next = Object.fromEntries(PULL_RULES.map((r) => [r, Number((draft[r] ?? '').replace(',', '.'))])) as RuleWeights;
+    fields.clear();
+    setMessage(null);
+    if (!checkForm(e.currentTarget)) return;
+    const next = Object.fromEntries(PULL_RULES.map((r) => [r, draft[r] ?? weights[r]])) as RuleWeights;
     const result = await api.setRuleWeights({ teamId, weights: next });
-    if (!result.ok) setMessage({ ok: false, text: result.error.message });
-    else {
+    if (!result.ok) {
+      const rest = fields.take(result.error);
+      if (rest) setMessage({ ok: false, text: rest });
+    } else {
       setMessage({ ok: true, text: t('rulesPanel.saved') });
       onSaved();
     }
@@ -146,14 +157,14 @@ function Weights({ teamId, weights, isDefault, canEdit, onSaved }: {
     <section className="pull-card" aria-labelledby="pull-weights-title">
       <h2 id="pull-weights-title">{t('rulesPanel.title')}</h2>
       <p className="pull-help">{t('rulesPanel.intro')}</p>
-      <form onSubmit={(e) => void submit(e)} className="pull-weights">
+      <form noValidate onSubmit={(e) => void submit(e)} className="pull-weights">
         {PULL_RULES.map((rule) => (
           <label key={rule} className="pull-weight">
             <span className="pull-weight-name">{t(`rules.${rule}`)}</span>
             <span className="pull-help">{t(`ruleHelp.${rule}`)}</span>
             {canEdit ? (
-              <input type="text" inputMode="decimal" value={draft[rule] ?? ''}
-                onChange={(e) => setDraft({ ...draft, [rule]: e.target.value })}
+              <NumberField required min={0} max={MAX_RULE_WEIGHT} decimals={1} value={draft[rule] ?? weights[rule]}
+                onChange={(v) => setDraft({ ...draft, [rule]: v })} error={fields.of(`weights.${rule}`)}
                 aria-label={`${t('rulesPanel.weight')}: ${t(`rules.${rule}`)}`} />
             ) : (
               <span className="pull-weight-value">× {formatNumber(weights[rule], Number.isInteger(weights[rule]) ? 0 : 1)}</span>
@@ -171,18 +182,22 @@ function Weights({ teamId, weights, isDefault, canEdit, onSaved }: {
 function Tags({ list, canEdit, onChanged }: { list: PullList; canEdit: boolean; onChanged: () => void }) {
   const { t } = useTranslation('pull');
   const [label, setLabel] = useState('');
-  const [weight, setWeight] = useState('30');
+  const [weight, setWeight] = useState<number | null>(30);
   const [paragraph, setParagraph] = useState('');
   const [kind, setKind] = useState<WorkItemKind | ''>('');
   const [error, setError] = useState<string | null>(null);
   const paragraphs = [...new Set(list.items.map((i) => i.paragraph))].sort((a, b) => parseInt(a, 10) - parseInt(b, 10) || a.localeCompare(b));
 
-  const add = async (e: FormEvent) => {
+  const fields = useFieldErrors(TAG_FIELDS);
+  const add = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
+    fields.clear();
+    setError(null);
+    if (!checkForm(e.currentTarget) || weight === null) return;
     const result = await api.savePriorityTag({
-      teamId: list.team.id, label, weight: Number(weight), paragraph: paragraph || null, kind: kind || null,
+      teamId: list.team.id, label, weight, paragraph: paragraph || null, kind: kind || null,
     });
-    if (!result.ok) setError(result.error.fields?.map((f) => f.message).join('; ') || result.error.message);
+    if (!result.ok) setError(fields.take(result.error));
     else {
       setError(null);
       setLabel('');
@@ -218,12 +233,13 @@ function Tags({ list, canEdit, onChanged }: { list: PullList; canEdit: boolean; 
         </ul>
       )}
       {canEdit && (
-        <form className="pull-tag-form" onSubmit={(e) => void add(e)}>
+        <form className="pull-tag-form" noValidate onSubmit={(e) => void add(e)}>
           <label className="pull-field">{t('tags.label')}
-            <input value={label} onChange={(e) => setLabel(e.target.value)} required maxLength={80} />
+            <input value={label} onChange={(e) => setLabel(e.target.value)} aria-required maxLength={80} aria-invalid={fields.of('label') ? true : undefined} />
+            {fields.of('label') && <span className="field-error">{fields.of('label')}</span>}
           </label>
           <label className="pull-field">{t('tags.weight')}
-            <input type="number" min={0} max={100} step={5} value={weight} onChange={(e) => setWeight(e.target.value)} required />
+            <NumberField required min={0} max={100} decimals={0} value={weight} onChange={setWeight} error={fields.of('weight')} />
           </label>
           <label className="pull-field">{t('tags.paragraph')}
             <select value={paragraph} onChange={(e) => setParagraph(e.target.value)}>
@@ -250,8 +266,7 @@ function Deadlines({ canEdit }: { canEdit: boolean }) {
   const times = useLoaded<ProcessingTime[]>(() => api.listProcessingTimes({}), 'all');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
-  const save = async (paragraph: string, raw: string) => {
-    const weeks = raw === '' ? null : Number(raw);
+  const save = async (paragraph: string, weeks: number | null) => {
     const result = await api.setProcessingTime({ paragraph, weeks });
     if (!result.ok) setMessage({ ok: false, text: result.error.fields?.map((f) => f.message).join('; ') || result.error.message });
     else {
@@ -282,10 +297,10 @@ function Deadlines({ canEdit }: { canEdit: boolean }) {
   );
 }
 
-function DeadlineRow({ row, canEdit, onSave }: { row: ProcessingTime; canEdit: boolean; onSave: (paragraph: string, raw: string) => Promise<void> }) {
+function DeadlineRow({ row, canEdit, onSave }: { row: ProcessingTime; canEdit: boolean; onSave: (paragraph: string, weeks: number | null) => Promise<void> }) {
   const { t } = useTranslation('pull');
-  const [value, setValue] = useState(row.weeks === null ? '' : String(row.weeks));
-  useEffect(() => setValue(row.weeks === null ? '' : String(row.weeks)), [row.weeks]);
+  const [value, setValue] = useState<number | null>(row.weeks);
+  useEffect(() => setValue(row.weeks), [row.weeks]);
   const label = `${formatParagraph(row.paragraph)}${row.label ? ` ${row.label}` : ''}`;
   return (
     <tr>
@@ -295,8 +310,8 @@ function DeadlineRow({ row, canEdit, onSave }: { row: ProcessingTime; canEdit: b
       </th>
       <td>
         {canEdit ? (
-          <form className="pull-inline" onSubmit={(e) => { e.preventDefault(); void onSave(row.paragraph, value); }}>
-            <input type="number" min={1} max={104} value={value} placeholder="–" title={t('deadlines.none')} onChange={(e) => setValue(e.target.value)}
+          <form className="pull-inline" noValidate onSubmit={(e) => { e.preventDefault(); if (checkForm(e.currentTarget)) void onSave(row.paragraph, value); }}>
+            <NumberField min={1} max={104} decimals={0} value={value} placeholder="–" title={t('deadlines.none')} onChange={setValue}
               aria-label={`${t('deadlines.weeks')}: ${label}`} />
             <button type="submit">{t('deadlines.save')}</button>
           </form>

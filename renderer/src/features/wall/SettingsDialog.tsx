@@ -1,8 +1,13 @@
 // The team's wall settings: which views rotate, how long each stays, the standup timer, privacy.
-import { useState } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS, WALL_VIEWS, type WallSettings, type WallViewId } from '../../../../shared/wall';
 import { api } from '../../api/client';
+import { NumberField } from '../../components/NumberField';
+import { checkForm, useFieldErrors } from '../../components/formCheck';
+import { useDialogFocus } from '../../components/useDialogFocus';
+
+const SETTINGS_FIELDS = ['views', 'intervalSeconds', 'timerMinutes'] as const;
 
 interface Props {
   settings: WallSettings;
@@ -15,8 +20,8 @@ interface Props {
 export function SettingsDialog({ settings, teamName, available, onClose, onSaved }: Props) {
   const { t } = useTranslation('wall');
   const [views, setViews] = useState<WallViewId[]>(settings.views.filter((v) => available.includes(v)));
-  const [interval, setIntervalSeconds] = useState(String(settings.intervalSeconds));
-  const [timer, setTimer] = useState(String(settings.timerMinutes));
+  const [interval, setIntervalSeconds] = useState<number | null>(settings.intervalSeconds);
+  const [timer, setTimer] = useState<number | null>(settings.timerMinutes);
   const [privacy, setPrivacy] = useState(settings.privacy);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -24,18 +29,21 @@ export function SettingsDialog({ settings, teamName, available, onClose, onSaved
   const toggle = (view: WallViewId) =>
     setViews((current) => (current.includes(view) ? current.filter((v) => v !== view) : WALL_VIEWS.filter((v) => v === view || current.includes(v))));
 
-  async function save() {
+  const fields = useFieldErrors(SETTINGS_FIELDS);
+  // Focus into the dialog, Tab kept inside, Escape closes, and back to the Indstillinger button.
+  const dialogRef = useRef<HTMLFormElement>(null);
+  useDialogFocus(dialogRef, onClose);
+
+  async function save(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    fields.clear();
+    setError(null);
+    if (!checkForm(e.currentTarget) || interval === null || timer === null) return;
     setBusy(true);
-    const result = await api.saveWallSettings({
-      teamId: settings.teamId,
-      views,
-      intervalSeconds: Number(interval),
-      timerMinutes: Number(timer),
-      privacy,
-    });
+    const result = await api.saveWallSettings({ teamId: settings.teamId, views, intervalSeconds: interval, timerMinutes: timer, privacy });
     setBusy(false);
     if (result.ok) onSaved(result.value);
-    else setError(result.error.message);
+    else setError(fields.take(result.error));
   }
 
   return (
@@ -45,13 +53,9 @@ export function SettingsDialog({ settings, teamName, available, onClose, onSaved
         role="dialog"
         aria-modal="true"
         aria-labelledby="wall-settings-title"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') onClose();
-        }}
+        noValidate
+        onSubmit={(e) => void save(e)}
+        ref={dialogRef}
       >
         <h2 id="wall-settings-title">{t('settings.title', { team: teamName })}</h2>
         <fieldset>
@@ -68,11 +72,11 @@ export function SettingsDialog({ settings, teamName, available, onClose, onSaved
         </fieldset>
         <label className="wall-field">
           <span>{t('settings.interval')}</span>
-          <input type="number" min={MIN_INTERVAL_SECONDS} max={MAX_INTERVAL_SECONDS} value={interval} onChange={(e) => setIntervalSeconds(e.target.value)} required />
+          <NumberField required min={MIN_INTERVAL_SECONDS} max={MAX_INTERVAL_SECONDS} decimals={0} value={interval} onChange={setIntervalSeconds} error={fields.of('intervalSeconds')} />
         </label>
         <label className="wall-field">
           <span>{t('settings.timer')}</span>
-          <input type="number" min={1} max={120} value={timer} onChange={(e) => setTimer(e.target.value)} required />
+          <NumberField required min={1} max={120} decimals={0} value={timer} onChange={setTimer} error={fields.of('timerMinutes')} />
         </label>
         <label className="wall-check">
           <input type="checkbox" checked={privacy} onChange={(e) => setPrivacy(e.target.checked)} />
