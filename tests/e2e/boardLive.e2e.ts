@@ -12,7 +12,6 @@ import { launchBrowser } from '../support/chromium';
 import { startServer, type RunningServer } from '../support/server';
 import { demoAccount, signIn, signInPage, type ApiSession } from '../support/session';
 
-const TEAM = 'Team BPA';
 let server: RunningServer;
 let context: BrowserContext;
 let head: ApiSession;
@@ -23,8 +22,14 @@ const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeou
 beforeAll(async () => {
   server = await startServer();
   head = await signIn(server, (await demoAccount(server, 'department_head')).login);
+  // The team with the longest done column, so its board is cut and pages.
   const teams = await head.call<Team[]>('listTeams', {});
-  team = teams.find((t) => t.name === TEAM)!;
+  let longest = -1;
+  for (const t of teams) {
+    const board = await head.call<Board>('getBoard', { teamId: t.id });
+    const done = board.columns.filter((c) => c.kind === 'done').reduce((n, c) => n + board.columnCounts[c.id]!, 0);
+    if (done > longest) [team, longest] = [t, done];
+  }
   other = teams.find((t) => t.id !== team.id)!;
   context = await launchBrowser({ width: 1600, height: 1000 });
 });
@@ -44,12 +49,14 @@ function callsOf(p: Page): string[] {
   return calls;
 }
 
-/** A card of `board` in its first open column, and the next open column (its WIP limit lifted). */
-async function aMove(board: Board): Promise<{ caseId: number; caseNumber: string; to: number }> {
+/** A card of `board` in its first open column, and the next open column (its WIP limit lifted, so the move needs no reason). */
+async function aMove(board: Board): Promise<{ caseId: number; caseNumber: string; to: number; before: number | null }> {
   const [first, second] = board.columns.filter((c) => c.kind !== 'done').sort((a, b) => a.position - b.position);
   await head.call('updateColumn', { columnId: second!.id, wipLimit: null });
   const card = board.cards.find((c) => c.columnId === first!.id)!;
-  return { caseId: card.id, caseNumber: card.caseNumber, to: second!.id };
+  // On top of the column, where the virtualised list shows it.
+  const before = board.cards.find((c) => c.columnId === second!.id)?.id ?? null;
+  return { caseId: card.id, caseNumber: card.caseNumber, to: second!.id, before };
 }
 
 describe('the board travels as changes', () => {
@@ -61,7 +68,7 @@ describe('the board travels as changes', () => {
     expect(board.cards.filter((c) => c.columnId === done.id)).toHaveLength(BOARD_DONE_RECENT);
 
     const p = await context.newPage();
-    const caseworker = await demoAccount(server, 'caseworker', TEAM);
+    const caseworker = await demoAccount(server, 'caseworker', team.name);
     await signInPage(p, server, caseworker.login);
     const header = p.locator(`.column-header[data-column="${done.name}"]`);
     await eventually(() => header.locator('.column-count').textContent()).toBe(formatNumber(total));
@@ -73,20 +80,24 @@ describe('the board travels as changes', () => {
   });
 
   it('a move made elsewhere shows on the open board by fetching the moved card only; another team\'s move fetches nothing', async () => {
-    const p = await context.newPage();
-    const caseworker = await demoAccount(server, 'caseworker', TEAM);
+    // The WIP limits are lifted before the board opens: a column change is store-wide and reloads it.
+    const move = await aMove(await head.call<Board>('getBoard', { teamId: team.id }));
+    const elsewhere = await aMove(await head.call<Board>('getBoard', { teamId: other.id }));
+    // A browser of its own: the first test's is signed in already.
+    const own = await launchBrowser({ width: 1600, height: 1000 });
+    const p = await own.newPage();
+    const caseworker = await demoAccount(server, 'caseworker', team.name);
     await signInPage(p, server, caseworker.login);
     await p.locator('.card').first().waitFor();
+    await p.waitForTimeout(500);
     const calls = callsOf(p);
 
-    const move = await aMove(await head.call<Board>('getBoard', { teamId: team.id }));
-    await head.call('moveCard', { caseId: move.caseId, toColumnId: move.to, reason: 'Flyttet fra en anden skærm' });
+    await head.call('moveCard', { caseId: move.caseId, toColumnId: move.to, beforeCaseId: move.before, reason: 'Flyttet fra en anden skærm' });
     await p.locator(`.cell[data-column-id="${move.to}"] .card[data-case-number="${move.caseNumber}"]`).waitFor({ timeout: 10_000 });
     expect(calls.filter((m) => m === 'getBoard')).toEqual([]);
     expect(calls.filter((m) => m === 'getBoardCards').length).toBeGreaterThanOrEqual(1);
 
     // Another team's move: the board asks for nothing.
-    const elsewhere = await aMove(await head.call<Board>('getBoard', { teamId: other.id }));
     calls.length = 0;
     await head.call('moveCard', { caseId: elsewhere.caseId, toColumnId: elsewhere.to, reason: 'Flyttet på et andet team' });
     await p.waitForTimeout(1_000);
@@ -98,6 +109,6 @@ describe('the board travels as changes', () => {
     await head.call('updateColumn', { columnId: queue.id, name: `${queue.name} (ny)` });
     await p.locator(`.column-header[data-column="${queue.name} (ny)"]`).waitFor({ timeout: 10_000 });
     expect(calls).toContain('getBoard');
-    await p.close();
+    await own.close();
   });
 });

@@ -305,7 +305,7 @@ function ColumnHeader({ column, total, loaded, shown, filtering }: { column: Boa
         <span className="column-kind">{t(`columnKinds.${column.kind}`)}</span>
         {filtering && <span className="column-shown">{t('showing', { shown })}</span>}
         {column.wipLimit === null ? (
-          <span className="column-count" aria-label={t('cards', { count: total })}>{total}</span>
+          <span className="column-count" aria-label={t('cards', { count: total })}>{formatNumber(total)}</span>
         ) : (
           <span className={`column-count wip${over ? ' over' : atLimit ? ' at' : ''}`}
             title={t('wipTitle', { count: total, limit: column.wipLimit })} aria-label={t('wipTitle', { count: total, limit: column.wipLimit })}>

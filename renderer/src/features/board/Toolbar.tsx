@@ -77,7 +77,8 @@ export function Toolbar({ board, prefs, canEditColumns, shown, onOpenSettings }:
           <button type="button" className="link-button" onClick={prefs.clearFilter}>{t('toolbar.clear')}</button>
         )}
         <span className="filter-count" aria-live="polite">
-          {t('toolbar.matches', { shown: formatNumber(shown), total: formatNumber(board.cards.length) })}
+          {/* Out of every card on the board, the done column's unloaded ones too. */}
+          {t('toolbar.matches', { shown: formatNumber(shown), total: formatNumber(Math.max(board.cards.length, Object.values(board.columnCounts).reduce((a, b) => a + b, 0))) })}
         </span>
       </form>
       <div className="board-actions">
