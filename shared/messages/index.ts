@@ -4,6 +4,7 @@
 import { formatDate, formatNumber, type Locale } from '../format';
 import { generalMessages } from './general';
 import { accountMessages } from './accounts';
+import { authMessages } from './auth';
 import { boardMessages } from './board';
 import { committeeMessages } from './committee';
 import { dataMessages } from './data';
@@ -16,6 +17,7 @@ import { pullListMessages } from './pullList';
 import { sprintMessages } from './sprints';
 import { wallMessages } from './wall';
 import { grantMessages } from './grants';
+import { inputMessages } from './input';
 import { recordMessages } from './records';
 import type { MessageText } from './types';
 
@@ -29,8 +31,10 @@ export const MESSAGES = {
   ...generalMessages,
   ...grantMessages,
   ...recordMessages,
+  ...inputMessages,
   ...boardMessages,
   ...accountMessages,
+  ...authMessages,
   ...committeeMessages,
   ...dataMessages,
   ...economyMessages,
