@@ -7,6 +7,7 @@ import { costInYearOere, splitOere } from '../shared/grantHistory';
 import { toKroner, toOere } from '../shared/money';
 import { localToday, yearOf } from '../shared/dates';
 import type { IsoDate } from '../shared/domain';
+import { auditFieldLabel } from '../shared/auditFields';
 import { eventTypeLabel } from '../shared/eventTypes';
 import { formatParagraph } from '../shared/format';
 import { toCsv, xlsxCellValue, type ExportColumn, type ExportRow } from '../shared/importExport';
@@ -116,7 +117,7 @@ export const AUDIT_COLUMNS: ExportColumn[] = [
 export function auditRows(entries: readonly AuditEntry[]): ExportRow[] {
   return entries.map((e) => ({
     at: localStamp(e.at), actor: e.actorName ?? 'System', caseNumber: e.caseNumber, entity: ENTITY_LABELS[e.entity] ?? e.entity,
-    type: e.typeLabel, field: e.field, from: e.fromText, to: e.toText, reason: e.reason,
+    type: e.typeLabel, field: auditFieldLabel(e.field), from: e.fromText, to: e.toText, reason: e.reason,
   }));
 }
 

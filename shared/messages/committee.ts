@@ -1,4 +1,4 @@
-// What the grant committee (bevillingsudvalget), its meetings, limits and campaigns say when refusing.
+// What the grant committee (visitationsudvalget), its meetings, limits and campaigns say when refusing.
 import type { MessageText } from './types';
 
 export const committeeMessages = {
@@ -11,7 +11,7 @@ export const committeeMessages = {
   'committee.limitNotFound': { da: 'Grænsen findes ikke.', en: 'The limit does not exist.' },
   'committee.proposalNotFound': { da: 'Forslaget findes ikke.', en: 'The proposal does not exist.' },
   'committee.withdrawWho': {
-    da: 'Kun den, der stillede forslaget, sagens sagsbehandler eller en leder kan trække det tilbage.',
+    da: 'Kun den, der stillede forslaget, sagens rådgiver eller en leder kan trække det tilbage.',
     en: 'Only the person who made the proposal, the case’s caseworker or a manager can withdraw it.',
   },
   'committee.notAwaiting': { da: 'Forslaget afventer ikke længere udvalget.', en: 'The proposal is no longer awaiting the committee.' },
