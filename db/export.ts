@@ -26,6 +26,8 @@ export interface AuditFilter {
 
 const KIND_LABEL: Record<string, string> = { application: 'Ansøgning', follow_up: 'Opfølgning', complaint: 'Klage', task: 'Opgave' };
 const UNIT_LABEL: Record<string, string> = { hour: 'time', day: 'dag', week: 'uge', month: 'måned', year: 'år' };
+// How a person signed in (the signed_in event's value), in words.
+const SIGN_IN_METHOD_LABEL: Record<string, string> = { password: 'Adgangskode', oidc: 'Single sign-on', desktop: 'Skrivebordsprogram' };
 const CLASS_LABEL: Record<string, string> = { urgent: 'Akut', fixed_date: 'Fast dato', standard: 'Standard', can_wait: 'Kan vente' };
 
 /** Ids in from/to become names: columns, teams, people. */
@@ -36,6 +38,7 @@ function readableValue(field: string | null, value: string | null, names: { colu
   if (field === 'assignee') return names.person.get(value) ?? value;
   if (field === 'sprint') return names.sprint.get(value) ?? value;
   if (field === 'decision') return value === 'approved' ? 'Bevilget' : value === 'rejected' ? 'Afslået' : value;
+  if (field === 'method') return SIGN_IN_METHOD_LABEL[value] ?? value;
   return value;
 }
 
