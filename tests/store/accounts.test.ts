@@ -145,7 +145,7 @@ describe('accounts for a team, made by its leader', () => {
       ok: false, error: { code: 'conflict', message: 'Karim Nielsen har allerede en konto (karim). Nulstil adgangskoden i stedet.' },
     });
     const bad = call('createAccount', { personId: people.secondA, login: 'mette holm' }, ctxOf(leaderToken));
-    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: [{ field: 'login', message: 'Brug bogstaver, tal, punktum, bindestreg, understreg eller @' }] } });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: [{ field: 'login', message: 'Brug bogstaver, tal, punktum, bindestreg, understreg eller @.', key: 'input.loginCharacters' }] } });
     expect(accountCount()).toBe(before);
   });
 
