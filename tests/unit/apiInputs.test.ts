@@ -396,7 +396,7 @@ describe('account, device and privacy inputs', () => {
     limits('createAccount', 'login', ['ab', 'søp.x_y@z-1', text(100), ' ab '], ['a', ' a ', text(101), 'a b', 'a/b', 'ab!']);
     expect(message('createAccount', withValue(base('createAccount'), 'login', 'a'))).toBe('Brugernavnet skal have mindst 2 tegn.');
     expect(message('createAccount', withValue(base('createAccount'), 'login', text(101)))).toBe('Brugernavnet må højst have 100 tegn.');
-    expect(message('createAccount', withValue(base('createAccount'), 'login', 'a b'))).toBe('Brug bogstaver, tal, punktum, bindestreg, understreg eller @');
+    expect(message('createAccount', withValue(base('createAccount'), 'login', 'a b'))).toBe('Brug bogstaver, tal, punktum, bindestreg, understreg eller @.');
     expect(given('createAccount', 'login', '  SØP.Hansen ')).toBe('søp.hansen');
   });
 
