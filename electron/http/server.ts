@@ -271,9 +271,10 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
       }
       // The Danish text, and the key with its login so the sign-in page can say it in English.
       const query = verified.ok
-        ? new URLSearchParams({ fejl: saying('auth.noActiveAccount', { login: verified.login }).message, key: 'auth.noActiveAccount', login: verified.login })
-        : new URLSearchParams({ fejl: verified.message });
-      res.writeHead(303, { Location: `/#/sign-in?${query.toString()}`, 'Cache-Control': 'no-store' });
+        ? { fejl: saying('auth.noActiveAccount', { login: verified.login }).message, key: 'auth.noActiveAccount', login: verified.login }
+        : { fejl: verified.message };
+      const search = Object.entries(query).map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join('&');
+      res.writeHead(303, { Location: `/#/sign-in?${search}`, 'Cache-Control': 'no-store' });
       res.end();
       return;
     }
