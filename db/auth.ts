@@ -7,6 +7,8 @@ import { createHash, randomBytes, randomInt, scrypt, scryptSync, timingSafeEqual
 import { promisify } from 'node:util';
 import { normaliseLogin } from '../shared/api/auth';
 import type { Principal } from '../shared/api/define';
+import { saying } from '../shared/api/envelope';
+import type { MessageKey } from '../shared/messages';
 import type { Role } from '../shared/domain';
 import type { Db } from './connection';
 import { appendEvent } from './events';
@@ -58,11 +60,14 @@ export async function verifyPassword(password: string, stored: string | null): P
 }
 
 /** A problem with a new password, in Danish; null when it is acceptable. */
-export function passwordProblem(password: string): string | null {
-  if (password.length < 10) return 'Adgangskoden skal have mindst 10 tegn.';
-  if (password.length > 200) return 'Adgangskoden må højst have 200 tegn.';
+export function passwordProblem(password: string): MessageKey | null {
+  if (password.length < 10) return 'auth.passwordTooShort';
+  if (password.length > 200) return 'auth.passwordTooLong';
   return null;
 }
+
+/** A refusal of the sign-in layer: Danish text with the catalogue key a client says it from. */
+export type AuthRefusal = { message: string; key?: MessageKey };
 
 /** Eight characters from an alphabet without look-alikes (0/O, 1/I/L), grouped for reading aloud. */
 function humanCode(length: number): string {
@@ -114,8 +119,8 @@ export interface Auth {
   /** The principal behind a session token; null when the token is unknown, ended, idle too long or its device revoked. */
   principalOf(token: string | undefined | null, options?: { activity?: boolean }): Principal | null;
   signOut(token: string): void;
-  changePassword(token: string, current: string, next: string): Promise<{ ok: true } | { ok: false; message: string }>;
-  setUpAccount(login: string, code: string, password: string, source: Source): Promise<SignInResult | { ok: false; reason: 'bad_code' | 'weak'; message: string }>;
+  changePassword(token: string, current: string, next: string): Promise<{ ok: true } | ({ ok: false } & AuthRefusal)>;
+  setUpAccount(login: string, code: string, password: string, source: Source): Promise<SignInResult | ({ ok: false; reason: 'bad_code' | 'weak' } & AuthRefusal)>;
   /** Ends sessions and tells the hosts, which close their change streams at once. */
   endSessions(where: { personId?: number; deviceId?: number; sessionId?: number; exceptSessionId?: number | null }, reason: SessionEndReason): number;
   onSessionsEnded(listener: (sessionIds: number[]) => void): () => void;
@@ -254,7 +259,7 @@ export function createAuth(db: Db, now: () => Date = () => new Date()): Auth {
 
     createFirstAdministrator(input, source) {
       const problem = passwordProblem(input.password);
-      if (problem) throw new Error(problem);
+      if (problem) throw new Error(saying(problem).message);
       const hash = hashPassword(input.password);
       return db.transaction((): SignInResult => {
         if (q.accountCount.get()!.n > 0) return { ok: false, reason: 'bad_credentials' };
@@ -327,13 +332,13 @@ export function createAuth(db: Db, now: () => Date = () => new Date()): Auth {
 
     async changePassword(token, current, next) {
       const principal = auth.principalOf(token);
-      if (!principal || principal.kind !== 'person') return { ok: false, message: 'Log ind igen.' };
+      if (!principal || principal.kind !== 'person') return { ok: false, ...saying('auth.signInAgain') };
       const account = db
         .prepare<[number], Pick<AccountsRow, 'id' | 'login' | 'password_hash'>>('SELECT a.id, a.login, a.password_hash FROM accounts a WHERE a.person_id = ?')
         .get(principal.personId);
-      if (!account || !(await verifyPassword(current, account.password_hash))) return { ok: false, message: 'Den nuværende adgangskode er forkert.' };
+      if (!account || !(await verifyPassword(current, account.password_hash))) return { ok: false, ...saying('auth.wrongCurrentPassword') };
       const problem = passwordProblem(next);
-      if (problem) return { ok: false, message: problem };
+      if (problem) return { ok: false, ...saying(problem) };
       const hash = hashPassword(next);
       db.transaction(() => {
         q.setPassword.run(hash, iso(), account.id);
@@ -352,10 +357,10 @@ export function createAuth(db: Db, now: () => Date = () => new Date()): Auth {
       const matches = fresh && timingSafeEqual(Buffer.from(sha256(normaliseCode(code))), Buffer.from(stored!.setup_code_hash!));
       if (!account || !matches || account.active !== 1) {
         recordFailure('sign_in', login.trim(), source, null);
-        return { ok: false, reason: 'bad_code', message: 'Brugernavnet eller engangskoden er forkert eller udløbet.' };
+        return { ok: false, reason: 'bad_code', ...saying('auth.badSetUpCode') };
       }
       const problem = passwordProblem(password);
-      if (problem) return { ok: false, reason: 'weak', message: problem };
+      if (problem) return { ok: false, reason: 'weak', ...saying(problem) };
       const hash = hashPassword(password);
       db.transaction(() => {
         q.setPassword.run(hash, iso(), account.id);

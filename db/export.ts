@@ -7,6 +7,7 @@ import { costInYearOere, splitOere } from '../shared/grantHistory';
 import { toKroner, toOere } from '../shared/money';
 import { localToday, yearOf } from '../shared/dates';
 import type { IsoDate } from '../shared/domain';
+import { auditFieldLabel } from '../shared/auditFields';
 import { eventTypeLabel } from '../shared/eventTypes';
 import { formatParagraph } from '../shared/format';
 import { toCsv, xlsxCellValue, type ExportColumn, type ExportRow } from '../shared/importExport';
@@ -25,6 +26,8 @@ export interface AuditFilter {
 
 const KIND_LABEL: Record<string, string> = { application: 'Ansøgning', follow_up: 'Opfølgning', complaint: 'Klage', task: 'Opgave' };
 const UNIT_LABEL: Record<string, string> = { hour: 'time', day: 'dag', week: 'uge', month: 'måned', year: 'år' };
+// How a person signed in (the signed_in event's value), in words.
+const SIGN_IN_METHOD_LABEL: Record<string, string> = { password: 'Adgangskode', oidc: 'Single sign-on', desktop: 'Skrivebordsprogram' };
 const CLASS_LABEL: Record<string, string> = { urgent: 'Akut', fixed_date: 'Fast dato', standard: 'Standard', can_wait: 'Kan vente' };
 
 /** Ids in from/to become names: columns, teams, people. */
@@ -35,6 +38,7 @@ function readableValue(field: string | null, value: string | null, names: { colu
   if (field === 'assignee') return names.person.get(value) ?? value;
   if (field === 'sprint') return names.sprint.get(value) ?? value;
   if (field === 'decision') return value === 'approved' ? 'Bevilget' : value === 'rejected' ? 'Afslået' : value;
+  if (field === 'method') return SIGN_IN_METHOD_LABEL[value] ?? value;
   return value;
 }
 
@@ -116,7 +120,7 @@ export const AUDIT_COLUMNS: ExportColumn[] = [
 export function auditRows(entries: readonly AuditEntry[]): ExportRow[] {
   return entries.map((e) => ({
     at: localStamp(e.at), actor: e.actorName ?? 'System', caseNumber: e.caseNumber, entity: ENTITY_LABELS[e.entity] ?? e.entity,
-    type: e.typeLabel, field: e.field, from: e.fromText, to: e.toText, reason: e.reason,
+    type: e.typeLabel, field: auditFieldLabel(e.field), from: e.fromText, to: e.toText, reason: e.reason,
   }));
 }
 

@@ -78,9 +78,9 @@ export function maskCpr(text: string): string {
   return out + folded.slice(at);
 }
 
-/** The refusal, in Danish, naming where the number was. */
-export function cprMessage(where: string, match: CprMatch): string {
-  return `${where} ser ud til at indeholde et CPR-nummer (${match.masked}). Flowtavle gemmer aldrig CPR-numre: brug borgerens reference i stedet.`;
+/** The refusal as the catalogue says it (shared/messages/input.ts), showing the number masked. */
+export function cprSaid(match: CprMatch): { key: 'input.cpr'; params: { masked: string } } {
+  return { key: 'input.cpr', params: { masked: match.masked } };
 }
 
 /** Every string inside a value with its dotted path ("notes", "grants.0.service"). */

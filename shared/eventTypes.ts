@@ -40,7 +40,7 @@ export const EVENT_TYPE_WORDS: Readonly<Record<string, Words>> = {
   call_refused: { da: 'Handling afvist', en: 'Action refused' },
   campaign_started: { da: 'Revisitationskampagne startet', en: 'Revisitation campaign started' },
   caseload_weight_changed: { da: 'Sagstalsvægt ændret', en: 'Caseload weight changed' },
-  class_changed: { da: 'Indsatskategori ændret', en: 'Class of service changed' },
+  class_changed: { da: 'Serviceklasse ændret', en: 'Class of service changed' },
   column_added: { da: 'Kolonne tilføjet', en: 'Column added' },
   column_kind_changed: { da: 'Kolonnetype ændret', en: 'Column type changed' },
   column_limit_changed: { da: 'WIP-grænse ændret', en: 'WIP limit changed' },

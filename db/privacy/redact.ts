@@ -6,9 +6,9 @@
 // text about them, and gives them a neutral reference; the figures (flow, economy) are untouched.
 import { findAllCpr } from '../../shared/cpr';
 import type { IsoDate } from '../../shared/domain';
-import { ApiFailure } from '../../shared/api/envelope';
+import { ApiFailure, fieldError } from '../../shared/api/envelope';
+import type { MessageKey, MessageParams } from '../../shared/messages';
 import type { ErasureResult, RedactionResult } from '../../shared/api/methods/privacy';
-import { formatDate } from '../../shared/format';
 import type { Db } from '../connection';
 import { appendEvent } from '../events';
 import type { BoardColumnsRow, CasesRow, CitizensRow, EventsRow } from '../schema';
@@ -130,7 +130,7 @@ export type RedactTarget = { table: string; column: string; rowId: number } | { 
 /** `replaced`: how many numbers (or 1 for a whole value) were replaced in the row itself. */
 export type RedactResult = RedactionResult;
 
-const refusal = (field: string, message: string) => new ApiFailure('invalid_input', message, [{ field, message }]);
+const refusal = (field: string, key: MessageKey, params?: MessageParams) => ApiFailure.of('invalid_input', key, params, { fields: [fieldError(field, key, params)] });
 
 /**
  * Replaces the CPR-shaped text of one stored value (or the whole value) by [fjernet], in its row and
@@ -141,17 +141,17 @@ export function redactValue(db: Db, target: RedactTarget, options: RedactOptions
   if ('text' in target) return redactText(db, target.text, options);
   const { table, column, rowId } = target;
   if (!isRedactable(table, column)) {
-    throw refusal('column', `${table}.${column} kan ikke redigeres: kun fritekstfelter kan få tekst fjernet (fx sagens noter eller en blokeringsårsag).`);
+    throw refusal('column', 'privacy.notRedactable', { target: `${table}.${column}` });
   }
   const row = db.prepare(`SELECT ${quote(column)} AS value${hasColumn(db, table, 'case_id') ? ', case_id' : ''} FROM ${quote(table)} WHERE rowid = ?`).get(rowId) as
     | { value: unknown; case_id?: number | null }
     | undefined;
-  if (!row) throw new ApiFailure('not_found', `Rækken ${rowId} findes ikke i ${table}.`, [{ field: 'rowId', message: 'Findes ikke' }]);
+  if (!row) throw ApiFailure.of('not_found', 'privacy.rowNotFound', undefined, { fields: [fieldError('rowId', 'general.notFound')] });
   const original = typeof row.value === 'string' ? row.value : null;
-  if (original === null || original === REDACTED) throw refusal('rowId', 'Feltet er tomt eller allerede fjernet.');
+  if (original === null || original === REDACTED) throw refusal('rowId', 'privacy.emptyOrRemoved');
   const digits = new Set(cprSpans(original).map((s) => s.digits));
   if (!options.whole && digits.size === 0) {
-    throw refusal('column', 'Feltet indeholder ikke noget, der ligner et CPR-nummer. Vælg at fjerne hele teksten, hvis den skal væk.');
+    throw refusal('column', 'privacy.noCprInField');
   }
   const caseId = table === 'cases' ? rowId : (row.case_id ?? null);
   return withRedactionWindow(db, () => {
@@ -176,7 +176,7 @@ export function redactValue(db: Db, target: RedactTarget, options: RedactOptions
 
 function redactText(db: Db, text: string, options: RedactOptions): RedactResult {
   const digits = new Set(cprSpans(text).map((s) => s.digits));
-  if (digits.size === 0) throw refusal('text', 'Teksten ligner ikke et CPR-nummer.');
+  if (digits.size === 0) throw refusal('text', 'privacy.notCpr');
   return withRedactionWindow(db, () => {
     let replaced = 0;
     for (const [table, columns] of Object.entries(REDACTABLE_COLUMNS)) {
@@ -252,7 +252,7 @@ function yearsBefore(day: IsoDate, years: number): IsoDate {
  */
 export function eraseCitizen(db: Db, citizenRef: string, options: EraseOptions): ErasureResult {
   const citizen = db.prepare<[string], Pick<CitizensRow, 'id' | 'ref' | 'initials'>>('SELECT id, ref, initials FROM citizens WHERE ref = ?').get(citizenRef);
-  if (!citizen) throw new ApiFailure('not_found', `Borgeren ${citizenRef} findes ikke.`, [{ field: 'citizenRef', message: 'Findes ikke' }]);
+  if (!citizen) throw ApiFailure.of('not_found', 'privacy.citizenNotFound', { ref: citizenRef }, { fields: [fieldError('citizenRef', 'general.notFound')] });
   const years = citizenRetentionYears(db);
   const cutoff = yearsBefore(options.today, years);
   const cases = db.prepare<[number], Pick<CasesRow, 'id' | 'case_number'> & Pick<BoardColumnsRow, 'kind'> & { entered: string }>(
@@ -261,15 +261,14 @@ export function eraseCitizen(db: Db, citizenRef: string, options: EraseOptions):
   ).all(citizen.id);
   const open = cases.filter((c) => c.kind !== 'done');
   if (open.length) {
-    throw refusal('citizenRef', `Borgeren har ${open.length === 1 ? 'en åben sag' : `${open.length} åbne sager`} (${open.map((c) => c.case_number).join(', ')}). ` +
-      `Oplysningerne kan først slettes, når alle sager er afsluttet og ${years} år er gået.`);
+    const cases = open.map((c) => c.case_number).join(', ');
+    throw open.length === 1 ? refusal('citizenRef', 'privacy.openCase', { cases, years }) : refusal('citizenRef', 'privacy.openCases', { count: open.length, cases, years });
   }
   const recent = cases.filter((c) => c.entered > cutoff);
   if (recent.length) {
     const last = recent.map((c) => c.entered).sort().at(-1)!;
     const allowedFrom = yearsBefore(last, -years);
-    throw refusal('citizenRef', `Borgerens sag ${recent.map((c) => c.case_number).join(', ')} blev afsluttet ${formatDate(last)}. ` +
-      `Oplysningerne gemmes i ${years} år efter afslutningen og kan tidligst slettes ${formatDate(allowedFrom)}.`);
+    throw refusal('citizenRef', 'privacy.recentlyClosed', { cases: recent.map((c) => c.case_number).join(', '), closed: last, years, allowedFrom });
   }
   const newRef = `SLETTET-${citizen.id}`;
   const caseIds = cases.map((c) => c.id);

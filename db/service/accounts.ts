@@ -7,7 +7,7 @@
 import type { CallContext } from '../../shared/api/define';
 import { ADMINISTRATORS } from '../../shared/api/define';
 import type { Handlers } from '../../shared/api/dispatch';
-import { ApiFailure } from '../../shared/api/envelope';
+import { ApiFailure, fieldError } from '../../shared/api/envelope';
 import type { AccountSummary, accountsMethods, SetupCodeIssued, SignInSession } from '../../shared/api/methods/accounts';
 import { newSetupCode, type Auth } from '../auth';
 import { appendEvent } from '../events';
@@ -105,14 +105,14 @@ export function accountsHandlers(ctx: ServiceContext, auth: Auth): Pick<Handlers
 
   function account(personId: number): AccountRow {
     const row = q.byPerson.get(personId);
-    if (!row) throw new ApiFailure('not_found', `Personen ${personId} findes ikke.`);
+    if (!row) throw ApiFailure.of('not_found', 'records.personNotFound');
     return row;
   }
 
   function withAccount(personId: number): AccountRow & { account_id: number; login: string } {
     const row = account(personId);
     const { account_id, login } = row;
-    if (account_id === null || login === null) throw new ApiFailure('not_found', `${row.name} har ingen konto endnu.`);
+    if (account_id === null || login === null) throw ApiFailure.of('not_found', 'accounts.noAccount', { name: row.name });
     return { ...row, account_id, login };
   }
 
@@ -155,14 +155,13 @@ export function accountsHandlers(ctx: ServiceContext, auth: Auth): Pick<Handlers
 
     createAccount({ personId, login }, call): SetupCodeIssued {
       const person = account(personId);
-      if (person.person_active !== 1) throw new ApiFailure('conflict', `${person.name} er ikke længere aktiv og kan ikke få en konto.`);
+      if (person.person_active !== 1) throw ApiFailure.of('conflict', 'accounts.inactive', { name: person.name });
       if (person.account_id !== null) {
-        throw new ApiFailure('conflict', `${person.name} har allerede en konto (${person.login}). Nulstil adgangskoden i stedet.`);
+        throw ApiFailure.of('conflict', 'accounts.hasAccount', { name: person.name, login: person.login ?? '' });
       }
       const taken = q.loginTaken.get(login);
       if (taken) {
-        const message = `Brugernavnet "${login}" er allerede i brug. Vælg et andet.`;
-        throw new ApiFailure('conflict', message, [{ field: 'login', message }]);
+        throw ApiFailure.of('conflict', 'accounts.loginTaken', { login }, { fields: [fieldError('login', 'accounts.loginTaken', { login })] });
       }
       const code = issueCode();
       const accountId = Number(q.insert.run(personId, login, code.hash, code.expiresAt, iso(), call.actorId).lastInsertRowid);
@@ -173,10 +172,10 @@ export function accountsHandlers(ctx: ServiceContext, auth: Auth): Pick<Handlers
     resetPassword({ login, personId }, call) {
       const row = login !== undefined ? q.byLogin.get(login) : account(personId!);
       if (!row || row.account_id === null) {
-        throw new ApiFailure('not_found', login !== undefined ? `Der er ingen konto med brugernavnet "${login}".` : `${row?.name ?? 'Personen'} har ingen konto endnu.`);
+        throw login !== undefined ? ApiFailure.of('not_found', 'accounts.noSuchLogin', { login }) : row ? ApiFailure.of('not_found', 'accounts.noAccount', { name: row.name }) : ApiFailure.of('not_found', 'accounts.personNoAccount');
       }
       if (row.person_id === callerPersonId(call)) {
-        throw new ApiFailure('forbidden', 'Du kan ikke nulstille din egen adgangskode her. Skift den under din profil, eller bed en anden administrator.');
+        throw ApiFailure.of('forbidden', 'accounts.ownReset');
       }
       const code = issueCode();
       q.reset.run(code.hash, code.expiresAt, row.account_id);
@@ -190,9 +189,9 @@ export function accountsHandlers(ctx: ServiceContext, auth: Auth): Pick<Handlers
     renewSetupCode({ personId }, call) {
       const row = withAccount(personId);
       if (row.has_password === 1) {
-        throw new ApiFailure('conflict', `${row.name} har allerede valgt en adgangskode. Bed en administrator om at nulstille den.`);
+        throw ApiFailure.of('conflict', 'accounts.passwordChosen', { name: row.name });
       }
-      if (row.active !== 1) throw new ApiFailure('conflict', `${row.name}s konto er spærret. Åbn den, før du laver en ny engangskode.`);
+      if (row.active !== 1) throw ApiFailure.of('conflict', 'accounts.locked', { name: row.name });
       const code = issueCode();
       q.reset.run(code.hash, code.expiresAt, row.account_id);
       appendEvent(db, { at: iso(), actorId: call.actorId, entity: 'account', entityId: row.account_id, type: 'setup_code_renewed', field: 'login', to: row.login, reason: row.name });
@@ -205,9 +204,9 @@ export function accountsHandlers(ctx: ServiceContext, auth: Auth): Pick<Handlers
       if (wasActive === active) return { ...toAccount(row), sessionsEnded: 0 };
       const isAdministrator = row.administrator === 1 || row.role === 'administrator';
       if (!active && isAdministrator) {
-        if (!actsAs(call, ADMINISTRATORS)) throw new ApiFailure('forbidden', `Kun en administrator kan spærre ${row.name}s konto.`);
+        if (!actsAs(call, ADMINISTRATORS)) throw ApiFailure.of('forbidden', 'accounts.lockAdminOnly', { name: row.name });
         if (q.activeAdministrators.get()!.n <= 1) {
-          throw new ApiFailure('conflict', `${row.name} er den sidste aktive administrator. Giv en anden administratorrettigheder først.`);
+          throw ApiFailure.of('conflict', 'accounts.lastAdmin', { name: row.name });
         }
       }
       q.setActive.run(active ? 1 : 0, row.account_id);
@@ -228,9 +227,9 @@ export function accountsHandlers(ctx: ServiceContext, auth: Auth): Pick<Handlers
     endSession({ sessionId }, call) {
       const row = q.session.get(sessionId);
       if (!row || !isOpen(row, auth.settings().idleMinutes * 60_000, ctx.now().getTime())) {
-        throw new ApiFailure('not_found', `Sessionen ${sessionId} findes ikke eller er allerede afsluttet.`);
+        throw ApiFailure.of('not_found', 'accounts.sessionNotFound');
       }
-      if (toSession(row, call).current) throw new ApiFailure('conflict', 'Det er din egen session. Log ud for at afslutte den.');
+      if (toSession(row, call).current) throw ApiFailure.of('conflict', 'accounts.ownSession');
       appendEvent(db, {
         at: iso(), actorId: call.actorId, entity: 'auth', entityId: sessionId, type: 'session_ended', field: 'session', to: sessionId,
         reason: row.device_id !== null ? `vægskærm ${row.device_label ?? row.device_id}` : (row.login ?? row.name),

@@ -1,6 +1,7 @@
 import { columnWipBreach, personWipBreach, undoMoveRefusal, wipDecision, type WipBreach } from '../../shared/board';
 import type { Handlers } from '../../shared/api/dispatch';
-import { ApiFailure } from '../../shared/api/envelope';
+import { ApiFailure, fieldError } from '../../shared/api/envelope';
+import type { MessageKey } from '../../shared/messages';
 import type { boardMethods, ColumnCounts } from '../../shared/api/methods/board';
 import { BOARD_DONE_RECENT, DONE_PAGE, sortBoardCards } from '../../shared/boardSync';
 import type { CaseCard } from '../../shared/domain';
@@ -26,17 +27,25 @@ function eventReason(reason: string | null | undefined, replay: Replay): string 
 }
 
 /** The refusal of a write over a WIP limit without a reason: the client asks for one and retries. */
-export function wipRefusal(breaches: WipBreach[], message: string, extra: Record<string, unknown> = {}): ApiFailure {
-  return new ApiFailure('wip_limit', message, [
-    { field: 'reason', message: 'Begrundelse kræves for at overskride WIP-grænsen' },
-  ], { breaches, ...extra });
+export function wipRefusal(breaches: WipBreach[], extra: Record<string, unknown> = {}): ApiFailure {
+  const column = breaches.find((b) => b.scope === 'column');
+  const person = breaches.find((b) => b.scope === 'person');
+  const fields = [fieldError('reason', 'board.wipReasonField')];
+  const details = { breaches, ...extra };
+  if (column && person) {
+    return ApiFailure.of('wip_limit', 'board.wipBoth', {
+      column: column.name, columnCount: column.count, columnLimit: column.limit, person: person.name, personCount: person.count, personLimit: person.limit,
+    }, { fields, details });
+  }
+  if (person) return ApiFailure.of('wip_limit', 'board.wipPerson', { person: person.name, count: person.count, limit: person.limit }, { fields, details });
+  return ApiFailure.of('wip_limit', 'board.wipColumn', { column: column!.name, count: column!.count, limit: column!.limit }, { fields, details });
 }
 
-const UNDO_REFUSALS: Record<NonNullable<ReturnType<typeof undoMoveRefusal>>, string> = {
-  not_a_move: 'Hændelsen er ikke en flytning af kortet.',
-  not_latest: 'Kortet er ændret siden flytningen, så den kan ikke fortrydes. Flyt kortet tilbage i stedet.',
-  other_person: 'Kun den, der flyttede kortet, kan fortryde flytningen. Flyt kortet tilbage i stedet.',
-  too_old: 'Flytningen er for gammel til at fortryde. Flyt kortet tilbage i stedet.',
+const UNDO_REFUSALS: Record<NonNullable<ReturnType<typeof undoMoveRefusal>>, MessageKey> = {
+  not_a_move: 'board.undoNotAMove',
+  not_latest: 'board.undoNotLatest',
+  other_person: 'board.undoOtherPerson',
+  too_old: 'board.undoTooOld',
 };
 
 type CaseExtrasRow = Pick<CasesRow, 'notes'> & {
@@ -142,13 +151,13 @@ export function boardHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
 
   function getCard(caseId: number) {
     const row = q.card.get(caseId);
-    if (!row) throw new ApiFailure('not_found', `Sag ${caseId} findes ikke.`, [{ field: 'caseId', message: 'Sagen findes ikke' }]);
+    if (!row) throw ApiFailure.of('not_found', 'records.caseNotFound', undefined, { fields: [fieldError('caseId', 'records.caseNotFound')] });
     return toCard(row);
   }
 
   function getColumn(columnId: number, field = 'columnId'): ColumnRow {
     const row = q.column.get(columnId);
-    if (!row) throw new ApiFailure('not_found', 'Kolonnen findes ikke.', [{ field, message: 'Kolonnen findes ikke' }]);
+    if (!row) throw ApiFailure.of('not_found', 'records.columnNotFound', undefined, { fields: [fieldError(field, 'records.columnNotFound')] });
     return row;
   }
 
@@ -160,9 +169,9 @@ export function boardHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
     if (!replay) return;
     const row = q.eventCase.get(replay.eventId);
     if (!row || (caseId !== null && row.case_id !== caseId)) {
-      throw new ApiFailure('invalid_input', 'Hændelsen, der skal fortrydes, hører ikke til sagen.', [
-        { field: 'replay.eventId', message: 'Ukendt hændelse for denne sag' },
-      ]);
+      throw ApiFailure.of('invalid_input', 'board.replayNotOfCase', undefined, {
+        fields: [fieldError('replay.eventId', 'board.unknownEventOfCase')],
+      });
     }
   }
 
@@ -191,9 +200,9 @@ export function boardHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
   function assertUniqueName(teamId: number, name: string, exceptId: number | null): void {
     const clash = teamColumns(teamId).find((c) => c.id !== exceptId && c.name.toLocaleLowerCase('da') === name.toLocaleLowerCase('da'));
     if (clash) {
-      throw new ApiFailure('conflict', `Tavlen har allerede en kolonne, der hedder "${clash.name}".`, [
-        { field: 'name', message: 'Navnet er allerede brugt på tavlen' },
-      ]);
+      throw ApiFailure.of('conflict', 'board.columnNameTaken', { name: clash.name }, {
+        fields: [fieldError('name', 'board.columnNameTakenField')],
+      });
     }
   }
 
@@ -211,9 +220,9 @@ export function boardHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
       } else {
         const below = getCard(beforeCaseId);
         if (below.columnId !== columnId) {
-          throw new ApiFailure('invalid_input', 'Kortet, der skal placeres over, står i en anden kolonne.', [
-            { field: 'beforeCaseId', message: 'Kortet står ikke i målkolonnen' },
-          ]);
+          throw ApiFailure.of('invalid_input', 'board.beforeOtherColumn', undefined, {
+            fields: [fieldError('beforeCaseId', 'board.beforeOtherColumnField')],
+          });
         }
         const above = q.keyAbove.get(columnId, below.sortKey, caseId)!.k;
         key = keyBetween(above, below.sortKey);
@@ -227,7 +236,7 @@ export function boardHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
   return {
     getBoard: ({ teamId }) => {
       const team = q.team.get(teamId);
-      if (!team) throw new ApiFailure('not_found', 'Teamet findes ikke.', [{ field: 'teamId', message: 'Teamet findes ikke' }]);
+      if (!team) throw ApiFailure.of('not_found', 'records.teamNotFound', undefined, { fields: [fieldError('teamId', 'records.teamNotFound')] });
       const columns = teamColumns(teamId).map(toColumn);
       const cards = q.openCards.all(teamId).map(toCard);
       for (const done of columns.filter((c) => c.kind === 'done')) cards.push(...doneCards(teamId, done.id, 0, BOARD_DONE_RECENT));
@@ -248,7 +257,7 @@ export function boardHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
     getDoneCards: ({ teamId, columnId, offset }) => {
       const column = q.column.get(columnId);
       if (!column || column.team_id !== teamId || column.kind !== 'done') {
-        throw new ApiFailure('not_found', 'Tavlen har ingen færdig-kolonne med det id.', [{ field: 'columnId', message: 'Ikke en færdig-kolonne på tavlen' }]);
+        throw ApiFailure.of('not_found', 'board.noDoneColumn', undefined, { fields: [fieldError('columnId', 'board.noDoneColumnField')] });
       }
       return { teamId, cards: doneCards(teamId, columnId, offset, DONE_PAGE), total: q.columnCount.get(columnId)!.n };
     },
@@ -274,14 +283,14 @@ export function boardHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
       const card = getCard(caseId);
       const target = q.column.get(toColumnId);
       if (!target || target.team_id !== card.teamId) {
-        throw new ApiFailure('invalid_input', 'Kolonnen findes ikke på sagens tavle.', [
-          { field: 'toColumnId', message: 'Kolonnen hører ikke til sagens team' },
-        ]);
+        throw ApiFailure.of('invalid_input', 'board.columnNotOnBoard', undefined, {
+          fields: [fieldError('toColumnId', 'board.columnNotOfTeam')],
+        });
       }
       if (beforeCaseId === caseId) {
-        throw new ApiFailure('invalid_input', 'Et kort kan ikke placeres over sig selv.', [
-          { field: 'beforeCaseId', message: 'Må ikke være det flyttede kort' },
-        ]);
+        throw ApiFailure.of('invalid_input', 'board.beforeItself', undefined, {
+          fields: [fieldError('beforeCaseId', 'board.beforeItselfField')],
+        });
       }
       checkReplay(replay, caseId);
       const from = getColumn(card.columnId);
@@ -301,7 +310,7 @@ export function boardHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
       }
       const decision = wipDecision(breaches, reason);
       if (!decision.allowed) {
-        throw wipRefusal(breaches, decision.message);
+        throw wipRefusal(breaches);
       }
       const flowBefore = q.flowCase.get(caseId);
       const key = placement(toColumnId, caseId, beforeCaseId ?? null);
@@ -332,15 +341,15 @@ export function boardHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
       const card = getCard(caseId);
       const move = q.moveEvent.get(eventId);
       if (!move || move.case_id !== caseId) {
-        throw new ApiFailure('invalid_input', 'Flytningen, der skal fortrydes, hører ikke til sagen.', [
-          { field: 'eventId', message: 'Ukendt hændelse for denne sag' },
-        ]);
+        throw ApiFailure.of('invalid_input', 'board.moveNotOfCase', undefined, {
+          fields: [fieldError('eventId', 'board.unknownEventOfCase')],
+        });
       }
       const refusal = undoMoveRefusal({ type: move.type, actorId: move.actor_id, at: move.at, isLatest: move.is_latest === 1 }, call.actorId, ctx.now())
         ?? (move.from_column_id === null || move.undone_by !== null || String(card.columnId) !== move.to_value ? 'not_latest' : null);
-      if (refusal) throw new ApiFailure('conflict', UNDO_REFUSALS[refusal], [{ field: 'eventId', message: UNDO_REFUSALS[refusal] }], { refusal });
+      if (refusal) throw ApiFailure.of('conflict', UNDO_REFUSALS[refusal], undefined, { fields: [fieldError('eventId', UNDO_REFUSALS[refusal])], details: { refusal } });
       const back = getColumn(move.from_column_id!, 'eventId');
-      if (back.team_id !== card.teamId) throw new ApiFailure('conflict', UNDO_REFUSALS.not_latest, [{ field: 'eventId', message: UNDO_REFUSALS.not_latest }], { refusal: 'not_latest' });
+      if (back.team_id !== card.teamId) throw ApiFailure.of('conflict', UNDO_REFUSALS.not_latest, undefined, { fields: [fieldError('eventId', UNDO_REFUSALS.not_latest)], details: { refusal: 'not_latest' } });
 
       q.move.run(back.id, move.from_sort_key!, move.from_entered_at!, caseId);
       if (move.type !== 'reordered') {
@@ -387,13 +396,13 @@ export function boardHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
         if (input.assigneeId !== null) {
           const person = q.person.get(input.assigneeId);
           if (!person || person.active !== 1 || person.team_id !== card.teamId) {
-            throw new ApiFailure('invalid_input', 'Sagen kan kun gives til en aktiv medarbejder i teamet.', [
-              { field: 'assigneeId', message: 'Ikke en medarbejder i sagens team' },
-            ]);
+            throw ApiFailure.of('invalid_input', 'board.assigneeNotInTeam', undefined, {
+              fields: [fieldError('assigneeId', 'board.assigneeNotInTeamField')],
+            });
           }
           const breach = personWipBreach({ name: person.name, wipLimit: person.wip_limit }, activeHeld(person.id, card.id), extras.column_kind === 'active');
           const decision = wipDecision(breach ? [breach] : [], input.reason);
-          if (!decision.allowed) throw wipRefusal(decision.breaches, decision.message);
+          if (!decision.allowed) throw wipRefusal(decision.breaches);
           q.setAssignee.run(person.id, card.id);
           log(breach ? 'assigned_over_wip_limit' : 'assigned', 'assignee', card.assigneeId, person.id, breach ? input.reason ?? null : null);
         } else {
@@ -404,9 +413,9 @@ export function boardHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
 
       if (input.blocked === true || (input.blocked === undefined && input.blockedReason !== undefined)) {
         if (!card.blocked && input.blocked === undefined) {
-          throw new ApiFailure('invalid_input', 'Sagen er ikke blokeret; sæt den som blokeret for at angive en begrundelse.', [
-            { field: 'blocked', message: 'Skal være sand, når en begrundelse angives' },
-          ]);
+          throw ApiFailure.of('invalid_input', 'board.notBlocked', undefined, {
+            fields: [fieldError('blocked', 'board.notBlockedField')],
+          });
         }
         const reason = input.blockedReason!;
         if (!card.blocked || card.blockedReason !== reason) {
@@ -438,16 +447,16 @@ export function boardHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
     addAssessment: (input, call) => {
       const card = getCard(input.caseId);
       if (input.assessedOn > ctx.today()) {
-        throw new ApiFailure('invalid_input', 'En vurdering kan ikke dateres i fremtiden.', [
-          { field: 'assessedOn', message: 'Datoen ligger efter i dag' },
-        ]);
+        throw ApiFailure.of('invalid_input', 'board.assessmentInFuture', undefined, {
+          fields: [fieldError('assessedOn', 'board.assessmentInFutureField')],
+        });
       }
       const expected = input.expectedScores ?? null;
       const expectedBy = input.expectedBy ?? null;
       if (expectedBy !== null && expectedBy <= input.assessedOn) {
-        throw new ApiFailure('invalid_input', 'Den forventede progression skal gælde en dato efter vurderingen.', [
-          { field: 'expectedBy', message: 'Skal ligge efter vurderingsdatoen' },
-        ]);
+        throw ApiFailure.of('invalid_input', 'board.expectedBeforeAssessment', undefined, {
+          fields: [fieldError('expectedBy', 'board.expectedBeforeAssessmentField')],
+        });
       }
       const at = ctx.now().toISOString();
       const id = Number(
@@ -464,7 +473,7 @@ export function boardHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
     },
 
     addColumn: ({ teamId, name, kind, wipLimit }, call) => {
-      if (!q.team.get(teamId)) throw new ApiFailure('not_found', 'Teamet findes ikke.', [{ field: 'teamId', message: 'Teamet findes ikke' }]);
+      if (!q.team.get(teamId)) throw ApiFailure.of('not_found', 'records.teamNotFound', undefined, { fields: [fieldError('teamId', 'records.teamNotFound')] });
       assertUniqueName(teamId, name, null);
       const position = teamColumns(teamId).length + 1;
       const id = Number(q.insertColumn.run(teamId, name, position, kind, wipLimit ?? null).lastInsertRowid);
@@ -506,16 +515,16 @@ export function boardHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
       const column = getColumn(columnId);
       const count = q.columnCount.get(columnId)!.n;
       if (count > 0) {
-        throw new ApiFailure(
+        throw ApiFailure.of(
           'conflict',
-          `Kolonnen "${column.name}" har ${count} kort. Flyt dem til en anden kolonne, før kolonnen fjernes.`,
-          [{ field: 'columnId', message: 'Kolonnen har kort' }],
-          { count },
+          'board.columnHasCards',
+          { name: column.name, count },
+          { fields: [fieldError('columnId', 'board.columnHasCardsField')], details: { count } },
         );
       }
       const remaining = teamColumns(column.team_id).filter((c) => c.id !== columnId);
       if (remaining.length === 0) {
-        throw new ApiFailure('conflict', 'Tavlen skal have mindst én kolonne.', [{ field: 'columnId', message: 'Tavlens sidste kolonne' }]);
+        throw ApiFailure.of('conflict', 'board.lastColumn', undefined, { fields: [fieldError('columnId', 'board.lastColumnField')] });
       }
       q.deleteColumn.run(columnId);
       writePositions(remaining);

@@ -5,7 +5,7 @@
 // ledger entry are the same as the editor's.
 import type { CallContext } from '../../shared/api/define';
 import type { Handlers } from '../../shared/api/dispatch';
-import { ApiFailure } from '../../shared/api/envelope';
+import { ApiFailure, fieldError } from '../../shared/api/envelope';
 import { grantPlausibility, implausibleGrant } from '../../shared/grantPlausibility';
 import type {
   AgendaItem, AuthorityLimitView, AwaitingCommittee, CampaignCandidateView, CampaignView, CaseCommittee, committeeMethods,
@@ -209,19 +209,19 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
     const principal = call.principal ?? { kind: 'system' };
     if (principal.kind !== 'person') return;
     if (personId === principal.personId || (role !== null && principal.roles.includes(role))) {
-      throw new ApiFailure('forbidden', 'Du kan ikke ændre dine egne rettigheder. Bed din leder om det.');
+      throw ApiFailure.of('forbidden', 'committee.ownRights');
     }
   }
 
   function caseRow(caseId: number) {
     const row = q.case.get(caseId);
-    if (!row) throw new ApiFailure('not_found', `Sag ${caseId} findes ikke.`, [{ field: 'caseId', message: 'Sagen findes ikke' }]);
+    if (!row) throw ApiFailure.of('not_found', 'records.caseNotFound', undefined, { fields: [fieldError('caseId', 'records.caseNotFound')] });
     return row;
   }
 
   function meetingRow(meetingId: number): MeetingRow {
     const row = q.meeting.get(meetingId);
-    if (!row) throw new ApiFailure('not_found', 'Mødet findes ikke.', [{ field: 'meetingId', message: 'Mødet findes ikke' }]);
+    if (!row) throw ApiFailure.of('not_found', 'records.meetingNotFound', undefined, { fields: [fieldError('meetingId', 'records.meetingNotFound')] });
     return row;
   }
 
@@ -318,7 +318,7 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
   function requireReach(call: CallContext, meetingId: number, caseTeamId: number | null): void {
     const r = reach(call, meetingId);
     if (r !== 'all' && (caseTeamId === null || r.teamId !== caseTeamId)) {
-      throw new ApiFailure('forbidden', 'Kun udvalgets medlemmer kan behandle andre teams sager på mødet.');
+      throw ApiFailure.of('forbidden', 'committee.otherTeamsCases');
     }
   }
 
@@ -379,11 +379,11 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
 
     saveAuthorityLimit: ({ limitId, role, personId, paragraph, maxHoursPerWeek, maxYearlyCost, externalAllowed }, call) => {
       assertNotOwnAuthority(call, role, personId);
-      if (personId !== null && !q.person.get(personId)) throw new ApiFailure('not_found', 'Personen findes ikke.', [{ field: 'personId', message: 'Findes ikke' }]);
+      if (personId !== null && !q.person.get(personId)) throw ApiFailure.of('not_found', 'records.personNotFound', undefined, { fields: [fieldError('personId', 'general.notFound')] });
       const at = ctx.now().toISOString();
       const clash = q.limitByKey.get(role ?? '', personId ?? 0, paragraph ?? '');
       if (clash && clash.id !== limitId) {
-        throw new ApiFailure('conflict', 'Der er allerede en grænse for den rolle eller person og paragraf.', [{ field: 'paragraph', message: 'Findes allerede' }]);
+        throw ApiFailure.of('conflict', 'committee.limitExists', undefined, { fields: [fieldError('paragraph', 'records.alreadyExists')] });
       }
       let old: LimitRow | undefined;
       let id: number;
@@ -391,7 +391,7 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
         id = Number(q.insertLimit.run(role, personId, paragraph, maxHoursPerWeek, maxYearlyCost, externalAllowed ? 1 : 0, at, call.actorId).lastInsertRowid);
       } else {
         old = q.limit.get(limitId);
-        if (!old) throw new ApiFailure('not_found', 'Grænsen findes ikke.', [{ field: 'limitId', message: 'Findes ikke' }]);
+        if (!old) throw ApiFailure.of('not_found', 'committee.limitNotFound', undefined, { fields: [fieldError('limitId', 'general.notFound')] });
         assertNotOwnAuthority(call, old.role, old.person_id);
         q.updateLimit.run(role, personId, paragraph, maxHoursPerWeek, maxYearlyCost, externalAllowed ? 1 : 0, at, call.actorId, limitId);
         id = limitId;
@@ -406,7 +406,7 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
 
     deleteAuthorityLimit: ({ limitId }, call) => {
       const old = q.limitWithName.get(limitId);
-      if (!old) throw new ApiFailure('not_found', 'Grænsen findes ikke.', [{ field: 'limitId', message: 'Findes ikke' }]);
+      if (!old) throw ApiFailure.of('not_found', 'committee.limitNotFound', undefined, { fields: [fieldError('limitId', 'general.notFound')] });
       assertNotOwnAuthority(call, old.role, old.person_id);
       q.deleteLimit.run(limitId);
       appendEvent(db, {
@@ -459,12 +459,12 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
 
     withdrawProposal: ({ proposalId, reason }, call) => {
       const p = q.proposal.get(proposalId);
-      if (!p) throw new ApiFailure('not_found', 'Forslaget findes ikke.', [{ field: 'proposalId', message: 'Findes ikke' }]);
+      if (!p) throw ApiFailure.of('not_found', 'committee.proposalNotFound', undefined, { fields: [fieldError('proposalId', 'general.notFound')] });
       const assignee = q.caseAssignee.get(p.case_id)!.assignee_id;
       if (!actsAs(call, ['leader', 'department_head']) && call.actorId !== p.proposed_by && call.actorId !== assignee) {
-        throw new ApiFailure('forbidden', 'Kun den, der stillede forslaget, sagens sagsbehandler eller en leder kan trække det tilbage.');
+        throw ApiFailure.of('forbidden', 'committee.withdrawWho');
       }
-      if (p.status !== 'awaiting') throw new ApiFailure('conflict', 'Forslaget afventer ikke længere udvalget.');
+      if (p.status !== 'awaiting') throw ApiFailure.of('conflict', 'committee.notAwaiting');
       q.setProposalStatus.run('withdrawn', proposalId);
       appendEvent(db, {
         at: ctx.now().toISOString(), actorId: call.actorId, caseId: p.case_id, entity: 'grant_proposal', entityId: proposalId,
@@ -476,7 +476,7 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
     listMeetings: () => q.meetings.all().map(summary),
 
     createMeeting: ({ date, title, memberIds }, call) => {
-      for (const m of memberIds) if (!q.person.get(m)) throw new ApiFailure('not_found', `Person ${m} findes ikke.`, [{ field: 'memberIds', message: 'Ukendt person' }]);
+      for (const m of memberIds) if (!q.person.get(m)) throw ApiFailure.of('not_found', 'records.personNotFound', undefined, { fields: [fieldError('memberIds', 'records.unknownPerson')] });
       const at = ctx.now().toISOString();
       const id = Number(q.insertMeeting.run(date, title, call.actorId, at).lastInsertRowid);
       for (const m of new Set(memberIds)) q.insertMember.run(id, m);
@@ -489,12 +489,12 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
     addRevisitation: ({ meetingId, caseNumber, note }, call) => {
       const m = meetingRow(meetingId);
       const found = q.caseByNumber.get(caseNumber);
-      if (!found) throw new ApiFailure('not_found', `Sag ${caseNumber} findes ikke.`, [{ field: 'caseNumber', message: 'Sagen findes ikke' }]);
+      if (!found) throw ApiFailure.of('not_found', 'records.caseNumberNotFound', { caseNumber }, { fields: [fieldError('caseNumber', 'records.caseNotFound')] });
       const caseId = found.id;
       const c = caseRow(caseId);
       requireReach(call, meetingId, c.team_id);
-      if (m.status === 'closed') throw new ApiFailure('conflict', 'Mødet er afsluttet.');
-      if (q.revisitation.get(meetingId, caseId)) throw new ApiFailure('conflict', `Sag ${c.case_number} er allerede på dagsordenen.`, [{ field: 'caseId', message: 'Allerede på dagsordenen' }]);
+      if (m.status === 'closed') throw ApiFailure.of('conflict', 'committee.meetingClosed');
+      if (q.revisitation.get(meetingId, caseId)) throw ApiFailure.of('conflict', 'committee.alreadyOnAgenda', { caseNumber: c.case_number }, { fields: [fieldError('caseId', 'committee.alreadyOnAgendaField')] });
       const at = ctx.now().toISOString();
       q.insertRevisitation.run(meetingId, caseId, note || null, call.actorId, at);
       appendEvent(db, { at, actorId: call.actorId, caseId, entity: 'committee_meeting', entityId: meetingId, type: 'revisitation_added', field: 'agenda', to: m.meeting_date, reason: note || null });
@@ -504,8 +504,8 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
     removeRevisitation: ({ meetingId, caseId }, call) => {
       const m = meetingRow(meetingId);
       requireReach(call, meetingId, caseRow(caseId).team_id);
-      if (m.status === 'closed') throw new ApiFailure('conflict', 'Mødet er afsluttet.');
-      if (q.deleteRevisitation.run(meetingId, caseId).changes === 0) throw new ApiFailure('not_found', 'Sagen er ikke tilføjet som revisitation.');
+      if (m.status === 'closed') throw ApiFailure.of('conflict', 'committee.meetingClosed');
+      if (q.deleteRevisitation.run(meetingId, caseId).changes === 0) throw ApiFailure.of('not_found', 'committee.notRevisitation');
       appendEvent(db, { at: ctx.now().toISOString(), actorId: call.actorId, caseId, entity: 'committee_meeting', entityId: meetingId, type: 'revisitation_removed', field: 'agenda', from: m.meeting_date });
       return detail(m, call);
     },
@@ -514,16 +514,16 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
       const m = meetingRow(meetingId);
       const c = caseRow(caseId);
       requireReach(call, meetingId, c.team_id);
-      if (m.status === 'closed') throw new ApiFailure('conflict', 'Mødet er afsluttet; afgørelser kan ikke ændres.');
-      if (q.caseDecisionAt.get(meetingId, caseId)) throw new ApiFailure('conflict', `Sag ${c.case_number} er allerede afgjort på mødet.`);
+      if (m.status === 'closed') throw ApiFailure.of('conflict', 'committee.closedNoDecisions');
+      if (q.caseDecisionAt.get(meetingId, caseId)) throw ApiFailure.of('conflict', 'committee.alreadyDecided', { caseNumber: c.case_number });
       const item = agenda(m).find((i) => i.caseId === caseId);
-      if (!item) throw new ApiFailure('not_found', `Sag ${c.case_number} er ikke på mødets dagsorden.`, [{ field: 'caseId', message: 'Ikke på dagsordenen' }]);
+      if (!item) throw ApiFailure.of('not_found', 'committee.notOnAgenda', { caseNumber: c.case_number }, { fields: [fieldError('caseId', 'committee.notOnAgendaField')] });
       const p = item.proposal ? q.proposal.get(item.proposal.id)! : null;
       if (outcome === 'approved_with_changes' && (!p || !grant)) {
-        throw new ApiFailure('invalid_input', 'Angiv bevillingen, som udvalget godkender den.', [{ field: 'grant', message: 'Mangler' }]);
+        throw ApiFailure.of('invalid_input', 'committee.grantMissing', undefined, { fields: [fieldError('grant', 'committee.grantMissingField')] });
       }
       if (grant && outcome !== 'approved_with_changes') {
-        throw new ApiFailure('invalid_input', 'Ændringer hører kun til "godkendt med ændringer".', [{ field: 'grant', message: 'Kun ved godkendt med ændringer' }]);
+        throw ApiFailure.of('invalid_input', 'committee.changesOnlyWithChanges', undefined, { fields: [fieldError('grant', 'committee.changesOnlyWithChangesField')] });
       }
       const at = ctx.now().toISOString();
       const recommendation = recommendations(caseId)[0] ?? null;
@@ -535,7 +535,7 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
         const final = outcome === 'approved_with_changes' ? grant! : proposed;
         changes = outcome === 'approved_with_changes' ? changesText(proposed, final) : null;
         if (outcome === 'approved_with_changes' && changes === null) {
-          throw new ApiFailure('invalid_input', 'Bevillingen er uændret; vælg "godkendt".', [{ field: 'grant', message: 'Ingen ændringer' }]);
+          throw ApiFailure.of('invalid_input', 'committee.grantUnchanged', undefined, { fields: [fieldError('grant', 'committee.grantUnchangedField')] });
         }
         // The committee's changed terms must be as plausible as a caseworker's. A high takst is not
         // asked about again: the committee is the body that decides on it.
@@ -580,8 +580,8 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
 
     closeMeeting: ({ meetingId }, call) => {
       const m = meetingRow(meetingId);
-      if (reach(call, meetingId) !== 'all') throw new ApiFailure('forbidden', 'Kun udvalgets medlemmer kan afslutte mødet.');
-      if (m.status === 'closed') throw new ApiFailure('conflict', 'Mødet er allerede afsluttet.');
+      if (reach(call, meetingId) !== 'all') throw ApiFailure.of('forbidden', 'committee.closeMembersOnly');
+      if (m.status === 'closed') throw ApiFailure.of('conflict', 'committee.alreadyClosed');
       const at = ctx.now().toISOString();
       // Cases left undecided go to the next meeting, as a postponement would send them.
       for (const p of awaitingOn(m)) q.setProposalReady.run(addDays(m.meeting_date, 1), p.id);
@@ -593,13 +593,13 @@ export function committeeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
     previewCampaign: ({ teamId, criteria }) => campaignCandidates(teamId, criteria),
 
     createCampaign: ({ teamId, name, criteria, tagWeight }, call) => {
-      if (!q.team.get(teamId)) throw new ApiFailure('not_found', 'Teamet findes ikke.', [{ field: 'teamId', message: 'Findes ikke' }]);
+      if (!q.team.get(teamId)) throw ApiFailure.of('not_found', 'records.teamNotFound', undefined, { fields: [fieldError('teamId', 'general.notFound')] });
       const picked = campaignCandidates(teamId, criteria);
-      if (picked.length === 0) throw new ApiFailure('invalid_input', 'Kampagnen vælger ingen bevillinger.', [{ field: 'criteria', message: 'Ingen bevillinger passer' }]);
+      if (picked.length === 0) throw ApiFailure.of('invalid_input', 'committee.campaignEmpty', undefined, { fields: [fieldError('criteria', 'committee.campaignEmptyField')] });
       const at = ctx.now().toISOString();
       const today = ctx.today();
       const label = `Kampagne: ${name}`.slice(0, 120);
-      if (q.tagByLabel.get(teamId, label)) throw new ApiFailure('conflict', 'Der findes allerede en kampagne med det navn på teamet.', [{ field: 'name', message: 'Findes allerede' }]);
+      if (q.tagByLabel.get(teamId, label)) throw ApiFailure.of('conflict', 'committee.campaignNameTaken', undefined, { fields: [fieldError('name', 'records.alreadyExists')] });
       // Bringing a grant's follow-up forward to today makes its case a follow-up item on the pull
       // list; the pull list ranks items by priority tags matched on paragraph and kind, so the
       // campaign's tag carries its weight to the follow-ups of the paragraph it targets.

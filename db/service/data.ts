@@ -1,11 +1,11 @@
 import { CASE_READERS } from '../../shared/api/define';
 import type { Handlers } from '../../shared/api/dispatch';
-import { ApiFailure } from '../../shared/api/envelope';
+import { ApiFailure, fieldError } from '../../shared/api/envelope';
 import { AUDIT_READERS, type AuditEntry, type dataMethods, type ImportPreview, type ImportProfile } from '../../shared/api/methods/data';
 import { CANONICAL_COLUMNS, maskCpr, parseCsv, resolveColumns, validateMapping, type CanonicalColumn, type ColumnMapping } from '../../shared/import';
 import {
   backupJob, createSnapshot, listSnapshots, readKeepDays, restoreSnapshot, startBackupJob, writeKeepDays, backupFolder, findSnapshot,
-  FORCE_HINT_API, ForeignSnapshotError, snapshotOwnership, storeIdOf,
+  FORCE_HINT_API, snapshotOwnership, storeIdOf,
 } from '../backup';
 import { appendEvent } from '../events';
 import { exportTable, queryAudit } from '../export';
@@ -80,12 +80,10 @@ export function dataHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof d
       const valid = checkedMapping(mapping);
       const outcome = importExtract(db, bytesOf(contentBase64), { mapping: valid, actorId, now: ctx.now(), today: ctx.today(), fileName });
       if (!outcome.ok) {
-        throw new ApiFailure(
-          'invalid_input',
-          `Filen blev ikke importeret: ${outcome.totalErrors} ${outcome.totalErrors === 1 ? 'fejl' : 'fejl'}. Ret fejlene i filen, og prøv igen. Intet er ændret.`,
-          outcome.errors.slice(0, 50).map((e) => ({ field: `række ${e.row}${e.column ? `, ${e.column}` : ''}`, message: e.reason })),
-          { errors: outcome.errors, totalErrors: outcome.totalErrors },
-        );
+        throw ApiFailure.of('invalid_input', 'data.importFailed', { count: outcome.totalErrors }, {
+          fields: outcome.errors.slice(0, 50).map((e) => ({ field: `række ${e.row}${e.column ? `, ${e.column}` : ''}`, message: e.reason })),
+          details: { errors: outcome.errors, totalErrors: outcome.totalErrors },
+        });
       }
       return outcome.summary;
     },
@@ -109,7 +107,7 @@ export function dataHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof d
     deleteImportProfile: ({ id }, call) => {
       const { actorId } = call;
       const row = q.profileById.get(id);
-      if (!row) throw new ApiFailure('not_found', 'Kolonnetilknytningen findes ikke.', [{ field: 'id', message: 'Findes ikke' }]);
+      if (!row) throw ApiFailure.of('not_found', 'data.mappingNotFound', undefined, { fields: [fieldError('id', 'general.notFound')] });
       q.deleteProfile.run(id);
       appendEvent(db, {
         at: ctx.now().toISOString(), actorId, entity: 'import_profile', entityId: id, type: 'deleted', field: 'mapping', from: row.mapping, reason: row.name,
@@ -119,9 +117,9 @@ export function dataHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof d
 
     listAudit: (filter, call) => {
       if (filter.from && filter.to && filter.from > filter.to) {
-        throw new ApiFailure('invalid_input', 'Perioden slutter før den begynder.', [{ field: 'to', message: 'Skal være efter fra-datoen' }]);
+        throw ApiFailure.of('invalid_input', 'data.periodReversed', undefined, { fields: [fieldError('to', 'data.periodReversedField')] });
       }
-      if (filter.caseNumber && !actsAs(call, CASE_READERS)) throw new ApiFailure('forbidden', 'Du har ikke adgang til sagernes indhold.');
+      if (filter.caseNumber && !actsAs(call, CASE_READERS)) throw ApiFailure.of('forbidden', 'records.noCaseContent');
       const page = queryAudit(db, filter);
       // An administrator who reads no cases sees who did what and when, not to which case or with which content.
       return actsAs(call, CASE_READERS) ? page : { ...page, entries: page.entries.map(withoutCaseContent) };
@@ -132,9 +130,9 @@ export function dataHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof d
       // log is department-wide (whatever the team), the case lists are case content, which an
       // administrator alone does not see. The team scope is the declaration's.
       if (table === 'audit' ? !actsAs(call, AUDIT_READERS) : !actsAs(call, CASE_READERS)) {
-        throw new ApiFailure('forbidden', 'Du har ikke adgang til dette.');
+        throw ApiFailure.of('forbidden', 'general.forbidden');
       }
-      if (filter?.caseNumber && !actsAs(call, CASE_READERS)) throw new ApiFailure('forbidden', 'Du har ikke adgang til sagernes indhold.');
+      if (filter?.caseNumber && !actsAs(call, CASE_READERS)) throw ApiFailure.of('forbidden', 'records.noCaseContent');
       const rows = exportTable(db, table, { ...(teamId !== undefined ? { teamId } : {}), ...(filter ? { filter } : {}), today: ctx.today() });
       if (table !== 'audit' || actsAs(call, CASE_READERS)) return rows;
       return { ...rows, rows: rows.rows.map((r) => (r['caseNumber'] ? { ...r, caseNumber: null, field: null, from: null, to: null, reason: null } : r)) };
@@ -148,9 +146,9 @@ export function dataHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof d
     }),
 
     createBackup: () => {
-      if (db.memory) throw new ApiFailure('conflict', 'En database i hukommelsen kan ikke sikkerhedskopieres.');
+      if (db.memory) throw ApiFailure.of('conflict', 'data.memoryNoBackup');
       const started = startBackupJob(db, 'snapshot', async () => (await createSnapshot(db, { reason: 'manual' })).file, ctx.now);
-      if (!started) throw new ApiFailure('conflict', 'En sikkerhedskopiering eller gendannelse kører allerede. Vent et øjeblik.');
+      if (!started) throw ApiFailure.of('conflict', 'data.backupRunning');
       return { started };
     },
 
@@ -158,18 +156,17 @@ export function dataHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof d
       const { actorId } = call;
       const snapshot = findSnapshot(db.name, file);
       if (!snapshot) {
-        throw new ApiFailure('not_found', `Sikkerhedskopien ${file} findes ikke.`, [{ field: 'file', message: 'Findes ikke' }]);
+        throw ApiFailure.of('not_found', 'data.snapshotNotFound', { file }, { fields: [fieldError('file', 'general.notFound')] });
       }
       // Said now, not after the job has started: another store's snapshot never replaces this one by mistake.
       if (!force && snapshotOwnership(snapshot, storeIdOf(db)) === 'foreign') {
-        const message = new ForeignSnapshotError(file, FORCE_HINT_API).message;
-        throw new ApiFailure('conflict', message, [{ field: 'file', message: 'En anden databases sikkerhedskopi' }], { reason: 'foreign_snapshot' });
+        throw ApiFailure.of('conflict', 'data.foreignSnapshot', { file }, { fields: [fieldError('file', 'data.foreignSnapshotField')], details: { reason: 'foreign_snapshot' } });
       }
       const started = startBackupJob(db, 'restore', async () => {
         await restoreSnapshot(db, file, { actorId, now: ctx.now, force: force === true, forceHint: FORCE_HINT_API });
         return file;
       }, ctx.now);
-      if (!started) throw new ApiFailure('conflict', 'En sikkerhedskopiering eller gendannelse kører allerede. Vent et øjeblik.');
+      if (!started) throw ApiFailure.of('conflict', 'data.backupRunning');
       return { started };
     },
 

@@ -4,7 +4,7 @@
 // call and the lock-out holds across restarts and fresh cookies.
 import type { CallContext } from '../../shared/api/define';
 import type { Handlers } from '../../shared/api/dispatch';
-import { ApiFailure } from '../../shared/api/envelope';
+import { ApiFailure, fieldError, saying } from '../../shared/api/envelope';
 import type { ApproveDeviceResult, WallDevice, devicesMethods } from '../../shared/api/methods/devices';
 import type { Auth } from '../auth';
 import { appendEvent } from '../events';
@@ -74,7 +74,7 @@ export function devicesHandlers(ctx: ServiceContext, auth: Auth): Pick<Handlers,
 
   function device(id: number): WallDevice {
     const row = q.one.get(id);
-    if (!row) throw new ApiFailure('not_found', 'Vægskærmen findes ikke.', [{ field: 'deviceId', message: 'Vægskærmen findes ikke' }]);
+    if (!row) throw ApiFailure.of('not_found', 'wall.deviceNotFound', undefined, { fields: [fieldError('deviceId', 'wall.deviceNotFound')] });
     return toDevice(row);
   }
 
@@ -89,15 +89,15 @@ export function devicesHandlers(ctx: ServiceContext, auth: Auth): Pick<Handlers,
   return {
     approveDevice: ({ code, teamId, label }, call): ApproveDeviceResult => {
       const team = q.team.get(teamId);
-      if (!team) throw new ApiFailure('not_found', 'Teamet findes ikke.', [{ field: 'teamId', message: 'Teamet findes ikke' }]);
+      if (!team) throw ApiFailure.of('not_found', 'records.teamNotFound', undefined, { fields: [fieldError('teamId', 'records.teamNotFound')] });
       const found = auth.findPendingDevice(code, approver(call));
       if (!found.ok) {
         return found.reason === 'locked'
           ? {
               ok: false, reason: 'locked', ...(found.lockedUntil ? { lockedUntil: found.lockedUntil } : {}),
-              message: `For mange forkerte koder. Prøv igen efter kl. ${clock(found.lockedUntil ?? ctx.now().toISOString())}.`,
+              ...saying('wall.pairLocked', { time: clock(found.lockedUntil ?? ctx.now().toISOString()) }),
             }
-          : { ok: false, reason: 'bad_code', message: 'Koden passer ikke til en skærm, der venter på at blive parret. Tjek koden på skærmen; den gælder i 15 minutter.' };
+          : { ok: false, reason: 'bad_code', ...saying('wall.pairBadCode') };
       }
       const at = ctx.now().toISOString();
       // A TV that dropped its waiting session (it got a new code after a host restart) is not there to pair.

@@ -4,7 +4,7 @@
 // rows once per call and runs one pass over them.
 import type { CallContext } from '../../shared/api/define';
 import type { Handlers } from '../../shared/api/dispatch';
-import { ApiFailure } from '../../shared/api/envelope';
+import { ApiFailure, fieldError } from '../../shared/api/envelope';
 import { catalogueTakstFor, grantPlausibility, implausibleGrant } from '../../shared/grantPlausibility';
 import type {
   BottomLineChart, BottomLineDecomposition, BottomLineDrill, BottomLineReport, BottomLineSeries, BottomLineWeek, BudgetOverview,
@@ -60,7 +60,7 @@ const money = toKroner;
 
 function requireTeam(db: Db, teamId: number) {
   const row = statements(db, queries).team.get(teamId);
-  if (!row) throw new ApiFailure('not_found', 'Teamet findes ikke.', [{ field: 'teamId', message: 'Teamet findes ikke' }]);
+  if (!row) throw ApiFailure.of('not_found', 'records.teamNotFound', undefined, { fields: [fieldError('teamId', 'records.teamNotFound')] });
   return row;
 }
 
@@ -119,13 +119,13 @@ export function economyHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
 
   function caseRow(caseId: number) {
     const row = q.case.get(caseId);
-    if (!row) throw new ApiFailure('not_found', `Sag ${caseId} findes ikke.`, [{ field: 'caseId', message: 'Sagen findes ikke' }]);
+    if (!row) throw ApiFailure.of('not_found', 'records.caseNotFound', undefined, { fields: [fieldError('caseId', 'records.caseNotFound')] });
     return row;
   }
 
   function grantRow(grantId: number): EconomyGrantRow {
     const row = q.grant.get(grantId);
-    if (!row) throw new ApiFailure('not_found', `Bevilling ${grantId} findes ikke.`, [{ field: 'grantId', message: 'Bevillingen findes ikke' }]);
+    if (!row) throw ApiFailure.of('not_found', 'records.grantNotFound', undefined, { fields: [fieldError('grantId', 'records.grantNotFound')] });
     return row;
   }
 
@@ -468,8 +468,8 @@ export function economyHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
     setTakstPrice: ({ serviceId, providerId, takst, validFrom }, call) => {
       const service = q.service.get(serviceId);
       const provider = q.provider.get(providerId);
-      if (!service) throw new ApiFailure('not_found', 'Ydelsen findes ikke i takstkataloget.', [{ field: 'serviceId', message: 'Ydelsen findes ikke' }]);
-      if (!provider) throw new ApiFailure('not_found', 'Leverandøren findes ikke i takstkataloget.', [{ field: 'providerId', message: 'Leverandøren findes ikke' }]);
+      if (!service) throw ApiFailure.of('not_found', 'economy.serviceNotInCatalogue', undefined, { fields: [fieldError('serviceId', 'economy.serviceNotFound')] });
+      if (!provider) throw ApiFailure.of('not_found', 'economy.providerNotInCatalogue', undefined, { fields: [fieldError('providerId', 'economy.providerNotFound')] });
       const before = catalogueEntries(validFrom, { serviceId, providerId })[0];
       q.upsertPrice.run(serviceId, providerId, validFrom, takst, ctx.now().toISOString(), call.actorId);
       appendEvent(db, {
@@ -496,7 +496,7 @@ export function economyHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
       let before: CostBasisOere | null = null;
       if (grantId !== undefined) {
         const row = grantRow(grantId);
-        if (row.case_id !== caseId) throw new ApiFailure('invalid_input', 'Bevillingen hører ikke til sagen.', [{ field: 'grantId', message: 'Hører ikke til sagen' }]);
+        if (row.case_id !== caseId) throw ApiFailure.of('invalid_input', 'economy.grantNotOfCase', undefined, { fields: [fieldError('grantId', 'economy.grantNotOfCaseField')] });
         before = basisFromRow(row);
       }
       return previewGrantEffect(db, ctx.today(), c.team_id, before, basisFromFields(grant), suggestedFollowUp(grant, categories()), grantCategory(grant, categories()));
@@ -529,10 +529,10 @@ export function economyHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
     endGrant: ({ grantId, endDate, reason }, call) => {
       const old = grantRow(grantId);
       if (endDate < old.start_date) {
-        throw new ApiFailure('invalid_input', 'En bevilling kan ikke ophøre, før den begynder.', [{ field: 'endDate', message: 'Før bevillingens startdato' }]);
+        throw ApiFailure.of('invalid_input', 'economy.endBeforeStart', undefined, { fields: [fieldError('endDate', 'economy.endBeforeStartField')] });
       }
       if (old.end_date !== null && old.end_date <= endDate) {
-        throw new ApiFailure('conflict', `Bevillingen ophører allerede ${old.end_date}.`, [{ field: 'endDate', message: 'Bevillingen ophører allerede tidligere' }]);
+        throw ApiFailure.of('conflict', 'economy.alreadyEnds', { date: old.end_date }, { fields: [fieldError('endDate', 'economy.alreadyEndsField')] });
       }
       endEditedGrant(db, grantId, endDate, { ...editWrite(call), reason: reason || null });
       return grantView(grantRow(grantId), categories());

@@ -1,7 +1,7 @@
 // The finance system's figures beside ours (issue 16, item 8): the import of booked expenditure
 // and the month-by-month comparison with the grant-based spend. The work is db/finance.ts.
 import type { Handlers } from '../../shared/api/dispatch';
-import { ApiFailure } from '../../shared/api/envelope';
+import { ApiFailure, fieldError } from '../../shared/api/envelope';
 import type { FinanceMonth, FinanceTotal, financeMethods } from '../../shared/api/methods/finance';
 import { FINANCE_ATTENTION_OERE, FINANCE_ATTENTION_SHARE, type FinanceMonthOere } from '../../shared/finance';
 import { toKroner } from '../../shared/money';
@@ -39,12 +39,10 @@ export function financeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
     importFinanceBookings: ({ fileName, contentBase64 }, call) => {
       const outcome = importFinanceBookings(db, new Uint8Array(Buffer.from(contentBase64, 'base64')), { actorId: call.actorId, now: ctx.now(), fileName });
       if (!outcome.ok) {
-        throw new ApiFailure(
-          'invalid_input',
-          `Bogføringen blev ikke importeret: ${outcome.totalErrors} fejl. Ret fejlene i filen, og prøv igen. Intet er ændret.`,
-          outcome.errors.slice(0, 50).map((e) => ({ field: `række ${e.row}${e.column ? `, ${e.column}` : ''}`, message: e.reason })),
-          { errors: outcome.errors, totalErrors: outcome.totalErrors },
-        );
+        throw ApiFailure.of('invalid_input', 'data.bookingsFailed', { count: outcome.totalErrors }, {
+          fields: outcome.errors.slice(0, 50).map((e) => ({ field: `række ${e.row}${e.column ? `, ${e.column}` : ''}`, message: e.reason })),
+          details: { errors: outcome.errors, totalErrors: outcome.totalErrors },
+        });
       }
       const s = outcome.summary;
       return {
@@ -55,7 +53,7 @@ export function financeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
 
     getFinanceComparison: ({ year, teamId, asOf }) => {
       if (teamId !== undefined && !teamExists.get(teamId)) {
-        throw new ApiFailure('not_found', 'Teamet findes ikke.', [{ field: 'teamId', message: 'Teamet findes ikke' }]);
+        throw ApiFailure.of('not_found', 'records.teamNotFound', undefined, { fields: [fieldError('teamId', 'records.teamNotFound')] });
       }
       const c = financeComparison(db, year, asOf ?? ctx.today(), teamId);
       const scope = c.department ?? c.teams[0]?.months ?? [];

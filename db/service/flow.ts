@@ -2,7 +2,7 @@
 // triggers keep (db/migrations/005_flow.ts), never the event log itself, so a 12-month report of
 // a team stays well under the dashboards' time budget even at ten times the demo department.
 import type { Handlers } from '../../shared/api/dispatch';
-import { ApiFailure } from '../../shared/api/envelope';
+import { ApiFailure, fieldError } from '../../shared/api/envelope';
 import type {
   AgeingItem, BlockedItem, CaseloadCases, CaseloadRow, CaseloadTeam, CaseloadWeight, CycleTimePoint, DeadlineItem,
   DepartmentCaseload, FlowColumn, flowMethods, FollowUpItem, ReviewNote, TeamCaseload, WeeklyReview,
@@ -129,7 +129,7 @@ const queries = (db: Db) => ({
 
 function requireTeam(db: Db, teamId: number): { id: number; name: string } {
   const row = statements(db, queries).team.get(teamId);
-  if (!row) throw new ApiFailure('not_found', 'Teamet findes ikke.', [{ field: 'teamId', message: 'Teamet findes ikke' }]);
+  if (!row) throw ApiFailure.of('not_found', 'records.teamNotFound', undefined, { fields: [fieldError('teamId', 'records.teamNotFound')] });
   return row;
 }
 
@@ -393,7 +393,7 @@ export function flowHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof f
       const today = ctx.today();
       const weights = reader.weights();
       const person = personId === null ? null : reader.people(teamId).find((p) => p.id === personId) ?? null;
-      if (personId !== null && !person) throw new ApiFailure('not_found', 'Rådgiveren har ingen sager i teamet.', [{ field: 'personId', message: 'Findes ikke i teamet' }]);
+      if (personId !== null && !person) throw ApiFailure.of('not_found', 'flow.noCasesForCaseworker', undefined, { fields: [fieldError('personId', 'flow.notInTeamField')] });
       const cases = reader.cases(teamId, personId, today).map((c) => ({ ...c, weight: weights.get(c.paragraph) ?? 1 }));
       const counts = new Map<string, number>();
       for (const c of cases) counts.set(c.paragraph, (counts.get(c.paragraph) ?? 0) + 1);

@@ -3,7 +3,7 @@
 // levels per column and saved views. The rules are in shared/deadlines.ts and shared/flowAnalytics.ts;
 // this file reads the facts (flow_cases, flow_blocks, the column events of the cases concerned).
 import type { Handlers } from '../../shared/api/dispatch';
-import { ApiFailure } from '../../shared/api/envelope';
+import { ApiFailure, fieldError } from '../../shared/api/envelope';
 import type {
   ColumnFlowSetting, ComplianceGroup, flowAnalyticsMethods, SavedView, SavedViewSettings, ServiceLevelMarks, UncategorizedBlock,
 } from '../../shared/api/methods/flowAnalytics';
@@ -206,7 +206,7 @@ const queries = (db: Db) => ({
 
 function requireTeam(db: Db, teamId: number): TeamRow {
   const row = statements(db, queries).team.get(teamId);
-  if (!row) throw new ApiFailure('not_found', 'Teamet findes ikke.', [{ field: 'teamId', message: 'Teamet findes ikke' }]);
+  if (!row) throw ApiFailure.of('not_found', 'records.teamNotFound', undefined, { fields: [fieldError('teamId', 'records.teamNotFound')] });
   return row;
 }
 
@@ -336,13 +336,13 @@ export function flowAnalyticsHandlers(ctx: ServiceContext): Pick<Handlers, keyof
       const at = ctx.now().toISOString();
       const words = [...new Set(keywords.map((k) => k.toLocaleLowerCase('da')))].join(',');
       const clash = q.categoryByName.get(name);
-      if (clash && clash.id !== categoryId) throw new ApiFailure('conflict', 'Der findes allerede en kategori med det navn.', [{ field: 'name', message: 'Findes allerede' }]);
+      if (clash && clash.id !== categoryId) throw ApiFailure.of('conflict', 'flow.categoryNameTaken', undefined, { fields: [fieldError('name', 'records.alreadyExists')] });
       let savedId: number;
       if (categoryId === undefined) {
         savedId = Number(q.insertCategory.run(name, words, active ? 1 : 0, call.actorId, at).lastInsertRowid);
       } else {
         const before = q.category.get(categoryId);
-        if (!before) throw new ApiFailure('not_found', 'Kategorien findes ikke.');
+        if (!before) throw ApiFailure.of('not_found', 'flow.categoryNotFound');
         q.updateCategory.run(name, words, active ? 1 : 0, call.actorId, at, categoryId);
         savedId = categoryId;
       }
@@ -357,8 +357,8 @@ export function flowAnalyticsHandlers(ctx: ServiceContext): Pick<Handlers, keyof
       let changed = 0;
       for (const item of items) {
         const block = q.block.get(item.blockId);
-        if (!block || block.team_id !== teamId) throw new ApiFailure('not_found', 'Blokeringen findes ikke i teamet.', [{ field: 'items', message: `Blokering ${item.blockId} findes ikke` }]);
-        if (item.categoryId !== null && !known.has(item.categoryId)) throw new ApiFailure('not_found', 'Kategorien findes ikke.', [{ field: 'items', message: `Kategori ${item.categoryId} findes ikke` }]);
+        if (!block || block.team_id !== teamId) throw ApiFailure.of('not_found', 'flow.blockNotInTeam', undefined, { fields: [fieldError('items', 'flow.blockNotInTeam')] });
+        if (item.categoryId !== null && !known.has(item.categoryId)) throw ApiFailure.of('not_found', 'flow.categoryNotFound', undefined, { fields: [fieldError('items', 'flow.categoryNotFound')] });
         if (block.category_id === item.categoryId) continue;
         q.setBlockCategory.run(item.categoryId, block.id);
         appendEvent(db, { at, actorId: call.actorId, caseId: block.case_id, entity: 'flow_block', entityId: block.id, type: 'block_categorized', field: 'category', from: block.category_id, to: item.categoryId });
@@ -468,7 +468,7 @@ export function flowAnalyticsHandlers(ctx: ServiceContext): Pick<Handlers, keyof
 
     setColumnFlowSettings: ({ columnId, maxWorkingDays, countsAsWork }, call) => {
       const before = q.column.get(columnId);
-      if (!before) throw new ApiFailure('not_found', 'Kolonnen findes ikke.', [{ field: 'columnId', message: 'Kolonnen findes ikke' }]);
+      if (!before) throw ApiFailure.of('not_found', 'records.columnNotFound', undefined, { fields: [fieldError('columnId', 'records.columnNotFound')] });
       const at = ctx.now().toISOString();
       q.setColumn.run(columnId, maxWorkingDays, countsAsWork === null ? null : countsAsWork ? 1 : 0, call.actorId, at);
       if (before.max_working_days !== maxWorkingDays) {
@@ -500,13 +500,13 @@ export function flowAnalyticsHandlers(ctx: ServiceContext): Pick<Handlers, keyof
       team(teamId);
       const at = ctx.now().toISOString();
       const clash = q.viewByName.get(teamId, name);
-      if (clash && clash.id !== viewId) throw new ApiFailure('conflict', 'Der findes allerede en gemt visning med det navn.', [{ field: 'name', message: 'Findes allerede' }]);
+      if (clash && clash.id !== viewId) throw ApiFailure.of('conflict', 'flow.viewNameTaken', undefined, { fields: [fieldError('name', 'records.alreadyExists')] });
       let savedId: number;
       if (viewId === undefined) {
         savedId = Number(q.insertView.run(teamId, name, JSON.stringify(settings), isDefault ? 1 : 0, call.actorId, at).lastInsertRowid);
       } else {
         const row = q.view.get(viewId);
-        if (!row || row.team_id !== teamId) throw new ApiFailure('not_found', 'Visningen findes ikke.');
+        if (!row || row.team_id !== teamId) throw ApiFailure.of('not_found', 'flow.viewNotFound');
         q.updateView.run(name, JSON.stringify(settings), isDefault ? 1 : 0, call.actorId, at, viewId);
         savedId = viewId;
       }

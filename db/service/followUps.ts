@@ -2,11 +2,12 @@
 // follow-up or revisitation opens an item of its own, and "Afslut opfølgning" closes it with an
 // outcome that says what happens to the grant. Runs inside the caller's write transaction.
 import type { CallContext } from '../../shared/api/define';
-import { ApiFailure } from '../../shared/api/envelope';
+import { ApiFailure, fieldError } from '../../shared/api/envelope';
+import type { MessageKey, MessageParams } from '../../shared/messages';
 import type { CloseFollowUpResult } from '../../shared/api/methods/pullList';
 import type { ClassOfService, IsoDate } from '../../shared/domain';
 import {
-  FOLLOW_UP_ITEM_KIND_LABELS, FOLLOW_UP_OUTCOME_LABELS, followUpCaseNumber, followUpItemDeadline, nextFollowUpAfter,
+  FOLLOW_UP_OUTCOME_LABELS, followUpCaseNumber, followUpItemDeadline, nextFollowUpAfter,
   type FollowUpEffect, type FollowUpItem, type FollowUpItemKind, type FollowUpOutcome,
 } from '../../shared/followUps';
 import { paragraphInfo } from '../../shared/paragraphs';
@@ -95,7 +96,7 @@ export interface NewFollowUpItem {
 export function openFollowUpItem(db: Db, n: NewFollowUpItem): { caseId: number; caseNumber: string; dueDate: IsoDate } {
   const q = statements(db, queries);
   const origin = q.origin.get(n.originCaseId);
-  if (!origin) throw new ApiFailure('not_found', 'Sagen findes ikke.', [{ field: 'caseId', message: 'Sagen findes ikke' }]);
+  if (!origin) throw ApiFailure.of('not_found', 'records.caseNotFound', undefined, { fields: [fieldError('caseId', 'records.caseNotFound')] });
   const dueDate = followUpItemDeadline(n.followUpDate, n.today, n.deadlineFor(origin.paragraph, n.today));
   let before = q.itemCount.get(origin.id)!.n;
   let caseNumber = followUpCaseNumber(origin.case_number, before);
@@ -111,7 +112,7 @@ export function openFollowUpItem(db: Db, n: NewFollowUpItem): { caseId: number; 
   return { caseId, caseNumber, dueDate };
 }
 
-const invalid = (message: string, field = 'outcome') => new ApiFailure('invalid_input', message, [{ field, message }]);
+const invalid = (key: MessageKey, params?: MessageParams, field = 'outcome') => ApiFailure.of('invalid_input', key, params, { fields: [fieldError(field, key, params)] });
 
 /** "Afslut opfølgning": the outcome's effect on the grant, the item closed and moved to done, in the caller's transaction. */
 export function closeFollowUp(
@@ -123,15 +124,15 @@ export function closeFollowUp(
   const { db } = ctx;
   const q = statements(db, queries);
   const row = q.item.get(caseId);
-  if (!row) throw invalid('Sagen er ikke en opfølgning eller revisitation og kan ikke afsluttes som en.', 'caseId');
+  if (!row) throw invalid('followUps.notAnItem', undefined, 'caseId');
   if (row.outcome !== null) {
-    throw new ApiFailure('conflict', `Opfølgningen er allerede afsluttet (${FOLLOW_UP_OUTCOME_LABELS[row.outcome]}).`, [
-      { field: 'outcome', message: 'Allerede afsluttet' },
-    ]);
+    throw ApiFailure.of('conflict', `followUps.alreadyClosed.${row.outcome}`, undefined, {
+      fields: [fieldError('outcome', 'followUps.alreadyClosedField')],
+    });
   }
   const state = q.caseNow.get(caseId)!;
   const done = q.firstColumn.get(state.team_id, 'done');
-  if (!done) throw new ApiFailure('conflict', 'Teamets tavle har ingen afsluttet-kolonne at flytte opfølgningen til.');
+  if (!done) throw ApiFailure.of('conflict', 'followUps.noDoneColumn');
   const today = ctx.today();
   const at = ctx.now().toISOString();
   const actorId = call.actorId;
@@ -139,7 +140,7 @@ export function closeFollowUp(
   const label = FOLLOW_UP_OUTCOME_LABELS[outcome];
   const grant = row.grant_id === null ? null : readGrant(db, row.grant_id);
   if (grant === null && (outcome === 'change_within_frame' || outcome === 'end')) {
-    throw invalid(`"${label}" kræver en bevilling, men ${FOLLOW_UP_ITEM_KIND_LABELS[row.kind].toLowerCase()}en hører ikke til nogen. Vælg Fortsættes eller Revisitation.`);
+    throw invalid(`followUps.needsGrant.${outcome}.${row.kind}`);
   }
 
   let effect: FollowUpEffect;
@@ -147,7 +148,7 @@ export function closeFollowUp(
     let next: IsoDate | null = null;
     if (grant) {
       const months = grant.followUpMonths ?? paragraphInfo(grant.paragraph)?.followUpMonths ?? null;
-      if (months === null) throw invalid('Bevillingen har intet opfølgningsinterval. Sæt det i bevillingen, før opfølgningen afsluttes.');
+      if (months === null) throw invalid('followUps.noInterval');
       next = nextFollowUpAfter(grant.nextFollowUp ?? row.due_date, months, today, grant.endDate);
       reviseGrant(db, grant.id, { ...grant, nextFollowUp: next }, {
         knownFrom: today, at, actorId, source: 'app',
@@ -160,14 +161,14 @@ export function closeFollowUp(
     effect = { kind: outcome === 'continue' ? 'next_follow_up' : 'open_grant_editor', nextFollowUp: next };
   } else if (outcome === 'end') {
     const g = grant!;
-    if (today < g.startDate) throw invalid('Bevillingen begynder først senere og kan ikke afsluttes i dag.');
-    if (g.endDate !== null && g.endDate <= today) throw invalid(`Bevillingen ophører allerede ${g.endDate}.`);
+    if (today < g.startDate) throw invalid('followUps.grantNotStarted');
+    if (g.endDate !== null && g.endDate <= today) throw invalid('followUps.grantAlreadyEnds', { date: g.endDate });
     endEditedGrant(db, g.id, today, { at, today, actorId, source: 'app', reason: text ?? `Opfølgning: ${label.toLowerCase()}` });
     effect = { kind: 'grant_ended', endDate: today };
   } else {
     // A new revisitation item, unassigned in the team's queue, so the pull list offers it.
     const column = q.firstColumn.get(state.team_id, 'queue') ?? q.firstColumn.get(state.team_id, 'active');
-    if (!column) throw new ApiFailure('conflict', 'Teamets tavle har ingen kolonne at lægge revisitationen i.');
+    if (!column) throw ApiFailure.of('conflict', 'followUps.noColumnForRevisitation');
     const opened = openFollowUpItem(db, {
       originCaseId: row.origin_case_id, kind: 'revisitation', followUpDate: null, classOfService: 'standard',
       assigneeId: null, columnId: column.id, today, deadlineFor,

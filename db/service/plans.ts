@@ -3,7 +3,7 @@
 // readers where they already answer the question (bottom line, throughput).
 import type { CallContext } from '../../shared/api/define';
 import type { Handlers } from '../../shared/api/dispatch';
-import { ApiFailure } from '../../shared/api/envelope';
+import { ApiFailure, fieldError } from '../../shared/api/envelope';
 import type {
   KpiCaseload, KpiValue, PlanDetail, PlanGoal, PlanInvestment, plansMethods, PlanSummary, RealisedYear,
 } from '../../shared/api/methods/plans';
@@ -140,7 +140,7 @@ const queries = (db: Db) => ({
 
 function planRow(db: Db, planId: number, field = 'planId'): PlanRow {
   const row = statements(db, queries).plan.get(planId);
-  if (!row) throw notFound('Handleplanen', field);
+  if (!row) throw notFound('records.planNotFound', field);
   return row;
 }
 
@@ -338,7 +338,7 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
 
   function goalOf(goalId: number) {
     const row = q.goal.get(goalId);
-    if (!row) throw notFound('Målet', 'goalId');
+    if (!row) throw notFound('records.goalNotFound', 'goalId');
     return row;
   }
 
@@ -350,7 +350,7 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
 
   function assertOwner(ownerId: number | null): void {
     if (ownerId === null) return;
-    if (!q.person.get(ownerId)) throw new ApiFailure('invalid_input', 'Den ansvarlige findes ikke.', [{ field: 'ownerId', message: 'Personen findes ikke' }]);
+    if (!q.person.get(ownerId)) throw ApiFailure.of('invalid_input', 'plans.ownerNotFound', undefined, { fields: [fieldError('ownerId', 'records.personNotFound')] });
   }
 
   return {
@@ -396,7 +396,7 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
         id = Number(q.insertGoal.run(planId, position, title, description).lastInsertRowid);
       } else {
         const goal = goalOf(goalId);
-        if (goal.plan_id !== planId) throw new ApiFailure('invalid_input', 'Målet hører til en anden plan.', [{ field: 'goalId', message: 'Hører til en anden plan' }]);
+        if (goal.plan_id !== planId) throw ApiFailure.of('invalid_input', 'plans.goalOtherPlan', undefined, { fields: [fieldError('goalId', 'plans.goalOtherPlanField')] });
         q.updateGoal.run(title, description, goalId);
         id = goalId;
       }
@@ -416,9 +416,9 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
       assertOwner(ownerId);
       caseIds.forEach((caseId, i) => {
         const c = q.caseTeam.get(caseId);
-        if (!c) throw new ApiFailure('invalid_input', `Sag ${caseId} findes ikke.`, [{ field: `caseIds.${i}`, message: 'Sagen findes ikke' }]);
+        if (!c) throw ApiFailure.of('invalid_input', 'records.caseNotFound', undefined, { fields: [fieldError(`caseIds.${i}`, 'records.caseNotFound')] });
         if (c.team_id !== goal.team_id) {
-          throw new ApiFailure('invalid_input', `Sag ${caseId} hører til et andet team end planen.`, [{ field: `caseIds.${i}`, message: 'Sagen hører til et andet team' }]);
+          throw ApiFailure.of('invalid_input', 'plans.caseOtherTeam', undefined, { fields: [fieldError(`caseIds.${i}`, 'records.otherTeamsCase')] });
         }
       });
       let id: number;
@@ -426,7 +426,7 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
         id = Number(q.insertAction.run(goalId, title, ownerId, dueDate, status).lastInsertRowid);
       } else {
         const action = q.action.get(actionId);
-        if (!action || action.goal_id !== goalId) throw notFound('Handlingen', 'actionId');
+        if (!action || action.goal_id !== goalId) throw notFound('records.actionNotFound', 'actionId');
         q.updateAction.run(title, ownerId, dueDate, status, actionId);
         q.clearActionCases.run(actionId);
         id = actionId;
@@ -438,7 +438,7 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
 
     deleteAction: ({ actionId }, call) => {
       const action = q.action.get(actionId);
-      if (!action) throw notFound('Handlingen', 'actionId');
+      if (!action) throw notFound('records.actionNotFound', 'actionId');
       q.deleteAction.run(actionId);
       logPlan(call, action.plan_id, 'plan_action_removed', null, String(actionId));
       return { id: actionId };
@@ -452,7 +452,7 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
         id = Number(q.insertKpi.run(goalId, json, target, direction).lastInsertRowid);
       } else {
         const kpi = q.kpi.get(kpiId);
-        if (!kpi || kpi.goal_id !== goalId) throw notFound('Nøgletallet', 'kpiId');
+        if (!kpi || kpi.goal_id !== goalId) throw notFound('records.kpiNotFound', 'kpiId');
         q.updateKpi.run(json, target, direction, kpiId);
         id = kpiId;
       }
@@ -462,7 +462,7 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
 
     deleteKpi: ({ kpiId }, call) => {
       const kpi = q.kpi.get(kpiId);
-      if (!kpi) throw notFound('Nøgletallet', 'kpiId');
+      if (!kpi) throw notFound('records.kpiNotFound', 'kpiId');
       q.deleteKpi.run(kpiId);
       logPlan(call, kpi.plan_id, 'plan_kpi_removed', null, String(kpiId));
       return { id: kpiId };
@@ -476,7 +476,7 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
         id = Number(q.insertInvestment.run(goalId, title, json, fromParagraph, toParagraph).lastInsertRowid);
       } else {
         const inv = q.investment.get(investmentId);
-        if (!inv || inv.goal_id !== goalId) throw notFound('Investeringscasen', 'investmentId');
+        if (!inv || inv.goal_id !== goalId) throw notFound('records.investmentNotFound', 'investmentId');
         q.updateInvestment.run(title, json, fromParagraph, toParagraph, investmentId);
         id = investmentId;
       }
@@ -488,7 +488,7 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
 
     deleteInvestment: ({ investmentId }, call) => {
       const inv = q.investment.get(investmentId);
-      if (!inv) throw notFound('Investeringscasen', 'investmentId');
+      if (!inv) throw notFound('records.investmentNotFound', 'investmentId');
       q.deleteInvestment.run(investmentId);
       logPlan(call, inv.plan_id, 'plan_investment_removed', null, String(investmentId));
       return { id: investmentId };
@@ -498,7 +498,7 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
       const plan = planRow(db, planId);
       if (tagId !== undefined) {
         const link = q.priorityLink.get(tagId);
-        if (!link || link.plan_id !== planId) throw notFound('Prioriteten', 'tagId');
+        if (!link || link.plan_id !== planId) throw notFound('records.priorityNotFound', 'tagId');
       }
       // The pull list owns priority tags (its ordering reads them); the plan only records which are its own.
       const tag = savePriorityTag(ctx, { teamId: plan.team_id, ...(tagId === undefined ? {} : { tagId }), label, weight, paragraph, kind }, call);
@@ -509,7 +509,7 @@ export function plansHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
 
     deletePlanPriority: ({ tagId }, call) => {
       const link = q.priorityLink.get(tagId);
-      if (!link) throw notFound('Prioriteten', 'tagId');
+      if (!link) throw notFound('records.priorityNotFound', 'tagId');
       const plan = planRow(db, link.plan_id);
       deletePriorityTag(ctx, tagId, call);
       logPlan(call, plan.id, 'plan_priority_removed', null, String(tagId));

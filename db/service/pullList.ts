@@ -3,7 +3,7 @@
 // dispatcher opens with BEGIN IMMEDIATE, so two pulls never read the same list.
 import type { Handlers } from '../../shared/api/dispatch';
 import type { CallContext } from '../../shared/api/define';
-import { ApiFailure } from '../../shared/api/envelope';
+import { ApiFailure, fieldError } from '../../shared/api/envelope';
 import type { MyCase, PullList, PullResult, pullListMethods } from '../../shared/api/methods/pullList';
 import { addDays } from '../../shared/dates';
 import type { CaseKind, ClassOfService, ColumnKind, IsoDate } from '../../shared/domain';
@@ -247,7 +247,7 @@ function workItems(db: Db, teamId: number, today: IsoDate): WorkItem[] {
 export function pullListFor(db: Db, teamId: number, today: IsoDate): PullList {
   const q = statements(db, queries);
   const team = q.team.get(teamId);
-  if (!team) throw new ApiFailure('not_found', 'Teamet findes ikke.', [{ field: 'teamId', message: 'Teamet findes ikke' }]);
+  if (!team) throw ApiFailure.of('not_found', 'records.teamNotFound', undefined, { fields: [fieldError('teamId', 'records.teamNotFound')] });
   const w = weights(db, teamId);
   const teamTags = tags(db, teamId);
   return {
@@ -272,10 +272,10 @@ export function savePriorityTag(
 ): PriorityTag {
   const { db } = ctx;
   const q = statements(db, queries);
-  if (!q.team.get(teamId)) throw new ApiFailure('not_found', 'Teamet findes ikke.', [{ field: 'teamId', message: 'Teamet findes ikke' }]);
+  if (!q.team.get(teamId)) throw ApiFailure.of('not_found', 'records.teamNotFound', undefined, { fields: [fieldError('teamId', 'records.teamNotFound')] });
   const clash = q.tagByLabel.get(teamId, label);
   if (clash && clash.id !== tagId) {
-    throw new ApiFailure('conflict', `Teamet har allerede en prioritet, der hedder "${label}".`, [{ field: 'label', message: 'Navnet er brugt' }]);
+    throw ApiFailure.of('conflict', 'pullList.priorityLabelTaken', { label }, { fields: [fieldError('label', 'pullList.nameTaken')] });
   }
   const at = ctx.now().toISOString();
   const describe = (t: { label: string; weight: number; paragraph: string | null; item_kind: string | null }) =>
@@ -287,7 +287,7 @@ export function savePriorityTag(
     appendEvent(db, { at, actorId: call.actorId, entity: 'priority_tag', entityId: id, type: 'priority_tag_created', field: 'tag', from: null, to: describe(now), reason: null });
   } else {
     const old = q.tag.get(tagId);
-    if (!old || old.team_id !== teamId) throw new ApiFailure('not_found', 'Prioriteten findes ikke på teamet.', [{ field: 'tagId', message: 'Findes ikke' }]);
+    if (!old || old.team_id !== teamId) throw ApiFailure.of('not_found', 'pullList.priorityNotInTeam', undefined, { fields: [fieldError('tagId', 'general.notFound')] });
     q.updateTag.run(label, weight, paragraph, kind, tagId);
     id = tagId;
     appendEvent(db, { at, actorId: call.actorId, entity: 'priority_tag', entityId: id, type: 'priority_tag_changed', field: 'tag', from: describe(old), to: describe(now), reason: null });
@@ -299,7 +299,7 @@ export function deletePriorityTag(ctx: ServiceContext, tagId: number, call: Call
   const { db } = ctx;
   const q = statements(db, queries);
   const old = q.tag.get(tagId);
-  if (!old) throw new ApiFailure('not_found', 'Prioriteten findes ikke.', [{ field: 'tagId', message: 'Findes ikke' }]);
+  if (!old) throw ApiFailure.of('not_found', 'records.priorityNotFound', undefined, { fields: [fieldError('tagId', 'general.notFound')] });
   q.deleteTag.run(tagId);
   appendEvent(db, {
     at: ctx.now().toISOString(), actorId: call.actorId, entity: 'priority_tag', entityId: tagId, type: 'priority_tag_deleted',
@@ -314,7 +314,7 @@ export function pullListHandlers(ctx: ServiceContext): Pick<Handlers, keyof type
 
   function actorOf(call: CallContext): PersonRow {
     const actor = call.actorId === null ? undefined : q.person.get(call.actorId);
-    if (!actor) throw new ApiFailure('forbidden', 'Den valgte bruger findes ikke (længere). Vælg, hvem du er, igen.');
+    if (!actor) throw ApiFailure.of('forbidden', 'records.actorGone');
     return actor;
   }
 
@@ -393,7 +393,7 @@ export function pullListHandlers(ctx: ServiceContext): Pick<Handlers, keyof type
 
     getMyCases: ({ personId }) => {
       const person = q.person.get(personId);
-      if (!person) throw new ApiFailure('not_found', 'Medarbejderen findes ikke.', [{ field: 'personId', message: 'Findes ikke' }]);
+      if (!person) throw ApiFailure.of('not_found', 'records.employeeNotFound', undefined, { fields: [fieldError('personId', 'general.notFound')] });
       const today = ctx.today();
       const rows = q.myCases.all({ person: personId, today });
       const position = new Map(rows.map((r) => [r.id, r.column_position]));
@@ -422,7 +422,7 @@ export function pullListHandlers(ctx: ServiceContext): Pick<Handlers, keyof type
     pullNext: ({ reason }, call) => {
       const actor = actorOf(call);
       if (actor.team_id === null) {
-        throw new ApiFailure('forbidden', 'Du er ikke medlem af et team og kan derfor ikke tage sager fra en pull-liste.');
+        throw ApiFailure.of('forbidden', 'pullList.notInTeam');
       }
       const today = ctx.today();
       const puller = pullerOf(actor);
@@ -431,7 +431,7 @@ export function pullListHandlers(ctx: ServiceContext): Pick<Handlers, keyof type
       if (!('item' in choice)) return { pulled: false, ...choice };
       const item: RankedItem = choice.item;
       const column = q.firstActive.get(actor.team_id);
-      if (!column) throw new ApiFailure('conflict', 'Teamets tavle har ingen aktiv kolonne at tage sagen ind i.');
+      if (!column) throw ApiFailure.of('conflict', 'pullList.noActiveColumn');
       const before = q.caseState.get(item.caseId)!;
       const count = q.columnCount.get(column.id)!.n;
       const breaches = [
@@ -439,14 +439,14 @@ export function pullListHandlers(ctx: ServiceContext): Pick<Handlers, keyof type
         personWipBreach({ name: actor.name, wipLimit: actor.wip_limit }, puller.wipCount, before.column_kind !== 'active'),
       ].filter((b): b is WipBreach => b !== null);
       const decision = wipDecision(breaches, reason);
-      if (!decision.allowed) throw wipRefusal(breaches, decision.message, { caseNumber: item.caseNumber, columnName: column.name });
+      if (!decision.allowed) throw wipRefusal(breaches, { caseNumber: item.caseNumber, columnName: column.name });
       const over = breaches
         .map((b) => (b.scope === 'column' ? `kolonnen havde ${b.count} af ${b.limit} sager` : `${b.name} havde ${b.count} af ${b.limit} aktive sager`))
         .join(', ');
       if (item.reopens) return pullFollowUp(item, actor, column, decision.overLimit ? { reason: reason!.trim(), over } : null);
       const key = keyBetween(q.lastKey.get(column.id)!.k, null)!;
       const taken = q.take.run(actor.id, column.id, key, today, item.caseId, before.column_id).changes;
-      if (taken !== 1) throw new ApiFailure('conflict', 'Sagen blev ændret samtidig. Prøv igen.');
+      if (taken !== 1) throw ApiFailure.of('conflict', 'records.changedMeanwhile');
 
       const at = ctx.now().toISOString();
       const base = { at, actorId: actor.id, caseId: item.caseId, entity: 'case', entityId: item.caseId };
@@ -473,14 +473,14 @@ export function pullListHandlers(ctx: ServiceContext): Pick<Handlers, keyof type
     },
 
     getFollowUpItem: ({ caseId }) => {
-      if (!q.caseState.get(caseId)) throw new ApiFailure('not_found', 'Sagen findes ikke.', [{ field: 'caseId', message: 'Sagen findes ikke' }]);
+      if (!q.caseState.get(caseId)) throw ApiFailure.of('not_found', 'records.caseNotFound', undefined, { fields: [fieldError('caseId', 'records.caseNotFound')] });
       return { item: followUpItemOf(db, caseId) };
     },
 
     closeFollowUp: (input, call) => closeFollowUp(ctx, input, call, deadlineFor),
 
     setRuleWeights: ({ teamId, weights: next }, call) => {
-      if (!q.team.get(teamId)) throw new ApiFailure('not_found', 'Teamet findes ikke.', [{ field: 'teamId', message: 'Teamet findes ikke' }]);
+      if (!q.team.get(teamId)) throw ApiFailure.of('not_found', 'records.teamNotFound', undefined, { fields: [fieldError('teamId', 'records.teamNotFound')] });
       const current = weights(db, teamId).weights;
       const at = ctx.now().toISOString();
       for (const rule of PULL_RULES) {
@@ -497,15 +497,13 @@ export function pullListHandlers(ctx: ServiceContext): Pick<Handlers, keyof type
 
     setPin: ({ caseId, pinned }, call) => {
       const state = q.caseState.get(caseId);
-      if (!state) throw new ApiFailure('not_found', 'Sagen findes ikke.', [{ field: 'caseId', message: 'Sagen findes ikke' }]);
+      if (!state) throw ApiFailure.of('not_found', 'records.caseNotFound', undefined, { fields: [fieldError('caseId', 'records.caseNotFound')] });
       const isPinned = q.pin.get(caseId) !== undefined;
       if (isPinned === pinned) return { caseId, pinned };
       const at = ctx.now().toISOString();
       if (pinned) {
         if (!pullListFor(db, state.team_id, ctx.today()).items.some((i) => i.caseId === caseId)) {
-          throw new ApiFailure('invalid_input', 'Sagen står ikke på pull-listen og kan derfor ikke fastgøres.', [
-            { field: 'caseId', message: 'Ikke på pull-listen' },
-          ]);
+          throw ApiFailure.of('invalid_input', 'pullList.notOnList', undefined, { fields: [fieldError('caseId', 'pullList.notOnListField')] });
         }
         q.insertPin.run(caseId, state.team_id, call.actorId, at);
       } else {
@@ -556,7 +554,7 @@ export function pullListHandlers(ctx: ServiceContext): Pick<Handlers, keyof type
     },
 
     listCompetences: ({ teamId }) => {
-      if (!q.team.get(teamId)) throw new ApiFailure('not_found', 'Teamet findes ikke.', [{ field: 'teamId', message: 'Teamet findes ikke' }]);
+      if (!q.team.get(teamId)) throw ApiFailure.of('not_found', 'records.teamNotFound', undefined, { fields: [fieldError('teamId', 'records.teamNotFound')] });
       const people = new Map<number, { personId: number; name: string; initials: string; role: PersonRow['role']; paragraphs: string[] }>();
       for (const r of q.teamCompetences.all(teamId)) {
         let person = people.get(r.id);
@@ -572,7 +570,7 @@ export function pullListHandlers(ctx: ServiceContext): Pick<Handlers, keyof type
 
     setCompetences: ({ personId, paragraphs }, call) => {
       const person = q.person.get(personId);
-      if (!person) throw new ApiFailure('not_found', 'Medarbejderen findes ikke.', [{ field: 'personId', message: 'Findes ikke' }]);
+      if (!person) throw ApiFailure.of('not_found', 'records.employeeNotFound', undefined, { fields: [fieldError('personId', 'general.notFound')] });
       const before = competencesOf(personId);
       const after = [...new Set(paragraphs)].sort(compareParagraphs);
       q.deleteCompetences.run(personId);

@@ -2,7 +2,7 @@
 // event log (entity 'sprint'); burn-up and review are worked out from it by shared/sprints.ts.
 import type { CallContext } from '../../shared/api/define';
 import type { Handlers } from '../../shared/api/dispatch';
-import { ApiFailure } from '../../shared/api/envelope';
+import { ApiFailure, fieldError } from '../../shared/api/envelope';
 import type { CaseSprintState, SprintDetail, SprintItem, sprintsMethods, SprintSummary } from '../../shared/api/methods/sprints';
 import { addDays } from '../../shared/dates';
 import type { IsoDate } from '../../shared/domain';
@@ -89,7 +89,7 @@ const queries = (db: Db) => ({
 
 function sprintRow(db: Db, sprintId: number, field = 'sprintId'): SprintRow {
   const row = statements(db, queries).sprint.get(sprintId);
-  if (!row) throw notFound('Sprinten', field);
+  if (!row) throw notFound('records.sprintNotFound', field);
   return row;
 }
 
@@ -145,7 +145,7 @@ export function sprintsHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
   function openSprint(sprintId: number, field = 'sprintId'): SprintRow {
     const row = sprintRow(db, sprintId, field);
     if (row.status !== 'open') {
-      throw new ApiFailure('conflict', `${row.name} er afsluttet og kan ikke ændres.`, [{ field, message: 'Sprinten er afsluttet' }]);
+      throw ApiFailure.of('conflict', 'sprints.closed', { name: row.name }, { fields: [fieldError(field, 'sprints.closedField')] });
     }
     return row;
   }
@@ -155,9 +155,9 @@ export function sprintsHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
       .filter((s) => s.id !== exceptId)
       .find((s) => periodsOverlap(period, { startDate: s.start_date, endDate: s.end_date }));
     if (clash) {
-      throw new ApiFailure('conflict', `Perioden overlapper ${clash.name} (${clash.start_date} – ${clash.end_date}). Et team har én sprint ad gangen.`, [
-        { field: 'startDate', message: `Overlapper ${clash.name}` },
-      ]);
+      throw ApiFailure.of('conflict', 'sprints.overlap', { name: clash.name, start: clash.start_date, end: clash.end_date }, {
+        fields: [fieldError('startDate', 'sprints.overlapField', { name: clash.name })],
+      });
     }
   }
 
@@ -167,7 +167,7 @@ export function sprintsHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
 
   function caseSprintState(caseId: number): CaseSprintState {
     const c = q.caseRow.get(caseId);
-    if (!c) throw notFound('Sagen', 'caseId');
+    if (!c) throw notFound('records.caseNotFound', 'caseId');
     const current = q.openSprintOfCase.get(caseId);
     return {
       caseId,
@@ -223,9 +223,9 @@ export function sprintsHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
       actorOf(db, call);
       const sprint = openSprint(sprintId);
       const c = q.caseRow.get(caseId);
-      if (!c) throw notFound('Sagen', 'caseId');
+      if (!c) throw notFound('records.caseNotFound', 'caseId');
       if (c.team_id !== sprint.team_id) {
-        throw new ApiFailure('invalid_input', `Sag ${c.case_number} hører til et andet team end sprinten.`, [{ field: 'caseId', message: 'Sagen hører til et andet team' }]);
+        throw ApiFailure.of('invalid_input', 'sprints.caseOtherTeam', { caseNumber: c.case_number }, { fields: [fieldError('caseId', 'records.otherTeamsCase')] });
       }
       const already = q.openSprintOfCase.get(caseId);
       if (already?.id === sprintId) return caseSprintState(caseId);
@@ -242,7 +242,7 @@ export function sprintsHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
       actorOf(db, call);
       openSprint(sprintId);
       if (!q.item.get(sprintId, caseId)) {
-        throw new ApiFailure('not_found', 'Sagen er ikke med i sprinten.', [{ field: 'caseId', message: 'Ikke med i sprinten' }]);
+        throw ApiFailure.of('not_found', 'sprints.caseNotInSprint', undefined, { fields: [fieldError('caseId', 'sprints.caseNotInSprintField')] });
       }
       q.deleteItem.run(sprintId, caseId);
       logSprint(call, { sprintId, caseId, type: SPRINT_EVENTS.uncommitted, from: sprintId, to: null, reason: reason || 'Tilbage til pull-listen' });
@@ -256,9 +256,7 @@ export function sprintsHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
       if (carryOver === 'next_sprint') {
         target = openSprint(nextSprintId!, 'nextSprintId');
         if (target.team_id !== sprint.team_id || target.id === sprint.id || target.start_date <= sprint.start_date) {
-          throw new ApiFailure('invalid_input', 'Ufærdige sager kan kun gå videre til en senere, åben sprint i samme team.', [
-            { field: 'nextSprintId', message: 'Vælg en senere sprint i teamet' },
-          ]);
+          throw ApiFailure.of('invalid_input', 'sprints.carryOverTarget', undefined, { fields: [fieldError('nextSprintId', 'sprints.carryOverTargetField')] });
         }
       }
       const items = q.items.all(sprintId);

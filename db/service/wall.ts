@@ -3,7 +3,7 @@
 // mode whatever it asks for (the dispatcher forces it, shared/api/methods/wall.ts wallInput).
 import type { Handlers } from '../../shared/api/dispatch';
 import type { CallContext } from '../../shared/api/define';
-import { ApiFailure } from '../../shared/api/envelope';
+import { ApiFailure, fieldError } from '../../shared/api/envelope';
 import type { WallCaseload, WallColumn, WallPlan, WallPullItem, WallScreen, WallSprint, wallMethods } from '../../shared/api/methods/wall';
 import {
   DEFAULT_WALL_SETTINGS, WALL_CARDS_PER_COLUMN, parseWallViews, toWallCard, wallOrder,
@@ -88,13 +88,13 @@ export function wallHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof w
 
   function actor(call: CallContext): PersonRow {
     const row = call.actorId === null ? undefined : q.person.get(call.actorId);
-    if (!row) throw new ApiFailure('forbidden', 'Vælg først, hvem du er.');
+    if (!row) throw ApiFailure.of('forbidden', 'wall.chooseWho');
     return row;
   }
 
   function requireTeam(teamId: number): Pick<TeamsRow, 'id' | 'name'> {
     const team = q.team.get(teamId);
-    if (!team) throw new ApiFailure('not_found', 'Teamet findes ikke.', [{ field: 'teamId', message: 'Teamet findes ikke' }]);
+    if (!team) throw ApiFailure.of('not_found', 'records.teamNotFound', undefined, { fields: [fieldError('teamId', 'records.teamNotFound')] });
     return team;
   }
 

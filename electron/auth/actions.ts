@@ -4,7 +4,10 @@
 import { z } from 'zod';
 import type { AuthStatus } from '../../shared/api/auth';
 import type { Principal } from '../../shared/api/define';
-import { passwordProblem, type SignInResult, type Source } from '../../db/auth';
+import { passwordProblem, type AuthRefusal, type SignInResult, type Source } from '../../db/auth';
+import { fieldErrors, invalidInput } from '../../shared/api/dispatch';
+import { saying } from '../../shared/api/envelope';
+import type { MessageKey, MessageParams } from '../../shared/messages';
 import type { AccountsRow, OrNull, PeopleRow, TeamsRow } from '../../db/schema';
 import { workspaceSetting } from '../../db/settings';
 import type { Service } from '../../db/service';
@@ -24,16 +27,18 @@ const firstAdminInput = z
   .object({
     name: z.string().trim().min(1).max(100),
     initials: z.string().trim().min(1).max(6),
-    login: z.string().trim().min(2).max(100).regex(/^[\p{L}\p{N}._@-]+$/u, 'Brug bogstaver, tal, punktum, bindestreg eller @'),
+    login: z.string().trim().min(2).max(100).regex(/^[\p{L}\p{N}._@-]+$/u, saying('auth.loginCharacters').message),
     password: z.string().max(200),
   })
   .strict();
 const setUpInput = z.object({ login: z.string().trim().min(1).max(100), code: z.string().trim().min(4).max(40), password: z.string().max(200) }).strict();
 const passwordInput = z.object({ current: z.string().min(1).max(200), next: z.string().max(200) }).strict();
 
-function error(status: number, code: string, message: string, extra: Record<string, unknown> = {}): AuthReply {
-  return { status, body: { ok: false, error: { code, message, ...extra } } };
+function error(status: number, code: string, said: AuthRefusal & { params?: MessageParams }, extra: Record<string, unknown> = {}): AuthReply {
+  return { status, body: { ok: false, error: { code, ...said, ...extra } } };
 }
+
+const say = (key: MessageKey, params?: MessageParams) => saying(key, params);
 
 function clock(iso: string): string {
   return new Intl.DateTimeFormat('da-DK', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Copenhagen' }).format(new Date(iso));
@@ -41,17 +46,17 @@ function clock(iso: string): string {
 
 export function lockedReply(lockedUntil: string | undefined): AuthReply {
   const until = lockedUntil ?? new Date(Date.now() + 15 * 60_000).toISOString();
-  return error(429, 'locked', `For mange mislykkede forsøg. Prøv igen efter kl. ${clock(until)}.`, { lockedUntil: until });
+  return error(429, 'locked', say('auth.locked', { time: clock(until) }), { lockedUntil: until });
 }
 
 function signedIn(result: SignInResult): AuthReply {
   if (result.ok) return { status: 204, body: null, token: result.token };
   if (result.reason === 'locked') return lockedReply(result.lockedUntil);
-  return error(401, 'unauthenticated', 'Forkert brugernavn eller adgangskode.');
+  return error(401, 'unauthenticated', say('auth.badCredentials'));
 }
 
-function invalid(message: string): AuthReply {
-  return error(400, 'invalid_input', message);
+function invalid(said: AuthRefusal & { params?: MessageParams }): AuthReply {
+  return error(400, 'invalid_input', said);
 }
 
 export function authStatus(service: Service, principal: Principal | null, oidcLabel: string | null): Omit<AuthStatus, 'pairing'> {
@@ -110,7 +115,7 @@ export async function runAuthAction(
     }
     case 'sign-in': {
       const parsed = signInInput.safeParse(body);
-      if (!parsed.success) return invalid('Skriv brugernavn og adgangskode.');
+      if (!parsed.success) return invalid(say('auth.signInMissing'));
       return signedIn(await auth.signIn(parsed.data.login, parsed.data.password, source));
     }
     case 'sign-out': {
@@ -119,24 +124,24 @@ export async function runAuthAction(
     }
     case 'first-administrator': {
       const parsed = firstAdminInput.safeParse(body);
-      if (!parsed.success) return invalid(`Udfyld alle felter: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      if (!parsed.success) return { status: 400, body: { ok: false, error: invalidInput(fieldErrors(parsed.error, body)) } };
       const problem = passwordProblem(parsed.data.password);
-      if (problem) return invalid(problem);
-      if (!auth.needsFirstAdministrator()) return error(409, 'conflict', 'Der findes allerede en administrator. Log ind.');
+      if (problem) return invalid(say(problem));
+      if (!auth.needsFirstAdministrator()) return error(409, 'conflict', say('auth.adminExists'));
       return signedIn(auth.createFirstAdministrator(parsed.data, source));
     }
     case 'set-up': {
       const parsed = setUpInput.safeParse(body);
-      if (!parsed.success) return invalid('Skriv brugernavn, engangskode og en ny adgangskode.');
+      if (!parsed.success) return invalid(say('auth.setUpMissing'));
       const result = await auth.setUpAccount(parsed.data.login, parsed.data.code, parsed.data.password, source);
-      if (!result.ok && (result.reason === 'bad_code' || result.reason === 'weak')) return invalid(result.message);
+      if (!result.ok && (result.reason === 'bad_code' || result.reason === 'weak')) return invalid({ message: result.message, ...(result.key ? { key: result.key } : {}) });
       return signedIn(result as SignInResult);
     }
     case 'password': {
       const parsed = passwordInput.safeParse(body);
-      if (!parsed.success || !token) return invalid('Skriv den nuværende og den nye adgangskode.');
+      if (!parsed.success || !token) return invalid(say('auth.passwordMissing'));
       const result = await auth.changePassword(token, parsed.data.current, parsed.data.next);
-      return result.ok ? { status: 204, body: null } : invalid(result.message);
+      return result.ok ? { status: 204, body: null } : invalid({ message: result.message, ...(result.key ? { key: result.key } : {}) });
     }
     case 'pair': {
       // A TV that already waits keeps its code; a new one gets a pending device and a cookie.

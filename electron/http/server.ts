@@ -8,7 +8,8 @@ import type { AddressInfo, Socket } from 'node:net';
 import { hostname, networkInterfaces } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { CallContext, Principal } from '../../shared/api/define';
-import type { ApiErrorCode, Envelope } from '../../shared/api/envelope';
+import { saying, type ApiErrorCode, type Envelope } from '../../shared/api/envelope';
+import type { MessageKey } from '../../shared/messages';
 import type { Source } from '../../db/auth';
 import type { Service } from '../../db/service';
 import { AUTH_ACTIONS, runAuthAction, type AuthAction, type AuthReply } from '../auth/actions';
@@ -97,8 +98,8 @@ function sendEnvelope(res: ServerResponse, envelope: Envelope<unknown>): void {
   sendJson(res, envelope.ok ? 200 : STATUS[envelope.error.code], envelope);
 }
 
-function fail(res: ServerResponse, code: ApiErrorCode, message: string): void {
-  sendEnvelope(res, { ok: false, error: { code, message } });
+function fail(res: ServerResponse, code: ApiErrorCode, key: MessageKey): void {
+  sendEnvelope(res, { ok: false, error: { code, ...saying(key) } });
 }
 
 class BodyTooLarge extends Error {}
@@ -131,7 +132,7 @@ function readBody(req: IncomingMessage, limit = MAX_BODY): Promise<string> {
 /** 413 with the connection closed after it: the rest of an oversized body is never read. */
 function sendTooLarge(res: ServerResponse): void {
   res.setHeader('Connection', 'close');
-  sendJson(res, 413, { ok: false, error: { code: 'invalid_input', message: 'Forespørgslen er for stor.' } });
+  sendJson(res, 413, { ok: false, error: { code: 'invalid_input', ...saying('http.tooLarge') } });
 }
 
 /** The names this host answers to: a page on any other name (DNS rebinding) gets nothing. */
@@ -209,7 +210,7 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
 
   function refuseUnauthenticated(res: ServerResponse, method: string): void {
     service.dispatch(method, {}, null);
-    fail(res, 'unauthenticated', 'Log ind for at bruge Flowtavle.');
+    fail(res, 'unauthenticated', 'general.unauthenticated');
   }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
@@ -218,11 +219,11 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
     if (!principal) return refuseUnauthenticated(res, method);
     if (req.method !== 'POST') {
       res.setHeader('Allow', 'POST');
-      return fail(res, 'invalid_input', 'API-kald skal sendes med POST.');
+      return fail(res, 'invalid_input', 'http.postOnly');
     }
     // A JSON content type makes a cross-site request need a CORS preflight, which we never grant.
     if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
-      return fail(res, 'invalid_input', 'API-kald skal have Content-Type: application/json.');
+      return fail(res, 'invalid_input', 'http.jsonOnly');
     }
     let input: unknown;
     try {
@@ -230,7 +231,7 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
       input = body.trim() === '' ? {} : JSON.parse(body);
     } catch (error) {
       if (error instanceof BodyTooLarge) return sendTooLarge(res);
-      return fail(res, 'invalid_input', 'Forespørgslen er ikke gyldig JSON.');
+      return fail(res, 'invalid_input', 'http.badJson');
     }
     sendEnvelope(res, service.dispatch(method, input, contextOf(principal)));
   }
@@ -268,19 +269,23 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
         res.end();
         return;
       }
-      const message = verified.ok ? `Brugeren ${verified.login} har ingen aktiv konto i Flowtavle.` : verified.message;
-      res.writeHead(303, { Location: `/#/sign-in?fejl=${encodeURIComponent(message)}`, 'Cache-Control': 'no-store' });
+      // The Danish text, and the key with its login so the sign-in page can say it in English.
+      const query = verified.ok
+        ? { fejl: saying('auth.noActiveAccount', { login: verified.login }).message, key: 'auth.noActiveAccount', login: verified.login }
+        : { fejl: verified.message };
+      const search = Object.entries(query).map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join('&');
+      res.writeHead(303, { Location: `/#/sign-in?${search}`, 'Cache-Control': 'no-store' });
       res.end();
       return;
     }
-    if (!(AUTH_ACTIONS as readonly string[]).includes(action)) return fail(res, 'not_found', 'Ukendt adresse.');
+    if (!(AUTH_ACTIONS as readonly string[]).includes(action)) return fail(res, 'not_found', 'http.unknownAddress');
     const wantsPost = action !== 'status';
     if (wantsPost && req.method !== 'POST') {
       res.setHeader('Allow', 'POST');
-      return fail(res, 'invalid_input', 'Send med POST.');
+      return fail(res, 'invalid_input', 'http.sendPost');
     }
     if (wantsPost && action !== 'sign-out' && action !== 'pair' && !String(req.headers['content-type'] ?? '').startsWith('application/json')) {
-      return fail(res, 'invalid_input', 'Send med Content-Type: application/json.');
+      return fail(res, 'invalid_input', 'http.sendJson');
     }
     let body: unknown = {};
     if (wantsPost) {
@@ -289,7 +294,7 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
         body = text.trim() === '' ? {} : JSON.parse(text);
       } catch (error) {
         if (error instanceof BodyTooLarge) return sendTooLarge(res);
-        return fail(res, 'invalid_input', 'Forespørgslen er ikke gyldig JSON.');
+        return fail(res, 'invalid_input', 'http.badJson');
       }
     }
     const reply = await runAuthAction(service, action as AuthAction, body, sourceOf(req), tokenOf(req), { oidcLabel: options.oidc?.label ?? null });
@@ -337,18 +342,18 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const origin = req.headers.origin;
     if (origin && origin !== `${scheme}://${hostHeader}`) {
-      return fail(res, 'forbidden', 'Forespørgsler fra andre websteder afvises.');
+      return fail(res, 'forbidden', 'http.crossSite');
     }
     if (url.pathname.startsWith('/auth/')) {
       handleAuth(req, res, url).catch((error) => {
         console.error('[flowtavle] auth failed:', error);
-        if (!res.headersSent) fail(res, 'internal', 'Uventet fejl.');
+        if (!res.headersSent) fail(res, 'internal', 'http.unexpected');
       });
       return;
     }
     if (url.pathname === '/api/changes') return handleChanges(req, res);
     if (url.pathname.startsWith('/api/')) {
-      handleApi(req, res, url.pathname.slice('/api/'.length)).catch(() => fail(res, 'internal', 'Uventet fejl.'));
+      handleApi(req, res, url.pathname.slice('/api/'.length)).catch(() => fail(res, 'internal', 'http.unexpected'));
       return;
     }
     handleStatic(req, res, url.pathname);
@@ -362,11 +367,11 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
       onRequest(req, res);
     } catch (error) {
       if (error instanceof URIError) {
-        if (!res.headersSent) fail(res, 'invalid_input', 'Adressen er ikke gyldig.');
+        if (!res.headersSent) fail(res, 'invalid_input', 'http.badAddress');
         return;
       }
       console.error('[flowtavle] request failed:', error);
-      if (!res.headersSent) fail(res, 'internal', 'Uventet fejl.');
+      if (!res.headersSent) fail(res, 'internal', 'http.unexpected');
       else res.end();
     }
   };

@@ -15,7 +15,7 @@ import type { Service } from '../../db/service';
 import type { Source } from '../../db/auth';
 import type { AuthResponse, ChangeNotice } from '../../shared/api/client';
 import type { CallContext } from '../../shared/api/define';
-import type { Envelope } from '../../shared/api/envelope';
+import { saying, type Envelope } from '../../shared/api/envelope';
 import { AUTH_ACTIONS, runAuthAction, type AuthAction } from '../auth/actions';
 
 export const CALL_CHANNEL = 'flowtavle:call';
@@ -65,7 +65,7 @@ interface Slot {
   windows: Set<WindowContents>;
 }
 
-const UNTRUSTED_FRAME: Envelope<never> = { ok: false, error: { code: 'forbidden', message: 'Kaldet kom ikke fra Flowtavles eget vindue.' } };
+const UNTRUSTED_FRAME: Envelope<never> = { ok: false, error: { code: 'forbidden', ...saying('host.untrustedFrame') } };
 
 function refusal(status: number, code: string, message: string): AuthResponse {
   return { status, body: { ok: false, error: { code, message } } };
@@ -155,7 +155,7 @@ export function createDesktopSessions(service: Service, options: DesktopSessionO
   return {
     call(event, method, input) {
       if (!trusted(event)) return UNTRUSTED_FRAME;
-      if (typeof method !== 'string') return { ok: false, error: { code: 'unknown_method', message: 'Ukendt metode.' } };
+      if (typeof method !== 'string') return { ok: false, error: { code: 'unknown_method', ...saying('host.unknownMethod') } };
       // Whatever else the renderer sends (an "actorId", a principal) is not even looked at.
       return service.dispatch(method, input, contextOf(slotOf(event.sender)));
     },

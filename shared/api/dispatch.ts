@@ -1,14 +1,14 @@
 // Validation at the boundary, the access check and envelope wrapping, shared by the IPC and HTTP
 // bindings. This is the one place where the contract's access declarations are enforced.
 import { z } from 'zod';
-import { cprInInput, cprMessage } from '../cpr';
+import { cprInInput, cprSaid } from '../cpr';
 import { DISK_FULL_MESSAGE, isDiskFull } from '../faults';
 import { contract, isMethodName, type MethodName, type ParsedInputOf, type ResultOf } from './contract';
 import { TEAM_BOUND_ROLES, type Access, type Lookup, type CallContext, type CallerRole, type Principal, type TeamSource } from './define';
-import { ApiFailure, saying, type ApiError, type Envelope, type FieldError } from './envelope';
-import type { MessageKey, MessageParams } from '../messages';
+import { ApiFailure, fieldError, saying, type ApiError, type Envelope, type FieldError } from './envelope';
+import { isMessageKey, type MessageKey, type MessageParams } from '../messages';
 
-// Field messages in Danish, the UI's first language ("Ugyldigt input: forventede tal, fik tekst").
+// Zod's own Danish texts, for a message without a catalogue key (issueSaid below names them all).
 z.config(z.locales.da());
 
 export type Handlers = { [K in MethodName]: (input: ParsedInputOf<K>, ctx: CallContext) => ResultOf<K> };
@@ -40,11 +40,76 @@ export interface LookupEntry {
 
 export type Dispatch = (method: string, input: unknown, ctx: CallContext | null) => Envelope<unknown>;
 
-export function fieldErrors(error: z.ZodError): FieldError[] {
-  return error.issues.map((issue) => ({
-    field: issue.path.length ? issue.path.map(String).join('.') : '(input)',
-    message: issue.message,
-  }));
+const EXPECTED: Partial<Record<string, MessageKey>> = {
+  number: 'input.expectedNumber',
+  int: 'input.expectedNumber',
+  string: 'input.expectedText',
+  boolean: 'input.expectedBoolean',
+  array: 'input.expectedList',
+  object: 'input.expectedObject',
+  null: 'input.expectedNull',
+};
+
+const asNumber = (v: number | bigint | Date | unknown): number | string =>
+  typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
+
+/**
+ * One zod issue as a catalogue key with its parameters, so every client says it in its own language;
+ * a contract refinement names its key as its message (e.g. 'input.isoDate').
+ */
+export function issueSaid(issue: z.core.$ZodIssue, input: unknown): { key: MessageKey; params?: MessageParams } {
+  if (isMessageKey(issue.message)) return { key: issue.message };
+  switch (issue.code) {
+    case 'invalid_type':
+      if (valueAtPath(input, issue.path) === undefined) return { key: 'input.required' };
+      return { key: EXPECTED[issue.expected] ?? 'input.invalidType' };
+    case 'too_small': {
+      const minimum = asNumber(issue.minimum);
+      if (issue.origin === 'string') return { key: 'input.tooShort', params: { minimum } };
+      if (issue.origin === 'array' || issue.origin === 'set') return { key: 'input.tooFewItems', params: { minimum } };
+      return { key: issue.inclusive === false ? 'input.tooSmallExclusive' : 'input.tooSmall', params: { minimum } };
+    }
+    case 'too_big': {
+      const maximum = asNumber(issue.maximum);
+      if (issue.origin === 'string') return { key: 'input.tooLong', params: { maximum } };
+      if (issue.origin === 'array' || issue.origin === 'set') return { key: 'input.tooManyItems', params: { maximum } };
+      return { key: issue.inclusive === false ? 'input.tooBigExclusive' : 'input.tooBig', params: { maximum } };
+    }
+    case 'invalid_format':
+      if (issue.format === 'email') return { key: 'input.invalidEmail' };
+      if (issue.format === 'datetime') return { key: 'input.invalidDateTime' };
+      if (issue.format === 'date') return { key: 'input.isoDate' };
+      return { key: 'input.invalidFormat' };
+    case 'not_multiple_of':
+      return Number(issue.divisor) === 1 ? { key: 'input.notInteger' } : { key: 'input.notMultipleOf', params: { divisor: asNumber(issue.divisor) } };
+    case 'invalid_value':
+      return { key: 'input.invalidValue', params: { allowed: issue.values.map((v) => `"${String(v)}"`).join(', ') } };
+    case 'unrecognized_keys':
+      return { key: 'input.unrecognizedKeys', params: { keys: issue.keys.join(', ') } };
+    default:
+      return { key: 'input.invalidChoice' };
+  }
+}
+
+function valueAtPath(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value: unknown = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+export function fieldErrors(error: z.ZodError, input?: unknown): FieldError[] {
+  return error.issues.map((issue) => {
+    const { key, params } = issueSaid(issue, input);
+    return fieldError(issue.path.length ? issue.path.map(String).join('.') : '(input)', key, params);
+  });
+}
+
+/** The refusal of input that does not fit the contract: its field errors, one after another. */
+export function invalidInput(fields: FieldError[]): ApiError {
+  return { code: 'invalid_input', ...saying('input.invalid', { problems: fields.map((f) => f.message).join(' ') }), fields };
 }
 
 /** An error envelope's error, said through the message catalogue. */
@@ -85,7 +150,7 @@ export function roleAllows(access: Access, principal: Principal): boolean {
 export function scopeRefusal(access: Access, principal: Principal, input: unknown, resolveTeam: ResolveTeam): ApiError | null {
   if (principal.kind === 'system') return null;
   if (access.notSelf && principal.kind === 'person' && valueAt(input, access.notSelf) === principal.personId) {
-    return { code: 'forbidden', message: 'Du kan ikke ændre dine egne rettigheder. Bed din leder om det.' };
+    return said('forbidden', 'committee.ownRights');
   }
   const allowed = rolesOf(principal).filter((role) => access.roles.includes(role));
   if (!access.team || allowed.some((role) => !TEAM_BOUND_ROLES.includes(role))) return null;
@@ -116,21 +181,13 @@ export function createDispatcher(handlers: Handlers, options: DispatchOptions): 
     if (!roleAllows(def.access, ctx.principal)) return refuse(method, ctx, FORBIDDEN);
     const parsed = def.input.safeParse(rawInput === undefined || rawInput === null ? {} : rawInput);
     if (!parsed.success) {
-      const fields = fieldErrors(parsed.error);
-      return {
-        ok: false,
-        error: {
-          code: 'invalid_input',
-          message: `Ugyldige oplysninger: ${fields.map((f) => `${f.field}: ${f.message}`).join('; ')}`,
-          fields,
-        },
-      };
+      return { ok: false, error: invalidInput(fieldErrors(parsed.error, rawInput ?? {})) };
     }
     // The one CPR guard for every text that enters the store, whatever the method (shared/cpr.ts).
     const cpr = cprInInput(parsed.data);
     if (cpr) {
-      const message = cprMessage(`Feltet ${cpr.field}`, cpr.match);
-      return { ok: false, error: { code: 'invalid_input', message, fields: [{ field: cpr.field, message }], details: { reason: 'cpr' } } };
+      const { key, params } = cprSaid(cpr.match);
+      return { ok: false, error: { code: 'invalid_input', ...saying(key, params), fields: [fieldError(cpr.field, key, params)], details: { reason: 'cpr' } } };
     }
     const refusal = scopeRefusal(def.access, ctx.principal, parsed.data, options.resolveTeam);
     if (refusal) return refuse(method, ctx, refusal);

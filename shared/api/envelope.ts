@@ -85,11 +85,12 @@ export function fieldError(field: string, key: MessageKey, params?: MessageParam
 /** An error in the client's language: rendered from its key where it has one, else as sent. */
 export function localiseError(error: ApiError, locale: Locale): ApiError {
   const say = (said: Said, fallback: string) => (said.key && isMessageKey(said.key) ? renderMessage(said.key, said.params, locale) : fallback);
-  return {
-    ...error,
-    message: say(error, error.message),
-    ...(error.fields ? { fields: error.fields.map((f) => ({ ...f, message: say(f, f.message) })) } : {}),
-  };
+  const fields = error.fields?.map((f) => ({ ...f, message: say(f, f.message) }));
+  // The summary of invalid input lists its field messages: in the client's language too.
+  const message = error.key === 'input.invalid' && fields
+    ? renderMessage('input.invalid', { problems: fields.map((f) => f.message).join(' ') }, locale)
+    : say(error, error.message);
+  return { ...error, message, ...(fields ? { fields } : {}) };
 }
 
 /** The result of a call, or an ApiFailure carrying the error, for callers that prefer throwing. */

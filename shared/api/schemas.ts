@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { isIsoDate } from '../dates';
 import { CASE_KINDS, CLASSES_OF_SERVICE, COLUMN_KINDS, PROVIDER_TYPES, ROLES, TAKST_UNITS } from '../domain';
 
-export const isoDate = z.string().refine(isIsoDate, { message: 'Ugyldig dato: brug formatet ÅÅÅÅ-MM-DD' });
+export const isoDate = z.string().refine(isIsoDate, { message: 'input.isoDate' });
 /** Kroner, whole øre or not: a takst, a budget. */
 export const money = z.number().finite().min(0).max(1e11);
 export const shortText = (max = 200) => z.string().trim().min(1).max(max);
@@ -19,4 +19,4 @@ export const paragraph = z
   .string()
   .trim()
   .transform((p) => p.replace(/^§\s*/, '').replace(/\s+/g, '').toLowerCase())
-  .pipe(z.string().regex(/^\d{1,3}[a-z]?(\.\d{1,2})?(-\d{1,3}[a-z]?)?$/, { message: 'Ukendt paragraf (fx 85, 82a eller 107)' }));
+  .pipe(z.string().regex(/^\d{1,3}[a-z]?(\.\d{1,2})?(-\d{1,3}[a-z]?)?$/, { message: 'input.paragraph' }));

@@ -3,7 +3,22 @@
 // travels as well, for the command line, the logs and the audit trail.
 import { formatDate, formatNumber, type Locale } from '../format';
 import { generalMessages } from './general';
+import { accountMessages } from './accounts';
+import { authMessages } from './auth';
+import { boardMessages } from './board';
+import { committeeMessages } from './committee';
+import { dataMessages } from './data';
+import { economyMessages } from './economy';
+import { flowMessages } from './flow';
+import { followUpMessages } from './followUps';
+import { planMessages } from './plans';
+import { privacyMessages } from './privacy';
+import { pullListMessages } from './pullList';
+import { sprintMessages } from './sprints';
+import { wallMessages } from './wall';
 import { grantMessages } from './grants';
+import { inputMessages } from './input';
+import { recordMessages } from './records';
 import type { MessageText } from './types';
 
 export type { MessageText };
@@ -15,6 +30,21 @@ export type MessageParams = Readonly<Record<string, string | number>>;
 export const MESSAGES = {
   ...generalMessages,
   ...grantMessages,
+  ...recordMessages,
+  ...inputMessages,
+  ...boardMessages,
+  ...accountMessages,
+  ...authMessages,
+  ...committeeMessages,
+  ...dataMessages,
+  ...economyMessages,
+  ...flowMessages,
+  ...followUpMessages,
+  ...planMessages,
+  ...privacyMessages,
+  ...pullListMessages,
+  ...sprintMessages,
+  ...wallMessages,
 } as const satisfies Record<string, MessageText>;
 
 export type MessageKey = keyof typeof MESSAGES;

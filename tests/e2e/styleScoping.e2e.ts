@@ -93,7 +93,7 @@ describe('feature styles stay in their feature', () => {
     await page.locator('.main-nav a[href="#/standup"]').click();
     await page.locator('.wall-card').first().waitFor();
     // Step the rotation to the pull list (board, pull list, ... by default).
-    for (let i = 0; i < 6 && !(await page.locator('.wall-subtitle').textContent())?.startsWith('Træklisten'); i++) {
+    for (let i = 0; i < 6 && !(await page.locator('.wall-subtitle').textContent())?.startsWith('Pull-listen'); i++) {
       await page.keyboard.press('PageDown');
       await page.waitForTimeout(150);
     }

@@ -209,15 +209,15 @@ describe('standup mode on the largest team', () => {
     await page.locator('.wall-row').nth(5).waitFor({ timeout: 10_000 });
     expect(await page.locator('.wall-row').count()).toBeGreaterThan(5);
     await page.keyboard.press('PageDown');
-    await expect(subtitle.textContent()).resolves.toBe('Træklisten · Visning 3 af 3');
+    await expect(subtitle.textContent()).resolves.toBe('Pull-listen · Visning 3 af 3');
     await page.keyboard.press('ArrowRight');
     await expect(subtitle.textContent()).resolves.toBe('Tavlen · Visning 1 af 3');
     await page.keyboard.press('PageUp');
-    await expect(subtitle.textContent()).resolves.toBe('Træklisten · Visning 3 af 3');
+    await expect(subtitle.textContent()).resolves.toBe('Pull-listen · Visning 3 af 3');
     await page.keyboard.press(' ');
     await expect(page.locator('.wall-rotation').textContent()).resolves.toBe('Pause');
     await page.waitForTimeout(11_000);
-    await expect(subtitle.textContent()).resolves.toBe('Træklisten · Visning 3 af 3');
+    await expect(subtitle.textContent()).resolves.toBe('Pull-listen · Visning 3 af 3');
 
     // The standup timer starts at the team's 12 minutes, runs, stops and resets.
     const timer = page.getByTestId('wall-timer');

@@ -136,14 +136,16 @@ describe('accounts for a team, made by its leader', () => {
       error: {
         code: 'conflict',
         message: 'Brugernavnet "karim" er allerede i brug. Vælg et andet.',
-        fields: [{ field: 'login', message: 'Brugernavnet "karim" er allerede i brug. Vælg et andet.' }],
+        key: 'accounts.loginTaken',
+        params: { login: 'karim' },
+        fields: [{ field: 'login', message: 'Brugernavnet "karim" er allerede i brug. Vælg et andet.', key: 'accounts.loginTaken', params: { login: 'karim' } }],
       },
     });
     expect(call('createAccount', { personId: people.caseworkerA, login: 'karim2' }, ctxOf(leaderToken))).toMatchObject({
       ok: false, error: { code: 'conflict', message: 'Karim Nielsen har allerede en konto (karim). Nulstil adgangskoden i stedet.' },
     });
     const bad = call('createAccount', { personId: people.secondA, login: 'mette holm' }, ctxOf(leaderToken));
-    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: [{ field: 'login', message: 'Brug bogstaver, tal, punktum, bindestreg, understreg eller @' }] } });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: [{ field: 'login', message: 'Brug bogstaver, tal, punktum, bindestreg, understreg eller @.', key: 'input.loginCharacters' }] } });
     expect(accountCount()).toBe(before);
   });
 
@@ -238,7 +240,7 @@ describe('disabling and enabling an account', () => {
     value(call('createAccount', { personId: people.adminInA, login: 'ole' }, ctxOf(adminToken)));
     db.prepare('UPDATE accounts SET administrator = 1 WHERE login = ?').run('ole');
     expect(call('setAccountActive', { personId: people.adminInA, active: false }, ctxOf(leader))).toEqual({
-      ok: false, error: { code: 'forbidden', message: 'Kun en administrator kan spærre Ole Bergs konto.' },
+      ok: false, error: { code: 'forbidden', message: 'Kun en administrator kan spærre Ole Bergs konto.', key: 'accounts.lockAdminOnly', params: { name: 'Ole Berg' } },
     });
     expect(call('setAccountActive', { personId: people.admin, active: false }, ctxOf(adminToken))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const active = db.prepare('SELECT login FROM accounts WHERE active = 0').all();
@@ -248,7 +250,7 @@ describe('disabling and enabling an account', () => {
   it('keeps the last active administrator', () => {
     value(call('setAccountActive', { personId: people.adminInA, active: false }, ctxOf(adminToken)));
     expect(call('setAccountActive', { personId: people.admin, active: false }, systemContext())).toEqual({
-      ok: false, error: { code: 'conflict', message: 'Anna Admin er den sidste aktive administrator. Giv en anden administratorrettigheder først.' },
+      ok: false, error: { code: 'conflict', message: 'Anna Admin er den sidste aktive administrator. Giv en anden administratorrettigheder først.', key: 'accounts.lastAdmin', params: { name: 'Anna Admin' } },
     });
     value(call('setAccountActive', { personId: people.adminInA, active: true }, ctxOf(adminToken)));
   });

@@ -189,8 +189,8 @@ describe('sessions', () => {
     const ended: number[][] = [];
     const stop = auth.onSessionsEnded((ids) => ended.push(ids));
 
-    expect(await auth.changePassword(here, 'forkert', 'en helt ny sætning')).toEqual({ ok: false, message: 'Den nuværende adgangskode er forkert.' });
-    expect(await auth.changePassword(here, PASSWORD, 'kort')).toEqual({ ok: false, message: 'Adgangskoden skal have mindst 10 tegn.' });
+    expect(await auth.changePassword(here, 'forkert', 'en helt ny sætning')).toEqual({ ok: false, message: 'Den nuværende adgangskode er forkert.', key: 'auth.wrongCurrentPassword' });
+    expect(await auth.changePassword(here, PASSWORD, 'kort')).toEqual({ ok: false, message: 'Adgangskoden skal have mindst 10 tegn.', key: 'auth.passwordTooShort' });
     expect(auth.principalOf(there)).not.toBeNull();
 
     expect(await auth.changePassword(here, PASSWORD, 'en helt ny sætning')).toEqual({ ok: true });
@@ -243,7 +243,7 @@ describe('set-up codes', () => {
     expect(done).toMatchObject({ ok: true, personId: people.new });
     expect(db.prepare("SELECT setup_code_hash FROM accounts WHERE login = 'new'").get()).toEqual({ setup_code_hash: null });
     expect(await auth.setUpAccount('new', code, 'et andet kodeord her', DESK))
-      .toEqual({ ok: false, reason: 'bad_code', message: 'Brugernavnet eller engangskoden er forkert eller udløbet.' });
+      .toEqual({ ok: false, reason: 'bad_code', message: 'Brugernavnet eller engangskoden er forkert eller udløbet.', key: 'auth.badSetUpCode' });
     expect((await auth.signIn('new', 'mit eget kodeord her', DESK)).ok).toBe(true);
   });
 

@@ -11,7 +11,7 @@ import {
   TEAM_BOUND_ROLES, TEAM_SOURCES, type Access, type CallContext,
 } from '../../shared/api/define';
 import { createDispatcher, fieldErrors, roleAllows, rolesOf, scopeRefusal, type DispatchOptions, type Handlers } from '../../shared/api/dispatch';
-import { API_ERROR_CODES, ApiFailure, unwrap, type ApiError } from '../../shared/api/envelope';
+import { API_ERROR_CODES, ApiFailure, localiseError, unwrap, type ApiError } from '../../shared/api/envelope';
 import { GRANT_FIELDS_MATCH_TERMS } from '../../shared/api/methods/grantFields';
 import { isoDate, money, optionalText, paragraph, shortText } from '../../shared/api/schemas';
 
@@ -71,24 +71,27 @@ describe('the dispatcher', () => {
     if (envelope.ok) return;
     expect(envelope.error.code).toBe('invalid_input');
     expect(envelope.error.fields?.map((f) => f.field)).toEqual(['caseId', 'toColumnId']);
-    expect(envelope.error.fields?.[0]?.message).toBe('Ugyldigt input: forventede tal, fik streng');
-    expect(envelope.error.message).toBe(`Ugyldige oplysninger: caseId: ${envelope.error.fields![0]!.message}; toColumnId: ${envelope.error.fields![1]!.message}`);
+    expect(envelope.error.fields?.map((f) => [f.key, f.message])).toEqual([['input.expectedNumber', 'Skal være et tal.'], ['input.tooSmallExclusive', 'Skal være over 0.']]);
+    expect(envelope.error).toMatchObject({ key: 'input.invalid', message: 'Ugyldige oplysninger: Skal være et tal. Skal være over 0.' });
+    expect(localiseError(envelope.error, 'en').message).toBe('Invalid information: Must be a number. Must be above 0.');
+    expect(localiseError(envelope.error, 'en').fields?.map((f) => f.message)).toEqual(['Must be a number.', 'Must be above 0.']);
     expect(log.refused).toEqual([]);
     const nested = dispatch('createGrant', { caseId: 1, grant: { paragraph: 'x' } }, head);
     expect(nested.ok ? [] : nested.error.fields?.map((f) => f.field)).toContain('grant.paragraph');
   });
 
   it('names the input itself when the input as a whole is wrong', () => {
-    expect(fieldErrors(z.object({}).safeParse(3).error!)).toEqual([{ field: '(input)', message: expect.stringMatching(/^Ugyldigt input/) }]);
+    expect(fieldErrors(z.object({}).safeParse(3).error!, 3)).toEqual([{ field: '(input)', message: 'Skal være et sæt af felter.', key: 'input.expectedObject' }]);
     expect(fieldErrors(z.object({ a: z.array(z.number()) }).safeParse({ a: [1, 'x'] }).error!).map((f) => f.field)).toEqual(['a.1']);
   });
 
   it('refuses a CPR number in any text, names the field, masks the number and never reaches the handler', () => {
     let called = false;
     const { dispatch } = dispatcher(() => { called = true; return 1; });
-    const message = 'Feltet notes ser ud til at indeholde et CPR-nummer (010190-XXXX). Flowtavle gemmer aldrig CPR-numre: brug borgerens reference i stedet.';
+    const message = 'Teksten ser ud til at indeholde et CPR-nummer (010190-XXXX). Flowtavle gemmer aldrig CPR-numre: brug borgerens reference i stedet.';
+    const said = { key: 'input.cpr', params: { masked: '010190-XXXX' } };
     expect(dispatch('updateCase', { caseId: 1, notes: 'Borger 010190-1234 ringede' }, caseworker)).toEqual({
-      ok: false, error: { code: 'invalid_input', message, fields: [{ field: 'notes', message }], details: { reason: 'cpr' } },
+      ok: false, error: { code: 'invalid_input', message, ...said, fields: [{ field: 'notes', message, ...said }], details: { reason: 'cpr' } },
     });
     expect(called).toBe(false);
   });
@@ -215,7 +218,7 @@ describe('the access rules', () => {
 
   it('never lets a person change their own authority, whatever their role, but lets others and the command line', () => {
     const access: Access = { roles: ['department_head'], notSelf: 'personId' };
-    const own = { code: 'forbidden', message: 'Du kan ikke ændre dine egne rettigheder. Bed din leder om det.' };
+    const own = { code: 'forbidden', message: 'Du kan ikke ændre dine egne rettigheder. Bed din leder om det.', key: 'committee.ownRights' };
     expect(scopeRefusal(access, head.principal, { personId: 8 }, teamOf)).toEqual(own);
     expect(scopeRefusal(access, head.principal, { personId: 9 }, teamOf)).toBeNull();
     expect(scopeRefusal(access, { kind: 'system' }, { personId: 8 }, teamOf)).toBeNull();
@@ -323,7 +326,7 @@ describe('the shared field schemas', () => {
 
   it('takes dates as real ISO days only, saying the format', () => {
     expect(ok(isoDate, '2026-02-28')).toBe(true);
-    expect(isoDate.safeParse('2026-02-30').error?.issues[0]?.message).toBe('Ugyldig dato: brug formatet ÅÅÅÅ-MM-DD');
+    expect(isoDate.safeParse('2026-02-30').error?.issues[0]?.message).toBe('input.isoDate');
   });
 
   it('takes money from 0 to 100 billion kroner, øre included, never infinite', () => {
@@ -358,6 +361,6 @@ describe('the shared field schemas', () => {
     expect(paragraph.parse('107')).toBe('107');
     for (const good of ['8', '85.12', '95-107', '85-85a', '§85']) expect(ok(paragraph, good), good).toBe(true);
     for (const bad of ['1234', 'a85', '85ab', '85.123', '85-', '§', 'x85', '85,1', '95-1077', '85§', '', '85a.1.2']) expect(ok(paragraph, bad), bad).toBe(false);
-    expect(paragraph.safeParse('x').error?.issues[0]?.message).toBe('Ukendt paragraf (fx 85, 82a eller 107)');
+    expect(paragraph.safeParse('x').error?.issues[0]?.message).toBe('input.paragraph');
   });
 });

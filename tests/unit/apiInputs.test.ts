@@ -95,7 +95,7 @@ describe('board inputs', () => {
   it('blocking a case needs a reason; lifting a block does not', () => {
     limits('updateCase', 'blocked', [false, undefined], [true], { at: 'blockedReason' });
     limits('updateCase', 'blockedReason', ['Venter på lægen'], [], { from: withValue(base('updateCase'), 'blocked', true) });
-    expect(message('updateCase', withValue(base('updateCase'), 'blocked', true))).toBe('Angiv en begrundelse for blokeringen');
+    expect(message('updateCase', withValue(base('updateCase'), 'blocked', true))).toBe('Angiv en begrundelse for blokeringen.');
     trimmedText('updateCase', 'blockedReason', 3, 500);
   });
 
@@ -107,7 +107,7 @@ describe('board inputs', () => {
   it('a VUM theme score is a whole number from 0 to 4, and an assessment scores at least one theme', () => {
     limits('addAssessment', 'scores.mobility', [0, 4], [-1, 5, 1.5]);
     limits('addAssessment', 'scores', [], [{}]);
-    expect(message('addAssessment', withValue(base('addAssessment'), 'scores', {}))).toBe('Angiv mindst ét tema');
+    expect(message('addAssessment', withValue(base('addAssessment'), 'scores', {}))).toBe('Angiv mindst ét tema.');
     limits('addAssessment', 'expectedScores', [{ mobility: 4 }, null, undefined], [{}]);
     // A theme sent as absent is not scored, but the others still are.
     limits('addAssessment', 'scores', [{ mobility: 2, self_care: undefined }], [{ self_care: undefined }]);
@@ -122,7 +122,7 @@ describe('pull list inputs', () => {
   it('a rule weight is a whole or half number from 0 to 5, saying so when it is not', () => {
     limits('setRuleWeights', 'weights.deadline', [0, 0.5, 2.5, 5], [-0.5, 5.5, 1.25]);
     for (const rule of ['class_of_service', 'strategic', 'waiting']) limits('setRuleWeights', `weights.${rule}`, [0, 5], [6]);
-    expect(message('setRuleWeights', withValue(base('setRuleWeights'), 'weights.deadline', 1.25))).toBe('Vægten skal være et helt eller halvt tal (fx 1 eller 1,5)');
+    expect(message('setRuleWeights', withValue(base('setRuleWeights'), 'weights.deadline', 1.25))).toBe('Vægten skal være et helt eller halvt tal (fx 1 eller 1,5).');
   });
 
   it('a priority tag weighs a whole 0 to 100 points and names a paragraph, a kind of case or both', () => {
@@ -131,7 +131,7 @@ describe('pull list inputs', () => {
       const untargeted = withValue(withValue(base(method), 'paragraph', null), 'kind', null);
       limits(method, 'kind', ['complaint', 'application'], [null], { at: 'paragraph', from: untargeted });
       limits(method, 'paragraph', ['85'], [null], { at: 'paragraph', from: untargeted });
-      expect(message(method, untargeted)).toBe('Angiv en paragraf, en slags sag eller begge, så mærket ved, hvilke sager det gælder');
+      expect(message(method, untargeted)).toBe('Angiv en paragraf, en slags sag eller begge, så mærket ved, hvilke sager det gælder.');
       trimmedText(method, 'label', 1, 80);
     }
   });
@@ -153,7 +153,7 @@ describe('wall screen inputs', () => {
   it('the wall shows 1 to 7 views, each once', () => {
     const all = ['board', 'pull_list', 'deadlines', 'bottom_line', 'caseload', 'sprint_burnup', 'plan_kpis'];
     limits('saveWallSettings', 'views', [['board'], all], [[], ['board', 'board'], [...all, 'board']]);
-    expect(message('saveWallSettings', withValue(base('saveWallSettings'), 'views', ['deadlines', 'deadlines']))).toBe('En visning må kun være med én gang');
+    expect(message('saveWallSettings', withValue(base('saveWallSettings'), 'views', ['deadlines', 'deadlines']))).toBe('En visning må kun være med én gang.');
   });
 
   it('a wall view changes every 10 to 600 seconds, and the standup timer runs 1 to 120 minutes', () => {
@@ -172,7 +172,7 @@ describe('flow inputs', () => {
     for (const method of ['getFlowReport', 'getFlowDashboard', 'getDeadlineCompliance', 'getBlockerAnalysis', 'getFlowEfficiency', 'getCycleTimeHeatMap'] as const) {
       const from = withValue(base(method), 'from', '2026-11-10');
       limits(method, 'to', ['2026-11-10', '2026-11-11'], ['2026-11-09'], { from });
-      expect(message(method, withValue(from, 'to', '2026-11-09'))).toBe('Perioden skal slutte samme dag eller efter, den begynder');
+      expect(message(method, withValue(from, 'to', '2026-11-09'))).toBe('Perioden skal slutte samme dag eller efter, den begynder.');
     }
   });
 
@@ -229,7 +229,7 @@ describe('plans and sprints inputs', () => {
     for (const method of ['createSprint', 'updateSprint'] as const) {
       const from = withValue(base(method), 'startDate', '2027-03-01');
       limits(method, 'endDate', ['2027-03-01', '2027-03-02'], ['2027-02-28'], { from });
-      expect(message(method, withValue(from, 'endDate', '2027-02-28'))).toBe('Sprinten skal slutte samme dag eller efter, den begynder');
+      expect(message(method, withValue(from, 'endDate', '2027-02-28'))).toBe('Sprinten skal slutte samme dag eller efter, den begynder.');
     }
   });
 
@@ -237,7 +237,7 @@ describe('plans and sprints inputs', () => {
     for (const method of ['createPlan', 'updatePlan'] as const) {
       const from = withValue(base(method), 'periodStart', '2027-01-01');
       limits(method, 'periodEnd', ['2027-01-02'], ['2027-01-01', '2026-12-31'], { from });
-      expect(message(method, withValue(from, 'periodEnd', '2027-01-01'))).toBe('Planens periode skal slutte efter, den begynder');
+      expect(message(method, withValue(from, 'periodEnd', '2027-01-01'))).toBe('Planens periode skal slutte efter, den begynder.');
     }
   });
 
@@ -245,7 +245,7 @@ describe('plans and sprints inputs', () => {
     const closing = base('closeSprint');
     limits('closeSprint', 'carryOver', ['pull_list'], ['next_sprint'], { at: 'nextSprintId', from: closing });
     limits('closeSprint', 'carryOver', ['next_sprint', 'pull_list'], [], { from: withValue(closing, 'nextSprintId', 7) });
-    expect(message('closeSprint', withValue(closing, 'carryOver', 'next_sprint'))).toBe('Vælg den sprint, de ufærdige sager skal med over i');
+    expect(message('closeSprint', withValue(closing, 'carryOver', 'next_sprint'))).toBe('Vælg den sprint, de ufærdige sager skal med over i.');
   });
 
   it('a KPI target is within a trillion kroner either way', () => {
@@ -281,7 +281,7 @@ describe('grant and committee inputs', () => {
     for (const method of grantMethods) {
       const from = withValue(base(method), 'grant.startDate', '2026-11-23');
       limits(method, 'grant.endDate', ['2026-11-23', '2026-11-24', null], ['2026-11-22'], { from });
-      expect(message(method, withValue(from, 'grant.endDate', '2026-11-22'))).toBe('Slutdatoen må ikke ligge før startdatoen');
+      expect(message(method, withValue(from, 'grant.endDate', '2026-11-22'))).toBe('Slutdatoen må ikke ligge før startdatoen.');
     }
   });
 
@@ -296,7 +296,7 @@ describe('grant and committee inputs', () => {
     limits('saveAuthorityLimit', 'personId', [null], [5], { at: 'role', from: forRole });
     limits('saveAuthorityLimit', 'role', ['caseworker', 'leader'], [null], { from: forRole });
     limits('saveAuthorityLimit', 'personId', [5], [null], { at: 'role', from: withValue(forRole, 'role', null) });
-    expect(message('saveAuthorityLimit', withValue(forRole, 'personId', 5))).toBe('Vælg enten en rolle eller en person');
+    expect(message('saveAuthorityLimit', withValue(forRole, 'personId', 5))).toBe('Vælg enten en rolle eller en person.');
   });
 
   it('an authority limit allows 0 to 168 hours a week and 0 to 10 billion kroner a year, or no limit', () => {
@@ -346,8 +346,8 @@ describe('import, audit, export and backup inputs', () => {
   it('a file arrives as non-empty base64', () => {
     for (const method of ['previewImport', 'runImport', 'importFinanceBookings'] as const) {
       limits(method, 'contentBase64', ['YQ==', 'YWI=', 'YWJj', 'a+/9', 'AAAAAAAA'], ['', 'YQ=', 'YQ', '****', '!YQ=', 'YQ=!', 'Y===', 'YQ==YQ==\n', ' YQ='], { at: 'contentBase64' });
-      expect(message(method, withValue(base(method), 'contentBase64', ''))).toBe('Filen er tom');
-      expect(message(method, withValue(base(method), 'contentBase64', 'YQ='))).toBe('Filens indhold skal være base64-kodet');
+      expect(message(method, withValue(base(method), 'contentBase64', ''))).toBe('Filen er tom.');
+      expect(message(method, withValue(base(method), 'contentBase64', 'YQ='))).toBe('Filens indhold skal være base64-kodet.');
       trimmedText(method, 'fileName', 1, 255);
     }
   });
@@ -383,7 +383,7 @@ describe('import, audit, export and backup inputs', () => {
       'flowtavle-2020-01-01T00-00-00-000Z-manual_db', `flowtavle-${'0123456789abcdef'.repeat(2)}f-2020-manual.db`, `flowtavle-${'0123456789abcdef'.repeat(2).slice(1)}-2020-manual.db`,
       'flowtavle-2020-01-01T00-00-00-000Z-manual.db-', 'xflowtavle-2020-01-01T00-00-00-000Z-manual.db', 'flowtavle-2020-01-01T00-00-00-000Z-manual.dbx', 'flowtavle-2020-01-01T00-00-00-000Z-manual1db', 'flowtavle-2020-01-01T00-00-00-000Z-man1ual.db', 'flowtavle-2020-01-01T00-00-00-000Zmanual.db',
     ]);
-    expect(message('restoreBackup', { file: 'x.db' })).toBe('Ukendt sikkerhedskopi');
+    expect(message('restoreBackup', { file: 'x.db' })).toBe('Ukendt sikkerhedskopi.');
   });
 
   it('backups are kept 1 to 3,650 days', () => {
@@ -394,9 +394,9 @@ describe('import, audit, export and backup inputs', () => {
 describe('account, device and privacy inputs', () => {
   it('a login is 2 to 100 letters, digits or . _ @ -, trimmed and kept in lower case', () => {
     limits('createAccount', 'login', ['ab', 'søp.x_y@z-1', text(100), ' ab '], ['a', ' a ', text(101), 'a b', 'a/b', 'ab!']);
-    expect(message('createAccount', withValue(base('createAccount'), 'login', 'a'))).toBe('Brugernavnet skal have mindst 2 tegn');
-    expect(message('createAccount', withValue(base('createAccount'), 'login', text(101)))).toBe('Brugernavnet må højst have 100 tegn');
-    expect(message('createAccount', withValue(base('createAccount'), 'login', 'a b'))).toBe('Brug bogstaver, tal, punktum, bindestreg, understreg eller @');
+    expect(message('createAccount', withValue(base('createAccount'), 'login', 'a'))).toBe('Brugernavnet skal have mindst 2 tegn.');
+    expect(message('createAccount', withValue(base('createAccount'), 'login', text(101)))).toBe('Brugernavnet må højst have 100 tegn.');
+    expect(message('createAccount', withValue(base('createAccount'), 'login', 'a b'))).toBe('Brug bogstaver, tal, punktum, bindestreg, understreg eller @.');
     expect(given('createAccount', 'login', '  SØP.Hansen ')).toBe('søp.hansen');
   });
 
@@ -405,7 +405,7 @@ describe('account, device and privacy inputs', () => {
     expect(outcome('resetPassword', { personId: 3 })).toBe('ok');
     expect(outcome('resetPassword', { login: 'søp', personId: 3 })).toBe('refused at (input)');
     expect(outcome('resetPassword', {})).toBe('refused at (input)');
-    expect(message('resetPassword', {})).toBe('Angiv enten brugernavn eller person');
+    expect(message('resetPassword', {})).toBe('Angiv enten brugernavn eller person.');
     expect(given('resetPassword', 'login', '  SØP ', {})).toBe('søp');
     limits('resetPassword', 'login', [text(1), text(100)], [' ', text(101)], { from: {} });
   });
@@ -422,7 +422,7 @@ describe('account, device and privacy inputs', () => {
   it('a redaction or erasure needs a reason of at least 3 characters, saying so', () => {
     trimmedText('redactValue', 'reason', 3, 500);
     trimmedText('eraseCitizen', 'reason', 3, 500);
-    expect(message('eraseCitizen', withValue(base('eraseCitizen'), 'reason', 'ab'))).toBe('Skriv en begrundelse (mindst 3 tegn)');
+    expect(message('eraseCitizen', withValue(base('eraseCitizen'), 'reason', 'ab'))).toBe('Skriv en begrundelse (mindst 3 tegn).');
   });
 
   it('an access log leaves the employees out, and a redaction takes only the value, unless asked', () => {

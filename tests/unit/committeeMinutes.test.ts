@@ -37,7 +37,7 @@ describe('minutesSections', () => {
     expect(sections.map((s) => s.heading)).toEqual(['Deltagere', '1. Sag S-1', '2. Sag S-3', 'I alt']);
     expect(sections[0]!.lines).toEqual(['Lene Leder, Finn Økonomi']);
     expect(sections[1]!.lines).toEqual([
-      '§ 85 · borger AB · Team A · sagsbehandler Sara S',
+      '§ 85 · borger AB · Team A · rådgiver Sara S',
       'Frist: 27.12.2026',
       'Indstillet: § 85 Socialpædagogisk støtte, 12 t/uge à 500 kr. (Bostøtten), 312.000 kr. om året',
       '– 12 t/uge er over grænsen på 5 t/uge for § 85',

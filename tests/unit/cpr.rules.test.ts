@@ -1,7 +1,8 @@
 // The CPR guard's edges (shared/cpr.ts): the shortest text it reads, the days and months that make
 // a birth date, masking in place, and the path of a field inside a method's input.
 import { describe, expect, it } from 'vitest';
-import { cprInInput, cprMessage, findAllCpr, findCpr, maskCpr, stringsIn } from '../../shared/cpr';
+import { renderMessage } from '../../shared/messages';
+import { cprInInput, cprSaid, findAllCpr, findCpr, maskCpr, stringsIn } from '../../shared/cpr';
 
 describe('what a birth date is', () => {
   it('month 1 to 12 and day 1 to the month\'s last', () => {
@@ -35,9 +36,10 @@ describe('finding and masking', () => {
     expect(maskCpr('０１０１９０－１２３４ og 020292 4321.')).toBe('010190-XXXX og 020292-XXXX.');
     expect(maskCpr('intet her')).toBe('intet her');
   });
-  it('the refusal names the field and shows only the masked number', () => {
-    expect(cprMessage('Noten', { text: '010190-1234', masked: '010190-XXXX' }))
-      .toBe('Noten ser ud til at indeholde et CPR-nummer (010190-XXXX). Flowtavle gemmer aldrig CPR-numre: brug borgerens reference i stedet.');
+  it('the refusal is a catalogue message that shows only the masked number, in Danish and English', () => {
+    const { key, params } = cprSaid({ text: '010190-1234', masked: '010190-XXXX' });
+    expect(renderMessage(key, params, 'da')).toBe('Teksten ser ud til at indeholde et CPR-nummer (010190-XXXX). Flowtavle gemmer aldrig CPR-numre: brug borgerens reference i stedet.');
+    expect(renderMessage(key, params, 'en')).toBe('The text seems to contain a CPR number (010190-XXXX). Flowtavle never stores CPR numbers: use the citizen’s reference instead.');
   });
 });
 

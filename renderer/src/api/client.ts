@@ -57,6 +57,15 @@ export const api = createClient(inUiLanguage(inElectron ? ipcTransport : httpTra
 
 /** A sign-in action: GET /auth/status, POST /auth/<action> (or the same through Electron main). */
 export async function authRequest(action: string, body?: unknown): Promise<AuthResponse> {
+  const response = await rawAuthRequest(action, body);
+  const envelope = response.body as Envelope<unknown> | null;
+  // Sign-in refusals come with catalogue keys too: say them in the chosen language.
+  return envelope && typeof envelope === 'object' && envelope.ok === false && envelope.error
+    ? { ...response, body: { ok: false, error: localiseError(envelope.error, uiLocale()) } }
+    : response;
+}
+
+async function rawAuthRequest(action: string, body?: unknown): Promise<AuthResponse> {
   if (inElectron) return window.flowtavle!.auth(action, body ?? {});
   try {
     const res = await fetch(`./auth/${action}`, action === 'status'

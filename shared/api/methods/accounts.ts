@@ -55,9 +55,9 @@ export interface SignInSession {
 export const loginName = z
   .string()
   .trim()
-  .min(2, 'Brugernavnet skal have mindst 2 tegn')
-  .max(100, 'Brugernavnet må højst have 100 tegn')
-  .regex(/^[\p{L}\p{N}._@-]+$/u, 'Brug bogstaver, tal, punktum, bindestreg, understreg eller @')
+  .min(2, 'input.loginTooShort')
+  .max(100, 'input.loginTooLong')
+  .regex(/^[\p{L}\p{N}._@-]+$/u, 'input.loginCharacters')
   .transform(normaliseLogin);
 
 const ACCOUNT_KEEPERS = ['leader', 'administrator'] as const;
@@ -77,7 +77,7 @@ export const accountsMethods = {
     z
       .object({ login: z.string().trim().min(1).max(100).transform(normaliseLogin).optional(), personId: id.optional() })
       .strict()
-      .refine((v) => (v.login === undefined) !== (v.personId === undefined), { message: 'Angiv enten brugernavn eller person' }),
+      .refine((v) => (v.login === undefined) !== (v.personId === undefined), { message: 'input.loginOrPerson' }),
     {
       write: true,
       access: { roles: ADMINISTRATORS },

@@ -70,7 +70,7 @@ const score = z.number().int().min(0).max(4);
 const scores = z
   .object(Object.fromEntries(VUM_THEMES.map((t) => [t, score.optional()])) as Record<(typeof VUM_THEMES)[number], z.ZodOptional<typeof score>>)
   .strict()
-  .refine((s) => Object.values(s).some((v) => v !== undefined), { message: 'Angiv mindst ét tema' });
+  .refine((s) => Object.values(s).some((v) => v !== undefined), { message: 'input.oneTheme' });
 
 export const boardMethods = {
   getBoard: method<Board>()(z.object({ teamId: id }).strict(), { write: false, access: { roles: CASE_READERS, team: { from: 'team', field: 'teamId' } }, lookup: { purpose: 'Tavlen', list: (b) => ({ teamId: b.team.id, count: b.cards.length }) }, summary: 'A team\'s board: columns with WIP limits and card counts, its open cards and the latest closed ones in board order, and its people.' }),
@@ -117,7 +117,7 @@ export const boardMethods = {
       })
       .strict()
       .refine((v) => v.blocked !== true || v.blockedReason !== undefined, {
-        message: 'Angiv en begrundelse for blokeringen',
+        message: 'input.blockedReason',
         path: ['blockedReason'],
       }),
     { write: true, access: { roles: ['caseworker', 'leader', 'department_head'], team: { from: 'case', field: 'caseId' } }, summary: 'Changes the fields a caseworker owns: assignee, blocked with reason, class of service, notes.' },

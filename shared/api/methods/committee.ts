@@ -168,7 +168,7 @@ const authorityLimitInput = z
     externalAllowed: z.boolean(),
   })
   .strict()
-  .refine((l) => (l.role === null) !== (l.personId === null), { message: 'Vælg enten en rolle eller en person', path: ['role'] });
+  .refine((l) => (l.role === null) !== (l.personId === null), { message: 'input.roleOrPerson', path: ['role'] });
 
 export const recommendationFields = z
   .object({

@@ -120,9 +120,9 @@ export interface ExportTable {
 /** 20 MB of HTTP body: the base64 of a file up to about 15 MB. */
 export const base64File = z
   .string()
-  .min(1, { message: 'Filen er tom' })
-  .max(20_000_000, { message: 'Filen er for stor (højst 15 MB)' })
-  .refine((s) => s.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(s), { message: 'Filens indhold skal være base64-kodet' });
+  .min(1, { message: 'input.fileEmpty' })
+  .max(20_000_000, { message: 'input.fileTooBig' })
+  .refine((s) => s.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(s), { message: 'input.fileBase64' });
 
 const mapping = z.partialRecord(z.enum(CANONICAL_COLUMNS), z.string().trim().min(1).max(200));
 
@@ -172,7 +172,7 @@ export const dataMethods = {
   /** Backs up the current store, then restores the chosen snapshot. */
   restoreBackup: method<{ started: boolean }>()(
     z.object({
-      file: z.string().regex(/^flowtavle-(?:[0-9a-f]{32}-)?[0-9TZ-]+-[a-z-]+\.db$/, { message: 'Ukendt sikkerhedskopi' }),
+      file: z.string().regex(/^flowtavle-(?:[0-9a-f]{32}-)?[0-9TZ-]+-[a-z-]+\.db$/, { message: 'input.unknownBackup' }),
       /** Restore another store's snapshot all the same (its content replaces this store's). */
       force: z.boolean().optional(),
     }).strict(),

@@ -1,6 +1,7 @@
 // Paired wall screens: a TV asks to be paired (POST /auth/pair shows a code), a leader approves the
 // code for one team's standup view, and the device's session then reaches only the redacted wall
 // methods of that team (the 'wall' role, team-bound). The contract spreads these in.
+import type { MessageKey, MessageParams } from '../../messages';
 import { z } from 'zod';
 import { LEADERS, id, method } from '../define';
 import { shortText } from '../schemas';
@@ -31,7 +32,7 @@ export interface WallDevice {
  */
 export type ApproveDeviceResult =
   | { ok: true; device: WallDevice }
-  | { ok: false; reason: 'bad_code' | 'locked'; message: string; lockedUntil?: string };
+  | { ok: false; reason: 'bad_code' | 'locked'; message: string; key?: MessageKey; params?: MessageParams; lockedUntil?: string };
 
 export const devicesMethods = {
   approveDevice: method<ApproveDeviceResult>()(

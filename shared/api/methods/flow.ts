@@ -210,7 +210,7 @@ export interface WeeklyReview {
 
 const period = { teamId: id.optional(), from: isoDate, to: isoDate };
 const periodCheck = (v: { from: string; to: string }) => v.from <= v.to;
-const periodMessage = { message: 'Perioden skal slutte samme dag eller efter, den begynder', path: ['to'] };
+const periodMessage = { message: 'input.period', path: ['to'] };
 
 export const flowMethods = {
   getFlowReport: method<FlowReport & { teamId: number | null }>()(

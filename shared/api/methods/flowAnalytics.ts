@@ -13,7 +13,7 @@ import { CASE_READERS, id, LEADERS, method, noInput } from '../define';
 import { isoDate, shortText } from '../schemas';
 
 const periodCheck = (v: { from: string; to: string }) => v.from <= v.to;
-const periodMessage = { message: 'Perioden skal slutte samme dag eller efter, den begynder', path: ['to'] };
+const periodMessage = { message: 'input.period', path: ['to'] };
 const teamRead = { roles: CASE_READERS, team: { from: 'team' as const, field: 'teamId' } };
 const teamLeaders = { roles: LEADERS, team: { from: 'team' as const, field: 'teamId' } };
 

@@ -24,7 +24,7 @@ export const grantFields = z
   })
   .strict()
   .refine((g) => g.endDate === null || g.endDate >= g.startDate, {
-    message: 'Slutdatoen må ikke ligge før startdatoen',
+    message: 'input.grantPeriod',
     path: ['endDate'],
   });
 export type GrantFields = z.output<typeof grantFields>;

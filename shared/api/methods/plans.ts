@@ -107,7 +107,7 @@ export interface PlanDetail extends Omit<PlanSummary, 'goals'> {
 }
 
 const planPeriodCheck = (v: { periodStart: string; periodEnd: string }) => v.periodEnd > v.periodStart;
-const planPeriodMessage = { message: 'Planens periode skal slutte efter, den begynder', path: ['periodEnd'] };
+const planPeriodMessage = { message: 'input.planPeriod', path: ['periodEnd'] };
 
 const kroner = z.number().finite().min(-1e12).max(1e12);
 

@@ -70,7 +70,7 @@ export interface BackupHealth {
   lastError: { at: IsoTimestamp; message: string } | null;
 }
 
-const reason = z.string().trim().min(3, { message: 'Skriv en begrundelse (mindst 3 tegn)' }).max(500);
+const reason = z.string().trim().min(3, { message: 'input.redactReason' }).max(500);
 
 export const privacyMethods = {
   getAccessLog: method<AccessLogExtract>()(

@@ -87,7 +87,7 @@ const weight = z
   .number()
   .min(0)
   .max(MAX_RULE_WEIGHT)
-  .refine((w) => Number.isInteger(w * 2), { message: 'Vægten skal være et helt eller halvt tal (fx 1 eller 1,5)' });
+  .refine((w) => Number.isInteger(w * 2), { message: 'input.halfWeight' });
 
 /** The fields of a strategic priority tag, whether a leader sets it on the pull list or through a plan. */
 export const priorityTagFields = {
@@ -102,7 +102,7 @@ export const priorityTagFields = {
 /** A tag must say which cases it raises: a paragraph, a kind of work item, or both. */
 export function requireTagTarget<T extends z.ZodType<{ paragraph: string | null; kind: string | null }>>(schema: T) {
   return schema.refine((t) => t.paragraph !== null || t.kind !== null, {
-    message: 'Angiv en paragraf, en slags sag eller begge, så mærket ved, hvilke sager det gælder',
+    message: 'input.tagScope',
     path: ['paragraph'],
   });
 }
@@ -120,7 +120,7 @@ export const pullListMethods = {
   /** "Afslut opfølgning": records the outcome (KL's follow-up codes) and does what it says to the grant. */
   closeFollowUp: method<CloseFollowUpResult>()(z.object({
     caseId: id,
-    outcome: z.enum(FOLLOW_UP_OUTCOMES, { message: 'Vælg et udfald: Fortsættes, Ændres inden for rammen, Afsluttes eller Revisitation' }),
+    outcome: z.enum(FOLLOW_UP_OUTCOMES, { message: 'input.outcome' }),
     note: optionalText(2000).optional(),
   }).strict(), { write: true, access: { roles: ['caseworker', 'leader', 'department_head'], team: { from: 'case', field: 'caseId' } }, lookup: { purpose: 'Afslut opfølgning', cases: (r) => ({ caseIds: [r.card.id] }) }, summary: 'Closes a follow-up item with its outcome: Fortsættes and Ændres inden for rammen move the grant\'s next follow-up on, Afsluttes ends the grant today, Revisitation opens a revisitation item; the item moves to the done column.' }),
   setRuleWeights: method<RuleWeights>()(

@@ -63,7 +63,7 @@ const sprintFields = {
   endDate: isoDate,
 };
 const periodCheck = (v: { startDate: string; endDate: string }) => v.endDate >= v.startDate;
-const periodMessage = { message: 'Sprinten skal slutte samme dag eller efter, den begynder', path: ['endDate'] };
+const periodMessage = { message: 'input.sprintPeriod', path: ['endDate'] };
 
 export const sprintsMethods = {
   listSprints: method<SprintSummary[]>()(z.object({ teamId: id }).strict(), { write: false, access: { roles: CASE_READERS, team: { from: 'team', field: 'teamId' } }, summary: "The team's sprints, newest first, with committed and done counts." }),
@@ -96,7 +96,7 @@ export const sprintsMethods = {
       })
       .strict()
       .refine((v) => v.carryOver === 'pull_list' || v.nextSprintId !== undefined, {
-        message: 'Vælg den sprint, de ufærdige sager skal med over i',
+        message: 'input.nextSprint',
         path: ['nextSprintId'],
       }),
     { write: true, access: { roles: LEADERS, team: { from: 'sprint', field: 'sprintId' } }, summary: 'Sprint review and close: goal met or not with a note; unfinished items go to the next sprint or back to the pull list.' },

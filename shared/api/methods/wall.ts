@@ -94,7 +94,7 @@ export interface WallPlan {
 }
 
 const views = z.array(z.enum(WALL_VIEWS)).min(1).max(WALL_VIEWS.length).refine((v) => new Set(v).size === v.length, {
-  message: 'En visning må kun være med én gang',
+  message: 'input.viewOnce',
 });
 
 export const wallMethods = {

@@ -12,7 +12,7 @@ export function minutesSections(m: MeetingDetail): PdfSection[] {
   }];
   m.agenda.forEach((i, n) => {
     const lines: string[] = [
-      `${formatParagraph(i.paragraph)} · borger ${i.citizenInitials} · ${i.team}${i.assigneeName ? ` · sagsbehandler ${i.assigneeName}` : ''}`,
+      `${formatParagraph(i.paragraph)} · borger ${i.citizenInitials} · ${i.team}${i.assigneeName ? ` · rådgiver ${i.assigneeName}` : ''}`,
       i.reason === 'revisitation' ? `Revisitation${i.note ? `: ${i.note}` : ''}` : `Frist: ${i.legalDeadline ? formatDate(i.legalDeadline) : 'ingen'}`,
     ];
     if (i.proposal) {

@@ -52,7 +52,7 @@ export const da = {
   },
   item: {
     case: 'Sag {{number}} · {{paragraph}} · borger {{initials}} · {{team}}',
-    caseworker: 'Sagsbehandler: {{name}}',
+    caseworker: 'Rådgiver: {{name}}',
     proposal: 'Forslag til bevilling',
     breaches: 'Derfor til udvalget',
     yearly: 'Årlig udgift',
@@ -178,7 +178,7 @@ export const da = {
     delete: 'Slet',
     deleteNamed: 'Slet grænsen {{description}}',
     leaderOnly: 'Kun visitationschefen kan ændre bevillingskompetencer.',
-    roles: { caseworker: 'Sagsbehandlere', leader: 'Ledere', secretariat: 'Sekretariat' },
+    roles: { caseworker: 'Rådgivere', leader: 'Ledere', secretariat: 'Sekretariat' },
     hoursPerWeek: '{{hours}} t/uge',
   },
 };

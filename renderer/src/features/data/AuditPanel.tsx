@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../../shared/api/methods/data';
+import { auditFieldLabel } from '../../../../shared/auditFields';
 import { eventTypeLabel } from '../../../../shared/eventTypes';
 import { formatDateTime, formatNumber } from '../../../../shared/format';
 import { api } from '../../api/client';
@@ -63,7 +64,7 @@ export function AuditPanel({ caseNumber = null }: { caseNumber?: string | null }
     };
   }, [filter, limit, revision]);
 
-  const fieldLabel = (field: string | null) => (field ? (i18n.exists(`data:audit.fields.${field}`) ? t(`audit.fields.${field}`) : field) : '');
+  const fieldLabel = (field: string | null) => auditFieldLabel(field, locale);
   const columns = [
     { key: 'at', header: 'Tidspunkt' }, { key: 'actor', header: 'Hvem' }, { key: 'caseNumber', header: 'Sagsnummer' },
     { key: 'type', header: 'Hændelse' }, { key: 'field', header: 'Felt' }, { key: 'from', header: 'Fra' }, { key: 'to', header: 'Til' },

@@ -19,7 +19,7 @@ export const da = {
     deleteProfile: 'Slet tilknytning',
     summary: '{{rows}} rækker · tegnsæt {{encoding}} · skilletegn {{delimiter}}',
     wouldInsert: 'Nye sager', wouldUpdate: 'Opdateres', wouldKeep: 'Uændrede',
-    newTeams: 'Nye teams: {{names}}', newCaseworkers: 'Nye sagsbehandlere: {{names}}',
+    newTeams: 'Nye teams: {{names}}', newCaseworkers: 'Nye rådgivere: {{names}}',
     sample: 'De første rækker i filen',
     errorsHeading: 'Filen kan ikke importeres: {{count}} fejl',
     errorsMore: 'Viser de første {{shown}} af {{count}} fejl.',
@@ -63,17 +63,6 @@ export const da = {
     apply: 'Vis', reset: 'Nulstil', total: '{{total}} hændelser',
     when: 'Tidspunkt', who: 'Hvem', case: 'Sag', what: 'Hændelse', field: 'Felt', fromValue: 'Fra', toValue: 'Til', why: 'Begrundelse',
     system: 'System', more: 'Vis flere', empty: 'Ingen hændelser passer til filtrene.',
-    fields: {
-      column: 'Kolonne', blocked: 'Blokering', decision: 'Afgørelse', assignee: 'Sagsbehandler', team: 'Team', kind: 'Sagstype',
-      paragraph: 'Paragraf', received_date: 'Modtaget', legal_deadline: 'Frist', citizen: 'Borger', citizen_initials: 'Borgerens initialer',
-      grant: 'Bevilling', name: 'Navn', file: 'Fil', snapshot: 'Sikkerhedskopi', mapping: 'Tilknytning', backup_keep_days: 'Dage med sikkerhedskopier',
-      active: 'Aktiv', agenda: 'Dagsorden', assessment: 'Vurdering', category: 'Kategori', competences: 'Kompetencer',
-      counts_as_work: 'Regnes som arbejde', cpr: 'CPR-nummer', criteria: 'Kriterier', date: 'Dato', grants: 'Bevillinger', id: 'Nummer',
-      items: 'Punkter', label: 'Betegnelse', login: 'Brugernavn', max_working_days: 'Højst arbejdsdage', method: 'Handling',
-      outcome: 'Udfald', plan: 'Handleplan', position: 'Placering', pull_list: 'Pull-liste', pull_pin: 'Fastgørelse på pull-listen',
-      reason: 'Begrundelse', session: 'Session', sprint: 'Sprint', status: 'Status', tag: 'Prioritetsmærke', to: 'Til', undo: 'Fortryd',
-      version: 'Version', view: 'Visning', week: 'Uge', class_of_service: 'Indsatskategori', wip_limit: 'WIP-grænse', notes: 'Noter',
-    },
   },
   // Progress of long work, XLSX import (#17 item 11).
   transfer: {
@@ -166,17 +155,6 @@ export const en: typeof da = {
     apply: 'Show', reset: 'Reset', total: '{{total}} events',
     when: 'Time', who: 'Who', case: 'Case', what: 'Event', field: 'Field', fromValue: 'From', toValue: 'To', why: 'Reason',
     system: 'System', more: 'Show more', empty: 'No events match the filters.',
-    fields: {
-      column: 'Column', blocked: 'Blocked', decision: 'Decision', assignee: 'Caseworker', team: 'Team', kind: 'Case type',
-      paragraph: 'Paragraph', received_date: 'Received', legal_deadline: 'Deadline', citizen: 'Citizen', citizen_initials: "Citizen's initials",
-      grant: 'Grant', name: 'Name', file: 'File', snapshot: 'Backup', mapping: 'Mapping', backup_keep_days: 'Days of backups',
-      active: 'Active', agenda: 'Agenda', assessment: 'Assessment', category: 'Category', competences: 'Competences',
-      counts_as_work: 'Counts as work', cpr: 'CPR number', criteria: 'Criteria', date: 'Date', grants: 'Grants', id: 'Number',
-      items: 'Items', label: 'Label', login: 'User name', max_working_days: 'Working days at most', method: 'Action',
-      outcome: 'Outcome', plan: 'Action plan', position: 'Position', pull_list: 'Pull list', pull_pin: 'Pin on the pull list',
-      reason: 'Reason', session: 'Session', sprint: 'Sprint', status: 'Status', tag: 'Priority tag', to: 'To', undo: 'Undo',
-      version: 'Version', view: 'View', week: 'Week', class_of_service: 'Class of service', wip_limit: 'WIP limit', notes: 'Notes',
-    },
   },
   // Progress of long work, XLSX import (#17 item 11).
   transfer: {

@@ -80,8 +80,8 @@ const analyticsDa = {
       variable: 'Gennemstrømningen svinger meget fra uge til uge (variationskoefficient {{cv}}).',
     },
     weeks: 'Uger (ældste først)', seasonTitle: 'Sæsonfaktorer fra historikken', seasonHelp: 'Gennemsnitlig gennemstrømning pr. dag i måneden mod alle dage. Julen (20.12–3.1) for sig. Prognosen skalerer hver dag med dens faktor.',
-    christmas: 'Juletid', factor: 'Faktor', positionsTitle: 'Hvornår er træklistens første sager færdige?',
-    positionsHelp: 'I træklistens rækkefølge: sag nr. k er færdig, når de {{wip}} igangværende og de k første sager på listen er afsluttet. 10.000 forløb, sæsonjusteret.',
+    christmas: 'Juletid', factor: 'Faktor', positionsTitle: 'Hvornår er pull-listens første sager færdige?',
+    positionsHelp: 'I pull-listens rækkefølge: sag nr. k er færdig, når de {{wip}} igangværende og de k første sager på listen er afsluttet. 10.000 forløb, sæsonjusteret.',
     position: 'Nr.', case: 'Sag', kind: 'Type', items: 'Sager der skal afsluttes', p50: '50 %', p85: '85 %', beyond: 'Ikke inden for 3 år',
   },
   settings: {

@@ -1,16 +1,21 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuthStatus } from '../../../../shared/api/auth';
+import { isMessageKey, renderMessage } from '../../../../shared/messages';
 import { LanguageSelect } from '../../components/LanguageSelect';
 import { useSession } from '../../stores/session';
 import { ConnectLink } from './Connect';
 
 type Mode = 'sign-in' | 'set-up';
 
-/** An error handed back by the single sign-on callback (`#/sign-in?fejl=…`). */
-function errorFromHash(): string | null {
+/** An error handed back by the single sign-on callback (`#/sign-in?fejl=…`, with `key` when the catalogue has it). */
+function errorFromHash(locale: string): string | null {
   const query = location.hash.split('?')[1];
-  return query ? new URLSearchParams(query).get('fejl') : null;
+  if (!query) return null;
+  const params = new URLSearchParams(query);
+  const key = params.get('key');
+  if (isMessageKey(key)) return renderMessage(key, { login: params.get('login') ?? '' }, locale === 'en' ? 'en' : 'da');
+  return params.get('fejl');
 }
 
 export function SignIn() {
@@ -38,7 +43,7 @@ function Shell({ auth, title, intro, children }: { auth: AuthStatus; title: stri
 }
 
 function SignInForm({ auth }: { auth: AuthStatus }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const signIn = useSession((s) => s.signIn);
   const authAction = useSession((s) => s.authAction);
   const [mode, setMode] = useState<Mode>('sign-in');
@@ -46,7 +51,7 @@ function SignInForm({ auth }: { auth: AuthStatus }) {
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [error, setError] = useState<string | null>(errorFromHash());
+  const [error, setError] = useState<string | null>(errorFromHash(i18n.language));
   const [busy, setBusy] = useState(false);
   const loginRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);

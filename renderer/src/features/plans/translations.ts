@@ -42,7 +42,7 @@ export const da = {
     kind: 'Slags',
     paragraph: 'Paragraf',
     column: 'Kolonne',
-    assignee: 'Sagsbehandler',
+    assignee: 'Rådgiver',
     status: 'Status',
     actions: 'Handlinger',
     isDone: 'Færdig',

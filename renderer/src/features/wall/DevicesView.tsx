@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { actsDepartmentWide } from '../../../../shared/api/define';
 import type { WallDevice } from '../../../../shared/api/methods/devices';
 import { formatDate, formatDateTime } from '../../../../shared/format';
+import { isMessageKey, renderMessage } from '../../../../shared/messages';
 import { api } from '../../api/client';
 import { can } from '../../stores/permissions';
 import { useLive } from '../../stores/live';
@@ -62,7 +63,10 @@ export default function DevicesView() {
     const e = await api.approveDevice({ code, teamId: chosenTeam, label });
     setBusy(false);
     if (!e.ok) return setMessage({ kind: 'error', text: e.error.message });
-    if (!e.value.ok) return setMessage({ kind: 'error', text: e.value.message });
+    if (!e.value.ok) {
+      const { key, params, message } = e.value;
+      return setMessage({ kind: 'error', text: isMessageKey(key) ? renderMessage(key, params, i18n.language === 'en' ? 'en' : 'da') : message });
+    }
     setMessage({ kind: 'ok', text: t('devices.approved', { label: e.value.device.label, team: e.value.device.teamName }) });
     setCode('');
     setLabel('');

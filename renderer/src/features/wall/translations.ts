@@ -7,7 +7,7 @@ export const da = {
   loadFailed: 'Vægskærmen kunne ikke hentes: {{message}}',
   views: {
     board: 'Tavlen',
-    pull_list: 'Træklisten',
+    pull_list: 'Pull-listen',
     deadlines: 'Frister i fare',
     bottom_line: 'Bundlinjen',
     caseload: 'Sagstal',
@@ -42,8 +42,8 @@ export const da = {
   factRed_one: '{{count}} rød frist',
   factRed_other: '{{count}} røde frister',
   pull: {
-    empty: 'Træklisten er tom.',
-    unavailable: 'Træklisten kan ikke vises lige nu.',
+    empty: 'Pull-listen er tom.',
+    unavailable: 'Pull-listen kan ikke vises lige nu.',
     waiting: 'Venter {{days}} d',
     more: '+{{count}} flere på listen',
     noDeadline: 'Ingen frist',

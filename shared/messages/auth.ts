@@ -1,0 +1,30 @@
+// What sign-in, account set-up, password change and the host's own refusals say.
+import type { MessageText } from './types';
+
+export const authMessages = {
+  'auth.badCredentials': { da: 'Forkert brugernavn eller adgangskode.', en: 'Wrong user name or password.' },
+  'auth.locked': { da: 'For mange mislykkede forsøg. Prøv igen efter kl. {time}.', en: 'Too many failed attempts. Try again after {time}.' },
+  'auth.signInMissing': { da: 'Skriv brugernavn og adgangskode.', en: 'Enter user name and password.' },
+  'auth.adminExists': { da: 'Der findes allerede en administrator. Log ind.', en: 'There is already an administrator. Sign in.' },
+  'auth.setUpMissing': { da: 'Skriv brugernavn, engangskode og en ny adgangskode.', en: 'Enter user name, one-time code and a new password.' },
+  'auth.passwordMissing': { da: 'Skriv den nuværende og den nye adgangskode.', en: 'Enter the current and the new password.' },
+  'auth.passwordTooShort': { da: 'Adgangskoden skal have mindst 10 tegn.', en: 'The password must have at least 10 characters.' },
+  'auth.passwordTooLong': { da: 'Adgangskoden må højst have 200 tegn.', en: 'The password may have at most 200 characters.' },
+  'auth.signInAgain': { da: 'Log ind igen.', en: 'Sign in again.' },
+  'auth.wrongCurrentPassword': { da: 'Den nuværende adgangskode er forkert.', en: 'The current password is wrong.' },
+  'auth.badSetUpCode': { da: 'Brugernavnet eller engangskoden er forkert eller udløbet.', en: 'The user name or the one-time code is wrong or has expired.' },
+  'auth.noActiveAccount': { da: 'Brugeren {login} har ingen aktiv konto i Flowtavle.', en: 'The user {login} has no active account in Flowtavle.' },
+  'auth.loginCharacters': { da: 'Brug bogstaver, tal, punktum, bindestreg eller @.', en: 'Use letters, digits, full stop, hyphen or @.' },
+  'http.tooLarge': { da: 'Forespørgslen er for stor.', en: 'The request is too large.' },
+  'http.postOnly': { da: 'API-kald skal sendes med POST.', en: 'API calls must be sent with POST.' },
+  'http.jsonOnly': { da: 'API-kald skal have Content-Type: application/json.', en: 'API calls must have Content-Type: application/json.' },
+  'http.badJson': { da: 'Forespørgslen er ikke gyldig JSON.', en: 'The request is not valid JSON.' },
+  'http.unknownAddress': { da: 'Ukendt adresse.', en: 'Unknown address.' },
+  'http.sendPost': { da: 'Send med POST.', en: 'Send with POST.' },
+  'http.sendJson': { da: 'Send med Content-Type: application/json.', en: 'Send with Content-Type: application/json.' },
+  'http.crossSite': { da: 'Forespørgsler fra andre websteder afvises.', en: 'Requests from other websites are refused.' },
+  'http.unexpected': { da: 'Uventet fejl.', en: 'Unexpected error.' },
+  'host.untrustedFrame': { da: 'Kaldet kom ikke fra Flowtavles eget vindue.', en: 'The call did not come from Flowtavle’s own window.' },
+  'host.unknownMethod': { da: 'Ukendt metode.', en: 'Unknown method.' },
+  'http.badAddress': { da: 'Adressen er ikke gyldig.', en: 'The address is not valid.' },
+} as const satisfies Record<string, MessageText>;
