@@ -368,8 +368,7 @@ export function economyHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
       const monthEnd = `${asOf.slice(0, 7)}-${String(daysInMonth(year, Number(asOf.slice(5, 7)))).padStart(2, '0')}`;
       const cats = categories();
       // As known at the end of the as-of day, like every money figure; the case's caseworker as now.
-      const caseRows = new Map(q.assignees.all().map((c) => [c.id, c]));
-      const assignees = new Map([...caseRows].map(([id, c]) => [id, c.assignee_id]));
+      const assignees = new Map(q.assignees.all().map((c) => [c.id, c.assignee_id]));
       const rows = versionsKnown(db, year, asOf).filter((v) => (v.startDate <= asOf && (v.endDate === null || v.endDate >= asOf))
         || (v.startDate >= monthStart && v.startDate <= monthEnd) || (v.endDate !== null && v.endDate >= monthStart && v.endDate <= monthEnd));
       const people = q.caseworkers.all()
@@ -444,10 +443,9 @@ export function economyHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
                 return {
                   ...split(key), median: money(own), departmentMedian: money(dept), count: takster.length, outlier,
                   direction: own > dept ? 'above' as const : own < dept ? 'below' as const : null,
-                  cases: [...(p.cases.get(key) ?? [])].flatMap((caseId) => {
-                    const c = caseRows.get(caseId);
-                    return c ? [{ caseId, caseNumber: c.case_number, teamId: c.team_id }] : [];
-                  }).sort((a, b) => a.caseNumber.localeCompare(b.caseNumber)),
+                  // Only the median's own cases: the assignee scan above stays on its covering index.
+                  cases: q.caseNumbers.all(JSON.stringify([...(p.cases.get(key) ?? [])]))
+                    .map((c) => ({ caseId: c.id, caseNumber: c.case_number, teamId: c.team_id })),
                 };
               }).sort(order)
             : [],
@@ -611,7 +609,10 @@ function queries(db: Db) {
     casesOf: db.prepare<[number], Pick<CasesRow, 'id' | 'case_number' | 'assignee_id'> & { assignee: PeopleRow['name'] | null }>(
       `SELECT c.id, c.case_number, c.assignee_id, p.name AS assignee FROM cases c LEFT JOIN people p ON p.id = c.assignee_id WHERE c.team_id = ?`,
     ),
-    assignees: db.prepare<[], Pick<CasesRow, 'id' | 'assignee_id' | 'case_number' | 'team_id'>>('SELECT id, assignee_id, case_number, team_id FROM cases'),
+    assignees: db.prepare<[], Pick<CasesRow, 'id' | 'assignee_id'>>('SELECT id, assignee_id FROM cases'),
+    caseNumbers: db.prepare<[string], Pick<CasesRow, 'id' | 'case_number' | 'team_id'>>(
+      'SELECT id, case_number, team_id FROM cases WHERE id IN (SELECT value FROM json_each(?)) ORDER BY case_number',
+    ),
     caseworkers: db.prepare<[], Pick<PeopleRow, 'id' | 'name' | 'initials' | 'team_id'>>(`SELECT id, name, initials, team_id FROM people WHERE active = 1 AND role = 'caseworker' ORDER BY name`),
     service: db.prepare<[number], Pick<TakstServicesRow, 'id' | 'name'>>('SELECT id, name FROM takst_services WHERE id = ?'),
     provider: db.prepare<[number], Pick<TakstProvidersRow, 'id' | 'name'>>('SELECT id, name FROM takst_providers WHERE id = ?'),
