@@ -131,10 +131,10 @@ describe('standup mode on the largest team', () => {
   it.each([
     [1920, 1080],
     [3840, 2160],
-  ])('cuts nothing in the column headers and the legend at %ix%i, and keeps the done column narrow', async (width, height) => {
+  ])('cuts nothing in the column headers, the cards\' deadlines and ages, and the legend at %ix%i, and keeps the done column narrow', async (width, height) => {
     const page = await openStandup({ width, height });
     const m = await page.evaluate(() => {
-      const cut = [...document.querySelectorAll<HTMLElement>('.wall-column-head, .wall-column-head *, .wall-keys')]
+      const cut = [...document.querySelectorAll<HTMLElement>('.wall-column-head, .wall-column-head *, .wall-keys, .wall-card .wall-tag:not(.blocked)')]
         .filter((el) => {
           const style = getComputedStyle(el);
           const ellipsis = style.textOverflow === 'ellipsis' && el.scrollWidth > el.clientWidth;
