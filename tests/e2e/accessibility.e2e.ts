@@ -2,16 +2,12 @@
 // critical violations (#17 item 7), the WIP-reason dialog, committing cases to a sprint, the
 // committee's meeting screen and a paired wall screen included. The results are the basis of
 // docs/tilgaengelighed.md.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { audit, type Finding } from '../support/axe';
 import { launchBrowser } from '../support/chromium';
 import { startServer, type RunningServer } from '../support/server';
 import { demoAccount, signIn, signInPage } from '../support/session';
-
-const require = createRequire(import.meta.url);
-const AXE = readFileSync(require.resolve('axe-core'), 'utf8');
 
 let server: RunningServer;
 
@@ -22,20 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
 });
-
-interface Finding { where: string; id: string; impact: string; help: string; targets: string[] }
-
-/** axe on the page as it is now; only serious and critical findings, named by where they were seen. */
-async function audit(page: Page, where: string): Promise<Finding[]> {
-  // The host's CSP forbids inline scripts (addScriptTag), so axe is evaluated through the DevTools protocol.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    type Result = { violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] };
-    const axe = (window as unknown as { axe: { run(): Promise<Result> } }).axe;
-    return (await axe.run()).violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 4).map((n) => n.target.join(' ')) }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ where, ...v }));
-}
 
 /** Waits until a lazily loaded view has rendered and stopped saying it is busy. */
 async function settle(page: Page): Promise<void> {

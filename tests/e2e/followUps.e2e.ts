@@ -8,6 +8,7 @@ import type { CaseDetailWithProgression } from '../../shared/api/methods/board';
 import type { MyCases, PullList } from '../../shared/api/methods/pullList';
 import type { Person, Team } from '../../shared/domain';
 import { formatDate } from '../../shared/format';
+import { audit } from '../support/axe';
 import { launchBrowser } from '../support/chromium';
 import { startServer, type RunningServer } from '../support/server';
 import { demoAccount, signIn, signInPage, type ApiSession } from '../support/session';
@@ -91,8 +92,11 @@ describe('follow-up items', () => {
     expect(originalAfter.card).toEqual(originalBefore.card);
     expect(originalAfter.events).toEqual(originalBefore.events);
 
-    // "Ændres inden for rammen" closes the item and opens the grant editor on the decided case.
+    // The follow-up's close section, with an outcome chosen: no serious or critical axe finding.
     await section.getByRole('radio', { name: 'Ændres inden for rammen' }).check();
+    expect(await audit(page, 'afslut opfølgning')).toEqual([]);
+
+    // "Ændres inden for rammen" closes the item and opens the grant editor on the decided case.
     await section.getByRole('button', { name: 'Afslut opfølgning' }).click();
     await detail.getByRole('heading', { name: `Sag ${next.caseNumber}` }).waitFor();
     await detail.locator('form.grant-form').waitFor();
