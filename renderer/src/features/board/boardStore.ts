@@ -272,7 +272,7 @@ export const useBoardStore = create<BoardState>()((set, get) => {
 
   // One sync at a time, so a slow answer never overwrites a newer one; notices that arrive
   // meanwhile gather here and are fetched together in the next round.
-  const sync = { lastSeq: null as number | null, reload: false, cases: new Set<number>(), running: false };
+  const sync = { lastSeq: null as number | null, reload: false, cases: new Set<number>(), running: false, loads: 0 };
   async function runSync(): Promise<void> {
     if (sync.running) return;
     sync.running = true;
@@ -320,8 +320,10 @@ export const useBoardStore = create<BoardState>()((set, get) => {
       const switching = get().teamId !== teamId;
       if (switching) set({ board: null, teamId, history: emptyHistory(), selectedCaseId: null, pending: new Map() });
       sync.lastSeq = null;
+      const generation = ++sync.loads;
       const result = await api.getBoard({ teamId });
-      if (get().teamId !== teamId) return; // the user switched team meanwhile
+      // The user switched team meanwhile, or a later load started: its answer is the newer one.
+      if (get().teamId !== teamId || generation !== sync.loads) return;
       if (result.ok) set({ board: withPending(result.value, get().pending), error: null });
       else set({ error: result.error.message });
     },
@@ -329,7 +331,13 @@ export const useBoardStore = create<BoardState>()((set, get) => {
     follow(subscribe) {
       return subscribe((notice) => {
         const { board, teamId } = get();
-        if (!board || teamId === null) return;
+        if (teamId === null) return;
+        // A change while the board is loading may be missing from the answer: load it again after.
+        if (!board) {
+          sync.reload = true;
+          void runSync();
+          return;
+        }
         const plan = boardRefreshFor(notice, { teamId, lastSeq: sync.lastSeq, shows: (id) => board.cards.some((c) => c.id === id) });
         if (notice.seq >= 0) sync.lastSeq = notice.seq;
         if (plan.kind === 'reload') sync.reload = true;
