@@ -86,19 +86,17 @@ interface BoardState {
   dismissNotice(): void;
 }
 
-const sortCards = sortBoardCards;
-
 function withPending(board: Board, pending: Map<number, Pending>): Board {
   if (pending.size === 0) return board;
   const cards = board.cards.map((c) => {
     const p = pending.get(c.id);
     return p ? { ...c, ...p } : c;
   });
-  return { ...board, cards: sortCards(board, cards) };
+  return { ...board, cards: sortBoardCards(board, cards) };
 }
 
 function replaceCard(board: Board, card: CaseCard): Board {
-  return { ...board, cards: sortCards(board, board.cards.map((c) => (c.id === card.id ? card : c))) };
+  return { ...board, cards: sortBoardCards(board, board.cards.map((c) => (c.id === card.id ? card : c))) };
 }
 
 /** A sort key that places the card above `beforeCaseId` in the client's copy (the store decides the real one). */
@@ -255,7 +253,7 @@ export const useBoardStore = create<BoardState>()((set, get) => {
       (given) => api.moveCard({ caseId, toColumnId, beforeCaseId, ...(given ? { reason: given } : {}) }),
       (error) => {
         const current = get().board;
-        const restored = current ? { ...current, cards: sortCards(current, current.cards.map((c) => (c.id === caseId ? card : c))) } : current;
+        const restored = current ? { ...current, cards: sortBoardCards(current, current.cards.map((c) => (c.id === caseId ? card : c))) } : current;
         set({ pending: forget(), board: restored });
         if (error.message) get().say('error', error.message);
       },
@@ -357,7 +355,7 @@ export const useBoardStore = create<BoardState>()((set, get) => {
       if (!current || get().teamId !== teamId) return;
       const known = new Set(current.cards.map((c) => c.id));
       const cards = [...current.cards, ...result.value.cards.filter((c) => !known.has(c.id))];
-      set({ board: { ...current, cards: sortCards(current, cards), columnCounts: { ...current.columnCounts, [columnId]: result.value.total } } });
+      set({ board: { ...current, cards: sortBoardCards(current, cards), columnCounts: { ...current.columnCounts, [columnId]: result.value.total } } });
     },
 
     async move(caseId, toColumnId, beforeCaseId, today, laneChange) {
